@@ -1,0 +1,41 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { errorCard } from '../../cards/common';
+import type { CommandName } from '../../domain/commands/words';
+import { t } from '../../i18n';
+import type { BotServices } from '../services';
+import { sendCard, turnInfo } from '../turn';
+import { isCommand, parsedCommand, type CommandContext } from './command';
+import { help } from './help';
+import { notYet } from './not-yet';
+
+const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
+  help,
+  group: notYet,
+  schedule: notYet,
+  meetings: notYet,
+  agenda: notYet,
+  minutes: notYet,
+  review: notYet,
+  consent: notYet,
+  digest: notYet,
+};
+
+const USAGE_KEYS: Partial<Record<CommandName, string>> = {
+  group: 'usage.group', schedule: 'usage.schedule', meetings: 'usage.meetings', agenda: 'usage.agenda', consent: 'usage.consent',
+};
+
+/** One route per command word; a command with arguments it cannot parse gets its usage. */
+export function registerCommands(app: Application<TurnState>, services: BotServices): void {
+  for (const [name, handler] of Object.entries(HANDLERS) as [CommandName, (ctx: CommandContext) => Promise<void>][]) {
+    app.message(isCommand(name), async (context, state) => {
+      const parsed = parsedCommand(context);
+      const info = turnInfo(context);
+      if (parsed.kind === 'invalid') {
+        await sendCard(context, errorCard(info.locale, 'error.usage', { usage: t(info.locale, USAGE_KEYS[name] ?? `commands.${name}.word`) }));
+        return;
+      }
+      if (parsed.kind !== 'command') return;
+      await handler({ context, state, services, info, command: parsed.command });
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { ConversationReferenceStore } from '../storage/conversation-references';
+import type { TableStore } from '../storage/tables';
+import type { HelpEntry } from '../cards/help';
+import type { TurnInfo } from './turn';
+
+/** Everything the bot's handlers depend on, wired by the composition root. */
+export interface BotServices {
+  config: Config;
+  logger: Logger;
+  store: TableStore;
+  conversationReferences: ConversationReferenceStore;
+  now: () => Date;
+  access: AccessPolicy;
+}
+
+/** Answers, for the edge, what a user may do here (backed by the organisation). */
+export interface AccessPolicy {
+  helpEntries(info: TurnInfo): HelpEntry[];
+  roleLines(info: TurnInfo): string[];
+}

@@ -1,0 +1,36 @@
+import { t, type Locale } from '../i18n';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+/** The keys of `commands.*` in the locale files, in the order the card shows them. */
+export type HelpEntry = 'help' | 'group' | 'groupLink' | 'schedule' | 'meetings' | 'agenda' | 'minutes' | 'review' | 'consent' | 'digest';
+
+export interface HelpCardData {
+  entries: HelpEntry[];
+  /** Already localised role lines, e.g. "Sammankallande i Styrgrupp". */
+  roles: string[];
+  /** Personal chat: buttons that send a command for the user. */
+  quickActions: boolean;
+}
+
+export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
+  const commands = data.entries.map((key) => {
+    const word = t(locale, `commands.${key}.word`);
+    const args = t(locale, `commands.${key}.args`);
+    return { word, description: t(locale, `commands.${key}.description`), example: args ? `${word} ${args}` : '' };
+  });
+  const quick = data.quickActions
+    ? data.entries.filter((k) => k !== 'help' && k !== 'groupLink').slice(0, 4).map((k) => {
+        const word = t(locale, `commands.${k}.word`);
+        return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), value: word };
+      })
+    : [];
+  return renderCard('help', {
+    title: t(locale, 'help.title'),
+    intro: t(locale, 'help.intro'),
+    commands,
+    rolesTitle: t(locale, 'help.rolesTitle'),
+    roles: data.roles.length ? data.roles.map((r) => `- ${r}`).join('\n') : t(locale, 'help.noRoles'),
+    footer: t(locale, 'help.footer'),
+    quickActions: quick,
+  });
+}

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment, optionally seeded from
+ * `env/.env.<name>` and `env/.env.<name>.user` (the Microsoft 365 Agents
+ * Toolkit convention). Values already in the environment win over files.
+ */
+export function readEnvFile(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const out: Record<string, string> = {};
+  for (const raw of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
+      value = value.slice(1, -1);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+export function loadEnv(envName: string, envDir: string, base: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const fromFiles = {
+    ...readEnvFile(path.join(envDir, `.env.${envName}`)),
+    ...readEnvFile(path.join(envDir, `.env.${envName}.user`)),
+  };
+  return { ...fromFiles, ...base };
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const port = z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  PORT: port.default(3978),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TENANT_ID: optionalString,
+  BOT_TYPE: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+    errorMap: () => ({ message: 'must be MultiTenant, SingleTenant or UserAssignedMSI' }),
+  }).default('MultiTenant')),
+  STORAGE_CONNECTION_STRING: optionalString,
+  TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be letters and digits, starting with a letter, at most 20').default('samverkan')),
+  ORG_CONFIG: optionalString,
+  IDENTIFIER_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters of secret').optional()),
+  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
+  PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024)),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  production: boolean;
+  anonymous: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Parses the environment; every problem is one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    };
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const errors: string[] = [];
+  if (production) {
+    if (!e.BOT_ID) errors.push('BOT_ID: required in production (anonymous Bot Framework mode is refused)');
+    if (!e.BOT_PASSWORD && e.BOT_TYPE !== 'UserAssignedMSI') errors.push('BOT_PASSWORD: required in production unless BOT_TYPE=UserAssignedMSI');
+    if (e.BOT_TYPE === 'SingleTenant' && !e.BOT_TENANT_ID) errors.push('BOT_TENANT_ID: required when BOT_TYPE=SingleTenant');
+    if (!e.STORAGE_CONNECTION_STRING) errors.push('STORAGE_CONNECTION_STRING: required in production (the embedded Azurite is for local use only)');
+    if (!e.IDENTIFIER_KEY) errors.push('IDENTIFIER_KEY: required in production (secret for keyed hashes of personal identifiers, at least 32 characters)');
+  }
+  if (e.BOT_PASSWORD && !e.BOT_ID) errors.push('BOT_ID: required when BOT_PASSWORD is set');
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, config: { ...e, production, anonymous: !e.BOT_ID } };
+}
+
+/** Loads env files and parses; on failure prints one line per problem and exits. */
+export function loadConfigOrExit(envName = process.env.ENV_NAME ?? 'local', envDir = path.resolve(process.cwd(), 'env')): Config {
+  const result = parseConfig(loadEnv(envName, envDir));
+  if (!result.ok) {
+    process.stderr.write(`Samverkan cannot start: the configuration has ${result.errors.length} problem(s):\n`);
+    for (const line of result.errors) process.stderr.write(`  ${line}\n`);
+    process.exit(1);
+  }
+  return result.config;
+}

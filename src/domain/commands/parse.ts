@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { commandForWord, SUBCOMMAND_WORDS, type CommandName } from './words';
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'group'; action: 'show' }
+  | { name: 'group'; action: 'link'; groupId: string }
+  | { name: 'schedule'; action: 'form' }
+  | { name: 'schedule'; action: 'quick'; date: string; time: string; durationMinutes: number; location?: string }
+  | { name: 'schedule'; action: 'move'; args: string }
+  | { name: 'schedule'; action: 'cancel'; args: string }
+  | { name: 'meetings'; action: 'list' }
+  | { name: 'meetings'; action: 'newLink' }
+  | { name: 'agenda'; action: 'show' }
+  | { name: 'agenda'; action: 'propose'; text: string }
+  | { name: 'minutes' }
+  | { name: 'review' }
+  | { name: 'consent'; action: 'form' }
+  | { name: 'consent'; action: 'list' }
+  | { name: 'consent'; action: 'withdraw'; caseRef: string }
+  | { name: 'digest' };
+
+export type ParseResult =
+  | { kind: 'command'; command: Command }
+  /** The word was a command but its arguments were not understood. */
+  | { kind: 'invalid'; name: CommandName; problem: string }
+  | { kind: 'none' };
+
+const MAX_COMMAND_TEXT = 4000;
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+export const quickScheduleSchema = z.object({
+  date: z.string().refine(isRealDate, 'date'),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time'),
+  durationMinutes: z.coerce.number().int('duration').min(15, 'duration').max(480, 'duration').default(60),
+  location: z.string().max(200, 'location').optional(),
+});
+
+const groupIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-_]{0,63}$/i, 'groupId');
+const caseRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,40}$/, 'caseRef');
+
+/** Normalises what Teams delivers: NBSPs, zero-width characters, NFC. */
+export function normaliseCommandText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\u00A0/g, ' ')
+    .trim();
+}
+
+function startsWithWord(rest: string, words: readonly string[]): string | undefined {
+  const lower = rest.toLocaleLowerCase('sv');
+  for (const w of words) {
+    if (lower === w) return '';
+    if (lower.startsWith(w + ' ')) return rest.slice(w.length + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * Parses a message (bot mention already removed) into a command. The first
+ * word, with or without a leading `/`, in any case and either language, names
+ * the command; the rest are its arguments.
+ */
+export function parseCommand(input: string): ParseResult {
+  if (typeof input !== 'string' || input.length === 0) return { kind: 'none' };
+  const text = normaliseCommandText(input.length > MAX_COMMAND_TEXT ? input.slice(0, MAX_COMMAND_TEXT) : input);
+  const m = /^\/?([\p{L}?]+)(?:\s+([\s\S]*))?$/u.exec(text);
+  if (!m) return { kind: 'none' };
+  const name = commandForWord(m[1]!.toLocaleLowerCase('sv'));
+  if (!name) return { kind: 'none' };
+  const rest = (m[2] ?? '').trim();
+  const invalid = (problem: string): ParseResult => ({ kind: 'invalid', name, problem });
+  const ok = (command: Command): ParseResult => ({ kind: 'command', command });
+
+  switch (name) {
+    case 'help':
+    case 'minutes':
+    case 'review':
+    case 'digest':
+      return ok({ name });
+    case 'group': {
+      if (!rest) return ok({ name, action: 'show' });
+      const id = startsWithWord(rest, SUBCOMMAND_WORDS.groupLink);
+      if (id === undefined) return invalid('subcommand');
+      const parsed = groupIdSchema.safeParse(id);
+      return parsed.success ? ok({ name, action: 'link', groupId: parsed.data.toLowerCase() }) : invalid('groupId');
+    }
+    case 'schedule': {
+      if (!rest) return ok({ name, action: 'form' });
+      const move = startsWithWord(rest, SUBCOMMAND_WORDS.scheduleMove);
+      if (move !== undefined) return ok({ name, action: 'move', args: move });
+      const cancel = startsWithWord(rest, SUBCOMMAND_WORDS.scheduleCancel);
+      if (cancel !== undefined) return ok({ name, action: 'cancel', args: cancel });
+      const [date, time, duration, ...loc] = rest.split(/\s+/);
+      const parsed = quickScheduleSchema.safeParse({
+        date,
+        time: time && /^\d:\d\d$/.test(time) ? `0${time}` : time,
+        durationMinutes: duration,
+        location: loc.length ? loc.join(' ') : undefined,
+      });
+      if (!parsed.success) return invalid(parsed.error.issues[0]?.message ?? 'arguments');
+      return ok({ name, action: 'quick', ...parsed.data });
+    }
+    case 'meetings': {
+      if (!rest) return ok({ name, action: 'list' });
+      return startsWithWord(rest, SUBCOMMAND_WORDS.meetingsNewLink) !== undefined ? ok({ name, action: 'newLink' }) : invalid('subcommand');
+    }
+    case 'agenda': {
+      if (!rest) return ok({ name, action: 'show' });
+      if (rest.startsWith('+')) {
+        const t = rest.slice(1).trim();
+        return t ? ok({ name, action: 'propose', text: t }) : invalid('text');
+      }
+      return invalid('subcommand');
+    }
+    case 'consent': {
+      if (!rest) return ok({ name, action: 'form' });
+      if (startsWithWord(rest, SUBCOMMAND_WORDS.consentList) !== undefined) return ok({ name, action: 'list' });
+      const ref = startsWithWord(rest, SUBCOMMAND_WORDS.consentWithdraw);
+      if (ref === undefined) return invalid('subcommand');
+      const parsed = caseRefSchema.safeParse(ref);
+      return parsed.success ? ok({ name, action: 'withdraw', caseRef: parsed.data.toUpperCase() }) : invalid('caseRef');
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The command vocabulary: every command has a Swedish and an English word.
+ * Spellings without å, ä, ö are accepted too, for English keyboards.
+ */
+export const COMMAND_NAMES = ['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliases: string[] }> = {
+  help: { sv: 'hjälp', en: 'help', aliases: ['hjalp', 'hjälp?', '?'] },
+  group: { sv: 'grupp', en: 'group', aliases: [] },
+  schedule: { sv: 'boka', en: 'schedule', aliases: [] },
+  meetings: { sv: 'möten', en: 'meetings', aliases: ['moten'] },
+  agenda: { sv: 'dagordning', en: 'agenda', aliases: [] },
+  minutes: { sv: 'protokoll', en: 'minutes', aliases: [] },
+  review: { sv: 'översyn', en: 'review', aliases: ['oversyn'] },
+  consent: { sv: 'samtycke', en: 'consent', aliases: [] },
+  digest: { sv: 'sammanfattning', en: 'digest', aliases: [] },
+};
+
+export const SUBCOMMAND_WORDS = {
+  groupLink: ['koppla', 'link'],
+  consentList: ['lista', 'list'],
+  consentWithdraw: ['återkalla', 'aterkalla', 'withdraw'],
+  scheduleMove: ['flytta', 'move'],
+  scheduleCancel: ['ställ in', 'stall in', 'cancel'],
+  meetingsNewLink: ['ny-länk', 'ny-lank', 'new-link'],
+} as const;
+
+const WORD_TO_COMMAND = new Map<string, CommandName>();
+for (const name of COMMAND_NAMES) {
+  const w = COMMAND_WORDS[name];
+  for (const word of [w.sv, w.en, ...w.aliases]) WORD_TO_COMMAND.set(word, name);
+}
+
+export function commandForWord(word: string): CommandName | undefined {
+  return WORD_TO_COMMAND.get(word);
+}

@@ -1,0 +1,40 @@
+import en from './en.json';
+import sv from './sv.json';
+
+export type Locale = 'sv' | 'en';
+export const LOCALES: Locale[] = ['sv', 'en'];
+
+type Bundle = Record<string, unknown>;
+const BUNDLES: Record<Locale, Bundle> = { sv, en };
+
+/** Swedish by default; English when the user's Teams locale is English. */
+export function localeFrom(activityLocale: string | undefined | null): Locale {
+  return typeof activityLocale === 'string' && /^en\b/i.test(activityLocale) ? 'en' : 'sv';
+}
+
+function lookup(bundle: Bundle, key: string): unknown {
+  let node: unknown = bundle;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** A localised string; `{name}` placeholders are filled from params. */
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const value = lookup(BUNDLES[locale], key) ?? lookup(BUNDLES.sv, key);
+  if (typeof value !== 'string') throw new Error(`missing string ${key}`);
+  return value.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A whole subtree of strings, e.g. for filling a card template. */
+export function strings(locale: Locale, key: string): Record<string, unknown> {
+  const value = lookup(BUNDLES[locale], key);
+  if (value === null || typeof value !== 'object') throw new Error(`missing strings ${key}`);
+  return value as Record<string, unknown>;
+}
+
+export function bundle(locale: Locale): Bundle {
+  return BUNDLES[locale];
+}

@@ -1,0 +1,90 @@
+import type { Config } from './config';
+import { loadConfigOrExit } from './config';
+import { createLogger, type Logger } from './logger';
+import { createAdapter } from './bot/adapter';
+import { createApp } from './bot/app';
+import type { AccessPolicy, BotServices } from './bot/services';
+import { createServer, listen, type RunningServer } from './server';
+import { ConversationReferenceStore } from './storage/conversation-references';
+import { TABLES, TableStore } from './storage/tables';
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Overrides STORAGE_CONNECTION_STRING (local mode and tests pass Azurite's). */
+  connectionString?: string;
+  port?: number;
+  now?: () => Date;
+}
+
+export interface RunningBot extends RunningServer {
+  services: BotServices;
+}
+
+export function defaultLogger(config: Config): Logger {
+  const pretty = config.LOG_FORMAT ? config.LOG_FORMAT === 'pretty' : !config.production && process.stdout.isTTY;
+  return createLogger({ level: config.LOG_LEVEL, pretty });
+}
+
+/** Composition root: configuration → storage → app → server. */
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? defaultLogger(config);
+  const connectionString = options.connectionString ?? config.STORAGE_CONNECTION_STRING;
+  if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING: required (local mode starts Azurite and passes its own)');
+  const store = new TableStore(connectionString, config.TABLE_PREFIX);
+  await store.ensureTables();
+
+  const access: AccessPolicy = { helpEntries: () => ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'], roleLines: () => [] };
+  const services: BotServices = {
+    config,
+    logger,
+    store,
+    conversationReferences: new ConversationReferenceStore(store.client(TABLES.conversationReferences)),
+    now: options.now ?? (() => new Date()),
+    access,
+  };
+  const adapter = createAdapter(config);
+  const app = createApp(adapter, services);
+  const server = createServer({ config, logger, adapter, app, store });
+  const running = await listen(server, options.port ?? config.PORT, config.HOST);
+  logger.info({ url: running.url, anonymous: config.anonymous }, 'bot listening');
+  return { ...running, services };
+}
+
+/** Production entry: `npm run serve` (plain node on dist/). */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(process.env.ENV_NAME ?? (process.env.NODE_ENV === 'production' ? 'production' : 'local'));
+  const bot = await startBot(config);
+  installShutdown(bot.services.logger, [() => bot.close()]);
+}
+
+/** Graceful shutdown on SIGTERM/SIGINT: stop taking work, finish what runs, exit. */
+export function installShutdown(logger: Logger, steps: Array<() => Promise<void>>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (err) {
+        logger.warn({ err: { message: (err as Error).message } }, 'shutdown step failed');
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: { message: (reason as Error)?.message } }, 'unhandled rejection');
+  });
+}
+
+if (require.main === module) {
+  main().catch((err: Error) => {
+    process.stderr.write(`Samverkan failed to start: ${err.message}\n`);
+    process.exit(1);
+  });
+}

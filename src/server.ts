@@ -1,0 +1,107 @@
+import restify, { type Request, type Response } from 'restify';
+import { z } from 'zod';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { TableStore } from './storage/tables';
+
+/** The least an activity must carry before botbuilder sees it. */
+const activityShape = z
+  .object({
+    type: z.string().min(1).max(64),
+    channelId: z.string().min(1).max(64),
+    serviceUrl: z.string().url().max(2048),
+    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+    from: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+    text: z.string().max(100_000).optional(),
+  })
+  .passthrough();
+
+export interface ServerDeps {
+  config: Config;
+  logger: Logger;
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  store: TableStore;
+  /** Extra routes added by later features (calendar, jobs). */
+  extend?: (server: restify.Server) => void;
+}
+
+export interface RunningServer {
+  server: restify.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function problem(res: Response, status: number, code: string, message: string): void {
+  res.status(status);
+  res.json({ code, message });
+}
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const { config, logger, adapter, app, store } = deps;
+  const server = restify.createServer({ name: 'samverkan', handleUncaughtExceptions: false });
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (!/^application\/json\b/i.test(contentType)) return problem(res, 415, 'UnsupportedMediaType', 'activities must be application/json');
+    const body: unknown = req.body;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return problem(res, 400, 'BadRequest', 'the body must be a JSON object');
+    const parsed = activityShape.safeParse(body);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].slice(0, 5);
+      return problem(res, 400, 'BadRequest', `not a valid activity: ${fields.join(', ')}`);
+    }
+    try {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    } catch (err) {
+      logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'activity processing failed');
+      if (!res.headersSent) problem(res, 500, 'InternalError', 'the activity could not be processed');
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await store.ping();
+      res.json({ status: 'ok' });
+    } catch (err) {
+      res.status(503);
+      res.json({ status: 'unavailable', reason: 'storage unreachable' });
+      logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, 'health check: storage unreachable');
+    }
+  });
+
+  deps.extend?.(server);
+
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
+    if ((err.statusCode ?? 500) >= 500) logger.error({ err: { name: err.name, message: err.message }, url: req.url }, 'request failed');
+    next();
+  });
+  return server;
+}
+
+export async function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const url = `http://${host}:${address.port}`;
+  return {
+    server,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold the close open.
+        (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startBot, type RunningBot } from '../../src/index';
+import { ConnectorEmulator } from './connector-emulator';
+
+/** Every log line written in the suite, also kept on disk for the privacy scan. */
+export const LOG_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'logs');
+
+export class CapturedLog extends Writable {
+  readonly lines: string[] = [];
+  constructor(private readonly file?: string) {
+    super();
+    if (file) mkdirSync(path.dirname(file), { recursive: true });
+  }
+  override _write(chunk: Buffer, _enc: string, cb: () => void): void {
+    const s = chunk.toString();
+    for (const line of s.split('\n')) if (line) this.lines.push(line);
+    if (this.file) appendFileSync(this.file, s);
+    cb();
+  }
+}
+
+export interface TestBot {
+  bot: RunningBot;
+  emulator: ConnectorEmulator;
+  log: CapturedLog;
+  config: Config;
+  tablePrefix: string;
+  /** POSTs an activity to /api/messages over real HTTP. */
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  connectionString: string;
+  env?: Record<string, string>;
+  now?: () => Date;
+}
+
+export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
+  const tablePrefix = `t${randomBytes(5).toString('hex')}`;
+  const result = parseConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TABLE_PREFIX: tablePrefix,
+    IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef0123',
+    ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  const config = result.config;
+  const log = new CapturedLog(path.join(LOG_DIR, `${tablePrefix}.jsonl`));
+  const logger = createLogger({ level: config.LOG_LEVEL, destination: log });
+  const emulator = await new ConnectorEmulator().start();
+  const bot = await startBot(config, { logger, connectionString: options.connectionString, port: 0, now: options.now });
+  return {
+    bot,
+    emulator,
+    log,
+    config,
+    tablePrefix,
+    async post(activity, headers = {}) {
+      const res = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+    async close() {
+      await bot.close();
+      await emulator.stop();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One activity the bot sent to the Bot Connector. */
+export interface SentActivity {
+  method: string;
+  path: string;
+  conversationId: string;
+  replyToId?: string;
+  activityId?: string;
+  body: Record<string, any>;
+  at: number;
+}
+
+type Waiter = { predicate: (a: SentActivity) => boolean; resolve: (a: SentActivity) => void; timer: NodeJS.Timeout };
+
+/**
+ * A small Bot Connector emulator: it answers the REST calls botbuilder makes
+ * to send, update and delete activities, and records what the bot sent.
+ * Real HTTP, so the bot's whole outbound path is exercised.
+ */
+export class ConnectorEmulator {
+  readonly sent: SentActivity[] = [];
+  private server?: http.Server;
+  private waiters: Waiter[] = [];
+  private counter = 0;
+  /** When set, every request is answered with this status (to simulate outages). */
+  failWith?: number;
+
+  get url(): string {
+    const addr = this.server?.address() as AddressInfo | undefined;
+    if (!addr) throw new Error('emulator not started');
+    return `http://127.0.0.1:${addr.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  clear(): void {
+    this.sent.length = 0;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let data = '';
+    req.on('data', (c: Buffer) => (data += c.toString()));
+    req.on('end', () => {
+      if (this.failWith) {
+        res.writeHead(this.failWith, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'emulated failure' } }));
+        return;
+      }
+      const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
+      const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(url);
+      if (m) {
+        let body: Record<string, any> = {};
+        try { body = data ? JSON.parse(data) : {}; } catch { /* recorded as empty */ }
+        const id = `emu-${++this.counter}`;
+        const rec: SentActivity = {
+          method: req.method ?? 'POST',
+          path: url,
+          conversationId: m[1]!,
+          replyToId: req.method === 'POST' ? m[2] : undefined,
+          activityId: req.method !== 'POST' ? m[2] : undefined,
+          body,
+          at: Date.now(),
+        };
+        this.sent.push(rec);
+        this.waiters = this.waiters.filter((w) => {
+          if (!w.predicate(rec)) return true;
+          clearTimeout(w.timer);
+          w.resolve(rec);
+          return false;
+        });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: rec.activityId ?? id }));
+        return;
+      }
+      if (/^\/v3\/conversations\/?$/.test(url) && req.method === 'POST') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `a:emu-conversation-${++this.counter}`, activityId: `emu-${this.counter}` }));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'NotFound', message: url } }));
+    });
+  }
+
+  /** Resolves with the first sent activity (already sent or arriving) that matches. */
+  waitFor(predicate: (a: SentActivity) => boolean = () => true, timeoutMs = 5000, after = 0): Promise<SentActivity> {
+    const existing = this.sent.slice(after).find(predicate);
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.timer !== timer);
+        reject(new Error(`no matching activity within ${timeoutMs} ms; sent so far: ${this.sent.length}`));
+      }, timeoutMs);
+      this.waiters.push({ predicate, resolve, timer });
+    });
+  }
+}
+
+/** The Adaptive Card of a sent activity, if it carries one. */
+export function cardOf(a: SentActivity): Record<string, any> | undefined {
+  const att = (a.body.attachments ?? []).find((x: any) => x?.contentType === 'application/vnd.microsoft.card.adaptive');
+  return att?.content;
+}
+
+/** The card's kind: the id of its first body element. */
+export function cardKind(a: SentActivity): string | undefined {
+  return cardOf(a)?.body?.[0]?.id;
+}
