@@ -2,6 +2,7 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import { errorCard } from '../cards/common';
 import { TableTurnStateStorage } from '../storage/turn-state-storage';
 import { TABLES } from '../storage/tables';
+import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
 import { registerMessages } from './messages';
@@ -33,6 +34,7 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
 
   registerEvents(app, services);
   registerCommands(app, services);
+  registerActions(app, services);
   registerMessages(app, services);
 
   app.error(async (context, error) => {

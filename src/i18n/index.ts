@@ -1,11 +1,25 @@
 import en from './en.json';
 import sv from './sv.json';
+import { FEATURE_STRINGS } from './features';
 
 export type Locale = 'sv' | 'en';
 export const LOCALES: Locale[] = ['sv', 'en'];
 
 type Bundle = Record<string, unknown>;
-const BUNDLES: Record<Locale, Bundle> = { sv, en };
+
+/** Core strings plus each feature's own file (features/<name>.<locale>.json), merged under their top-level keys. */
+function merge(core: Bundle, locale: Locale): Bundle {
+  const out: Bundle = { ...core };
+  for (const feature of FEATURE_STRINGS) {
+    for (const [key, value] of Object.entries(feature[locale])) {
+      if (key in out) throw new Error(`locale ${locale}: key ${key} defined twice`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+const BUNDLES: Record<Locale, Bundle> = { sv: merge(sv, 'sv'), en: merge(en, 'en') };
 
 /** Swedish by default; English when the user's Teams locale is English. */
 export function localeFrom(activityLocale: string | undefined | null): Locale {

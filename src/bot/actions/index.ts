@@ -1,0 +1,54 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { z } from 'zod';
+import { errorCard } from '../../cards/common';
+import type { AdaptiveCardJson } from '../../cards/render';
+import type { BotServices } from '../services';
+import { turnInfo } from '../turn';
+import type { ActionDefinition } from './action';
+import { ACTIONS } from './registry';
+
+/** Localised lines for zod issues: "field: problem". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`);
+}
+
+async function run(def: ActionDefinition, context: TurnContext, state: TurnState, services: BotServices, raw: unknown): Promise<AdaptiveCardJson> {
+  const info = turnInfo(context);
+  const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const { verb: _verb, msteams: _msteams, ...fields } = data;
+  const parsed = def.schema.safeParse(fields);
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error);
+    if (def.invalid) return def.invalid({ context, state, services, info, data: fields }, problems);
+    return errorCard(info.locale, 'error.badData', { problems: problems.join('; ') });
+  }
+  return def.handle({ context, state, services, info, data: parsed.data });
+}
+
+/**
+ * Each verb is reachable as Action.Execute (Universal Actions: the answer
+ * replaces the card) and as its Action.Submit fallback (the answer updates
+ * the card message when Teams tells us which one, or is sent as a new one).
+ */
+export function registerActions(app: Application<TurnState>, services: BotServices): void {
+  for (const def of ACTIONS) {
+    app.adaptiveCards.actionExecute(def.verb, async (context, state, data) => {
+      return (await run(def, context, state, services, data)) as never;
+    });
+    app.adaptiveCards.actionSubmit(def.verb, async (context, state, data) => {
+      const card = await run(def, context, state, services, data);
+      const attachment = CardFactory.adaptiveCard(card);
+      const replyToId = context.activity.replyToId;
+      if (replyToId) {
+        try {
+          await context.updateActivity({ id: replyToId, type: 'message', attachments: [attachment] });
+          return;
+        } catch {
+          // Not every host lets the bot update the message; fall back to a new one.
+        }
+      }
+      await context.sendActivity({ attachments: [attachment] });
+    });
+  }
+}

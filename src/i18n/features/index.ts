@@ -1,0 +1,6 @@
+/**
+ * Each feature keeps its user-facing strings in its own pair of files,
+ * `<feature>.sv.json` and `<feature>.en.json`, with distinct top-level keys.
+ * Add a feature by importing its pair here.
+ */
+export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [];

@@ -1,0 +1,75 @@
+import type { TableClient } from '@azure/data-tables';
+import { decodeKey, encodeKey } from './keys';
+import { isNotFound, odata } from './tables';
+
+/** A Teams channel (or group chat) linked to a collaboration group. */
+export interface ChannelLink {
+  tenantId: string;
+  /** The channel's conversation id, without a thread's `;messageid=`. */
+  conversationId: string;
+  groupId: string;
+  teamId?: string;
+  linkedBy: string;
+  linkedAt: string;
+}
+
+const NO_TENANT = '~none';
+
+/** Channel links, partitioned by tenant; one row per channel. */
+export class ChannelLinkStore {
+  constructor(private readonly table: TableClient) {}
+
+  async link(l: ChannelLink): Promise<void> {
+    await this.table.upsertEntity(
+      {
+        partitionKey: encodeKey(l.tenantId || NO_TENANT),
+        rowKey: encodeKey(l.conversationId),
+        groupId: l.groupId,
+        teamId: l.teamId ?? '',
+        linkedBy: l.linkedBy,
+        linkedAt: l.linkedAt,
+      },
+      'Replace',
+    );
+  }
+
+  async get(tenantId: string, conversationId: string): Promise<ChannelLink | undefined> {
+    try {
+      const e = await this.table.getEntity<Record<string, string>>(encodeKey(tenantId || NO_TENANT), encodeKey(conversationId));
+      return fromEntity(e);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** The channels linked to a group (normally one). */
+  async channelsOf(tenantId: string, groupId: string): Promise<ChannelLink[]> {
+    const out: ChannelLink[] = [];
+    const iter = this.table.listEntities<Record<string, string>>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(tenantId || NO_TENANT)} and groupId eq ${groupId}` },
+    });
+    for await (const e of iter) out.push(fromEntity(e));
+    return out;
+  }
+
+  async unlink(tenantId: string, conversationId: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(encodeKey(tenantId || NO_TENANT), encodeKey(conversationId));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+}
+
+function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?: string }): ChannelLink {
+  const tenant = decodeKey(e.partitionKey ?? '');
+  return {
+    tenantId: tenant === NO_TENANT ? '' : tenant,
+    conversationId: decodeKey(e.rowKey ?? ''),
+    groupId: e.groupId ?? '',
+    teamId: e.teamId || undefined,
+    linkedBy: e.linkedBy ?? '',
+    linkedAt: e.linkedAt ?? '',
+  };
+}
