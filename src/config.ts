@@ -52,6 +52,7 @@ export const envSchema = z.object({
   ORG_CONFIG: optionalString,
   IDENTIFIER_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters of secret').optional()),
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
+  PLAYGROUND_PORT: port.default(56150),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),

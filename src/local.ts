@@ -7,8 +7,6 @@ import { defaultLogger, installShutdown, startBot } from './index';
 import { isPortFree, startAzurite, waitForPort, type AzuriteHandle } from './storage/azurite';
 import { projectRoot } from './paths';
 
-const PLAYGROUND_PORT = 56150;
-
 /** A stable local IDENTIFIER_KEY, generated once and kept in the git-ignored data folder. */
 function localIdentifierKey(dataDir: string): string {
   const file = path.join(dataDir, 'identifier-key');
@@ -18,10 +16,10 @@ function localIdentifierKey(dataDir: string): string {
   return key;
 }
 
-function startPlayground(botUrl: string): ChildProcess {
+function startPlayground(botUrl: string, port: number): ChildProcess {
   const pkg = require.resolve('@microsoft/m365agentsplayground/package.json');
   const cli = path.join(path.dirname(pkg), 'cli.js');
-  return spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry'], {
+  return spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '--port', String(port)], {
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', BROWSER: 'none' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -52,8 +50,9 @@ async function main(): Promise<void> {
   let playground: ChildProcess | undefined;
   const steps: Array<() => Promise<void>> = [() => bot.close()];
   if (config.PLAYGROUND === 'on') {
+    const PLAYGROUND_PORT = config.PLAYGROUND_PORT;
     if (!(await isPortFree(PLAYGROUND_PORT))) throw new Error(`port ${PLAYGROUND_PORT} is taken: is another Playground running? Set PLAYGROUND=off to skip it.`);
-    playground = startPlayground(bot.url);
+    playground = startPlayground(bot.url, PLAYGROUND_PORT);
     let exited = false;
     playground.once('exit', () => { exited = true; });
     await waitForPort(PLAYGROUND_PORT, '127.0.0.1', 60_000, () => !exited);
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const where = playground
-    ? `open http://127.0.0.1:${PLAYGROUND_PORT} and say "hjälp"`
+    ? `open http://127.0.0.1:${config.PLAYGROUND_PORT} and say "hjälp"`
     : `the bot listens on ${bot.url}/api/messages`;
   process.stdout.write(`\nSamverkan is ready in ${seconds} s: ${where}. Stop with Ctrl+C.\n\n`);
 }

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../../src/storage/azurite';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface LocalStack {
+  botPort: number;
+  playgroundUrl: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm start`'s entry point the way a newcomer would, on free ports and a throw-away data folder. */
+export async function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-e2e-'));
+  const botPort = await freePort();
+  const playgroundPort = await freePort();
+  const tsxCli = require.resolve('tsx/cli');
+  const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src/local.ts'], {
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (!/Samverkan is ready/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) { await stop(); throw new Error(`npm start was not ready within ${timeoutMs} ms:\n${out}`); }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { botPort, playgroundUrl: `http://127.0.0.1:${playgroundPort}`, output: () => out, stop };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that reaches only this machine: web fonts and telemetry hosts are blocked. */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+  });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
