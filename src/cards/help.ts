@@ -15,8 +15,7 @@ export interface HelpCardData {
 export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
   const commands = data.entries.map((key) => {
     const word = t(locale, `commands.${key}.word`);
-    const args = t(locale, `commands.${key}.args`);
-    return { word, description: t(locale, `commands.${key}.description`), example: args ? `${word} ${args}` : '' };
+    return { word, description: t(locale, `commands.${key}.description`), example: t(locale, `commands.${key}.example`) };
   });
   const quick = data.quickActions
     ? data.entries.filter((k) => k !== 'help' && k !== 'groupLink').slice(0, 4).map((k) => {
