@@ -7,6 +7,9 @@ export const TABLES = {
   turnState: 'TurnState',
   conversationReferences: 'ConversationRefs',
   channelLinks: 'ChannelLinks',
+  consents: 'Consents',
+  consentIndex: 'ConsentIndex',
+  audit: 'Audit',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES] | (string & {});

@@ -1,0 +1,6 @@
+export * from './consent';
+export * from './case-ref';
+export * from './subject-hash';
+export * from './gate';
+export * from './record';
+export { detectIdentifiers, normaliseName, normalisePersonnummer, type Finding, type IdentifierCategory } from './identifiers';

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { CONSENT_FORMS, PARTIES, type ConsentForm, type Party } from './consent';
+import type { GroupLevel } from './gate';
+import { detectIdentifiers, normaliseName, normalisePersonnummer } from './identifiers';
+
+/**
+ * The `consent.record` action's data as the card's inputs send it (SPEC
+ * section 5): every field a string, lists comma-separated. This schema only
+ * checks the shape; `consentRecordRules` checks the meaning.
+ */
+const field = (max: number) => z.string().max(max, 'tooLong').optional().default('');
+export const consentRecordDataSchema = z.object({
+  subjectPersonnummer: field(40),
+  subjectName: field(120),
+  groupIds: field(600),
+  validFrom: field(20),
+  validUntil: field(20),
+  parties: field(200),
+  purpose: field(1000),
+  informationCategories: field(1000),
+  exclusions: field(1000),
+  form: field(20),
+  documentRef: field(200),
+});
+export type ConsentRecordData = z.infer<typeof consentRecordDataSchema>;
+
+/** A validated consent, before it gets its case reference and hashes. */
+export interface ConsentDraft {
+  personnummer?: string;
+  name?: string;
+  groupIds: string[];
+  validFrom: string;
+  validUntil: string;
+  parties: Party[];
+  purpose: string;
+  informationCategories: string;
+  exclusions: string;
+  form: ConsentForm;
+  documentRef: string;
+}
+
+/** Codes of the problems a person can fix on the card; the card localises them. */
+export type RecordProblem =
+  | 'subjectMissing' | 'personnummerInvalid' | 'nameInvalid'
+  | 'groupMissing' | 'groupUnknown' | 'groupNotOperative'
+  | 'validFromInvalid' | 'validUntilMissing' | 'validUntilInvalid' | 'validUntilPast' | 'validUntilBeforeFrom'
+  | 'partiesMissing' | 'partyUnknown' | 'formInvalid' | 'purposeMissing' | 'identifierInText' | 'tooLong';
+
+export interface RecordRules {
+  /** YYYY-MM-DD. */
+  today: string;
+  now?: Date;
+  /** Every group of the organisation, by id. */
+  groups: ReadonlyMap<string, GroupLevel>;
+}
+
+const list = (s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/**
+ * The meaning of a consent.record: a subject (a valid personnummer, a name,
+ * or both), operative groups only, an end date that is not in the past nor
+ * before the start, known parties and form, a purpose — and no identifier in
+ * the free-text fields, which are stored in clear.
+ */
+export function consentRecordRules(rules: RecordRules) {
+  return consentRecordDataSchema.transform((d, ctx): ConsentDraft => {
+    const problem = (path: keyof ConsentRecordData, message: RecordProblem) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    const pnrRaw = d.subjectPersonnummer.trim();
+    const nameRaw = d.subjectName.trim();
+    let personnummer: string | undefined;
+    let name: string | undefined;
+    if (!pnrRaw && !nameRaw) problem('subjectPersonnummer', 'subjectMissing');
+    if (pnrRaw) {
+      personnummer = normalisePersonnummer(pnrRaw, rules.now);
+      if (!personnummer) problem('subjectPersonnummer', 'personnummerInvalid');
+    }
+    if (nameRaw) {
+      if (!/\p{L}/u.test(nameRaw) || /\d/.test(nameRaw)) problem('subjectName', 'nameInvalid');
+      else name = normaliseName(nameRaw);
+    }
+
+    const groupIds = list(d.groupIds);
+    if (groupIds.length === 0) problem('groupIds', 'groupMissing');
+    for (const id of groupIds) {
+      const level = rules.groups.get(id);
+      if (!level) problem('groupIds', 'groupUnknown');
+      else if (level !== 'operative') problem('groupIds', 'groupNotOperative');
+    }
+
+    const validFrom = d.validFrom.trim() || rules.today;
+    if (!isRealDate(validFrom)) problem('validFrom', 'validFromInvalid');
+    const validUntil = d.validUntil.trim();
+    if (!validUntil) problem('validUntil', 'validUntilMissing');
+    else if (!isRealDate(validUntil)) problem('validUntil', 'validUntilInvalid');
+    else if (validUntil < rules.today) problem('validUntil', 'validUntilPast');
+    else if (isRealDate(validFrom) && validUntil < validFrom) problem('validUntil', 'validUntilBeforeFrom');
+
+    const partyList = list(d.parties);
+    if (partyList.length === 0) problem('parties', 'partiesMissing');
+    if (partyList.some((p) => !(PARTIES as readonly string[]).includes(p))) problem('parties', 'partyUnknown');
+
+    const form = d.form.trim() || 'written';
+    if (!(CONSENT_FORMS as readonly string[]).includes(form)) problem('form', 'formInvalid');
+
+    const purpose = d.purpose.trim();
+    if (!purpose) problem('purpose', 'purposeMissing');
+    for (const key of ['purpose', 'informationCategories', 'exclusions', 'documentRef'] as const) {
+      if (detectIdentifiers(d[key], { now: rules.now }).length) problem(key, 'identifierInText');
+    }
+
+    return {
+      personnummer,
+      name,
+      groupIds,
+      validFrom,
+      validUntil,
+      parties: partyList as Party[],
+      purpose,
+      informationCategories: d.informationCategories.trim(),
+      exclusions: d.exclusions.trim(),
+      form: form as ConsentForm,
+      documentRef: d.documentRef.trim(),
+    };
+  });
+}
+
+/** Problems by field, in card order, each once. */
+export function problemsByField(error: z.ZodError): Partial<Record<keyof ConsentRecordData, RecordProblem[]>> {
+  const out: Partial<Record<keyof ConsentRecordData, RecordProblem[]>> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0] as keyof ConsentRecordData;
+    const code = (issue.message === 'tooLong' ? 'tooLong' : issue.message) as RecordProblem;
+    const list = (out[key] ??= []);
+    if (!list.includes(code)) list.push(code);
+  }
+  return out;
+}

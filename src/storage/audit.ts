@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { encodeKey } from './keys';
+import { odata } from './tables';
+
+export type AuditEvent = 'refusal' | 'allowedUnderConsent' | 'consentRecorded' | 'consentListed' | 'consentWithdrawn';
+export const AUDIT_EVENTS: readonly AuditEvent[] = ['refusal', 'allowedUnderConsent', 'consentRecorded', 'consentListed', 'consentWithdrawn'];
+
+/** One audit row. Never message text, never an identifier: categories and pseudonymous references only. */
+export interface AuditEntry {
+  time: Date;
+  tenantId: string;
+  /** The linked group, or empty for an unlinked conversation. */
+  groupId: string;
+  /** The actor's Entra object id. */
+  userId: string;
+  event: AuditEvent;
+  categories?: string[];
+  caseRef?: string;
+  reason?: string;
+}
+
+const NO_TENANT = '~none';
+const month = (d: Date) => d.toISOString().slice(0, 7);
+const pk = (tenantId: string, m: string) => encodeKey(`${tenantId || NO_TENANT}_${m}`);
+
+/**
+ * The append-only audit log: rows are only ever created (partition per tenant
+ * and month, row key sortable by time), so nothing in this class updates or
+ * deletes.
+ */
+export class AuditLog {
+  constructor(private readonly table: TableClient) {}
+
+  async append(e: AuditEntry): Promise<void> {
+    const iso = e.time.toISOString();
+    await this.table.createEntity({
+      partitionKey: pk(e.tenantId, month(e.time)),
+      rowKey: `${iso}_${randomBytes(4).toString('hex')}`,
+      time: iso,
+      tenant: e.tenantId,
+      groupId: e.groupId,
+      userId: e.userId,
+      event: e.event,
+      categories: (e.categories ?? []).join(','),
+      caseRef: e.caseRef ?? '',
+      reason: e.reason ?? '',
+    });
+  }
+
+  /** How many of each event a group had since an instant (for its conveners). */
+  async countsFor(tenantId: string, groupId: string, since: Date, until: Date = new Date()): Promise<Record<AuditEvent, number>> {
+    const counts = Object.fromEntries(AUDIT_EVENTS.map((e) => [e, 0])) as Record<AuditEvent, number>;
+    const from = since.toISOString();
+    for (const m of monthsBetween(since, until)) {
+      const iter = this.table.listEntities<{ event: AuditEvent }>({
+        queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, m)} and RowKey ge ${from} and groupId eq ${groupId}`, select: ['event'] },
+      });
+      for await (const row of iter) if (row.event in counts) counts[row.event]++;
+    }
+    return counts;
+  }
+}
+
+function monthsBetween(since: Date, until: Date): string[] {
+  const out: string[] = [];
+  let y = since.getUTCFullYear();
+  let m = since.getUTCMonth();
+  const end = until.getUTCFullYear() * 12 + until.getUTCMonth();
+  while (y * 12 + m <= end && out.length < 240) {
+    out.push(`${y}-${String(m + 1).padStart(2, '0')}`);
+    m++;
+    if (m === 12) { m = 0; y++; }
+  }
+  return out;
+}
