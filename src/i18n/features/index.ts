@@ -3,4 +3,9 @@
  * `<feature>.sv.json` and `<feature>.en.json`, with distinct top-level keys.
  * Add a feature by importing its pair here.
  */
-export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [];
+import consentEn from './consent.en.json';
+import consentSv from './consent.sv.json';
+
+export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
+  { sv: consentSv, en: consentEn },
+];
