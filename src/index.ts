@@ -5,6 +5,10 @@ import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
 import type { AccessPolicy, BotServices } from './bot/services';
 import { createServer, listen, type RunningServer } from './server';
+import { demoConsentAccess } from './bot/consent';
+import { AuditLog } from './storage/audit';
+import { ChannelLinkStore } from './storage/channel-links';
+import { ConsentStore } from './storage/consents';
 import { ConversationReferenceStore } from './storage/conversation-references';
 import { TABLES, TableStore } from './storage/tables';
 
@@ -41,6 +45,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     conversationReferences: new ConversationReferenceStore(store.client(TABLES.conversationReferences)),
     now: options.now ?? (() => new Date()),
     access,
+    channelLinks: new ChannelLinkStore(store.client(TABLES.channelLinks)),
+    consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
+    audit: new AuditLog(store.client(TABLES.audit)),
+    consentAccess: demoConsentAccess(),
   };
   const adapter = createAdapter(config);
   const app = createApp(adapter, services);

@@ -1,8 +1,12 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { AuditLog } from '../storage/audit';
+import type { ChannelLinkStore } from '../storage/channel-links';
+import type { ConsentStore } from '../storage/consents';
 import type { ConversationReferenceStore } from '../storage/conversation-references';
 import type { TableStore } from '../storage/tables';
 import type { HelpEntry } from '../cards/help';
+import type { ConsentAccess } from './consent';
 import type { TurnInfo } from './turn';
 
 /** Everything the bot's handlers depend on, wired by the composition root. */
@@ -13,6 +17,12 @@ export interface BotServices {
   conversationReferences: ConversationReferenceStore;
   now: () => Date;
   access: AccessPolicy;
+  /** Channel conversation id → group. */
+  channelLinks: ChannelLinkStore;
+  consents: ConsentStore;
+  audit: AuditLog;
+  /** The organisation as the consent feature sees it. */
+  consentAccess: ConsentAccess;
 }
 
 /** Answers, for the edge, what a user may do here (backed by the organisation). */

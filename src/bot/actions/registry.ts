@@ -1,4 +1,9 @@
 import type { ActionDefinition } from './action';
+import { consentRecord } from './consent-record';
+import { consentWithdraw } from './consent-withdraw';
 
 /** Every card action the bot answers, one file per verb. */
-export const ACTIONS: ActionDefinition[] = [];
+export const ACTIONS: ActionDefinition[] = [
+  consentRecord,
+  consentWithdraw,
+];

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import type { BotServices } from '../services';
 import { sendCard, turnInfo } from '../turn';
 import { isCommand, parsedCommand, type CommandContext } from './command';
+import { consent } from './consent';
 import { help } from './help';
 import { notYet } from './not-yet';
 
@@ -16,7 +17,7 @@ const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
   agenda: notYet,
   minutes: notYet,
   review: notYet,
-  consent: notYet,
+  consent,
   digest: notYet,
 };
 

@@ -3,17 +3,20 @@ import { ActivityTypes } from 'botbuilder';
 import type { BotServices } from '../services';
 import { isAddressed, turnInfo } from '../turn';
 import { help } from '../commands/help';
+import { gateMessage } from './gate';
 
 /**
- * The catch-all for ordinary messages, registered last. Text addressed to the
- * bot that is no command gets the help card; everything else is the
- * conversation between people, which the consent gate will read.
+ * The catch-all for ordinary messages, registered last. Every one passes the
+ * consent gate first (channels via RSC without a mention, group chats,
+ * personal chat). Text addressed to the bot that is no command and
+ * identifies nobody gets the help card.
  */
 export function registerMessages(app: Application<TurnState>, services: BotServices): void {
   app.activity(ActivityTypes.Message, async (context, state) => {
     const info = turnInfo(context);
     if (context.activity.value) return; // a card submit no route claimed
-    if (isAddressed(info)) {
+    const { identifiable } = await gateMessage(services, info, context);
+    if (!identifiable && isAddressed(info)) {
       await help({ context, state, services, info, command: { name: 'help' } });
     }
   });

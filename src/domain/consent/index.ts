@@ -3,4 +3,4 @@ export * from './case-ref';
 export * from './subject-hash';
 export * from './gate';
 export * from './record';
-export { detectIdentifiers, normaliseName, normalisePersonnummer, type Finding, type IdentifierCategory } from './identifiers';
+export { detectIdentifiers, normaliseName, normalisePersonnummer, type DetectOptions, type Finding, type IdentifierCategory } from './identifiers';

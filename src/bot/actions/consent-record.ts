@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { notAllowedCard } from '../../cards/common';
+import { consentFormCard, consentRecordedCard, type FormProblem } from '../../cards/consent';
+import {
+  consentRecordRules, generateCaseRef, problemsByField, subjectHash,
+  type Consent, type ConsentRecordData,
+} from '../../domain/consent';
+import { isConflict } from '../../storage/tables';
+import { audit, groupNamer, identifierKey, permittedGroups, refusalFor, today } from '../consent';
+import { reasonKey } from '../commands/consent';
+import { defineAction } from './action';
+
+/**
+ * `consent.record`: validate (zod) → authorise per group → hash the subject →
+ * store under a new case reference → answer with the case reference. Problems
+ * are shown on the form, which keeps what was typed except the subject.
+ */
+export const consentRecord = defineAction({
+  verb: 'consent.record',
+  // The shape and the meaning are checked together below, so that every
+  // problem, a too-long field included, is explained on the form.
+  schema: z.record(z.string(), z.unknown()),
+  async handle({ services, info, data }) {
+    const permitted = permittedGroups(services, info, 'consent.record');
+    if (permitted.length === 0) {
+      const why = refusalFor(services, info, 'consent.record');
+      return notAllowedCard(info.locale, reasonKey(why.reason), why.whoMay);
+    }
+    const values: Partial<ConsentRecordData> = Object.fromEntries(
+      Object.entries(data).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 1000)]),
+    );
+    const form = (problems: Partial<Record<keyof ConsentRecordData, FormProblem[]>>) =>
+      consentFormCard(info.locale, { groups: permitted, today: today(services), values, problems });
+
+    const day = today(services);
+    const groups = new Map(services.consentAccess.groups(info.tenantId).map((g) => [g.id, g.level]));
+    const parsed = consentRecordRules({ today: day, now: services.now(), groups }).safeParse(data);
+    if (!parsed.success) return form(problemsByField(parsed.error));
+    const draft = parsed.data;
+    const allowedIds = new Set(permitted.map((g) => g.id));
+    if (draft.groupIds.some((g) => !allowedIds.has(g))) return form({ groupIds: ['groupNotAllowed'] });
+
+    const key = identifierKey(services);
+    const base: Omit<Consent, 'caseRef'> = {
+      tenantId: info.tenantId,
+      subject: {
+        personnummer: draft.personnummer ? subjectHash(key, 'personnummer', draft.personnummer) : undefined,
+        name: draft.name ? subjectHash(key, 'name', draft.name) : undefined,
+      },
+      parties: draft.parties,
+      form: draft.form,
+      documentRef: draft.documentRef,
+      scope: { groupIds: draft.groupIds, agencies: [], informationCategories: draft.informationCategories, exclusions: draft.exclusions },
+      purpose: draft.purpose,
+      validFrom: draft.validFrom,
+      validUntil: draft.validUntil,
+      recordedBy: info.aadObjectId ?? info.userId,
+      recordedAt: services.now().toISOString(),
+    };
+    // A fresh reference on the (astronomically rare) collision.
+    for (let attempt = 0; ; attempt++) {
+      const consent: Consent = { ...base, caseRef: generateCaseRef() };
+      try {
+        await services.consents.record(consent);
+      } catch (err) {
+        if (isConflict(err) && attempt < 3) continue;
+        throw err;
+      }
+      await audit(services, info, 'consentRecorded', consent.scope.groupIds, { caseRef: consent.caseRef });
+      return consentRecordedCard(info.locale, consent, groupNamer(services, info.tenantId));
+    }
+  },
+});

@@ -1,0 +1,132 @@
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import { categoryList, consentRefusalCard } from '../../cards/consent';
+import type { AdaptiveCardJson } from '../../cards/render';
+import {
+  decide, detectIdentifiers, findCaseRefs, personsOf, subjectHash,
+  type Consent, type GateContext, type IdentifierCategory, type RefusalReason,
+} from '../../domain/consent';
+import { t } from '../../i18n';
+import { audit, groupOf, identifierKey, today } from '../consent';
+import type { BotServices } from '../services';
+import { sendCard, type TurnInfo } from '../turn';
+
+export type GateResult =
+  | { allowed: true; identifiable: boolean; caseRefs: string[] }
+  | {
+      allowed: false;
+      reason: RefusalReason;
+      categories: IdentifierCategory[];
+      groupId?: string;
+      /** The consent-refusal card for the writer. */
+      card: AdaptiveCardJson;
+      /** The same in one line, for answers that are not cards. */
+      message: string;
+    };
+
+/** The conversation's linked group: a channel by its id without the thread, a group chat by its id. */
+async function contextOf(services: BotServices, info: TurnInfo): Promise<GateContext> {
+  if (info.conversationKind === 'personal') return undefined;
+  const conversationId = info.conversationKind === 'channel' ? (info.channelId ?? info.conversationId.split(';')[0]!) : info.conversationId;
+  const link = await services.channelLinks.get(info.tenantId, conversationId);
+  if (!link) return undefined;
+  const group = groupOf(services, info.tenantId, link.groupId);
+  return group ? { groupId: group.id, level: group.level } : undefined;
+}
+
+/**
+ * The consent gate for one text (SPEC section 6): a message in a
+ * conversation, or any text the bot would store or post — agenda items,
+ * minutes, meeting titles, command arguments. Writes the audit row; pass the
+ * turn's context to have the group's conveners told of a refusal. The text is
+ * never stored, logged or returned.
+ */
+export async function gateText(services: BotServices, info: TurnInfo, text: string, options: { context?: TurnContext } = {}): Promise<GateResult> {
+  const now = services.now();
+  const findings = detectIdentifiers(text, { ...services.consentAccess.detectOptions(), now });
+  if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [] };
+
+  const context = await contextOf(services, info);
+  const key = identifierKey(services);
+  const persons = personsOf(findings, (kind, normalised) => subjectHash(key, kind, normalised));
+  const operative = context?.level === 'operative';
+  const [byHash, named] = operative
+    ? await Promise.all([
+        Promise.all(persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const)),
+        services.consents.getMany(info.tenantId, findCaseRefs(text)),
+      ])
+    : [[], [] as Consent[]];
+  const decision = decide({
+    findings,
+    context,
+    persons,
+    consentsByHash: new Map(byHash),
+    consentsByCaseRef: new Map(named.map((c) => [c.caseRef, c])),
+    today: today(services),
+  });
+  const groupIds = context ? [context.groupId] : [];
+
+  if (decision.allowed) {
+    await audit(services, info, 'allowedUnderConsent', groupIds, { categories: decision.categories, caseRef: decision.caseRefs.join(',') });
+    return { allowed: true, identifiable: true, caseRefs: decision.caseRefs };
+  }
+  const card = consentRefusalCard(info.locale, { categories: decision.categories, reason: decision.reason });
+  const message = t(info.locale, 'gate.textRefused', { categories: categoryList(info.locale, decision.categories), reason: t(info.locale, `gate.reasons.${decision.reason}`) });
+  await Promise.all([
+    audit(services, info, 'refusal', groupIds, { categories: decision.categories, reason: decision.reason, caseRef: decision.caseRefs.join(',') }),
+    options.context ? tellConveners(services, info, options.context, context?.groupId, decision.categories, decision.reason) : undefined,
+  ]);
+  return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
+}
+
+/**
+ * Every ordinary message: refused → the refusal card in the message's thread
+ * (the incoming conversation, as a reply to the message). Returns whether the
+ * message identified anyone, so the caller does not answer it otherwise.
+ */
+export async function gateMessage(services: BotServices, info: TurnInfo, context: TurnContext): Promise<{ identifiable: boolean }> {
+  const text = context.activity.text;
+  if (typeof text !== 'string' || text.length === 0) return { identifiable: false };
+  const result = await gateText(services, info, text, { context });
+  if (result.allowed) return { identifiable: result.identifiable };
+  await sendCard(context, result.card);
+  return { identifiable: true };
+}
+
+/**
+ * The group's conveners are told privately, in their personal chat with the
+ * bot; a convener without one (or the writer themselves) is skipped silently.
+ * Unlinked conversations have no conveners to tell.
+ */
+async function tellConveners(
+  services: BotServices,
+  info: TurnInfo,
+  context: TurnContext,
+  groupId: string | undefined,
+  categories: IdentifierCategory[],
+  reason: RefusalReason,
+): Promise<void> {
+  if (!groupId) return;
+  const group = groupOf(services, info.tenantId, groupId);
+  const adapter = context.adapter as unknown as {
+    continueConversationAsync?: (appId: string, ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) => Promise<void>;
+  };
+  if (!group || typeof adapter?.continueConversationAsync !== 'function') return;
+  const author = info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined) ?? '—';
+  await Promise.all(
+    group.conveners
+      .filter((aad) => aad !== info.aadObjectId)
+      .map(async (aad) => {
+        try {
+          const ref = await services.conversationReferences.findPersonal(info.tenantId, aad);
+          if (!ref) return;
+          const locale = ((ref.reference as { locale?: string }).locale ?? '').startsWith('en') ? 'en' : 'sv';
+          const card = consentRefusalCard(locale, { categories, reason, notice: { place: group.name, author } });
+          await adapter.continueConversationAsync!(services.config.BOT_ID ?? '', ref.reference as Partial<ConversationReference>, async (ctx) => {
+            await sendCard(ctx, card);
+          });
+        } catch (err) {
+          services.logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, groupId }, 'could not tell a convener of a refusal');
+        }
+      }),
+  );
+}
