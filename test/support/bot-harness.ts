@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/index';
+import { cardsIn, expectValidCard } from './cards';
 import { ConnectorEmulator } from './connector-emulator';
 
 /** Every log line written in the suite, also kept on disk for the privacy scan. */
@@ -30,8 +31,11 @@ export interface TestBot {
   log: CapturedLog;
   config: Config;
   tablePrefix: string;
-  /** POSTs an activity to /api/messages over real HTTP. */
+  /** POSTs an activity to /api/messages over real HTTP; cards in an invoke response are checked too. */
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Throws if any card the bot sent (or answered an invoke with) failed `expectValidCard`. */
+  assertCardsValid(): void;
+  /** Stops bot and emulator; then throws if any card failed the check, so no test file can miss it. */
   close(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ export interface TestBotOptions {
   connectionString: string;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Checks every card the bot sends; defaults to `expectValidCard`. */
+  cardValidator?: (card: unknown) => void;
 }
 
 export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
@@ -57,7 +63,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
   const config = result.config;
   const log = new CapturedLog(path.join(LOG_DIR, `${tablePrefix}.jsonl`));
   const logger = createLogger({ level: config.LOG_LEVEL, destination: log });
-  const emulator = await new ConnectorEmulator().start();
+  const emulator = await new ConnectorEmulator({ cardValidator: options.cardValidator ?? expectValidCard }).start();
   const bot = await startBot(config, { logger, connectionString: options.connectionString, port: 0, now: options.now });
   return {
     bot,
@@ -71,11 +77,21 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof activity === 'string' ? activity : JSON.stringify(activity),
       });
-      return { status: res.status, body: await res.text() };
+      const text = await res.text();
+      if (text && /json/i.test(res.headers.get('content-type') ?? '')) {
+        let json: unknown;
+        try { json = JSON.parse(text); } catch { /* not a card */ }
+        for (const card of cardsIn(json)) emulator.checkCard(card, 'invoke response');
+      }
+      return { status: res.status, body: text };
+    },
+    assertCardsValid() {
+      emulator.assertCardsValid();
     },
     async close() {
       await bot.close();
       await emulator.stop();
+      emulator.assertCardsValid();
     },
   };
 }

@@ -12,6 +12,13 @@ export interface SentActivity {
   at: number;
 }
 
+/** A card the validator hook refused. */
+export interface CardFailure {
+  where: string;
+  kind?: string;
+  message: string;
+}
+
 type Waiter = { predicate: (a: SentActivity) => boolean; resolve: (a: SentActivity) => void; timer: NodeJS.Timeout };
 
 /**
@@ -26,6 +33,36 @@ export class ConnectorEmulator {
   private counter = 0;
   /** When set, every request is answered with this status (to simulate outages). */
   failWith?: number;
+  /**
+   * Runs on every Adaptive Card the bot sends (throws when the card is bad);
+   * failures are recorded in `cardFailures`, never thrown at the bot, so a
+   * test can assert on them (the harness does at close).
+   */
+  cardValidator?: (card: unknown) => void;
+  readonly cardFailures: CardFailure[] = [];
+
+  constructor(options: { cardValidator?: (card: unknown) => void } = {}) {
+    this.cardValidator = options.cardValidator;
+  }
+
+  /** Runs the validator on one card, recording a failure; also used for invoke responses. */
+  checkCard(card: unknown, where: string): void {
+    if (!this.cardValidator) return;
+    try {
+      this.cardValidator(card);
+    } catch (err) {
+      const kind = (card as { body?: Array<{ id?: unknown }> } | undefined)?.body?.[0]?.id;
+      this.cardFailures.push({ where, kind: typeof kind === 'string' ? kind : undefined, message: (err as Error).message });
+    }
+  }
+
+  /** Throws if any card the bot sent failed the validator. */
+  assertCardsValid(): void {
+    if (!this.cardFailures.length) return;
+    throw new Error(
+      `${this.cardFailures.length} invalid card(s) sent by the bot:\n` + this.cardFailures.map((f) => `- ${f.where}: ${f.message}`).join('\n'),
+    );
+  }
 
   get url(): string {
     const addr = this.server?.address() as AddressInfo | undefined;
@@ -48,6 +85,17 @@ export class ConnectorEmulator {
 
   clear(): void {
     this.sent.length = 0;
+  }
+
+  /** Resolves after `ms` if nothing matching was sent meanwhile; rejects with what arrived otherwise. */
+  async expectNothing(predicate: (a: SentActivity) => boolean = () => true, ms = 500, after = this.sent.length): Promise<void> {
+    let arrived: SentActivity | undefined;
+    try {
+      arrived = await this.waitFor(predicate, ms, after);
+    } catch {
+      return;
+    }
+    throw new Error(`expected nothing to be sent, but the bot sent ${arrived.method} ${arrived.path}`);
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -75,6 +123,11 @@ export class ConnectorEmulator {
           at: Date.now(),
         };
         this.sent.push(rec);
+        const atts: unknown[] = Array.isArray(body.attachments) ? body.attachments : [];
+        for (const att of atts) {
+          const a = att as { contentType?: string; content?: unknown };
+          if (a?.contentType === 'application/vnd.microsoft.card.adaptive') this.checkCard(a.content, `${rec.method} ${url}`);
+        }
         this.waiters = this.waiters.filter((w) => {
           if (!w.predicate(rec)) return true;
           clearTimeout(w.timer);
