@@ -37,9 +37,9 @@ function isRealDate(s: string): boolean {
 }
 
 export const quickScheduleSchema = z.object({
-  date: z.string().refine(isRealDate, 'date'),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time'),
-  durationMinutes: z.coerce.number().int('duration').min(15, 'duration').max(480, 'duration').default(60),
+  date: z.string({ required_error: 'date' }).refine(isRealDate, 'date'),
+  time: z.string({ required_error: 'time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time'),
+  durationMinutes: z.coerce.number({ invalid_type_error: 'duration' }).int('duration').min(15, 'duration').max(480, 'duration').default(60),
   location: z.string().max(200, 'location').optional(),
 });
 
