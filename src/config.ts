@@ -35,11 +35,12 @@ export function loadEnv(envName: string, envDir: string, base: NodeJS.ProcessEnv
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-const port = z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').optional());
+// The default sits inside the preprocess: outside, an empty value ('' → undefined) would skip it.
+const port = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be a port number 0–65535' }).int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(fallback));
 
 export const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
-  PORT: port.default(3978),
+  PORT: port(3978),
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
@@ -52,12 +53,12 @@ export const envSchema = z.object({
   ORG_CONFIG: optionalString,
   IDENTIFIER_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters of secret').optional()),
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
-  PLAYGROUND_PORT: port.default(56150),
+  PLAYGROUND_PORT: port(56150),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
-  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024)),
+  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number of bytes, 1024–10485760' }).int('must be a whole number of bytes, 1024–10485760').min(1024, 'must be a whole number of bytes, 1024–10485760').max(10 * 1024 * 1024, 'must be a whole number of bytes, 1024–10485760').default(256 * 1024)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,15 +73,14 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 /** Parses the environment; every problem is one line naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
-    };
-  }
-  const e = parsed.data;
+  const errors: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
+  // The cross-field rules run on the raw values too when some value is bad,
+  // so one start-up reports every problem, not the first batch of them.
+  const raw = (k: keyof Env) => emptyToUndefined(env[k]) as string | undefined;
+  const e = parsed.success
+    ? parsed.data
+    : { NODE_ENV: raw('NODE_ENV'), BOT_ID: raw('BOT_ID'), BOT_PASSWORD: raw('BOT_PASSWORD'), BOT_TYPE: raw('BOT_TYPE'), BOT_TENANT_ID: raw('BOT_TENANT_ID'), STORAGE_CONNECTION_STRING: raw('STORAGE_CONNECTION_STRING'), IDENTIFIER_KEY: raw('IDENTIFIER_KEY') };
   const production = e.NODE_ENV === 'production';
-  const errors: string[] = [];
   if (production) {
     if (!e.BOT_ID) errors.push('BOT_ID: required in production (anonymous Bot Framework mode is refused)');
     if (!e.BOT_PASSWORD && e.BOT_TYPE !== 'UserAssignedMSI') errors.push('BOT_PASSWORD: required in production unless BOT_TYPE=UserAssignedMSI');
@@ -88,9 +88,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     if (!e.STORAGE_CONNECTION_STRING) errors.push('STORAGE_CONNECTION_STRING: required in production (the embedded Azurite is for local use only)');
     if (!e.IDENTIFIER_KEY) errors.push('IDENTIFIER_KEY: required in production (secret for keyed hashes of personal identifiers, at least 32 characters)');
   }
-  if (e.BOT_PASSWORD && !e.BOT_ID) errors.push('BOT_ID: required when BOT_PASSWORD is set');
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, config: { ...e, production, anonymous: !e.BOT_ID } };
+  if (!production && e.BOT_PASSWORD && !e.BOT_ID) errors.push('BOT_ID: required when BOT_PASSWORD is set');
+  if (errors.length || !parsed.success) return { ok: false, errors };
+  return { ok: true, config: { ...parsed.data, production, anonymous: !parsed.data.BOT_ID } };
 }
 
 /** Loads env files and parses; on failure prints one line per problem and exits. */
