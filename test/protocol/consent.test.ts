@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { actionExecute, channelMessage, CHANNEL, personalMessage, TENANT, USERS } from '../support/activities';
+import { actionExecute, channelMessage, CHANNEL, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 import { FLAGGED, SUBJECTS } from './consent.fixtures';
@@ -39,11 +39,11 @@ async function say(activity: Record<string, any>): Promise<Found> {
   };
 }
 
-function inChannel(text: string, user = USERS.megan, channelId = OPERATIVE) {
+function inChannel(text: string, user: TestUser = USERS.megan, channelId = OPERATIVE) {
   return channelMessage(text, { serviceUrl: t.emulator.url, user, channelId });
 }
 
-async function invoke(verb: string, data: Record<string, string>, user = USERS.megan) {
+async function invoke(verb: string, data: Record<string, string>, user: TestUser = USERS.megan) {
   const res = await t.post(actionExecute(verb, data, { serviceUrl: t.emulator.url, user }));
   expect(res.status).toBe(200);
   const body = JSON.parse(res.body) as { statusCode: number; type: string; value: Record<string, any> };
