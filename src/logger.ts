@@ -5,10 +5,12 @@ export type { Logger };
 // Anything shaped like a personnummer or samordningsnummer is masked in the
 // final log line, whatever code path put it there: defence in depth behind
 // the rule that message text is never logged.
-const PERSONNUMMER_SHAPE = /(?<![0-9])(?:[0-9]{2})?[0-9]{6}[-+ ]?[0-9]{4}(?![0-9])/g;
+// GUID-shaped ids (tenant, Entra object ids) are matched first and kept:
+// their all-digit groups (`00000000-0000`, a 12-digit tail) look like one.
+const PERSONNUMMER_SHAPE = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12,}|(?<![0-9])(?:[0-9]{2})?[0-9]{6}[-+ ]?[0-9]{4}(?![0-9])/g;
 
 export function scrubLine(line: string): string {
-  return line.replace(PERSONNUMMER_SHAPE, '[redacted]');
+  return line.replace(PERSONNUMMER_SHAPE, (m) => (m.length >= 36 && m[8] === '-' ? m : '[redacted]'));
 }
 
 export interface LoggerOptions {
