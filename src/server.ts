@@ -42,7 +42,20 @@ export function createServer(deps: ServerDeps): restify.Server {
   const { config, logger, adapter, app, store } = deps;
   const server = restify.createServer({ name: 'samverkan', handleUncaughtExceptions: false });
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false }));
+  // Compressed bodies are refused: restify counts the limit on the compressed
+  // bytes, so a small gzip bomb would inflate past it. Bot Framework never
+  // compresses activities.
+  server.use((req: Request, res: Response, next: (e?: unknown) => void) => {
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== '') {
+      problem(res, 415, 'UnsupportedMediaType', 'compressed bodies are not accepted');
+      return next(false);
+    }
+    next();
+  });
+  // JSON only: the general bodyParser would also parse multipart uploads to
+  // temporary files and turn a non-JSON body into a 400 before the 415 check.
+  server.use(restify.plugins.jsonBodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const contentType = String(req.headers['content-type'] ?? '');
