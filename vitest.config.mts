@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { NameOrderSequencer } from './test/support/name-order-sequencer';
 
 // Three suites: fast pure unit tests, protocol tests over real HTTP against
 // Azurite and a Bot Connector emulator, and end-to-end tests that drive the
 // Agents Playground in Debian's Chromium.
 export default defineConfig({
   test: {
+    // Files run in name order: the privacy scan (zz-privacy.test.ts) must come after every other flow.
+    sequence: { sequencer: NameOrderSequencer },
     projects: [
       {
         test: {
