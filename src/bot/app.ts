@@ -7,7 +7,7 @@ import { registerCommands } from './commands';
 import { registerEvents } from './events';
 import { registerMessages } from './messages';
 import type { BotServices } from './services';
-import { sendCard, turnInfo } from './turn';
+import { isAddressed, sendCard, turnInfo } from './turn';
 
 /** True for failures of Table Storage (unreachable, timing out, refusing). */
 export function isStorageError(err: unknown): boolean {
@@ -45,6 +45,9 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
     );
     const info = turnInfo(context);
     if (context.activity?.type !== 'message' && context.activity?.type !== 'invoke') return;
+    // The bot reads every channel message; one it was not addressed in must not
+    // get an error card, or an outage would answer everybody's conversation.
+    if (context.activity.type === 'message' && !isAddressed(info)) return;
     try {
       await sendCard(context, errorCard(info.locale, storage ? 'error.storage' : 'error.generic'));
     } catch (sendErr) {

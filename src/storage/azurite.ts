@@ -93,7 +93,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       new Promise<void>((resolve) => {
         if (exited) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        // SIGINT is what Azurite handles: it closes its database, which saves
+        // it. On SIGTERM it dies at once and loses up to 5 s of writes (its
+        // autosave interval) — data a disk `location` should have kept.
+        child.kill('SIGINT');
         setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 3000).unref();
       }),
   };
