@@ -55,7 +55,9 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
   // JSON only: the general bodyParser would also parse multipart uploads to
   // temporary files and turn a non-JSON body into a 400 before the 415 check.
-  server.use(restify.plugins.jsonBodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
+  // (maxBodySize reaches the body reader jsonBodyParser chains; the typings omit it.)
+  const jsonOptions = { maxBodySize: config.MAX_BODY_BYTES, mapParams: false };
+  server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const contentType = String(req.headers['content-type'] ?? '');

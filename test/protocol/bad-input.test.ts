@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 afterAll(async () => t?.close());
 
-async function raw(body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/api/messages') {
+async function raw(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/api/messages') {
   const res = await fetch(`${t.bot.url}${path}`, { method: 'POST', headers, body });
   const text = await res.text();
   return { status: res.status, text };
@@ -66,14 +66,14 @@ describe('malformed activities get a 4xx, never a crash', () => {
   it('a compressed body → 415, so a small gzip bomb cannot inflate past the limit', async () => {
     const bomb = gzipSync(Buffer.from(JSON.stringify({ ...valid(), text: ' '.repeat(20 * 1024 * 1024) })));
     expect(bomb.length).toBeLessThan(t.config.MAX_BODY_BYTES);
-    const res = await raw(bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    const res = await raw(new Uint8Array(bomb), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
     expect(res.status).toBe(415);
     const deflated = await raw(JSON.stringify(valid()), { 'content-type': 'application/json', 'content-encoding': 'br' });
     expect(deflated.status).toBe(415);
   });
 
   it('no content type at all → 415', async () => {
-    const res = await raw(Buffer.from(JSON.stringify(valid())), {});
+    const res = await raw(new Uint8Array(Buffer.from(JSON.stringify(valid()))), {});
     expect(res.status).toBe(415);
   });
 
