@@ -1,0 +1,215 @@
+/**
+ * Word lists the detector reads with. All lower case, precomputed as Sets
+ * once at load so every lookup is O(1).
+ */
+
+const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Family names common in Sweden: Swedish, Nordic and the largest immigrant origins. */
+export const SURNAMES = words(`
+andersson johansson karlsson carlsson nilsson eriksson larsson olsson persson svensson gustafsson gustavsson pettersson petersson
+jonsson jansson hansson bengtsson jönsson lindberg jakobsson jacobsson magnusson olofsson lindström lindqvist lindkvist lindgren berg
+axelsson bergström lundberg lind lundgren lundqvist mattsson berglund fredriksson sandberg henriksson forsberg sjöberg ali wallin
+engström eklund danielsson lundin håkansson björk bergman gunnarsson holm wikström samuelsson isaksson fransson bergqvist nyström
+holmberg arvidsson löfgren söderberg nyberg blomqvist claesson nordström mohamed mohammed ahmed hassan hussein abdi omar ibrahim yusuf
+ek falk hedlund åberg sundberg lundström strand nordin holmgren berglund sundström dahlberg ström sjögren hermansson nordberg öberg
+månsson abrahamsson hellström jonasson bergkvist lindholm dahl nordqvist åkesson viklund wiklund björklund eliasson sandström
+andreasson lindblom ekström sundqvist martinsson norberg blom söderström lindell sjöström melin ekberg jensen nielsen hansen
+lund hedberg strömberg ström englund franzén östlund ågren nyman hägg åström boström högberg lundell sundin holmqvist forsman
+edlund nordlund ekman ekholm lindahl hedström rosén rosen lindén linden westerberg wester malm malmberg malmström nord norén
+östberg skoglund skog lundmark nilsson ottosson sandin borg borgström wahlström wallgren westin vik wikberg wiberg rydberg
+ryberg lönn åkerlund åkerman åkerström ahlberg ahlström alm almqvist almgren bäck bäckström blomberg blomgren bohlin bolin
+brandt broberg brodin dahlgren dahlström ekdahl ekelund engberg engdahl engman fors forslund fredholm frisk granberg granström
+grönlund gren hagberg hagström hallberg hammar hedman hellberg hjalmarsson höglund jakobsson kvist lagerqvist larsen lilja liljeqvist
+lindahl lindh lindholm lindmark lindquist lundh lövgren mattsson molin mårtensson nordgren nordström norling nyqvist nylund olander
+palm palmqvist pihl rask rehn rosengren rundqvist sahlin sandell selin sjölund sköld stenberg stenström sterner strandberg sundell
+svärd syberg sörensen thorén törnqvist wahlberg wallén wennberg westberg westman widén wikman zetterberg zetterström östman
+hussain husein hasan hassan mahmoud mahmud mustafa osman yousef youssef saleh salih abdullah abdulla rashid karimi ahmadi hosseini
+mohammadi rahimi rezaei hashemi jafari moradi ahmadi sadeghi rostami nazari azizi amiri sultani haidari haydari noori nuri
+farah warsame jama aden adan hirsi nur nuur mohamud mohamoud ismail dahir elmi egal hersi guled shire yilmaz kaya demir sahin şahin
+celik çelik yildiz yıldız yildirim aydin aydın öztürk ozturk arslan dogan doğan kilic kılıç aslan cetin çetin kara koc koç kurt
+ozdemir özdemir polat tekin hodzic hodžić hadzic hadžić begic begović kovacevic kovačević jovanovic jovanović petrovic petrović
+nikolic nikolić markovic marković djordjevic đorđević stojanovic pavlovic ilic ilić babic babić horvat novak kowalski kowalska
+nowak wisniewski wiśniewski wojcik wójcik kaminski kamiński lewandowski zielinski szymanski wozniak dabrowski kozlowski
+ivanov ivanova petrov petrova smirnov popov kuznetsov korhonen virtanen mäkinen nieminen mäkelä hämäläinen laine heikkinen
+koskinen järvinen lehtonen lehtinen saarinen salminen heinonen niemi tesfay tesfaye tesfamariam tekle kidane haile gebremedhin
+gebre ghebremichael berhane mehari yohannes woldu ghebreyesus habte abraha asfaha kahsay negash nguyen tran le pham hoang
+huynh vu vo dang bui do ho ngo duong ly wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo lin khan
+singh kumar sharma patel shah hussaini siddiqui qureshi malik chaudhry butt akhtar iqbal rana smith jones brown williams
+taylor davies wilson evans johnson thomas roberts walker wright robinson thompson white hughes edwards green hall wood harris
+lewis martin jackson clarke clark turner hill scott cooper morris ward moore king watson baker harrison morgan patel young
+allen mitchell james anderson phillips lee bell parker davis garcia rodriguez martinez hernandez lopez gonzalez perez sanchez
+ramirez torres flores rivera gomez diaz silva santos oliveira souza costa pereira ferreira rossi russo ferrari esposito bianchi
+romano colombo ricci marino greco bruno gallo conti wågesson saldner ardell
+`);
+
+/** Endings of Swedish family names (and patronymic forms) that capitalised words rarely have otherwise. */
+export const SURNAME_SUFFIXES: readonly string[] = [
+  'sson', 'son', 'berg', 'ström', 'strom', 'qvist', 'kvist', 'quist', 'lund', 'gren', 'grén', 'ander', 'ius', 'blad', 'dahl', 'dal',
+  'holm', 'stedt', 'stedt', 'sjö', 'bäck', 'hammar', 'mark', 'löf', 'löv', 'hed', 'lin', 'lind', 'man', 'feldt', 'felt', 'rot', 'ros',
+  'ell', 'én', 'én', 'stam', 'borg', 'bom', 'by', 'vall', 'wall', 'ing', 'ic', 'ić', 'ović', 'ovic', 'evic', 'ević', 'ski', 'ska', 'cki',
+  'wicz', 'nen', 'inen', 'zadeh', 'zada', 'pour', 'oglu', 'oğlu', 'yan', 'ian', 'iani', 'nejad', 'ovski', 'enko', 'sen',
+];
+
+/** Given names that are also common Swedish (or everyday English) words: count them only with strong evidence. */
+export const AMBIGUOUS_NAMES = words(`
+per bo mark dag sten stig liv saga lova vilja klara alla inga juni maj april tor ros sol love hans tom ben fred rosa bror kaj
+my lo vide will hope joy sky may bill art grace faith summer holly ivy angel gift peace mercy patience precious blessing favour
+even rut max tim dan jan mina sima hala lin lina rima rim lama rita hind axel ville vilda tindra mynta malva frans valle lena
+linda lisa jasmin iris nike kaja tuba marin karma long nam mai yen sung vy hung can sina aster viola ester salam said morgan
+tuva august frank rose ruby amber hazel violet willow daisy poppy jade hunter parker mason taylor piper harper autumn
+`);
+
+/**
+ * Words that are never a child's name in this domain even capitalised: holidays, places, institutions, months and days.
+ */
+export const NEVER_NAMES = words(`
+valborg midsommar jul påsk lucia advent sörmland essunga gnesta lekeberg lekebergs oxelösund oxelösunds örebro stockholm göteborg malmö
+uppsala västerås linköping norrköping nyköping eskilstuna södertälje sverige sveriges prator teams outlook skolverket socialstyrelsen
+skatteverket polisen bup hab bvc lvu lss sol osl sip vits brå est ifo hvb kf ks bun sn bu so fn barnkonventionen januari februari
+mars april maj juni juli augusti september oktober november december måndag tisdag onsdag torsdag fredag lördag söndag koordinaten
+frejaskolan kommunen kommunhuset
+`);
+
+/** Words that put a message in a child's or family's situation. */
+export const CONTEXT_WORDS = words(`
+elev eleven elevens eleverna elevs barn barnet barnets barnen barnens pojke pojken pojkens flicka flickan flickans son sonen sonens
+dotter dottern dotterns döttrar söner bror brodern broderns brorsan lillebror lillebrorsan storebror syster systern systerns lillasyster
+storasyster syskon syskonen syskonens tvillingar tvillingarna vårdnadshavare vårdnadshavaren vårdnadshavarna vårdnadshavarens vh vhs
+mamma mamman mammans mammas pappa pappan pappans pappas mor modern moderns far fadern faderns förälder föräldern föräldrar föräldrarna
+föräldrarnas bonuspappa bonusmamma styvpappa styvmamma morföräldrar farföräldrar mormor morfar farmor farfar familj familjen familjens
+familjer hem hemmet hemma hemsituation hemsituationen orosanmälan orosanmälningar orosanmälningen anmälan anmälningar placerad
+placerade placerades placering placeringen placeras familjehem familjehemmet familjehemsplacerad jourhem jourhemmet hvb hvb-hem lvu
+lvu-placerad sip sip-möte sip-mötet sip:en ärende ärendet ärenden ärendets kurator kuratorn kuratorns skolkurator frånvaro frånvaron
+skolfrånvaro frånvarande hemmasittare hemmasittande tjejen killen grabben ungen unge ungdomen ungdomens tonåringen tonåring klienten
+utredning utredningen umgänge umgänget vårdnad vårdnaden skolgång skolgången mentor mentorn åtgärdsprogram åtgärdsprogrammet
+elevhälsan elevhälsoteamet skolsköterskan stödinsats insats insatser bistånd biståndsbeslut aktualiserad aktualiseras aktuell
+socialtjänsten soc bbic samtycke samtycket samtyckesblankett mår oro orolig oroliga orosanmäla misstanke våld slagen utsatt
+skolplacering skolbyte anpassningar anpassad bup barnpsykiatrin
+`);
+
+/** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
+export const CHILD_NOUNS_BEFORE = words(`
+eleven elev pojken flickan sonen dottern barnet brodern systern lillebror storebror lillasyster storasyster syskonen tvillingarna
+killen tjejen grabben ungdomen tonåringen 15-åringen klienten kompisen kamraten mamma pappa sonen bonussonen bonusdottern
+styvsonen styvdottern barnbarnet halvbror halvsyster
+`);
+
+/** Family words after a name's genitive ("Alis mamma") or after "till" ("mamma till Ali"). */
+export const FAMILY_WORDS = words(`
+mamma mamman pappa pappan föräldrar föräldrarna vårdnadshavare vårdnadshavaren vårdnadshavarna familj familjen bror brorsan
+lillebror storebror syster lillasyster storasyster syskon mormor morfar farmor farfar styvpappa styvmamma bonuspappa bonusmamma
+mentor mentorn klass klassen frånvaro frånvaron skolgång situation hemsituation placering ärende
+`);
+
+/** Titles of officials acting in their role. Before or after a name, they make it an official's. */
+export const ROLE_WORDS = words(`
+skolchef skolchefen socialchef socialchefen förvaltningschef förvaltningschefen sektorchef sektorchefen chef chefen rektor rektorn
+biträdande bitr. rektorer kurator kuratorn skolkurator skolkuratorn socialsekreterare socialsekreteraren socialsekreterarna handläggare
+handläggaren handläggarna enhetschef enhetschefen verksamhetschef verksamhetschefen elevhälsochef elevhälsochefen utvecklingsledare
+utvecklingsledaren verksamhetsutvecklare verksamhetsutvecklaren skolsköterska skolsköterskan sjuksköterska sjuksköterskan specialpedagog
+specialpedagogen speciallärare lärare läraren mentor mentorn klasslärare klassläraren psykolog psykologen skolpsykolog skolpsykologen
+samordnare samordnaren ordförande ordföranden nämndordförande avdelningschef avdelningschefen områdeschef områdeschefen familjebehandlare
+familjebehandlaren fältassistent fältassistenten fältare fältaren polis polisen kommunpolis kommunpolisen ungdomsbehandlare
+elevcoach elevcoachen ungdomscoach socionom strateg strategen utvecklingssekreterare administratör registrator nämndsekreterare
+läkare läkaren skolläkare skolläkaren syv studievägledare fritidsledare fritidsledaren elevassistent elevassistenten barnmorska
+sammankallande konsulent kommunchef kommundirektör stadsdirektör förskolechef förskolerektor lss-handläggare familjehemssekreterare
+teamledare arbetsledare gruppledare 1:e förste socialsekr. sekreterare utredare utredaren behandlare behandlaren kontaktperson
+kontaktpersonen sköterska bvc-sköterska terapeut terapeuten logoped logopeden kommunalråd politiker ledamot
+`);
+
+/** Greetings and addressing words: a name after them is a colleague spoken to or signing. */
+export const GREETING_WORDS = words(`
+hej hejsan hallå tjena tack tackar mvh hälsningar vänliga hälsning ring fråga kontakta mejla maila hör hörs kolla kollar
+cc @ /
+`);
+
+/**
+ * Verbs of professional work: a bare first name that does these ("Lena ringer upp", "Anna bokar SIP") is a colleague.
+ */
+export const COLLEAGUE_VERBS = words(`
+tar ringer bokar kallar skickar mejlar mailar kollar återkommer dokumenterar sammankallar leder håller kontaktar informerar
+skriver lägger bjuder samordnar ansvarar undersöker utreder handlägger följer stämmer bevakar hämtar meddelar presenterar
+rapporterar föredrar sköter sitter deltar tog ringde bokade kallade skickade mejlade mailade kollade dokumenterade kontaktade
+informerade skrev lade la ta ringa boka kalla skicka mejla maila kolla höra återkomma dokumentera kontakta
+informera skriva lägga bjuda samordna hålla leda följa stämma hämta meddela presentera rapportera sköta delta ordna fixa
+`);
+
+/** Markers of an invented or de-identified case: names in such a message are not a person's. */
+export const DEIDENTIFIED_WORDS = words(`
+påhittat påhittad påhittade påhittat fiktivt fiktiv fiktiva avidentifierat avidentifierad avidentifierade fingerat fingerad
+fingerade hypotetiskt hypotetisk exempelfall övningsfall fallbeskrivning case-exempel låtsasfall tänkt tänkta
+`);
+
+/**
+ * Capitalised words that open Swedish sentences or headings and are no one's name. The detector only needs
+ * these for words that could be read as an unknown name (not in the name lexicon).
+ */
+export const COMMON_WORDS = words(`
+jag du han hon hen vi ni de dem den det detta denna dessa där här hit dit nu då sen sedan idag imorgon igår ikväll
+och eller men för att som om när så än ju nog väl också även bara redan snart inte aldrig alltid ofta ibland kanske
+en ett alla allt inga ingen inget någon något några många flera fler hela båda varje vissa samma annan annat andra egen
+vem vad var vart hur varför vilken vilket vilka vems
+har hade är var blir blev kan kunde ska skulle vill ville måste bör får fick gör gjorde går gick kom kommer
+tack hej hejsan ok okej ja nej bra toppen absolut kul synd perfekt super japp nä
+mötet möte möten dagordning dagordningen protokoll protokollet punkt punkten påminnelse info obs fråga frågan svar
+enligt efter före inför under över mellan mot med utan hos från till vid kring runt på av ur genom bland inom utanför
+nästa förra denna idag i med angående ang gällande beträffande rörande apropå
+skolan skola gruppen styrgruppen samverkansgruppen operativa operativ vits ärendet beslut beslutet rutin rutinen rutiner
+handlingsplan handlingsplanen samverkan samverkansplan riktlinje riktlinjen statistik siffror andel antal totalt
+klassen klass årskurs åk läsår läsåret terminen termin vecka veckan dag dagen morgon kväll eftermiddag förmiddag
+elev elever eleven eleverna barn barnet barnen pojken flickan pojke flicka kille tjej killen tjejen mamma pappa
+vårdnadshavare vårdnadshavaren familjen familj föräldrar föräldrarna sonen dottern syskon socialtjänsten soc skolkurator
+kurator kuratorn rektor rektorn mentor mentorn lärare läraren
+påhittat fiktivt exempel fall fallet case
+uppdatering status läget lägesbild sammanfattning bakgrund syfte mål målgrupp övrigt innehåll inledning
+välkomna välkommen grattis hälsningar mvh kram
+lärande fokus tillsammans insatser vardagsnära tydlig
+`);
+
+/** Local parts of functional mailboxes. */
+export const FUNCTIONAL_MAILBOXES = words(`
+info kontakt kontaktcenter registrator registratur diarium socialtjansten socialtjänsten socialforvaltningen socialförvaltningen
+vaxel växel kommun kommunen support noreply no-reply elevhalsan elevhälsan barnochunga barn.unga ifo skola skolan utbildning
+bou bun kansli kansliet expedition reception kundtjanst kundtjänst servicecenter medborgarservice kvalitet post postmottagning
+forvaltning förvaltning nämnd admin webmaster hr ekonomi it helpdesk familjecentralen fritid kultur press
+`);
+
+/** Words inside a mailbox's local part that make it a team's or unit's, not a person's. */
+export const FUNCTIONAL_FRAGMENTS: readonly string[] = [
+  'team', 'forvaltning', 'förvaltning', 'sektor', 'enhet', 'skolan', 'elevhals', 'elevhäls', 'registrat', 'kansli', 'nämnd',
+  'namnd', 'social', 'kommun', 'funktion', 'brevlada', 'brevlåda', 'gruppen', 'central', 'mottag',
+];
+
+/** Free mail providers: an address there is a private person's. */
+export const FREEMAIL_DOMAINS = words(`
+gmail.com googlemail.com hotmail.com hotmail.se outlook.com outlook.se live.se live.com msn.com yahoo.com yahoo.se icloud.com
+me.com mac.com telia.com spray.se bredband.net bredband2.com comhem.se tele2.se protonmail.com proton.me mail.com gmx.com gmx.net
+aol.com yandex.ru mail.ru
+`);
+
+/** Street-name endings ("Storgatan 12", "Björkvägen 4 B"). */
+export const STREET_SUFFIXES: readonly string[] = [
+  'gatan', 'vägen', 'gränd', 'gränden', 'stigen', 'backen', 'torget', 'torg', 'allén', 'allé', 'leden', 'plan', 'gata', 'väg',
+  'stig', 'esplanaden', 'promenaden', 'slingan', 'höjden', 'liden', 'ringen', 'parken', 'kullen', 'gärdet', 'tået', 'udden',
+  'vägen', 'gården', 'hagen', 'ängen', 'stråket', 'kajen', 'strand', 'stranden', 'backe', 'lid', 'vik', 'viken',
+];
+
+/** Words before an address or number that make it an office's (not a family's). */
+export const OFFICE_WORDS = words(`
+kommunhuset kontoret socialkontoret stadshuset besöksadress besöksadressen postadress postadressen receptionen reception lokalen
+lokal rum rummet skolan skolans biblioteket familjecentralen ungdomsmottagningen mottagningen fritidsgården huset konferensrummet
+växel växeln vx vxl kontaktcenter kundtjänst servicecenter direkt direktnummer jour socialjouren jouren polisen 112 1177 114
+expeditionen expedition telefontid kommunens skolans förvaltningens sal kontor
+`);
+
+/** Words before a 10-digit run starting 07 that make it a phone number rather than a personnummer. */
+export const PHONE_CUES = words(`
+tel tel. telefon telefonnummer telnr tfn mobil mobilnummer mobilnr nr nummer numret ring ringa sms sms:a smsa nås
+`);
+
+/** School-year words before a digit ("åk 8", "årskurs 8", "klass 9C"). */
+export const CLASS_WORDS = words(`åk åk. årskurs klass klassen år`);
+
+/** Ordinal class names ("i sjuan", "i nian"). */
+export const CLASS_ORDINALS = words(`ettan tvåan trean fyran femman sexan sjuan åttan nian`);
