@@ -10,6 +10,9 @@ export const TABLES = {
   consents: 'Consents',
   consentIndex: 'ConsentIndex',
   audit: 'Audit',
+  jobs: 'Jobs',
+  jobIds: 'JobIds',
+  jobState: 'JobState',
 } as const;
 
 export type TableName = (typeof TABLES)[keyof typeof TABLES] | (string & {});

@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { encodeKey } from './keys';
+import { isConflict, isNotFound, odata, TABLES, type TableStore } from './tables';
+
+/**
+ * Durable jobs in Table Storage.
+ *
+ * - `Jobs`: one row per job. PartitionKey is the UTC hour the job is due in
+ *   (`2026-03-10T09`; deliberately not `2026031009`, which has the shape of
+ *   a personnummer and would be masked in logs), RowKey `<dueAt ISO>~<id>`,
+ *   so a partition lists in due order and finding due work reads only the
+ *   hours from the cursor up to now, never the future.
+ * - `JobIds`: job id → where its row is, so scheduling the same id twice
+ *   gives one job and a job can be cancelled by id alone. Partitioned by a
+ *   hash prefix of the id (256 partitions), so batches stay possible.
+ * - `JobState`: the cursor (the earliest hour that may still hold work).
+ *
+ * Every state change of a job row is ETag-conditional; a 412 means another
+ * process changed it first.
+ */
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'parked' | 'cancelled';
+
+export interface JobRef {
+  id: string;
+  partitionKey: string;
+  rowKey: string;
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  /** Small JSON; never personal data in clear (use ids, case references, keyed hashes). */
+  payload: string;
+  dueAt: string;
+  /** Not to be run before this instant (moved on by retries). */
+  notBefore: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  leaseOwner: string;
+  leaseUntil: string;
+  /** A short code (an error's `code` or name), never a message. */
+  lastError: string;
+  idempotencyKey: string;
+  doneAt: string;
+  createdAt: string;
+}
+
+export interface JobRow extends Job, JobRef {
+  etag: string;
+}
+
+export interface NewJob {
+  id: string;
+  kind: string;
+  payload: string;
+  dueAt: Date;
+  maxAttempts: number;
+  idempotencyKey: string;
+}
+
+export const MAX_PAYLOAD_CHARS = 16_000;
+
+const HOUR_MS = 3_600_000;
+
+/** The partition (UTC hour) an instant falls in: `2026-03-10T09`. */
+export function bucketOf(at: Date | number): string {
+  return new Date(at).toISOString().slice(0, 13);
+}
+
+export function bucketStart(bucket: string): number {
+  return Date.parse(`${bucket}:00:00.000Z`);
+}
+
+export function nextBucket(bucket: string): string {
+  return bucketOf(bucketStart(bucket) + HOUR_MS);
+}
+
+export function jobRowKey(dueAt: Date, id: string): string {
+  return `${dueAt.toISOString()}~${encodeKey(id)}`;
+}
+
+function idPartition(id: string): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, 2);
+}
+
+const CURSOR_PK = 'cursor';
+const CURSOR_RK = 'jobs';
+const BATCH = 100;
+
+type Stored = Omit<Job, never>;
+
+function toRow(e: Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag: string }): JobRow {
+  const s = (k: keyof Job) => (typeof e[k] === 'string' ? (e[k] as string) : '');
+  const n = (k: keyof Job) => (typeof e[k] === 'number' ? (e[k] as number) : Number(e[k] ?? 0));
+  return {
+    partitionKey: e.partitionKey ?? '',
+    rowKey: e.rowKey ?? '',
+    etag: e.etag,
+    id: s('id'),
+    kind: s('kind'),
+    payload: s('payload'),
+    dueAt: s('dueAt'),
+    notBefore: s('notBefore'),
+    status: s('status') as JobStatus,
+    attempts: n('attempts'),
+    maxAttempts: n('maxAttempts'),
+    leaseOwner: s('leaseOwner'),
+    leaseUntil: s('leaseUntil'),
+    lastError: s('lastError'),
+    idempotencyKey: s('idempotencyKey'),
+    doneAt: s('doneAt'),
+    createdAt: s('createdAt'),
+  };
+}
+
+export class JobStore {
+  constructor(
+    private readonly jobs: TableClient,
+    private readonly ids: TableClient,
+    private readonly state: TableClient,
+  ) {}
+
+  /** Where a job scheduled now (`placedAt`) for `dueAt` lives: work due in the past goes into the current hour, which the cursor has not passed. */
+  locate(job: Pick<NewJob, 'id' | 'dueAt'>, placedAt: Date): JobRef {
+    const inBucket = job.dueAt.getTime() < placedAt.getTime() ? placedAt : job.dueAt;
+    return { id: job.id, partitionKey: bucketOf(inBucket), rowKey: jobRowKey(job.dueAt, job.id) };
+  }
+
+  private entity(job: NewJob, ref: JobRef, createdAt: Date): Stored & { partitionKey: string; rowKey: string } {
+    return {
+      partitionKey: ref.partitionKey,
+      rowKey: ref.rowKey,
+      id: job.id,
+      kind: job.kind,
+      payload: job.payload,
+      dueAt: job.dueAt.toISOString(),
+      notBefore: job.dueAt.toISOString(),
+      status: 'pending',
+      attempts: 0,
+      maxAttempts: job.maxAttempts,
+      leaseOwner: '',
+      leaseUntil: '',
+      lastError: '',
+      idempotencyKey: job.idempotencyKey,
+      doneAt: '',
+      createdAt: createdAt.toISOString(),
+    };
+  }
+
+  private indexEntity(ref: JobRef, job: NewJob, createdAt: Date) {
+    return { partitionKey: idPartition(ref.id), rowKey: encodeKey(ref.id), jobPk: ref.partitionKey, jobRk: ref.rowKey, kind: job.kind, createdAt: createdAt.toISOString() };
+  }
+
+  /**
+   * Creates the job unless its id is already scheduled (then answers where
+   * that one is). The id row goes first: a crash between the two writes
+   * leaves an id without a job, which the next schedule of that id repairs.
+   */
+  async insert(job: NewJob, placedAt: Date): Promise<{ ref: JobRef; created: boolean }> {
+    const ref = this.locate(job, placedAt);
+    try {
+      await this.ids.createEntity(this.indexEntity(ref, job, placedAt));
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      const existing = await this.findById(job.id);
+      if (!existing) return this.insert(job, placedAt); // cancelled in between
+      if (!(await this.get(existing))) await this.createRow(job, existing, placedAt);
+      return { ref: existing, created: false };
+    }
+    await this.createRow(job, ref, placedAt);
+    return { ref, created: true };
+  }
+
+  private async createRow(job: NewJob, ref: JobRef, placedAt: Date): Promise<void> {
+    const entity = this.entity(job, ref, placedAt);
+    try {
+      await this.jobs.createEntity(entity);
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      // The same id and instant was cancelled before: this is a new job in its place.
+      const old = await this.get(ref);
+      if (old?.status === 'cancelled') await this.jobs.updateEntity(entity, 'Replace', { etag: old.etag });
+    }
+  }
+
+  /** Bulk scheduling of new ids: entity-group transactions of 100 rows per partition (no idempotency check against earlier jobs). */
+  async insertMany(jobs: NewJob[], placedAt: Date): Promise<JobRef[]> {
+    const refs: JobRef[] = [];
+    const rows = new Map<string, TransactionAction[]>();
+    const index = new Map<string, TransactionAction[]>();
+    const add = (m: Map<string, TransactionAction[]>, pk: string, a: TransactionAction) => {
+      const list = m.get(pk) ?? [];
+      list.push(a);
+      m.set(pk, list);
+    };
+    for (const job of jobs) {
+      const ref = this.locate(job, placedAt);
+      refs.push(ref);
+      const ie = this.indexEntity(ref, job, placedAt);
+      add(index, ie.partitionKey, ['create', ie]);
+      add(rows, ref.partitionKey, ['create', this.entity(job, ref, placedAt)]);
+    }
+    const submit = async (table: TableClient, m: Map<string, TransactionAction[]>) => {
+      const batches: TransactionAction[][] = [];
+      for (const list of m.values()) for (let i = 0; i < list.length; i += BATCH) batches.push(list.slice(i, i + BATCH));
+      await pool(batches, 8, (b) => table.submitTransaction(b));
+    };
+    await submit(this.ids, index);
+    await submit(this.jobs, rows);
+    return refs;
+  }
+
+  async get(ref: Pick<JobRef, 'partitionKey' | 'rowKey'>): Promise<JobRow | undefined> {
+    try {
+      return toRow(await this.jobs.getEntity<Record<string, unknown>>(ref.partitionKey, ref.rowKey));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async findById(id: string): Promise<JobRef | undefined> {
+    try {
+      const e = await this.ids.getEntity<{ jobPk: string; jobRk: string }>(idPartition(id), encodeKey(id));
+      return { id, partitionKey: e.jobPk, rowKey: e.jobRk };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async forgetId(id: string): Promise<void> {
+    try {
+      await this.ids.deleteEntity(idPartition(id), encodeKey(id));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
+  /**
+   * Pending and running rows due at or before `now`, in the hours
+   * `fromBucket`..`toBucket`, in due order. One range query over a handful
+   * of partitions: the future hours are never read.
+   */
+  async *due(fromBucket: string, toBucket: string, now: Date): AsyncIterable<JobRow> {
+    const before = new Date(now.getTime() + 1).toISOString();
+    const filter =
+      fromBucket === toBucket
+        ? odata`PartitionKey eq ${fromBucket} and RowKey lt ${before} and (status eq ${'pending'} or status eq ${'running'})`
+        : odata`PartitionKey ge ${fromBucket} and PartitionKey le ${toBucket} and RowKey lt ${before} and (status eq ${'pending'} or status eq ${'running'})`;
+    for await (const e of this.jobs.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      yield toRow(e as Record<string, unknown> & { etag: string });
+    }
+  }
+
+  /** ETag-conditional merge; throws the 412 when someone else changed the row. */
+  async update(row: JobRow, patch: Partial<Job>): Promise<JobRow> {
+    const res = await this.jobs.updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...patch }, 'Merge', { etag: row.etag });
+    return { ...row, ...patch, etag: res.etag ?? row.etag };
+  }
+
+  /** Claims a job for `owner` until `leaseUntil` (ETag-conditional: a 412 means another process got it). */
+  claim(row: JobRow, owner: string, leaseUntil: Date): Promise<JobRow> {
+    return this.update(row, { status: 'running', leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), attempts: row.attempts + 1 });
+  }
+
+  async readCursor(): Promise<{ bucket: string; etag: string } | undefined> {
+    try {
+      const e = await this.state.getEntity<{ bucket: string }>(CURSOR_PK, CURSOR_RK);
+      return { bucket: e.bucket, etag: e.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** Creates the cursor if there is none; answers the cursor as stored. */
+  async initCursor(bucket: string): Promise<{ bucket: string; etag: string }> {
+    try {
+      const res = await this.state.createEntity({ partitionKey: CURSOR_PK, rowKey: CURSOR_RK, bucket });
+      return { bucket, etag: res.etag ?? '' };
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      const c = await this.readCursor();
+      if (!c) throw err;
+      return c;
+    }
+  }
+
+  /** Moves the cursor forward if nobody moved it since `etag` was read; undefined when someone did. */
+  async advanceCursor(bucket: string, etag: string): Promise<{ bucket: string; etag: string } | undefined> {
+    try {
+      const res = await this.state.updateEntity({ partitionKey: CURSOR_PK, rowKey: CURSOR_RK, bucket }, 'Replace', { etag });
+      return { bucket, etag: res.etag ?? '' };
+    } catch (err) {
+      if (isConflict(err)) return undefined;
+      throw err;
+    }
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function pool<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** The job store over the bot's tables. */
+export function jobStoreOf(store: TableStore): JobStore {
+  return new JobStore(store.client(TABLES.jobs), store.client(TABLES.jobIds), store.client(TABLES.jobState));
+}
