@@ -179,6 +179,15 @@ function endsWithAny(s: string, suffixes: readonly string[], minStem: number): b
   return false;
 }
 
+/** "Esplanaden", "Strandvägen": a long street ending is a street name by itself. */
+function isStreetName(lower: string): boolean {
+  if (endsWithAny(lower, STREET_SUFFIXES, 3)) return true;
+  for (const x of STREET_SUFFIXES) if (x.length >= 6 && lower === x) return true;
+  return false;
+}
+
+const MEETING_WORDS = new Set(['mötet', 'möte', 'träffas', 'ses', 'träff', 'samling', 'samlas', 'lokal', 'kommunhusets', 'stadshusets', 'konferens']);
+
 /** Lexicon given name, also hyphenated ("anna-karin", "ali-reza"). */
 function isGivenName(lower: string): boolean {
   if (NEVER_NAMES.has(lower)) return false;
@@ -197,7 +206,7 @@ function isAmbiguous(lower: string): boolean {
 }
 
 /** Endings of Swedish definite and plural nouns: an unknown capitalised word with them is a noun, not a name. */
-const NOUN_ENDINGS = ['en', 'et', 'na', 'erna', 'arna', 'orna', 'an', 'ten', 'ning', 'ningen', 'het', 'heten', 'else', 'skap', 'tion', 'are', 'ande', 'ende', 'isk', 'iska', 'lig', 'liga', 'ad', 'at', 'ade', 'ar', 'er', 'or'];
+const NOUN_ENDINGS = ['en', 'et', 'on', 'onen', 'na', 'erna', 'arna', 'orna', 'an', 'ten', 'ning', 'ningen', 'het', 'heten', 'else', 'skap', 'tion', 'are', 'ande', 'ende', 'isk', 'iska', 'lig', 'liga', 'ad', 'at', 'ade', 'ar', 'er', 'or'];
 
 function couldBeUnknownName(t: Token): boolean {
   if (t.kind !== Kind.Word || !t.cap || t.allCaps || t.lower.length < 3) return false;
@@ -222,8 +231,9 @@ function isSurname(t: Token | undefined, strictOnly: boolean): 'strong' | 'weak'
   return undefined;
 }
 
-const CLASS_FILLER = new Set(['i', 'som', 'går', 'gick', 'på', 'från', 'ur', 'är', 'har', 'börjat', 'börjar', 'nu']);
-const AGE_FILLER = new Set(['som', 'är', 'blir', 'fyller', 'snart', 'ca', 'cirka', 'nästan', 'bara', 'nyss', 'fyllda']);
+const CLASS_FILLER = new Set(['i', 'som', 'går', 'gick', 'på', 'från', 'ur', 'är', 'har', 'börjat', 'börjar', 'nu', 'och', 'eleven', 'elev', 'numera']);
+const PRESCHOOL_CLASS = new Set(['förskoleklass', 'förskoleklassen', 'f-klass', 'f-klassen', 'fklass', 'sexårs', 'sexårsverksamheten']);
+const AGE_FILLER = new Set(['som', 'är', 'blir', 'fyller', 'snart', 'ca', 'cirka', 'nästan', 'bara', 'nyss', 'fyllda', 'och']);
 const AGE_WORDS = new Set(['år', 'års', 'åring', 'åringen', 'år,']);
 const BORN_WORDS = new Set(['född', 'f', 'föd', 'födde']);
 const ORG_AFTER_FROM = new Set([
@@ -244,7 +254,7 @@ function classAfter(tokens: Token[], j: number): boolean {
       const next = tokens[k + 1];
       return !!next && (next.kind === Kind.Num || next.kind === Kind.NumClass) && next.end - next.start <= 2 && Number(next.lower.slice(0, 2).replace(/\D/g, '')) <= 10;
     }
-    if (CLASS_ORDINALS.has(l)) return true;
+    if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return true;
     if (!CLASS_FILLER.has(l)) return false;
   }
   return false;
@@ -261,8 +271,9 @@ function ageAfter(tokens: Token[], j: number, text: string): boolean {
       if (len <= 2 && v <= 25) {
         if (next && next.tight && (AGE_WORDS.has(next.lower) || next.lower.startsWith('åring'))) return true;
         if (next && !next.tight && next.lower.startsWith('åri') && text.charCodeAt(next.start - 1) === 45) return true;
-        // "Ali (12)" or "Ali, 12,"
+        // "Ali (12)" or "Ali, 12, har"
         if (text.charCodeAt(t.start - 1) === 40 && text.charCodeAt(t.end) === 41) return true;
+        if (k === j && t.softBreak && text.charCodeAt(t.end) === 44) return true;
         return false;
       }
       return false;
@@ -287,7 +298,7 @@ function ageBefore(tokens: Token[], i: number): boolean {
 function childNounBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   if (!p || !p.tight) return false;
-  if (CHILD_NOUNS_BEFORE.has(p.lower)) return true;
+  if (CHILD_NOUNS_BEFORE.has(p.lower) || p.lower === 'heter' || p.lower === 'hette') return true;
   // "mamma till Ali", "pappa till Sara".
   const pp = tokens[i - 2];
   return p.lower === 'till' && !!pp && pp.tight && FAMILY_WORDS.has(pp.lower);
@@ -305,6 +316,12 @@ function roleAround(tokens: Token[], i: number, j: number): boolean {
   if (a && (a.lower === 'från' || a.lower === 'på' || a.lower === 'på')) {
     const b = tokens[j + 1];
     if (b && (ORG_AFTER_FROM.has(b.lower) || b.allCaps)) return true;
+  }
+  // "Lena Ek och Johan Berg från socialtjänsten": a role after the second name covers both.
+  if (a && a.lower === 'och') {
+    let k = j + 1;
+    while (k < tokens.length && k < j + 4 && tokens[k]!.cap && tokens[k]!.tight) k++;
+    if (k > j + 1 && k < tokens.length && roleAround(tokens, j + 1, k)) return true;
   }
   if (a && a.lower === 'som') {
     const b = tokens[j + 1];
@@ -338,7 +355,11 @@ function officialMatch(name: string, first: string, officials: ReadonlySet<strin
 
 // ---------------------------------------------------------------- names
 
-function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>, out: Finding[]): void {
+/**
+ * Names. Without a child's context in the message only a name with a school
+ * class or an age is kept: that pairing is itself about a pupil or a child.
+ */
+function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>, context: boolean, out: Finding[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
@@ -352,7 +373,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     }
     const unknown = !given && couldBeUnknownName(t);
     if (!given && !unknown) continue;
-    if (given && !t.cap && (COMMON_WORDS.has(lower) || isAmbiguous(lower))) continue;
+    if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
     if (t.allCaps && !given) continue;
 
     // The name's extent: first name, then up to two surnames.
@@ -395,7 +416,8 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     let confidence = 0;
     if (given) {
       const ambiguous = isAmbiguous(lower);
-      if (!t.cap) confidence = strong ? 0.7 : 0;
+      // Lower case: a name only with strong evidence, two cues for a name that is also a word.
+      if (!t.cap) confidence = ambiguous ? (childBefore && (withClass || withAge) ? 0.6 : 0) : strong ? 0.7 : 0;
       else if (ambiguous) {
         if (strong || surname === 'strong') confidence = 0.75;
         else if (surname === 'weak' && !t.sentenceStart) confidence = 0.6;
@@ -412,6 +434,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       if (confidence > 0 && !strong && colleagueAround(tokens, i, j)) confidence = 0;
     }
     if (confidence < MIN_CONFIDENCE) continue;
+    if (!context && !withClass && !withAge) continue;
     const category: IdentifierCategory = withClass ? 'name-with-class' : withAge ? 'name-with-age' : 'name';
     out.push({ category, confidence, start: t.start, end: last.end, normalised: name });
     i = j - 1;
@@ -424,13 +447,16 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word || !t.cap) continue;
-    if (!endsWithAny(t.lower, STREET_SUFFIXES, 3)) continue;
+    if (!isStreetName(t.lower)) continue;
     const n = tokens[i + 1]!;
     if ((n.kind !== Kind.Num && n.kind !== Kind.NumClass) || !n.tight || n.end - n.start > 4) continue;
     const v = parseInt(n.lower, 10);
     if (!(v >= 1 && v <= 400)) continue;
     let office = false;
-    for (let k = Math.max(0, i - 5); k < i; k++) if (OFFICE_WORDS.has(tokens[k]!.lower)) office = true;
+    for (let k = Math.max(0, i - 6); k < Math.min(tokens.length, i + 5); k++) {
+      const l = tokens[k]!.lower;
+      if (OFFICE_WORDS.has(l) || MEETING_WORDS.has(l)) office = true;
+    }
     if (office) continue;
     let end = n.end;
     // "Storgatan 12 B", "lgh 1102"
@@ -612,11 +638,17 @@ export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTI
   }
   // A ten-digit run starting 07 right after a phone word is a mobile number, not a personnummer.
   if (pnrs.length) reclassifyPhoneLike(text, tokens, out);
-  if (!context || invented) return out.filter((f) => f.category !== 'phone');
+  if (invented) return out.filter((f) => f.category !== 'phone');
+  // A personnummer makes the message about a person: what else it says of them counts too.
+  if (pnrs.length) context = true;
 
   const { officials, switchboards, domains } = prepared(options);
   const before = out.length;
-  findNames(text, tokens, officials, out);
+  findNames(text, tokens, officials, context, out);
+  if (!context) {
+    if (out.length > 1) out.sort((x, y) => x.start - y.start);
+    return out.filter((f) => f.category !== 'phone');
+  }
   findAddresses(tokens, out);
   const covered = (s: number, e: number) => {
     for (const f of out) if (f.start < e && s < f.end) return true;

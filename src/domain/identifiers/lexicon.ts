@@ -67,7 +67,7 @@ export const NEVER_NAMES = words(`
 valborg midsommar jul påsk lucia advent sörmland essunga gnesta lekeberg lekebergs oxelösund oxelösunds örebro stockholm göteborg malmö
 uppsala västerås linköping norrköping nyköping eskilstuna södertälje sverige sveriges prator teams outlook skolverket socialstyrelsen
 skatteverket polisen bup hab bvc lvu lss sol osl sip vits brå est ifo hvb kf ks bun sn bu so fn barnkonventionen januari februari
-mars april maj juni juli augusti september oktober november december måndag tisdag onsdag torsdag fredag lördag söndag koordinaten
+mars juli augusti september oktober november december måndag tisdag onsdag torsdag fredag lördag söndag koordinaten
 frejaskolan kommunen kommunhuset
 `);
 
@@ -85,13 +85,15 @@ skolfrånvaro frånvarande hemmasittare hemmasittande tjejen killen grabben unge
 utredning utredningen umgänge umgänget vårdnad vårdnaden skolgång skolgången mentor mentorn åtgärdsprogram åtgärdsprogrammet
 elevhälsan elevhälsoteamet skolsköterskan stödinsats insats insatser bistånd biståndsbeslut aktualiserad aktualiseras aktuell
 socialtjänsten soc bbic samtycke samtycket samtyckesblankett mår oro orolig oroliga orosanmäla misstanke våld slagen utsatt
-skolplacering skolbyte anpassningar anpassad bup barnpsykiatrin
+skolplacering skolbyte anpassningar anpassad bup barnpsykiatrin kontaktfamilj kontaktfamiljen kontaktperson
+skolka skolkar skolkat skolkade hemifrån mobbad mobbade misshandlad omhändertagen omhändertogs polisanmäld
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
 export const CHILD_NOUNS_BEFORE = words(`
 eleven elev pojken flickan sonen dottern barnet brodern systern lillebror storebror lillasyster storasyster syskonen tvillingarna
 killen tjejen grabben ungdomen tonåringen 15-åringen klienten kompisen kamraten mamma pappa sonen bonussonen bonusdottern
+familjen familj flickvännen pojkvännen
 styvsonen styvdottern barnbarnet halvbror halvsyster
 `);
 
