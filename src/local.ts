@@ -16,11 +16,12 @@ function localIdentifierKey(dataDir: string): string {
   return key;
 }
 
-function startPlayground(botUrl: string, port: number): ChildProcess {
+function startPlayground(botUrl: string, port: number, dataDir: string): ChildProcess {
   const pkg = require.resolve('@microsoft/m365agentsplayground/package.json');
   const cli = path.join(path.dirname(pkg), 'cli.js');
   return spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '--port', String(port)], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', BROWSER: 'none' },
+    // Its log goes to the data folder, not to a devTools/ folder in the repository.
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dataDir, 'm365agentsplayground.log') },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   if (config.PLAYGROUND === 'on') {
     const PLAYGROUND_PORT = config.PLAYGROUND_PORT;
     if (!(await isPortFree(PLAYGROUND_PORT))) throw new Error(`port ${PLAYGROUND_PORT} is taken: is another Playground running? Set PLAYGROUND=off to skip it.`);
-    playground = startPlayground(bot.url, PLAYGROUND_PORT);
+    playground = startPlayground(bot.url, PLAYGROUND_PORT, dataDir);
     let exited = false;
     playground.once('exit', () => { exited = true; });
     await waitForPort(PLAYGROUND_PORT, '127.0.0.1', 60_000, () => !exited);
