@@ -52,6 +52,7 @@ export const envSchema = z.object({
   TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be letters and digits, starting with a letter, at most 20').default('samverkan')),
   ORG_CONFIG: optionalString,
   IDENTIFIER_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters of secret').optional()),
+  // Bearer token of POST /api/jobs/run; without it that endpoint answers 404.
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
   PLAYGROUND_PORT: port(56150),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
@@ -59,6 +60,8 @@ export const envSchema = z.object({
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number of bytes, 1024–10485760' }).int('must be a whole number of bytes, 1024–10485760').min(1024, 'must be a whole number of bytes, 1024–10485760').max(10 * 1024 * 1024, 'must be a whole number of bytes, 1024–10485760').default(256 * 1024)),
+  // How often each process ticks the durable scheduler; 0 = never (tests, or an external timer calling POST /api/jobs/run).
+  SCHEDULER_TICK_MS: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be a whole number of milliseconds: 0 (off) or 1000–3600000' }).int('must be a whole number of milliseconds: 0 (off) or 1000–3600000').refine((n) => n === 0 || (n >= 1000 && n <= 3_600_000), 'must be a whole number of milliseconds: 0 (off) or 1000–3600000').default(30_000)),
 });
 
 export type Env = z.infer<typeof envSchema>;

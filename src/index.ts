@@ -11,6 +11,9 @@ import { ChannelLinkStore } from './storage/channel-links';
 import { ConsentStore } from './storage/consents';
 import { ConversationReferenceStore } from './storage/conversation-references';
 import { TABLES, TableStore } from './storage/tables';
+import { jobStoreOf } from './storage/jobs';
+import { Scheduler } from './scheduler';
+import { registerJobsEndpoint } from './jobs-endpoint';
 
 export interface StartOptions {
   logger?: Logger;
@@ -29,7 +32,7 @@ export function defaultLogger(config: Config): Logger {
   return createLogger({ level: config.LOG_LEVEL, pretty });
 }
 
-/** Composition root: configuration → storage → app → server. */
+/** Composition root: configuration → storage → app → server → scheduler. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? defaultLogger(config);
   const connectionString = options.connectionString ?? config.STORAGE_CONNECTION_STRING;
@@ -37,25 +40,47 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const store = new TableStore(connectionString, config.TABLE_PREFIX);
   await store.ensureTables();
 
+  const now = options.now ?? (() => new Date());
+  const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: now, logger });
+
   const access: AccessPolicy = { helpEntries: () => ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'], roleLines: () => [] };
   const services: BotServices = {
     config,
     logger,
     store,
     conversationReferences: new ConversationReferenceStore(store.client(TABLES.conversationReferences)),
-    now: options.now ?? (() => new Date()),
+    now,
     access,
     channelLinks: new ChannelLinkStore(store.client(TABLES.channelLinks)),
     consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
     audit: new AuditLog(store.client(TABLES.audit)),
     consentAccess: demoConsentAccess(),
+    scheduler,
   };
   const adapter = createAdapter(config);
   const app = createApp(adapter, services);
-  const server = createServer({ config, logger, adapter, app, store });
+  const server = createServer({
+    config,
+    logger,
+    adapter,
+    app,
+    store,
+    extend: (srv) => {
+      registerJobsEndpoint(srv, { config, logger, scheduler, now });
+    },
+  });
   const running = await listen(server, options.port ?? config.PORT, config.HOST);
   logger.info({ url: running.url, anonymous: config.anonymous }, 'bot listening');
-  return { ...running, services };
+  // Handlers are registered by the features above; the timer only drives ticks (the work itself is in Table Storage).
+  scheduler.start(config.SCHEDULER_TICK_MS);
+  return {
+    ...running,
+    services,
+    close: async () => {
+      await scheduler.stop();
+      await running.close();
+    },
+  };
 }
 
 /** Production entry: `npm run serve` (plain node on dist/). */

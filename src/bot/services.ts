@@ -5,6 +5,7 @@ import type { ChannelLinkStore } from '../storage/channel-links';
 import type { ConsentStore } from '../storage/consents';
 import type { ConversationReferenceStore } from '../storage/conversation-references';
 import type { TableStore } from '../storage/tables';
+import type { Scheduler } from '../scheduler';
 import type { HelpEntry } from '../cards/help';
 import type { ConsentAccess } from './consent';
 import type { TurnInfo } from './turn';
@@ -23,6 +24,8 @@ export interface BotServices {
   audit: AuditLog;
   /** The organisation as the consent feature sees it. */
   consentAccess: ConsentAccess;
+  /** Durable jobs: features register their kinds and schedule work here. */
+  scheduler: Scheduler;
 }
 
 /** Answers, for the edge, what a user may do here (backed by the organisation). */
