@@ -167,6 +167,21 @@ describe('channels', () => {
     await t.emulator.expectNothing(() => true, 200, mark);
   });
 
+  it('in a group chat, too, only an @mention is answered', async () => {
+    const groupChat = (text: string, mention: boolean) => {
+      const a = inChannel(text, { mention }) as Record<string, any>;
+      a.conversation = { id: '19:groupchat-1@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: a.conversation.tenantId };
+      a.channelData = { tenant: a.channelData.tenant };
+      return a;
+    };
+    const mark = t.emulator.sent.length;
+    expect((await t.post(groupChat('hjälp', false))).status).toBe(200);
+    await t.emulator.expectNothing(() => true, 200, mark);
+    const a = await answer(groupChat('hjälp', true));
+    expect(cardKind(a)).toBe('help');
+    expect(a.conversationId).toBe('19:groupchat-1@thread.v2');
+  });
+
   it('the mention is removed wherever it stands, with NBSPs around it', async () => {
     const activity = inChannel('x', { mention: true });
     activity.text = `<at>${BOT.name}</at>\u00A0/Hjälp\u00A0`;
