@@ -2,6 +2,7 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import { errorCard } from '../cards/common';
 import { TableTurnStateStorage } from '../storage/turn-state-storage';
 import { TABLES } from '../storage/tables';
+import { SamverkanTurnState } from './turn-state';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
@@ -30,6 +31,7 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
     // indicator on each would be noise for everyone in the channel.
     startTypingTimer: false,
     longRunningMessages: false,
+    turnStateFactory: () => new SamverkanTurnState(),
   });
 
   registerEvents(app, services);

@@ -9,7 +9,9 @@ export async function saveReference(context: TurnContext, services: BotServices)
   const a = context.activity;
   if (!a.conversation?.id || !a.serviceUrl) return;
   const info = turnInfo(context);
-  const ref = TurnContext.getConversationReference(a as Activity);
+  // Without the activity id: it changes with every message, and proactive
+  // sends do not need it, so an unchanged reference is not written again.
+  const { activityId: _activityId, ...ref } = TurnContext.getConversationReference(a as Activity);
   // Proactive replies go to the conversation, not into this message's thread.
   const conversation = { ...ref.conversation, id: info.conversationKind === 'channel' ? (info.channelId ?? a.conversation.id) : a.conversation.id };
   await services.conversationReferences.save({
