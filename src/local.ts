@@ -37,6 +37,9 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   config.IDENTIFIER_KEY ??= localIdentifierKey(dataDir);
   const logger = defaultLogger(config);
+  // Ports first, so a second `npm start` fails before it starts (and would orphan) an Azurite.
+  if (config.PORT && !(await isPortFree(config.PORT, config.HOST))) throw new Error(`port ${config.PORT} is taken: is Samverkan already running? Set PORT to use another.`);
+  if (config.PLAYGROUND === 'on' && !(await isPortFree(config.PLAYGROUND_PORT))) throw new Error(`port ${config.PLAYGROUND_PORT} is taken: is another Playground running? Set PLAYGROUND=off to skip it.`);
 
   let azurite: AzuriteHandle | undefined;
   let connectionString = config.STORAGE_CONNECTION_STRING;
@@ -52,7 +55,6 @@ async function main(): Promise<void> {
   const steps: Array<() => Promise<void>> = [() => bot.close()];
   if (config.PLAYGROUND === 'on') {
     const PLAYGROUND_PORT = config.PLAYGROUND_PORT;
-    if (!(await isPortFree(PLAYGROUND_PORT))) throw new Error(`port ${PLAYGROUND_PORT} is taken: is another Playground running? Set PLAYGROUND=off to skip it.`);
     playground = startPlayground(bot.url, PLAYGROUND_PORT, dataDir);
     let exited = false;
     playground.once('exit', () => { exited = true; });

@@ -61,6 +61,12 @@ function log(page: Page) {
 }
 
 describe('the bot in the Agents Playground', () => {
+  it('npm start brings up a healthy bot', async () => {
+    const res = await fetch(`http://127.0.0.1:${stack.botPort}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
   it('answers "hjälp" in personal chat with the help card', async () => {
     const page = await openPage(browser, stack.playgroundUrl);
     const editor = page.locator(EDITOR).last();

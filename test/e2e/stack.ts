@@ -29,19 +29,26 @@ export async function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  let exited = child.exitCode !== null;
+  const exit = new Promise<void>((r) => child.once('exit', () => { exited = true; r(); }));
+  /** The whole process group (tsx, the bot, Azurite, the Playground): SIGTERM, then SIGKILL for whatever is left. */
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try { process.kill(-child.pid!, signal); } catch { /* group already gone */ }
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
-      await exited;
+    if (child.pid) {
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 5000);
+      await exit;
       clearTimeout(timer);
+      // Even after a clean exit, nothing of the group may outlive the test.
+      signalGroup('SIGKILL');
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (!/Samverkan is ready/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
+    if (exited) { await stop(); throw new Error(`npm start exited with ${child.exitCode}:\n${out}`); }
     if (Date.now() > deadline) { await stop(); throw new Error(`npm start was not ready within ${timeoutMs} ms:\n${out}`); }
     await new Promise((r) => setTimeout(r, 100));
   }
