@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { CadenceSchema } from './cadence';
+import { isIsoDate, isTimeZone } from './dates';
+
+/**
+ * The organisation file (SPEC section 4): a municipality's people,
+ * agencies, collaboration groups, managers and governing documents. Objects
+ * are strict, so a misspelt field is reported instead of silently ignored.
+ */
+
+const ID = /^[a-z0-9][a-z0-9._-]*$/;
+export const IdSchema = z
+  .string()
+  .min(1)
+  .refine((v) => ID.test(v), (v) => ({ message: `bad id "${v}" (use lowercase a–z, digits, ".", "_" or "-", starting with a letter or digit)` }));
+
+export const IsoDateSchema = z.string().refine(isIsoDate, (v) => ({ message: `bad date "${v}" (expected a real calendar date, YYYY-MM-DD)` }));
+
+const Text = z.string().trim().min(1);
+
+export const GROUP_LEVELS = ['strategic', 'tactical', 'operative'] as const;
+export type GroupLevel = (typeof GROUP_LEVELS)[number];
+
+export const AGENCY_KINDS = ['social-services', 'school', 'culture-leisure', 'child-psychiatry', 'habilitation', 'child-health', 'police', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const PersonSchema = z
+  .object({
+    id: IdSchema,
+    displayName: Text,
+    /** Entra (Azure AD) object id, as Teams gives it in `from.aadObjectId`. Not checked as a GUID: the Agents Playground's ids are not quite GUIDs. */
+    aadObjectId: Text.optional(),
+    upn: Text.optional(),
+    /** Professional role, in the organisation's words: "skolkurator", "chef social sektor". */
+    role: Text,
+    agency: IdSchema.optional(),
+    /** May record consents (samtycken) in the operative groups the person belongs to. */
+    mayRecordConsent: z.boolean().optional(),
+  })
+  .strict();
+export type Person = z.infer<typeof PersonSchema>;
+
+export const AgencySchema = z
+  .object({
+    id: IdSchema,
+    name: Text,
+    kind: z.enum(AGENCY_KINDS),
+  })
+  .strict();
+export type Agency = z.infer<typeof AgencySchema>;
+
+export const GroupSchema = z
+  .object({
+    id: IdSchema,
+    name: Text,
+    level: z.enum(GROUP_LEVELS),
+    /** Sammankallande; they count as members without being listed twice. */
+    conveners: z.array(IdSchema).default([]),
+    members: z.array(IdSchema).default([]),
+    agencies: z.array(IdSchema).default([]),
+    cadence: CadenceSchema,
+    /** Replaces the level's default agenda items. */
+    agendaTemplate: z.array(Text).optional(),
+    description: Text.optional(),
+  })
+  .strict();
+export type Group = z.infer<typeof GroupSchema>;
+
+export const ManagerSchema = z
+  .object({
+    personId: IdSchema,
+    oversees: z.union([z.literal('all'), z.array(IdSchema)]),
+  })
+  .strict();
+export type Manager = z.infer<typeof ManagerSchema>;
+
+const Month = z.number().int().min(1).max(12);
+const DayOfMonth = z.number().int().min(1).max(31);
+
+/**
+ * When a governing document is due for review:
+ * - `yearly`: by `day` (default: the month's last day) of `month` every year;
+ * - `schoolYear`: at the end of each läsår, by default 30 June;
+ * - `termOfOffice`: once per mandatperiod, by `monthsIntoTerm` (default 12)
+ *   after the term starts on 15 October of the election year;
+ * - `fixedValidity`: renewal due `daysBefore` (default 180) days before validUntil;
+ * - `untilFurtherNotice`: only when a review is requested, or every
+ *   `nudgeMonths` since the last review if set.
+ */
+export const ReviewCycleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('yearly'), month: Month, day: DayOfMonth.optional() }).strict(),
+  z.object({ kind: z.literal('schoolYear'), month: Month.optional(), day: DayOfMonth.optional() }).strict(),
+  z.object({ kind: z.literal('termOfOffice'), monthsIntoTerm: z.number().int().min(0).max(47).optional() }).strict(),
+  z.object({ kind: z.literal('fixedValidity'), daysBefore: z.number().int().min(0).max(3650).optional() }).strict(),
+  z.object({ kind: z.literal('untilFurtherNotice'), nudgeMonths: z.number().int().min(1).max(120).optional() }).strict(),
+]);
+export type ReviewCycle = z.infer<typeof ReviewCycleSchema>;
+export const REVIEW_CYCLE_KINDS = ['yearly', 'schoolYear', 'termOfOffice', 'fixedValidity', 'untilFurtherNotice'] as const;
+
+export const ReviewRecordSchema = z
+  .object({
+    date: IsoDateSchema,
+    decisionRef: Text.optional(),
+  })
+  .strict();
+export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
+
+export const GoverningDocumentSchema = z
+  .object({
+    id: IdSchema,
+    title: Text,
+    /** Riktlinje, överenskommelse, handlingsplan, metodhandbok… */
+    documentType: Text.optional(),
+    ownerGroup: IdSchema,
+    /** Dokumentansvarig, as the document names it ("Skolchef och socialchef"). */
+    responsible: Text.optional(),
+    /** Who decided it: "Kommunstyrelsen". */
+    decidedBy: Text.optional(),
+    /** Diary number and paragraph: "Ks 2024/393 § 199". */
+    decisionRef: Text.optional(),
+    decidedOn: IsoDateSchema.optional(),
+    validFrom: IsoDateSchema.optional(),
+    validUntil: IsoDateSchema.optional(),
+    reviewCycle: ReviewCycleSchema,
+    lastReviewed: IsoDateSchema.optional(),
+    /** A review asked for outside the cycle (a trigger), due by this date; cleared when a review is completed. */
+    reviewRequested: z.object({ dueBy: IsoDateSchema, reason: Text.optional() }).strict().optional(),
+    /** Completed reviews, oldest first. */
+    reviews: z.array(ReviewRecordSchema).optional(),
+    /** Where the document comes from, e.g. a seed file or a URL. */
+    sourceRef: Text.optional(),
+  })
+  .strict();
+export type GoverningDocument = z.infer<typeof GoverningDocumentSchema>;
+
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+
+/** The shape only; references between the parts are checked by parse.ts. */
+export const OrganisationSchema = z
+  .object({
+    id: IdSchema,
+    name: Text,
+    timeZone: z
+      .string()
+      .default(DEFAULT_TIME_ZONE)
+      .refine(isTimeZone, (v) => ({ message: `unknown time zone "${v}" (expected an IANA zone such as Europe/Stockholm)` })),
+    /** Entra tenant id; when set, only users of this tenant have any role here. */
+    tenantId: Text.optional(),
+    /** The organisation's own mail domains (addresses there are officials', not children's). */
+    mailDomains: z.array(Text).optional(),
+    /** Where the organisation's structure comes from (a seed document, a decision). */
+    sourceRef: Text.optional(),
+    people: z.array(PersonSchema).default([]),
+    agencies: z.array(AgencySchema).default([]),
+    groups: z.array(GroupSchema).default([]),
+    managers: z.array(ManagerSchema).default([]),
+    documents: z.array(GoverningDocumentSchema).default([]),
+  })
+  .strict();
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/** Everyone in the group: conveners first, then the other members, once each. */
+export function membersOf(group: Pick<Group, 'conveners' | 'members'>): string[] {
+  return [...new Set([...group.conveners, ...group.members])];
+}
+
+export function findGroup(org: Organisation, groupId: string): Group | undefined {
+  return org.groups.find((g) => g.id === groupId);
+}
+
+export function findPerson(org: Organisation, personId: string): Person | undefined {
+  return org.people.find((p) => p.id === personId);
+}
+
+export function displayNameOf(org: Organisation, personId: string): string {
+  return findPerson(org, personId)?.displayName ?? personId;
+}
