@@ -1,0 +1,15 @@
+export {
+  CAPABILITIES,
+  authorize,
+  capabilitiesOf,
+  groupsWhere,
+  inTenant,
+  personOf,
+  rolesOf,
+  type Actor,
+  type Authorization,
+  type Capability,
+  type RefusalReason,
+  type Role,
+  type Scope,
+} from './authorize';
