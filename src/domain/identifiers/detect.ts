@@ -1,10 +1,14 @@
-import { GIVEN_NAMES } from './given-names';
-import {
+import { GIVEN_NAMES as GIVEN } from './given-names';
+import * as L from './lexicon';
+import { findPersonnummer } from './personnummer';
+
+// Local bindings: module namespace access compiles to getters under some loaders; these are read per token.
+const GIVEN_NAMES = GIVEN;
+const {
   AMBIGUOUS_NAMES, CHILD_NOUNS_BEFORE, CLASS_ORDINALS, CLASS_WORDS, COLLEAGUE_VERBS, COMMON_WORDS, CONTEXT_WORDS,
   DEIDENTIFIED_WORDS, FAMILY_WORDS, FREEMAIL_DOMAINS, FUNCTIONAL_FRAGMENTS, FUNCTIONAL_MAILBOXES, GREETING_WORDS,
   NEVER_NAMES, OFFICE_WORDS, PHONE_CUES, ROLE_WORDS, STREET_SUFFIXES, SURNAMES, SURNAME_SUFFIXES,
-} from './lexicon';
-import { findPersonnummer } from './personnummer';
+} = L;
 
 /**
  * The identifier detector of the consent gate (SPEC section 6).
@@ -97,6 +101,10 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+function isUpperCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -153,10 +161,9 @@ function tokenize(text: string): Token[] {
       else if (g === 64) mention = true;
       else if (g === 47 && k === start - 1) slash = true;
     }
-    const lower = word.toLowerCase();
-    const first = word[0]!;
-    const cap = kind === Kind.Word && first !== first.toLowerCase();
-    const allCaps = cap && word.length > 1 && word === word.toUpperCase();
+    const lower = kind === Kind.Word ? word.toLowerCase() : word;
+    const cap = kind === Kind.Word && lower.charCodeAt(0) !== word.charCodeAt(0);
+    const allCaps = cap && word.length > 1 && isUpperCode(word.charCodeAt(1));
     tokens.push({ kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, softBreak, mention, slash });
     gapStart = i;
     end = i;
@@ -167,9 +174,11 @@ function tokenize(text: string): Token[] {
 // ---------------------------------------------------------------- helpers
 
 const CONTEXT_PREFIXES = ['orosanm', 'familjehem', 'frånvar', 'placer', 'vårdnadshav', 'hemmasitt', 'skolfrånv', 'sip-', 'lvu', 'jourhem'];
+const CONTEXT_PREFIX_FIRST = new Set(CONTEXT_PREFIXES.map((p) => p.charCodeAt(0)));
 
 function isContextWord(lower: string): boolean {
   if (CONTEXT_WORDS.has(lower)) return true;
+  if (lower.length < 3 || !CONTEXT_PREFIX_FIRST.has(lower.charCodeAt(0))) return false;
   for (const p of CONTEXT_PREFIXES) if (lower.startsWith(p)) return true;
   return false;
 }
@@ -407,7 +416,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const withAge = ageAfter(tokens, j, text) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
     const strong = withClass || withAge || childBefore || genitiveFamily;
-    const name = normaliseName(parts.join(' '));
+    // The parts are lower case already; normaliseName's ICU work is only needed for unusual text.
+    const joined = parts.join(' ');
+    const name = /[^\x20-\x7e\u00c0-\u00ff]/.test(joined) ? normaliseName(joined) : joined;
     const firstName = lower;
 
     if (officialMatch(name, firstName, officials)) { i = j - 1; continue; }
@@ -447,9 +458,9 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word || !t.cap) continue;
-    if (!isStreetName(t.lower)) continue;
     const n = tokens[i + 1]!;
     if ((n.kind !== Kind.Num && n.kind !== Kind.NumClass) || !n.tight || n.end - n.start > 4) continue;
+    if (!isStreetName(t.lower)) continue;
     const v = parseInt(n.lower, 10);
     if (!(v >= 1 && v <= 400)) continue;
     let office = false;
@@ -620,22 +631,80 @@ function prepared(options: DetectOptions) {
 
 const NO_OPTIONS: DetectOptions = {};
 
+interface Flags { context: boolean; invented: boolean }
+
+function flagsOf(tokens: Token[]): Flags {
+  let context = false;
+  let invented = false;
+  for (const t of tokens) {
+    if (t.kind !== Kind.Word) continue;
+    if (!context && isContextWord(t.lower)) context = true;
+    if (!invented && DEIDENTIFIED_WORDS.has(t.lower)) invented = true;
+  }
+  return { context, invented };
+}
+
+/** Texts longer than this are read in pieces, so that the work stays linear and small. */
+const CHUNK = 2048;
+
 /** Every identifier in `text` that makes it about an identifiable person (SPEC section 6), in text order. */
 export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTIONS): Finding[] {
   const now = options.now ?? new Date();
+  if (text.length <= CHUNK * 2) return detectIn(text, options, now, undefined);
+  // A long text: the whole text decides the context, then each piece is read on its own.
+  const bounds = chunkBounds(text);
+  const flags: Flags = { context: false, invented: false };
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const piece = text.slice(bounds[k], bounds[k + 1]);
+    const f = flagsOf(tokenize(piece));
+    flags.context ||= f.context || findPersonnummer(piece, now).length > 0;
+    flags.invented ||= f.invented;
+  }
+  const out: Finding[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const offset = bounds[k]!;
+    for (const f of detectIn(text.slice(offset, bounds[k + 1]), options, now, flags)) {
+      f.start += offset;
+      f.end += offset;
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Piece boundaries near every CHUNK characters: at a line or sentence end, else a space after a letter. */
+function chunkBounds(text: string): number[] {
+  const bounds = [0];
+  let at = 0;
+  while (text.length - at > CHUNK * 2) {
+    const target = at + CHUNK;
+    let cut = -1;
+    for (let k = target; k > target - 512 && cut < 0; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || ((c === 32) && text.charCodeAt(k - 1) === 46)) cut = k + 1;
+    }
+    for (let k = target; k > target - 512 && cut < 0; k--) {
+      if (text.charCodeAt(k) === 32 && isLetterCode(text.charCodeAt(k - 1)) && !isLetterCode(text.charCodeAt(k + 1)) === false && text.charCodeAt(k + 1) !== 32) {
+        const next = text.charCodeAt(k + 1);
+        if (!isDigitCode(next) && next !== 43) cut = k + 1;
+      }
+    }
+    if (cut < 0) cut = target;
+    bounds.push(cut);
+    at = cut;
+  }
+  bounds.push(text.length);
+  return bounds;
+}
+
+function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags | undefined): Finding[] {
   const out: Finding[] = [];
   const pnrs = findPersonnummer(text, now);
   for (const m of pnrs) {
     out.push({ category: m.kind, confidence: 1, start: m.start, end: m.end, normalised: m.normalised });
   }
   const tokens = tokenize(text);
-  let context = false;
-  let invented = false;
-  for (const t of tokens) {
-    if (t.kind !== Kind.Word) continue;
-    if (!context && isContextWord(t.lower)) context = true;
-    if (DEIDENTIFIED_WORDS.has(t.lower)) invented = true;
-  }
+  let { context, invented } = forced ?? flagsOf(tokens);
   // A ten-digit run starting 07 right after a phone word is a mobile number, not a personnummer.
   if (pnrs.length) reclassifyPhoneLike(text, tokens, out);
   if (invented) return out.filter((f) => f.category !== 'phone');
@@ -643,7 +712,6 @@ export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTI
   if (pnrs.length) context = true;
 
   const { officials, switchboards, domains } = prepared(options);
-  const before = out.length;
   findNames(text, tokens, officials, context, out);
   if (!context) {
     if (out.length > 1) out.sort((x, y) => x.start - y.start);
@@ -656,8 +724,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTI
   };
   findPhones(text, tokens, switchboards, covered, out);
   if (text.indexOf('@') >= 0) findEmails(text, domains, out);
-  if (out.length - before > 0 && before > 0) out.sort((a, b) => a.start - b.start);
-  else if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  if (out.length > 1) out.sort((a, b) => a.start - b.start);
   return out;
 }
 
