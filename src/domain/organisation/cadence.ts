@@ -145,7 +145,8 @@ export function expectedMeetingsSoFar(cadence: Cadence, year: number, now: Date,
   switch (cadence.kind) {
     case 'atLeast':
     case 'times': {
-      const fraction = at.diff(start).toMillis() / end.diff(start).toMillis();
+      // Wall-clock time, so the hour lost to summer time does not delay a meeting due at midnight.
+      const fraction = (floating(at).getTime() - floating(start).getTime()) / (floating(end).getTime() - floating(start).getTime());
       return Math.floor(cadence.timesPerYear * fraction + 1e-9);
     }
     case 'weekly':

@@ -132,12 +132,13 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 /** The review cycle in words, for cards. */
 export function describeReviewCycle(cycle: ReviewCycle, locale: 'sv' | 'en'): string {
   const sv = locale === 'sv';
-  const on = (month: number, d?: number) => (sv ? `${d ? `${d} ` : 'i '}${MONTHS_SV[month - 1]}` : `${d ? `${d} ` : 'in '}${MONTHS_EN[month - 1]}`);
+  const by = (month: number, d?: number) =>
+    d ? (sv ? `senast ${d} ${MONTHS_SV[month - 1]}` : `by ${d} ${MONTHS_EN[month - 1]}`) : sv ? `i ${MONTHS_SV[month - 1]}` : `in ${MONTHS_EN[month - 1]}`;
   switch (cycle.kind) {
     case 'yearly':
-      return sv ? `varje år, senast ${on(cycle.month, cycle.day)}` : `every year, by ${on(cycle.month, cycle.day)}`;
+      return sv ? `varje år, ${by(cycle.month, cycle.day)}` : `every year, ${by(cycle.month, cycle.day)}`;
     case 'schoolYear':
-      return sv ? `varje läsår, senast ${on(cycle.month ?? 6, cycle.day ?? 30)}` : `every school year, by ${on(cycle.month ?? 6, cycle.day ?? 30)}`;
+      return sv ? `varje läsår, ${by(cycle.month ?? 6, cycle.day ?? 30)}` : `every school year, ${by(cycle.month ?? 6, cycle.day ?? 30)}`;
     case 'termOfOffice': {
       const m = cycle.monthsIntoTerm ?? DEFAULT_MONTHS_INTO_TERM;
       return sv ? `en gång per mandatperiod, inom ${m} månader från periodens start` : `once per term of office, within ${m} months of its start`;
