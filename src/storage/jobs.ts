@@ -6,11 +6,15 @@ import { isConflict, isNotFound, odata, TABLES, type TableStore } from './tables
 /**
  * Durable jobs in Table Storage.
  *
- * - `Jobs`: one row per job. PartitionKey is the UTC hour the job is due in
- *   (`2026-03-10T09`; deliberately not `2026031009`, which has the shape of
- *   a personnummer and would be masked in logs), RowKey `<dueAt ISO>~<id>`,
- *   so a partition lists in due order and finding due work reads only the
- *   hours from the cursor up to now, never the future.
+ * - `Jobs<yyyymmdd>`: one table per UTC day, one row per job. PartitionKey
+ *   is the UTC hour the job is due in (`2026-03-10T09`; deliberately not
+ *   `2026031009`, which has the shape of a personnummer and would be masked
+ *   in logs), RowKey `<dueAt ISO>~<id>`, so a partition lists in due order
+ *   and finding due work reads only the hours from the cursor up to now,
+ *   never the future. A table per day keeps that true on the emulator too
+ *   (Azurite tests every row of a table against a query's filter, where
+ *   Azure serves a partition range from its index) and lets old days be
+ *   dropped whole.
  * - `JobIds`: job id → where its row is, so scheduling the same id twice
  *   gives one job and a job can be cancelled by id alone. Partitioned by a
  *   hash prefix of the id (256 partitions), so batches stay possible.
@@ -78,6 +82,13 @@ export function nextBucket(bucket: string): string {
   return bucketOf(bucketStart(bucket) + HOUR_MS);
 }
 
+/** The table a bucket's rows live in: one per UTC day. */
+export function jobTableOf(bucket: string): string {
+  return `${JOBS_TABLE}${bucket.slice(0, 10).replace(/-/g, '')}`;
+}
+
+export const JOBS_TABLE = 'Jobs';
+
 export function jobRowKey(dueAt: Date, id: string): string {
   return `${dueAt.toISOString()}~${encodeKey(id)}`;
 }
@@ -117,11 +128,34 @@ function toRow(e: Record<string, unknown> & { partitionKey?: string; rowKey?: st
 }
 
 export class JobStore {
+  private readonly created = new Map<string, Promise<void>>();
+
   constructor(
-    private readonly jobs: TableClient,
+    /** The TableClient of a table name (the store adds its prefix). */
+    private readonly tableClient: (name: string) => TableClient,
     private readonly ids: TableClient,
     private readonly state: TableClient,
   ) {}
+
+  /** The day table of a bucket, for reading (a missing table reads as empty). */
+  private table(bucket: string): TableClient {
+    return this.tableClient(jobTableOf(bucket));
+  }
+
+  /** The day table of a bucket, created on first use in this process. */
+  private async writable(bucket: string): Promise<TableClient> {
+    const name = jobTableOf(bucket);
+    let p = this.created.get(name);
+    if (!p) {
+      p = this.tableClient(name).createTable().catch((err: unknown) => {
+        this.created.delete(name);
+        throw err;
+      });
+      this.created.set(name, p);
+    }
+    await p;
+    return this.tableClient(name);
+  }
 
   /** Where a job scheduled now (`placedAt`) for `dueAt` lives: work due in the past goes into the current hour, which the cursor has not passed. */
   locate(job: Pick<NewJob, 'id' | 'dueAt'>, placedAt: Date): JobRef {
@@ -176,13 +210,14 @@ export class JobStore {
 
   private async createRow(job: NewJob, ref: JobRef, placedAt: Date): Promise<void> {
     const entity = this.entity(job, ref, placedAt);
+    const table = await this.writable(ref.partitionKey);
     try {
-      await this.jobs.createEntity(entity);
+      await table.createEntity(entity);
     } catch (err) {
       if (!isConflict(err)) throw err;
       // The same id and instant was cancelled before: this is a new job in its place.
       const old = await this.get(ref);
-      if (old?.status === 'cancelled') await this.jobs.updateEntity(entity, 'Replace', { etag: old.etag });
+      if (old?.status === 'cancelled') await table.updateEntity(entity, 'Replace', { etag: old.etag });
     }
   }
 
@@ -203,19 +238,19 @@ export class JobStore {
       add(index, ie.partitionKey, ['create', ie]);
       add(rows, ref.partitionKey, ['create', this.entity(job, ref, placedAt)]);
     }
-    const submit = async (table: TableClient, m: Map<string, TransactionAction[]>) => {
-      const batches: TransactionAction[][] = [];
-      for (const list of m.values()) for (let i = 0; i < list.length; i += BATCH) batches.push(list.slice(i, i + BATCH));
-      await pool(batches, 8, (b) => table.submitTransaction(b));
+    const submit = async (table: (pk: string) => Promise<TableClient>, m: Map<string, TransactionAction[]>) => {
+      const batches: Array<[string, TransactionAction[]]> = [];
+      for (const [pk, list] of m) for (let i = 0; i < list.length; i += BATCH) batches.push([pk, list.slice(i, i + BATCH)]);
+      await pool(batches, 8, async ([pk, b]) => (await table(pk)).submitTransaction(b));
     };
-    await submit(this.ids, index);
-    await submit(this.jobs, rows);
+    await submit(async () => this.ids, index);
+    await submit((pk) => this.writable(pk), rows);
     return refs;
   }
 
   async get(ref: Pick<JobRef, 'partitionKey' | 'rowKey'>): Promise<JobRow | undefined> {
     try {
-      return toRow(await this.jobs.getEntity<Record<string, unknown>>(ref.partitionKey, ref.rowKey));
+      return toRow(await this.table(ref.partitionKey).getEntity<Record<string, unknown>>(ref.partitionKey, ref.rowKey));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -247,18 +282,27 @@ export class JobStore {
    */
   async *due(fromBucket: string, toBucket: string, now: Date): AsyncIterable<JobRow> {
     const before = new Date(now.getTime() + 1).toISOString();
-    const filter =
-      fromBucket === toBucket
-        ? odata`PartitionKey eq ${fromBucket} and RowKey lt ${before} and (status eq ${'pending'} or status eq ${'running'})`
-        : odata`PartitionKey ge ${fromBucket} and PartitionKey le ${toBucket} and RowKey lt ${before} and (status eq ${'pending'} or status eq ${'running'})`;
-    for await (const e of this.jobs.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      yield toRow(e as Record<string, unknown> & { etag: string });
+    // One range query per day table touched (normally one).
+    for (let day = fromBucket.slice(0, 10); day <= toBucket.slice(0, 10); day = nextDay(day)) {
+      const from = day === fromBucket.slice(0, 10) ? fromBucket : `${day}T00`;
+      const to = day === toBucket.slice(0, 10) ? toBucket : `${day}T23`;
+      const filter =
+        from === to
+          ? odata`PartitionKey eq ${from} and RowKey lt ${before} and (status eq ${'pending'} or status eq ${'running'})`
+          : odata`PartitionKey ge ${from} and PartitionKey le ${to} and RowKey lt ${before} and (status eq ${'pending'} or status eq ${'running'})`;
+      try {
+        for await (const e of this.table(from).listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+          yield toRow(e as Record<string, unknown> & { etag: string });
+        }
+      } catch (err) {
+        if (!isNotFound(err)) throw err; // no job was ever scheduled on that day
+      }
     }
   }
 
   /** ETag-conditional merge; throws the 412 when someone else changed the row. */
   async update(row: JobRow, patch: Partial<Job>): Promise<JobRow> {
-    const res = await this.jobs.updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...patch }, 'Merge', { etag: row.etag });
+    const res = await this.table(row.partitionKey).updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...patch }, 'Merge', { etag: row.etag });
     return { ...row, ...patch, etag: res.etag ?? row.etag };
   }
 
@@ -302,6 +346,10 @@ export class JobStore {
   }
 }
 
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function pool<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -318,5 +366,5 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T, index:
 
 /** The job store over the bot's tables. */
 export function jobStoreOf(store: TableStore): JobStore {
-  return new JobStore(store.client(TABLES.jobs), store.client(TABLES.jobIds), store.client(TABLES.jobState));
+  return new JobStore((name) => store.client(name), store.client(TABLES.jobIds), store.client(TABLES.jobState));
 }

@@ -10,7 +10,7 @@ export const TABLES = {
   consents: 'Consents',
   consentIndex: 'ConsentIndex',
   audit: 'Audit',
-  jobs: 'Jobs',
+  // Jobs themselves are in day tables, Jobs<yyyymmdd> (storage/jobs.ts).
   jobIds: 'JobIds',
   jobState: 'JobState',
 } as const;
