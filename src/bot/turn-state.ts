@@ -1,5 +1,5 @@
 import { TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import { isAddressed, turnInfo } from './turn';
 import { parsedCommand } from './commands/command';
 
@@ -10,9 +10,19 @@ import { parsedCommand } from './commands/command';
  * keeps a busy channel at one storage read a message.
  */
 export class SamverkanTurnState extends TurnState {
-  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
-    if (isOrdinaryMessage(context)) return {};
-    return super.onComputeStorageKeys(context);
+  private ordinary = false;
+
+  // teams-ai reads `state.user` on every turn (its sign-in check), so the
+  // scopes must exist: for an ordinary message they are created empty, and
+  // neither read from nor written to storage.
+  override load(context: TurnContext, storage?: Storage): Promise<boolean> {
+    this.ordinary = isOrdinaryMessage(context);
+    return super.load(context, this.ordinary ? undefined : storage);
+  }
+
+  override async save(context: TurnContext, storage?: Storage): Promise<void> {
+    if (this.ordinary) return;
+    await super.save(context, storage);
   }
 }
 
