@@ -3,9 +3,10 @@ import { loadConfigOrExit } from './config';
 import { createLogger, type Logger } from './logger';
 import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
-import type { AccessPolicy, BotServices } from './bot/services';
+import type { BotServices } from './bot/services';
+import { organisationConsentAccess } from './bot/access';
+import { loadOrganisationOrThrow, type Organisation } from './bot/organisation';
 import { createServer, listen, type RunningServer } from './server';
-import { demoConsentAccess } from './bot/consent';
 import { AuditLog } from './storage/audit';
 import { ChannelLinkStore } from './storage/channel-links';
 import { ConsentStore } from './storage/consents';
@@ -21,6 +22,8 @@ export interface StartOptions {
   connectionString?: string;
   port?: number;
   now?: () => Date;
+  /** Overrides ORG_CONFIG (tests pass a parsed organisation). */
+  organisation?: Organisation;
 }
 
 export interface RunningBot extends RunningServer {
@@ -43,18 +46,18 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const now = options.now ?? (() => new Date());
   const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: now, logger });
 
-  const access: AccessPolicy = { helpEntries: () => ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'], roleLines: () => [] };
+  const organisation = options.organisation ?? loadOrganisationOrThrow(config.ORG_CONFIG);
   const services: BotServices = {
     config,
     logger,
     store,
     conversationReferences: new ConversationReferenceStore(store.client(TABLES.conversationReferences)),
     now,
-    access,
+    organisation,
     channelLinks: new ChannelLinkStore(store.client(TABLES.channelLinks)),
     consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
     audit: new AuditLog(store.client(TABLES.audit)),
-    consentAccess: demoConsentAccess(),
+    consentAccess: organisationConsentAccess(organisation),
     scheduler,
   };
   const adapter = createAdapter(config);

@@ -124,37 +124,3 @@ export async function withdrawConsent(services: BotServices, info: TurnInfo, cas
   await audit(services, info, 'consentWithdrawn', consent.scope.groupIds, { caseRef: ref });
   return { card: await consentListFor(services, info, { text: t(info.locale, 'consent.withdrawn.message', { caseRef: ref }), style: 'good' }) };
 }
-
-/**
- * PROVISIONAL, until src/domain/organisation lands: the local demo
- * organisation's groups and consent rights (SPEC section 4), so the feature
- * runs end to end. Replace with an adapter over the loaded Organisation and
- * access.authorize.
- */
-export function demoConsentAccess(): ConsentAccess {
-  const ALEX = '00000000-0000-0000-0000-0000000000020';
-  const MEGAN = '00000000-0000-0000-0000-0000000000021';
-  const ADELE = '00000000-0000-0000-0000-0000000000022';
-  const names: Record<string, string> = { [ALEX]: 'Alex Wilber', [MEGAN]: 'Megan Bowen', [ADELE]: 'Adele Vance' };
-  const groups: Array<ConsentGroup & { members: string[] }> = [
-    { id: 'styrgrupp', name: 'Styrgrupp', level: 'strategic', conveners: [ALEX], members: [ALEX] },
-    { id: 'samverkansgrupp', name: 'Samverkansgrupp', level: 'tactical', conveners: [ALEX], members: [ALEX, ADELE] },
-    { id: 'operativ', name: 'Operativ grupp', level: 'operative', conveners: [ALEX], members: [ALEX, MEGAN] },
-  ];
-  const consentRight = new Set([ALEX, MEGAN]);
-  return {
-    groups: () => groups,
-    authorize(actor, _capability, groupId) {
-      const g = groups.find((x) => x.id === groupId);
-      const whoMay = [...consentRight].filter((p) => g?.members.includes(p)).map((p) => names[p]!);
-      if (!g) return { allowed: false, reason: 'noGroup', whoMay: [] };
-      if (g.level !== 'operative') return { allowed: false, reason: 'notOperative', whoMay: [] };
-      if (!actor.aadObjectId || !g.members.includes(actor.aadObjectId) || !consentRight.has(actor.aadObjectId)) {
-        return { allowed: false, reason: 'noConsentRight', whoMay };
-      }
-      return { allowed: true };
-    },
-    displayName: (id) => names[id],
-    detectOptions: () => ({ officialNames: Object.values(names) }),
-  };
-}

@@ -6,9 +6,8 @@ import type { ConsentStore } from '../storage/consents';
 import type { ConversationReferenceStore } from '../storage/conversation-references';
 import type { TableStore } from '../storage/tables';
 import type { Scheduler } from '../scheduler';
-import type { HelpEntry } from '../cards/help';
 import type { ConsentAccess } from './consent';
-import type { TurnInfo } from './turn';
+import type { Organisation } from './organisation';
 
 /** Everything the bot's handlers depend on, wired by the composition root. */
 export interface BotServices {
@@ -17,7 +16,8 @@ export interface BotServices {
   store: TableStore;
   conversationReferences: ConversationReferenceStore;
   now: () => Date;
-  access: AccessPolicy;
+  /** The municipality's groups, people, managers and documents (ORG_CONFIG). */
+  organisation: Organisation;
   /** Channel conversation id → group. */
   channelLinks: ChannelLinkStore;
   consents: ConsentStore;
@@ -28,8 +28,3 @@ export interface BotServices {
   scheduler: Scheduler;
 }
 
-/** Answers, for the edge, what a user may do here (backed by the organisation). */
-export interface AccessPolicy {
-  helpEntries(info: TurnInfo): HelpEntry[];
-  roleLines(info: TurnInfo): string[];
-}
