@@ -6,12 +6,13 @@ import type { BotServices } from '../services';
 import { sendCard, turnInfo } from '../turn';
 import { isCommand, parsedCommand, type CommandContext } from './command';
 import { consent } from './consent';
+import { group } from './group';
 import { help } from './help';
 import { notYet } from './not-yet';
 
 const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
   help,
-  group: notYet,
+  group,
   schedule: notYet,
   meetings: notYet,
   agenda: notYet,

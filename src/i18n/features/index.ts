@@ -5,7 +5,10 @@
  */
 import consentEn from './consent.en.json';
 import consentSv from './consent.sv.json';
+import groupEn from './group.en.json';
+import groupSv from './group.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: consentSv, en: consentEn },
+  { sv: groupSv, en: groupEn },
 ];

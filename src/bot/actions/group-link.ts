@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { errorCard, notAllowedCard } from '../../cards/common';
+import { t } from '../../i18n';
+import { groupView, linkConversation } from '../group';
+import { defineAction } from './action';
+
+/** `group.link` from the group card's chooser: the answer replaces the card with the linked group. */
+export const groupLink = defineAction({
+  verb: 'group.link',
+  schema: z.object({ groupId: z.string().trim().min(1).max(64) }),
+  async handle({ services, info, data }) {
+    const outcome = await linkConversation(services, info, data.groupId);
+    if (outcome.ok) return outcome.card;
+    if (outcome.kind === 'notAllowed') return notAllowedCard(info.locale, outcome.reason, outcome.whoMay);
+    return errorCard(info.locale, outcome.messageKey, outcome.params);
+  },
+  async invalid({ services, info }) {
+    return groupView(services, info, t(info.locale, 'group.linkError'));
+  },
+});
