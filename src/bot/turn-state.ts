@@ -24,6 +24,14 @@ export class SamverkanTurnState extends TurnState {
     if (this.ordinary) return;
     await super.save(context, storage);
   }
+
+  // Every stored row is partitioned by tenant: teams-ai's keys
+  // (`msteams/<bot>/conversations/<id>`) get the tenant in front.
+  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
+    const keys = await super.onComputeStorageKeys(context);
+    const tenant = turnInfo(context).tenantId || 'no-tenant';
+    return Object.fromEntries(Object.entries(keys).map(([scope, key]) => [scope, `${tenant}/${key}`]));
+  }
 }
 
 export function isOrdinaryMessage(context: TurnContext): boolean {

@@ -15,8 +15,14 @@ interface StateEntity {
   [chunk: `d${number}`]: string;
 }
 
+/** `tenant/rest/of/key` → partition `tenant`, row `rest/of/key` (both escaped). */
+function keysOf(key: string): { pk: string; rk: string } {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { pk: encodeKey(key), rk: '' } : { pk: encodeKey(key.slice(0, slash)), rk: encodeKey(key.slice(slash + 1)) };
+}
+
 /**
- * botbuilder's `Storage` on Azure Tables, for teams-ai's TurnState. Writes
+ * botbuilder's `Storage` on Azure Tables, for teams-ai's TurnState, one partition per tenant. Writes
  * carrying an eTag are conditional (optimistic concurrency), as botbuilder's
  * contract asks; `*` or no eTag overwrites.
  */
@@ -28,7 +34,8 @@ export class TableTurnStateStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         try {
-          const e = await this.table.getEntity<Record<string, unknown>>(encodeKey(key), '');
+          const { pk, rk } = keysOf(key);
+          const e = await this.table.getEntity<Record<string, unknown>>(pk, rk);
           const n = Number(e.chunks ?? 0);
           let json = '';
           for (let i = 0; i < n; i++) json += String(e[`d${i}`] ?? '');
@@ -48,7 +55,8 @@ export class TableTurnStateStorage implements Storage {
         const json = JSON.stringify(value);
         const chunks = Math.max(1, Math.ceil(json.length / CHUNK));
         if (chunks > MAX_CHUNKS) throw new RangeError(`state for one key is too large (${json.length} characters)`);
-        const entity: StateEntity = { partitionKey: encodeKey(key), rowKey: '', chunks };
+        const { pk, rk } = keysOf(key);
+        const entity: StateEntity = { partitionKey: pk, rowKey: rk, chunks };
         for (let i = 0; i < chunks; i++) entity[`d${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
         if (!eTag || eTag === '*') {
           await this.table.upsertEntity(entity, 'Replace');
@@ -68,7 +76,8 @@ export class TableTurnStateStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         try {
-          await this.table.deleteEntity(encodeKey(key), '');
+          const { pk, rk } = keysOf(key);
+          await this.table.deleteEntity(pk, rk);
         } catch (err) {
           if (!isNotFound(err)) throw err;
         }
