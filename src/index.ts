@@ -38,6 +38,8 @@ export function defaultLogger(config: Config): Logger {
 /** Composition root: configuration → storage → app → server → scheduler. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? defaultLogger(config);
+  // The organisation first: a bad file stops start-up before anything else is touched.
+  const organisation = options.organisation ?? loadOrganisationOrThrow(config.ORG_CONFIG);
   const connectionString = options.connectionString ?? config.STORAGE_CONNECTION_STRING;
   if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING: required (local mode starts Azurite and passes its own)');
   const store = new TableStore(connectionString, config.TABLE_PREFIX);
@@ -46,7 +48,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const now = options.now ?? (() => new Date());
   const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: now, logger });
 
-  const organisation = options.organisation ?? loadOrganisationOrThrow(config.ORG_CONFIG);
   const services: BotServices = {
     config,
     logger,
