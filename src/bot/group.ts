@@ -14,7 +14,14 @@ import type { TurnInfo } from './turn';
  */
 export async function groupView(services: BotServices, info: TurnInfo, notice?: string, heldDates: string[] = []): Promise<AdaptiveCardJson> {
   const group = await linkedGroup(services, info);
-  if (group) return groupDetails(services, info.locale, group, heldDates, notice);
+  if (group) {
+    // Conveners see how the consent gate has worked in their group (counts only).
+    const convener = authorize(services.organisation, actorOf(info), 'group.link', { groupId: group.id }).allowed;
+    const now = services.now();
+    const counts = convener ? await services.audit.countsFor(info.tenantId, group.id, new Date(now.getTime() - 30 * 86_400_000), now) : undefined;
+    const gate = counts ? { refused: counts.refusal, allowed: counts.allowedUnderConsent } : undefined;
+    return groupDetails(services, info.locale, group, heldDates, notice, gate);
+  }
   const org = services.organisation;
   const locale = info.locale;
   if (info.conversationKind === 'personal') {
@@ -39,7 +46,10 @@ export async function groupView(services: BotServices, info: TurnInfo, notice?: 
   });
 }
 
-export function groupDetails(services: BotServices, locale: Locale, group: Group, heldDates: string[], notice?: string): AdaptiveCardJson {
+export function groupDetails(
+  services: BotServices, locale: Locale, group: Group, heldDates: string[], notice?: string,
+  gate?: { refused: number; allowed: number },
+): AdaptiveCardJson {
   const org = services.organisation;
   const people = (ids: string[]) =>
     ids.map((id) => {
@@ -61,6 +71,7 @@ export function groupDetails(services: BotServices, locale: Locale, group: Group
       title: t(locale, 'group.facts.thisYear'),
       value: status.expectedYear === null ? t(locale, 'group.thisYearNoPlan', { held: status.held }) : t(locale, 'group.thisYear', { held: status.held, expected }),
     },
+    ...(gate ? [{ title: t(locale, 'group.facts.gate'), value: t(locale, 'group.gateCounts', gate) }] : []),
   ];
   const statusLine =
     group.cadence.kind === 'asNeeded'

@@ -77,6 +77,14 @@ describe('grupp / group', () => {
     expect(texts(details)).toContain('Sammankallande');
     expect(texts(details)).toContain('Alex Wilber');
     expect(texts(details)).toContain('Mötesfrekvens');
+    // The convener sees the consent gate's counts for the group; a member does not.
+    expect(texts(details)).toContain('Samtyckesspärren, 30 dagar');
+    expect(texts(details)).toContain('0 stoppade · 0 med samtycke');
+    await say(channelMessage('Eleven Ali Hassan i 7B har hög frånvaro, mamma har hört av sig.', { serviceUrl: t.emulator.url, channelId: channel, teamId: TEAM, user: USERS.adele }));
+    const after = cardOf((await say(inChannel('grupp', channel)))[0]!)!;
+    expect(texts(after)).toContain('1 stoppade · 0 med samtycke');
+    const asMember = cardOf((await say(inChannel('grupp', channel, USERS.adele)))[0]!)!;
+    expect(texts(asMember)).not.toContain('Samtyckesspärren');
   });
 
   it('group link in English by a convener links it; relinking says what it was', async () => {
