@@ -1,5 +1,17 @@
 import { defineConfig } from 'vitest/config';
-import { NameOrderSequencer } from './test/support/name-order-sequencer';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Runs test files in project and path order, so a file can be placed last by
+ * its name (the protocol suite's privacy scan is `zz-privacy.test.ts`).
+ * vitest's default orders by cached duration and size instead.
+ */
+class NameOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const key = (f: TestSpecification) => `${f.project.name}\u0000${f.moduleId}`;
+    return [...files].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+}
 
 // Three suites: fast pure unit tests, protocol tests over real HTTP against
 // Azurite and a Bot Connector emulator, and end-to-end tests that drive the
