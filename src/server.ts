@@ -69,6 +69,11 @@ export function createServer(deps: ServerDeps): restify.Server {
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].slice(0, 5);
       return problem(res, 400, 'BadRequest', `not a valid activity: ${fields.join(', ')}`);
     }
+    // Without a token there is nothing to validate: answer 401 here rather
+    // than let botbuilder print a stack trace for every such request.
+    if (!config.anonymous && !/^Bearer\s+\S+/i.test(String(req.headers.authorization ?? ''))) {
+      return problem(res, 401, 'Unauthorized', 'a Bot Framework token is required');
+    }
     try {
       await adapter.process(req, res, async (context) => {
         await app.run(context);
