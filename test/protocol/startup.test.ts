@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -54,5 +54,33 @@ describe('start-up refuses a bad configuration with one clear line per problem',
     expect(status).toBe(1);
     expect(stderr).toContain('essunga');
     expect(stderr).toContain('oxelosund');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM the server stops taking requests and the process exits 0', async () => {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_NAME: 'none', PORT: '0', LOG_FORMAT: 'json', SCHEDULER_TICK_MS: '0',
+        STORAGE_CONNECTION_STRING: inject('azuriteConnectionString'), TABLE_PREFIX: `shut${Date.now().toString(36)}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 20_000);
+      child.stdout.on('data', () => {
+        const m = /"url":"(http:[^"]+)"/.exec(out);
+        if (m) { clearTimeout(timer); resolve(m[1]!); }
+      });
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('shutting down');
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });
