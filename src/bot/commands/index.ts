@@ -4,6 +4,7 @@ import type { CommandName } from '../../domain/commands/words';
 import { t } from '../../i18n';
 import type { BotServices } from '../services';
 import { sendCard, turnInfo } from '../turn';
+import { gateText } from '../messages/gate';
 import { isCommand, parsedCommand, type CommandContext } from './command';
 import { consent } from './consent';
 import { group } from './group';
@@ -32,6 +33,14 @@ export function registerCommands(app: Application<TurnState>, services: BotServi
     app.message(isCommand(name), async (context, state) => {
       const parsed = parsedCommand(context);
       const info = turnInfo(context);
+      // A command is a message too: its text (arguments included) passes the
+      // consent gate before anything runs, so "@bot help, eleven Ali i 7B…"
+      // cannot slip a case past it.
+      const gate = await gateText(services, info, context.activity.text ?? '', { context });
+      if (!gate.allowed) {
+        await sendCard(context, gate.card);
+        return;
+      }
       if (parsed.kind === 'invalid') {
         await sendCard(context, errorCard(info.locale, 'error.usage', { usage: t(info.locale, USAGE_KEYS[name] ?? `commands.${name}.word`) }));
         return;
