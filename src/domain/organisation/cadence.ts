@@ -70,6 +70,10 @@ const CadenceObject = z.discriminatedUnion('kind', [
 
 /** A cadence as the organisation file may write it: an object, or one of the short texts. */
 export const CadenceSchema: z.ZodType<Cadence, z.ZodTypeDef, unknown> = z.unknown().transform((value, ctx): Cadence => {
+  if (value === undefined || value === null) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'cadence is required' });
+    return z.NEVER;
+  }
   if (typeof value === 'string') {
     const parsed = parseCadenceText(value);
     if (parsed) return parsed;
