@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
+// restify 11 reads process.binding('http_parser'), which node 20 warns about
+// in every worker and child process; the warning says nothing about our code.
+if (!process.env.NODE_OPTIONS?.includes('--disable-warning=DEP0111')) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --disable-warning=DEP0111`.trim();
+}
+
 /**
  * Runs test files in project and path order, so a file can be placed last by
  * its name (the protocol suite's privacy scan is `zz-privacy.test.ts`).
