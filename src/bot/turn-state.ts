@@ -36,6 +36,7 @@ export class SamverkanTurnState extends TurnState {
 
 export function isOrdinaryMessage(context: TurnContext): boolean {
   const a = context.activity;
+  if (a.type === 'messageUpdate') return true;
   if (a.type !== 'message' || a.value) return false;
   return !isAddressed(turnInfo(context)) || parsedCommand(context).kind === 'none';
 }

@@ -36,6 +36,18 @@ describe('commands pass the consent gate before they run', () => {
     expect(cardKind(refused[0]!)).toBe('consent-refusal');
   });
 
+  it('an edited message is gated again', async () => {
+    const edited = {
+      ...channelMessage('Eleven Ali Hassan i 7B har hög frånvaro och mamma är orolig', { serviceUrl: t.emulator.url, channelId: TACTICAL, user: USERS.adele }),
+      type: 'messageUpdate',
+    };
+    (edited.channelData as Record<string, unknown>).eventType = 'editMessage';
+    const sent = await say(edited);
+    expect(sent.map(cardKind)).toContain('consent-refusal');
+    const harmless = { ...edited, text: 'Vi ses på torsdag.', id: 'edit-2' };
+    expect(await say(harmless)).toHaveLength(0);
+  });
+
   it('an ordinary command is not affected', async () => {
     const sent = await say(channelMessage('grupp', { serviceUrl: t.emulator.url, mention: true, channelId: TACTICAL }));
     expect(cardKind(sent[0]!)).toBe('group');

@@ -12,6 +12,11 @@ import { gateMessage } from './gate';
  * identifies nobody gets the help card.
  */
 export function registerMessages(app: Application<TurnState>, services: BotServices): void {
+  // An edited message is read again: editing a case into a message is no way around the gate.
+  app.messageEventUpdate('editMessage', async (context) => {
+    await gateMessage(services, turnInfo(context), context);
+  });
+
   app.activity(ActivityTypes.Message, async (context, state) => {
     const info = turnInfo(context);
     if (context.activity.value) return; // a card submit no route claimed
