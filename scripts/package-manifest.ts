@@ -17,6 +17,7 @@ import AdmZip from 'adm-zip';
 import type { ValidateFunction } from 'ajv';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../src/domain/commands/words';
+import { parseEnvFile } from '../src/config';
 
 const ROOT = path.resolve(__dirname, '..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifest');
@@ -44,21 +45,8 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 // ---------------------------------------------------------------- env files
 
-/** KEY=VALUE lines; `#` starts a comment line; surrounding quotes are dropped. */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    let value = line.slice(eq + 1).trim();
-    if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) value = value.slice(1, -1);
-    out[key] = value;
-  }
-  return out;
-}
+/** The same env-file reader the bot uses, so the two read env/ alike. */
+export { parseEnvFile };
 
 /** `env/.env.<name>`, then `env/.env.<name>.user`, then the process environment: later wins. */
 export function loadPackageEnv(envName: string, envDir = ENV_DIR, processEnv: NodeJS.ProcessEnv = process.env): { env: Record<string, string | undefined>; files: string[] } {

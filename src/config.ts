@@ -7,22 +7,24 @@ import { z } from 'zod';
  * `env/.env.<name>` and `env/.env.<name>.user` (the Microsoft 365 Agents
  * Toolkit convention). Values already in the environment win over files.
  */
-export function readEnvFile(file: string): Record<string, string> {
-  if (!existsSync(file)) return {};
+/** KEY=VALUE lines; `#` starts a comment line; surrounding quotes are dropped. */
+export function parseEnvFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const raw of readFileSync(file, 'utf8').split(/\r?\n/)) {
+  for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
     const key = line.slice(0, eq).trim();
     let value = line.slice(eq + 1).trim();
-    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
-      value = value.slice(1, -1);
-    }
+    if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) value = value.slice(1, -1);
     out[key] = value;
   }
   return out;
+}
+
+export function readEnvFile(file: string): Record<string, string> {
+  return existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
 }
 
 export function loadEnv(envName: string, envDir: string, base: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commandForWord, SUBCOMMAND_WORDS, type CommandName } from './words';
+import { isIsoDate as isRealDate } from '../organisation/dates';
 
 export type Command =
   | { name: 'help' }
@@ -27,14 +28,6 @@ export type ParseResult =
   | { kind: 'none' };
 
 const MAX_COMMAND_TEXT = 4000;
-
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 
 export const quickScheduleSchema = z.object({
   date: z.string({ required_error: 'date' }).refine(isRealDate, 'date'),

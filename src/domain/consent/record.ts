@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONSENT_FORMS, PARTIES, type ConsentForm, type Party } from './consent';
 import type { GroupLevel } from './gate';
 import { detectIdentifiers, normaliseName, normalisePersonnummer } from './identifiers';
+import { isIsoDate as isRealDate } from '../organisation/dates';
 
 /**
  * The `consent.record` action's data as the card's inputs send it (SPEC
@@ -55,14 +56,6 @@ export interface RecordRules {
 }
 
 const list = (s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
-
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 
 /**
  * The meaning of a consent.record: a subject (a valid personnummer, a name,

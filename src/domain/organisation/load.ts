@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseOrganisation, type ParseResult } from './parse';
+import { projectRoot } from '../../paths';
 
 /**
  * The only part of the organisation domain that touches the disk: reads an
@@ -17,14 +18,7 @@ export const DEFAULT_PRESET: PresetName = 'local-demo';
 let presetsDir: string | undefined;
 
 export function presetDirectory(): string {
-  if (presetsDir) return presetsDir;
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${__dirname}`);
-    dir = parent;
-  }
-  presetsDir = path.join(dir, 'src', 'domain', 'organisation', 'presets');
+  presetsDir ??= path.join(projectRoot(), 'src', 'domain', 'organisation', 'presets');
   return presetsDir;
 }
 
