@@ -10,15 +10,19 @@ export interface HelpCardData {
   roles: string[];
   /** Personal chat: buttons that send a command for the user. */
   quickActions: boolean;
+  /** Commands whose feature has not landed yet: listed as coming, never offered as a button. */
+  comingSoon?: HelpEntry[];
 }
 
 export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
+  const coming = new Set(data.comingSoon ?? []);
   const commands = data.entries.map((key) => {
     const word = t(locale, `commands.${key}.word`);
-    return { word, description: t(locale, `commands.${key}.description`), example: t(locale, `commands.${key}.example`) };
+    const example = coming.has(key) ? t(locale, 'help.comingSoon') : t(locale, `commands.${key}.example`);
+    return { word, description: t(locale, `commands.${key}.description`), example };
   });
   const quick = data.quickActions
-    ? data.entries.filter((k) => k !== 'help' && k !== 'groupLink').slice(0, 4).map((k) => {
+    ? data.entries.filter((k) => k !== 'help' && k !== 'groupLink' && !coming.has(k)).slice(0, 4).map((k) => {
         const word = t(locale, `commands.${k}.word`);
         return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), value: word };
       })

@@ -170,6 +170,17 @@ describe('hjälp reflects the user\'s real roles', () => {
     for (const word of ['boka', 'samtycke', 'sammanfattning', 'översyn']) expect(card).toContain(`**${word}**`);
   });
 
+  it('marks commands whose feature has not landed as coming, and offers no button for them', async () => {
+    const card = cardOf((await say(personalMessage('hjälp', { serviceUrl: t.emulator.url })))[0]!)!;
+    const json = texts(card);
+    // protokoll (minutes) is not built yet in this version.
+    expect(json).toContain('Kommer i en senare version.');
+    const buttons = (card.actions ?? []).map((a: { data?: { msteams?: { value?: string } } }) => a.data?.msteams?.value);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons).not.toContain('protokoll');
+    expect(buttons).toContain('grupp');
+  });
+
   it('offers Adele only what a tactical member may do', async () => {
     const card = texts(cardOf((await say(personalMessage('help', { serviceUrl: t.emulator.url, user: USERS.adele, locale: 'en-US' })))[0]!));
     expect(card).toContain('Member of Samverkansgrupp');

@@ -9,7 +9,7 @@ import { isCommand, parsedCommand, type CommandContext } from './command';
 import { consent } from './consent';
 import { group } from './group';
 import { help } from './help';
-import { notYet } from './not-yet';
+import { notYet, NOT_YET } from './not-yet';
 
 const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
   help,
@@ -30,6 +30,7 @@ const USAGE_KEYS: Partial<Record<CommandName, string>> = {
 /** One route per command word; a command with arguments it cannot parse gets its usage. */
 export function registerCommands(app: Application<TurnState>, services: BotServices): void {
   for (const [name, handler] of Object.entries(HANDLERS) as [CommandName, (ctx: CommandContext) => Promise<void>][]) {
+    if (handler === notYet) NOT_YET.add(name);
     app.message(isCommand(name), async (context, state) => {
       const parsed = parsedCommand(context);
       const info = turnInfo(context);

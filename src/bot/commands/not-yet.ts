@@ -3,6 +3,11 @@ import { t } from '../../i18n';
 import { sendCard } from '../turn';
 import type { CommandContext } from './command';
 
+import type { CommandName } from '../../domain/commands/words';
+
+/** The commands registered with `notYet`, so the help card can say they are coming. */
+export const NOT_YET = new Set<CommandName>();
+
 /** Commands whose feature has not landed answer honestly instead of failing silently. */
 export async function notYet(ctx: CommandContext): Promise<void> {
   const key = ctx.command.name;
