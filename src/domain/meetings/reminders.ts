@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import { swedishPublicHolidays } from '../organisation/school-calendar';
+import type { Meeting } from './meeting';
+
+/**
+ * When a meeting's reminders fall due (SPEC section 7), in the
+ * organisation's zone: the meeting card is shown in the channel two weeks
+ * before (at once when booked later than that); members are reminded in the
+ * channel at 09:00 the day before; conveners privately at 09:00 three
+ * working days before when the agenda is still unpublished.
+ */
+
+export const REMINDER_KINDS = {
+  card: 'reminders.meetingCard',
+  dayBefore: 'reminders.meetingDayBefore',
+  agenda: 'reminders.agendaUnpublished',
+} as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[keyof typeof REMINDER_KINDS];
+
+export const CARD_LEAD_DAYS = 14;
+export const AGENDA_WORKING_DAYS = 3;
+export const REMINDER_HOUR = 9;
+
+export function isWorkingDay(date: DateTime): boolean {
+  return date.weekday <= 5 && !swedishPublicHolidays(date.year).includes(date.toISODate()!);
+}
+
+/** The local date `n` working days before `date` (weekends and public holidays do not count). */
+export function workingDaysBefore(date: DateTime, n: number): DateTime {
+  let d = date.startOf('day');
+  let left = n;
+  while (left > 0) {
+    d = d.minus({ days: 1 });
+    if (isWorkingDay(d)) left -= 1;
+  }
+  return d;
+}
+
+export interface PlannedReminder {
+  kind: ReminderKind;
+  dueAt: Date;
+  /** A deterministic job id: rescheduling the same version of a meeting is idempotent, a moved meeting (new sequence) gets new jobs. */
+  jobId: string;
+}
+
+export function reminderJobId(kind: ReminderKind, meetingId: string, sequence: number): string {
+  return `${kind}:${meetingId}:${sequence}`;
+}
+
+/** The reminders still ahead of `now` for this version of the meeting. */
+export function plannedReminders(m: Pick<Meeting, 'id' | 'start' | 'timeZone' | 'sequence' | 'status'>, now: Date): PlannedReminder[] {
+  if (m.status !== 'scheduled') return [];
+  const start = DateTime.fromISO(m.start, { zone: m.timeZone });
+  if (start.toMillis() <= now.getTime()) return [];
+  const at9 = (d: DateTime) => d.set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
+  const out: PlannedReminder[] = [];
+  const card = start.minus({ days: CARD_LEAD_DAYS });
+  out.push({ kind: REMINDER_KINDS.card, dueAt: card.toMillis() > now.getTime() ? card.toJSDate() : now, jobId: reminderJobId(REMINDER_KINDS.card, m.id, m.sequence) });
+  const dayBefore = at9(start.minus({ days: 1 }).startOf('day'));
+  if (dayBefore.toMillis() > now.getTime() && dayBefore < start) out.push({ kind: REMINDER_KINDS.dayBefore, dueAt: dayBefore.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.dayBefore, m.id, m.sequence) });
+  const agenda = at9(workingDaysBefore(start, AGENDA_WORKING_DAYS));
+  if (agenda.toMillis() > now.getTime()) out.push({ kind: REMINDER_KINDS.agenda, dueAt: agenda.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.agenda, m.id, m.sequence) });
+  return out;
+}
