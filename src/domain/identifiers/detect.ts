@@ -362,6 +362,20 @@ function officialMatch(name: string, first: string, officials: ReadonlySet<strin
   return officials.size > 0 && (officials.has(name) || officials.has(first));
 }
 
+/** How many tokens from i spell out an official's full name (2 or 3), or 0. */
+function officialSpelledOut(tokens: Token[], i: number, officials: ReadonlySet<string>): number {
+  if (officials.size === 0) return 0;
+  let name = tokens[i]!.lower;
+  for (let k = i + 1; k < i + 3 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== Kind.Word) return 0;
+    name += ` ${t.lower}`;
+    const normalised = /[^\x20-\x7e\u00c0-\u00ff]/.test(name) ? normaliseName(name) : name;
+    if (officials.has(normalised)) return k - i + 1;
+  }
+  return 0;
+}
+
 // ---------------------------------------------------------------- names
 
 /**
@@ -422,6 +436,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const firstName = lower;
 
     if (officialMatch(name, firstName, officials)) { i = j - 1; continue; }
+    // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
+    const spelled = officialSpelledOut(tokens, i, officials);
+    if (spelled > 0) { i = i + spelled - 1; continue; }
     if (roleAround(tokens, i, j)) { i = j - 1; continue; }
 
     let confidence = 0;

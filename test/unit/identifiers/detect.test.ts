@@ -33,6 +33,11 @@ describe('detectIdentifiers', () => {
     expect(cats('Maria Lind tar kontakt med vårdnadshavarna.', { officialNames: ['Maria Lind'] })).toEqual([]);
     expect(cats('Maria Lind har kontakt med vårdnadshavarna om frånvaron.')).toEqual(['name']);
     expect(cats('Maria Lind har kontakt med vårdnadshavarna om frånvaron.', { officialNames: ['maria lind'] })).toEqual([]);
+    // An official's surname the lexicon does not know, written out in full in a child's context (a minutes action).
+    const officials = { officialNames: ['Alex Wilber', 'Adele Vance'] };
+    expect(cats('Uppdatera rutinen; Alex Wilber; 2027-01-15\nBjud in BUP om elevens frånvaro; Adele Vance; 2027-02-01', officials)).toEqual([]);
+    // The first name alone is not the official: a child may share it.
+    expect(cats('Alex i 7B har hög frånvaro.', officials)).toEqual(['name-with-class']);
   });
 
   it('does not flag invented or de-identified cases', () => {
