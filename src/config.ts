@@ -57,6 +57,8 @@ export const envSchema = z.object({
   // Bearer token of POST /api/jobs/run; without it that endpoint answers 404.
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
   PLAYGROUND_PORT: port(56150),
+  /** Where users reach the bot from outside (calendar feed links); default http://HOST:PORT. */
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.string().url('must be a URL such as https://samverkan.example.se').regex(/^https?:\/\//, 'must start with http:// or https://').optional()),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),

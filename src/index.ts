@@ -15,6 +15,12 @@ import { TABLES, TableStore } from './storage/tables';
 import { jobStoreOf } from './storage/jobs';
 import { Scheduler } from './scheduler';
 import { registerJobsEndpoint } from './jobs-endpoint';
+import { CalendarFeedStore, MeetingStore } from './storage/meetings';
+import { AgendaStore, MinutesStore } from './storage/agendas';
+import { registerMinutesEndpoint } from './minutes-endpoint';
+import { Proactive } from './bot/proactive';
+import { registerMeetingJobs } from './bot/meeting-jobs';
+import { registerCalendarEndpoint } from './calendar-endpoint';
 
 export interface StartOptions {
   logger?: Logger;
@@ -47,12 +53,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   const now = options.now ?? (() => new Date());
   const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: now, logger });
+  const adapter = createAdapter(config);
+  const conversationReferences = new ConversationReferenceStore(store.client(TABLES.conversationReferences));
 
   const services: BotServices = {
     config,
     logger,
     store,
-    conversationReferences: new ConversationReferenceStore(store.client(TABLES.conversationReferences)),
+    conversationReferences,
     now,
     organisation,
     channelLinks: new ChannelLinkStore(store.client(TABLES.channelLinks)),
@@ -60,8 +68,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     audit: new AuditLog(store.client(TABLES.audit)),
     consentAccess: organisationConsentAccess(organisation),
     scheduler,
+    meetings: new MeetingStore(store.client(TABLES.meetings)),
+    calendarFeeds: new CalendarFeedStore(store.client(TABLES.calendarFeeds)),
+    agendas: new AgendaStore(store.client(TABLES.agendas)),
+    minutes: new MinutesStore(store.client(TABLES.minutes), store.client(TABLES.actions), store.client(TABLES.minutesPrint)),
+    proactive: new Proactive(adapter, config.BOT_ID ?? '', conversationReferences),
   };
-  const adapter = createAdapter(config);
+  registerMeetingJobs(services);
   const app = createApp(adapter, services);
   const server = createServer({
     config,
@@ -71,6 +84,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     store,
     extend: (srv) => {
       registerJobsEndpoint(srv, { config, logger, scheduler, now });
+      registerCalendarEndpoint(srv, services);
+      registerMinutesEndpoint(srv, services);
     },
   });
   const running = await listen(server, options.port ?? config.PORT, config.HOST);

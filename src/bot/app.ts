@@ -42,7 +42,7 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
   app.error(async (context, error) => {
     const storage = isStorageError(error);
     services.logger.error(
-      { err: { name: (error as Error)?.name, code: (error as { code?: string })?.code, message: storage ? 'storage failure' : (error as Error)?.message }, activityType: context.activity?.type },
+      { err: { name: (error as Error)?.name, code: (error as { code?: string })?.code, message: storage ? 'storage failure' : (error as Error)?.message, stack: process.env.SAMVERKAN_DEBUG_STACK ? (error as Error)?.stack : undefined }, activityType: context.activity?.type },
       'turn failed',
     );
     const info = turnInfo(context);

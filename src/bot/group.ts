@@ -4,6 +4,7 @@ import { authorize, groupsWhere, rolesOf } from '../domain/access';
 import { cadenceStatus, describeCadence, displayNameOf, findPerson, membersOf, type Group } from '../domain/organisation';
 import { t, type Locale } from '../i18n';
 import { actorOf, linkKeyOf, linkedGroup } from './access';
+import { heldThisYear } from './meetings';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
 
@@ -12,9 +13,10 @@ import type { TurnInfo } from './turn';
  * `group.link` action: a linked group in detail; an unlinked channel with,
  * for conveners, a chooser to link it; in personal chat, the user's groups.
  */
-export async function groupView(services: BotServices, info: TurnInfo, notice?: string, heldDates: string[] = []): Promise<AdaptiveCardJson> {
+export async function groupView(services: BotServices, info: TurnInfo, notice?: string): Promise<AdaptiveCardJson> {
   const group = await linkedGroup(services, info);
   if (group) {
+    const heldDates = await heldThisYear(services, info.tenantId, group.id);
     // Conveners see how the consent gate has worked in their group (counts only).
     const convener = authorize(services.organisation, actorOf(info), 'group.link', { groupId: group.id }).allowed;
     const now = services.now();
@@ -119,5 +121,5 @@ export async function linkConversation(services: BotServices, info: TurnInfo, gr
       : previousName
         ? t(info.locale, 'group.relinked', { group: group.name, previous: previousName })
         : t(info.locale, 'group.linked', { group: group.name });
-  return { ok: true, card: groupDetails(services, info.locale, group, [], notice) };
+  return { ok: true, card: groupDetails(services, info.locale, group, await heldThisYear(services, info.tenantId, group.id), notice) };
 }

@@ -6,6 +6,9 @@ import type { ConsentStore } from '../storage/consents';
 import type { ConversationReferenceStore } from '../storage/conversation-references';
 import type { TableStore } from '../storage/tables';
 import type { Scheduler } from '../scheduler';
+import type { CalendarFeedStore, MeetingStore } from '../storage/meetings';
+import type { Proactive } from './proactive';
+import type { AgendaStore, MinutesStore } from '../storage/agendas';
 import type { ConsentAccess } from './consent';
 import type { Organisation } from './organisation';
 
@@ -26,5 +29,12 @@ export interface BotServices {
   consentAccess: ConsentAccess;
   /** Durable jobs: features register their kinds and schedule work here. */
   scheduler: Scheduler;
+  meetings: MeetingStore;
+  /** Each group's secret calendar feed link. */
+  calendarFeeds: CalendarFeedStore;
+  agendas: AgendaStore;
+  minutes: MinutesStore;
+  /** Messages the bot starts itself (reminders, cards posted from another conversation, card updates). */
+  proactive: Proactive;
 }
 

@@ -130,4 +130,48 @@ describe('the bot in the Agents Playground', () => {
     await page.screenshot({ path: path.join(SHOTS, 'channel-help.png') });
     await page.close();
   });
+
+  it('proposes an agenda item on the agenda card and sees the card update', async () => {
+    const page = await openPage(browser, stack.playgroundUrl);
+    await page.getByText('General', { exact: true }).click();
+    const editor = page.locator(EDITOR).first();
+    await editor.waitFor({ timeout: 30_000 });
+    const { answered } = log(page);
+    await expect.poll(() => log(page).installs.count(), { timeout: 20_000 }).toBe(2);
+
+    /** An @mention of the bot with a command; resolves when the bot has answered it. */
+    const command = async (text: string) => {
+      const before = await answered.count();
+      await editor.click();
+      await page.keyboard.type('@Te');
+      await page.getByRole('option', { name: /Test Bot/ }).or(page.locator('[role="listbox"] >> text=Test Bot')).first().click();
+      await page.keyboard.type(` ${text}`);
+      await page.getByRole('button', { name: 'Post' }).click();
+      await expect.poll(() => answered.count(), { timeout: 20_000 }).toBe(before + 1);
+    };
+
+    // Link the channel to the tactical group and book a meeting a month ahead.
+    await command('group link samverkansgrupp');
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await command(`schedule ${day} 13:00 60`);
+    // (Cards with a Universal Actions refresh render in the Playground's own wrapper, so they are found by their text.)
+    await page.getByText('The meeting is booked.').first().waitFor({ timeout: 10_000 });
+    await command('agenda');
+    const agenda = page.locator('.ac-adaptiveCard').filter({ hasText: 'Agenda · Samverkansgrupp' }).first();
+    await agenda.waitFor({ timeout: 10_000 });
+    await expect.poll(() => agenda.textContent()).toContain('Routines and their review');
+
+    // Propose on the card itself: the answer to Action.Execute replaces the card.
+    const input = agenda.locator('input[type="text"], textarea').first();
+    await input.scrollIntoViewIfNeeded();
+    await input.fill('Absence routine (15 min)');
+    await agenda.getByRole('button', { name: 'Propose' }).click();
+    const updated = page.locator('.ac-adaptiveCard').filter({ hasText: 'Agenda · Samverkansgrupp' }).filter({ hasText: 'Absence routine' }).first();
+    await updated.waitFor({ timeout: 20_000 });
+    expect(await updated.textContent()).toContain('15 min');
+    await updated.scrollIntoViewIfNeeded();
+    await updated.screenshot({ path: path.join(SHOTS, 'agenda-card.png') });
+    await page.close();
+  });
 });
+

@@ -107,8 +107,9 @@ export function cardProblems(card: unknown): string[] {
   }
 
   // (d) Universal Actions with a Submit fallback carrying the same verb.
+  // The card's refresh action is run by the host, never clicked, so it needs no fallback.
   walk(card, (obj, where) => {
-    if (obj.type !== 'Action.Execute') return;
+    if (obj.type !== 'Action.Execute' || where === '$.refresh.action') return;
     const verb = obj.verb;
     if (typeof verb !== 'string' || !verb) problems.push(`${where}: Action.Execute without a verb`);
     const fb = obj.fallback;

@@ -34,7 +34,12 @@ async function run(def: ActionDefinition, context: TurnContext, state: TurnState
 export function registerActions(app: Application<TurnState>, services: BotServices): void {
   for (const def of ACTIONS) {
     app.adaptiveCards.actionExecute(def.verb, async (context, state, data) => {
-      return (await run(def, context, state, services, data)) as never;
+      // The answer replaces the card for the person who acted. teams-ai v1
+      // switches every later answer to "replace for all" (an update of the
+      // message, which needs a replyToId) once one card carries `refresh`, so
+      // answers go without it; cards posted for everyone keep theirs.
+      const { refresh: _refresh, ...card } = await run(def, context, state, services, data);
+      return card as never;
     });
     app.adaptiveCards.actionSubmit(def.verb, async (context, state, data) => {
       const card = await run(def, context, state, services, data);

@@ -9,15 +9,18 @@ import { isCommand, parsedCommand, type CommandContext } from './command';
 import { consent } from './consent';
 import { group } from './group';
 import { help } from './help';
+import { meetings } from './meetings';
+import { agenda, minutes } from './agenda';
+import { schedule } from './schedule';
 import { notYet, NOT_YET } from './not-yet';
 
 const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
   help,
   group,
-  schedule: notYet,
-  meetings: notYet,
-  agenda: notYet,
-  minutes: notYet,
+  schedule,
+  meetings,
+  agenda,
+  minutes,
   review: notYet,
   consent,
   digest: notYet,

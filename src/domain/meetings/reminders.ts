@@ -14,12 +14,14 @@ export const REMINDER_KINDS = {
   card: 'reminders.meetingCard',
   dayBefore: 'reminders.meetingDayBefore',
   agenda: 'reminders.agendaUnpublished',
+  minutes: 'reminders.minutesMissing',
 } as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[keyof typeof REMINDER_KINDS];
 
 export const CARD_LEAD_DAYS = 14;
 export const AGENDA_WORKING_DAYS = 3;
 export const REMINDER_HOUR = 9;
+export const MINUTES_WORKING_DAYS = 3;
 
 export function isWorkingDay(date: DateTime): boolean {
   return date.weekday <= 5 && !swedishPublicHolidays(date.year).includes(date.toISODate()!);
@@ -47,6 +49,17 @@ export function reminderJobId(kind: ReminderKind, meetingId: string, sequence: n
   return `${kind}:${meetingId}:${sequence}`;
 }
 
+/** The local date `n` working days after `date`. */
+export function workingDaysAfter(date: DateTime, n: number): DateTime {
+  let d = date.startOf('day');
+  let left = n;
+  while (left > 0) {
+    d = d.plus({ days: 1 });
+    if (isWorkingDay(d)) left -= 1;
+  }
+  return d;
+}
+
 /** The reminders still ahead of `now` for this version of the meeting. */
 export function plannedReminders(m: Pick<Meeting, 'id' | 'start' | 'timeZone' | 'sequence' | 'status'>, now: Date): PlannedReminder[] {
   if (m.status !== 'scheduled') return [];
@@ -60,5 +73,8 @@ export function plannedReminders(m: Pick<Meeting, 'id' | 'start' | 'timeZone' | 
   if (dayBefore.toMillis() > now.getTime() && dayBefore < start) out.push({ kind: REMINDER_KINDS.dayBefore, dueAt: dayBefore.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.dayBefore, m.id, m.sequence) });
   const agenda = at9(workingDaysBefore(start, AGENDA_WORKING_DAYS));
   if (agenda.toMillis() > now.getTime()) out.push({ kind: REMINDER_KINDS.agenda, dueAt: agenda.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.agenda, m.id, m.sequence) });
+  // Conveners are told when the minutes are still not final three working days after.
+  const minutes = at9(workingDaysAfter(start, MINUTES_WORKING_DAYS));
+  out.push({ kind: REMINDER_KINDS.minutes, dueAt: minutes.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.minutes, m.id, m.sequence) });
   return out;
 }

@@ -91,8 +91,10 @@ describe('reminder times', () => {
       [REMINDER_KINDS.card]: '2026-12-31 13:00',
       [REMINDER_KINDS.dayBefore]: '2027-01-13 09:00',
       [REMINDER_KINDS.agenda]: '2027-01-11 09:00',
+      // Thursday 14 Jan → Fri 15, Mon 18, Tue 19.
+      [REMINDER_KINDS.minutes]: '2027-01-19 09:00',
     });
-    expect(new Set(plan.map((r) => r.jobId)).size).toBe(3);
+    expect(new Set(plan.map((r) => r.jobId)).size).toBe(4);
     for (const r of plan) expect(r.jobId).toContain(':operativ.abcdefghij12:0');
   });
 
@@ -103,10 +105,10 @@ describe('reminder times', () => {
     expect(plannedReminders(base, new Date('2026-11-22T10:00:00Z')).find((r) => r.kind === REMINDER_KINDS.dayBefore)!.dueAt.toISOString()).toBe('2027-01-13T08:00:00.000Z');
   });
 
-  it('drop what has passed: booked the afternoon before, only the card (at once) remains', () => {
+  it('drop what has passed: booked the afternoon before, only the card (at once) and the minutes check remain', () => {
     const now = new Date('2027-01-13T14:00:00Z');
     const plan = plannedReminders(base, now);
-    expect(plan.map((r) => r.kind)).toEqual([REMINDER_KINDS.card]);
+    expect(plan.map((r) => r.kind)).toEqual([REMINDER_KINDS.card, REMINDER_KINDS.minutes]);
     expect(plan[0]!.dueAt).toEqual(now);
     expect(plannedReminders({ ...base, status: 'cancelled' }, new Date('2026-11-22T10:00:00Z'))).toEqual([]);
     expect(plannedReminders(base, new Date('2027-01-14T12:00:00Z'))).toEqual([]);

@@ -1,0 +1,207 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import type { Meeting, RsvpAnswer } from '../domain/meetings/meeting';
+import { decodeKey, encodeKey } from './keys';
+import { isConflict, isNotFound, odata } from './tables';
+
+/**
+ * Meetings, one partition per (tenant, group): a group's coming meetings are
+ * one partition query, and a meeting is a point read because its id names
+ * its group. Updates are ETag-conditional; `update` re-reads and re-applies
+ * a change when another turn or process wrote in between.
+ */
+
+const NO_TENANT = '~none';
+const pk = (tenantId: string, groupId: string) => `${encodeKey(tenantId || NO_TENANT)}|${encodeKey(groupId)}`;
+
+type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
+
+function toEntity(m: Meeting): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: pk(m.tenantId, m.groupId),
+    rowKey: encodeKey(m.id),
+    groupId: m.groupId,
+    seriesId: m.seriesId ?? '',
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    durationMinutes: m.durationMinutes,
+    location: m.location ?? '',
+    status: m.status,
+    sequence: m.sequence,
+    agendaStatus: m.agendaStatus,
+    rsvp: JSON.stringify(m.rsvp),
+    rsvpUserIds: JSON.stringify(m.rsvpUserIds),
+    createdBy: m.createdBy,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    cardConversationId: m.card?.conversationId ?? '',
+    cardActivityId: m.card?.activityId ?? '',
+    reminded: JSON.stringify(m.reminded),
+  };
+}
+
+function json<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string' || !value) return fallback;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function fromEntity(e: Row): Meeting {
+  const [tenant] = String(e.partitionKey ?? '').split('|');
+  const tenantId = decodeKey(tenant ?? '');
+  const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
+  return {
+    id: decodeKey(e.rowKey ?? ''),
+    tenantId: tenantId === NO_TENANT ? '' : tenantId,
+    groupId: s('groupId'),
+    seriesId: s('seriesId') || undefined,
+    start: s('start'),
+    end: s('end'),
+    timeZone: s('timeZone'),
+    durationMinutes: Number(e.durationMinutes ?? 0),
+    location: s('location') || undefined,
+    status: s('status') === 'cancelled' ? 'cancelled' : 'scheduled',
+    sequence: Number(e.sequence ?? 0),
+    agendaStatus: (['none', 'draft', 'published'].includes(s('agendaStatus')) ? s('agendaStatus') : 'none') as Meeting['agendaStatus'],
+    rsvp: json<Record<string, RsvpAnswer>>(e.rsvp, {}),
+    rsvpUserIds: json<string[]>(e.rsvpUserIds, []),
+    createdBy: s('createdBy'),
+    createdAt: s('createdAt'),
+    updatedAt: s('updatedAt'),
+    card: s('cardActivityId') ? { conversationId: s('cardConversationId'), activityId: s('cardActivityId') } : undefined,
+    reminded: json<Record<string, number>>(e.reminded, {}),
+    etag: e.etag,
+  };
+}
+
+export class MeetingStore {
+  constructor(private readonly table: TableClient) {}
+
+  async create(m: Meeting): Promise<Meeting> {
+    const res = await this.table.createEntity(toEntity(m));
+    return { ...m, etag: res.etag };
+  }
+
+  async get(tenantId: string, groupId: string, meetingId: string): Promise<Meeting | undefined> {
+    try {
+      return fromEntity(await this.table.getEntity<Row>(pk(tenantId, groupId), encodeKey(meetingId)));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * Applies `change` to the stored meeting with an ETag-conditional replace,
+   * re-reading and retrying when someone else wrote first. `change` may
+   * return undefined to leave the meeting as it is.
+   */
+  async update(tenantId: string, groupId: string, meetingId: string, change: (m: Meeting) => Meeting | undefined, attempts = 8): Promise<Meeting | undefined> {
+    for (let i = 0; i < attempts; i++) {
+      const current = await this.get(tenantId, groupId, meetingId);
+      if (!current) return undefined;
+      const next = change(current);
+      if (!next) return current;
+      try {
+        const res = await this.table.updateEntity(toEntity(next), 'Replace', { etag: current.etag });
+        return { ...next, etag: res.etag };
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (i + 1)));
+      }
+    }
+    throw Object.assign(new Error('meeting update kept conflicting'), { code: 'MeetingUpdateConflict' });
+  }
+
+  /** The group's meetings whose end is at or after `from` (all when omitted), by start. */
+  async listGroup(tenantId: string, groupId: string, options: { from?: Date; to?: Date } = {}): Promise<Meeting[]> {
+    let filter = odata`PartitionKey eq ${pk(tenantId, groupId)}`;
+    if (options.from) filter += ` and ${odata`end ge ${options.from.toISOString()}`}`;
+    if (options.to) filter += ` and ${odata`start lt ${options.to.toISOString()}`}`;
+    const out: Meeting[] = [];
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter } })) out.push(fromEntity(e));
+    return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  }
+
+  async listSeries(tenantId: string, groupId: string, seriesId: string): Promise<Meeting[]> {
+    const filter = odata`PartitionKey eq ${pk(tenantId, groupId)} and seriesId eq ${seriesId}`;
+    const out: Meeting[] = [];
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter } })) out.push(fromEntity(e));
+    return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  }
+}
+
+export interface CalendarFeed {
+  tenantId: string;
+  groupId: string;
+  token: string;
+  createdAt: string;
+}
+
+/**
+ * Calendar feed tokens. The group's row holds the current token (conveners
+ * are shown it again); an index row keyed by the token's SHA-256 answers the
+ * unauthenticated GET /calendar/<token>.ics without scanning, and is deleted
+ * when the token is rotated so the old link stops working at once.
+ */
+export class CalendarFeedStore {
+  constructor(private readonly table: TableClient) {}
+
+  static newToken(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  private static hash(token: string): string {
+    return createHash('sha256').update(token, 'utf8').digest('hex');
+  }
+
+  async current(tenantId: string, groupId: string): Promise<CalendarFeed | undefined> {
+    try {
+      const e = await this.table.getEntity<Row>(`g|${encodeKey(tenantId || NO_TENANT)}`, encodeKey(groupId));
+      return { tenantId, groupId, token: String(e.token), createdAt: String(e.createdAt) };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  /** The group's token, created on first use. */
+  async ensure(tenantId: string, groupId: string, now: Date): Promise<CalendarFeed> {
+    const existing = await this.current(tenantId, groupId);
+    if (existing) return existing;
+    return this.rotate(tenantId, groupId, now, undefined);
+  }
+
+  /** A new token; the old one stops working. */
+  async rotate(tenantId: string, groupId: string, now: Date, previous: CalendarFeed | undefined = undefined): Promise<CalendarFeed> {
+    const old = previous ?? (await this.current(tenantId, groupId));
+    const token = CalendarFeedStore.newToken();
+    const feed = { tenantId, groupId, token, createdAt: now.toISOString() };
+    await this.table.createEntity({ partitionKey: 't', rowKey: CalendarFeedStore.hash(token), tenantId, groupId, createdAt: feed.createdAt });
+    await this.table.upsertEntity({ partitionKey: `g|${encodeKey(tenantId || NO_TENANT)}`, rowKey: encodeKey(groupId), token, createdAt: feed.createdAt }, 'Replace');
+    if (old) {
+      try {
+        await this.table.deleteEntity('t', CalendarFeedStore.hash(old.token));
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    return feed;
+  }
+
+  /** Which group a token opens, if it is current. */
+  async resolve(token: string): Promise<{ tenantId: string; groupId: string } | undefined> {
+    if (!/^[A-Za-z0-9_-]{32,64}$/.test(token)) return undefined;
+    try {
+      const e = await this.table.getEntity<Row>('t', CalendarFeedStore.hash(token));
+      return { tenantId: String(e.tenantId ?? ''), groupId: String(e.groupId ?? '') };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+}
