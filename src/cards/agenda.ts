@@ -20,6 +20,9 @@ export interface AgendaCardOptions {
   refreshUserIds?: string[];
 }
 
+/** Open actions shown on the agenda; more are summarised in the digest and the minutes card. */
+export const MAX_CARRIED_SHOWN = 10;
+
 export function itemText(locale: Locale, level: GroupLevel, item: AgendaItem): string {
   if (item.kind === 'standing' && item.templateIndex !== undefined && !item.text) return t(locale, `agenda.template.${level}.${item.templateIndex}`);
   if (item.kind === 'case' && item.caseRef && !item.text.includes(item.caseRef)) return `${item.caseRef} ${item.text}`.trim();
@@ -40,17 +43,15 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
     notice: o.notice ?? '',
     problem: o.problem ?? '',
     items: agenda.items.map((item, i) => ({
-      pos: `${i + 1}.`,
-      text: itemText(locale, o.level, item),
+      line: `**${i + 1}.** ${itemText(locale, o.level, item)}${item.minutes ? ` · ${t(locale, 'agenda.minutes', { minutes: item.minutes })}` : ''}`,
       meta:
         item.kind === 'case' && item.caseRef
           ? t(locale, 'agenda.meta.case', { caseRef: item.caseRef, until: o.caseValidUntil?.[item.caseRef] ?? '–' })
           : item.proposer
             ? t(locale, 'agenda.meta.proposedBy', { name: item.proposer })
             : '',
-      time: item.minutes ? t(locale, 'agenda.minutes', { minutes: item.minutes }) : '',
     })),
-    carried: (o.carried ?? []).map((a) => ({ text: t(locale, 'agenda.carriedLine', { what: a.what, who: a.who, due: a.due }), color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default' })),
+    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({ text: t(locale, 'agenda.carriedLine', { what: a.what, who: a.who, due: a.due }), color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default' })),
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
     open,
     canPublish: open && agenda.status !== 'published',

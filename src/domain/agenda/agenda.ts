@@ -43,8 +43,8 @@ export interface Agenda {
   etag?: string;
 }
 
-export const MAX_ITEMS = 40;
-export const MAX_ITEM_CHARS = 300;
+export const MAX_ITEMS = 30;
+export const MAX_ITEM_CHARS = 200;
 
 /** Default standing items per level, drawn from the seed documents; index i reads `agenda.template.<level>.<i>` in the locale files. */
 export const DEFAULT_TEMPLATE_SIZE: Record<GroupLevel, number> = { strategic: 5, tactical: 4, operative: 3 };

@@ -45,7 +45,7 @@ describe('proposals', () => {
 
   it('refuse empty, over-long and one too many', () => {
     expect(propose(base(), { id: 'x', kind: 'proposed', text: '  ' }, now)).toEqual({ ok: false, problem: 'empty' });
-    expect(propose(base(), { id: 'x', kind: 'proposed', text: 'a'.repeat(301) }, now)).toEqual({ ok: false, problem: 'tooLong' });
+    expect(propose(base(), { id: 'x', kind: 'proposed', text: 'a'.repeat(201) }, now)).toEqual({ ok: false, problem: 'tooLong' });
     let a = base();
     for (let i = a.items.length; i < MAX_ITEMS; i++) {
       const r = propose(a, { id: `p${i}`, kind: 'proposed', text: `punkt ${i}` }, now);
