@@ -37,7 +37,13 @@ export function localToInstant(slot: LocalSlot, timeZone: string): Date {
   const d = day(slot.date);
   const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: h, minute: m }, { zone: timeZone });
   if (!local.isValid) throw new RangeError(`not a time: ${slot.date} ${slot.time} in ${timeZone}`);
-  // luxon resolves both the gap (forward) and the overlap (the earlier offset) the way we want.
+  // luxon moves a time in the gap forward; in the autumn overlap it takes the
+  // later (winter-time) instant, so look for the same wall time earlier.
+  const wall = local.toFormat('yyyy-LL-dd HH:mm');
+  for (const back of [60, 30, 120]) {
+    const earlier = local.minus({ minutes: back });
+    if (earlier.toFormat('yyyy-LL-dd HH:mm') === wall) return earlier.toJSDate();
+  }
   return local.toJSDate();
 }
 
