@@ -57,6 +57,12 @@ export const envSchema = z.object({
   // Bearer token of POST /api/jobs/run; without it that endpoint answers 404.
   ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'must be at least 24 characters').optional()),
   PLAYGROUND_PORT: port(56150),
+  /** The weekly digest: ISO weekday (1 = Monday) and local time. */
+  DIGEST_WEEKDAY: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1 (Monday) to 7 (Sunday)' }).int('must be 1 (Monday) to 7 (Sunday)').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)').default(1)),
+  DIGEST_TIME: z.preprocess(emptyToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:mm, e.g. 07:30').default('07:30')),
+  /** Proactive messages a second for the app (Teams allows 50) and per conversation (Teams allows 7). */
+  FANOUT_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–50 messages a second' }).min(1, 'must be 1–50 messages a second').max(50, 'must be 1–50 messages a second').default(45)),
+  FANOUT_CONVERSATION_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–7 messages a second' }).min(1, 'must be 1–7 messages a second').max(7, 'must be 1–7 messages a second').default(6)),
   /** Where users reach the bot from outside (calendar feed links); default http://HOST:PORT. */
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.string().url('must be a URL such as https://samverkan.example.se').regex(/^https?:\/\//, 'must start with http:// or https://').optional()),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),

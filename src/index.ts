@@ -18,6 +18,11 @@ import { registerJobsEndpoint } from './jobs-endpoint';
 import { CalendarFeedStore, MeetingStore } from './storage/meetings';
 import { AgendaStore, MinutesStore } from './storage/agendas';
 import { registerMinutesEndpoint } from './minutes-endpoint';
+import { ReviewStore } from './storage/reviews';
+import { OutboxStore } from './delivery/outbox';
+import { RateLimiter } from './delivery/rate-limiter';
+import { registerReviewJobs, scheduleReviewReminders } from './bot/reviews';
+import { registerDigestJobs, scheduleNextDigest } from './bot/digest';
 import { Proactive } from './bot/proactive';
 import { registerMeetingJobs } from './bot/meeting-jobs';
 import { registerCalendarEndpoint } from './calendar-endpoint';
@@ -72,9 +77,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     calendarFeeds: new CalendarFeedStore(store.client(TABLES.calendarFeeds)),
     agendas: new AgendaStore(store.client(TABLES.agendas)),
     minutes: new MinutesStore(store.client(TABLES.minutes), store.client(TABLES.actions), store.client(TABLES.minutesPrint)),
+    reviews: new ReviewStore(store.client(TABLES.reviews)),
+    outbox: new OutboxStore(store.client(TABLES.outbox)),
+    limiter: new RateLimiter({ appPerSecond: config.FANOUT_RATE, conversationPerSecond: config.FANOUT_CONVERSATION_RATE }),
     proactive: new Proactive(adapter, config.BOT_ID ?? '', conversationReferences),
   };
   registerMeetingJobs(services);
+  registerReviewJobs(services);
+  registerDigestJobs(services);
+  // Plan what the calendar asks for (idempotent: every process may do it at start).
+  try {
+    await scheduleReviewReminders(services);
+    await scheduleNextDigest(services);
+  } catch (err) {
+    logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, 'could not plan review reminders or the digest yet');
+  }
   const app = createApp(adapter, services);
   const server = createServer({
     config,

@@ -1,4 +1,4 @@
-import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { Locale } from '../i18n';
 import type { ConversationReferenceStore } from '../storage/conversation-references';
@@ -12,6 +12,12 @@ import type { ConversationReferenceStore } from '../storage/conversation-referen
 
 interface ContinuingAdapter {
   continueConversationAsync(appId: string, ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
+  createConversationAsync?(appId: string, channelId: string, serviceUrl: string, audience: string, parameters: ConversationParameters, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
+  ConnectorClientKey?: symbol;
+}
+
+interface Pipeline {
+  removePolicy(options: { name: string }): unknown;
 }
 
 export interface Delivery {
@@ -38,8 +44,9 @@ export class Proactive {
     return ref ? { reference: ref.reference, locale: Proactive.localeOf(ref.reference) } : undefined;
   }
 
+  /** A user's personal chat with the bot; with no tenant (an organisation file that names none), in whichever tenant it is. */
   async personal(tenantId: string, aadObjectId: string): Promise<{ reference: Record<string, unknown>; locale: Locale } | undefined> {
-    const ref = await this.references.findPersonal(tenantId, aadObjectId);
+    const ref = tenantId ? await this.references.findPersonal(tenantId, aadObjectId) : await this.references.findPersonalAnywhere(aadObjectId);
     return ref ? { reference: ref.reference, locale: Proactive.localeOf(ref.reference) } : undefined;
   }
 
@@ -56,6 +63,55 @@ export class Proactive {
       id = res?.id;
     });
     return id;
+  }
+
+  /**
+   * One send for the fan-out: botbuilder's connector client retries 5xx and
+   * 429 three times by itself (measured in test/protocol/fanout.test.ts);
+   * here its retry policy is removed, so the fan-out's own limiter and
+   * backoff decide, and nothing is retried twice. The idempotency key rides
+   * along in channelData, for connectors that deduplicate.
+   */
+  async sendCardOnce(reference: Record<string, unknown>, card: AdaptiveCardJson, idempotencyKey: string): Promise<string | undefined> {
+    let id: string | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (ctx) => {
+      const key = (ctx.adapter as unknown as ContinuingAdapter).ConnectorClientKey;
+      const client = key ? (ctx.turnState.get(key) as { client?: { pipeline?: Pipeline }; conversations: { sendToConversation(id: string, a: unknown): Promise<{ id?: string }> } } | undefined) : undefined;
+      if (!client) throw new Error('no connector client');
+      client.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+      const conversationId = (reference as { conversation?: { id?: string } }).conversation?.id ?? '';
+      const res = await client.conversations.sendToConversation(conversationId, {
+        type: 'message',
+        attachments: [CardFactory.adaptiveCard(card)],
+        channelData: { samverkan: { idempotencyKey } },
+      });
+      id = res?.id;
+    });
+    return id;
+  }
+
+  /**
+   * A personal chat with a user the bot has never talked to: Teams creates
+   * one only where the app is installed for the user. Answers the new
+   * conversation's reference, or undefined when Teams refuses.
+   */
+  async createPersonal(tenantId: string, aadObjectId: string, serviceUrl: string): Promise<Record<string, unknown> | undefined> {
+    if (typeof this.adapter.createConversationAsync !== 'function') return undefined;
+    let reference: Record<string, unknown> | undefined;
+    try {
+      await this.adapter.createConversationAsync(this.appId, 'msteams', serviceUrl, '', {
+        isGroup: false,
+        bot: { id: this.appId || 'samverkan', name: 'Samverkan' },
+        members: [{ id: `8:orgid:${aadObjectId}`, aadObjectId }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      } as ConversationParameters, async (ctx) => {
+        reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
+      });
+    } catch {
+      return undefined;
+    }
+    return reference;
   }
 
   /** A short plain-text message (a reminder that needs no card). */

@@ -9,6 +9,9 @@ import type { Scheduler } from '../scheduler';
 import type { CalendarFeedStore, MeetingStore } from '../storage/meetings';
 import type { Proactive } from './proactive';
 import type { AgendaStore, MinutesStore } from '../storage/agendas';
+import type { ReviewStore } from '../storage/reviews';
+import type { OutboxStore } from '../delivery/outbox';
+import type { RateLimiter } from '../delivery/rate-limiter';
 import type { ConsentAccess } from './consent';
 import type { Organisation } from './organisation';
 
@@ -34,6 +37,10 @@ export interface BotServices {
   calendarFeeds: CalendarFeedStore;
   agendas: AgendaStore;
   minutes: MinutesStore;
+  reviews: ReviewStore;
+  outbox: OutboxStore;
+  /** One per process: every proactive fan-out shares it, so a 429 pauses them all. */
+  limiter: RateLimiter;
   /** Messages the bot starts itself (reminders, cards posted from another conversation, card updates). */
   proactive: Proactive;
 }

@@ -84,6 +84,15 @@ export class ConversationReferenceStore {
     return undefined;
   }
 
+  /** A user's personal chat in any tenant (for an organisation file that names no tenant). */
+  async findPersonalAnywhere(userAadObjectId: string): Promise<StoredConversationReference | undefined> {
+    const iter = this.table.listEntities<Record<string, string>>({
+      queryOptions: { filter: odata`conversationType eq 'personal' and userAadObjectId eq ${userAadObjectId}` },
+    });
+    for await (const e of iter) return fromEntity(e);
+    return undefined;
+  }
+
   async listByTenant(tenantId: string): Promise<StoredConversationReference[]> {
     const out: StoredConversationReference[] = [];
     const iter = this.table.listEntities<Record<string, string>>({

@@ -1,6 +1,7 @@
 import type { ActionDefinition } from './action';
 import { agendaPropose, agendaPublish, agendaRefresh, minutesFinalize, minutesSave } from './agenda';
 import { consentRecord } from './consent-record';
+import { digestOpen, reviewComplete } from './reviews';
 import { consentWithdraw } from './consent-withdraw';
 import { groupLink } from './group-link';
 import { meetingCancel, meetingMove, meetingNewLink, meetingRefresh, meetingRsvp, meetingSchedule } from './meeting';
@@ -21,4 +22,6 @@ export const ACTIONS: ActionDefinition[] = [
   agendaRefresh,
   minutesSave,
   minutesFinalize,
+  reviewComplete,
+  digestOpen,
 ];

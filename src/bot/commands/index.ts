@@ -11,6 +11,7 @@ import { group } from './group';
 import { help } from './help';
 import { meetings } from './meetings';
 import { agenda, minutes } from './agenda';
+import { digest, review } from './reviews';
 import { schedule } from './schedule';
 import { notYet, NOT_YET } from './not-yet';
 
@@ -21,9 +22,9 @@ const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
   meetings,
   agenda,
   minutes,
-  review: notYet,
+  review,
   consent,
-  digest: notYet,
+  digest,
 };
 
 const USAGE_KEYS: Partial<Record<CommandName, string>> = {

@@ -1,0 +1,190 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadOrganisation, PRESET_NAMES } from '../../src/domain/organisation';
+import { actionExecute, personalMessage, USERS, type TestUser } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
+
+/**
+ * Reviews and the digest over real HTTP: the review list by role, recording a
+ * review, the reminders of every preset's documents fired through
+ * /api/jobs/run across a year, and the digest on demand in both languages.
+ */
+
+const TOKEN = 'test-admin-token-0123456789abcdef';
+const text = (x: unknown) => JSON.stringify(x ?? {});
+const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
+
+async function say(t: TestBot, activity: Record<string, any>): Promise<SentActivity[]> {
+  const mark = t.emulator.sent.length;
+  expect((await t.post(activity)).status).toBe(200);
+  return t.emulator.sent.slice(mark);
+}
+async function invoke(t: TestBot, verb: string, data: Record<string, string>, user: TestUser = USERS.alex, locale = 'sv-SE') {
+  const res = await t.post(actionExecute(verb, data, { serviceUrl: t.emulator.url, user, locale }));
+  expect(res.status).toBe(200);
+  return (JSON.parse(res.body) as { value: Record<string, any> }).value;
+}
+async function runJobs(t: TestBot, job: string, now: Date) {
+  const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job, now: now.toISOString() }) });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { sent: number };
+}
+
+describe('översyn / review and sammanfattning / digest in the demo organisation', () => {
+  const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('lists the documents a convener is responsible for, most urgent first, with status and next date', async () => {
+    const sent = await say(t, personalMessage('översyn', { serviceUrl: t.emulator.url }));
+    expect(cardKind(sent[0]!)).toBe('review-list');
+    const card = text(cardOf(sent[0]!));
+    expect(card).toContain('Riktlinje');
+    // Decided 2024-12-04, nudged every 24 months: due 2026-12-04, twelve days ahead.
+    expect(card).toContain('2026-12-04 (om 12 dagar)');
+    expect(card).toContain('Snart dags');
+    expect(card).toContain('"verb":"review.complete"');
+  });
+
+  it('refuses people who neither convene the owning group nor manage', async () => {
+    for (const user of [USERS.adele, USERS.isaiah]) {
+      const sent = await say(t, personalMessage('review', { serviceUrl: t.emulator.url, user, locale: 'en-US' }));
+      expect(cardKind(sent[0]!)).toBe('not-allowed');
+    }
+  });
+
+  it('review.complete records the review and moves the next date on; bad dates are explained', async () => {
+    const docId = /"documentId":"([^"]+)"/.exec(text(cardOf((await say(t, personalMessage('översyn', { serviceUrl: t.emulator.url })))[0]!)))![1]!;
+    const future = await invoke(t, 'review.complete', { documentId: docId, [`date_${docId}`]: '2026-12-01', [`decisionRef_${docId}`]: '' });
+    expect(text(future)).toContain('Datumet kan inte ligga i framtiden.');
+    const bad = await invoke(t, 'review.complete', { documentId: docId, date: '2026-02-30', decisionRef: '' });
+    expect(text(bad)).toContain('2026-02-30 är inget datum');
+    const done = await invoke(t, 'review.complete', { documentId: docId, [`date_${docId}`]: '2026-11-20', [`decisionRef_${docId}`]: 'Ks 2026/101 § 12' });
+    expect(done.body[0].id).toBe('review-list');
+    expect(text(done)).toContain('Nästa översyn: 2028-11-20.');
+    expect(text(done)).toContain('I ordning');
+    expect((await invoke(t, 'review.complete', { documentId: docId, date: '2026-11-20', decisionRef: 'x' }, USERS.adele)).body[0].id).toBe('not-allowed');
+  });
+
+  it('sammanfattning gives a manager the digest, in Swedish and English; others are refused', async () => {
+    await say(t, personalMessage('grupp', { serviceUrl: t.emulator.url }));
+    const sv = await say(t, personalMessage('sammanfattning', { serviceUrl: t.emulator.url }));
+    expect(cardKind(sv[0]!)).toBe('digest');
+    const card = text(cardOf(sv[0]!));
+    expect(card).toContain('Samverkan – veckans läge');
+    for (const g of ['Styrgrupp', 'Samverkansgrupp', 'Operativ grupp']) expect(card).toContain(g);
+    expect(card).toContain('"verb":"digest.open"');
+    const en = await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, locale: 'en-US' }));
+    expect(text(cardOf(en[0]!))).toContain('Collaboration – this week');
+    const refused = await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, user: USERS.megan }));
+    expect(cardKind(refused[0]!)).toBe('not-allowed');
+  });
+});
+
+describe('review reminders for every preset, across a year', () => {
+  for (const preset of PRESET_NAMES) {
+    it(`${preset}: reminders 60, 30 and 7 days before and weekly while overdue, to the owning group's conveners`, async () => {
+      const loaded = loadOrganisation(preset);
+      if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+      const org = loaded.organisation;
+      const owners = [...new Set(org.documents.map((d) => d.ownerGroup))];
+      const hasAlex = org.people.some((p) => p.aadObjectId === USERS.alex.aadObjectId);
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
+      const file = path.join(dir, 'org.yaml');
+      writeFileSync(file, [
+        `extends: ${preset}`,
+        ...(hasAlex ? [] : ['addPeople:', `  - { id: alex.test, displayName: Alex Wilber, aadObjectId: ${USERS.alex.aadObjectId}, role: Sammankallande (test) }`]),
+        'updateGroups:',
+        ...owners.map((g) => `  ${g}: { addConveners: [${hasAlex ? 'alex.wilber' : 'alex.test'}] }`),
+      ].join('\n'));
+      const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
+      const t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' } });
+      try {
+        await say(t, personalMessage('hjälp', { serviceUrl: t.emulator.url }));
+        const mark = t.emulator.sent.length;
+        // A year, a week at a time (the bot's clock moves with it).
+        const start = clock.now.getTime();
+        for (let week = 0; week <= 52; week++) {
+          clock.now = new Date(start + week * 7 * 86_400_000);
+          await runJobs(t, 'tick', clock.now);
+        }
+        const reminders = t.emulator.sent.slice(mark).filter((a) => a.conversationId === ALEX_CHAT && cardKind(a) === 'review-reminder');
+        const byDoc = new Map<string, string[]>();
+        for (const r of reminders) {
+          const card = cardOf(r)!;
+          const id = /"documentId":"([^"]+)"/.exec(text(card))![1]!;
+          byDoc.set(id, [...(byDoc.get(id) ?? []), card.body[0].columns[1].items[0].text as string]);
+        }
+        // Every document with a date within the year gets its reminders; none is reminded without one.
+        const rows = text(cardOf((await say(t, personalMessage('översyn', { serviceUrl: t.emulator.url })))[0]!));
+        for (const doc of org.documents) {
+          const got = byDoc.get(doc.id) ?? [];
+          const cycle = doc.reviewCycle;
+          if (cycle.kind === 'untilFurtherNotice' && !cycle.nudgeMonths && !doc.reviewRequested) {
+            expect(got, `${preset}/${doc.id}`).toEqual([]);
+            continue;
+          }
+          if (cycle.kind === 'yearly' || cycle.kind === 'schoolYear') {
+            // A yearly cycle comes round within the year: warnings as the date nears (their days counted when they
+            // are sent), then, as nobody records the review here, weekly while overdue.
+            const before = got.filter((h) => /^Översyn om \d+ dagar$/.test(h)).map((h) => Number(/\d+/.exec(h)![0]));
+            expect(before.length, `${preset}/${doc.id}: ${got.join(' | ')}`).toBeGreaterThanOrEqual(2);
+            expect(before.slice(0, 3)).toEqual([...before.slice(0, 3)].sort((a, b) => b - a));
+            expect(Math.min(...before)).toBeLessThanOrEqual(7);
+            if (doc.lastReviewed || doc.decidedOn || doc.validFrom || doc.reviews?.length) expect(got, `${preset}/${doc.id}`).toContain('Översynen är försenad');
+            // Never reviewed at all, the cycle rolls on to next year's date (and is never "overdue").
+            else expect(before.length, `${preset}/${doc.id}: ${got.join(' | ')}`).toBeGreaterThanOrEqual(3);
+          }
+          if (cycle.kind === 'fixedValidity' && doc.validUntil && doc.validUntil < '2026-11-22') {
+            // The expired agreement (001) and plan (003): due for renewal, reminded every week.
+            expect(got.length, `${preset}/${doc.id}`).toBeGreaterThanOrEqual(50);
+            expect(got.every((h) => h === 'Dokumentets giltighet har gått ut')).toBe(true);
+          }
+          // Never more than once a week for one document.
+          expect(got.length, `${preset}/${doc.id}`).toBeLessThanOrEqual(56);
+        }
+        expect(rows).toContain('review-list');
+      } finally {
+        await t.close();
+      }
+    }, 120_000);
+  }
+
+  it('recording the review stops the overdue reminders and the next date follows the cycle', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
+    const file = path.join(dir, 'org.yaml');
+    writeFileSync(file, `extends: overenskommelse-2020\naddPeople:\n  - { id: alex.test, displayName: Alex Wilber, aadObjectId: ${USERS.alex.aadObjectId}, role: Test }\nupdateGroups:\n  styrgrupp: { addConveners: [alex.test] }\n`);
+    const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
+    const t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' } });
+    try {
+      await say(t, personalMessage('hjälp', { serviceUrl: t.emulator.url }));
+      const count = (from: number) => t.emulator.sent.slice(from).filter((a) => a.conversationId === ALEX_CHAT && text(cardOf(a)).includes('"documentId":"overenskommelse-2020-2024"')).length;
+      let mark = t.emulator.sent.length;
+      const start = clock.now.getTime();
+      for (let week = 0; week < 3; week++) {
+        clock.now = new Date(start + week * 7 * 86_400_000);
+        await runJobs(t, 'tick', clock.now);
+      }
+      expect(count(mark)).toBeGreaterThanOrEqual(2);
+      clock.now = new Date('2026-12-10T10:00:00.000Z');
+      const done = await invoke(t, 'review.complete', { documentId: 'overenskommelse-2020-2024', date: '2026-12-09', decisionRef: 'BUN 2026/12, SN 2026/30' });
+      expect(done.body[0].id).toBe('review-reminder');
+      expect(text(done)).toContain('Översynen av');
+      mark = t.emulator.sent.length;
+      const after = clock.now.getTime();
+      for (let week = 0; week < 8; week++) {
+        clock.now = new Date(after + week * 7 * 86_400_000);
+        await runJobs(t, 'tick', clock.now);
+      }
+      expect(count(mark)).toBe(0);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});
