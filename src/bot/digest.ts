@@ -177,16 +177,21 @@ async function deliveryFor(services: BotServices, facts: DigestFacts, row: Outbo
 export async function runDigest(services: BotServices, weekOf: string, now: Date, signal?: AbortSignal): Promise<FanOutSummary> {
   const org = services.organisation;
   const runId = `digest-${weekOf}`;
-  const recipients = [];
+  const found: Array<{ recipient: string; tenantId?: string; aadObjectId: string }> = [];
   for (const m of org.managers) {
     const person = org.people.find((p) => p.id === m.personId);
     if (!person?.aadObjectId) continue;
-    const tenantId = org.tenantId ?? (await services.conversationReferences.findPersonalAnywhere(person.aadObjectId))?.tenantId ?? '';
-    recipients.push({ recipient: m.personId, tenantId, aadObjectId: person.aadObjectId });
+    const tenantId = org.tenantId ?? (await services.conversationReferences.findPersonalAnywhere(person.aadObjectId))?.tenantId;
+    found.push({ recipient: m.personId, tenantId, aadObjectId: person.aadObjectId });
   }
+  // A manager without a chat yet belongs to the tenant the others are in (an organisation is one tenant).
+  const tally = new Map<string, number>();
+  for (const f of found) if (f.tenantId) tally.set(f.tenantId, (tally.get(f.tenantId) ?? 0) + 1);
+  const usual = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const recipients = found.map((f) => ({ ...f, tenantId: f.tenantId ?? usual }));
   await services.outbox.enqueue(runId, recipients);
   const facts = new DigestFacts(services, now);
-  const fanout = new FanOut({ outbox: services.outbox, limiter: services.limiter, logger: services.logger });
+  const fanout = new FanOut({ outbox: services.outbox, limiter: services.limiter, logger: services.logger, leaseMs: services.config.FANOUT_LEASE_MS });
   return fanout.run(runId, (row) => deliveryFor(services, facts, row), { signal });
 }
 

@@ -27,6 +27,25 @@ export interface Delivery {
 }
 
 export class Proactive {
+  /**
+   * Runs `logic` in a proactive turn and rethrows what it threw: the adapter
+   * would otherwise hand the error to the app's onTurnError and resolve, and a
+   * failed send (a 403, a 429) would look like a success.
+   */
+  private async continueWith(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    let failed = false;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
+      try {
+        await logic(ctx);
+      } catch (err) {
+        failed = true;
+        failure = err;
+      }
+    });
+    if (failed) throw failure;
+  }
+
   constructor(
     private readonly adapter: ContinuingAdapter,
     private readonly appId: string,
@@ -58,7 +77,7 @@ export class Proactive {
     const ref = reference as Partial<ConversationReference>;
     const conversation = { ...(ref.conversation as object), id: options.threadOf ? `${ref.conversation?.id};messageid=${options.threadOf}` : ref.conversation?.id };
     let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, { ...ref, conversation } as Partial<ConversationReference>, async (ctx) => {
+    await this.continueWith({ ...ref, conversation } as Partial<ConversationReference>, async (ctx) => {
       const res = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       id = res?.id;
     });
@@ -74,7 +93,7 @@ export class Proactive {
    */
   async sendCardOnce(reference: Record<string, unknown>, card: AdaptiveCardJson, idempotencyKey: string): Promise<string | undefined> {
     let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (ctx) => {
+    await this.continueWith(reference as Partial<ConversationReference>, async (ctx) => {
       const key = (ctx.adapter as unknown as ContinuingAdapter).ConnectorClientKey;
       const client = key ? (ctx.turnState.get(key) as { client?: { pipeline?: Pipeline }; conversations: { sendToConversation(id: string, a: unknown): Promise<{ id?: string }> } } | undefined) : undefined;
       if (!client) throw new Error('no connector client');
@@ -117,7 +136,7 @@ export class Proactive {
   /** A short plain-text message (a reminder that needs no card). */
   async sendText(reference: Record<string, unknown>, text: string): Promise<string | undefined> {
     let id: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (ctx) => {
+    await this.continueWith(reference as Partial<ConversationReference>, async (ctx) => {
       const res = await ctx.sendActivity({ type: 'message', text, textFormat: 'plain' });
       id = res?.id;
     });
@@ -126,7 +145,7 @@ export class Proactive {
 
   /** Replaces a card the bot posted earlier, for everyone who sees it. */
   async updateCard(reference: Record<string, unknown>, activityId: string, card: AdaptiveCardJson): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (ctx) => {
+    await this.continueWith(reference as Partial<ConversationReference>, async (ctx) => {
       await ctx.updateActivity({ id: activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     });
   }

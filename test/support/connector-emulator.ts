@@ -22,6 +22,33 @@ export interface CardFailure {
 type Waiter = { predicate: (a: SentActivity) => boolean; resolve: (a: SentActivity) => void; timer: NodeJS.Timeout };
 
 /**
+ * Teams' limits and faults, for the fan-out tests: at most `perApp` sends a
+ * second for the app and `perConversation` per conversation (more get 429
+ * with Retry-After), 429s and 5xx injected at chosen rates, 403 for blocked
+ * conversations, and creating a conversation allowed only for users who
+ * installed the app.
+ */
+export interface TeamsLimits {
+  perApp?: number;
+  perConversation?: number;
+  rate429?: number;
+  rate5xx?: number;
+  retryAfterSeconds?: number;
+  /** Conversations whose user blocked or uninstalled the bot: every send gets 403. */
+  blocked?: Set<string>;
+  /** Entra object ids of users with the app installed (createConversation succeeds); others get 403. */
+  installed?: Set<string>;
+  /** Deterministic fault injection. */
+  random?: () => number;
+  /**
+   * Honour the idempotency key (channelData.samverkan.idempotencyKey): a send
+   * whose key was delivered before is answered with the first delivery's id
+   * and not delivered again. Counted in `absorbed`.
+   */
+  dedupe?: boolean;
+}
+
+/**
  * A small Bot Connector emulator: it answers the REST calls botbuilder makes
  * to send, update and delete activities, and records what the bot sent.
  * Real HTTP, so the bot's whole outbound path is exercised.
@@ -33,6 +60,8 @@ export class ConnectorEmulator {
   private counter = 0;
   /** When set, every request is answered with this status (to simulate outages). */
   failWith?: number;
+  /** Requests answered with `failWith`. */
+  failures = 0;
   /**
    * Runs on every Adaptive Card the bot sends (throws when the card is bad);
    * failures are recorded in `cardFailures`, never thrown at the bot, so a
@@ -40,6 +69,19 @@ export class ConnectorEmulator {
    */
   cardValidator?: (card: unknown) => void;
   readonly cardFailures: CardFailure[] = [];
+  /** Limits and faults; off unless set. */
+  limits?: TeamsLimits;
+  /** Idempotency key (channelData.samverkan.idempotencyKey) → accepted sends carrying it. */
+  readonly deliveries = new Map<string, number>();
+  /** What the emulator answered, by status. */
+  readonly answered: Record<number, number> = {};
+  /** Requests per conversation, for "not retried" checks. */
+  readonly requestsByConversation = new Map<string, number>();
+  /** Resends of an already delivered idempotency key (with `dedupe`). */
+  absorbed = 0;
+  private readonly firstIds = new Map<string, string>();
+  private readonly appWindow: number[] = [];
+  private readonly convWindows = new Map<string, number[]>();
 
   constructor(options: { cardValidator?: (card: unknown) => void } = {}) {
     this.cardValidator = options.cardValidator;
@@ -103,15 +145,32 @@ export class ConnectorEmulator {
     req.on('data', (c: Buffer) => (data += c.toString()));
     req.on('end', () => {
       if (this.failWith) {
+        this.failures += 1;
         res.writeHead(this.failWith, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'emulated failure' } }));
         return;
       }
       const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
       const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(url);
+      if (m && req.method === 'POST' && this.limits) {
+        const refusal = this.limit(m[1]!);
+        if (refusal) {
+          this.answered[refusal.status] = (this.answered[refusal.status] ?? 0) + 1;
+          res.writeHead(refusal.status, { 'content-type': 'application/json', ...(refusal.retryAfter ? { 'retry-after': String(refusal.retryAfter) } : {}) });
+          res.end(JSON.stringify({ error: { code: refusal.status === 429 ? 'Throttled' : refusal.status === 403 ? 'BotDisabledByAdmin' : 'ServiceError', message: 'emulated' } }));
+          return;
+        }
+      }
       if (m) {
         let body: Record<string, any> = {};
         try { body = data ? JSON.parse(data) : {}; } catch { /* recorded as empty */ }
+        const dedupeKey = body?.channelData?.samverkan?.idempotencyKey;
+        if (this.limits?.dedupe && req.method === 'POST' && typeof dedupeKey === 'string' && this.firstIds.has(dedupeKey)) {
+          this.absorbed += 1;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: this.firstIds.get(dedupeKey) }));
+          return;
+        }
         const id = `emu-${++this.counter}`;
         const rec: SentActivity = {
           method: req.method ?? 'POST',
@@ -123,6 +182,12 @@ export class ConnectorEmulator {
           at: Date.now(),
         };
         this.sent.push(rec);
+        this.answered[200] = (this.answered[200] ?? 0) + 1;
+        const key = body?.channelData?.samverkan?.idempotencyKey;
+        if (typeof key === 'string') {
+          this.deliveries.set(key, (this.deliveries.get(key) ?? 0) + 1);
+          if (!this.firstIds.has(key)) this.firstIds.set(key, rec.activityId ?? id);
+        }
         const atts: unknown[] = Array.isArray(body.attachments) ? body.attachments : [];
         for (const att of atts) {
           const a = att as { contentType?: string; content?: unknown };
@@ -138,6 +203,19 @@ export class ConnectorEmulator {
         res.end(JSON.stringify({ id: rec.activityId ?? id }));
         return;
       }
+      if (/^\/v3\/conversations\/?$/.test(url) && req.method === 'POST' && this.limits?.installed) {
+        let params: { members?: Array<{ aadObjectId?: string; id?: string }> } = {};
+        try { params = data ? JSON.parse(data) : {}; } catch { /* empty */ }
+        const aad = params.members?.[0]?.aadObjectId ?? params.members?.[0]?.id?.replace(/^8:orgid:/, '');
+        if (!aad || !this.limits.installed.has(aad)) {
+          res.writeHead(403, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'app not installed for the user' } }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `a:created-${aad}`, activityId: `emu-${++this.counter}` }));
+        return;
+      }
       if (/^\/v3\/conversations\/?$/.test(url) && req.method === 'POST') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `a:emu-conversation-${++this.counter}`, activityId: `emu-${this.counter}` }));
@@ -146,6 +224,35 @@ export class ConnectorEmulator {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'NotFound', message: url } }));
     });
+  }
+
+  /** Forgets deliveries, idempotency keys and counts (between runs of one emulator). */
+  resetDeliveries(): void {
+    this.deliveries.clear();
+    this.firstIds.clear();
+    this.absorbed = 0;
+    this.requestsByConversation.clear();
+  }
+
+  /** Applies the limits to one send; the refusal to answer with, if any. */
+  private limit(conversationId: string): { status: number; retryAfter?: number } | undefined {
+    const l = this.limits!;
+    const now = Date.now();
+    this.requestsByConversation.set(conversationId, (this.requestsByConversation.get(conversationId) ?? 0) + 1);
+    if (l.blocked?.has(conversationId)) return { status: 403 };
+    const rnd = l.random ?? Math.random;
+    const retryAfter = l.retryAfterSeconds ?? 1;
+    if (l.rate429 && rnd() < l.rate429) return { status: 429, retryAfter };
+    if (l.rate5xx && rnd() < l.rate5xx) return { status: 503 };
+    while (this.appWindow.length && this.appWindow[0]! <= now - 1000) this.appWindow.shift();
+    let conv = this.convWindows.get(conversationId);
+    if (!conv) this.convWindows.set(conversationId, (conv = []));
+    while (conv.length && conv[0]! <= now - 1000) conv.shift();
+    if (l.perApp !== undefined && this.appWindow.length >= l.perApp) return { status: 429, retryAfter };
+    if (l.perConversation !== undefined && conv.length >= l.perConversation) return { status: 429, retryAfter };
+    this.appWindow.push(now);
+    conv.push(now);
+    return undefined;
   }
 
   /** Resolves with the first sent activity (already sent or arriving) that matches. */
