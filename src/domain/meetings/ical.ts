@@ -81,9 +81,9 @@ function zoneOf(timeZone: string): IANAZone {
 }
 
 /**
- * `;TZID=<zone>:<wall time>`, or `:<utc>Z` for an instant in the repeated
- * hour after a fall-back: readers take an ambiguous wall time as its first
- * occurrence (RFC 5545 3.3.5), which would move such a meeting an hour.
+ * `;TZID=<zone>:<wall time>`, or `:<utc>Z` for a wall time that happens twice
+ * (the repeated hour after a fall-back): RFC 5545 3.3.5 says a TZID time
+ * names the first, but readers differ (ical.js takes the second).
  */
 function dateTimeValue(d: Date, timeZone: string, zone: IANAZone): string {
   const ms = Math.floor(d.getTime() / 1000) * 1000;
@@ -91,7 +91,7 @@ function dateTimeValue(d: Date, timeZone: string, zone: IANAZone): string {
   const readings = [...new Set([zone.offset(ms - DAY), zone.offset(ms), zone.offset(ms + DAY)])]
     .map((o) => wall - o * MINUTE)
     .filter((u) => zone.offset(u) * MINUTE === wall - u);
-  if (Math.min(...readings) !== ms) return `:${utc(d)}`;
+  if (readings.length > 1) return `:${utc(d)}`;
   return `;TZID=${timeZone}:${DateTime.fromMillis(wall, { zone: 'utc' }).toFormat(BASIC)}`;
 }
 
