@@ -61,7 +61,7 @@ export const envSchema = z.object({
   DIGEST_WEEKDAY: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1 (Monday) to 7 (Sunday)' }).int('must be 1 (Monday) to 7 (Sunday)').min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)').default(1)),
   DIGEST_TIME: z.preprocess(emptyToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:mm, e.g. 07:30').default('07:30')),
   /** Proactive messages a second for the app (Teams allows 50) and per conversation (Teams allows 7). */
-  FANOUT_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–50 messages a second' }).min(1, 'must be 1–50 messages a second').max(50, 'must be 1–50 messages a second').default(45)),
+  FANOUT_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–50 messages a second' }).min(1, 'must be 1–50 messages a second').max(50, 'must be 1–50 messages a second').default(49)),
   FANOUT_CONVERSATION_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–7 messages a second' }).min(1, 'must be 1–7 messages a second').max(7, 'must be 1–7 messages a second').default(6)),
   /** How long a fan-out sender holds a claimed outbox row before another process may take it over. */
   FANOUT_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1000–600000 ms' }).int('must be 1000–600000 ms').min(1000, 'must be 1000–600000 ms').max(600_000, 'must be 1000–600000 ms').default(60_000)),

@@ -155,12 +155,33 @@ export async function scheduleNextDigest(services: BotServices, after: Date = se
   await services.scheduler.schedule({ id: `${DIGEST_KIND}:${at.toISODate()}`, kind: DIGEST_KIND, dueAt: at.toJSDate(), payload: { weekOf: at.toISODate() }, maxAttempts: 10 });
 }
 
+const managerIndexes = new WeakMap<object, Map<string, Manager>>();
+function managerIndex(org: BotServices['organisation']): Map<string, Manager> {
+  let m = managerIndexes.get(org);
+  if (!m) managerIndexes.set(org, (m = new Map(org.managers.map((x) => [x.personId, x]))));
+  return m;
+}
+
+/** The tenant's personal chats by the user's Entra object id, read once per run (one partition read, not one query per manager). */
+class PersonalChats {
+  private readonly byTenant = new Map<string, Promise<Map<string, Record<string, unknown>>>>();
+  constructor(private readonly services: BotServices) {}
+  of(tenantId: string, aadObjectId: string): Promise<Record<string, unknown> | undefined> {
+    let p = this.byTenant.get(tenantId);
+    if (!p) {
+      p = this.services.conversationReferences.listByTenant(tenantId).then((all) => new Map(all.filter((r) => r.conversationType === 'personal' && r.userAadObjectId).map((r) => [r.userAadObjectId!, r.reference])));
+      this.byTenant.set(tenantId, p);
+    }
+    return p.then((m) => m.get(aadObjectId));
+  }
+}
+
 /** Where a manager's digest goes: their chat with the bot, or a new one where Teams allows it. */
-async function deliveryFor(services: BotServices, facts: DigestFacts, row: OutboxRow): Promise<Delivery | undefined> {
+async function deliveryFor(services: BotServices, facts: DigestFacts, chats: PersonalChats, row: OutboxRow): Promise<Delivery | undefined> {
   const org = services.organisation;
-  const manager = org.managers.find((m) => m.personId === row.recipient);
+  const manager = managerIndex(org).get(row.recipient);
   if (!manager) return undefined;
-  let ref = (await services.proactive.personal(row.tenantId, row.aadObjectId))?.reference;
+  let ref = await chats.of(row.tenantId, row.aadObjectId);
   if (!ref) {
     const any = (await services.conversationReferences.listByTenant(row.tenantId))[0];
     const serviceUrl = (any?.reference as { serviceUrl?: string } | undefined)?.serviceUrl;
@@ -173,15 +194,27 @@ async function deliveryFor(services: BotServices, facts: DigestFacts, row: Outbo
   return { conversationId, send: (key) => services.proactive.sendCardOnce(ref!, card, key) };
 }
 
+/** Which tenant a user's chat with the bot is in (for an organisation file that names no tenant): all personal chats read once. */
+async function anyTenantOf(services: BotServices, aadObjectId: string, cache: Map<string, string>): Promise<string | undefined> {
+  if (cache.size === 0) {
+    for (const r of await services.conversationReferences.listPersonalEverywhere()) if (r.userAadObjectId) cache.set(r.userAadObjectId, r.tenantId);
+    cache.set('~loaded', '');
+  }
+  return cache.get(aadObjectId);
+}
+
 /** One week's digest: an outbox row per manager (idempotent), then the fan-out until every row has an outcome. */
 export async function runDigest(services: BotServices, weekOf: string, now: Date, signal?: AbortSignal): Promise<FanOutSummary> {
   const org = services.organisation;
   const runId = `digest-${weekOf}`;
   const found: Array<{ recipient: string; tenantId?: string; aadObjectId: string }> = [];
+  const anywhere = new Map<string, string>();
+  const people = new Map(org.people.map((p) => [p.id, p]));
+  const chats = new PersonalChats(services);
   for (const m of org.managers) {
-    const person = org.people.find((p) => p.id === m.personId);
+    const person = people.get(m.personId);
     if (!person?.aadObjectId) continue;
-    const tenantId = org.tenantId ?? (await services.conversationReferences.findPersonalAnywhere(person.aadObjectId))?.tenantId;
+    const tenantId = org.tenantId ?? (org.tenantId === undefined ? await anyTenantOf(services, person.aadObjectId, anywhere) : undefined);
     found.push({ recipient: m.personId, tenantId, aadObjectId: person.aadObjectId });
   }
   // A manager without a chat yet belongs to the tenant the others are in (an organisation is one tenant).
@@ -191,8 +224,8 @@ export async function runDigest(services: BotServices, weekOf: string, now: Date
   const recipients = found.map((f) => ({ ...f, tenantId: f.tenantId ?? usual }));
   await services.outbox.enqueue(runId, recipients);
   const facts = new DigestFacts(services, now);
-  const fanout = new FanOut({ outbox: services.outbox, limiter: services.limiter, logger: services.logger, leaseMs: services.config.FANOUT_LEASE_MS });
-  return fanout.run(runId, (row) => deliveryFor(services, facts, row), { signal });
+  const fanout = new FanOut({ outbox: services.outbox, limiter: services.limiter, logger: services.logger, leaseMs: services.config.FANOUT_LEASE_MS, concurrency: 32 });
+  return fanout.run(runId, (row) => deliveryFor(services, facts, chats, row), { signal });
 }
 
 async function weeklyJob(services: BotServices, ctx: JobContext<{ weekOf: string }>): Promise<void> {

@@ -180,6 +180,7 @@ export class FanOut {
       summary.sent += 1;
       await finish({ status: 'sent', activityId: activityId ?? '', lastError: '' });
     } catch (err) {
+      if (statusOf(err) === 429) this.o.limiter.refund(delivery.conversationId);
       await this.retryOrFail(claimed, err, summary, finish);
     }
   }

@@ -15,6 +15,8 @@ export class RateLimiter {
   private readonly app: number[] = [];
   private readonly conversations = new Map<string, number[]>();
   private pausedUntil = 0;
+  /** Sends are paced evenly (one every 1000/appPerSecond ms), never in bursts that jitter in the network could push over the limit. */
+  private lastApp = -Infinity;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private chain: Promise<void> = Promise.resolve();
@@ -24,6 +26,16 @@ export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {
     this.now = options.now ?? (() => Date.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /**
+   * A send Teams refused with 429 did not count against its limits: its slot
+   * is given back, so throttling costs the time Retry-After asks for and no more.
+   */
+  refund(conversationId: string): void {
+    this.app.pop();
+    this.lastApp = -Infinity;
+    this.conversations.get(conversationId)?.pop();
   }
 
   /** Every sender waits until this instant (ms), e.g. after a 429 with Retry-After. */
@@ -63,7 +75,8 @@ export class RateLimiter {
         this.conversations.set(conversationId, conv);
       }
       RateLimiter.trim(conv, now);
-      const appWait = this.app.length >= this.options.appPerSecond ? this.app[0]! + 1000 - now : 0;
+      const spacing = 1000 / this.options.appPerSecond;
+      const appWait = Math.max(this.app.length >= this.options.appPerSecond ? this.app[0]! + 1000 - now : 0, this.lastApp + spacing - now);
       const convWait = conv.length >= this.options.conversationPerSecond ? conv[0]! + 1000 - now : 0;
       const wait = Math.max(appWait, convWait);
       if (wait > 0) {
@@ -71,6 +84,8 @@ export class RateLimiter {
         continue;
       }
       this.app.push(now);
+      // Slots on an even grid: a timer that fires late lets the next send catch up (by one slot at most).
+      this.lastApp = Math.max(this.lastApp + spacing, now - spacing);
       conv.push(now);
       if (this.conversations.size > 20_000) for (const [k, v] of this.conversations) if (!v.length || v[v.length - 1]! <= now - 1000) this.conversations.delete(k);
       return;

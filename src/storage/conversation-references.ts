@@ -93,6 +93,13 @@ export class ConversationReferenceStore {
     return undefined;
   }
 
+  /** Every personal chat in every tenant (the digest run reads them once). */
+  async listPersonalEverywhere(): Promise<StoredConversationReference[]> {
+    const out: StoredConversationReference[] = [];
+    for await (const e of this.table.listEntities<Record<string, string>>({ queryOptions: { filter: odata`conversationType eq 'personal'` } })) out.push(fromEntity(e));
+    return out;
+  }
+
   async listByTenant(tenantId: string): Promise<StoredConversationReference[]> {
     const out: StoredConversationReference[] = [];
     const iter = this.table.listEntities<Record<string, string>>({

@@ -34,6 +34,8 @@ export interface TeamsLimits {
   rate429?: number;
   rate5xx?: number;
   retryAfterSeconds?: number;
+  /** Retry-After of the injected (random) 429s; defaults to retryAfterSeconds. */
+  faultRetryAfterSeconds?: number;
   /** Conversations whose user blocked or uninstalled the bot: every send gets 403. */
   blocked?: Set<string>;
   /** Entra object ids of users with the app installed (createConversation succeeds); others get 403. */
@@ -156,7 +158,7 @@ export class ConnectorEmulator {
         const refusal = this.limit(m[1]!);
         if (refusal) {
           this.answered[refusal.status] = (this.answered[refusal.status] ?? 0) + 1;
-          res.writeHead(refusal.status, { 'content-type': 'application/json', ...(refusal.retryAfter ? { 'retry-after': String(refusal.retryAfter) } : {}) });
+          res.writeHead(refusal.status, { 'content-type': 'application/json', ...(refusal.retryAfter !== undefined ? { 'retry-after': String(refusal.retryAfter) } : {}) });
           res.end(JSON.stringify({ error: { code: refusal.status === 429 ? 'Throttled' : refusal.status === 403 ? 'BotDisabledByAdmin' : 'ServiceError', message: 'emulated' } }));
           return;
         }
@@ -242,7 +244,7 @@ export class ConnectorEmulator {
     if (l.blocked?.has(conversationId)) return { status: 403 };
     const rnd = l.random ?? Math.random;
     const retryAfter = l.retryAfterSeconds ?? 1;
-    if (l.rate429 && rnd() < l.rate429) return { status: 429, retryAfter };
+    if (l.rate429 && rnd() < l.rate429) return { status: 429, retryAfter: l.faultRetryAfterSeconds ?? retryAfter };
     if (l.rate5xx && rnd() < l.rate5xx) return { status: 503 };
     while (this.appWindow.length && this.appWindow[0]! <= now - 1000) this.appWindow.shift();
     let conv = this.convWindows.get(conversationId);
