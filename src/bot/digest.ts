@@ -12,7 +12,7 @@ import { addDays, cadenceStatus, localDate, type Group, type Manager } from '../
 import { byUrgency, reviewRow } from '../domain/reviews/reviews';
 import { FanOut, type Delivery, type FanOutSummary } from '../delivery/fanout';
 import type { OutboxRow } from '../delivery/outbox';
-import type { Locale } from '../i18n';
+import { t, type Locale } from '../i18n';
 import type { JobContext } from '../scheduler';
 import { actorOf } from './access';
 import type { BotServices } from './services';
@@ -232,8 +232,42 @@ async function weeklyJob(services: BotServices, ctx: JobContext<{ weekOf: string
   // The next week first: a crash mid-run must not stop the weekly rhythm.
   await scheduleNextDigest(services, new Date(ctx.now.getTime() + 60_000));
   const summary = await runDigest(services, ctx.payload.weekOf, ctx.now, ctx.signal);
-  const counts = await services.outbox.counts(`digest-${ctx.payload.weekOf}`);
+  const runId = `digest-${ctx.payload.weekOf}`;
+  const counts = await services.outbox.counts(runId);
   if (counts.pending + counts.sending > 0) throw Object.assign(new Error('digest run not finished'), { code: 'DigestUnfinished', summary });
+  if (counts.notInstalled > 0) await reportNotInstalled(services, runId);
+}
+
+/**
+ * Managers the digest could not reach because the app is not installed for
+ * them are named to the conveners of the groups they oversee, once per run
+ * (the job runs once; names are officials', never children's).
+ */
+export async function reportNotInstalled(services: BotServices, runId: string): Promise<number> {
+  const org = services.organisation;
+  const missing: Manager[] = [];
+  for await (const row of services.outbox.withStatus(runId, 'notInstalled')) {
+    const m = managerIndex(org).get(row.recipient);
+    if (m) missing.push(m);
+  }
+  if (!missing.length) return 0;
+  const byConvener = new Map<string, Set<string>>();
+  for (const m of missing) {
+    const name = org.people.find((p) => p.id === m.personId)?.displayName ?? m.personId;
+    const groups = m.oversees === 'all' ? org.groups : org.groups.filter((g) => (m.oversees as string[]).includes(g.id));
+    for (const g of groups) for (const c of g.conveners) byConvener.set(c, (byConvener.get(c) ?? new Set()).add(name));
+  }
+  let told = 0;
+  for (const [personId, names] of byConvener) {
+    const aad = org.people.find((p) => p.id === personId)?.aadObjectId;
+    const chat = aad ? await services.proactive.personal(org.tenantId ?? '', aad) : undefined;
+    if (!chat) continue;
+    const list = [...names].slice(0, 20).join(', ') + (names.size > 20 ? ` (+${names.size - 20})` : '');
+    await services.proactive.sendText(chat.reference, t(chat.locale, 'digest.notInstalled', { names: list }));
+    told += 1;
+  }
+  services.logger.info({ event: 'digestNotInstalledReported', managers: missing.length, conveners: told }, 'managers without the app reported');
+  return told;
 }
 
 export function registerDigestJobs(services: BotServices): void {

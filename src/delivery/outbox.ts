@@ -56,9 +56,13 @@ export class OutboxStore {
   async enqueue(runId: string, recipients: Array<{ recipient: string; tenantId: string; aadObjectId: string }>): Promise<number> {
     let created = 0;
     const pk = encodeKey(runId);
+    // A run enqueued again (a restart, a second process) adds only the rows that are missing: one read of the partition's keys.
+    const existing = new Set<string>();
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) existing.add(e.rowKey ?? '');
+    const missing = recipients.filter((r) => !existing.has(encodeKey(r.recipient)));
     // Batches of 100 in one partition: all or nothing; fall back to one by one when some exist.
-    for (let i = 0; i < recipients.length; i += 100) {
-      const chunk = recipients.slice(i, i + 100);
+    for (let i = 0; i < missing.length; i += 100) {
+      const chunk = missing.slice(i, i + 100);
       const actions = chunk.map((r) => ['create', { partitionKey: pk, rowKey: encodeKey(r.recipient), tenantId: r.tenantId, aadObjectId: r.aadObjectId, status: 'pending', attempts: 0, notBefore: '', leaseOwner: '', leaseUntil: '', activityId: '', lastError: '' }] as ['create', Record<string, unknown> & { partitionKey: string; rowKey: string }]);
       try {
         await this.table.submitTransaction(actions);
@@ -80,6 +84,11 @@ export class OutboxStore {
   /** Rows still to send: pending, or sending with a lease that has expired. */
   async *open(runId: string): AsyncIterable<OutboxRow> {
     const filter = odata`PartitionKey eq ${encodeKey(runId)} and (status eq ${'pending'} or status eq ${'sending'})`;
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter } })) yield fromRow(e);
+  }
+
+  async *withStatus(runId: string, status: OutboxStatus): AsyncIterable<OutboxRow> {
+    const filter = odata`PartitionKey eq ${encodeKey(runId)} and status eq ${status}`;
     for await (const e of this.table.listEntities<Row>({ queryOptions: { filter } })) yield fromRow(e);
   }
 

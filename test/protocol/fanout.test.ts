@@ -7,7 +7,7 @@ import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConversationReferenceStore } from '../../src/storage/conversation-references';
 import { TABLES } from '../../src/storage/tables';
-import { TENANT } from '../support/activities';
+import { personalMessage, TENANT, USERS } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { ConnectorEmulator } from '../support/connector-emulator';
 
@@ -84,7 +84,8 @@ describe('the weekly digest through an emulator with Teams\' limits and faults',
   beforeAll(async () => {
     t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => NOW, env: { ORG_CONFIG: orgFile(MANAGERS), SCHEDULER_TICK_MS: '0', FANOUT_RATE: '45' } });
     await saveReferences(inject('azuriteConnectionString'), t.tablePrefix, t.emulator.url, MANAGERS, NO_CHAT);
-    // Alex (a manager in the demo organisation) has a chat too, so the conversation for created chats has a service URL.
+    // Alex, who convenes every group in the demo organisation (and manages), has a chat with the bot.
+    await t.post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.alex }));
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     t.emulator.limits = { perApp: 50, perConversation: 7, rate429: 0.05, rate5xx: 0.03, retryAfterSeconds: 1, blocked: new Set([...BLOCKED].map(conv)), installed: new Set([aad(5)]), random };
@@ -117,6 +118,12 @@ describe('the weekly digest through an emulator with Teams\' limits and faults',
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.join('\n')).not.toMatch(/Chef \d|10000000-0000/);
     expect(elapsed).toBeGreaterThan(0);
+    // The conveners are told which managers the app could not reach.
+    const told = t.emulator.sent.filter((a) => a.conversationId === `a:personal-${USERS.alex.id}` && String(a.body.text ?? '').includes('kunde inte nå'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('Chef 6');
+    expect(told[0]!.body.text).toContain('Chef 7');
+    expect(told[0]!.body.text).not.toContain('Chef 5,');
   }, 60_000);
 
   it('a second run of the same week sends nothing again', async () => {

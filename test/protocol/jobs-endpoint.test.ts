@@ -12,7 +12,7 @@ beforeAll(async () => {
   t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ADMIN_TOKEN: TOKEN, SCHEDULER_TICK_MS: '0' } });
   const s = t.bot.services.scheduler;
   s.register('reminders.day-before', async (job) => void ran.push(job.id));
-  s.register('digest.weekly', async (job) => ((job.payload as { empty?: boolean })?.empty ? 'skipped' : void ran.push(job.id)));
+  s.register('digest.testrun', async (job) => ((job.payload as { empty?: boolean })?.empty ? 'skipped' : void ran.push(job.id)));
   s.register('reviews.due', async () => {
     throw Object.assign(new Error('connector down'), { code: 'Upstream503' });
   });
@@ -94,8 +94,8 @@ describe('POST /api/jobs/run: running jobs', () => {
     ran.length = 0;
     const s = t.bot.services.scheduler;
     const now = '2026-03-10T10:00:00.000Z';
-    await s.schedule({ id: 'digest:a', kind: 'digest.weekly', dueAt: clock.now });
-    await s.schedule({ id: 'digest:b', kind: 'digest.weekly', dueAt: clock.now, payload: { empty: true } });
+    await s.schedule({ id: 'digest:a', kind: 'digest.testrun', dueAt: clock.now });
+    await s.schedule({ id: 'digest:b', kind: 'digest.testrun', dueAt: clock.now, payload: { empty: true } });
     await s.schedule({ id: 'reminder:m-2', kind: 'reminders.day-before', dueAt: clock.now });
     await s.schedule({ id: 'review:g-1', kind: 'reviews.due', dueAt: clock.now });
 

@@ -29,7 +29,10 @@ type Waiter = { predicate: (a: SentActivity) => boolean; resolve: (a: SentActivi
  * installed the app.
  */
 export interface TeamsLimits {
+  /** Sustained sends a second for the app: a token bucket refilled at this rate… */
   perApp?: number;
+  /** …holding at most this many tokens (a short burst; default 5). */
+  perAppBurst?: number;
   perConversation?: number;
   rate429?: number;
   rate5xx?: number;
@@ -82,7 +85,8 @@ export class ConnectorEmulator {
   /** Resends of an already delivered idempotency key (with `dedupe`). */
   absorbed = 0;
   private readonly firstIds = new Map<string, string>();
-  private readonly appWindow: number[] = [];
+  private appTokens = Number.NaN;
+  private appRefilledAt = 0;
   private readonly convWindows = new Map<string, number[]>();
 
   constructor(options: { cardValidator?: (card: unknown) => void } = {}) {
@@ -246,13 +250,18 @@ export class ConnectorEmulator {
     const retryAfter = l.retryAfterSeconds ?? 1;
     if (l.rate429 && rnd() < l.rate429) return { status: 429, retryAfter: l.faultRetryAfterSeconds ?? retryAfter };
     if (l.rate5xx && rnd() < l.rate5xx) return { status: 503 };
-    while (this.appWindow.length && this.appWindow[0]! <= now - 1000) this.appWindow.shift();
     let conv = this.convWindows.get(conversationId);
     if (!conv) this.convWindows.set(conversationId, (conv = []));
     while (conv.length && conv[0]! <= now - 1000) conv.shift();
-    if (l.perApp !== undefined && this.appWindow.length >= l.perApp) return { status: 429, retryAfter };
+    if (l.perApp !== undefined) {
+      const burst = l.perAppBurst ?? 5;
+      if (Number.isNaN(this.appTokens)) this.appTokens = burst;
+      this.appTokens = Math.min(burst, this.appTokens + ((now - this.appRefilledAt) / 1000) * l.perApp);
+      this.appRefilledAt = now;
+      if (this.appTokens < 1) return { status: 429, retryAfter };
+    }
     if (l.perConversation !== undefined && conv.length >= l.perConversation) return { status: 429, retryAfter };
-    this.appWindow.push(now);
+    if (l.perApp !== undefined) this.appTokens -= 1;
     conv.push(now);
     return undefined;
   }
