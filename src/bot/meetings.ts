@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../cards/render';
 import { authorize, groupsWhere } from '../domain/access';
 import { parseDatesText, type MeetingRef } from '../domain/meetings/arguments';
 import {
-  cancelled, groupIdOfMeeting, isHeld, moved, newMeetingId, newSeriesId, withRsvp,
+  cancelled, groupIdOfMeeting, isHeld, meetingIdFor, moved, newMeetingId, newSeriesId, withRsvp,
   type Meeting, type RsvpAnswer,
 } from '../domain/meetings/meeting';
 import { dateWarnings, expandRule, occurrenceAt, proposeSeries, type DateWarning, type Occurrence } from '../domain/meetings/recurrence';
@@ -43,6 +43,8 @@ export interface BookingInput {
 
 export type MeetingOutcome = {
   card: AdaptiveCardJson;
+  /** The activity was a resend of one already handled, whose answer is already in the conversation. */
+  alreadyAnswered?: boolean;
   /** When set, the card answered in this turn is the meeting's card in its channel: record where it landed. */
   channelCardOf?: Meeting;
 };
@@ -245,12 +247,14 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
     occurrences = [o];
   }
 
-  const seriesId = occurrences.length > 1 ? newSeriesId() : undefined;
+  const activityId = context?.activity.id;
+  const seriesId = occurrences.length > 1 ? (activityId ? `s${meetingIdFor(group.id, activityId, -1).split('.').pop()}` : newSeriesId()) : undefined;
   const createdBy = personKey(info);
   const meetings: Meeting[] = [];
-  for (const o of occurrences) {
+  let resent = false;
+  for (const [n, o] of occurrences.entries()) {
     const m: Meeting = {
-      id: newMeetingId(group.id),
+      id: activityId ? meetingIdFor(group.id, activityId, n) : newMeetingId(group.id),
       tenantId: info.tenantId,
       groupId: group.id,
       seriesId,
@@ -269,7 +273,16 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
       updatedAt: now.toISOString(),
       reminded: {},
     };
-    meetings.push(await services.meetings.create(m));
+    const created = await services.meetings.create(m);
+    if (!created) resent = true;
+    meetings.push(created ?? (await services.meetings.get(m.tenantId, m.groupId, m.id)) ?? m);
+  }
+  if (resent) {
+    // The same activity again: answer as before, book and post nothing new.
+    services.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
+    return { alreadyAnswered: meetings.every((m) => !!m.card) || meetings.length > 1, card: meetings.length > 1
+      ? meetingListCard(locale, [{ groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, locale), meetings }], t(locale, 'meetings.notices.seriesBooked', { count: meetings.length }))
+      : meetingCardFor(services, meetings[0]!, locale, { notice: t(locale, 'meetings.notices.booked') }) };
   }
   await scheduleReminders(services, meetings);
   services.logger.info({ event: 'meetingsBooked', groupId: group.id, count: meetings.length, series: !!seriesId }, 'meetings booked');

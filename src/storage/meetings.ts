@@ -81,9 +81,15 @@ function fromEntity(e: Row): Meeting {
 export class MeetingStore {
   constructor(private readonly table: TableClient) {}
 
-  async create(m: Meeting): Promise<Meeting> {
-    const res = await this.table.createEntity(toEntity(m));
-    return { ...m, etag: res.etag };
+  /** Creates the meeting; undefined when one with its id exists already (a resent activity). */
+  async create(m: Meeting): Promise<Meeting | undefined> {
+    try {
+      const res = await this.table.createEntity(toEntity(m));
+      return { ...m, etag: res.etag };
+    } catch (err) {
+      if ((err as { statusCode?: number })?.statusCode === 409) return undefined;
+      throw err;
+    }
   }
 
   async get(tenantId: string, groupId: string, meetingId: string): Promise<Meeting | undefined> {

@@ -110,6 +110,16 @@ describe('boka / schedule', () => {
     expect(row!.cardConversationId).toBe(channel);
   });
 
+  it('a booking Teams resends (same activity id) books once and posts nothing new', async () => {
+    const channel = await linkedChannel('operativ');
+    const activity = inChannel('boka 2026-12-14 10:00 60', channel) as Record<string, any>;
+    const first = await say(activity);
+    expect(cardKind(first[0]!)).toBe('meeting');
+    const again = await say(activity);
+    expect(again).toHaveLength(0);
+    expect((await rows('operativ')).filter((r) => r.start === '2026-12-14T09:00:00.000Z')).toHaveLength(1);
+  });
+
   it('keeps local time across daylight saving: 13:00 in April is 11:00 UTC', async () => {
     const channel = await linkedChannel('styrgrupp');
     const sent = await say(inChannel('boka 2027-04-01 13:00 60', channel));

@@ -25,6 +25,7 @@ export async function schedule(ctx: CommandContext): Promise<void> {
       return;
     }
     const outcome = await book(services, info, { groupId: group.id, date: command.date, time: command.time, durationMinutes: command.durationMinutes, location: command.location }, context);
+    if (outcome.alreadyAnswered) return; // Teams resent the activity: the booking and its card exist already.
     const id = await sendCard(context, outcome.card);
     const channel = linkKeyOf(info);
     if (outcome.channelCardOf && channel) await recordCard(services, outcome.channelCardOf, channel, id);

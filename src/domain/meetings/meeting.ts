@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * A collaboration group's meeting (SPEC section 7). Times are kept as UTC
@@ -49,6 +49,16 @@ const ID_RANDOM = /^[a-z0-9]{10,16}$/;
 
 export function newMeetingId(groupId: string, random: () => Buffer = () => randomBytes(8)): string {
   return `${groupId}.${BigInt(`0x${random().toString('hex')}`).toString(36).padStart(10, '0').slice(0, 12)}`;
+}
+
+/**
+ * The id of the n-th meeting booked by one Teams activity: derived from the
+ * activity's id, so an activity Teams resends (it does when it got no answer
+ * within 15 s) books nothing twice.
+ */
+export function meetingIdFor(groupId: string, activityId: string, n: number): string {
+  const digest = createHash('sha256').update(`${activityId}\n${n}`, 'utf8').digest();
+  return newMeetingId(groupId, () => digest.subarray(0, 8));
 }
 
 export function newSeriesId(random: () => Buffer = () => randomBytes(6)): string {
