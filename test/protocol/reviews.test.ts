@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadOrganisation, PRESET_NAMES } from '../../src/domain/organisation';
-import { actionExecute, personalMessage, USERS, type TestUser } from '../support/activities';
+import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 
@@ -85,6 +85,40 @@ describe('översyn / review and sammanfattning / digest in the demo organisation
     const refused = await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, user: USERS.megan }));
     expect(cardKind(refused[0]!)).toBe('not-allowed');
   });
+});
+
+describe('the digest\'s content for a seeded organisation', () => {
+  it('counts what needs attention, in Swedish and English, without names or case references', async () => {
+    const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
+    const t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0' } });
+    try {
+      const s = t.bot.services;
+      const base = { tenantId: TENANT, timeZone: 'Europe/Stockholm', durationMinutes: 60, status: 'scheduled' as const, sequence: 0, agendaStatus: 'none' as const, rsvp: {}, rsvpUserIds: [], createdBy: 'x', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', reminded: {} };
+      // Held on 2 November without final minutes; held on 12 November with final minutes; coming on 26 November.
+      await s.meetings.create({ ...base, id: 'samverkansgrupp.aaaaaaaaaa01', groupId: 'samverkansgrupp', start: '2026-11-02T12:00:00.000Z', end: '2026-11-02T13:00:00.000Z' });
+      await s.meetings.create({ ...base, id: 'samverkansgrupp.aaaaaaaaaa02', groupId: 'samverkansgrupp', start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:00:00.000Z' });
+      await s.minutes.update(TENANT, 'samverkansgrupp', 'samverkansgrupp.aaaaaaaaaa02', () => ({ tenantId: TENANT, groupId: 'samverkansgrupp', meetingId: 'samverkansgrupp.aaaaaaaaaa02', status: 'final', attendees: [], guests: '', notes: {}, decisions: [], actions: [], sip: [], closedActions: [], updatedAt: '2026-11-12T15:00:00.000Z' }));
+      await s.meetings.create({ ...base, id: 'styrgrupp.aaaaaaaaaa03', groupId: 'styrgrupp', start: '2026-11-26T08:00:00.000Z', end: '2026-11-26T09:00:00.000Z' });
+      await s.minutes.saveActions(TENANT, 'samverkansgrupp', [
+        { id: 'a-1', what: 'Uppdatera rutinen', who: 'Alex Wilber', due: '2026-11-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
+        { id: 'a-2', what: 'Bjud in BUP', who: 'Adele Vance', due: '2026-12-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
+      ]);
+      const consent = { tenantId: TENANT, subject: { personnummer: 'hash' }, parties: ['guardian1' as const], form: 'written' as const, documentRef: 'D', scope: { groupIds: ['operativ'], agencies: [], informationCategories: '', exclusions: '' }, purpose: 'SIP', validFrom: '2026-01-01', recordedBy: 'x', recordedAt: '2026-01-01T00:00:00.000Z' };
+      await s.consents.record({ ...consent, caseRef: 'SAM-AAAA1111', validUntil: '2026-12-10' });
+      await s.consents.record({ ...consent, caseRef: 'SAM-BBBB2222', validUntil: '2027-06-30' });
+      await s.audit.append({ time: new Date('2026-11-20T10:00:00.000Z'), tenantId: TENANT, event: 'refusal', groupId: 'operativ', userId: 'x', categories: ['personnummer'] });
+
+      const sv = text(cardOf((await say(t, personalMessage('sammanfattning', { serviceUrl: t.emulator.url })))[0]!));
+      for (const line of ['1 möten saknar justerat protokoll', '1 åtgärder är försenade', '1 styrdokument ska ses över inom 60 dagar', '1 samtycken går ut inom 30 dagar', '1 meddelanden stoppades av samtyckesspärren förra veckan', '1 möten de kommande två veckorna']) expect(sv).toContain(line);
+      expect(sv).toContain('Behöver uppmärksamhet');
+      expect(sv).not.toContain('SAM-');
+      expect(sv).not.toContain('Uppdatera rutinen');
+      const en = text(cardOf((await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, locale: 'en-US' })))[0]!));
+      for (const line of ['1 meetings have no final minutes', '1 actions are overdue', '1 consents expire within 30 days']) expect(en).toContain(line);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
 
 describe('review reminders for every preset, across a year', () => {
