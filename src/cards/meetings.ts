@@ -64,7 +64,7 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
       yes: t(locale, 'meetings.labels.yes'),
       maybe: t(locale, 'meetings.labels.maybe'),
       no: t(locale, 'meetings.labels.no'),
-      move: t(locale, 'meetings.labels.move'),
+      change: t(locale, 'meetings.labels.change'),
       moveHint: t(locale, 'meetings.labels.moveHint'),
       moveButton: t(locale, 'meetings.labels.moveButton'),
       cancel: t(locale, 'meetings.labels.cancel'),

@@ -109,12 +109,12 @@ describe('the digest\'s content for a seeded organisation', () => {
       await s.audit.append({ time: new Date('2026-11-20T10:00:00.000Z'), tenantId: TENANT, event: 'refusal', groupId: 'operativ', userId: 'x', categories: ['personnummer'] });
 
       const sv = text(cardOf((await say(t, personalMessage('sammanfattning', { serviceUrl: t.emulator.url })))[0]!));
-      for (const line of ['1 möten saknar justerat protokoll', '1 åtgärder är försenade', '1 styrdokument ska ses över inom 60 dagar', '1 samtycken går ut inom 30 dagar', '1 meddelanden stoppades av samtyckesspärren förra veckan', '1 möten de kommande två veckorna']) expect(sv).toContain(line);
+      for (const line of ['Möten utan justerat protokoll: 1', 'Försenade åtgärder: 1', 'Styrdokument att se över inom 60 dagar: 1', 'Samtycken som går ut inom 30 dagar: 1', 'Stoppade av samtyckesspärren förra veckan: 1', 'Möten de kommande två veckorna: 1']) expect(sv).toContain(line);
       expect(sv).toContain('Behöver uppmärksamhet');
       expect(sv).not.toContain('SAM-');
       expect(sv).not.toContain('Uppdatera rutinen');
       const en = text(cardOf((await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, locale: 'en-US' })))[0]!));
-      for (const line of ['1 meetings have no final minutes', '1 actions are overdue', '1 consents expire within 30 days']) expect(en).toContain(line);
+      for (const line of ['Meetings without final minutes: 1', 'Overdue actions: 1', 'Consents expiring within 30 days: 1']) expect(en).toContain(line);
     } finally {
       await t.close();
     }

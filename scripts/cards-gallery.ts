@@ -1,0 +1,163 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { agendaCard, minutesCard, minutesSummaryCard } from '../src/cards/agenda';
+import { errorCard, notAllowedCard } from '../src/cards/common';
+import { groupCard } from '../src/cards/group';
+import { helpCard } from '../src/cards/help';
+import { meetingCard, meetingListCard, scheduleFormCard } from '../src/cards/meetings';
+import { digestCard, reviewListCard, reviewReminderCard } from '../src/cards/reviews';
+import { newAgenda, propose } from '../src/domain/agenda/agenda';
+import type { Meeting } from '../src/domain/meetings/meeting';
+import { loadOrganisation } from '../src/domain/organisation';
+import { reviewRow } from '../src/domain/reviews/reviews';
+import type { Locale } from '../src/i18n';
+
+/**
+ * `npm run cards:gallery`: every card the bot sends, filled with sample data
+ * in both languages by the same builders the bot uses, rendered with the
+ * `adaptivecards` renderer in Chromium under a Teams-like host config, and
+ * written as PNGs to build/cards-gallery/ with an index.html.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'build', 'cards-gallery');
+const DOCS = path.join(ROOT, 'docs', 'cards');
+const now = new Date('2026-11-22T10:00:00Z');
+
+const meeting = (over: Partial<Meeting> = {}): Meeting => ({
+  id: 'samverkansgrupp.abcdefghij12', tenantId: 't', groupId: 'samverkansgrupp', start: '2026-12-10T12:00:00.000Z', end: '2026-12-10T13:30:00.000Z',
+  timeZone: 'Europe/Stockholm', durationMinutes: 90, location: 'Kommunhuset, sal 3', status: 'scheduled', sequence: 0, agendaStatus: 'draft',
+  rsvp: { a: 'yes', b: 'yes', c: 'yes', d: 'maybe', e: 'no' }, rsvpUserIds: ['29:a'], createdBy: 'x', createdAt: now.toISOString(), updatedAt: now.toISOString(), reminded: {}, ...over,
+});
+
+function sampleAgenda() {
+  let a = newAgenda({ tenantId: 't', groupId: 'samverkansgrupp', meetingId: meeting().id, level: 'tactical', now });
+  for (const [i, text, who, minutes] of [[1, 'Rutin vid hög frånvaro', 'Adele Vance', 15], [2, 'Kompetensdag i mars', 'Megan Bowen', 10]] as const) {
+    const r = propose(a, { id: `p${i}`, kind: 'proposed', text, proposer: who, minutes }, now);
+    if (r.ok) a = r.agenda;
+  }
+  return a;
+}
+
+const org = (() => {
+  const r = loadOrganisation('overenskommelse-2020');
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.organisation;
+})();
+const reviewRows = org.documents.map((d) => ({ ...reviewRow(d, undefined, now, org.timeZone), ownerName: org.groups.find((g) => g.id === d.ownerGroup)?.name ?? d.ownerGroup, canComplete: true }));
+const carried = [{ id: 'a-1', what: 'Uppdatera rutinen för orosanmälan', who: 'Alex Wilber', due: '2026-11-15', meetingId: 'm0' }, { id: 'a-2', what: 'Bjuda in BUP till nästa möte', who: 'Adele Vance', due: '2026-12-15', meetingId: 'm0' }];
+
+export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }> = [
+  { name: 'help', build: (l) => helpCard(l, { entries: ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'], roles: ['Sammankallande i Samverkansgrupp', 'Chef, får sammanfattningen'], quickActions: true }) },
+  { name: 'group', build: (l) => groupCard(l, { title: 'Samverkansgrupp', subtitle: 'Taktisk nivå', facts: [{ title: l === 'sv' ? 'Sammankallande' : 'Conveners', value: 'Sara Ek, Maria Sjöberg' }, { title: l === 'sv' ? 'Mötesfrekvens' : 'Cadence', value: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year' }], status: { text: l === 'sv' ? '✅ Gruppen håller sin mötesplan i år.' : '✅ The group keeps its meeting plan this year.', good: true } }) },
+  { name: 'schedule-form', build: (l) => scheduleFormCard(l, { groupChoices: [{ title: 'Samverkansgrupp', value: 'samverkansgrupp' }, { title: 'Styrgrupp', value: 'styrgrupp' }], cadenceText: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year', timeZone: 'Europe/Stockholm', values: { groupId: 'samverkansgrupp', date: '2026-12-10' } }) },
+  { name: 'meeting-open', build: (l) => meetingCard(l, meeting(), { groupName: 'Samverkansgrupp', level: 'tactical', now, warnings: [] }) },
+  { name: 'meeting-holiday', build: (l) => meetingCard(l, meeting({ start: '2026-12-22T12:00:00.000Z', end: '2026-12-22T13:00:00.000Z', durationMinutes: 60 }), { groupName: 'Styrgrupp', level: 'strategic', now, warnings: [{ kind: 'schoolBreak', name: l === 'sv' ? 'jullovet' : 'Christmas' }] }) },
+  { name: 'meeting-cancelled', build: (l) => meetingCard(l, meeting({ status: 'cancelled' }), { groupName: 'Samverkansgrupp', level: 'tactical', now }) },
+  { name: 'meeting-list', build: (l) => meetingListCard(l, [{ groupId: 'samverkansgrupp', name: 'Samverkansgrupp', cadence: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year', meetings: [meeting(), meeting({ start: '2027-01-14T12:00:00.000Z', end: '2027-01-14T13:30:00.000Z', agendaStatus: 'none' })], feedUrl: 'https://samverkan.example.se/calendar/Xb3…q9.ics' }]) },
+  { name: 'agenda', build: (l) => agendaCard(l, meeting(), sampleAgenda(), { groupName: 'Samverkansgrupp', level: 'tactical', now, carried }) },
+  { name: 'minutes', build: (l) => minutesCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), undefined, { groupName: 'Samverkansgrupp', level: 'tactical', members: [{ title: 'Sara Ek (Utvecklingsledare)', value: 'a' }, { title: 'Maria Sjöberg (Verksamhetsutvecklare)', value: 'b' }, { title: 'Adele Vance (Elevhälsochef)', value: 'c' }], items: [{ id: 'std-0', text: l === 'sv' ? 'Rutiner och deras översyn' : 'Routines and their review' }, { id: 'p1', text: 'Rutin vid hög frånvaro' }], carried: carried.slice(0, 1), caseRefs: [] }) },
+  { name: 'minutes-summary', build: (l) => minutesSummaryCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), { tenantId: 't', groupId: 'g', meetingId: 'm', status: 'final', attendees: [], guests: 'Eva Ek, rektor', notes: {}, decisions: ['Rutinen vid hög frånvaro antas.', 'Kompetensdagen hålls 12 mars.'], actions: carried, sip: [], closedActions: ['x'], updatedAt: now.toISOString() }, { groupName: 'Samverkansgrupp', attendeeNames: ['Sara Ek', 'Maria Sjöberg', 'Adele Vance'] }) },
+  { name: 'review-list', build: (l) => reviewListCard(l, reviewRows, '2026-11-22') },
+  { name: 'review-reminder', build: (l) => reviewReminderCard(l, reviewRows[0]!, '2026-11-22') },
+  { name: 'digest', build: (l) => digestCard(l, { managerId: 'm', weekOf: '2026-11-23', reviews: [{ documentId: 'd', title: 'Överenskommelse BUF–SOC 2020–2024', ownerGroupName: 'Styrgrupp', dueDate: '2024-07-04', status: 'expired' }], groups: [
+    { groupId: 'styrgrupp', name: 'Styrgrupp', level: 'strategic', cadence: { held: 3, expectedSoFar: 3, expectedYear: 3, onTrack: true }, coming: ['x'], minutesMissing: 0, overdueActions: 0, consentsExpiring: 0, refusalsLastWeek: 0 },
+    { groupId: 'samverkansgrupp', name: 'Samverkansgrupp', level: 'tactical', cadence: { held: 5, expectedSoFar: 7, expectedYear: 8, onTrack: false }, coming: [], minutesMissing: 1, overdueActions: 2, consentsExpiring: 0, refusalsLastWeek: 1 },
+  ] }, { week: 48, nextOf: (id) => (id === 'styrgrupp' ? (l === 'sv' ? 'tors 26 nov 09:00–10:00' : 'Thu 26 Nov 09:00–10:00') : l === 'sv' ? 'inget bokat' : 'none booked') }) },
+  { name: 'error', build: (l) => errorCard(l, 'error.storage') },
+  { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
+];
+
+/** A Teams-like host config (light theme, Segoe UI, Fluent spacing). */
+const HOST_CONFIG = {
+  fontFamily: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
+  spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
+  fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 300, default: 400, bolder: 600 },
+  containerStyles: {
+    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' }, good: { default: '#237B4B', subtle: '#237B4B' }, warning: { default: '#835C00', subtle: '#835C00' }, attention: { default: '#C4314B', subtle: '#C4314B' } } },
+    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' } } },
+    good: { backgroundColor: '#E7F2DA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    warning: { backgroundColor: '#FBF6D9', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+    attention: { backgroundColor: '#FCF4F6', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
+  },
+  actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'Inline', inlineTopMargin: 12 }, actionsOrientation: 'Horizontal', actionAlignment: 'Left' },
+  inputs: { label: { requiredInputs: { weight: 'Bolder', suffixColor: 'Attention' }, optionalInputs: { weight: 'Bolder' } } },
+};
+
+const CSS = `
+body { margin: 0; padding: 24px; background: #F5F5F5; font-family: ${HOST_CONFIG.fontFamily}; }
+.frame { width: 440px; background: #fff; border-radius: 8px; box-shadow: 0 1.6px 3.6px rgba(0,0,0,.13), 0 .3px .9px rgba(0,0,0,.11); overflow: hidden; }
+.ac-pushButton { height: 32px; padding: 0 12px; border: 1px solid #D1D1D1; border-radius: 4px; background: #fff; color: #242424; font: 600 14px ${HOST_CONFIG.fontFamily}; cursor: pointer; }
+.ac-pushButton.style-positive, .ac-pushButton.primary { background: #5B5FC7; border-color: #5B5FC7; color: #fff; }
+.ac-pushButton.style-destructive { color: #C4314B; border-color: #C4314B; }
+.ac-input, .ac-textInput, .ac-dateInput, .ac-timeInput, .ac-numberInput, select.ac-choiceSetInput-compact { min-height: 32px; border: 1px solid #D1D1D1; border-radius: 4px; padding: 0 8px; font: 14px ${HOST_CONFIG.fontFamily}; box-sizing: border-box; }
+textarea.ac-textInput { padding: 6px 8px; min-height: 64px; }
+.ac-input-container label, .ac-inputLabel { font-size: 12px; font-weight: 600; }
+`;
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const started = Date.now();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 2 });
+  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body><div class="frame" id="frame"></div></body></html>`);
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js') });
+  const shots: string[] = [];
+  let failures = 0;
+  for (const sample of SAMPLES) {
+    for (const locale of ['sv', 'en'] as const) {
+      const card = sample.build(locale);
+      const result = await page.evaluate(
+        ({ card, hostConfig }) => {
+          const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards;
+          // Teams renders the markdown subset TextBlocks allow: bold, italics, lists, line breaks.
+          AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml?: string; didProcess: boolean }) => {
+            const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+            result.outputHtml = esc.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/_(.+?)_/g, '<em>$1</em>').replace(/^- (.*)$/gm, '• $1').replace(/\n/g, '<br>');
+            result.didProcess = true;
+          };
+          const ac = new AC.AdaptiveCard();
+          ac.hostConfig = new AC.HostConfig(hostConfig);
+          const errors: string[] = [];
+          ac.parse(card, new AC.SerializationContext());
+          const el = ac.render();
+          const frame = document.getElementById('frame')!;
+          frame.innerHTML = '';
+          if (el) frame.appendChild(el);
+          return { ok: !!el && (el.textContent ?? '').trim().length > 0, errors };
+        },
+        { card, hostConfig: HOST_CONFIG },
+      );
+      const file = path.join(OUT, `${sample.name}.${locale}.png`);
+      if (!result.ok) {
+        failures += 1;
+        console.error(`FAILED ${sample.name}.${locale}`);
+        continue;
+      }
+      await page.locator('#frame').screenshot({ path: file });
+      shots.push(`${sample.name}.${locale}.png`);
+      console.log(path.relative(ROOT, file));
+    }
+  }
+  await browser.close();
+  writeFileSync(
+    path.join(OUT, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><title>Samverkan cards</title><style>body{font-family:system-ui;background:#f5f5f5;margin:24px}figure{display:inline-block;vertical-align:top;margin:0 16px 24px 0}figcaption{font-size:12px;color:#616161}</style>` +
+      shots.map((s) => `<figure><img src="${s}" width="440"><figcaption>${s}</figcaption></figure>`).join('\n'),
+  );
+  mkdirSync(DOCS, { recursive: true });
+  for (const main of ['meeting-open.sv.png', 'agenda.sv.png', 'digest.sv.png', 'minutes-summary.sv.png']) if (shots.includes(main)) copyFileSync(path.join(OUT, main), path.join(DOCS, main));
+  console.log(`${shots.length} cards rendered in ${((Date.now() - started) / 1000).toFixed(1)} s${failures ? `, ${failures} failed` : ''}`);
+  if (failures) process.exit(1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
