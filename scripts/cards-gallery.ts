@@ -22,7 +22,7 @@ import type { Locale } from '../src/i18n';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'build', 'cards-gallery');
-const DOCS = path.join(ROOT, 'docs', 'cards');
+const DOCS = path.join(ROOT, 'adaptive-cards', 'gallery');
 const now = new Date('2026-11-22T10:00:00Z');
 
 const meeting = (over: Partial<Meeting> = {}): Meeting => ({
