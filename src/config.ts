@@ -65,6 +65,8 @@ export const envSchema = z.object({
   FANOUT_CONVERSATION_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–7 messages a second' }).min(1, 'must be 1–7 messages a second').max(7, 'must be 1–7 messages a second').default(6)),
   /** How long a fan-out sender holds a claimed outbox row before another process may take it over. */
   FANOUT_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1000–600000 ms' }).int('must be 1000–600000 ms').min(1000, 'must be 1000–600000 ms').max(600_000, 'must be 1000–600000 ms').default(60_000)),
+  /** OpenID metadata for incoming Bot Framework tokens; default the public cloud's. For tests with a stand-in key server, and sovereign clouds. */
+  BOT_OPENID_METADATA: z.preprocess(emptyToUndefined, z.string().url('must be the URL of an OpenID configuration document').optional()),
   /** Where users reach the bot from outside (calendar feed links); default http://HOST:PORT. */
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.string().url('must be a URL such as https://samverkan.example.se').regex(/^https?:\/\//, 'must start with http:// or https://').optional()),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),

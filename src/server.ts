@@ -74,8 +74,21 @@ export function createServer(deps: ServerDeps): restify.Server {
     if (!config.anonymous && !/^Bearer\s+\S+/i.test(String(req.headers.authorization ?? ''))) {
       return problem(res, 401, 'Unauthorized', 'a Bot Framework token is required');
     }
+    // botbuilder answers 401 for its AuthenticationError but 500 for other
+    // failures of token checking (a key id the key server does not publish
+    // throws a plain Error). Anything that fails before the turn starts is a
+    // refused credential: 401.
+    let turnStarted = false;
+    const answer = new Proxy(res, {
+      get(target, prop, receiver) {
+        if (prop === 'status') return (code: number) => target.status(code >= 500 && !turnStarted ? 401 : code);
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
     try {
-      await adapter.process(req, res, async (context) => {
+      await adapter.process(req, answer, async (context) => {
+        turnStarted = true;
         await app.run(context);
       });
     } catch (err) {
