@@ -6,16 +6,37 @@ import type { Logger } from './logger';
 import type { TableStore } from './storage/tables';
 
 /** The least an activity must carry before botbuilder sees it. */
+const obj = z.object({}).passthrough();
 const activityShape = z
   .object({
     type: z.string().min(1).max(64),
     channelId: z.string().min(1).max(64),
     serviceUrl: z.string().url().max(2048),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+    conversation: z.object({ id: z.string().min(1).max(1024), conversationType: z.string().max(64).optional(), tenantId: z.string().max(256).optional() }).passthrough(),
+    from: z.object({ id: z.string().min(1).max(1024), name: z.string().max(1024).nullish(), aadObjectId: z.string().max(256).nullish() }).passthrough(),
+    recipient: z.object({ id: z.string().max(1024) }).passthrough(),
+    // botbuilder and teams-ai read these without checking their types (found by the property tests).
+    id: z.string().max(1024).optional(),
+    replyToId: z.string().max(1024).optional(),
     text: z.string().max(100_000).optional(),
+    textFormat: z.string().max(64).optional(),
+    locale: z.string().max(64).optional(),
+    timestamp: z.string().max(64).optional(),
+    name: z.string().max(256).optional(),
+    action: z.string().max(64).optional(),
+    entities: z.array(obj).max(100).optional(),
+    attachments: z.array(obj).max(50).optional(),
+    channelData: obj.optional(),
+    membersAdded: z.array(obj).max(1000).optional(),
+    membersRemoved: z.array(obj).max(1000).optional(),
   })
-  .passthrough();
+  .passthrough()
+  // An Adaptive Card action carries the action it is.
+  .refine((a) => {
+    if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action') return true;
+    const action = ((a as Record<string, unknown>).value as { action?: unknown } | undefined)?.action;
+    return typeof action === 'object' && action !== null;
+  }, { path: ['value', 'action'], message: 'required' });
 
 export interface ServerDeps {
   config: Config;
@@ -69,6 +90,9 @@ export function createServer(deps: ServerDeps): restify.Server {
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].slice(0, 5);
       return problem(res, 400, 'BadRequest', `not a valid activity: ${fields.join(', ')}`);
     }
+    // A message without text (attachments only) but with a mention makes
+    // teams-ai's mention removal throw; the text is then empty, not missing.
+    if (parsed.data.type === 'message' && parsed.data.text === undefined) (body as { text?: string }).text = '';
     // Without a token there is nothing to validate: answer 401 here rather
     // than let botbuilder print a stack trace for every such request.
     if (!config.anonymous && !/^Bearer\s+\S+/i.test(String(req.headers.authorization ?? ''))) {

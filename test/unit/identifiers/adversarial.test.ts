@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/domain/commands/parse';
+import { detectIdentifiers } from '../../../src/domain/consent';
+
+/**
+ * The detector and the command parser never throw on any text, and the
+ * detector stays linear on 100 KB built to make regular expressions
+ * backtrack: the time for 100 KB is within a small multiple of ten times the
+ * time for 10 KB (a blow-up would be hundreds of times).
+ */
+
+const ADVERSARIAL: Array<(n: number) => string> = [
+  (n) => '1'.repeat(n),
+  (n) => '19'.repeat(n / 2),
+  (n) => '150312-'.repeat(n / 7),
+  (n) => '1503121236 '.repeat(n / 11),
+  (n) => 'a'.repeat(n),
+  (n) => 'Ali Hassan '.repeat(n / 11),
+  (n) => 'Ali i 7B '.repeat(n / 9),
+  (n) => 'elev mamma pappa LVU SIP '.repeat(n / 25),
+  (n) => '070-123 45 67 '.repeat(n / 14),
+  (n) => 'a@b.'.repeat(n / 4),
+  (n) => 'Storgatan 1'.repeat(n / 11),
+  (n) => ('-'.repeat(50) + ' ').repeat(n / 51),
+  (n) => '(((((((((('.repeat(n / 10),
+  (n) => 'åäö ÅÄÖ é\u0301 '.repeat(n / 12),
+];
+
+function time(text: string): number {
+  const t0 = performance.now();
+  for (let i = 0; i < 3; i++) detectIdentifiers(text, { now: new Date('2026-11-22T10:00:00Z') });
+  return (performance.now() - t0) / 3;
+}
+
+describe('adversarial text', () => {
+  it('the detector never throws, on any unicode', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => Array.isArray(detectIdentifiers(s))), { numRuns: 500, seed: 7 });
+  });
+
+  it('the command parser never throws and always answers a known kind', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('boka', 'samtycke återkalla', 'grupp koppla', 'dagordning +').chain((w) => fc.string({ maxLength: 200 }).map((s) => `${w} ${s}`))), (s) => ['command', 'invalid', 'none'].includes(parseCommand(s).kind)),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  for (const [i, make] of ADVERSARIAL.entries()) {
+    it(`pattern ${i}: 100 KB in linear time (${JSON.stringify(make(24).slice(0, 24))}…)`, () => {
+      time(make(10_000)); // warm up
+      const small = Math.max(time(make(10_000)), 0.5);
+      const large = time(make(100_000));
+      // Linear would be ×10; allow for noise on a shared machine, far below a backtracking blow-up.
+      expect(large / small).toBeLessThan(40);
+      expect(large).toBeLessThan(2_000);
+    });
+  }
+});
