@@ -423,6 +423,8 @@ export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meet
     return notice(services, info, m, 'meetings.form.problems.past', { date, time: slotTime });
   }
   const from = `${oldStart.toISODate()} ${oldStart.toFormat('HH:mm')}`;
+  // Already there (a resent activity, or a second click): nothing changes, nobody is told twice.
+  if (o.start.toISOString() === m.start) return notice(services, info, m, 'meetings.notices.booked');
   await cancelReminders(services, m);
   const updated = await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) => moved(cur, o.start, o.end, now));
   if (!updated) return errorCard(info.locale, 'meetings.quick.notFound', { date });

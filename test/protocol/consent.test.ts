@@ -117,6 +117,16 @@ describe('the consent gate in the demo organisation', () => {
     expect(json).toContain('2026-06-30');
   });
 
+  it('a consent.record Teams resends (same activity id) records one consent and answers with the same reference', async () => {
+    const activity = actionExecute('consent.record', consentData({ personnummer: '', name: 'Nils Påhittsson' }, { validUntil: '2026-09-30' }), { serviceUrl: t.emulator.url, user: USERS.megan });
+    const first = JSON.parse((await t.post(activity)).body).value;
+    const again = JSON.parse((await t.post(activity)).body).value;
+    const ref = findById(first, 'caseRef')!.text;
+    expect(findById(again, 'caseRef')!.text).toBe(ref);
+    const listed = await t.bot.services.consents.listForGroups(TENANT, ['operativ']);
+    expect(listed.filter((c) => c.validUntil === '2026-09-30')).toHaveLength(1);
+  });
+
   it('allows the child in the operative channel once the consent is in force', async () => {
     const f = await say(inChannel(FLAGGED.aAbsence));
     expect(f.toChannel).toHaveLength(0);

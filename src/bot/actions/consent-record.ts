@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { notAllowedCard } from '../../cards/common';
 import { consentFormCard, consentRecordedCard, type FormProblem } from '../../cards/consent';
@@ -20,7 +21,7 @@ export const consentRecord = defineAction({
   // The shape and the meaning are checked together below, so that every
   // problem, a too-long field included, is explained on the form.
   schema: z.record(z.string(), z.unknown()),
-  async handle({ services, info, data }) {
+  async handle({ services, info, data, context }) {
     const permitted = permittedGroups(services, info, 'consent.record');
     if (permitted.length === 0) {
       const why = refusalFor(services, info, 'consent.record');
@@ -57,12 +58,23 @@ export const consentRecord = defineAction({
       recordedBy: info.aadObjectId ?? info.userId,
       recordedAt: services.now().toISOString(),
     };
-    // A fresh reference on the (astronomically rare) collision.
+    // The first reference derives from the Teams activity (keyed, so it says
+    // nothing and cannot be guessed): an activity Teams resends finds the
+    // consent it recorded the first time and records nothing twice. A fresh
+    // random reference on a real (astronomically rare) collision.
+    const activityId = context.activity.id;
+    const derived = activityId ? generateCaseRef((n) => createHmac('sha256', identifierKey(services)).update(`consent-activity:${activityId}`).digest().subarray(0, n)) : undefined;
     for (let attempt = 0; ; attempt++) {
-      const consent: Consent = { ...base, caseRef: generateCaseRef() };
+      const consent: Consent = { ...base, caseRef: attempt === 0 && derived ? derived : generateCaseRef() };
       try {
         await services.consents.record(consent);
       } catch (err) {
+        if (isConflict(err) && attempt === 0 && derived) {
+          const existing = await services.consents.get(info.tenantId, derived);
+          if (existing && existing.recordedBy === base.recordedBy && existing.subject.personnummer === base.subject.personnummer && existing.subject.name === base.subject.name) {
+            return consentRecordedCard(info.locale, existing, groupNamer(services, info.tenantId));
+          }
+        }
         if (isConflict(err) && attempt < 3) continue;
         throw err;
       }
