@@ -1,0 +1,30 @@
+import { parseConfig } from '../../src/config';
+import { startBot } from '../../src/index';
+import { createLogger } from '../../src/logger';
+
+/**
+ * A whole bot in its own process, for the scale-out tests: anonymous mode,
+ * the given storage and tables, an external timer only (the test drives
+ * POST /api/jobs/run). Prints `listening <url>` when ready.
+ */
+async function main(): Promise<void> {
+  const env = (k: string) => {
+    const v = process.env[k];
+    if (!v) throw new Error(`${k} required`);
+    return v;
+  };
+  const parsed = parseConfig({
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', TABLE_PREFIX: env('PREFIX'), ORG_CONFIG: process.env.ORG ?? 'local-demo',
+    IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef0123', ADMIN_TOKEN: 'test-admin-token-0123456789abcdef', SCHEDULER_TICK_MS: '0', LOG_LEVEL: 'silent',
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const fixed = process.env.NOW ? new Date(process.env.NOW) : undefined;
+  const bot = await startBot(parsed.config, { connectionString: env('CONN'), port: 0, logger: createLogger({ level: 'silent' }), now: fixed ? () => fixed : undefined });
+  process.stdout.write(`listening ${bot.url}\n`);
+  process.on('SIGTERM', () => void bot.close().then(() => process.exit(0)));
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`bot process failed: ${err.message}\n`);
+  process.exit(1);
+});
