@@ -8,5 +8,13 @@ async function main(): Promise<void> {
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const bot = await startBot(result.config, { logger: createLogger({ level: 'warn' }), connectionString: process.env.STORAGE_CONNECTION_STRING! });
   process.stdout.write(`READY ${new URL(bot.url).port}\n`);
+  // For the long load run: the heap after a collection, every MEMORY_EVERY_MS.
+  const every = Number(process.env.MEMORY_EVERY_MS ?? 0);
+  if (every > 0) {
+    setInterval(() => {
+      (globalThis as { gc?: () => void }).gc?.();
+      process.stdout.write(`HEAP ${process.memoryUsage().heapUsed} ${process.memoryUsage().rss}\n`);
+    }, every).unref();
+  }
 }
 main().catch((e) => { console.error(e); process.exit(1); });
