@@ -412,5 +412,5 @@ async function scheduleActionReminders(services: BotServices, m: Meeting, action
     .map((a) => ({ a, due: DateTime.fromISO(a.due, { zone: m.timeZone }).set({ hour: 9 }) }))
     .filter(({ due }) => due.toMillis() > now.getTime())
     .map(({ a, due }) => ({ id: `${ACTION_KINDS.due}:${m.groupId}:${a.id}`, kind: ACTION_KINDS.due, dueAt: due.toJSDate(), payload: { tenantId: m.tenantId, groupId: m.groupId, actionId: a.id } }));
-  if (requests.length) await services.scheduler.scheduleMany(requests);
+  if (requests.length) await services.scheduler.scheduleAll(requests);
 }

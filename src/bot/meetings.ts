@@ -356,7 +356,7 @@ export async function scheduleReminders(services: BotServices, meetings: Meeting
       payload: { tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, sequence: m.sequence },
     })),
   );
-  if (requests.length) await services.scheduler.scheduleMany(requests);
+  if (requests.length) await services.scheduler.scheduleAll(requests);
 }
 
 async function cancelReminders(services: BotServices, m: Meeting): Promise<void> {

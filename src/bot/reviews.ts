@@ -103,7 +103,7 @@ export async function scheduleReviewReminders(services: BotServices, docs: Gover
       payload: { documentId: r.document.id, dueDate: due, step: p.step } satisfies ReminderPayload,
     }));
   });
-  if (requests.length) await services.scheduler.scheduleMany(requests);
+  if (requests.length) await services.scheduler.scheduleAll(requests);
   return requests.length;
 }
 

@@ -186,6 +186,24 @@ export class Scheduler {
     );
   }
 
+  /**
+   * Schedules jobs that may have been scheduled before (plans made again at
+   * every start, or after a change): in batches while all ids are new, one
+   * by one (each idempotent) once a batch meets an id that exists.
+   */
+  async scheduleAll(reqs: ScheduleRequest[]): Promise<number> {
+    if (reqs.length === 0) return 0;
+    try {
+      await this.scheduleMany(reqs);
+      return reqs.length;
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+    let created = 0;
+    for (const req of reqs) if ((await this.schedule(req)).created) created += 1;
+    return created;
+  }
+
   /** Cancels a pending (or running: no retry, no takeover) job; false when there is none or it already finished. */
   async cancel(refOrId: JobRef | string): Promise<boolean> {
     const ref = typeof refOrId === 'string' ? await this.jobs.findById(refOrId) : refOrId;
