@@ -126,11 +126,20 @@ export class FanOut {
         [ready[i], ready[j]] = [ready[j]!, ready[i]!];
       }
       let next = 0;
+      // One failure that is not the recipient's (storage gone) stops every
+      // sender of this run before its next send: a send whose outcome cannot
+      // be recorded would only be repeated by the next run.
+      const stop = { failed: false };
       const worker = async () => {
         while (next < ready.length) {
-          if (options.signal?.aborted) return;
+          if (options.signal?.aborted || stop.failed) return;
           const row = ready[next++]!;
-          await this.one(row, resolve, summary);
+          try {
+            await this.one(row, resolve, summary, stop);
+          } catch (err) {
+            stop.failed = true;
+            throw err;
+          }
           if (this.clock() - lastProgress >= (this.o.progressEveryMs ?? 5000)) {
             lastProgress = this.clock();
             this.o.logger.info({ fanout: { runId, sent: summary.sent, open: ready.length - next, throttled: summary.throttled, retried: summary.retried, failed: summary.failed + summary.blocked + summary.notInstalled } }, 'fan-out progress');
@@ -146,7 +155,7 @@ export class FanOut {
     return summary;
   }
 
-  private async one(row: OutboxRow, resolve: Resolve, summary: FanOutSummary): Promise<void> {
+  private async one(row: OutboxRow, resolve: Resolve, summary: FanOutSummary, stop: { failed: boolean } = { failed: false }): Promise<void> {
     let claimed: OutboxRow;
     try {
       claimed = await this.o.outbox.update(row, { status: 'sending', leaseOwner: this.owner, leaseUntil: new Date(this.clock() + this.leaseMs).toISOString(), attempts: row.attempts + 1 });
@@ -175,6 +184,7 @@ export class FanOut {
       return;
     }
     await this.o.limiter.acquire(delivery.conversationId);
+    if (stop.failed) throw Object.assign(new Error('fan-out run stopped'), { code: 'FanOutStopped' });
     try {
       const activityId = await delivery.send(`${claimed.runId}/${claimed.recipient}`);
       summary.sent += 1;
