@@ -71,6 +71,7 @@ describe('the minutes cards', () => {
       const s = JSON.stringify(card);
       expect(s).toContain('"verb":"minutes.finalize"');
       for (const ref of caseRefs) expect(s).toContain(`"id":"sip_${ref.replace('-', '')}_goal"`);
+      expect(s).not.toMatch(/\$\{/);
       expect(size(card)).toBeLessThan(28_000);
     });
 
