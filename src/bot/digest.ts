@@ -122,7 +122,7 @@ export class DigestFacts {
       week: DateTime.fromJSDate(this.now, { zone: org.timeZone }).weekNumber,
       nextOf: (id) => {
         const n = next.get(id);
-        return n ? meetingWhen(n, locale).short : locale === 'sv' ? 'inget bokat' : 'none booked';
+        return n ? meetingWhen(n, locale).short : t(locale, 'digest.noNext');
       },
     });
   }

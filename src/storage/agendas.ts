@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Agenda, AgendaItem } from '../domain/agenda/agenda';
 import type { ActionItem, Minutes, SipEntry } from '../domain/minutes/minutes';
-import { decodeKey, encodeKey } from './keys';
+import { decodeKey, encodeKey, jsonProperty } from './keys';
 import { isConflict, isNotFound, odata } from './tables';
 
 /**
@@ -16,14 +16,7 @@ const NO_TENANT = '~none';
 const pk = (tenantId: string, groupId: string) => `${encodeKey(tenantId || NO_TENANT)}|${encodeKey(groupId)}`;
 type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
-function json<T>(value: unknown, fallback: T): T {
-  if (typeof value !== 'string' || !value) return fallback;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return fallback;
-  }
-}
+const json = jsonProperty;
 const str = (e: Row, k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
 
 async function conditional<T extends { etag?: string }>(

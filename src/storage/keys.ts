@@ -37,3 +37,13 @@ export function decodeKey(key: string): string {
   }
   return Buffer.from(bytes).toString('utf8');
 }
+
+/** A JSON property of a row, or the fallback when it is missing or unreadable. */
+export function jsonProperty<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string' || !value) return fallback;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Meeting, RsvpAnswer } from '../domain/meetings/meeting';
-import { decodeKey, encodeKey } from './keys';
+import { decodeKey, encodeKey, jsonProperty } from './keys';
 import { isConflict, isNotFound, odata } from './tables';
 
 /**
@@ -41,14 +41,7 @@ function toEntity(m: Meeting): Record<string, unknown> & { partitionKey: string;
   };
 }
 
-function json<T>(value: unknown, fallback: T): T {
-  if (typeof value !== 'string' || !value) return fallback;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return fallback;
-  }
-}
+const json = jsonProperty;
 
 function fromEntity(e: Row): Meeting {
   const [tenant] = String(e.partitionKey ?? '').split('|');

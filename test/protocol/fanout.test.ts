@@ -93,10 +93,8 @@ describe('the weekly digest through an emulator with Teams\' limits and faults',
   afterAll(async () => t?.close());
 
   it('delivers every reachable manager\'s digest exactly once; 403 recorded and not retried; no chat recorded as not installed', async () => {
-    const started = Date.now();
     const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job: 'digest', now: RUN_AT.toISOString() }) });
     expect(res.status).toBe(200);
-    const elapsed = Date.now() - started;
     const statuses = await outboxStatuses(inject('azuriteConnectionString'), t.tablePrefix);
     for (let i = 0; i < MANAGERS; i++) {
       const key = `digest-${WEEK}/mgr-${i}`;
@@ -117,7 +115,6 @@ describe('the weekly digest through an emulator with Teams\' limits and faults',
     const progress = t.log.lines.filter((l) => l.includes('fan-out finished'));
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.join('\n')).not.toMatch(/Chef \d|10000000-0000/);
-    expect(elapsed).toBeGreaterThan(0);
     // The conveners are told which managers the app could not reach.
     const told = t.emulator.sent.filter((a) => a.conversationId === `a:personal-${USERS.alex.id}` && String(a.body.text ?? '').includes('kunde inte nå'));
     expect(told).toHaveLength(1);
