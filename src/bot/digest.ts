@@ -15,6 +15,7 @@ import type { OutboxRow } from '../delivery/outbox';
 import { t, type Locale } from '../i18n';
 import type { JobContext } from '../scheduler';
 import { actorOf } from './access';
+import { messageKey } from './proactive';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
 import { meetingWhen } from '../cards/meetings';
@@ -263,7 +264,7 @@ export async function reportNotInstalled(services: BotServices, runId: string): 
     const chat = aad ? await services.proactive.personal(org.tenantId ?? '', aad) : undefined;
     if (!chat) continue;
     const list = [...names].slice(0, 20).join(', ') + (names.size > 20 ? ` (+${names.size - 20})` : '');
-    await services.proactive.sendText(chat.reference, t(chat.locale, 'digest.notInstalled', { names: list }));
+    await services.proactive.sendText(chat.reference, t(chat.locale, 'digest.notInstalled', { names: list }), { idempotencyKey: messageKey('digest-not-installed', runId, personId) });
     told += 1;
   }
   services.logger.info({ event: 'digestNotInstalledReported', managers: missing.length, conveners: told }, 'managers without the app reported');

@@ -6,6 +6,7 @@ import { ACTION_KINDS } from './agenda';
 import { t } from '../i18n';
 import type { JobContext } from '../scheduler';
 import { meetingCardFor, postMeetingCard } from './meetings';
+import { messageKey } from './proactive';
 import type { BotServices } from './services';
 
 /**
@@ -14,7 +15,10 @@ import type { BotServices } from './services';
  * conveners' private reminder when the agenda is still unpublished. A job
  * carries the meeting's sequence: a moved or cancelled meeting's old jobs
  * find a newer version and do nothing. A reminder is marked on the meeting
- * once sent, so a job retried after a crash does not send it again.
+ * once sent, so a job retried after a finished send does not send it again;
+ * each message carries a key made of the job's idempotency key and its
+ * recipient, so a retry after a crash between the send and the mark is
+ * absorbed by a connector that deduplicates (as the digest's are).
  */
 
 interface Payload {
@@ -42,7 +46,10 @@ async function channelReminder(services: BotServices, ctx: JobContext<Payload>):
   const conv = conversationId ? await services.proactive.conversation(m.tenantId, conversationId) : undefined;
   if (!conv) return 'skipped';
   const card = meetingCardFor(services, m, conv.locale, { notice: t(conv.locale, 'meetings.notices.dayBefore') });
-  await services.proactive.sendCard(conv.reference, card, { threadOf: m.card?.conversationId === conversationId ? m.card?.activityId : undefined });
+  await services.proactive.sendCard(conv.reference, card, {
+    threadOf: m.card?.conversationId === conversationId ? m.card?.activityId : undefined,
+    idempotencyKey: messageKey(ctx.idempotencyKey, conversationId),
+  });
   await markReminded(services, m, REMINDER_KINDS.dayBefore);
 }
 
@@ -57,22 +64,29 @@ async function agendaReminder(services: BotServices, ctx: JobContext<Payload>): 
     if (!aad) continue;
     const conv = await services.proactive.personal(m.tenantId, aad);
     if (!conv) continue;
-    await services.proactive.sendCard(conv.reference, meetingCardFor(services, m, conv.locale, { notice: t(conv.locale, 'meetings.notices.agendaDue', { days: AGENDA_WORKING_DAYS }) }));
+    await services.proactive.sendCard(conv.reference, meetingCardFor(services, m, conv.locale, { notice: t(conv.locale, 'meetings.notices.agendaDue', { days: AGENDA_WORKING_DAYS }) }), {
+      idempotencyKey: messageKey(ctx.idempotencyKey, convener),
+    });
     sent += 1;
   }
   await markReminded(services, m, REMINDER_KINDS.agenda);
   return sent ? undefined : 'skipped';
 }
 
-/** Private messages to the group's conveners who have a personal chat with the bot; answers how many were reached. */
-async function toConveners(services: BotServices, tenantId: string, groupId: string, send: (reference: Record<string, unknown>, locale: 'sv' | 'en') => Promise<unknown>): Promise<number> {
+/** Private messages to the group's conveners who have a personal chat with the bot, each keyed by the job and the convener; answers how many were reached. */
+async function toConveners(
+  services: BotServices,
+  ctx: JobContext<{ tenantId: string; groupId: string }>,
+  send: (reference: Record<string, unknown>, locale: 'sv' | 'en', idempotencyKey: string) => Promise<unknown>,
+): Promise<number> {
+  const { tenantId, groupId } = ctx.payload;
   const group = findGroup(services.organisation, groupId);
   let sent = 0;
   for (const convener of group?.conveners ?? []) {
     const aad = services.organisation.people.find((p) => p.id === convener)?.aadObjectId;
     const conv = aad ? await services.proactive.personal(tenantId, aad) : undefined;
     if (!conv) continue;
-    await send(conv.reference, conv.locale);
+    await send(conv.reference, conv.locale, messageKey(ctx.idempotencyKey, convener));
     sent += 1;
   }
   return sent;
@@ -83,8 +97,8 @@ async function minutesReminder(services: BotServices, ctx: JobContext<Payload>):
   if (!m || m.reminded[REMINDER_KINDS.minutes] === m.sequence) return 'skipped';
   const minutes = await services.minutes.get(m.tenantId, m.groupId, m.id);
   if (minutes?.status === 'final') return 'skipped';
-  const sent = await toConveners(services, m.tenantId, m.groupId, (ref, locale) =>
-    services.proactive.sendCard(ref, meetingCardFor(services, m, locale, { notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }) })),
+  const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) =>
+    services.proactive.sendCard(ref, meetingCardFor(services, m, locale, { notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }) }), { idempotencyKey }),
   );
   await markReminded(services, m, REMINDER_KINDS.minutes);
   return sent ? undefined : 'skipped';
@@ -106,10 +120,10 @@ async function actionDue(services: BotServices, ctx: JobContext<ActionPayload>):
   const ownerAad = a.whoPersonId ? services.organisation.people.find((p) => p.id === a.whoPersonId)?.aadObjectId : undefined;
   const owner = ownerAad ? await services.proactive.personal(tenantId, ownerAad) : undefined;
   if (owner) {
-    await services.proactive.sendText(owner.reference, text(owner.locale));
+    await services.proactive.sendText(owner.reference, text(owner.locale), { idempotencyKey: messageKey(ctx.idempotencyKey, a.whoPersonId ?? '') });
     return;
   }
-  const sent = await toConveners(services, tenantId, groupId, (ref, locale) => services.proactive.sendText(ref, text(locale)));
+  const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) => services.proactive.sendText(ref, text(locale), { idempotencyKey }));
   return sent ? undefined : 'skipped';
 }
 

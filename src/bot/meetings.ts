@@ -15,6 +15,7 @@ import { checkRrule, describeCadence, findGroup, type Group } from '../domain/or
 import { t, type Locale } from '../i18n';
 import { actorOf, linkedGroup } from './access';
 import { gateText } from './messages/gate';
+import { messageKey } from './proactive';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
 
@@ -324,7 +325,8 @@ export async function postMeetingCard(services: BotServices, m: Meeting): Promis
   if (m.card) return true;
   const channel = await channelOf(services, m);
   if (!channel) return false;
-  const id = await services.proactive.sendCard(channel.reference, meetingCardFor(services, m, channel.locale));
+  // Keyed by the meeting: posted once whether by the booking turn or the card job, and on any retry.
+  const id = await services.proactive.sendCard(channel.reference, meetingCardFor(services, m, channel.locale), { idempotencyKey: messageKey('meeting-card', m.tenantId, m.id) });
   await recordCard(services, m, channel.conversationId, id);
   return true;
 }
@@ -337,7 +339,10 @@ async function refreshChannelCard(services: BotServices, m: Meeting, threadNotic
     if (!conv) return;
     await services.proactive.updateCard(conv.reference, m.card.activityId, meetingCardFor(services, m, conv.locale));
     if (threadNotice) {
-      await services.proactive.sendCard(conv.reference, meetingCardFor(services, m, conv.locale, { notice: threadNotice(conv.locale) }), { threadOf: m.card.activityId });
+      await services.proactive.sendCard(conv.reference, meetingCardFor(services, m, conv.locale, { notice: threadNotice(conv.locale) }), {
+        threadOf: m.card.activityId,
+        idempotencyKey: messageKey('meeting-notice', m.tenantId, m.id, m.sequence),
+      });
     }
   } catch (err) {
     services.logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, meetingId: m.id }, 'could not update the meeting card');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CardFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { Locale } from '../i18n';
@@ -19,6 +20,27 @@ interface ContinuingAdapter {
 interface Pipeline {
   removePolicy(options: { name: string }): unknown;
 }
+
+/**
+ * The idempotency key of one message: the same parts (a job's key, a
+ * meeting's id and version, the conversation it goes to) give the same key
+ * in every process and on every retry, so a connector that deduplicates
+ * delivers a message once even when the bot crashed between the send and
+ * recording it. Hashed: the parts may hold conversation ids, which belong
+ * in no third party's logs.
+ */
+export function messageKey(...parts: Array<string | number>): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32);
+}
+
+export interface SendOptions {
+  /** Post as a reply in the thread of this channel message. */
+  threadOf?: string;
+  /** Rides along in channelData for connectors that deduplicate (see messageKey). */
+  idempotencyKey?: string;
+}
+
+const keyed = (idempotencyKey: string | undefined) => (idempotencyKey ? { channelData: { samverkan: { idempotencyKey } } } : {});
 
 export interface Delivery {
   activityId?: string;
@@ -73,12 +95,12 @@ export class Proactive {
    * Sends a card to the conversation; `threadOf` posts it as a reply in the
    * thread of that channel message. Answers the new activity's id.
    */
-  async sendCard(reference: Record<string, unknown>, card: AdaptiveCardJson, options: { threadOf?: string } = {}): Promise<string | undefined> {
+  async sendCard(reference: Record<string, unknown>, card: AdaptiveCardJson, options: SendOptions = {}): Promise<string | undefined> {
     const ref = reference as Partial<ConversationReference>;
     const conversation = { ...(ref.conversation as object), id: options.threadOf ? `${ref.conversation?.id};messageid=${options.threadOf}` : ref.conversation?.id };
     let id: string | undefined;
     await this.continueWith({ ...ref, conversation } as Partial<ConversationReference>, async (ctx) => {
-      const res = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      const res = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], ...keyed(options.idempotencyKey) });
       id = res?.id;
     });
     return id;
@@ -102,7 +124,7 @@ export class Proactive {
       const res = await client.conversations.sendToConversation(conversationId, {
         type: 'message',
         attachments: [CardFactory.adaptiveCard(card)],
-        channelData: { samverkan: { idempotencyKey } },
+        ...keyed(idempotencyKey),
       });
       id = res?.id;
     });
@@ -134,10 +156,10 @@ export class Proactive {
   }
 
   /** A short plain-text message (a reminder that needs no card). */
-  async sendText(reference: Record<string, unknown>, text: string): Promise<string | undefined> {
+  async sendText(reference: Record<string, unknown>, text: string, options: Omit<SendOptions, 'threadOf'> = {}): Promise<string | undefined> {
     let id: string | undefined;
     await this.continueWith(reference as Partial<ConversationReference>, async (ctx) => {
-      const res = await ctx.sendActivity({ type: 'message', text, textFormat: 'plain' });
+      const res = await ctx.sendActivity({ type: 'message', text, textFormat: 'plain', ...keyed(options.idempotencyKey) });
       id = res?.id;
     });
     return id;

@@ -10,6 +10,7 @@ import type { JobContext } from '../scheduler';
 import { actorOf } from './access';
 import { gateText } from './messages/gate';
 import { inTenantOf } from './organisation';
+import { messageKey } from './proactive';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
 
@@ -131,7 +132,9 @@ async function sendReminder(services: BotServices, ctx: JobContext<ReminderPaylo
     const aad = org.people.find((p) => p.id === personId)?.aadObjectId;
     const conv = aad ? await services.proactive.personal(orgTenant(services), aad) : undefined;
     if (!conv) continue;
-    await services.proactive.sendCard(conv.reference, reviewReminderCard(conv.locale as Locale, { ...row, ownerName: group?.name ?? doc.ownerGroup }, today));
+    await services.proactive.sendCard(conv.reference, reviewReminderCard(conv.locale as Locale, { ...row, ownerName: group?.name ?? doc.ownerGroup }, today), {
+      idempotencyKey: messageKey(ctx.idempotencyKey, personId),
+    });
     sent += 1;
   }
   services.logger.info({ event: 'reviewReminder', documentId, step, sent }, 'review reminder');
