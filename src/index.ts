@@ -35,6 +35,12 @@ export interface StartOptions {
   now?: () => Date;
   /** Overrides ORG_CONFIG (tests pass a parsed organisation). */
   organisation?: Organisation;
+  /**
+   * The scheduler's clock for leases (default: `now`) and lease length
+   * (default 60 s): the crash tests keep `now` fixed for the turns but let
+   * a dead process's leases run out in a few seconds of real time.
+   */
+  scheduler?: { clock?: () => Date; leaseMs?: number };
 }
 
 export interface RunningBot extends RunningServer {
@@ -57,7 +63,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await store.ensureTables();
 
   const now = options.now ?? (() => new Date());
-  const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: now, logger });
+  const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: options.scheduler?.clock ?? now, leaseMs: options.scheduler?.leaseMs, logger });
   const adapter = createAdapter(config);
   const conversationReferences = new ConversationReferenceStore(store.client(TABLES.conversationReferences));
 

@@ -15,6 +15,7 @@ import { actorOf, linkKeyOf, linkedGroup } from './access';
 import { today } from './consent';
 import { findMeeting, meetingCardFor, personKey } from './meetings';
 import { gateText } from './messages/gate';
+import { messageKey } from './proactive';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
 
@@ -187,10 +188,11 @@ export async function proposeItem(
     return outcome.ok && outcome.added ? outcome.agenda : undefined;
   });
   if (!outcome || !outcome.ok) return agendaCardFor(services, m, updated ?? agenda, locale, { problem: t(locale, `agenda.problems.${outcome && !outcome.ok ? outcome.problem : 'empty'}`) });
-  if (!outcome.added) return agendaCardFor(services, m, updated ?? agenda, locale, { notice: t(locale, 'agenda.notices.already') });
-  services.logger.info({ event: 'agendaItemProposed', groupId: group.id, meetingId: m.id, kind: item.kind }, 'agenda item proposed');
+  // Not added: the item of this very activity is there already, so Teams resent it, perhaps after a crash
+  // before the cards were updated. It is answered as the first time, and the cards brought up to date.
+  if (outcome.added) services.logger.info({ event: 'agendaItemProposed', groupId: group.id, meetingId: m.id, kind: item.kind }, 'agenda item proposed');
   await setAgendaStatus(services, m, 'draft');
-  const fresh = updated!;
+  const fresh = updated ?? outcome.agenda;
   if (fresh.card) await updatePosted(services, m.tenantId, fresh.card, (l) => agendaCardFor(services, m, fresh, l));
   return agendaCardFor(services, m, fresh, locale, { notice: t(locale, 'agenda.notices.proposed') });
 }
@@ -215,7 +217,13 @@ export async function publishAgenda(services: BotServices, info: TurnInfo, meeti
   if (!authorize(services.organisation, actorOf(info), 'agenda.publish', { groupId: group.id }).allowed) {
     return agendaCardFor(services, m, agenda, locale, { problem: t(locale, 'agenda.notices.onlyConveners') });
   }
-  if (agenda.status === 'published') return agendaCardFor(services, m, agenda, locale, { notice: t(locale, 'agenda.notices.alreadyPublished') });
+  if (agenda.status === 'published') {
+    // Published already: perhaps by this very action, resent after a crash before the meeting and the
+    // channel's cards were updated, so those are brought up to date again (both are idempotent).
+    await setAgendaStatus(services, m, 'published');
+    if (agenda.card) await updatePosted(services, m.tenantId, agenda.card, (l) => agendaCardFor(services, m, agenda, l));
+    return agendaCardFor(services, m, agenda, locale, { notice: t(locale, 'agenda.notices.alreadyPublished') });
+  }
   const updated = (await services.agendas.update(m.tenantId, m.groupId, m.id, (cur) => (cur && cur.status !== 'published' ? published(cur, personKey(info), services.now()) : undefined)))!;
   await setAgendaStatus(services, m, 'published');
   if (updated.card) await updatePosted(services, m.tenantId, updated.card, (l) => agendaCardFor(services, m, updated, l));
@@ -398,7 +406,10 @@ async function postSummary(services: BotServices, m: Meeting, minutes: Minutes):
     for (const link of links) {
       const conv = await services.proactive.conversation(m.tenantId, link.conversationId);
       if (!conv) continue;
-      await services.proactive.sendCard(conv.reference, summaryCardFor(services, m, minutes, conv.locale), { threadOf: m.card?.conversationId === link.conversationId ? m.card.activityId : undefined });
+      await services.proactive.sendCard(conv.reference, summaryCardFor(services, m, minutes, conv.locale), {
+        threadOf: m.card?.conversationId === link.conversationId ? m.card.activityId : undefined,
+        idempotencyKey: messageKey('minutes-summary', m.tenantId, m.id),
+      });
       return;
     }
   } catch (err) {

@@ -67,13 +67,24 @@ export function identifierKey(services: BotServices): string {
   return key;
 }
 
-/** Appends audit rows, one per group; failures are logged, never shown (the action itself succeeded). */
+/** How far an activity's own timestamp may be from the clock and still date its audit row. */
+const ACTIVITY_TIME_SLACK_MS = 60 * 60 * 1000;
+
+/**
+ * Appends audit rows, one per group; failures are logged, never shown (the
+ * action itself succeeded). A row is keyed by the activity it is about and
+ * dated by the activity's timestamp, so an activity Teams resends (it does
+ * when it had no answer within 15 s) is counted once, not twice.
+ */
 export async function audit(services: BotServices, info: TurnInfo, event: AuditEvent, groupIds: string[], extra: { caseRef?: string; categories?: string[]; reason?: string } = {}): Promise<void> {
-  const time = services.now();
+  const now = services.now();
+  const stamped = info.activityTime && Math.abs(info.activityTime.getTime() - now.getTime()) <= ACTIVITY_TIME_SLACK_MS ? info.activityTime : undefined;
+  const time = info.activityId && stamped ? stamped : now;
+  const once = info.activityId && stamped ? `${info.activityType ?? ''}:${info.activityId}` : undefined;
   try {
     await Promise.all(
       (groupIds.length ? groupIds : ['']).map((groupId) =>
-        services.audit.append({ time, tenantId: info.tenantId, groupId, userId: info.aadObjectId ?? info.userId, event, ...extra }),
+        services.audit.append({ time, tenantId: info.tenantId, groupId, userId: info.aadObjectId ?? info.userId, event, ...extra, ...(once ? { onceKey: `${once}:${event}:${groupId}` } : {}) }),
       ),
     );
   } catch (err) {

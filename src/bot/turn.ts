@@ -18,6 +18,11 @@ export interface TurnInfo {
   teamId?: string;
   /** True when the bot was @mentioned in this message. */
   mentioned: boolean;
+  /** The activity's id and type: Teams resends an activity it had no answer to with the same id. */
+  activityId?: string;
+  activityType?: string;
+  /** When the channel received it (the activity's timestamp), if it says. */
+  activityTime?: Date;
 }
 
 export function turnInfo(context: TurnContext): TurnInfo {
@@ -47,7 +52,15 @@ export function turnInfo(context: TurnContext): TurnInfo {
     channelId: conversationKind === 'channel' ? (channelData.channel?.id ?? conversationId.split(';')[0]) : undefined,
     teamId: channelData.team?.id,
     mentioned,
+    activityId: typeof a.id === 'string' && a.id ? a.id : undefined,
+    activityType: typeof a.type === 'string' ? a.type : undefined,
+    activityTime: timeOf(a.timestamp),
   };
+}
+
+function timeOf(value: unknown): Date | undefined {
+  const d = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return d && Number.isFinite(d.getTime()) ? d : undefined;
 }
 
 /** Whether a message is addressed to the bot: always in personal chat, on @mention elsewhere. */

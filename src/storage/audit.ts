@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from './keys';
-import { odata } from './tables';
+import { isConflict, odata } from './tables';
 
 export type AuditEvent = 'refusal' | 'allowedUnderConsent' | 'consentRecorded' | 'consentListed' | 'consentWithdrawn';
 export const AUDIT_EVENTS: readonly AuditEvent[] = ['refusal', 'allowedUnderConsent', 'consentRecorded', 'consentListed', 'consentWithdrawn'];
@@ -18,6 +18,8 @@ export interface AuditEntry {
   categories?: string[];
   caseRef?: string;
   reason?: string;
+  /** The same key (and time) writes the same row once: an activity resent by Teams is recorded once. */
+  onceKey?: string;
 }
 
 const NO_TENANT = '~none';
@@ -34,9 +36,18 @@ export class AuditLog {
 
   async append(e: AuditEntry): Promise<void> {
     const iso = e.time.toISOString();
+    const suffix = e.onceKey ? createHash('sha256').update(e.onceKey).digest('hex').slice(0, 12) : randomBytes(4).toString('hex');
+    try {
+      await this.create(e, iso, suffix);
+    } catch (err) {
+      if (!(e.onceKey && isConflict(err))) throw err;
+    }
+  }
+
+  private async create(e: AuditEntry, iso: string, suffix: string): Promise<void> {
     await this.table.createEntity({
       partitionKey: pk(e.tenantId, month(e.time)),
-      rowKey: `${iso}_${randomBytes(4).toString('hex')}`,
+      rowKey: `${iso}_${suffix}`,
       time: iso,
       tenant: e.tenantId,
       groupId: e.groupId,

@@ -1,4 +1,4 @@
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { categoryList, consentRefusalCard } from '../../cards/consent';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
@@ -7,6 +7,7 @@ import {
 } from '../../domain/consent';
 import { t } from '../../i18n';
 import { audit, groupOf, identifierKey, today } from '../consent';
+import { messageKey } from '../proactive';
 import type { BotServices } from '../services';
 import { sendCard, type TurnInfo } from '../turn';
 
@@ -73,7 +74,7 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
   const message = t(info.locale, 'gate.textRefused', { categories: categoryList(info.locale, decision.categories), reason: t(info.locale, `gate.reasons.${decision.reason}`) });
   await Promise.all([
     audit(services, info, 'refusal', groupIds, { categories: decision.categories, reason: decision.reason, caseRef: decision.caseRefs.join(',') }),
-    options.context ? tellConveners(services, info, options.context, context?.groupId, decision.categories, decision.reason) : undefined,
+    options.context ? tellConveners(services, info, context?.groupId, decision.categories, decision.reason) : undefined,
   ]);
   return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
 }
@@ -100,30 +101,24 @@ export async function gateMessage(services: BotServices, info: TurnInfo, context
 async function tellConveners(
   services: BotServices,
   info: TurnInfo,
-  context: TurnContext,
   groupId: string | undefined,
   categories: IdentifierCategory[],
   reason: RefusalReason,
 ): Promise<void> {
   if (!groupId) return;
   const group = groupOf(services, info.tenantId, groupId);
-  const adapter = context.adapter as unknown as {
-    continueConversationAsync?: (appId: string, ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>) => Promise<void>;
-  };
-  if (!group || typeof adapter?.continueConversationAsync !== 'function') return;
+  if (!group) return;
   const author = info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined) ?? '—';
   await Promise.all(
     group.conveners
       .filter((aad) => aad !== info.aadObjectId)
       .map(async (aad) => {
         try {
-          const ref = await services.conversationReferences.findPersonal(info.tenantId, aad);
-          if (!ref) return;
-          const locale = ((ref.reference as { locale?: string }).locale ?? '').startsWith('en') ? 'en' : 'sv';
-          const card = consentRefusalCard(locale, { categories, reason, notice: { place: group.name, author } });
-          await adapter.continueConversationAsync!(services.config.BOT_ID ?? '', ref.reference as Partial<ConversationReference>, async (ctx) => {
-            await sendCard(ctx, card);
-          });
+          const chat = await services.proactive.personal(info.tenantId, aad);
+          if (!chat) return;
+          const card = consentRefusalCard(chat.locale, { categories, reason, notice: { place: group.name, author } });
+          // Keyed by the refused activity: a resent message tells each convener once.
+          await services.proactive.sendCard(chat.reference, card, info.activityId ? { idempotencyKey: messageKey('refusal-notice', info.tenantId, info.activityId, aad) } : {});
         } catch (err) {
           services.logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, groupId }, 'could not tell a convener of a refusal');
         }
