@@ -65,6 +65,13 @@ export const envSchema = z.object({
   FANOUT_CONVERSATION_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1–7 messages a second' }).min(1, 'must be 1–7 messages a second').max(7, 'must be 1–7 messages a second').default(6)),
   /** How long a fan-out sender holds a claimed outbox row before another process may take it over. */
   FANOUT_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 1000–600000 ms' }).int('must be 1000–600000 ms').min(1000, 'must be 1000–600000 ms').max(600_000, 'must be 1000–600000 ms').default(60_000)),
+  /**
+   * The longest one request to the Bot Connector may take (a turn's reply, a
+   * proactive send, with botbuilder's own retries); then it is aborted and
+   * counts as failed. Teams gives a turn 15 s. Default 10 s, or half of
+   * FANOUT_LEASE_MS when that is shorter.
+   */
+  CONNECTOR_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number({ invalid_type_error: 'must be 100–120000 ms' }).int('must be 100–120000 ms').min(100, 'must be 100–120000 ms').max(120_000, 'must be 100–120000 ms').optional()),
   /** OpenID metadata for incoming Bot Framework tokens; default the public cloud's. For tests with a stand-in key server, and sovereign clouds. */
   BOT_OPENID_METADATA: z.preprocess(emptyToUndefined, z.string().url('must be the URL of an OpenID configuration document').optional()),
   /** Where users reach the bot from outside (calendar feed links); default http://HOST:PORT. */
@@ -80,7 +87,8 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'CONNECTOR_TIMEOUT_MS'> {
+  CONNECTOR_TIMEOUT_MS: number;
   production: boolean;
   anonymous: boolean;
 }
@@ -106,8 +114,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     if (!e.IDENTIFIER_KEY) errors.push('IDENTIFIER_KEY: required in production (secret for keyed hashes of personal identifiers, at least 32 characters)');
   }
   if (!production && e.BOT_PASSWORD && !e.BOT_ID) errors.push('BOT_ID: required when BOT_PASSWORD is set');
+  // A fan-out send still waiting on the connector when its row's lease runs
+  // out could be sent again by another process meanwhile.
+  const connectorTimeout = parsed.success ? parsed.data.CONNECTOR_TIMEOUT_MS ?? Math.min(10_000, Math.floor(parsed.data.FANOUT_LEASE_MS / 2)) : 0;
+  if (parsed.success && connectorTimeout >= parsed.data.FANOUT_LEASE_MS) {
+    errors.push(`CONNECTOR_TIMEOUT_MS: must be shorter than FANOUT_LEASE_MS (${parsed.data.FANOUT_LEASE_MS} ms)`);
+  }
   if (errors.length || !parsed.success) return { ok: false, errors };
-  return { ok: true, config: { ...parsed.data, production, anonymous: !parsed.data.BOT_ID } };
+  return { ok: true, config: { ...parsed.data, CONNECTOR_TIMEOUT_MS: connectorTimeout, production, anonymous: !parsed.data.BOT_ID } };
 }
 
 /** Loads env files and parses; on failure prints one line per problem and exits. */

@@ -9,10 +9,12 @@ import { registerEvents } from './events';
 import { registerMessages } from './messages';
 import type { BotServices } from './services';
 import { isAddressed, sendCard, turnInfo } from './turn';
+import { connectorStatus, isConnectorDown, isConnectorFailure } from './connector-timeout';
 
-/** True for failures of Table Storage (unreachable, timing out, refusing). */
+/** True for failures of Table Storage (unreachable, timing out, refusing); a failed Bot Connector request is not one. */
 export function isStorageError(err: unknown): boolean {
   const e = err as { name?: string; code?: string; statusCode?: number; request?: unknown };
+  if (isConnectorFailure(err)) return false;
   return (
     e?.name === 'RestError' ||
     e?.name === 'AbortError' ||
@@ -41,12 +43,21 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
 
   app.error(async (context, error) => {
     const storage = isStorageError(error);
+    const connector = isConnectorFailure(error);
     services.logger.error(
-      { err: { name: (error as Error)?.name, code: (error as { code?: string })?.code, message: storage ? 'storage failure' : (error as Error)?.message, stack: process.env.SAMVERKAN_DEBUG_STACK ? (error as Error)?.stack : undefined }, activityType: context.activity?.type },
+      {
+        err: { name: (error as Error)?.name, code: (error as { code?: string })?.code, message: storage ? 'storage failure' : connector ? 'connector failure' : (error as Error)?.message, stack: process.env.SAMVERKAN_DEBUG_STACK ? (error as Error)?.stack : undefined },
+        ...(connector ? { connector: { status: connectorStatus(error) ?? null } } : {}),
+        activityType: context.activity?.type,
+      },
       'turn failed',
     );
     const info = turnInfo(context);
     if (context.activity?.type !== 'message' && context.activity?.type !== 'invoke') return;
+    // The connector did not answer or answered 5xx/429 (after botbuilder's own
+    // retries): an error card would fail the same way and keep Teams waiting
+    // on this turn for another CONNECTOR_TIMEOUT_MS.
+    if (isConnectorDown(error)) return;
     // The bot reads every channel message; one it was not addressed in must not
     // get an error card, or an outage would answer everybody's conversation.
     if (context.activity.type === 'message' && !isAddressed(info)) return;

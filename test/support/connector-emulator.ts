@@ -54,6 +54,48 @@ export interface TeamsLimits {
 }
 
 /**
+ * A connector that does not answer: requests are held instead of answered,
+ * deterministically (by count and position, never by chance).
+ */
+export interface HangOptions {
+  /** How long a held request waits; Infinity: never answered (the connection stays open until the bot gives up or the emulator stops). */
+  ms: number;
+  /** Hold only this many requests, then answer as usual again; default every matching request while set. */
+  count?: number;
+  /** Hold only every n-th matching request (3: the 3rd, 6th, …); default 1, each. */
+  every?: number;
+  /**
+   * Handle the request at once (record it, deliver it, count its idempotency
+   * key) and hold only the answer: the message arrived, but the bot never
+   * hears so. Default false: nothing happens until `ms` has passed, then the
+   * request is handled as usual, even when the bot has given up on it by then
+   * (a late delivery).
+   */
+  deliverFirst?: boolean;
+  /** Which requests; default every request. */
+  match?: (req: { method: string; path: string }) => boolean;
+}
+
+/** One request the emulator received, answered or not. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  at: number;
+  /** What it was answered; undefined while held (or never answered). */
+  status?: number;
+  /** Held by `hang`. */
+  held: boolean;
+  /** The kind (first body element's id) of the Adaptive Card it carried, if any. */
+  cardKind?: string;
+}
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/**
  * A small Bot Connector emulator: it answers the REST calls botbuilder makes
  * to send, update and delete activities, and records what the bot sent.
  * Real HTTP, so the bot's whole outbound path is exercised.
@@ -67,6 +109,15 @@ export class ConnectorEmulator {
   failWith?: number;
   /** Requests answered with `failWith`. */
   failures = 0;
+  /** When set, requests hang instead of being answered (see HangOptions). */
+  hang?: HangOptions;
+  /** Requests held by `hang` so far. */
+  hung = 0;
+  /** The `hang` the counts below are of: `every` and `count` start over when it is replaced. */
+  private hangFor?: HangOptions;
+  private hangSeen = 0;
+  private hangHeld = 0;
+  private readonly holds = new Set<NodeJS.Timeout>();
   /**
    * Runs on every Adaptive Card the bot sends (throws when the card is bad);
    * failures are recorded in `cardFailures`, never thrown at the bot, so a
@@ -80,6 +131,8 @@ export class ConnectorEmulator {
   readonly deliveries = new Map<string, number>();
   /** What the emulator answered, by status. */
   readonly answered: Record<number, number> = {};
+  /** Every request received, in order, whatever it was answered (for "was an error card even tried" checks). */
+  readonly requests: ReceivedRequest[] = [];
   /** Requests per conversation, for "not retried" checks. */
   readonly requestsByConversation = new Map<string, number>();
   /** Resends of an already delivered idempotency key (with `dedupe`). */
@@ -126,6 +179,8 @@ export class ConnectorEmulator {
   }
 
   async stop(): Promise<void> {
+    for (const timer of this.holds) clearTimeout(timer);
+    this.holds.clear();
     if (!this.server) return;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -150,86 +205,120 @@ export class ConnectorEmulator {
     let data = '';
     req.on('data', (c: Buffer) => (data += c.toString()));
     req.on('end', () => {
-      if (this.failWith) {
-        this.failures += 1;
-        res.writeHead(this.failWith, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'emulated failure' } }));
-        return;
-      }
+      const method = req.method ?? 'GET';
       const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
-      const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(url);
-      if (m && req.method === 'POST' && this.limits) {
-        const refusal = this.limit(m[1]!);
-        if (refusal) {
-          this.answered[refusal.status] = (this.answered[refusal.status] ?? 0) + 1;
-          res.writeHead(refusal.status, { 'content-type': 'application/json', ...(refusal.retryAfter !== undefined ? { 'retry-after': String(refusal.retryAfter) } : {}) });
-          res.end(JSON.stringify({ error: { code: refusal.status === 429 ? 'Throttled' : refusal.status === 403 ? 'BotDisabledByAdmin' : 'ServiceError', message: 'emulated' } }));
-          return;
-        }
+      const hang = this.holdsRequest(method, url);
+      const received: ReceivedRequest = { method, path: url, at: Date.now(), held: Boolean(hang), cardKind: cardKindOfBody(data) };
+      this.requests.push(received);
+      const write = (a: Answer) => {
+        // The bot may have given up on a held request: its socket is gone.
+        if (res.destroyed || res.writableEnded || res.socket?.destroyed) return;
+        received.status = a.status;
+        res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
+        res.end(JSON.stringify(a.body));
+      };
+      if (!hang) return write(this.answer(method, url, data));
+      this.hung += 1;
+      const later = (fn: () => void) => {
+        if (!Number.isFinite(hang.ms)) return; // never answered
+        const timer = setTimeout(() => {
+          this.holds.delete(timer);
+          fn();
+        }, Math.max(0, hang.ms));
+        this.holds.add(timer);
+      };
+      if (hang.deliverFirst) {
+        const answer = this.answer(method, url, data);
+        later(() => write(answer));
+      } else {
+        later(() => write(this.answer(method, url, data)));
       }
-      if (m) {
-        let body: Record<string, any> = {};
-        try { body = data ? JSON.parse(data) : {}; } catch { /* recorded as empty */ }
-        const dedupeKey = body?.channelData?.samverkan?.idempotencyKey;
-        if (this.limits?.dedupe && req.method === 'POST' && typeof dedupeKey === 'string' && this.firstIds.has(dedupeKey)) {
-          this.absorbed += 1;
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ id: this.firstIds.get(dedupeKey) }));
-          return;
-        }
-        const id = `emu-${++this.counter}`;
-        const rec: SentActivity = {
-          method: req.method ?? 'POST',
-          path: url,
-          conversationId: m[1]!,
-          replyToId: req.method === 'POST' ? m[2] : undefined,
-          activityId: req.method !== 'POST' ? m[2] : undefined,
-          body,
-          at: Date.now(),
-        };
-        this.sent.push(rec);
-        this.answered[200] = (this.answered[200] ?? 0) + 1;
-        const key = body?.channelData?.samverkan?.idempotencyKey;
-        if (typeof key === 'string') {
-          this.deliveries.set(key, (this.deliveries.get(key) ?? 0) + 1);
-          if (!this.firstIds.has(key)) this.firstIds.set(key, rec.activityId ?? id);
-        }
-        const atts: unknown[] = Array.isArray(body.attachments) ? body.attachments : [];
-        for (const att of atts) {
-          const a = att as { contentType?: string; content?: unknown };
-          if (a?.contentType === 'application/vnd.microsoft.card.adaptive') this.checkCard(a.content, `${rec.method} ${url}`);
-        }
-        this.waiters = this.waiters.filter((w) => {
-          if (!w.predicate(rec)) return true;
-          clearTimeout(w.timer);
-          w.resolve(rec);
-          return false;
-        });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: rec.activityId ?? id }));
-        return;
-      }
-      if (/^\/v3\/conversations\/?$/.test(url) && req.method === 'POST' && this.limits?.installed) {
-        let params: { members?: Array<{ aadObjectId?: string; id?: string }> } = {};
-        try { params = data ? JSON.parse(data) : {}; } catch { /* empty */ }
-        const aad = params.members?.[0]?.aadObjectId ?? params.members?.[0]?.id?.replace(/^8:orgid:/, '');
-        if (!aad || !this.limits.installed.has(aad)) {
-          res.writeHead(403, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'app not installed for the user' } }));
-          return;
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `a:created-${aad}`, activityId: `emu-${++this.counter}` }));
-        return;
-      }
-      if (/^\/v3\/conversations\/?$/.test(url) && req.method === 'POST') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `a:emu-conversation-${++this.counter}`, activityId: `emu-${this.counter}` }));
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'NotFound', message: url } }));
     });
+  }
+
+  /** The hang options when this request is to be held. */
+  private holdsRequest(method: string, path: string): HangOptions | undefined {
+    const h = this.hang;
+    if (h !== this.hangFor) {
+      this.hangFor = h;
+      this.hangSeen = 0;
+      this.hangHeld = 0;
+    }
+    if (!h || (h.match && !h.match({ method, path }))) return undefined;
+    this.hangSeen += 1;
+    if (this.hangSeen % Math.max(1, h.every ?? 1) !== 0) return undefined;
+    if (h.count !== undefined && this.hangHeld >= h.count) return undefined;
+    this.hangHeld += 1;
+    return h;
+  }
+
+  /** Handles one request: records what was sent and answers what the connector would. */
+  private answer(method: string, url: string, data: string): Answer {
+    if (this.failWith) {
+      this.failures += 1;
+      return { status: this.failWith, body: { error: { code: 'ServiceError', message: 'emulated failure' } } };
+    }
+    const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(url);
+    if (m && method === 'POST' && this.limits) {
+      const refusal = this.limit(m[1]!);
+      if (refusal) {
+        this.answered[refusal.status] = (this.answered[refusal.status] ?? 0) + 1;
+        return {
+          status: refusal.status,
+          headers: refusal.retryAfter !== undefined ? { 'retry-after': String(refusal.retryAfter) } : {},
+          body: { error: { code: refusal.status === 429 ? 'Throttled' : refusal.status === 403 ? 'BotDisabledByAdmin' : 'ServiceError', message: 'emulated' } },
+        };
+      }
+    }
+    if (m) {
+      let body: Record<string, any> = {};
+      try { body = data ? JSON.parse(data) : {}; } catch { /* recorded as empty */ }
+      const dedupeKey = body?.channelData?.samverkan?.idempotencyKey;
+      if (this.limits?.dedupe && method === 'POST' && typeof dedupeKey === 'string' && this.firstIds.has(dedupeKey)) {
+        this.absorbed += 1;
+        return { status: 200, body: { id: this.firstIds.get(dedupeKey) } };
+      }
+      const id = `emu-${++this.counter}`;
+      const rec: SentActivity = {
+        method,
+        path: url,
+        conversationId: m[1]!,
+        replyToId: method === 'POST' ? m[2] : undefined,
+        activityId: method !== 'POST' ? m[2] : undefined,
+        body,
+        at: Date.now(),
+      };
+      this.sent.push(rec);
+      this.answered[200] = (this.answered[200] ?? 0) + 1;
+      const key = body?.channelData?.samverkan?.idempotencyKey;
+      if (typeof key === 'string') {
+        this.deliveries.set(key, (this.deliveries.get(key) ?? 0) + 1);
+        if (!this.firstIds.has(key)) this.firstIds.set(key, rec.activityId ?? id);
+      }
+      const atts: unknown[] = Array.isArray(body.attachments) ? body.attachments : [];
+      for (const att of atts) {
+        const a = att as { contentType?: string; content?: unknown };
+        if (a?.contentType === 'application/vnd.microsoft.card.adaptive') this.checkCard(a.content, `${rec.method} ${url}`);
+      }
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.predicate(rec)) return true;
+        clearTimeout(w.timer);
+        w.resolve(rec);
+        return false;
+      });
+      return { status: 200, body: { id: rec.activityId ?? id } };
+    }
+    if (/^\/v3\/conversations\/?$/.test(url) && method === 'POST' && this.limits?.installed) {
+      let params: { members?: Array<{ aadObjectId?: string; id?: string }> } = {};
+      try { params = data ? JSON.parse(data) : {}; } catch { /* empty */ }
+      const aad = params.members?.[0]?.aadObjectId ?? params.members?.[0]?.id?.replace(/^8:orgid:/, '');
+      if (!aad || !this.limits.installed.has(aad)) return { status: 403, body: { error: { code: 'Forbidden', message: 'app not installed for the user' } } };
+      return { status: 200, body: { id: `a:created-${aad}`, activityId: `emu-${++this.counter}` } };
+    }
+    if (/^\/v3\/conversations\/?$/.test(url) && method === 'POST') {
+      return { status: 200, body: { id: `a:emu-conversation-${++this.counter}`, activityId: `emu-${this.counter}` } };
+    }
+    return { status: 404, body: { error: { code: 'NotFound', message: url } } };
   }
 
   /** Forgets deliveries, idempotency keys and counts (between runs of one emulator). */
@@ -277,6 +366,17 @@ export class ConnectorEmulator {
       }, timeoutMs);
       this.waiters.push({ predicate, resolve, timer });
     });
+  }
+}
+
+function cardKindOfBody(data: string): string | undefined {
+  if (!data.includes('application/vnd.microsoft.card.adaptive')) return undefined;
+  try {
+    const body = JSON.parse(data) as { attachments?: Array<{ contentType?: string; content?: { body?: Array<{ id?: unknown }> } }> };
+    const id = body.attachments?.find((a) => a?.contentType === 'application/vnd.microsoft.card.adaptive')?.content?.body?.[0]?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

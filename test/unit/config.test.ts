@@ -37,6 +37,7 @@ describe('parseConfig defaults', () => {
       LOG_LEVEL: 'info',
       DATA_DIR: '.data',
       MAX_BODY_BYTES: 256 * 1024,
+      CONNECTOR_TIMEOUT_MS: 10_000,
       production: false,
       anonymous: true,
     });
@@ -87,6 +88,9 @@ describe('parseConfig bad values', () => {
     ['MAX_BODY_BYTES', '10'],
     ['MAX_BODY_BYTES', 'lots'],
     ['MAX_BODY_BYTES', String(11 * 1024 * 1024)],
+    ['CONNECTOR_TIMEOUT_MS', '50'],
+    ['CONNECTOR_TIMEOUT_MS', 'soon'],
+    ['CONNECTOR_TIMEOUT_MS', '200000'],
   ])('%s=%s is one line naming the variable', (name, value) => {
     const errors = errorsOf({ [name]: value });
     expect(errors).toHaveLength(1);
@@ -110,6 +114,13 @@ describe('parseConfig bad values', () => {
   it('every bad value gets its own line, all at once', () => {
     const errors = errorsOf({ PORT: 'x', BOT_TYPE: 'y', LOG_LEVEL: 'z', TABLE_PREFIX: '-', IDENTIFIER_KEY: 'short' });
     expect(errors.map((l) => l.split(':')[0]).sort()).toEqual(['BOT_TYPE', 'IDENTIFIER_KEY', 'LOG_LEVEL', 'PORT', 'TABLE_PREFIX']);
+  });
+
+  it('a connector timeout as long as the fan-out lease is refused: a send still waiting could be taken over and sent twice', () => {
+    expect(errorsOf({ CONNECTOR_TIMEOUT_MS: '60000' })).toEqual([expect.stringMatching(/^CONNECTOR_TIMEOUT_MS: must be shorter than FANOUT_LEASE_MS \(60000 ms\)/)]);
+    expect(ok({ CONNECTOR_TIMEOUT_MS: '60000', FANOUT_LEASE_MS: '90000' }).CONNECTOR_TIMEOUT_MS).toBe(60_000);
+    // Unset, it stays within a short lease by itself.
+    expect(ok({ FANOUT_LEASE_MS: '2000' }).CONNECTOR_TIMEOUT_MS).toBe(1000);
   });
 
   it('a password without an app id is refused', () => {
