@@ -4,6 +4,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { TableStore } from './storage/tables';
+import { turnWrites } from './storage/turn-writes';
 
 /** The least an activity must carry before botbuilder sees it. */
 const obj = z.object({}).passthrough();
@@ -111,10 +112,13 @@ export function createServer(deps: ServerDeps): restify.Server {
       },
     });
     try {
-      await adapter.process(req, answer, async (context) => {
-        turnStarted = true;
-        await app.run(context);
-      });
+      // Counts what the turn writes (the error handler runs in here too), so a storage failure part-way can be told truthfully.
+      await turnWrites.run({ writes: 0 }, () =>
+        adapter.process(req, answer, async (context) => {
+          turnStarted = true;
+          await app.run(context);
+        }),
+      );
     } catch (err) {
       logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'activity processing failed');
       if (!res.headersSent) problem(res, 500, 'InternalError', 'the activity could not be processed');

@@ -1,7 +1,10 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, INVOKE_RESPONSE_KEY } from 'botbuilder';
 import { errorCard } from '../cards/common';
 import { TableTurnStateStorage } from '../storage/turn-state-storage';
 import { TABLES } from '../storage/tables';
+import { turnWrites } from '../storage/turn-writes';
+import { t } from '../i18n';
 import { SamverkanTurnState } from './turn-state';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
@@ -61,8 +64,21 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
     // The bot reads every channel message; one it was not addressed in must not
     // get an error card, or an outage would answer everybody's conversation.
     if (context.activity.type === 'message' && !isAddressed(info)) return;
+    // Storage that failed after the turn had changed something: "nothing was saved" would not be true.
+    const key = storage ? ((turnWrites.getStore()?.writes ?? 0) > 0 ? 'error.storagePartial' : 'error.storage') : 'error.generic';
     try {
-      await sendCard(context, errorCard(info.locale, storage ? 'error.storage' : 'error.generic'));
+      if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
+        // A card action is answered to the person who pressed it, on the card, as a message the
+        // Teams client shows there; a card posted to a channel would tell everyone. If the action
+        // had been answered before the failure (the state save at the end), that answer stands.
+        if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t(info.locale, key) } },
+        });
+        return;
+      }
+      await sendCard(context, errorCard(info.locale, key));
     } catch (sendErr) {
       services.logger.warn({ err: { message: (sendErr as Error).message } }, 'could not send the error card');
     }

@@ -1,5 +1,7 @@
 import { TableClient, TableServiceClient, odata, type TableEntityResult } from '@azure/data-tables';
 
+import { writeCountingPolicy } from './turn-writes';
+
 export { odata };
 
 /** Every table the bot uses; names get the configured prefix. */
@@ -30,6 +32,7 @@ const CLIENT_OPTIONS = {
   // Fail fast: a turn must answer within Teams' 15 s, and a storage outage
   // should turn into a polite error card, not a hung request.
   retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 800 },
+  additionalPolicies: [{ policy: writeCountingPolicy, position: 'perCall' as const }],
 };
 
 export class TableStore {
