@@ -310,7 +310,15 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   const decision = authorize(services.organisation, actorOf(info), 'minutes.write', { groupId: group.id });
   if (!decision.allowed) return notAllowedCard(locale, decision.reason, decision.whoMay);
   const existing = await services.minutes.get(m.tenantId, m.groupId, m.id);
-  if (existing?.status === 'final') return minutesCardFor(services, info, m, existing, { notice: t(locale, 'minutes.notices.alreadyFinal') });
+  if (existing?.status === 'final') {
+    // Final, but what finalising sets going was cut short (storage or the process failed part-way):
+    // a finalise resent, or pressed again, finishes it. Each step is idempotent.
+    if (finalize && !existing.completedAt) {
+      await completeFinalize(services, m, existing);
+      return minutesCardFor(services, info, m, existing, { notice: t(locale, 'minutes.notices.finalized') });
+    }
+    return minutesCardFor(services, info, m, existing, { notice: t(locale, 'minutes.notices.alreadyFinal') });
+  }
 
   const agenda = await services.agendas.get(m.tenantId, m.groupId, m.id);
   const itemIds = (agenda?.items ?? newAgenda({ tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, level: group.level, groupTemplate: group.agendaTemplate, now: services.now() }).items).map((i) => i.id);
@@ -382,13 +390,24 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   if (!stored || (stored.status === 'final' && !finalize)) return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.alreadyFinal') });
   if (!finalize) return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.saved') });
 
-  await services.minutes.registerPrintToken(stored.printToken!, m.tenantId, m.groupId, m.id);
-  await services.minutes.saveActions(m.tenantId, m.groupId, stored.actions);
-  await services.minutes.markDone(m.tenantId, m.groupId, stored.closedActions, now.toISOString());
-  await scheduleActionReminders(services, m, stored.actions);
   services.logger.info({ event: 'minutesFinalized', groupId: group.id, meetingId: m.id, decisions: stored.decisions.length, actions: stored.actions.length, sip: stored.sip.length }, 'minutes finalised');
-  await postSummary(services, m, stored);
+  await completeFinalize(services, m, stored);
   return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.finalized') });
+}
+
+/**
+ * What finalised minutes set going, each step idempotent, then marked done:
+ * the printable page, the actions and their reminders, the earlier actions
+ * closed, the summary in the channel (keyed by the meeting).
+ */
+async function completeFinalize(services: BotServices, m: Meeting, minutes: Minutes): Promise<void> {
+  const at = minutes.finalizedAt ?? services.now().toISOString();
+  if (minutes.printToken) await services.minutes.registerPrintToken(minutes.printToken, m.tenantId, m.groupId, m.id);
+  await services.minutes.saveActions(m.tenantId, m.groupId, minutes.actions);
+  await services.minutes.markDone(m.tenantId, m.groupId, minutes.closedActions, at);
+  await scheduleActionReminders(services, m, minutes.actions);
+  await postSummary(services, m, minutes);
+  await services.minutes.update(m.tenantId, m.groupId, m.id, (cur) => (cur && cur.status === 'final' && !cur.completedAt ? { ...cur, completedAt: services.now().toISOString() } : undefined));
 }
 
 function attendeeNames(services: BotServices, minutes: Minutes): string[] {
@@ -400,20 +419,17 @@ export function summaryCardFor(services: BotServices, m: Meeting, minutes: Minut
   return minutesSummaryCard(locale, m, minutes, { groupName: group?.name ?? m.groupId, attendeeNames: attendeeNames(services, minutes) });
 }
 
+/** Posts the summary in the group's channel; a failure is thrown, so finalising is not marked complete and a retry posts it. */
 async function postSummary(services: BotServices, m: Meeting, minutes: Minutes): Promise<void> {
-  try {
-    const links = (await services.channelLinks.channelsOf(m.tenantId, m.groupId)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
-    for (const link of links) {
-      const conv = await services.proactive.conversation(m.tenantId, link.conversationId);
-      if (!conv) continue;
-      await services.proactive.sendCard(conv.reference, summaryCardFor(services, m, minutes, conv.locale), {
-        threadOf: m.card?.conversationId === link.conversationId ? m.card.activityId : undefined,
-        idempotencyKey: messageKey('minutes-summary', m.tenantId, m.id),
-      });
-      return;
-    }
-  } catch (err) {
-    services.logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, meetingId: m.id }, 'could not post the minutes summary');
+  const links = (await services.channelLinks.channelsOf(m.tenantId, m.groupId)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
+  for (const link of links) {
+    const conv = await services.proactive.conversation(m.tenantId, link.conversationId);
+    if (!conv) continue;
+    await services.proactive.sendCard(conv.reference, summaryCardFor(services, m, minutes, conv.locale), {
+      threadOf: m.card?.conversationId === link.conversationId ? m.card.activityId : undefined,
+      idempotencyKey: messageKey('minutes-summary', m.tenantId, m.id),
+    });
+    return;
   }
 }
 

@@ -278,15 +278,18 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
     if (!created) resent = true;
     meetings.push(created ?? (await services.meetings.get(m.tenantId, m.groupId, m.id)) ?? m);
   }
-  if (resent) {
-    // The same activity again: answer as before, book and post nothing new.
-    services.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
-    return { alreadyAnswered: meetings.every((m) => !!m.card) || meetings.length > 1, card: meetings.length > 1
+  // Planned on a resend too: the first attempt may have died between booking and planning
+  // (job ids are deterministic, so planning twice plans once).
+  await scheduleReminders(services, meetings);
+  if (resent) services.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
+  if (resent && (meetings.length > 1 || meetings.every((m) => !!m.card))) {
+    // The same activity again, its card posted: answer as before, book and post nothing new.
+    return { alreadyAnswered: true, card: meetings.length > 1
       ? meetingListCard(locale, [{ groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, locale), meetings }], t(locale, 'meetings.notices.seriesBooked', { count: meetings.length }))
       : meetingCardFor(services, meetings[0]!, locale, { notice: t(locale, 'meetings.notices.booked') }) };
   }
-  await scheduleReminders(services, meetings);
-  services.logger.info({ event: 'meetingsBooked', groupId: group.id, count: meetings.length, series: !!seriesId }, 'meetings booked');
+  // A resend whose first attempt died before the card was posted and recorded goes on as the first time.
+  if (!resent) services.logger.info({ event: 'meetingsBooked', groupId: group.id, count: meetings.length, series: !!seriesId }, 'meetings booked');
 
   const first = meetings[0]!;
   const linked = await linkedGroup(services, info);

@@ -123,6 +123,7 @@ export class MinutesStore {
           finalizedAt: m.finalizedAt ?? '',
           finalizedBy: m.finalizedBy ?? '',
           printToken: m.printToken ?? '',
+          completedAt: m.completedAt ?? '',
           updatedAt: m.updatedAt,
         };
         const res = etag ? await this.table.updateEntity(entity, 'Replace', { etag }) : await this.table.createEntity(entity);
@@ -222,6 +223,7 @@ function fromMinutesRow(tenantId: string, groupId: string, meetingId: string, e:
     finalizedAt: str(e, 'finalizedAt') || undefined,
     finalizedBy: str(e, 'finalizedBy') || undefined,
     printToken: str(e, 'printToken') || undefined,
+    completedAt: str(e, 'completedAt') || undefined,
     updatedAt: str(e, 'updatedAt'),
     etag: e.etag,
   };

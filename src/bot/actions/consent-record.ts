@@ -72,6 +72,8 @@ export const consentRecord = defineAction({
         if (isConflict(err) && attempt === 0 && derived) {
           const existing = await services.consents.get(info.tenantId, derived);
           if (existing && existing.recordedBy === base.recordedBy && existing.subject.personnummer === base.subject.personnummer && existing.subject.name === base.subject.name) {
+            // The first attempt may have stopped before its audit row; keyed by the activity, it is written once.
+            await audit(services, info, 'consentRecorded', existing.scope.groupIds, { caseRef: existing.caseRef });
             return consentRecordedCard(info.locale, existing, groupNamer(services, info.tenantId));
           }
         }

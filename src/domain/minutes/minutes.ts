@@ -46,6 +46,12 @@ export interface Minutes {
   finalizedBy?: string;
   /** The unguessable key of the printable page. */
   printToken?: string;
+  /**
+   * When what finalising sets going (the printable page, the actions and
+   * their reminders, the summary in the channel) had all been done; until
+   * then a finalise resent after a failure part-way does it again.
+   */
+  completedAt?: string;
   updatedAt: string;
   etag?: string;
 }
