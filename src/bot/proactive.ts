@@ -134,7 +134,9 @@ export class Proactive {
   /**
    * A personal chat with a user the bot has never talked to: Teams creates
    * one only where the app is installed for the user. Answers the new
-   * conversation's reference, or undefined when Teams refuses.
+   * conversation's reference, or undefined when Teams refuses (a 4xx: not
+   * installed, blocked, no such user). A connector that fails or does not
+   * answer throws, so the caller retries rather than give the user up.
    */
   async createPersonal(tenantId: string, aadObjectId: string, serviceUrl: string): Promise<Record<string, unknown> | undefined> {
     if (typeof this.adapter.createConversationAsync !== 'function') return undefined;
@@ -149,8 +151,10 @@ export class Proactive {
       } as ConversationParameters, async (ctx) => {
         reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
       });
-    } catch {
-      return undefined;
+    } catch (err) {
+      const status = (err as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) return undefined;
+      throw err;
     }
     return reference;
   }

@@ -36,6 +36,9 @@ function orgFile(): string {
   const file = path.join(dir, 'org.yaml');
   const people = Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`);
   const mgrs = Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`);
+  // One more manager, who has never talked to the bot: the digest has to create the chat.
+  people.push(`  - { id: mgr-new, displayName: Chef Ny, aadObjectId: ${aad(99)}, role: Förvaltningschef }`);
+  mgrs.push('  - { personId: mgr-new, oversees: all }');
   writeFileSync(file, ['extends: local-demo', 'addPeople:', ...people, 'addManagers:', ...mgrs].join('\n'));
   return file;
 }
@@ -268,5 +271,24 @@ describe('the weekly digest while some sends hang', () => {
     }
     expect(t.emulator.absorbed).toBe(5);
     expect(ms).toBeLessThan(15_000);
+  });
+
+  it('creating a new manager\'s chat times out once: retried, and the digest delivered, not given up as "not installed"', async () => {
+    const WEEK3 = '2026-12-07';
+    const RUN3 = new Date(RUN_AT.getTime() + 14 * 24 * 3600_000);
+    t.emulator.resetDeliveries();
+    t.emulator.limits = { dedupe: true, installed: new Set([aad(99)]) };
+    t.emulator.hang = { ms: Infinity, count: 1, match: ({ method, path: p }) => method === 'POST' && /^\/v3\/conversations\/?$/.test(p) };
+    const reqMark = t.emulator.requests.length;
+    const { body } = await runJobs('digest', RUN3.toISOString());
+    expect(body.failed).toBe(0);
+    const creates = requestsSince(reqMark).filter((r) => r.method === 'POST' && /^\/v3\/conversations\/?$/.test(r.path));
+    expect(creates.length, 'the create that hung, then the retry').toBe(2);
+    expect(creates[0]!.held).toBe(true);
+    expect(t.emulator.deliveries.get(`digest-${WEEK3}/mgr-new`) ?? 0).toBe(1);
+    const outbox = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${TABLES.outbox}`, { allowInsecureConnection: true });
+    const statuses: string[] = [];
+    for await (const e of outbox.listEntities<{ status: string }>()) if (String(e.rowKey).includes('mgr-new') && String(e.partitionKey).includes(WEEK3)) statuses.push(e.status);
+    expect(statuses).toEqual(['sent']);
   });
 });
