@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { parseConfig } from '../../src/config';
 import { startBot } from '../../src/index';
 import { createLogger } from '../../src/logger';
@@ -10,6 +11,7 @@ import { createLogger } from '../../src/logger';
  * NOW fixes the turns' clock. LEASE_MS shortens the scheduler's and the
  * fan-out's leases, and then the scheduler's clock runs on from NOW in real
  * time, so a successor takes over a killed process's jobs after LEASE_MS.
+ * LOG_FILE writes the log there at info level (the privacy scan reads it).
  */
 async function main(): Promise<void> {
   const env = (k: string) => {
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   const leaseMs = process.env.LEASE_MS ? Number(process.env.LEASE_MS) : undefined;
   const started = performance.now();
   const scheduler = leaseMs && fixed ? { leaseMs, clock: () => new Date(fixed.getTime() + (performance.now() - started)) } : undefined;
-  const bot = await startBot(parsed.config, { connectionString: env('CONN'), port: 0, logger: createLogger({ level: 'silent' }), now: fixed ? () => fixed : undefined, scheduler });
+  const bot = await startBot(parsed.config, { connectionString: env('CONN'), port: 0, logger: process.env.LOG_FILE ? createLogger({ level: 'info', destination: pino.destination({ dest: process.env.LOG_FILE, sync: true, mkdir: true }) }) : createLogger({ level: 'silent' }), now: fixed ? () => fixed : undefined, scheduler });
   process.stdout.write(`listening ${bot.url}\n`);
   process.on('SIGTERM', () => void bot.close().then(() => process.exit(0)));
 }

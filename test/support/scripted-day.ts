@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { meetingIdFor } from '../../src/domain/meetings/meeting';
 import { TableStore } from '../../src/storage/tables';
+import path from 'node:path';
+import { FLAGGED, SUBJECTS } from '../protocol/consent.fixtures';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from './activities';
+import { LOG_DIR } from './bot-harness';
 import type { ConnectorEmulator, SentActivity } from './connector-emulator';
 
 /**
@@ -81,7 +84,7 @@ export function scriptedDay(): Step[] {
       name: 'megan records a consent',
       activity: (c) =>
         cardAction('consent.record', {
-          subjectPersonnummer: '20150312-1236', subjectName: 'Nils Påhittsson', groupIds: 'operativ', validFrom: '', validUntil: '2027-06-30',
+          subjectPersonnummer: SUBJECTS.a.twelve.replace(/^(\d{8})/, '$1-'), subjectName: SUBJECTS.a.name, groupIds: 'operativ', validFrom: '', validUntil: '2027-06-30',
           parties: 'guardian1,guardian2', purpose: 'Samordning kring skolgång och stöd', informationCategories: 'Skolgång, hälsa', exclusions: '', form: 'written', documentRef: 'Dnr SN 2026/14',
         }, USERS.megan, c),
       after: (body, c) => {
@@ -91,8 +94,8 @@ export function scriptedDay(): Step[] {
       },
     },
     { name: 'megan puts the case on the operative agenda', activity: (c) => cardAction('agenda.propose', { meetingId: OPERATIVE_MEETING, text: `${c.caseRef} uppföljning av skolgång (10 min)` }, USERS.megan, c, OPERATIVE) },
-    { name: 'a case under its consent in the operative channel', activity: (c) => inChannel('Nils Påhittsson 20150312-1236 har hög frånvaro', OPERATIVE, USERS.megan, c) },
-    { name: 'the same case refused in the tactical channel', activity: (c) => inChannel('Nils Påhittsson 20150312-1236 har hög frånvaro', TACTICAL, USERS.adele, c) },
+    { name: 'a case under its consent in the operative channel', activity: (c) => inChannel(FLAGGED.aAbsence, OPERATIVE, USERS.megan, c) },
+    { name: 'the same case refused in the tactical channel', activity: (c) => inChannel(FLAGGED.aAbsence, TACTICAL, USERS.adele, c) },
     { name: 'alex lists the meetings', activity: (c) => inChannel('möten', TACTICAL, USERS.alex, c) },
     { name: 'alex publishes the tactical agenda', activity: (c) => cardAction('agenda.publish', { meetingId: TACTICAL_MEETING }, USERS.alex, c, TACTICAL) },
     { name: 'digest, week 48', tick: '2026-11-23T06:31:00Z' },
@@ -125,7 +128,7 @@ export interface BotProcess {
   url: string;
 }
 
-export function startBotProcess(env: { connectionString: string; prefix: string; now?: string; leaseMs?: number }): Promise<BotProcess> {
+export function startBotProcess(env: { connectionString: string; prefix: string; now?: string; leaseMs?: number; logFile?: string }): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/bot-process.ts'], {
     env: {
       ...process.env,
@@ -133,6 +136,7 @@ export function startBotProcess(env: { connectionString: string; prefix: string;
       PREFIX: env.prefix,
       CONN: env.connectionString,
       NOW: env.now ?? DAY_NOW,
+      ...(env.logFile ? { LOG_FILE: env.logFile } : {}),
       // A connector request may take at most half a fan-out lease (the configuration insists it is shorter).
       ...(env.leaseMs ? { LEASE_MS: String(env.leaseMs), BOT_ENV_CONNECTOR_TIMEOUT_MS: String(Math.floor(env.leaseMs / 2)) } : {}),
     },
@@ -194,7 +198,9 @@ export async function runScriptedDay(o: { connectionString: string; prefix: stri
   const started = Date.now();
   await new TableStore(o.connectionString, o.prefix).ensureTables();
   const c: Context = { serviceUrl: o.emulator.url };
-  const start = () => startBotProcess({ connectionString: o.connectionString, prefix: o.prefix, leaseMs: LEASE_MS });
+  let n = 0;
+  // Each process logs to the folder the privacy scan reads (test/protocol/zz-privacy.test.ts).
+  const start = () => startBotProcess({ connectionString: o.connectionString, prefix: o.prefix, leaseMs: LEASE_MS, logFile: path.join(LOG_DIR, `${o.prefix}-${++n}.jsonl`) });
   let bot = await start();
   const result = { kills: 0, killsMidStep: 0, restarts: 0, resends: 0, stepMs: [] as number[] };
   const steps = scriptedDay();
