@@ -105,6 +105,9 @@ export async function linkConversation(services: BotServices, info: TurnInfo, gr
   const decision = authorize(org, actorOf(info), 'group.link', { groupId });
   if (!decision.allowed) return { ok: false, kind: 'notAllowed', reason: decision.reason, whoMay: decision.whoMay };
   const previous = await services.channelLinks.get(info.tenantId, key);
+  // Teams resending the activity that made this link: answered as the first time, nothing rewritten.
+  const resent = !!info.activityId && previous?.activityId === info.activityId && previous.groupId === groupId;
+  if (resent) return { ok: true, card: groupDetails(services, info.locale, group, await heldThisYear(services, info.tenantId, group.id), t(info.locale, 'group.linked', { group: group.name })) };
   await services.channelLinks.link({
     tenantId: info.tenantId,
     conversationId: key,
@@ -112,6 +115,7 @@ export async function linkConversation(services: BotServices, info: TurnInfo, gr
     teamId: info.teamId,
     linkedBy: info.aadObjectId ?? info.userId,
     linkedAt: services.now().toISOString(),
+    activityId: info.activityId,
   });
   services.logger.info({ event: 'channelLinked', groupId, conversationKind: info.conversationKind }, 'conversation linked to a group');
   const previousName = previous ? org.groups.find((g) => g.id === previous.groupId)?.name ?? previous.groupId : undefined;

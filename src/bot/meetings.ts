@@ -405,8 +405,9 @@ export async function rsvp(services: BotServices, info: TurnInfo, meetingId: str
   const updated = await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) => (cur.rsvp[key] === answer ? undefined : withRsvp(cur, key, info.userId, answer, services.now())));
   if (!updated) return errorCard(info.locale, 'meetings.quick.notFound', { date: '–' });
   services.logger.info({ event: 'meetingRsvp', groupId: m.groupId, meetingId: m.id, answer }, 'meeting answered');
-  // Everyone's view of the counts, then the answering person's own view.
-  if (updated.etag !== m.etag) await refreshChannelCard(services, updated);
+  // Everyone's view of the counts, then the answering person's own view. Also when the answer was
+  // there already: Teams may be resending an answer whose first attempt died before the card was updated.
+  await refreshChannelCard(services, updated);
   return meetingCardFor(services, updated, info.locale, { viewer: key });
 }
 

@@ -11,6 +11,8 @@ export interface ChannelLink {
   teamId?: string;
   linkedBy: string;
   linkedAt: string;
+  /** The activity that made the link: a resend of it is recognised. */
+  activityId?: string;
 }
 
 const NO_TENANT = '~none';
@@ -28,6 +30,7 @@ export class ChannelLinkStore {
         teamId: l.teamId ?? '',
         linkedBy: l.linkedBy,
         linkedAt: l.linkedAt,
+        activityId: l.activityId ?? '',
       },
       'Replace',
     );
@@ -71,5 +74,6 @@ function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?
     teamId: e.teamId || undefined,
     linkedBy: e.linkedBy ?? '',
     linkedAt: e.linkedAt ?? '',
+    activityId: e.activityId || undefined,
   };
 }
