@@ -9,26 +9,29 @@ import { summarise } from './stats';
  * uninterrupted, then RUNS times (default 12) with KILLS SIGKILLs each
  * (default 8) at points drawn from seeds 1…RUNS, every kill followed by a
  * new process and Teams' resend of what got no answer. Reports, per run and
- * in all, where the end state differed from the uninterrupted run's (the
+ * in all (PROCESSES=2: two processes behind a round robin), where the end state differed from the uninterrupted run's (the
  * goal: nowhere), the kills that landed mid-step, and the time a run took.
  */
 
 const RUNS = Number(process.env.RUNS ?? 12);
 const KILLS = Number(process.env.KILLS ?? 8);
 const FIRST_SEED = Number(process.env.FIRST_SEED ?? 1);
+/** Bot processes behind the round robin (2: the scale-out case, killed too). */
+const PROCESSES = Number(process.env.PROCESSES ?? 1);
 
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   const emulators: ConnectorEmulator[] = [];
-  const run = async (kills: Kill[]): Promise<DayResult> => {
+  const run = async (kills: Kill[], processes = PROCESSES): Promise<DayResult> => {
     const emulator = await new ConnectorEmulator().start();
     emulator.limits = { dedupe: true };
     emulators.push(emulator);
     const prefix = `crash${Date.now().toString(36)}${emulators.length}`;
-    return runScriptedDay({ connectionString: azurite.connectionString, prefix, emulator, kills });
+    return runScriptedDay({ connectionString: azurite.connectionString, prefix, emulator, kills, processes });
   };
   try {
-    const base = await run([]);
+    // The reference is one process, never killed.
+    const base = await run([], 1);
     console.log(`uninterrupted: ${scriptedDay().length} steps, ${base.keyed.size} keyed messages, ${Object.values(base.state).reduce((n, r) => n + r.length, 0)} rows, ${base.ms} ms`);
     const runs: Array<{ seed: number; ms: number; kills: number; midStep: number; resends: number; differences: string[] }> = [];
     const killedSteps = new Set<number>();
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     const report = {
       runs: runs.length,
       killsPerRun: KILLS,
+      processes: PROCESSES,
       kills: runs.reduce((n, r) => n + r.kills, 0),
       killsMidStep: runs.reduce((n, r) => n + r.midStep, 0),
       resends: runs.reduce((n, r) => n + r.resends, 0),

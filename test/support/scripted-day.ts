@@ -194,14 +194,23 @@ function kill(p: BotProcess): Promise<void> {
  * Runs the scripted day. Between the steps nothing waits for the bot but
  * the step's own answer, as in Teams.
  */
-export async function runScriptedDay(o: { connectionString: string; prefix: string; emulator: ConnectorEmulator; kills?: Kill[] }): Promise<DayResult> {
+export async function runScriptedDay(o: {
+  connectionString: string;
+  prefix: string;
+  emulator: ConnectorEmulator;
+  kills?: Kill[];
+  /** Bot processes on the one storage: activities go to them in turn (a round-robin proxy), ticks to all at once. */
+  processes?: number;
+}): Promise<DayResult> {
   const started = Date.now();
   await new TableStore(o.connectionString, o.prefix).ensureTables();
   const c: Context = { serviceUrl: o.emulator.url };
   let n = 0;
   // Each process logs to the folder the privacy scan reads (test/protocol/zz-privacy.test.ts).
   const start = () => startBotProcess({ connectionString: o.connectionString, prefix: o.prefix, leaseMs: LEASE_MS, logFile: path.join(LOG_DIR, `${o.prefix}-${++n}.jsonl`) });
-  let bot = await start();
+  const bots: BotProcess[] = [];
+  for (let p = 0; p < (o.processes ?? 1); p++) bots.push(await start());
+  let next = 0;
   const result = { kills: 0, killsMidStep: 0, restarts: 0, resends: 0, stepMs: [] as number[] };
   const steps = scriptedDay();
   try {
@@ -213,19 +222,24 @@ export async function runScriptedDay(o: { connectionString: string; prefix: stri
       let settles = 0;
       for (;;) {
         const killer = planned[attempt];
+        // An activity goes to the next process; a tick to every process at the same moment (a kill takes the first).
+        const index = step.activity ? next++ % bots.length : 0;
+        const bot = bots[index]!;
         let timer: NodeJS.Timeout | undefined;
         let killed: Promise<void> | undefined;
         if (killer) {
-          const target = bot;
           timer = setTimeout(() => {
-            killed = kill(target);
+            killed = kill(bot);
           }, killer.delayMs);
         }
         let answered: { status: number; body: string } | undefined;
         try {
-          answered = step.activity
-            ? await post(bot.url, '/api/messages', fixed(step.activity(c), i))
-            : await post(bot.url, '/api/jobs/run', { job: 'tick', now: step.tick }, { authorization: `Bearer ${TOKEN}` });
+          if (step.activity) {
+            answered = await post(bot.url, '/api/messages', fixed(step.activity(c), i));
+          } else {
+            const answers = await Promise.all(bots.map((b) => post(b.url, '/api/jobs/run', { job: 'tick', now: step.tick }, { authorization: `Bearer ${TOKEN}` })));
+            answered = answers.find((a) => a.status >= 500 || !settled(a.body)) ?? answers[0];
+          }
         } catch {
           answered = undefined; // the connection died with the process
         }
@@ -239,7 +253,7 @@ export async function runScriptedDay(o: { connectionString: string; prefix: stri
           }
           await killed;
           result.kills += 1;
-          bot = await start();
+          bots[index] = await start();
           result.restarts += 1;
         }
         if (answered && answered.status < 500) {
@@ -260,9 +274,9 @@ export async function runScriptedDay(o: { connectionString: string; prefix: stri
     // A last tick after every lease has run out: nothing is left running anywhere.
     await new Promise((r) => setTimeout(r, LEASE_MS + 200));
     const last = steps.filter((s) => s.tick).at(-1)!.tick!;
-    await post(bot.url, '/api/jobs/run', { job: 'tick', now: last }, { authorization: `Bearer ${TOKEN}` });
+    await Promise.all(bots.map((b) => post(b.url, '/api/jobs/run', { job: 'tick', now: last }, { authorization: `Bearer ${TOKEN}` })));
   } finally {
-    await kill(bot);
+    await Promise.all(bots.map(kill));
   }
   const state = await snapshot(o.connectionString, o.prefix, o.emulator.url);
   const keyed = new Map<string, number>();
@@ -280,7 +294,12 @@ export async function runScriptedDay(o: { connectionString: string; prefix: stri
 
 /** A tick's answer: true when nothing due was left to another process (leased there) or failed. */
 function settled(body: string): boolean {
-  const answer = JSON.parse(body) as { skipped: number; failed: number; byKind: Record<string, { skipped: number }> };
+  let answer: { skipped: number; failed: number; byKind: Record<string, { skipped: number }> };
+  try {
+    answer = JSON.parse(body) as { skipped: number; failed: number; byKind: Record<string, { skipped: number }> };
+  } catch {
+    return false;
+  }
   const skippedByHandlers = Object.values(answer.byKind ?? {}).reduce((n, k) => n + k.skipped, 0);
   return answer.skipped - skippedByHandlers <= 0 && answer.failed === 0;
 }
