@@ -98,6 +98,17 @@ async function setAgendaStatus(services: BotServices, m: Meeting, status: Meetin
   if (updated?.card) await updatePosted(services, updated.tenantId, updated.card, (locale) => meetingCardFor(services, updated, locale));
 }
 
+/**
+ * For a resent action: the status as `setAgendaStatus` sets it, and the
+ * channel's meeting card brought up to date even when the status was right
+ * already (the first attempt may have died between the two).
+ */
+async function resyncAgendaStatus(services: BotServices, m: Meeting, status: Meeting['agendaStatus']): Promise<void> {
+  const unchanged = m.agendaStatus === status || (m.agendaStatus === 'published' && status === 'draft');
+  await setAgendaStatus(services, m, status);
+  if (unchanged && m.card) await updatePosted(services, m.tenantId, m.card, (locale) => meetingCardFor(services, m, locale));
+}
+
 async function updatePosted(services: BotServices, tenantId: string, card: { conversationId: string; activityId: string }, build: (locale: Locale) => AdaptiveCardJson | Promise<AdaptiveCardJson>): Promise<void> {
   try {
     const conv = await services.proactive.conversation(tenantId, card.conversationId);
@@ -191,7 +202,7 @@ export async function proposeItem(
   // Not added: the item of this very activity is there already, so Teams resent it, perhaps after a crash
   // before the cards were updated. It is answered as the first time, and the cards brought up to date.
   if (outcome.added) services.logger.info({ event: 'agendaItemProposed', groupId: group.id, meetingId: m.id, kind: item.kind }, 'agenda item proposed');
-  await setAgendaStatus(services, m, 'draft');
+  await (outcome.added ? setAgendaStatus : resyncAgendaStatus)(services, m, 'draft');
   const fresh = updated ?? outcome.agenda;
   if (fresh.card) await updatePosted(services, m.tenantId, fresh.card, (l) => agendaCardFor(services, m, fresh, l));
   return agendaCardFor(services, m, fresh, locale, { notice: t(locale, 'agenda.notices.proposed') });
@@ -220,7 +231,7 @@ export async function publishAgenda(services: BotServices, info: TurnInfo, meeti
   if (agenda.status === 'published') {
     // Published already: perhaps by this very action, resent after a crash before the meeting and the
     // channel's cards were updated, so those are brought up to date again (both are idempotent).
-    await setAgendaStatus(services, m, 'published');
+    await resyncAgendaStatus(services, m, 'published');
     if (agenda.card) await updatePosted(services, m.tenantId, agenda.card, (l) => agendaCardFor(services, m, agenda, l));
     return agendaCardFor(services, m, agenda, locale, { notice: t(locale, 'agenda.notices.alreadyPublished') });
   }

@@ -158,37 +158,81 @@ export class CalendarFeedStore {
     return createHash('sha256').update(token, 'utf8').digest('hex');
   }
 
-  async current(tenantId: string, groupId: string): Promise<CalendarFeed | undefined> {
+  private groupKey(tenantId: string, groupId: string): { partitionKey: string; rowKey: string } {
+    return { partitionKey: `g|${encodeKey(tenantId || NO_TENANT)}`, rowKey: encodeKey(groupId) };
+  }
+
+  private async groupRow(tenantId: string, groupId: string): Promise<(CalendarFeed & { revoking: string }) | undefined> {
+    const k = this.groupKey(tenantId, groupId);
     try {
-      const e = await this.table.getEntity<Row>(`g|${encodeKey(tenantId || NO_TENANT)}`, encodeKey(groupId));
-      return { tenantId, groupId, token: String(e.token), createdAt: String(e.createdAt) };
+      const e = await this.table.getEntity<Row>(k.partitionKey, k.rowKey);
+      return { tenantId, groupId, token: String(e.token), createdAt: String(e.createdAt), revoking: String(e.revoking ?? '') };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
     }
   }
 
-  /** The group's token, created on first use. */
-  async ensure(tenantId: string, groupId: string, now: Date): Promise<CalendarFeed> {
-    const existing = await this.current(tenantId, groupId);
-    if (existing) return existing;
-    return this.rotate(tenantId, groupId, now, undefined);
+  async current(tenantId: string, groupId: string): Promise<CalendarFeed | undefined> {
+    const row = await this.groupRow(tenantId, groupId);
+    return row ? { tenantId, groupId, token: row.token, createdAt: row.createdAt } : undefined;
   }
 
-  /** A new token; the old one stops working. */
+  private async index(feed: CalendarFeed): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: 't', rowKey: CalendarFeedStore.hash(feed.token), tenantId: feed.tenantId, groupId: feed.groupId, createdAt: feed.createdAt }, 'Replace');
+  }
+
+  private async unindex(token: string): Promise<void> {
+    try {
+      await this.table.deleteEntity('t', CalendarFeedStore.hash(token));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
+  /**
+   * Finishes what a rotation or a first creation cut short (storage or the
+   * process failed between its writes): the current token is findable, the
+   * one being revoked is not.
+   */
+  private async repair(row: CalendarFeed & { revoking: string }): Promise<void> {
+    if (!(await this.resolve(row.token))) await this.index(row);
+    if (row.revoking) {
+      await this.unindex(row.revoking);
+      const k = this.groupKey(row.tenantId, row.groupId);
+      await this.table.updateEntity({ ...k, revoking: '' }, 'Merge');
+    }
+  }
+
+  /**
+   * The group's token, created on first use: the group's row first (created
+   * only if absent, so two processes or a resent turn agree on one token),
+   * then the index a feed request finds it by.
+   */
+  async ensure(tenantId: string, groupId: string, now: Date): Promise<CalendarFeed> {
+    let row = await this.groupRow(tenantId, groupId);
+    if (!row) {
+      const token = CalendarFeedStore.newToken();
+      try {
+        await this.table.createEntity({ ...this.groupKey(tenantId, groupId), token, createdAt: now.toISOString(), revoking: '' });
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+      row = (await this.groupRow(tenantId, groupId))!;
+    }
+    await this.repair(row);
+    return { tenantId, groupId, token: row.token, createdAt: row.createdAt };
+  }
+
+  /** A new token; the old one stops working (recorded as being revoked until its index row is gone). */
   async rotate(tenantId: string, groupId: string, now: Date, previous: CalendarFeed | undefined = undefined): Promise<CalendarFeed> {
-    const old = previous ?? (await this.current(tenantId, groupId));
+    const row = await this.groupRow(tenantId, groupId);
+    if (row) await this.repair(row);
+    const old = previous ?? row;
     const token = CalendarFeedStore.newToken();
     const feed = { tenantId, groupId, token, createdAt: now.toISOString() };
-    await this.table.createEntity({ partitionKey: 't', rowKey: CalendarFeedStore.hash(token), tenantId, groupId, createdAt: feed.createdAt });
-    await this.table.upsertEntity({ partitionKey: `g|${encodeKey(tenantId || NO_TENANT)}`, rowKey: encodeKey(groupId), token, createdAt: feed.createdAt }, 'Replace');
-    if (old) {
-      try {
-        await this.table.deleteEntity('t', CalendarFeedStore.hash(old.token));
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
-    }
+    await this.table.upsertEntity({ ...this.groupKey(tenantId, groupId), token, createdAt: feed.createdAt, revoking: old?.token ?? '' }, 'Replace');
+    await this.repair({ ...feed, revoking: old?.token ?? '' });
     return feed;
   }
 

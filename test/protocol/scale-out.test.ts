@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TableStore } from '../../src/storage/tables';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { cardKind, cardOf, ConnectorEmulator } from '../support/connector-emulator';
+import { startBotProcess, type BotProcess } from '../support/scripted-day';
 
 /**
  * Scale-out: two bot processes on one Azurite behind a round-robin proxy run
@@ -20,29 +20,14 @@ const TEAM = '19:team-scale@thread.tacv2';
 let emulator: ConnectorEmulator;
 let proxy: http.Server;
 let proxyUrl = '';
-const bots: Array<{ child: ChildProcess; url: string }> = [];
-
-function startProcess(prefix: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/bot-process.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '--disable-warning=DEP0111', PREFIX: prefix, CONN: inject('azuriteConnectionString'), NOW },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`bot process exited ${code}`)));
-  });
-}
+const bots: BotProcess[] = [];
 
 beforeAll(async () => {
   emulator = await new ConnectorEmulator().start();
   const prefix = `so${Date.now().toString(36)}`;
   await new TableStore(inject('azuriteConnectionString'), prefix).ensureTables();
-  bots.push(await startProcess(prefix), await startProcess(prefix));
+  const start = () => startBotProcess({ connectionString: inject('azuriteConnectionString'), prefix, now: NOW });
+  bots.push(await start(), await start());
   // Round robin: each request to the next process.
   let next = 0;
   proxy = http.createServer((req, res) => {
