@@ -173,7 +173,7 @@ async function runFlow(flow: (typeof FLOWS)[number], cutAfter?: number): Promise
   }
   // TurnState rows belong to teams-ai's conversation memory, rewritten on every turn.
   delete state.TurnState;
-  return { end: { state, keyed, unkeyed: new Map(), kills: 0, killsMidStep: 0, restarts: 0, resends: 0, ms: 0, stepMs: [] }, changed, changedTables, answers, requests };
+  return { end: { state, keyed, unkeyed: new Map(), cards: new Map(), kills: 0, killsMidStep: 0, restarts: 0, resends: 0, ms: 0, stepMs: [] }, changed, changedTables, answers, requests };
 }
 
 const NOTHING_SAVED = tr('sv', 'error.storage');

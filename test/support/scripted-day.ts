@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FLAGGED, SUBJECTS } from '../protocol/consent.fixtures';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from './activities';
 import { LOG_DIR } from './bot-harness';
-import type { ConnectorEmulator, SentActivity } from './connector-emulator';
+import { cardKind, cardOf, type ConnectorEmulator, type SentActivity } from './connector-emulator';
 
 /**
  * A scripted day of Samverkan (issue 8's fault run): two groups linked to
@@ -165,8 +165,14 @@ export interface DayResult {
   state: Record<string, Array<Record<string, unknown>>>;
   /** Messages with an idempotency key: key → deliveries. */
   keyed: Map<string, number>;
-  /** Messages without one (answers within a turn, card updates), normalised, with counts. */
+  /** Messages without one (answers within a turn), normalised, with counts. */
   unkeyed: Map<string, number>;
+  /**
+   * What each card the bot updated in place shows at the end (its last
+   * update), by conversation, kind and meeting: a resend may update a card
+   * once more on the way, but the card must end as it would have.
+   */
+  cards: Map<string, string>;
   /** Kills that landed while a step was still running. */
   killsMidStep: number;
   kills: number;
@@ -281,15 +287,20 @@ export async function runScriptedDay(o: {
   const state = await snapshot(o.connectionString, o.prefix, o.emulator.url);
   const keyed = new Map<string, number>();
   const unkeyed = new Map<string, number>();
+  const cards = new Map<string, string>();
   for (const a of o.emulator.sent) {
     const key = a.body?.channelData?.samverkan?.idempotencyKey;
     if (typeof key === 'string') keyed.set(key, (keyed.get(key) ?? 0) + 1);
-    else {
+    else if (a.method === 'PUT') {
+      const card = cardOf(a);
+      const meetingId = /"meetingId":"([^"]+)"/.exec(JSON.stringify(card ?? {}))?.[1] ?? '';
+      cards.set(`${a.conversationId} ${cardKind(a) ?? ''} ${meetingId}`, describe(a, o.emulator.url));
+    } else {
       const k = describe(a, o.emulator.url);
       unkeyed.set(k, (unkeyed.get(k) ?? 0) + 1);
     }
   }
-  return { ...result, state, keyed, unkeyed, ms: Date.now() - started };
+  return { ...result, state, keyed, unkeyed, cards, ms: Date.now() - started };
 }
 
 /** A tick's answer: true when nothing due was left to another process (leased there) or failed. */
@@ -401,7 +412,15 @@ export function differences(got: DayResult, want: DayResult): string[] {
     if (!want.keyed.has(k)) out.push(`keyed message ${k} not expected`);
     if (n !== 1) out.push(`keyed message ${k} delivered ${n} times`);
   }
-  for (const k of want.unkeyed.keys()) if (!got.unkeyed.has(k)) out.push(`answer not sent: ${clip(k)}`);
-  for (const k of got.unkeyed.keys()) if (!want.unkeyed.has(k)) out.push(`answer not expected: ${clip(k)}`);
+  // A card's texts say more than its first few hundred characters of JSON.
+  const texts = (k: string) => [...k.matchAll(/"(?:text|value)":"([^"]{1,120})"/g)].map((m) => m[1]).join(' · ');
+  for (const k of want.unkeyed.keys()) if (!got.unkeyed.has(k)) out.push(`answer not sent: ${clip(k.split(' ').slice(0, 2).join(' '))} ${clip(texts(k))}`);
+  for (const k of got.unkeyed.keys()) if (!want.unkeyed.has(k)) out.push(`answer not expected: ${clip(k.split(' ').slice(0, 2).join(' '))} ${clip(texts(k))}`);
+  for (const [card, k] of want.cards) {
+    const g = got.cards.get(card);
+    if (g === undefined) out.push(`card never updated: ${card}`);
+    else if (g !== k) out.push(`card ${card} ends as ${clip(texts(g))}, expected ${clip(texts(k))}`);
+  }
+  for (const card of got.cards.keys()) if (!want.cards.has(card)) out.push(`card updated that should not be: ${card}`);
   return out;
 }
