@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   await store.ensureTables([TABLES.channelLinks]);
   await new ChannelLinkStore(store.client(TABLES.channelLinks)).link({ tenantId: TENANT, conversationId: CHANNEL.channelId, groupId: 'operativ', linkedBy: 'bench', linkedAt: new Date().toISOString() });
   const heap: Array<[number, number, number]> = [];
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', require.resolve('tsx/cli'), path.join(__dirname, 'support', 'samverkan-bot.ts')], {
+  // Whether the samples were taken right after a full collection (they include garbage otherwise).
+  let collected = false;
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'support', 'samverkan-bot.ts')], {
     env: { ...process.env, STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: prefix, IDENTIFIER_KEY: 'bench-identifier-key-0123456789abcdef', MEMORY_EVERY_MS: '15000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -56,13 +58,18 @@ async function main(): Promise<void> {
       out += d.toString();
       const m = /READY (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
-      for (const h of d.toString().matchAll(/HEAP (\d+) (\d+)/g)) heap.push([(performance.now() - started0) / 1000, Number(h[1]), Number(h[2])]);
+      for (const h of d.toString().matchAll(/HEAP (\d+) (\d+) (gc|nogc)/g)) {
+        heap.push([(performance.now() - started0) / 1000, Number(h[1]), Number(h[2])]);
+        collected = h[3] === 'gc';
+      }
     });
   });
   const url = `http://127.0.0.1:${port}/api/messages`;
   const perMinute: number[][] = [];
   const all: number[] = [];
   let errors = 0;
+  /** What each error was: an HTTP status, or the client's error code (a reset connection, a timeout). */
+  const errorKinds: Record<string, number> = {};
   let commands = 0;
   let actions = 0;
   const inflight: Promise<void>[] = [];
@@ -87,12 +94,19 @@ async function main(): Promise<void> {
     inflight.push(
       post(url, body)
         .then((status) => {
-          if (status >= 400) errors++;
+          if (status >= 400) {
+            errors++;
+            errorKinds[`HTTP ${status}`] = (errorKinds[`HTTP ${status}`] ?? 0) + 1;
+          }
           const ms = performance.now() - t0;
           (perMinute[minute] ??= []).push(ms);
           all.push(ms);
         })
-        .catch(() => { errors++; }),
+        .catch((err: NodeJS.ErrnoException) => {
+          errors++;
+          const kind = err.code ?? err.name ?? 'error';
+          errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+        }),
     );
     if (inflight.length > 5000) await Promise.all(inflight.splice(0, 2500));
   }
@@ -103,9 +117,10 @@ async function main(): Promise<void> {
   await azurite.stop();
   const o = summarise(all);
   console.log(JSON.stringify({
-    rate: RATE, seconds: SECONDS, requests: all.length, commands, actions, errors,
+    rate: RATE, seconds: SECONDS, requests: all.length, commands, actions, errors, errorKinds,
     overall: { p50: o.p50, p90: o.p90, p99: o.p99, max: o.max },
     perMinute: perMinute.map((m, i) => { const s = summarise(m); return { minute: i + 1, n: s.n, p50: Number(fmt(s.p50)), p99: Number(fmt(s.p99)) }; }),
+    heapAfterGc: collected,
     heapMB: heap.map(([t, h, r]) => ({ atSecond: Math.round(t), heapUsed: Number((h / 1048576).toFixed(1)), rss: Number((r / 1048576).toFixed(1)) })),
     repliesSent: emulator.sent.length,
   }, null, 1));

@@ -12,8 +12,9 @@ async function main(): Promise<void> {
   const every = Number(process.env.MEMORY_EVERY_MS ?? 0);
   if (every > 0) {
     setInterval(() => {
-      (globalThis as { gc?: () => void }).gc?.();
-      process.stdout.write(`HEAP ${process.memoryUsage().heapUsed} ${process.memoryUsage().rss}\n`);
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      process.stdout.write(`HEAP ${process.memoryUsage().heapUsed} ${process.memoryUsage().rss} ${gc ? 'gc' : 'nogc'}\n`);
     }, every).unref();
   }
 }
