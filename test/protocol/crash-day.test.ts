@@ -50,11 +50,6 @@ describe('a scripted day, killed and restarted', () => {
 
   it('uninterrupted, twice: the same end state (what the comparison ignores is only what differs by chance)', async () => {
     const again = await run();
-    if (process.env.DAY_DUMP) {
-      const fs = await import('node:fs');
-      fs.writeFileSync('/tmp/day-unkeyed-a.txt', [...base.unkeyed.keys()].join('\n'));
-      fs.writeFileSync('/tmp/day-unkeyed-b.txt', [...again.unkeyed.keys()].join('\n'));
-    }
     expect(differences(again, base)).toEqual([]);
   }, 120_000);
 
