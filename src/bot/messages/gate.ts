@@ -2,8 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { categoryList, consentRefusalCard } from '../../cards/consent';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
-  decide, detectIdentifiers, findCaseRefs, personsOf, subjectHash,
-  type Consent, type GateContext, type IdentifierCategory, type RefusalReason,
+  approved, decide, findCaseRefs, personsOf, screen, subjectHash,
+  type CheckedText, type Consent, type GateContext, type IdentifierCategory, type RefusalReason,
 } from '../../domain/consent';
 import { t } from '../../i18n';
 import { audit, groupOf, identifierKey, today } from '../consent';
@@ -12,7 +12,13 @@ import type { BotServices } from '../services';
 import { sendCard, type TurnInfo } from '../turn';
 
 export type GateResult =
-  | { allowed: true; identifiable: boolean; caseRefs: string[] }
+  | {
+      allowed: true;
+      identifiable: boolean;
+      caseRefs: string[];
+      /** The text as checked, in canonical form: the only form that may be stored or shown. */
+      text: CheckedText;
+    }
   | {
       allowed: false;
       reason: RefusalReason;
@@ -43,8 +49,9 @@ async function contextOf(services: BotServices, info: TurnInfo): Promise<GateCon
  */
 export async function gateText(services: BotServices, info: TurnInfo, text: string, options: { context?: TurnContext } = {}): Promise<GateResult> {
   const now = services.now();
-  const findings = detectIdentifiers(text, { ...services.consentAccess.detectOptions(), now });
-  if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [] };
+  const screening = screen(text, { ...services.consentAccess.detectOptions(), now });
+  const { findings } = screening;
+  if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! };
 
   const context = await contextOf(services, info);
   const key = identifierKey(services);
@@ -53,7 +60,7 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
   const [byHash, named] = operative
     ? await Promise.all([
         Promise.all(persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const)),
-        services.consents.getMany(info.tenantId, findCaseRefs(text)),
+        services.consents.getMany(info.tenantId, findCaseRefs(screening.text)),
       ])
     : [[], [] as Consent[]];
   const decision = decide({
@@ -68,7 +75,7 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
 
   if (decision.allowed) {
     await audit(services, info, 'allowedUnderConsent', groupIds, { categories: decision.categories, caseRef: decision.caseRefs.join(',') });
-    return { allowed: true, identifiable: true, caseRefs: decision.caseRefs };
+    return { allowed: true, identifiable: true, caseRefs: decision.caseRefs, text: approved(screening, decision)! };
   }
   const card = consentRefusalCard(info.locale, { categories: decision.categories, reason: decision.reason });
   const message = t(info.locale, 'gate.textRefused', { categories: categoryList(info.locale, decision.categories), reason: t(info.locale, `gate.reasons.${decision.reason}`) });

@@ -1,0 +1,86 @@
+import { canonicalText, detectionView } from '../text/canonical';
+import { detectIdentifiers, type DetectOptions, type Finding } from './identifiers';
+
+declare const checked: unique symbol;
+
+/**
+ * User text that has passed the consent gate, in the canonical form the gate
+ * checked. Every store and every card builder that keeps or shows user text
+ * takes this type, not `string`, so text that did not pass the gate in this
+ * very form cannot be kept or shown: the type is made only here, by
+ * `approved` (the gate's decision), `approvedIfNone` (fields where no
+ * identifier is allowed at all), and `fromStore` (text read back from the
+ * bot's own tables, which hold nothing else).
+ */
+export type CheckedText = string & { readonly [checked]: true };
+
+/** A text read for the gate: the canonical form, and what the detector found in it. */
+export interface Screening {
+  /** The canonical form: what is checked, and what is kept and shown if it passes. */
+  readonly text: string;
+  readonly findings: Finding[];
+}
+
+/**
+ * Reads a user text for the gate: canonicalises it and detects identifiers
+ * in the canonical form and in its rendered view (HTML entities decoded,
+ * tags and Markdown emphasis removed), so that neither spelling hides one.
+ */
+export function screen(raw: string, options: DetectOptions = {}): Screening {
+  const text = canonicalText(raw);
+  const findings = detectIdentifiers(text, options);
+  const view = detectionView(text);
+  if (view !== text) {
+    for (const f of detectIdentifiers(view, options)) {
+      if (!findings.some((g) => g.category === f.category && g.normalised === f.normalised)) findings.push({ ...f, start: -1, end: -1 });
+    }
+  }
+  return { text, findings };
+}
+
+/** The checked text of a screening the gate allowed. */
+export function approved(screening: Screening, decision: { allowed: boolean }): CheckedText | undefined {
+  return decision.allowed ? (screening.text as CheckedText) : undefined;
+}
+
+/** The checked text when the screening found no identifier at all (for fields that may never hold one). */
+export function approvedIfNone(screening: Screening): CheckedText | undefined {
+  return screening.findings.length === 0 ? (screening.text as CheckedText) : undefined;
+}
+
+/**
+ * Text read back from the bot's own tables. Only checked text is ever
+ * written there; it is canonicalised again so that a row written before the
+ * canonical form existed is shown in it.
+ */
+export function fromStore(value: unknown): CheckedText {
+  return (typeof value === 'string' ? canonicalText(value) : '') as CheckedText;
+}
+
+/** The empty text, which holds nothing to check. */
+export const EMPTY_TEXT = '' as CheckedText;
+
+/**
+ * Text the municipality itself configured (the organisation file: group
+ * names, standing agenda items, places), not written by a user in a
+ * conversation; canonicalised like user text.
+ */
+export function configuredText(value: string): CheckedText {
+  return canonicalText(value) as CheckedText;
+}
+
+/**
+ * A text made from checked text (a part cut out, a suffix removed), checked
+ * again: it is kept only when it identifies no one the source did not
+ * already identify, since cutting text can join what was apart.
+ */
+export function derived(source: CheckedText, raw: string, options: DetectOptions = {}): CheckedText | undefined {
+  const next = screen(raw, options);
+  if (next.findings.length === 0) return next.text as CheckedText;
+  const known = new Set(screen(source, options).findings.map(findingKey));
+  return next.findings.every((f) => known.has(findingKey(f))) ? (next.text as CheckedText) : undefined;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.category}:${f.normalised ?? ''}`;
+}

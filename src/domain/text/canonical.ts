@@ -1,0 +1,173 @@
+/**
+ * The one canonical form of user text: the form the consent gate checks and
+ * the only form the bot stores and shows. Checking one form and keeping
+ * another is how an identifier slips through (a zero-width space inside a
+ * personnummer, removed after the check), so every path turns text into this
+ * form first and keeps exactly what was checked.
+ *
+ * - Unicode NFKC (full-width letters and digits, ligatures, compatibility
+ *   spaces become their plain forms);
+ * - format characters (category Cf: zero-width space and joiners, word
+ *   joiner, BOM, soft hyphen, bidirectional marks) removed;
+ * - decimal digits of every script (Arabic-Indic, Devanagari, …) as ASCII;
+ * - every dash-like character (hyphen, non-breaking hyphen, figure dash,
+ *   en and em dash, horizontal bar, minus sign, small and full-width
+ *   hyphen-minus) as `-`;
+ * - every horizontal space-like character (tab, no-break and narrow no-break
+ *   space, figure space, the other Unicode spaces) as one space, runs
+ *   collapsed; every line break (CR LF, CR, vertical tab, form feed, NEL,
+ *   line and paragraph separator) as `\n`, at most one empty line in a row;
+ *   spaces at line ends and the text's ends trimmed.
+ *
+ * Linear in the text's length; idempotent: canonicalText(canonicalText(s)) === canonicalText(s).
+ */
+export function canonicalText(raw: string): string {
+  if (typeof raw !== 'string' || raw.length === 0) return '';
+  const s = raw.normalize('NFKC');
+  let out = '';
+  let pendingSpace = false;
+  let newlines = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    const wide = cp > 0xffff;
+    if (wide) i++;
+    if (cp === 13 && s.charCodeAt(i + 1) === 10) continue; // CR LF: the LF counts.
+    if (isLineBreak(cp)) {
+      pendingSpace = false;
+      if (out.length > 0) newlines++;
+      continue;
+    }
+    if (isSpaceLike(cp)) {
+      if (out.length > 0 && newlines === 0) pendingSpace = true;
+      continue;
+    }
+    if (isFormat(cp) || isDiscardedControl(cp)) continue;
+    if (newlines > 0) {
+      out += newlines > 1 ? '\n\n' : '\n';
+      newlines = 0;
+      pendingSpace = false;
+    } else if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    if (isDashLike(cp)) {
+      out += '-';
+      continue;
+    }
+    const digit = digitValue(cp);
+    if (digit >= 0) {
+      out += String.fromCharCode(48 + digit);
+      continue;
+    }
+    out += wide ? String.fromCodePoint(cp) : String.fromCharCode(cp);
+  }
+  return out;
+}
+
+/** Whether text is already in canonical form. */
+export function isCanonical(text: string): boolean {
+  return canonicalText(text) === text;
+}
+
+function isLineBreak(cp: number): boolean {
+  return cp === 10 || cp === 11 || cp === 12 || cp === 13 || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
+}
+
+const SPACE_RE = /\p{Zs}/u;
+
+function isSpaceLike(cp: number): boolean {
+  if (cp === 32 || cp === 9) return true;
+  if (cp < 0xa0) return false;
+  return cp === 0x180e || SPACE_RE.test(String.fromCodePoint(cp));
+}
+
+const FORMAT_RE = /\p{Cf}/u;
+
+function isFormat(cp: number): boolean {
+  if (cp < 0xad) return false;
+  return FORMAT_RE.test(String.fromCodePoint(cp)) || cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0 || cp === 0x034f;
+}
+
+/** C0 and C1 control characters other than the line breaks and tab handled above. */
+function isDiscardedControl(cp: number): boolean {
+  return cp < 32 || (cp >= 0x7f && cp < 0xa0);
+}
+
+const DASH_RE = /\p{Pd}/u;
+
+function isDashLike(cp: number): boolean {
+  if (cp === 45) return true;
+  if (cp < 0x2d0) return false;
+  // Minus sign, modifier minus, hyphen bullet, heavy minus, small and full-width hyphen-minus, dash punctuation.
+  return cp === 0x2212 || cp === 0x02d7 || cp === 0x2043 || cp === 0x2796 || cp === 0xfe63 || cp === 0xff0d || (DASH_RE.test(String.fromCodePoint(cp)) && cp !== 0x301c && cp !== 0x3030);
+}
+
+const DIGIT_RE = /\p{Nd}/u;
+
+/** The value of a decimal digit of any script, or -1. */
+export function digitValue(cp: number): number {
+  if (cp >= 48 && cp <= 57) return cp - 48;
+  if (cp < 0x660) return -1;
+  if (!DIGIT_RE.test(String.fromCodePoint(cp))) return -1;
+  // Unicode keeps each script's digits 0-9 in one run of ten code points; find the run's zero.
+  let zero = cp;
+  while (cp - zero < 9 && DIGIT_RE.test(String.fromCodePoint(zero - 1))) zero--;
+  return (cp - zero) % 10;
+}
+
+// ---------------------------------------------------------------- detection view
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwsp: '',
+  zwnj: '', zwj: '', lrm: '', rlm: '', ndash: '-', mdash: '-', minus: '-', hyphen: '-', dash: '-', horbar: '-',
+  period: '.', comma: ',', colon: ':', semi: ';', sol: '/', plus: '+', lpar: '(', rpar: ')', num: '#', commat: '@',
+  NewLine: '\n', Tab: ' ', auml: 'ä', ouml: 'ö', aring: 'å', Auml: 'Ä', Ouml: 'Ö', Aring: 'Å', eacute: 'é', Eacute: 'É',
+  uuml: 'ü', Uuml: 'ü', ZeroWidthSpace: '', NoBreak: '', NonBreakingSpace: ' ',
+};
+
+/** Block-level tags that break a line when they are removed. */
+const BREAKING_TAGS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'blockquote', 'pre']);
+
+/**
+ * The text as a reader sees it once HTML is rendered, for detection only:
+ * entities decoded (named, decimal, hexadecimal, also doubly encoded),
+ * tags removed (block tags leave a line break, inline ones nothing, so
+ * `1102<b>03</b>-4822` reads as one number) except Teams' `<at>` mentions,
+ * Markdown emphasis between letters or digits removed (`11**02**03`), and
+ * the result canonicalised again. Returns the input itself when it holds
+ * none of `&`, `<`, `*`, `_`, `~`, a backtick or a backslash.
+ */
+export function detectionView(canonical: string): string {
+  if (!/[&<*_~`\\]/.test(canonical)) return canonical;
+  let s = canonical;
+  // Twice: `&amp;#45;` is `&#45;` is `-`.
+  for (let round = 0; round < 2 && s.includes('&'); round++) s = decodeEntities(s);
+  if (s.includes('<')) s = stripTags(s);
+  s = stripInlineMarkup(s);
+  return canonicalText(s);
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (whole, body: string) => {
+    if (body[0] === '#') {
+      const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : whole;
+    }
+    const v = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
+    return v ?? whole;
+  });
+}
+
+function stripTags(s: string): string {
+  return s.replace(/<(\/?)([A-Za-z][A-Za-z0-9-]{0,20})\b[^<>]{0,500}>|<!--[^]{0,2000}?-->/g, (whole, _slash: string, name: string | undefined) => {
+    if (!name) return '';
+    const lower = name.toLowerCase();
+    if (lower === 'at') return whole;
+    return BREAKING_TAGS.has(lower) ? '\n' : '';
+  });
+}
+
+function stripInlineMarkup(s: string): string {
+  // Emphasis markers and escapes glued between word characters do not separate what they join.
+  return s.replace(/([\p{L}\p{N}])(?:[*_~`]+|\\(?=[\p{L}\p{N}\-.]))+(?=[\p{L}\p{N}\-])/gu, '$1');
+}
