@@ -15,6 +15,7 @@ import { checkRrule, describeCadence, findGroup, type Group } from '../domain/or
 import { t, type Locale } from '../i18n';
 import { actorOf, linkedGroup } from './access';
 import { gateText } from './messages/gate';
+import { readRefusal } from './read-access';
 import { messageKey } from './proactive';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
@@ -423,6 +424,9 @@ export async function refreshView(services: BotServices, info: TurnInfo, meeting
 export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meeting, date: string, time?: string): Promise<AdaptiveCardJson> {
   if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
   if (m.status === 'cancelled') return notice(services, info, m, 'meetings.notices.alreadyCancelled');
+  // Refusals below show the meeting card: only to those who may see it (`boka flytta` in a channel reaches here too).
+  const unreadable = readRefusal(services, info, m.id);
+  if (unreadable) return unreadable;
   const tz = m.timeZone;
   const oldStart = DateTime.fromISO(m.start, { zone: tz });
   const slotTime = time ?? oldStart.toFormat('HH:mm');
@@ -447,6 +451,8 @@ export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meet
 export async function cancelMeeting(services: BotServices, info: TurnInfo, m: Meeting, series: boolean): Promise<AdaptiveCardJson> {
   if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
   const now = services.now();
+  const unreadable = readRefusal(services, info, m.id);
+  if (unreadable) return unreadable;
   const targets = series && m.seriesId
     ? (await services.meetings.listSeries(m.tenantId, m.groupId, m.seriesId)).filter((x) => x.start >= m.start && x.status === 'scheduled')
     : m.status === 'scheduled' ? [m] : [];

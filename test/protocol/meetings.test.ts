@@ -259,9 +259,10 @@ describe('answers, moving and cancelling', () => {
     expect(text(alex)).toContain('Your answer: maybe.');
   });
 
-  it('someone outside the group cannot answer, and the counts do not change', async () => {
+  it('someone outside the group cannot answer, is not shown the meeting, and the counts do not change', async () => {
     const card = await invoke('meeting.rsvp', { meetingId, answer: 'yes' }, { user: USERS.adele, channelId: channel });
-    expect(text(card)).toContain('Bara gruppens medlemmar kan svara');
+    expect(card.body[0].id).toBe('not-allowed');
+    expect(text(card)).not.toContain(meetingId);
     const row = (await rows('operativ')).find((r) => r.rowKey === meetingId || JSON.stringify(r).includes(meetingId));
     expect(Object.keys(JSON.parse(row!.rsvp))).not.toContain(USERS.adele.aadObjectId);
   });

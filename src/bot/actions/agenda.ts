@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorCard } from '../../cards/common';
 import { agendaCardFor, ensureAgendaFor, proposeItem, publishAgenda, saveMinutes, type MinutesData } from '../agenda';
 import { findMeeting } from '../meetings';
+import { readRefusal } from '../read-access';
 import { defineAction } from './action';
 
 const meetingId = z.string().trim().min(3).max(90);
@@ -11,7 +12,8 @@ export const agendaPropose = defineAction({
   verb: 'agenda.propose',
   schema: z.object({ meetingId, text: z.string().max(2000) }),
   async handle({ services, info, data, context }) {
-    return proposeItem(services, info, data.meetingId, data.text, context.activity.id ?? '', { context });
+    // A refused proposal is answered with the agenda (its items, case references): only to those who may see it.
+    return readRefusal(services, info, data.meetingId) ?? proposeItem(services, info, data.meetingId, data.text, context.activity.id ?? '', { context });
   },
 });
 
@@ -19,7 +21,7 @@ export const agendaPublish = defineAction({
   verb: 'agenda.publish',
   schema: z.object({ meetingId, text: z.string().optional() }),
   async handle({ services, info, data }) {
-    return publishAgenda(services, info, data.meetingId);
+    return readRefusal(services, info, data.meetingId) ?? publishAgenda(services, info, data.meetingId);
   },
 });
 
@@ -27,6 +29,8 @@ export const agendaRefresh = defineAction({
   verb: 'agenda.refresh',
   schema: z.object({ meetingId }),
   async handle({ services, info, data }) {
+    const unreadable = readRefusal(services, info, data.meetingId);
+    if (unreadable) return unreadable;
     const m = await findMeeting(services, info.tenantId, data.meetingId);
     const agenda = m ? await ensureAgendaFor(services, m) : undefined;
     if (!m || !agenda) return errorCard(info.locale, 'agenda.notices.noMeeting');
@@ -41,7 +45,7 @@ export const minutesSave = defineAction({
   verb: 'minutes.save',
   schema: minutesSchema,
   async handle({ services, info, data, context }) {
-    return saveMinutes(services, info, data as MinutesData, false, context);
+    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, false, context);
   },
 });
 
@@ -49,6 +53,6 @@ export const minutesFinalize = defineAction({
   verb: 'minutes.finalize',
   schema: minutesSchema,
   async handle({ services, info, data, context }) {
-    return saveMinutes(services, info, data as MinutesData, true, context);
+    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, true, context);
   },
 });

@@ -6,6 +6,7 @@ import { RSVP_ANSWERS } from '../../domain/meetings/meeting';
 import { t } from '../../i18n';
 import { linkKeyOf } from '../access';
 import { book, cancelMeeting, findMeeting, moveMeeting, recordCard, refreshView, rotateFeed, rsvp, scheduleForm } from '../meetings';
+import { readRefusal } from '../read-access';
 import { defineAction } from './action';
 
 const meetingId = z.string().trim().min(3).max(90);
@@ -62,7 +63,8 @@ export const meetingRsvp = defineAction({
   verb: 'meeting.rsvp',
   schema: z.object({ meetingId, answer: z.enum(RSVP_ANSWERS) }),
   async handle({ services, info, data }) {
-    return rsvp(services, info, data.meetingId, data.answer);
+    // Every answer but "not allowed" shows the meeting: asked before it is looked up (see read-access.ts).
+    return readRefusal(services, info, data.meetingId) ?? rsvp(services, info, data.meetingId, data.answer);
   },
 });
 
@@ -70,7 +72,7 @@ export const meetingRefresh = defineAction({
   verb: 'meeting.refresh',
   schema: z.object({ meetingId }),
   async handle({ services, info, data }) {
-    return refreshView(services, info, data.meetingId);
+    return readRefusal(services, info, data.meetingId) ?? refreshView(services, info, data.meetingId);
   },
 });
 
@@ -78,6 +80,8 @@ export const meetingMove = defineAction({
   verb: 'meeting.move',
   schema: z.object({ meetingId, date: quickScheduleSchema.shape.date, time: time.optional() }),
   async handle({ services, info, data }) {
+    const unreadable = readRefusal(services, info, data.meetingId);
+    if (unreadable) return unreadable;
     const m = await findMeeting(services, info.tenantId, data.meetingId);
     if (!m) return errorCard(info.locale, 'meetings.quick.notFound', { date: data.date });
     return moveMeeting(services, info, m, data.date, data.time);
@@ -88,6 +92,8 @@ export const meetingCancel = defineAction({
   verb: 'meeting.cancel',
   schema: z.object({ meetingId, scope: z.enum(['one', 'series']).default('one') }),
   async handle({ services, info, data }) {
+    const unreadable = readRefusal(services, info, data.meetingId);
+    if (unreadable) return unreadable;
     const m = await findMeeting(services, info.tenantId, data.meetingId);
     if (!m) return errorCard(info.locale, 'meetings.quick.notFound', { date: '–' });
     return cancelMeeting(services, info, m, data.scope === 'series');

@@ -13,3 +13,4 @@ export {
   type Role,
   type Scope,
 } from './authorize';
+export { mayReadGroup, type ReadDecision } from './read';
