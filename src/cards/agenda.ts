@@ -6,6 +6,7 @@ import type { GroupLevel } from '../domain/organisation';
 import { t, type Locale } from '../i18n';
 import { meetingWhen } from './meetings';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { userParams, userText } from './user-text';
 
 export interface AgendaCardOptions {
   groupName: string;
@@ -36,22 +37,22 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
   return renderCard('agenda', {
     meetingId: meeting.id,
     refreshUserIds: open ? (o.refreshUserIds ?? []).slice(0, 60) : [],
-    title: t(locale, 'agenda.title', { group: o.groupName }),
+    title: t(locale, 'agenda.title', { group: userText(o.groupName) }),
     subtitle: t(locale, 'agenda.subtitle', { when, time: timeLine }),
     badge: agenda.status === 'published' ? t(locale, 'agenda.badgePublished') : t(locale, 'agenda.badgeDraft'),
     badgeColor: agenda.status === 'published' ? 'Good' : 'Accent',
-    notice: o.notice ?? '',
-    problem: o.problem ?? '',
+    notice: userText(o.notice),
+    problem: userText(o.problem),
     items: agenda.items.map((item, i) => ({
-      line: `**${i + 1}.** ${itemText(locale, o.level, item)}${item.minutes ? ` · ${t(locale, 'agenda.minutes', { minutes: item.minutes })}` : ''}`,
+      line: `**${i + 1}.** ${userText(itemText(locale, o.level, item))}${item.minutes ? ` · ${t(locale, 'agenda.minutes', { minutes: item.minutes })}` : ''}`,
       meta:
         item.kind === 'case' && item.caseRef
-          ? t(locale, 'agenda.meta.case', { caseRef: item.caseRef, until: o.caseValidUntil?.[item.caseRef] ?? '–' })
+          ? t(locale, 'agenda.meta.case', { caseRef: userText(item.caseRef), until: o.caseValidUntil?.[item.caseRef] ?? '–' })
           : item.proposer
-            ? t(locale, 'agenda.meta.proposedBy', { name: item.proposer })
+            ? t(locale, 'agenda.meta.proposedBy', { name: userText(item.proposer) })
             : '',
     })),
-    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({ text: t(locale, 'agenda.carriedLine', { what: a.what, who: a.who, due: a.due }), color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default' })),
+    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({ text: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })), color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default' })),
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
     open,
     canPublish: open && agenda.status !== 'published',
@@ -98,25 +99,25 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
   };
   return renderCard('minutes', {
     meetingId: meeting.id,
-    title: t(locale, 'minutes.title', { group: o.groupName }),
+    title: t(locale, 'minutes.title', { group: userText(o.groupName) }),
     subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
     badge: final ? t(locale, 'minutes.badgeFinal') : t(locale, 'minutes.badgeDraft'),
     badgeColor: final ? 'Good' : 'Accent',
-    notice: o.notice ?? '',
-    problems: (o.problems ?? []).map((text) => ({ text })),
+    notice: userText(o.notice),
+    problems: (o.problems ?? []).map((text) => ({ text: userText(text) })),
     attendees: d.attendees ?? '',
-    members: o.members,
+    members: o.members.map((m) => ({ title: userText(m.title), value: m.value })),
     guests: d.guests ?? '',
-    items: o.items.map((i) => ({ id: i.id, label: t(locale, 'minutes.labels.notes', { item: i.text }), value: d.notes?.[i.id] ?? '' })),
+    items: o.items.map((i) => ({ id: i.id, label: t(locale, 'minutes.labels.notes', { item: userText(i.text) }), value: d.notes?.[i.id] ?? '' })),
     decisions: d.decisions ?? '',
-    carried: o.carried.map((a) => ({ title: t(locale, 'agenda.carriedLine', { what: a.what, who: a.who, due: a.due }), value: a.id })),
+    carried: o.carried.map((a) => ({ title: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })), value: a.id })),
     closed: d.closed ?? '',
     actions: d.actions ?? '',
     sip: o.caseRefs.map((ref) => {
       const s = d.sip?.[ref] ?? {};
       return {
         ref: ref.replace(/[^A-Za-z0-9]/g, ''),
-        heading: t(locale, 'minutes.sipHeading', { caseRef: ref }),
+        heading: t(locale, 'minutes.sipHeading', { caseRef: userText(ref) }),
         goal: s.goal ?? '',
         intervention: s.intervention ?? '',
         responsible: s.responsible ?? '',
@@ -141,17 +142,17 @@ export interface SummaryOptions {
 
 export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Minutes, o: SummaryOptions): AdaptiveCardJson {
   const { when, timeLine } = meetingWhen(meeting, locale);
-  const names = o.attendeeNames.length ? o.attendeeNames.join(', ') : t(locale, 'minutes.summary.nobody');
+  const names = o.attendeeNames.length ? o.attendeeNames.map((n) => userText(n)).join(', ') : t(locale, 'minutes.summary.nobody');
   return renderCard('minutes-summary', {
-    title: t(locale, 'minutes.summary.title', { group: o.groupName }),
+    title: t(locale, 'minutes.summary.title', { group: userText(o.groupName) }),
     subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
     badge: t(locale, 'minutes.summary.badge'),
-    attendance: minutes.guests ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: minutes.guests }) : t(locale, 'minutes.summary.attendance', { names }),
-    decisions: minutes.decisions.map((text) => ({ text: `• ${text}` })),
-    actions: minutes.actions.map((a) => ({ what: a.what, who: a.who, due: a.due })),
-    sipLine: minutes.sip.length ? t(locale, 'minutes.summary.sip', { count: minutes.sip.length, refs: minutes.sip.map((s) => s.caseRef).join(', ') }) : '',
+    attendance: minutes.guests ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: userText(minutes.guests) }) : t(locale, 'minutes.summary.attendance', { names }),
+    decisions: minutes.decisions.map((text) => ({ text: `• ${userText(text)}` })),
+    actions: minutes.actions.map((a) => (userParams({ what: a.what, who: a.who, due: a.due }))),
+    sipLine: minutes.sip.length ? t(locale, 'minutes.summary.sip', { count: minutes.sip.length, refs: minutes.sip.map((s) => userText(s.caseRef)).join(', ') }) : '',
     closedLine: minutes.closedActions.length ? t(locale, 'minutes.summary.closed', { count: minutes.closedActions.length }) : '',
-    notice: o.notice ?? '',
+    notice: userText(o.notice),
     printUrl: o.printUrl ?? '',
     labels: { decisions: t(locale, 'minutes.summary.decisions'), actions: t(locale, 'minutes.summary.actions'), print: t(locale, 'minutes.labels.print') },
   });

@@ -3,6 +3,7 @@ import { CONSENT_FORMS, PARTIES } from '../domain/consent';
 import type { AuditEvent } from '../storage/audit';
 import { t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { userText } from './user-text';
 
 export interface GroupChoice {
   id: string;
@@ -58,14 +59,14 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
       exclusions: v.exclusions ?? '',
       documentRef: v.documentRef ?? '',
     },
-    groupChoices: data.groups.map((g) => ({ title: g.name, value: g.id })),
+    groupChoices: data.groups.map((g) => ({ title: userText(g.name), value: g.id })),
     partyChoices: PARTIES.map((p) => ({ title: t(locale, `consent.parties.${p}`), value: p })),
     formChoices: CONSENT_FORMS.map((f) => ({ title: t(locale, `consent.forms.${f}`), value: f })),
   });
 }
 
 function groupList(consent: Consent, groupName: (id: string) => string): string {
-  return consent.scope.groupIds.map(groupName).join(', ');
+  return consent.scope.groupIds.map((id) => userText(groupName(id))).join(', ');
 }
 
 function validity(locale: Locale, c: Consent): string {
@@ -80,8 +81,8 @@ export function consentRecordedCard(locale: Locale, consent: Consent, groupName:
     { title: t(locale, 'consent.recorded.parties'), value: consent.parties.map((p) => t(locale, `consent.parties.${p}`)).join(', ') },
     { title: t(locale, 'consent.recorded.form'), value: t(locale, `consent.forms.${consent.form}`) },
   ];
-  if (consent.scope.informationCategories) facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: consent.scope.informationCategories });
-  if (consent.scope.exclusions) facts.push({ title: t(locale, 'consent.recorded.exclusions'), value: consent.scope.exclusions });
+  if (consent.scope.informationCategories) facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: userText(consent.scope.informationCategories) });
+  if (consent.scope.exclusions) facts.push({ title: t(locale, 'consent.recorded.exclusions'), value: userText(consent.scope.exclusions) });
   return renderCard('consent-recorded', {
     title: t(locale, 'consent.recorded.title'),
     caseRefLabel: t(locale, 'consent.recorded.caseRefLabel'),
@@ -114,9 +115,9 @@ const STATUS_COLOR: Record<ConsentStatus, string> = { inForce: 'Good', expired: 
 export function consentListCard(locale: Locale, data: ConsentListData): AdaptiveCardJson {
   return renderCard('consent-list', {
     title: t(locale, 'consent.list.title'),
-    intro: t(locale, 'consent.list.intro', { groups: data.groupNames.join(', ') }),
+    intro: t(locale, 'consent.list.intro', { groups: data.groupNames.map((n) => userText(n)).join(', ') }),
     empty: t(locale, 'consent.list.empty'),
-    notice: data.notice?.text ?? '',
+    notice: userText(data.notice?.text),
     noticeStyle: data.notice?.style ?? 'default',
     consents: data.rows.map((r) => ({
       caseRef: r.consent.caseRef,
@@ -124,12 +125,12 @@ export function consentListCard(locale: Locale, data: ConsentListData): Adaptive
       statusColor: STATUS_COLOR[r.status],
       scope: groupList(r.consent, data.groupName),
       validity: validity(locale, r.consent),
-      recorded: t(locale, 'consent.list.recordedBy', { name: r.recordedByName, date: r.consent.recordedAt.slice(0, 10) }),
+      recorded: t(locale, 'consent.list.recordedBy', { name: userText(r.recordedByName), date: r.consent.recordedAt.slice(0, 10) }),
       canWithdraw: r.canWithdraw && r.status !== 'withdrawn',
       withdrawTitle: t(locale, 'consent.list.withdraw'),
     })),
     stats: data.stats.map((s) => ({
-      title: t(locale, 'consent.list.statsTitle', { group: s.groupName }),
+      title: t(locale, 'consent.list.statsTitle', { group: userText(s.groupName) }),
       text: t(locale, 'consent.list.stats', s.counts),
     })),
   });
@@ -155,7 +156,7 @@ export function consentRefusalCard(locale: Locale, data: RefusalCardData): Adapt
   return renderCard('consent-refusal', {
     title: data.notice ? t(locale, 'gate.noticeTitle') : t(locale, 'gate.title'),
     seen: data.notice
-      ? t(locale, 'gate.notice', { place: data.notice.place, author: data.notice.author, categories })
+      ? t(locale, 'gate.notice', { place: userText(data.notice.place), author: userText(data.notice.author), categories })
       : t(locale, 'gate.seen', { categories }),
     reason: t(locale, `gate.reasons.${data.reason}`),
     howTitle: data.notice ? '' : t(locale, 'gate.howTitle'),

@@ -1,5 +1,6 @@
 import { t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { userText } from './user-text';
 
 export interface GroupCardFact { title: string; value: string }
 export interface GroupChoice { title: string; value: string }
@@ -18,13 +19,14 @@ export interface GroupCardData {
 export function groupCard(locale: Locale, d: GroupCardData): AdaptiveCardJson {
   const choices = d.linkChoices ?? [];
   return renderCard('group', {
-    title: d.title,
-    subtitle: d.subtitle ?? '',
-    notice: d.notice ?? '',
-    facts: d.facts,
-    status: d.status?.text ?? '',
+    // The content is localised by the caller and holds names from the organisation and from users: all of it is shown as text.
+    title: userText(d.title),
+    subtitle: userText(d.subtitle),
+    notice: userText(d.notice),
+    facts: d.facts.map((f) => ({ title: userText(f.title), value: userText(f.value) })),
+    status: userText(d.status?.text),
     statusStyle: d.status?.good ? 'good' : 'attention',
-    linkChoices: choices,
+    linkChoices: choices.map((c) => ({ title: userText(c.title), value: c.value })),
     linkDefault: choices.length === 1 ? choices[0]!.value : '',
     linkPrompt: t(locale, 'group.linkPrompt'),
     linkLabel: t(locale, 'group.linkLabel'),

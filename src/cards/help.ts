@@ -1,5 +1,6 @@
 import { t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { userText } from './user-text';
 
 /** The keys of `commands.*` in the locale files, in the order the card shows them. */
 export type HelpEntry = 'help' | 'group' | 'groupLink' | 'schedule' | 'meetings' | 'agenda' | 'minutes' | 'review' | 'consent' | 'digest';
@@ -32,7 +33,7 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
     intro: t(locale, 'help.intro'),
     commands,
     rolesTitle: t(locale, 'help.rolesTitle'),
-    roles: data.roles.length ? data.roles.map((r) => `- ${r}`).join('\n') : t(locale, 'help.noRoles'),
+    roles: data.roles.length ? data.roles.map((r) => `- ${userText(r)}`).join('\n') : t(locale, 'help.noRoles'),
     footer: t(locale, 'help.footer'),
     quickActions: quick,
   });

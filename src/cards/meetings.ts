@@ -4,6 +4,7 @@ import { rsvpCounts, type Meeting, type RsvpAnswer } from '../domain/meetings/me
 import type { GroupLevel } from '../domain/organisation';
 import { t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { meetingPlace, userText } from './user-text';
 
 /** How a meeting's time reads on a card: "tisdag 10 december 2026", "13:00–14:30 (90 min)". */
 export function meetingWhen(m: Pick<Meeting, 'start' | 'end' | 'timeZone' | 'durationMinutes'>, locale: Locale): { when: string; timeLine: string; short: string } {
@@ -37,30 +38,34 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
   const cancelled = m.status === 'cancelled';
   const over = Date.parse(m.end) <= o.now.getTime();
   const start = DateTime.fromISO(m.start, { zone: m.timeZone });
+  const place = meetingPlace(m.location);
   return renderCard('meeting', {
     meetingId: m.id,
     refreshTitle: t(locale, 'meetings.labels.refresh'),
     refreshUserIds: cancelled || over ? [] : m.rsvpUserIds,
-    groupName: o.groupName,
+    groupName: userText(o.groupName),
     levelLine: t(locale, `levels.${o.level}`),
     badge: cancelled ? t(locale, 'meetings.badgeCancelled') : over ? t(locale, 'meetings.badgeHeld') : t(locale, 'meetings.badge'),
     badgeColor: cancelled ? 'Attention' : over ? 'Default' : 'Accent',
-    notice: o.notice ?? '',
+    notice: userText(o.notice),
     when,
     timeLine,
     cancelled,
     facts: [
-      { title: t(locale, 'meetings.facts.location'), value: m.location ?? t(locale, 'meetings.noLocation') },
+      { title: t(locale, 'meetings.facts.location'), value: place.text || t(locale, 'meetings.noLocation') },
       { title: t(locale, 'meetings.facts.agenda'), value: t(locale, `meetings.agendaStatus.${m.agendaStatus}`) },
       { title: t(locale, 'meetings.facts.answers'), value: t(locale, 'meetings.answers', { ...counts }) },
     ],
     warnings: cancelled || over ? [] : (o.warnings ?? []).map((w) => ({ text: warningText(locale, w) })),
     yourAnswer: o.yourAnswer ? t(locale, 'meetings.yourAnswer', { answer: t(locale, `meetings.answerWords.${o.yourAnswer}`) }) : '',
     open: !cancelled && !over,
+    /** Only a validated Teams meeting link is ever a button; see meetingPlace. */
+    joinUrl: cancelled || over ? '' : place.joinUrl ?? '',
     inSeries: !!m.seriesId,
     date: start.toISODate(),
     time: start.toFormat('HH:mm'),
     labels: {
+      join: t(locale, 'meetings.labels.join'),
       yes: t(locale, 'meetings.labels.yes'),
       maybe: t(locale, 'meetings.labels.maybe'),
       no: t(locale, 'meetings.labels.no'),
@@ -108,10 +113,10 @@ export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveC
   return renderCard('schedule-form', {
     title: d.proposal ? t(locale, 'meetings.form.proposalTitle') : t(locale, 'meetings.form.title'),
     subtitle: d.proposal ? '' : t(locale, 'meetings.form.subtitle', { zone: d.timeZone }),
-    problems: (d.problems ?? []).map((text) => ({ text })),
+    problems: (d.problems ?? []).map((text) => ({ text: userText(text) })),
     proposal: !!d.proposal,
     groupId: v.groupId ?? (d.groupChoices.length === 1 ? d.groupChoices[0]!.value : ''),
-    groupChoices: d.groupChoices,
+    groupChoices: d.groupChoices.map((c) => ({ title: userText(c.title), value: c.value })),
     date: v.date ?? '',
     time: v.time ?? '13:00',
     durationMinutes: v.durationMinutes ?? 90,
@@ -124,10 +129,10 @@ export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveC
       { title: t(locale, 'meetings.form.recurrence.custom'), value: 'custom' },
     ],
     proposalIntro: d.proposal
-      ? t(locale, 'meetings.form.proposalIntro', { count: d.proposal.count, group: d.proposal.groupName, time: v.time ?? '', minutes: v.durationMinutes ?? 0 })
+      ? t(locale, 'meetings.form.proposalIntro', { count: d.proposal.count, group: userText(d.proposal.groupName), time: v.time ?? '', minutes: v.durationMinutes ?? 0 })
       : '',
     proposalFacts: d.proposal?.facts ?? [],
-    proposalNotes: (d.proposal?.notes ?? []).map((text) => ({ text })),
+    proposalNotes: (d.proposal?.notes ?? []).map((text) => ({ text: userText(text) })),
     datesText: d.proposal?.datesText ?? '',
     labels,
   });
@@ -145,10 +150,10 @@ export interface MeetingListGroup {
 export function meetingListCard(locale: Locale, groups: MeetingListGroup[], notice?: string): AdaptiveCardJson {
   return renderCard('meeting-list', {
     title: t(locale, 'meetings.list.title'),
-    notice: notice ?? '',
+    notice: userText(notice),
     groups: groups.map((g) => ({
       groupId: g.groupId,
-      name: g.name,
+      name: userText(g.name),
       cadence: g.cadence,
       empty: t(locale, 'meetings.list.empty'),
       meetings: g.meetings.map((m) => {
@@ -159,7 +164,7 @@ export function meetingListCard(locale: Locale, groups: MeetingListGroup[], noti
           month: start.toFormat('LLL'),
           when: meetingWhen(m, locale).short,
           details: t(locale, 'meetings.list.details', {
-            location: m.location ?? t(locale, 'meetings.noLocation'),
+            location: meetingPlace(m.location).text || t(locale, 'meetings.noLocation'),
             agenda: t(locale, `meetings.agendaStatus.${m.agendaStatus}`),
             answers: t(locale, 'meetings.answers', { ...counts }),
           }),

@@ -4,6 +4,7 @@ import { describeReviewCycle, type GoverningDocument } from '../domain/organisat
 import type { ReviewRow } from '../domain/reviews/reviews';
 import { t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { userText } from './user-text';
 
 const COLORS: Record<string, string> = { ok: 'Good', dueSoon: 'Warning', overdue: 'Attention', expired: 'Attention', noDate: 'Default' };
 
@@ -16,7 +17,7 @@ function dueText(locale: Locale, row: ReviewRow): string {
 function facts(locale: Locale, row: ReviewRow): Array<{ title: string; value: string }> {
   const d = row.document;
   return [
-    ...(d.decisionRef ? [{ title: t(locale, 'documents.facts.decision'), value: d.decisionRef }] : []),
+    ...(d.decisionRef ? [{ title: t(locale, 'documents.facts.decision'), value: userText(d.decisionRef) }] : []),
     { title: t(locale, 'documents.facts.cycle'), value: describeReviewCycle(d.reviewCycle, locale) },
     { title: t(locale, 'documents.facts.last'), value: row.lastReviewed ?? t(locale, 'documents.facts.none') },
     { title: t(locale, 'documents.facts.next'), value: dueText(locale, row) },
@@ -28,12 +29,12 @@ export function reviewListCard(locale: Locale, rows: Array<ReviewRow & { ownerNa
   return renderCard('review-list', {
     title: t(locale, 'documents.title'),
     summary: t(locale, 'documents.summary', { overdue: count(['overdue', 'expired']), soon: count(['dueSoon']), ok: count(['ok', 'noDate']) }),
-    notice: notice ?? '',
+    notice: userText(notice),
     empty: t(locale, 'documents.empty'),
     documents: rows.map((r) => ({
       id: r.document.id,
-      title: r.document.title,
-      owner: t(locale, 'documents.owner', { group: r.ownerName }),
+      title: userText(r.document.title),
+      owner: t(locale, 'documents.owner', { group: userText(r.ownerName) }),
       statusText: t(locale, `documents.status.${r.next.status}`),
       statusColor: COLORS[r.next.status],
       facts: facts(locale, r),
@@ -51,10 +52,10 @@ export function reviewReminderCard(locale: Locale, row: ReviewRow & { ownerName:
   return renderCard('review-reminder', {
     icon: status === 'overdue' || status === 'expired' ? '⚠️' : '🗓️',
     headline,
-    title: `${row.document.title} · ${t(locale, 'documents.owner', { group: row.ownerName })}`,
+    title: `${userText(row.document.title)} · ${t(locale, 'documents.owner', { group: userText(row.ownerName) })}`,
     facts: facts(locale, row),
     hint: t(locale, 'documents.reminder.hint'),
-    notice: o.notice ?? '',
+    notice: userText(o.notice),
     open: o.open ?? true,
     documentId: row.document.id,
     today,
@@ -82,14 +83,14 @@ export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf:
     headlineStyle: attention ? 'warning' : 'good',
     lines: lines.map((text) => ({ text })),
     groups: d.groups.map((g) => ({
-      name: g.name,
+      name: userText(g.name),
       mark: g.cadence.onTrack && !g.minutesMissing && !g.overdueActions ? '●' : '▲',
       color: g.cadence.onTrack && !g.minutesMissing && !g.overdueActions ? 'Good' : 'Attention',
       line: g.cadence.expectedYear === null
         ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
         : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
     })),
-    reviews: d.reviews.slice(0, 8).map((r) => ({ text: t(locale, 'digest.reviewLine', { title: r.title, status: t(locale, `documents.status.${r.status}`).toLowerCase(), date: r.dueDate }), color: r.status === 'dueSoon' ? 'Warning' : 'Attention' })),
+    reviews: d.reviews.slice(0, 8).map((r) => ({ text: t(locale, 'digest.reviewLine', { title: userText(r.title), status: t(locale, `documents.status.${r.status}`).toLowerCase(), date: r.dueDate }), color: r.status === 'dueSoon' ? 'Warning' : 'Attention' })),
     labels: { reviews: t(locale, 'digest.labels.reviews'), meetings: t(locale, 'digest.labels.meetings') },
   });
 }
