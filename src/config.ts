@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PRESET, PRESET_NAMES } from './domain/organisation/load';
 
 /**
  * Configuration comes from the environment, optionally seeded from
@@ -104,7 +105,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const raw = (k: keyof Env) => emptyToUndefined(env[k]) as string | undefined;
   const e = parsed.success
     ? parsed.data
-    : { NODE_ENV: raw('NODE_ENV'), BOT_ID: raw('BOT_ID'), BOT_PASSWORD: raw('BOT_PASSWORD'), BOT_TYPE: raw('BOT_TYPE'), BOT_TENANT_ID: raw('BOT_TENANT_ID'), STORAGE_CONNECTION_STRING: raw('STORAGE_CONNECTION_STRING'), IDENTIFIER_KEY: raw('IDENTIFIER_KEY') };
+    : { NODE_ENV: raw('NODE_ENV'), BOT_ID: raw('BOT_ID'), BOT_PASSWORD: raw('BOT_PASSWORD'), BOT_TYPE: raw('BOT_TYPE'), BOT_TENANT_ID: raw('BOT_TENANT_ID'), STORAGE_CONNECTION_STRING: raw('STORAGE_CONNECTION_STRING'), IDENTIFIER_KEY: raw('IDENTIFIER_KEY'), ORG_CONFIG: raw('ORG_CONFIG') };
   const production = e.NODE_ENV === 'production';
   if (production) {
     if (!e.BOT_ID) errors.push('BOT_ID: required in production (anonymous Bot Framework mode is refused)');
@@ -114,6 +115,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     if (!e.IDENTIFIER_KEY) errors.push('IDENTIFIER_KEY: required in production (secret for keyed hashes of personal identifiers, at least 32 characters)');
   }
   if (!production && e.BOT_PASSWORD && !e.BOT_ID) errors.push('BOT_ID: required when BOT_PASSWORD is set');
+  // Never a silent demo: a bot that forgot its organisation file would run the demo's people and groups.
+  if (!e.ORG_CONFIG) errors.push(`ORG_CONFIG: required: the organisation file (a path) or a preset name (${PRESET_NAMES.join(', ')}); npm start sets ${LOCAL_ORG_PRESET} itself`);
   // A fan-out send still waiting on the connector when its row's lease runs
   // out could be sent again by another process meanwhile.
   const connectorTimeout = parsed.success ? parsed.data.CONNECTOR_TIMEOUT_MS ?? Math.min(10_000, Math.floor(parsed.data.FANOUT_LEASE_MS / 2)) : 0;
@@ -124,9 +127,34 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   return { ok: true, config: { ...parsed.data, CONNECTOR_TIMEOUT_MS: connectorTimeout, production, anonymous: !parsed.data.BOT_ID } };
 }
 
-/** Loads env files and parses; on failure prints one line per problem and exits. */
-export function loadConfigOrExit(envName = process.env.ENV_NAME ?? 'local', envDir = path.resolve(process.cwd(), 'env')): Config {
-  const result = parseConfig(loadEnv(envName, envDir));
+/** The preset `npm start` runs (src/local.ts) when ORG_CONFIG is not set; nothing else falls back to it. */
+export const LOCAL_ORG_PRESET = DEFAULT_PRESET;
+
+/**
+ * What start-up asks of the organisation file once it is loaded. In
+ * production it must name its Entra tenant: only that tenant's users have a
+ * role, and every row is kept under it (an organisation without one would
+ * let any tenant's user with a listed object id in, and keep reviews in no
+ * tenant's partition).
+ */
+export function organisationProblems(config: Pick<Config, 'production'>, organisation: { tenantId?: string }): string[] {
+  const problems: string[] = [];
+  if (config.production && !organisation.tenantId?.trim()) {
+    problems.push('ORG_CONFIG: the organisation file must name its tenantId (the Entra tenant id of the municipality) in production');
+  }
+  return problems;
+}
+
+/** `env` with `defaults` for the variables it leaves unset or blank. */
+export function withDefaults(env: Record<string, string | undefined>, defaults: Record<string, string>): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const [k, v] of Object.entries(defaults)) if (emptyToUndefined(out[k]) === undefined) out[k] = v;
+  return out;
+}
+
+/** Loads env files and parses; on failure prints one line per problem and exits. `defaults` fill what neither sets (npm start's demo organisation). */
+export function loadConfigOrExit(envName = process.env.ENV_NAME ?? 'local', envDir = path.resolve(process.cwd(), 'env'), defaults: Record<string, string> = {}): Config {
+  const result = parseConfig(withDefaults(loadEnv(envName, envDir), defaults));
   if (!result.ok) {
     process.stderr.write(`Samverkan cannot start: the configuration has ${result.errors.length} problem(s):\n`);
     for (const line of result.errors) process.stderr.write(`  ${line}\n`);

@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import { loadConfigOrExit } from './config';
+import { loadConfigOrExit, organisationProblems } from './config';
 import { createLogger, type Logger } from './logger';
 import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
@@ -57,6 +57,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? defaultLogger(config);
   // The organisation first: a bad file stops start-up before anything else is touched.
   const organisation = options.organisation ?? loadOrganisationOrThrow(config.ORG_CONFIG);
+  const problems = organisationProblems(config, organisation);
+  if (problems.length) throw new Error(problems.join('\n'));
   const connectionString = options.connectionString ?? config.STORAGE_CONNECTION_STRING;
   if (!connectionString) throw new Error('STORAGE_CONNECTION_STRING: required (local mode starts Azurite and passes its own)');
   const store = new TableStore(connectionString, config.TABLE_PREFIX);

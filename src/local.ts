@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfigOrExit } from './config';
+import { LOCAL_ORG_PRESET, loadConfigOrExit } from './config';
 import { defaultLogger, installShutdown, startBot } from './index';
 import { isPortFree, startAzurite, waitForPort, type AzuriteHandle } from './storage/azurite';
 import { projectRoot } from './paths';
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const root = projectRoot();
   process.chdir(root);
-  const config = loadConfigOrExit(process.env.ENV_NAME ?? 'local', path.join(root, 'env'));
+  // Local mode runs the demo organisation unless ORG_CONFIG names another: said here, not assumed by start-up.
+  const config = loadConfigOrExit(process.env.ENV_NAME ?? 'local', path.join(root, 'env'), { ORG_CONFIG: LOCAL_ORG_PRESET });
   if (config.production) throw new Error('npm start is local mode; use npm run serve in production');
   const dataDir = path.resolve(root, config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const where = playground
     ? `open http://127.0.0.1:${config.PLAYGROUND_PORT} and say "hjälp"`
     : `the bot listens on ${bot.url}/api/messages`;
-  process.stdout.write(`\nSamverkan is ready in ${seconds} s: ${where}. Stop with Ctrl+C.\n\n`);
+  process.stdout.write(`\nSamverkan is ready in ${seconds} s (organisation: ${config.ORG_CONFIG}): ${where}. Stop with Ctrl+C.\n\n`);
 }
 
 main().catch((err: Error) => {

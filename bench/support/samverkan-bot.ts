@@ -4,7 +4,7 @@ import { startBot } from '../../src/index';
 
 /** The real bot in its own process, for the turn-latency benchmark. */
 async function main(): Promise<void> {
-  const result = parseConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', SCHEDULER_TICK_MS: '0' });
+  const result = parseConfig({ ORG_CONFIG: 'local-demo', ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', SCHEDULER_TICK_MS: '0' });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const bot = await startBot(result.config, { logger: createLogger({ level: 'warn' }), connectionString: process.env.STORAGE_CONNECTION_STRING! });
   process.stdout.write(`READY ${new URL(bot.url).port}\n`);

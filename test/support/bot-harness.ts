@@ -54,6 +54,8 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     PORT: '0',
     HOST: '127.0.0.1',
     TABLE_PREFIX: tablePrefix,
+    // Start-up requires an organisation; the tests' default is the demo preset, named explicitly.
+    ORG_CONFIG: 'local-demo',
     IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef0123',
     ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
     LOG_LEVEL: 'debug',

@@ -2,15 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadEnv, parseConfig, readEnvFile, type Config } from '../../src/config';
+import { loadEnv, organisationProblems, parseConfig, readEnvFile, withDefaults, type Config } from '../../src/config';
 
+// Every start-up names its organisation (below); the other rules are tested with one named.
+const ORG = { ORG_CONFIG: 'local-demo' };
 const ok = (env: Record<string, string | undefined>): Config => {
-  const r = parseConfig(env);
+  const r = parseConfig({ ...ORG, ...env });
   if (!r.ok) throw new Error(`expected a valid configuration, got:\n${r.errors.join('\n')}`);
   return r.config;
 };
 const errorsOf = (env: Record<string, string | undefined>): string[] => {
-  const r = parseConfig(env);
+  const r = parseConfig({ ...ORG, ...env });
   if (r.ok) throw new Error('expected configuration errors');
   return r.errors;
 };
@@ -175,6 +177,61 @@ describe('parseConfig in production', () => {
     const env: Record<string, string> = { ...PRODUCTION_OK };
     delete env.BOT_ID;
     expect(errorsOf(env).filter((l) => l.startsWith('BOT_ID'))).toHaveLength(1);
+  });
+});
+
+describe('the organisation file', () => {
+  const rawErrors = (env: Record<string, string | undefined>): string[] => {
+    const r = parseConfig(env);
+    return r.ok ? [] : r.errors;
+  };
+
+  it('is required in every mode: without ORG_CONFIG nothing falls back to the demo organisation', () => {
+    for (const env of [{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }]) {
+      expect(rawErrors(env)).toEqual([expect.stringMatching(/^ORG_CONFIG: required/)]);
+    }
+    // Blank is missing too.
+    expect(rawErrors({ ORG_CONFIG: '   ' })).toEqual([expect.stringMatching(/^ORG_CONFIG: required/)]);
+    expect(parseConfig({ ORG_CONFIG: 'essunga' }).ok).toBe(true);
+    expect(parseConfig({ ORG_CONFIG: '/etc/samverkan/kommun.yaml' }).ok).toBe(true);
+  });
+
+  it('the missing line says what to give, the presets there are and that npm start sets the demo', () => {
+    const [line] = rawErrors({});
+    for (const preset of ['local-demo', 'essunga', 'oxelosund']) expect(line).toContain(preset);
+    expect(line).toMatch(/npm start sets local-demo/);
+  });
+
+  it('in production it is one more line among the other missing requirements', () => {
+    const errors = rawErrors({ NODE_ENV: 'production' });
+    expect(errors.map((l) => l.split(':')[0]).sort()).toEqual(['BOT_ID', 'BOT_PASSWORD', 'IDENTIFIER_KEY', 'ORG_CONFIG', 'STORAGE_CONNECTION_STRING']);
+    // Also when a bad value stops the schema first.
+    expect(rawErrors({ PORT: 'x' }).map((l) => l.split(':')[0]).sort()).toEqual(['ORG_CONFIG', 'PORT']);
+  });
+
+  it('in production the organisation must name its tenant; outside production it need not', () => {
+    const production = ok(PRODUCTION_OK);
+    expect(organisationProblems(production, {})).toEqual([expect.stringMatching(/^ORG_CONFIG: the organisation file must name its tenantId .* in production$/)]);
+    expect(organisationProblems(production, { tenantId: '  ' })).toHaveLength(1);
+    expect(organisationProblems(production, { tenantId: '00000000-0000-0000-0000-0000000000001' })).toEqual([]);
+    expect(organisationProblems(ok({}), {})).toEqual([]);
+    expect(organisationProblems(ok({ NODE_ENV: 'test' }), {})).toEqual([]);
+  });
+
+  it('npm start\'s default fills ORG_CONFIG only when neither the environment nor a file sets it', () => {
+    expect(withDefaults({}, ORG)).toEqual({ ORG_CONFIG: 'local-demo' });
+    expect(withDefaults({ ORG_CONFIG: '' }, ORG)).toEqual({ ORG_CONFIG: 'local-demo' });
+    expect(withDefaults({ ORG_CONFIG: ' ' }, ORG)).toEqual({ ORG_CONFIG: 'local-demo' });
+    expect(withDefaults({ ORG_CONFIG: 'essunga', PORT: '1' }, ORG)).toEqual({ ORG_CONFIG: 'essunga', PORT: '1' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'samverkan-env-org-'));
+    try {
+      writeFileSync(path.join(dir, '.env.local'), 'ORG_CONFIG=gnesta\n');
+      expect(withDefaults(loadEnv('local', dir, {}), ORG).ORG_CONFIG).toBe('gnesta');
+      expect(withDefaults(loadEnv('local', dir, { ORG_CONFIG: 'lekeberg' }), ORG).ORG_CONFIG).toBe('lekeberg');
+      expect(withDefaults(loadEnv('none', dir, {}), ORG).ORG_CONFIG).toBe('local-demo');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { projectRoot } from '../../paths';
 export const PRESET_NAMES = ['essunga', 'overenskommelse-2020', 'gnesta', 'lekeberg', 'oxelosund', 'local-demo'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
-/** The preset the bot uses when ORG_CONFIG is not set. */
+/** The preset `npm start` uses when ORG_CONFIG is not set (src/local.ts); every other start-up requires ORG_CONFIG. */
 export const DEFAULT_PRESET: PresetName = 'local-demo';
 
 let presetsDir: string | undefined;
