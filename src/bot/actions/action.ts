@@ -24,6 +24,13 @@ export interface ActionDefinition<S extends z.ZodTypeAny = z.ZodTypeAny> {
   handle(ctx: ActionContext<z.infer<S>>): Promise<AdaptiveCardJson>;
   /** The card to answer with when the data does not validate; problems are localised lines. */
   invalid?(ctx: ActionContext<Record<string, unknown>>, problems: string[]): Promise<AdaptiveCardJson>;
+  /**
+   * Fields that carry a person's identifiers on purpose and that the handler
+   * never keeps or shows in clear (the consent form's subject, which is
+   * hashed). The message gate, which reads every string a card submits
+   * (messages/value-gate.ts), leaves these to the handler; nothing else.
+   */
+  identifying?: readonly string[];
 }
 
 export function defineAction<S extends z.ZodTypeAny>(def: ActionDefinition<S>): ActionDefinition<S> {

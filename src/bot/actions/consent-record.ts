@@ -21,6 +21,8 @@ export const consentRecord = defineAction({
   // The shape and the meaning are checked together below, so that every
   // problem, a too-long field included, is explained on the form.
   schema: z.record(z.string(), z.unknown()),
+  // The subject is what the form is for: checked, hashed and never echoed by the rules below.
+  identifying: ['subjectPersonnummer', 'subjectName'],
   async handle({ services, info, data, context }) {
     const permitted = permittedGroups(services, info, 'consent.record');
     if (permitted.length === 0) {

@@ -4,6 +4,7 @@ import type { BotServices } from '../services';
 import { isAddressed, turnInfo } from '../turn';
 import { help } from '../commands/help';
 import { gateMessage } from './gate';
+import { registerSubmittedValueGate } from './value-gate';
 
 /**
  * The catch-all for ordinary messages, registered last. Every one passes the
@@ -12,6 +13,9 @@ import { gateMessage } from './gate';
  * identifies nobody gets the help card.
  */
 export function registerMessages(app: Application<TurnState>, services: BotServices): void {
+  // A message with a value (a card submit) is gated, text and value, before any route sees it.
+  registerSubmittedValueGate(app, services);
+
   // An edited message is read again: editing a case into a message is no way around the gate.
   app.messageEventUpdate('editMessage', async (context) => {
     await gateMessage(services, turnInfo(context), context);
@@ -19,7 +23,7 @@ export function registerMessages(app: Application<TurnState>, services: BotServi
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     const info = turnInfo(context);
-    if (context.activity.value) return; // a card submit no route claimed
+    if (context.activity.value) return; // a card submit no route claimed (gated before routing: value-gate.ts)
     const { identifiable } = await gateMessage(services, info, context);
     if (!identifiable && isAddressed(info)) {
       await help({ context, state, services, info, command: { name: 'help' } });
