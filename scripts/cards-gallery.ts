@@ -12,6 +12,7 @@ import type { Meeting } from '../src/domain/meetings/meeting';
 import { loadOrganisation } from '../src/domain/organisation';
 import { reviewRow } from '../src/domain/reviews/reviews';
 import type { Locale } from '../src/i18n';
+import { configuredText as checked } from '../src/domain/consent';
 
 /**
  * `npm run cards:gallery`: every card the bot sends, filled with sample data
@@ -27,14 +28,14 @@ const now = new Date('2026-11-22T10:00:00Z');
 
 const meeting = (over: Partial<Meeting> = {}): Meeting => ({
   id: 'samverkansgrupp.abcdefghij12', tenantId: 't', groupId: 'samverkansgrupp', start: '2026-12-10T12:00:00.000Z', end: '2026-12-10T13:30:00.000Z',
-  timeZone: 'Europe/Stockholm', durationMinutes: 90, location: 'Kommunhuset, sal 3', status: 'scheduled', sequence: 0, agendaStatus: 'draft',
+  timeZone: 'Europe/Stockholm', durationMinutes: 90, location: checked('Kommunhuset, sal 3'), status: 'scheduled', sequence: 0, agendaStatus: 'draft',
   rsvp: { a: 'yes', b: 'yes', c: 'yes', d: 'maybe', e: 'no' }, rsvpUserIds: ['29:a'], createdBy: 'x', createdAt: now.toISOString(), updatedAt: now.toISOString(), reminded: {}, ...over,
 });
 
 function sampleAgenda() {
   let a = newAgenda({ tenantId: 't', groupId: 'samverkansgrupp', meetingId: meeting().id, level: 'tactical', now });
   for (const [i, text, who, minutes] of [[1, 'Rutin vid hög frånvaro', 'Adele Vance', 15], [2, 'Kompetensdag i mars', 'Megan Bowen', 10]] as const) {
-    const r = propose(a, { id: `p${i}`, kind: 'proposed', text, proposer: who, minutes }, now);
+    const r = propose(a, { id: `p${i}`, kind: 'proposed', text: checked(text), proposer: who, minutes }, now);
     if (r.ok) a = r.agenda;
   }
   return a;
@@ -46,7 +47,7 @@ const org = (() => {
   return r.organisation;
 })();
 const reviewRows = org.documents.map((d) => ({ ...reviewRow(d, undefined, now, org.timeZone), ownerName: org.groups.find((g) => g.id === d.ownerGroup)?.name ?? d.ownerGroup, canComplete: true }));
-const carried = [{ id: 'a-1', what: 'Uppdatera rutinen för orosanmälan', who: 'Alex Wilber', due: '2026-11-15', meetingId: 'm0' }, { id: 'a-2', what: 'Bjuda in BUP till nästa möte', who: 'Adele Vance', due: '2026-12-15', meetingId: 'm0' }];
+const carried = [{ id: 'a-1', what: checked('Uppdatera rutinen för orosanmälan'), who: checked('Alex Wilber'), due: '2026-11-15', meetingId: 'm0' }, { id: 'a-2', what: checked('Bjuda in BUP till nästa möte'), who: checked('Adele Vance'), due: '2026-12-15', meetingId: 'm0' }];
 
 export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }> = [
   { name: 'help', build: (l) => helpCard(l, { entries: ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'], roles: ['Sammankallande i Samverkansgrupp', 'Chef, får sammanfattningen'], quickActions: true }) },
@@ -58,7 +59,7 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   { name: 'meeting-list', build: (l) => meetingListCard(l, [{ groupId: 'samverkansgrupp', name: 'Samverkansgrupp', cadence: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year', meetings: [meeting(), meeting({ start: '2027-01-14T12:00:00.000Z', end: '2027-01-14T13:30:00.000Z', agendaStatus: 'none' })], feedUrl: 'https://samverkan.example.se/calendar/Xb3…q9.ics' }]) },
   { name: 'agenda', build: (l) => agendaCard(l, meeting(), sampleAgenda(), { groupName: 'Samverkansgrupp', level: 'tactical', now, carried }) },
   { name: 'minutes', build: (l) => minutesCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), undefined, { groupName: 'Samverkansgrupp', level: 'tactical', members: [{ title: 'Sara Ek (Utvecklingsledare)', value: 'a' }, { title: 'Maria Sjöberg (Verksamhetsutvecklare)', value: 'b' }, { title: 'Adele Vance (Elevhälsochef)', value: 'c' }], items: [{ id: 'std-0', text: l === 'sv' ? 'Rutiner och deras översyn' : 'Routines and their review' }, { id: 'p1', text: 'Rutin vid hög frånvaro' }], carried: carried.slice(0, 1), caseRefs: [] }) },
-  { name: 'minutes-summary', build: (l) => minutesSummaryCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), { tenantId: 't', groupId: 'g', meetingId: 'm', status: 'final', attendees: [], guests: 'Eva Ek, rektor', notes: {}, decisions: ['Rutinen vid hög frånvaro antas.', 'Kompetensdagen hålls 12 mars.'], actions: carried, sip: [], closedActions: ['x'], updatedAt: now.toISOString() }, { groupName: 'Samverkansgrupp', attendeeNames: ['Sara Ek', 'Maria Sjöberg', 'Adele Vance'] }) },
+  { name: 'minutes-summary', build: (l) => minutesSummaryCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), { tenantId: 't', groupId: 'g', meetingId: 'm', status: 'final', attendees: [], guests: checked('Eva Ek, rektor'), notes: {}, decisions: [checked('Rutinen vid hög frånvaro antas.'), checked('Kompetensdagen hålls 12 mars.')], actions: carried, sip: [], closedActions: ['x'], updatedAt: now.toISOString() }, { groupName: 'Samverkansgrupp', attendeeNames: ['Sara Ek', 'Maria Sjöberg', 'Adele Vance'] }) },
   { name: 'review-list', build: (l) => reviewListCard(l, reviewRows, '2026-11-22') },
   { name: 'review-reminder', build: (l) => reviewReminderCard(l, reviewRows[0]!, '2026-11-22') },
   { name: 'digest', build: (l) => digestCard(l, { managerId: 'm', weekOf: '2026-11-23', reviews: [{ documentId: 'd', title: 'Överenskommelse BUF–SOC 2020–2024', ownerGroupName: 'Styrgrupp', dueDate: '2024-07-04', status: 'expired' }], groups: [

@@ -5,7 +5,7 @@ import { errorCard, notAllowedCard } from '../cards/common';
 import type { AdaptiveCardJson } from '../cards/render';
 import { authorize, groupsWhere } from '../domain/access';
 import { caseRefIn, itemIdFor, newAgenda, propose, published, splitMinutes, type Agenda } from '../domain/agenda/agenda';
-import { coversGroup, status as consentStatus } from '../domain/consent';
+import { coversGroup, derived, EMPTY_TEXT, status as consentStatus, trimChecked, type CheckedText } from '../domain/consent';
 import type { Meeting } from '../domain/meetings/meeting';
 import { openActions, parseActions, parseLines, parseSip, SIP_FIELDS, type ActionItem, type Minutes, type MinutesProblem, type SipEntry, type SipField } from '../domain/minutes/minutes';
 import { findGroup, findPerson, membersOf, type Group } from '../domain/organisation';
@@ -154,7 +154,7 @@ function caseProblem(locale: Locale, reason: 'caseNoConsent' | 'caseNotThisGroup
  */
 export async function proposeItem(
   services: BotServices, info: TurnInfo, meetingId: string, rawText: string, activityId: string,
-  options: { context?: TurnContext; alreadyGated?: boolean } = {},
+  options: { context?: TurnContext } = {},
 ): Promise<AdaptiveCardJson> {
   const locale = info.locale;
   const m = await findMeeting(services, info.tenantId, meetingId);
@@ -164,11 +164,10 @@ export async function proposeItem(
   if (!authorize(services.organisation, actorOf(info), 'agenda.propose', { groupId: group.id }).allowed) {
     return agendaCardFor(services, m, agenda, locale, { problem: t(locale, 'agenda.notices.onlyMembers') });
   }
-  if (!options.alreadyGated) {
-    const gate = await gateText(services, info, rawText, { context: options.context });
-    if (!gate.allowed) return agendaCardFor(services, m, agenda, locale, { problem: gate.message });
-  }
-  const caseRef = caseRefIn(rawText);
+  const gate = await gateText(services, info, rawText, { context: options.context });
+  if (!gate.allowed) return agendaCardFor(services, m, agenda, locale, { problem: gate.message });
+  const checked = gate.text;
+  const caseRef = caseRefIn(checked);
   if (caseRef) {
     if (group.level !== 'operative') return agendaCardFor(services, m, agenda, locale, { problem: caseProblem(locale, 'caseNotOperative', caseRef) });
     const consent = await services.consents.get(info.tenantId, caseRef);
@@ -183,11 +182,15 @@ export async function proposeItem(
             : undefined;
     if (problem) return agendaCardFor(services, m, agenda, locale, { problem: caseProblem(locale, problem, caseRef) });
   }
-  const { text, minutes } = splitMinutes(rawText.replace(/\s+/g, ' ').trim());
+  // The item is stored on one line, without its case reference and planned minutes; what is cut away
+  // is checked again, since cutting can join what was apart.
+  const { text: cut, minutes } = splitMinutes(checked.replace(/\s+/g, ' '));
+  const text = derived(checked, caseRef ? cut.replace(caseRef, '').replace(caseRef.toLowerCase(), '') : cut, { ...services.consentAccess.detectOptions(), now: services.now() });
+  if (text === undefined) return agendaCardFor(services, m, agenda, locale, { problem: t(locale, 'gate.textChanged') });
   const item = {
     id: itemIdFor(activityId),
     kind: caseRef ? ('case' as const) : ('proposed' as const),
-    text: caseRef ? text.replace(caseRef, '').replace(caseRef.toLowerCase(), '').trim() : text,
+    text,
     caseRef,
     proposer: info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined),
     proposerKey: personKey(info),
@@ -216,7 +219,7 @@ export async function proposeToNext(services: BotServices, info: TurnInfo, text:
   if (!decision.allowed) return notAllowedCard(info.locale, decision.reason, decision.whoMay);
   const m = await upcomingMeeting(services, info.tenantId, group.id);
   if (!m) return errorCard(info.locale, 'agenda.notices.noMeeting');
-  return proposeItem(services, info, m.id, text, activityId || `${info.userId}:${services.now().toISOString()}`, { context, alreadyGated: true });
+  return proposeItem(services, info, m.id, text, activityId || `${info.userId}:${services.now().toISOString()}`, { context });
 }
 
 export async function publishAgenda(services: BotServices, info: TurnInfo, meetingId: string): Promise<AdaptiveCardJson> {
@@ -335,33 +338,30 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   const itemIds = (agenda?.items ?? newAgenda({ tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, level: group.level, groupTemplate: group.agendaTemplate, now: services.now() }).items).map((i) => i.id);
   const caseRefs = group.level === 'operative' ? [...new Set((agenda?.items ?? []).map((i) => i.caseRef).filter((r): r is string => !!r))] : [];
   const s = (k: string) => (typeof data[k] === 'string' ? data[k]!.slice(0, 4000) : '');
+
+  // The gate, field by field, so the card can say which one was stopped. What is kept, and shown
+  // back on the card, is each field as the gate checked it; a refused field is emptied.
+  const problems: string[] = [];
+  const gateField = async (label: string, value: string): Promise<CheckedText> => {
+    if (!value.trim()) return EMPTY_TEXT;
+    const gate = await gateText(services, info, value, { context });
+    if (gate.allowed) return gate.text;
+    problems.push(t(locale, 'minutes.notices.refused', { field: label, reason: gate.message }));
+    return EMPTY_TEXT;
+  };
   const draft = {
     attendees: s('attendees'),
-    guests: s('guests'),
-    decisions: s('decisions'),
-    actions: s('actions'),
+    guests: await gateField(t(locale, 'minutes.fields.guests'), s('guests')),
+    decisions: await gateField(t(locale, 'minutes.fields.decisions'), s('decisions')),
+    actions: await gateField(t(locale, 'minutes.fields.actions'), s('actions')),
     closed: s('closedActions'),
-    notes: Object.fromEntries(itemIds.map((id) => [id, s(`note_${id}`)])),
-    sip: Object.fromEntries(caseRefs.map((ref) => [ref, Object.fromEntries(SIP_FIELDS.map((f) => [f, s(`sip_${sipKey(ref)}_${f}`)])) as Partial<SipEntry>])),
+    notes: {} as Record<string, CheckedText>,
+    sip: {} as Record<string, Partial<Record<SipField, CheckedText>>>,
   };
-
-  // The gate, field by field, so the card can say which one was stopped.
-  const problems: string[] = [];
-  const gateField = async (label: string, value: string, clear: () => void) => {
-    if (!value.trim()) return;
-    const gate = await gateText(services, info, value, { context });
-    if (!gate.allowed) {
-      problems.push(t(locale, 'minutes.notices.refused', { field: label, reason: gate.message }));
-      clear();
-    }
-  };
-  await gateField(t(locale, 'minutes.fields.guests'), draft.guests, () => (draft.guests = ''));
-  await gateField(t(locale, 'minutes.fields.decisions'), draft.decisions, () => (draft.decisions = ''));
-  await gateField(t(locale, 'minutes.fields.actions'), draft.actions, () => (draft.actions = ''));
-  for (const id of itemIds) await gateField(t(locale, 'minutes.fields.notes'), draft.notes[id] ?? '', () => (draft.notes[id] = ''));
+  for (const id of itemIds) draft.notes[id] = await gateField(t(locale, 'minutes.fields.notes'), s(`note_${id}`));
   for (const ref of caseRefs) {
-    const sip = draft.sip[ref]!;
-    for (const f of SIP_FIELDS) await gateField(`${t(locale, 'minutes.fields.sip')} ${ref}`, sip[f] ?? '', () => (sip[f] = ''));
+    const sip: Partial<Record<SipField, CheckedText>> = (draft.sip[ref] = {});
+    for (const f of SIP_FIELDS) sip[f] = await gateField(`${t(locale, 'minutes.fields.sip')} ${ref}`, s(`sip_${sipKey(ref)}_${f}`));
   }
 
   const people = membersOf(group).map((id) => ({ id, displayName: findPerson(services.organisation, id)?.displayName ?? id }));
@@ -369,7 +369,7 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   problems.push(...parsedActions.problems.map((p) => problemText(locale, p)));
   const sip: SipEntry[] = [];
   for (const ref of caseRefs) {
-    const r = parseSip(ref, draft.sip[ref] as Partial<Record<SipField, string>>);
+    const r = parseSip(ref, draft.sip[ref] ?? {});
     problems.push(...r.problems.map((p) => problemText(locale, p)));
     if (r.entry) sip.push(r.entry);
   }
@@ -384,7 +384,7 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
     meetingId: m.id,
     status: finalize ? 'final' : 'draft',
     attendees: draft.attendees.split(',').map((x) => x.trim()).filter((x) => members.has(x)),
-    guests: draft.guests.trim(),
+    guests: trimChecked(draft.guests),
     notes: Object.fromEntries(Object.entries(draft.notes).filter(([, v]) => v.trim())),
     decisions: parseLines(draft.decisions),
     actions: parsedActions.actions,

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { CheckedText } from '../domain/consent';
 import { DateTime } from 'luxon';
 import { errorCard, notAllowedCard } from '../cards/common';
 import { meetingCard, meetingListCard, scheduleFormCard, warningText, type MeetingListGroup, type ScheduleFormValues } from '../cards/meetings';
@@ -14,8 +15,8 @@ import { plannedReminders, REMINDER_KINDS, reminderJobId } from '../domain/meeti
 import { checkRrule, describeCadence, findGroup, type Group } from '../domain/organisation';
 import { t, type Locale } from '../i18n';
 import { actorOf, linkedGroup } from './access';
-import { gateText } from './messages/gate';
 import { readRefusal } from './read-access';
+import { gateText } from './messages/gate';
 import { messageKey } from './proactive';
 import type { BotServices } from './services';
 import type { TurnInfo } from './turn';
@@ -208,10 +209,11 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
   if (!group) return { card: errorCard(locale, 'group.unknownGroup', { groupId: input.groupId, groups: org.groups.map((g) => g.id).join(', ') }) };
   const decision = authorize(org, actorOf(info), 'meeting.schedule', { groupId: group.id });
   if (!decision.allowed) return { card: notAllowedCard(locale, decision.reason, decision.whoMay) };
-  const location = input.location?.trim() || undefined;
-  if (location) {
-    const gate = await gateText(services, info, location, { context });
+  let location: CheckedText | undefined;
+  if (input.location?.trim()) {
+    const gate = await gateText(services, info, input.location, { context });
     if (!gate.allowed) return { card: gate.card };
+    location = gate.text || undefined;
   }
   const values = formValues({ ...input, location });
   const tz = org.timeZone;
@@ -422,11 +424,11 @@ export async function refreshView(services: BotServices, info: TurnInfo, meeting
 // ---------------------------------------------------------- move, cancel
 
 export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meeting, date: string, time?: string): Promise<AdaptiveCardJson> {
-  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
-  if (m.status === 'cancelled') return notice(services, info, m, 'meetings.notices.alreadyCancelled');
   // Refusals below show the meeting card: only to those who may see it (`boka flytta` in a channel reaches here too).
   const unreadable = readRefusal(services, info, m.id);
   if (unreadable) return unreadable;
+  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
+  if (m.status === 'cancelled') return notice(services, info, m, 'meetings.notices.alreadyCancelled');
   const tz = m.timeZone;
   const oldStart = DateTime.fromISO(m.start, { zone: tz });
   const slotTime = time ?? oldStart.toFormat('HH:mm');
@@ -449,10 +451,10 @@ export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meet
 }
 
 export async function cancelMeeting(services: BotServices, info: TurnInfo, m: Meeting, series: boolean): Promise<AdaptiveCardJson> {
-  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
-  const now = services.now();
   const unreadable = readRefusal(services, info, m.id);
   if (unreadable) return unreadable;
+  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
+  const now = services.now();
   const targets = series && m.seriesId
     ? (await services.meetings.listSeries(m.tenantId, m.groupId, m.seriesId)).filter((x) => x.start >= m.start && x.status === 'scheduled')
     : m.status === 'scheduled' ? [m] : [];

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { CheckedText } from '../domain/consent';
 import { errorCard, notAllowedCard } from '../cards/common';
 import type { AdaptiveCardJson } from '../cards/render';
 import { reviewListCard, reviewReminderCard } from '../cards/reviews';
@@ -74,10 +75,11 @@ export async function completeReview(
   const today = localDate(services.now(), org.timeZone);
   if (!isIsoDate(data.date)) return reviewView(services, info, t(info.locale, 'documents.notices.badDate', { value: String(data.date).slice(0, 20) }));
   if (data.date > today) return reviewView(services, info, t(info.locale, 'documents.notices.future'));
-  const decisionRef = data.decisionRef?.trim() || undefined;
-  if (decisionRef) {
-    const gate = await gateText(services, info, decisionRef, { context });
+  let decisionRef: CheckedText | undefined;
+  if (data.decisionRef?.trim()) {
+    const gate = await gateText(services, info, data.decisionRef, { context });
     if (!gate.allowed) return gate.card;
+    decisionRef = gate.text || undefined;
   }
   const stored = await services.reviews.add(orgTenant(services), doc.id, { date: data.date, decisionRef, recordedBy: info.aadObjectId ?? info.userId, recordedAt: services.now().toISOString() });
   const row = reviewRow(doc, stored, services.now(), org.timeZone);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Agenda, AgendaItem } from '../domain/agenda/agenda';
+import { fromStore, type CheckedText } from '../domain/consent/checked-text';
 import type { ActionItem, Minutes, SipEntry } from '../domain/minutes/minutes';
 import { decodeKey, encodeKey, jsonProperty } from './keys';
 import { isConflict, isNotFound, odata } from './tables';
@@ -166,7 +167,7 @@ export class MinutesStore {
   async actionsOf(tenantId: string, groupId: string): Promise<ActionItem[]> {
     const out: ActionItem[] = [];
     for await (const e of this.actionsTable.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, groupId)}` } })) {
-      out.push({ id: decodeKey(e.rowKey ?? ''), what: str(e, 'what'), who: str(e, 'who'), whoPersonId: str(e, 'whoPersonId') || undefined, due: str(e, 'due'), doneAt: str(e, 'doneAt') || undefined, meetingId: str(e, 'meetingId') });
+      out.push({ id: decodeKey(e.rowKey ?? ''), what: fromStore(str(e, 'what')), who: fromStore(str(e, 'who')), whoPersonId: str(e, 'whoPersonId') || undefined, due: str(e, 'due'), doneAt: str(e, 'doneAt') || undefined, meetingId: str(e, 'meetingId') });
     }
     return out;
   }
@@ -174,7 +175,7 @@ export class MinutesStore {
   async action(tenantId: string, groupId: string, id: string): Promise<ActionItem | undefined> {
     try {
       const e = await this.actionsTable.getEntity<Row>(pk(tenantId, groupId), encodeKey(id));
-      return { id, what: str(e, 'what'), who: str(e, 'who'), whoPersonId: str(e, 'whoPersonId') || undefined, due: str(e, 'due'), doneAt: str(e, 'doneAt') || undefined, meetingId: str(e, 'meetingId') };
+      return { id, what: fromStore(str(e, 'what')), who: fromStore(str(e, 'who')), whoPersonId: str(e, 'whoPersonId') || undefined, due: str(e, 'due'), doneAt: str(e, 'doneAt') || undefined, meetingId: str(e, 'meetingId') };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -214,9 +215,9 @@ function fromMinutesRow(tenantId: string, groupId: string, meetingId: string, e:
     meetingId,
     status: str(e, 'status') === 'final' ? 'final' : 'draft',
     attendees: json<string[]>(e.attendees, []),
-    guests: str(e, 'guests'),
-    notes: json<Record<string, string>>(e.notes, {}),
-    decisions: json<string[]>(e.decisions, []),
+    guests: fromStore(str(e, 'guests')),
+    notes: json<Record<string, CheckedText>>(e.notes, {}),
+    decisions: json<CheckedText[]>(e.decisions, []),
     actions: json<ActionItem[]>(e.actions, []),
     sip: json<SipEntry[]>(e.sip, []),
     closedActions: json<string[]>(e.closedActions, []),

@@ -1,3 +1,4 @@
+import { fromStore } from '../domain/consent/checked-text';
 import type { TableClient } from '@azure/data-tables';
 import type { Consent, ConsentForm, Party } from '../domain/consent';
 import { decodeKey, encodeKey } from './keys';
@@ -100,9 +101,9 @@ function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?
     subject: { personnummer: e.subjectPersonnummerHash || undefined, name: e.subjectNameHash || undefined },
     parties: split(e.parties) as Party[],
     form: (e.form || 'written') as ConsentForm,
-    documentRef: e.documentRef ?? '',
-    scope: { groupIds: split(e.groupIds), agencies: split(e.agencies), informationCategories: e.informationCategories ?? '', exclusions: e.exclusions ?? '' },
-    purpose: e.purpose ?? '',
+    documentRef: fromStore(e.documentRef),
+    scope: { groupIds: split(e.groupIds), agencies: split(e.agencies), informationCategories: fromStore(e.informationCategories), exclusions: fromStore(e.exclusions) },
+    purpose: fromStore(e.purpose),
     validFrom: e.validFrom ?? '',
     validUntil: e.validUntil ?? '',
     recordedBy: e.recordedBy ?? '',

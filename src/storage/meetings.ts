@@ -1,3 +1,4 @@
+import { fromStore } from '../domain/consent/checked-text';
 import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Meeting, RsvpAnswer } from '../domain/meetings/meeting';
@@ -56,7 +57,7 @@ function fromEntity(e: Row): Meeting {
     end: s('end'),
     timeZone: s('timeZone'),
     durationMinutes: Number(e.durationMinutes ?? 0),
-    location: s('location') || undefined,
+    location: s('location') ? fromStore(s('location')) : undefined,
     status: s('status') === 'cancelled' ? 'cancelled' : 'scheduled',
     sequence: Number(e.sequence ?? 0),
     agendaStatus: (['none', 'draft', 'published'].includes(s('agendaStatus')) ? s('agendaStatus') : 'none') as Meeting['agendaStatus'],

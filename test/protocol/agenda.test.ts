@@ -5,6 +5,7 @@ import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type Tes
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 import { FLAGGED, SUBJECTS } from './consent.fixtures';
+import { checked } from '../support/checked';
 
 /**
  * Agendas and minutes over real HTTP against the connector emulator and
@@ -76,8 +77,8 @@ async function book(channel: string, when: string): Promise<string> {
 }
 
 const consent = (over: Partial<Consent>): Consent => ({
-  caseRef: 'SAM-7K2M9QXA', tenantId: TENANT, subject: { personnummer: 'hash-pnr' }, parties: ['guardian1', 'guardian2'], form: 'written', documentRef: 'D-1',
-  scope: { groupIds: ['operativ'], agencies: [], informationCategories: 'skolgång', exclusions: '' }, purpose: 'SIP',
+  caseRef: 'SAM-7K2M9QXA', tenantId: TENANT, subject: { personnummer: 'hash-pnr' }, parties: ['guardian1', 'guardian2'], form: 'written', documentRef: checked('D-1'),
+  scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') }, purpose: checked('SIP'),
   validFrom: '2026-01-01', validUntil: '2027-06-30', recordedBy: USERS.megan.aadObjectId, recordedAt: '2026-01-01T08:00:00.000Z', ...over,
 });
 
@@ -176,7 +177,7 @@ describe('case references in the operative group', () => {
     await consents.record(consent({ caseRef: 'SAM-AAAA1111' }));
     await consents.record(consent({ caseRef: 'SAM-BBBB2222', validUntil: '2026-10-01' }));
     await consents.record(consent({ caseRef: 'SAM-CCCC3333', withdrawnAt: '2026-09-01T00:00:00.000Z', withdrawnBy: 'x' } as Partial<Consent>));
-    await consents.record(consent({ caseRef: 'SAM-DDDD4444', scope: { groupIds: ['samverkansgrupp'], agencies: [], informationCategories: '', exclusions: '' } }));
+    await consents.record(consent({ caseRef: 'SAM-DDDD4444', scope: { groupIds: ['samverkansgrupp'], agencies: [], informationCategories: checked(''), exclusions: checked('') } }));
     channel = newChannel();
     await say(inChannel('grupp koppla operativ', channel));
     meetingId = await book(channel, '2026-12-08 09:00 60');

@@ -6,6 +6,7 @@ import { loadOrganisation, PRESET_NAMES } from '../../src/domain/organisation';
 import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
+import { checked } from '../support/checked';
 
 /**
  * Reviews and the digest over real HTTP: the review list by role, recording a
@@ -97,13 +98,13 @@ describe('the digest\'s content for a seeded organisation', () => {
       // Held on 2 November without final minutes; held on 12 November with final minutes; coming on 26 November.
       await s.meetings.create({ ...base, id: 'samverkansgrupp.aaaaaaaaaa01', groupId: 'samverkansgrupp', start: '2026-11-02T12:00:00.000Z', end: '2026-11-02T13:00:00.000Z' });
       await s.meetings.create({ ...base, id: 'samverkansgrupp.aaaaaaaaaa02', groupId: 'samverkansgrupp', start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:00:00.000Z' });
-      await s.minutes.update(TENANT, 'samverkansgrupp', 'samverkansgrupp.aaaaaaaaaa02', () => ({ tenantId: TENANT, groupId: 'samverkansgrupp', meetingId: 'samverkansgrupp.aaaaaaaaaa02', status: 'final', attendees: [], guests: '', notes: {}, decisions: [], actions: [], sip: [], closedActions: [], updatedAt: '2026-11-12T15:00:00.000Z' }));
+      await s.minutes.update(TENANT, 'samverkansgrupp', 'samverkansgrupp.aaaaaaaaaa02', () => ({ tenantId: TENANT, groupId: 'samverkansgrupp', meetingId: 'samverkansgrupp.aaaaaaaaaa02', status: 'final', attendees: [], guests: checked(''), notes: {}, decisions: [], actions: [], sip: [], closedActions: [], updatedAt: '2026-11-12T15:00:00.000Z' }));
       await s.meetings.create({ ...base, id: 'styrgrupp.aaaaaaaaaa03', groupId: 'styrgrupp', start: '2026-11-26T08:00:00.000Z', end: '2026-11-26T09:00:00.000Z' });
       await s.minutes.saveActions(TENANT, 'samverkansgrupp', [
-        { id: 'a-1', what: 'Uppdatera rutinen', who: 'Alex Wilber', due: '2026-11-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
-        { id: 'a-2', what: 'Bjud in BUP', who: 'Adele Vance', due: '2026-12-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
+        { id: 'a-1', what: checked('Uppdatera rutinen'), who: checked('Alex Wilber'), due: '2026-11-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
+        { id: 'a-2', what: checked('Bjud in BUP'), who: checked('Adele Vance'), due: '2026-12-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
       ]);
-      const consent = { tenantId: TENANT, subject: { personnummer: 'hash' }, parties: ['guardian1' as const], form: 'written' as const, documentRef: 'D', scope: { groupIds: ['operativ'], agencies: [], informationCategories: '', exclusions: '' }, purpose: 'SIP', validFrom: '2026-01-01', recordedBy: 'x', recordedAt: '2026-01-01T00:00:00.000Z' };
+      const consent = { tenantId: TENANT, subject: { personnummer: 'hash' }, parties: ['guardian1' as const], form: 'written' as const, documentRef: checked('D'), scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked(''), exclusions: checked('') }, purpose: checked('SIP'), validFrom: '2026-01-01', recordedBy: 'x', recordedAt: '2026-01-01T00:00:00.000Z' };
       await s.consents.record({ ...consent, caseRef: 'SAM-AAAA1111', validUntil: '2026-12-10' });
       await s.consents.record({ ...consent, caseRef: 'SAM-BBBB2222', validUntil: '2027-06-30' });
       await s.audit.append({ time: new Date('2026-11-20T10:00:00.000Z'), tenantId: TENANT, event: 'refusal', groupId: 'operativ', userId: 'x', categories: ['personnummer'] });

@@ -37,7 +37,7 @@ export const consentRecord = defineAction({
 
     const day = today(services);
     const groups = new Map(services.consentAccess.groups(info.tenantId).map((g) => [g.id, g.level]));
-    const parsed = consentRecordRules({ today: day, now: services.now(), groups }).safeParse(data);
+    const parsed = consentRecordRules({ today: day, now: services.now(), groups, detectOptions: services.consentAccess.detectOptions() }).safeParse(data);
     if (!parsed.success) return form(problemsByField(parsed.error));
     const draft = parsed.data;
     const allowedIds = new Set(permitted.map((g) => g.id));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findCaseRefs } from '../consent/case-ref';
+import { configuredText, EMPTY_TEXT, type CheckedText } from '../consent/checked-text';
 import type { GroupLevel } from '../organisation/model';
 
 /**
@@ -16,7 +17,7 @@ export interface AgendaItem {
   id: string;
   kind: AgendaItemKind;
   /** The item's text; for a standing item of the level's default template, empty (the card shows it in the reader's language). */
-  text: string;
+  text: CheckedText;
   /** Index into the level's default template, for standing items without their own text. */
   templateIndex?: number;
   /** Operative individual matters: the pseudonymous case reference (SAM-…), never a name. */
@@ -53,8 +54,8 @@ export const DEFAULT_TEMPLATE_SIZE: Record<GroupLevel, number> = { strategic: 5,
 export function newAgenda(a: { tenantId: string; groupId: string; meetingId: string; level: GroupLevel; groupTemplate?: string[]; now: Date }): Agenda {
   const at = a.now.toISOString();
   const items: AgendaItem[] = a.groupTemplate?.length
-    ? a.groupTemplate.map((text, i) => ({ id: `std-${i}`, kind: 'standing', text, createdAt: at }))
-    : Array.from({ length: DEFAULT_TEMPLATE_SIZE[a.level] }, (_, i) => ({ id: `std-${i}`, kind: 'standing' as const, text: '', templateIndex: i, createdAt: at }));
+    ? a.groupTemplate.map((text, i) => ({ id: `std-${i}`, kind: 'standing', text: configuredText(text), createdAt: at }))
+    : Array.from({ length: DEFAULT_TEMPLATE_SIZE[a.level] }, (_, i) => ({ id: `std-${i}`, kind: 'standing' as const, text: EMPTY_TEXT, templateIndex: i, createdAt: at }));
   return { tenantId: a.tenantId, groupId: a.groupId, meetingId: a.meetingId, items, status: 'draft', updatedAt: at };
 }
 

@@ -84,3 +84,16 @@ export function derived(source: CheckedText, raw: string, options: DetectOptions
 function findingKey(f: Finding): string {
   return `${f.category}:${f.normalised ?? ''}`;
 }
+
+/**
+ * The parts of a checked text cut at a separator, each trimmed. Cutting only
+ * takes away: no part can identify anyone the whole did not.
+ */
+export function splitChecked(text: CheckedText, separator: string | RegExp): CheckedText[] {
+  return text.split(separator).map((p) => p.trim()) as CheckedText[];
+}
+
+/** A checked text without its leading and trailing blanks. */
+export function trimChecked(text: CheckedText): CheckedText {
+  return text.trim() as CheckedText;
+}

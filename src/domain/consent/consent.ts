@@ -1,3 +1,4 @@
+import type { CheckedText } from './checked-text';
 /**
  * A recorded consent (samtycke) to share information about one child between
  * authorities (OSL 2009:400, 12 kap. 2 §). The subject is held only as keyed
@@ -12,8 +13,8 @@ export const CONSENT_FORMS: readonly ConsentForm[] = ['written', 'oral', 'e-sign
 export interface ConsentScope {
   groupIds: string[];
   agencies: string[];
-  informationCategories: string;
-  exclusions: string;
+  informationCategories: CheckedText;
+  exclusions: CheckedText;
 }
 
 /** HMAC-SHA-256 of the subject's identifiers with IDENTIFIER_KEY, never the clear values. */
@@ -28,9 +29,9 @@ export interface Consent {
   subject: SubjectHashes;
   parties: Party[];
   form: ConsentForm;
-  documentRef: string;
+  documentRef: CheckedText;
   scope: ConsentScope;
-  purpose: string;
+  purpose: CheckedText;
   /** Calendar dates, YYYY-MM-DD, both inclusive. */
   validFrom: string;
   validUntil: string;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CONSENT_FORMS, PARTIES, type ConsentForm, type Party } from './consent';
 import type { GroupLevel } from './gate';
-import { detectIdentifiers, normaliseName, normalisePersonnummer } from './identifiers';
+import { approvedIfNone, EMPTY_TEXT, screen, type CheckedText } from './checked-text';
+import { findPersonnummer } from '../identifiers';
+import { normaliseName, normalisePersonnummer, type DetectOptions } from './identifiers';
+import { canonicalText, detectionView } from '../text/canonical';
 import { isIsoDate as isRealDate } from '../organisation/dates';
 
 /**
@@ -33,11 +36,11 @@ export interface ConsentDraft {
   validFrom: string;
   validUntil: string;
   parties: Party[];
-  purpose: string;
-  informationCategories: string;
-  exclusions: string;
+  purpose: CheckedText;
+  informationCategories: CheckedText;
+  exclusions: CheckedText;
   form: ConsentForm;
-  documentRef: string;
+  documentRef: CheckedText;
 }
 
 /** Codes of the problems a person can fix on the card; the card localises them. */
@@ -45,7 +48,7 @@ export type RecordProblem =
   | 'subjectMissing' | 'personnummerInvalid' | 'nameInvalid'
   | 'groupMissing' | 'groupUnknown' | 'groupNotOperative'
   | 'validFromInvalid' | 'validUntilMissing' | 'validUntilInvalid' | 'validUntilPast' | 'validUntilBeforeFrom'
-  | 'partiesMissing' | 'partyUnknown' | 'formInvalid' | 'purposeMissing' | 'identifierInText' | 'tooLong';
+  | 'partiesMissing' | 'partyUnknown' | 'formInvalid' | 'purposeMissing' | 'identifierInText' | 'subjectInText' | 'tooLong';
 
 export interface RecordRules {
   /** YYYY-MM-DD. */
@@ -53,6 +56,34 @@ export interface RecordRules {
   now?: Date;
   /** Every group of the organisation, by id. */
   groups: ReadonlyMap<string, GroupLevel>;
+  /** The organisation's officials, switchboards and mail domains, as the gate reads them. */
+  detectOptions?: Omit<DetectOptions, 'now'>;
+}
+
+const TEXT_FIELDS = ['purpose', 'informationCategories', 'exclusions', 'documentRef'] as const;
+
+/**
+ * Whether a text names the consent's own subject: their name or any part of
+ * it as a word (also in the genitive), or their personnummer in any
+ * spelling. The register keeps the subject only as keyed hashes, so their
+ * name or number in a free-text field would put them there in clear.
+ */
+export function namesSubject(text: string, subject: { name?: string; personnummer?: string }, now?: Date): boolean {
+  const view = detectionView(canonicalText(text));
+  if (subject.personnummer) {
+    if (findPersonnummer(view, now).some((m) => m.normalised === subject.personnummer)) return true;
+    const digits = view.replace(/\D+/g, '');
+    if (digits.includes(subject.personnummer.slice(2))) return true;
+  }
+  if (subject.name) {
+    const lower = view.toLocaleLowerCase('sv');
+    const parts = [subject.name, ...subject.name.split(/[\s-]+/)].filter((p) => [...p].length >= 2);
+    for (const part of parts) {
+      const word = new RegExp(`(?<![\\p{L}\\p{N}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::?s)?(?![\\p{L}\\p{N}])`, 'u');
+      if (word.test(lower)) return true;
+    }
+  }
+  return false;
 }
 
 const list = (s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
@@ -103,11 +134,18 @@ export function consentRecordRules(rules: RecordRules) {
     const form = d.form.trim() || 'written';
     if (!(CONSENT_FORMS as readonly string[]).includes(form)) problem('form', 'formInvalid');
 
-    const purpose = d.purpose.trim();
-    if (!purpose) problem('purpose', 'purposeMissing');
-    for (const key of ['purpose', 'informationCategories', 'exclusions', 'documentRef'] as const) {
-      if (detectIdentifiers(d[key], { now: rules.now }).length) problem(key, 'identifierInText');
+    // The free-text fields are kept in clear: they may hold no identifier at all, and
+    // above all not the subject's own name or number from this very form.
+    const texts = {} as Record<(typeof TEXT_FIELDS)[number], CheckedText>;
+    for (const key of TEXT_FIELDS) {
+      const screening = screen(d[key], { ...rules.detectOptions, now: rules.now });
+      const checked = approvedIfNone(screening);
+      if (checked === undefined) problem(key, 'identifierInText');
+      else if (namesSubject(screening.text, { name, personnummer }, rules.now)) problem(key, 'subjectInText');
+      texts[key] = checked ?? EMPTY_TEXT;
     }
+    const purpose = texts.purpose;
+    if (!canonicalText(d.purpose)) problem('purpose', 'purposeMissing');
 
     return {
       personnummer,
@@ -117,10 +155,10 @@ export function consentRecordRules(rules: RecordRules) {
       validUntil,
       parties: partyList as Party[],
       purpose,
-      informationCategories: d.informationCategories.trim(),
-      exclusions: d.exclusions.trim(),
+      informationCategories: texts.informationCategories,
+      exclusions: texts.exclusions,
       form: form as ConsentForm,
-      documentRef: d.documentRef.trim(),
+      documentRef: texts.documentRef,
     };
   });
 }

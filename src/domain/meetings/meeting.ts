@@ -1,3 +1,4 @@
+import type { CheckedText } from '../consent/checked-text';
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
@@ -25,7 +26,7 @@ export interface Meeting {
   end: string;
   timeZone: string;
   durationMinutes: number;
-  location?: string;
+  location?: CheckedText;
   status: MeetingStatus;
   /** RFC 5545 SEQUENCE: bumped on every change a calendar should see. */
   sequence: number;
@@ -107,7 +108,7 @@ export function byStart<T extends Pick<Meeting, 'start'>>(a: T, b: T): number {
 }
 
 /** A new version of the meeting at another time: the calendar sees it as a change (SEQUENCE + 1) and reminders start over. */
-export function moved(m: Meeting, start: Date, end: Date, at: Date, location?: string): Meeting {
+export function moved(m: Meeting, start: Date, end: Date, at: Date, location?: CheckedText): Meeting {
   return {
     ...m,
     start: start.toISOString(),

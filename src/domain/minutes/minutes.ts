@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EMPTY_TEXT, splitChecked, trimChecked, type CheckedText } from '../consent/checked-text';
 import { isIsoDate, type IsoDate } from '../organisation/dates';
 
 /**
@@ -12,8 +13,8 @@ import { isIsoDate, type IsoDate } from '../organisation/dates';
 export interface ActionItem {
   /** Stable across drafts: derived from the meeting and the action's text. */
   id: string;
-  what: string;
-  who: string;
+  what: CheckedText;
+  who: CheckedText;
   /** The organisation's person the owner was recognised as, for reminders. */
   whoPersonId?: string;
   due: IsoDate;
@@ -25,7 +26,7 @@ export interface ActionItem {
 
 export const SIP_FIELDS = ['goal', 'intervention', 'responsible', 'due', 'coordinator'] as const;
 export type SipField = (typeof SIP_FIELDS)[number];
-export type SipEntry = { caseRef: string } & Record<SipField, string>;
+export type SipEntry = { caseRef: string } & Record<SipField, CheckedText>;
 
 export interface Minutes {
   tenantId: string;
@@ -34,10 +35,10 @@ export interface Minutes {
   status: 'draft' | 'final';
   /** Person ids of the members present. */
   attendees: string[];
-  guests: string;
+  guests: CheckedText;
   /** Agenda item id → notes. */
-  notes: Record<string, string>;
-  decisions: string[];
+  notes: Record<string, CheckedText>;
+  decisions: CheckedText[];
   actions: ActionItem[];
   sip: SipEntry[];
   /** Ids of earlier meetings' open actions marked done in this meeting. */
@@ -91,20 +92,19 @@ export function matchPerson(who: string, people: PersonName[]): string | undefin
  * only whitespace is skipped. Problems name the line (1-based) so the card
  * can say what to fix.
  */
-export function parseActions(text: string, meetingId: string, people: PersonName[] = []): { actions: ActionItem[]; problems: MinutesProblem[] } {
+export function parseActions(text: CheckedText, meetingId: string, people: PersonName[] = []): { actions: ActionItem[]; problems: MinutesProblem[] } {
   const actions: ActionItem[] = [];
   const problems: MinutesProblem[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
+  const lines = splitChecked(text, /\r?\n/);
+  lines.forEach((line, i) => {
     if (!line) return;
     const n = i + 1;
-    const parts = line.split(';').map((p) => p.trim());
+    const parts = splitChecked(line, ';');
     if (parts.length !== 3) {
       problems.push(parts.length === 2 && parts[1] ? { kind: 'actionBadDate', line: n, value: '' } : parts.length < 2 ? { kind: 'actionNoOwner', line: n } : { kind: 'actionFormat', line: n });
       return;
     }
-    const [what, who, due] = parts as [string, string, string];
+    const [what, who, due] = parts as [CheckedText, CheckedText, CheckedText];
     if (!what) problems.push({ kind: 'actionNoWhat', line: n });
     if (!who) problems.push({ kind: 'actionNoOwner', line: n });
     if (!isIsoDate(due)) problems.push({ kind: 'actionBadDate', line: n, value: String(due).slice(0, 20) });
@@ -113,13 +113,13 @@ export function parseActions(text: string, meetingId: string, people: PersonName
   return { actions, problems };
 }
 
-export function parseLines(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+export function parseLines(text: CheckedText): CheckedText[] {
+  return splitChecked(text, /\r?\n/).filter((l) => l.length > 0);
 }
 
 /** SIP fields for one case: all-empty means "not discussed"; otherwise every field is needed and the date must be a date. */
-export function parseSip(caseRef: string, fields: Partial<Record<SipField, string>>): { entry?: SipEntry; problems: MinutesProblem[] } {
-  const values = Object.fromEntries(SIP_FIELDS.map((f) => [f, (fields[f] ?? '').trim()])) as Record<SipField, string>;
+export function parseSip(caseRef: string, fields: Partial<Record<SipField, CheckedText>>): { entry?: SipEntry; problems: MinutesProblem[] } {
+  const values = Object.fromEntries(SIP_FIELDS.map((f) => [f, trimChecked(fields[f] ?? EMPTY_TEXT)])) as Record<SipField, CheckedText>;
   if (SIP_FIELDS.every((f) => !values[f])) return { problems: [] };
   const problems: MinutesProblem[] = [];
   for (const f of SIP_FIELDS) if (!values[f]) problems.push({ kind: 'sipMissing', caseRef, field: f });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { completeReview, nextReview, type NextReview } from '../organisation/review-cycles';
 import { addDays, daysBetween, localDate, type IsoDate } from '../organisation/dates';
+import type { CheckedText } from '../consent/checked-text';
 import type { GoverningDocument, Organisation, ReviewRecord } from '../organisation/model';
 
 /**
@@ -18,7 +19,8 @@ export const REVIEW_REMINDER_HOUR = 9;
 /** Reviews recorded in Teams for one document. */
 export interface StoredReviews {
   documentId: string;
-  reviews: Array<ReviewRecord & { recordedBy?: string; recordedAt?: string }>;
+  /** The decision reference is a user's text, kept as the gate checked it. */
+  reviews: Array<Omit<ReviewRecord, 'decisionRef'> & { decisionRef?: CheckedText; recordedBy?: string; recordedAt?: string }>;
 }
 
 /** The document as it stands: the file's version with the reviews recorded since. */

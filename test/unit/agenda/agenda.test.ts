@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseRefIn, itemIdFor, MAX_ITEMS, newAgenda, plannedMinutes, propose, published, splitMinutes } from '../../../src/domain/agenda/agenda';
 import { matchPerson, openActions, overdueActions, parseActions, parseLines, parseSip } from '../../../src/domain/minutes/minutes';
 import { t } from '../../../src/i18n';
+import { checked } from '../../support/checked';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const base = (level: 'strategic' | 'tactical' | 'operative' = 'tactical', groupTemplate?: string[]) => newAgenda({ tenantId: 't', groupId: 'g', meetingId: 'g.abcdefghij12', level, groupTemplate, now });
@@ -32,10 +33,10 @@ describe('agenda templates', () => {
 describe('proposals', () => {
   it('are added once per activity: Teams resending the same activity adds nothing', () => {
     const id = itemIdFor('activity-1');
-    const first = propose(base(), { id, kind: 'proposed', text: 'Rutin för frånvaro', proposer: 'Adele Vance', minutes: 15 }, now);
+    const first = propose(base(), { id, kind: 'proposed', text: checked('Rutin för frånvaro'), proposer: 'Adele Vance', minutes: 15 }, now);
     expect(first).toMatchObject({ ok: true, added: true });
     if (!first.ok) throw new Error();
-    const again = propose(first.agenda, { id: itemIdFor('activity-1'), kind: 'proposed', text: 'Rutin för frånvaro' }, now);
+    const again = propose(first.agenda, { id: itemIdFor('activity-1'), kind: 'proposed', text: checked('Rutin för frånvaro') }, now);
     expect(again).toMatchObject({ ok: true, added: false });
     if (!again.ok) throw new Error();
     expect(again.agenda.items).toHaveLength(5);
@@ -44,15 +45,15 @@ describe('proposals', () => {
   });
 
   it('refuse empty, over-long and one too many', () => {
-    expect(propose(base(), { id: 'x', kind: 'proposed', text: '  ' }, now)).toEqual({ ok: false, problem: 'empty' });
-    expect(propose(base(), { id: 'x', kind: 'proposed', text: 'a'.repeat(201) }, now)).toEqual({ ok: false, problem: 'tooLong' });
+    expect(propose(base(), { id: 'x', kind: 'proposed', text: checked('  ') }, now)).toEqual({ ok: false, problem: 'empty' });
+    expect(propose(base(), { id: 'x', kind: 'proposed', text: checked('a'.repeat(201)) }, now)).toEqual({ ok: false, problem: 'tooLong' });
     let a = base();
     for (let i = a.items.length; i < MAX_ITEMS; i++) {
-      const r = propose(a, { id: `p${i}`, kind: 'proposed', text: `punkt ${i}` }, now);
+      const r = propose(a, { id: `p${i}`, kind: 'proposed', text: checked(`punkt ${i}`) }, now);
       if (!r.ok) throw new Error(r.problem);
       a = r.agenda;
     }
-    expect(propose(a, { id: 'last', kind: 'proposed', text: 'en till' }, now)).toEqual({ ok: false, problem: 'full' });
+    expect(propose(a, { id: 'last', kind: 'proposed', text: checked('en till') }, now)).toEqual({ ok: false, problem: 'full' });
   });
 
   it('read a time at the end and a case reference anywhere', () => {
@@ -73,20 +74,20 @@ describe('minutes', () => {
   const people = [{ id: 'alex.wilber', displayName: 'Alex Wilber' }, { id: 'adele.vance', displayName: 'Adele Vance' }, { id: 'alex.other', displayName: 'Alexandra Berg' }];
 
   it('actions are "what; who; by when", one per line, with the owner recognised when the name is clear', () => {
-    const { actions, problems } = parseActions('Uppdatera rutinen; Alex Wilber; 2027-02-01\n\n Bjud in BUP ; Adele ; 2027-03-15 ', 'm1', people);
+    const { actions, problems } = parseActions(checked('Uppdatera rutinen; Alex Wilber; 2027-02-01\n\n Bjud in BUP ; Adele ; 2027-03-15 '), 'm1', people);
     expect(problems).toEqual([]);
     expect(actions.map((a) => [a.what, a.who, a.whoPersonId, a.due])).toEqual([
       ['Uppdatera rutinen', 'Alex Wilber', 'alex.wilber', '2027-02-01'],
       ['Bjud in BUP', 'Adele', 'adele.vance', '2027-03-15'],
     ]);
     // Stable ids across drafts, so a re-saved action is the same action.
-    expect(parseActions('Uppdatera rutinen; Alex Wilber; 2027-02-01', 'm1', people).actions[0]!.id).toBe(actions[0]!.id);
+    expect(parseActions(checked('Uppdatera rutinen; Alex Wilber; 2027-02-01'), 'm1', people).actions[0]!.id).toBe(actions[0]!.id);
     expect(matchPerson('Alex', people)).toBe('alex.wilber');
     expect(matchPerson('Okänd Person', people)).toBeUndefined();
   });
 
   it('an action without an owner or with a date that is not a date is explained by line', () => {
-    const { actions, problems } = parseActions('Gör något; ; 2027-02-01\nGör mer; Alex; 1 februari\nBara text\n; Alex; 2027-01-01', 'm1', people);
+    const { actions, problems } = parseActions(checked('Gör något; ; 2027-02-01\nGör mer; Alex; 1 februari\nBara text\n; Alex; 2027-01-01'), 'm1', people);
     expect(actions).toEqual([]);
     expect(problems).toEqual([
       { kind: 'actionNoOwner', line: 1 },
@@ -98,21 +99,21 @@ describe('minutes', () => {
 
   it('SIP: empty means not discussed; otherwise every field and a real date', () => {
     expect(parseSip('SAM-7K3F9Q2M', {})).toEqual({ problems: [] });
-    const ok = parseSip('SAM-7K3F9Q2M', { goal: 'Regelbunden närvaro', intervention: 'Stödsamtal varje vecka', responsible: 'Skolkurator', due: '2027-03-01', coordinator: 'Socialsekreterare' });
+    const ok = parseSip('SAM-7K3F9Q2M', { goal: checked('Regelbunden närvaro'), intervention: checked('Stödsamtal varje vecka'), responsible: checked('Skolkurator'), due: checked('2027-03-01'), coordinator: checked('Socialsekreterare') });
     expect(ok.entry).toMatchObject({ caseRef: 'SAM-7K3F9Q2M', due: '2027-03-01' });
-    const bad = parseSip('SAM-7K3F9Q2M', { goal: 'Mål', due: 'snart' });
+    const bad = parseSip('SAM-7K3F9Q2M', { goal: checked('Mål'), due: checked('snart') });
     expect(bad.entry).toBeUndefined();
     expect(bad.problems.map((p) => p.kind)).toEqual(['sipMissing', 'sipMissing', 'sipMissing', 'sipBadDate']);
   });
 
   it('open and overdue actions', () => {
     const all = [
-      { id: 'a', what: 'x', who: 'y', due: '2027-01-10', meetingId: 'm' },
-      { id: 'b', what: 'x', who: 'y', due: '2026-12-01', meetingId: 'm' },
-      { id: 'c', what: 'x', who: 'y', due: '2026-11-01', meetingId: 'm', doneAt: '2026-11-02' },
+      { id: 'a', what: checked('x'), who: checked('y'), due: '2027-01-10', meetingId: 'm' },
+      { id: 'b', what: checked('x'), who: checked('y'), due: '2026-12-01', meetingId: 'm' },
+      { id: 'c', what: checked('x'), who: checked('y'), due: '2026-11-01', meetingId: 'm', doneAt: '2026-11-02' },
     ];
     expect(openActions(all).map((a) => a.id)).toEqual(['b', 'a']);
     expect(overdueActions(all, '2026-12-15').map((a) => a.id)).toEqual(['b']);
-    expect(parseLines(' Beslut ett \n\nBeslut två')).toEqual(['Beslut ett', 'Beslut två']);
+    expect(parseLines(checked(' Beslut ett \n\nBeslut två'))).toEqual(['Beslut ett', 'Beslut två']);
   });
 });

@@ -4,6 +4,7 @@ import { newAgenda, propose, type Agenda } from '../../../src/domain/agenda/agen
 import type { Meeting } from '../../../src/domain/meetings/meeting';
 import type { ActionItem, Minutes } from '../../../src/domain/minutes/minutes';
 import { expectValidCard } from '../../support/cards';
+import { checked } from '../../support/checked';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const meeting: Meeting = {
@@ -13,12 +14,12 @@ const meeting: Meeting = {
 };
 const size = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 const actions = (n: number, long = false): ActionItem[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `a-${i}`, what: long ? `Åtgärd ${i} `.padEnd(200, 'x') : `Åtgärd ${i}`, who: 'Alex Wilber', due: '2026-12-01', meetingId: 'm0' }));
+  Array.from({ length: n }, (_, i) => ({ id: `a-${i}`, what: checked(long ? `Åtgärd ${i} `.padEnd(200, 'x') : `Åtgärd ${i}`), who: checked('Alex Wilber'), due: '2026-12-01', meetingId: 'm0' }));
 
 function fullAgenda(level: 'strategic' | 'tactical' | 'operative', items: number, long: boolean): Agenda {
   let a = newAgenda({ tenantId: 't', groupId: 'g', meetingId: meeting.id, level, now });
   for (let i = a.items.length; i < items; i++) {
-    const r = propose(a, { id: `p${i}`, kind: level === 'operative' ? 'case' : 'proposed', caseRef: level === 'operative' ? `SAM-AAAA${String(1000 + i)}` : undefined, text: long ? 'Punkt '.padEnd(200, 'y') : `Punkt ${i}`, proposer: 'Megan Bowen', minutes: 10 }, now);
+    const r = propose(a, { id: `p${i}`, kind: level === 'operative' ? 'case' : 'proposed', caseRef: level === 'operative' ? `SAM-AAAA${String(1000 + i)}` : undefined, text: checked(long ? 'Punkt '.padEnd(200, 'y') : `Punkt ${i}`), proposer: 'Megan Bowen', minutes: 10 }, now);
     if (!r.ok) throw new Error(r.problem);
     a = r.agenda;
   }
@@ -55,8 +56,8 @@ describe('the agenda card', () => {
 describe('the minutes cards', () => {
   const members = Array.from({ length: 12 }, (_, i) => ({ title: `Person ${i} (Skolkurator)`, value: `p${i}` }));
   const minutes = (n: number, long: boolean): Minutes => ({
-    tenantId: 't', groupId: 'operativ', meetingId: meeting.id, status: 'draft', attendees: ['p1', 'p2'], guests: long ? 'g'.repeat(500) : 'Eva Ek, rektor',
-    notes: {}, decisions: Array.from({ length: n }, (_, i) => (long ? `Beslut ${i} `.padEnd(150, 'z') : `Beslut ${i}`)), actions: actions(n, long), sip: [], closedActions: [], updatedAt: now.toISOString(),
+    tenantId: 't', groupId: 'operativ', meetingId: meeting.id, status: 'draft', attendees: ['p1', 'p2'], guests: checked(long ? 'g'.repeat(500) : 'Eva Ek, rektor'),
+    notes: {}, decisions: Array.from({ length: n }, (_, i) => checked(long ? `Beslut ${i} `.padEnd(150, 'z') : `Beslut ${i}`)), actions: actions(n, long), sip: [], closedActions: [], updatedAt: now.toISOString(),
   });
 
   for (const [label, n, long] of [['empty', 0, false], ['typical', 4, false], ['maximal', 12, true]] as const) {
@@ -76,7 +77,7 @@ describe('the minutes cards', () => {
     });
 
     it(`summary, ${label}: valid, counts SIP cases by reference only, under 28 KB`, () => {
-      const m = { ...minutes(n, long), status: 'final' as const, sip: n ? [{ caseRef: 'SAM-BBBB1000', goal: 'Mål', intervention: 'Insats', responsible: 'Kurator', due: '2027-01-01', coordinator: 'Socialsekreterare' }] : [] };
+      const m = { ...minutes(n, long), status: 'final' as const, sip: n ? [{ caseRef: 'SAM-BBBB1000', goal: checked('Mål'), intervention: checked('Insats'), responsible: checked('Kurator'), due: checked('2027-01-01'), coordinator: checked('Socialsekreterare') }] : [] };
       const card = minutesSummaryCard('en', meeting, m, { groupName: 'Operativ grupp', attendeeNames: ['Megan Bowen', 'Alex Wilber'] });
       expectValidCard(card);
       const s = JSON.stringify(card);

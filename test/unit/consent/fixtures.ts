@@ -1,4 +1,5 @@
 import type { Consent } from '../../../src/domain/consent';
+import { checked } from '../../support/checked';
 
 /** A consent in force for the operative group in spring 2026; override what a case needs. */
 export function aConsent(over: Partial<Consent> = {}): Consent {
@@ -8,9 +9,9 @@ export function aConsent(over: Partial<Consent> = {}): Consent {
     subject: { personnummer: 'hash-pnr' },
     parties: ['guardian1', 'guardian2'],
     form: 'written',
-    documentRef: 'D-1',
-    scope: { groupIds: ['operativ'], agencies: [], informationCategories: 'skolgång', exclusions: '' },
-    purpose: 'SIP',
+    documentRef: checked('D-1'),
+    scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') },
+    purpose: checked('SIP'),
     validFrom: '2026-01-01',
     validUntil: '2026-06-30',
     recordedBy: 'aad-megan',

@@ -57,4 +57,23 @@ describe('recording a consent', () => {
   it('keeps identifiers out of the free-text fields, which are stored in clear', () => {
     expect(problems({ purpose: 'Gäller 20150312-1236' })).toEqual({ purpose: ['identifierInText'] });
   });
+  it("refuses the subject's own name or number in any free-text field, naming the field", () => {
+    const named = { subjectName: 'Wilma Berg' };
+    expect(problems({ ...named, purpose: 'Samordning för Wilma Berg' })).toEqual({ purpose: ['subjectInText'] });
+    expect(problems({ ...named, informationCategories: 'skolgång, wilma bergs hälsa' })).toEqual({ informationCategories: ['subjectInText'] });
+    // Refused either way, by the detector or as the subject's own name; the field is named.
+    expect(Object.keys(problems({ ...named, exclusions: 'Inget om Wilmas pappa' }))).toEqual(['exclusions']);
+    expect(Object.keys(problems({ ...named, documentRef: 'Samtycke W\u200Bilma B\u00ADerg.pdf' }))).toEqual(['documentRef']);
+    expect(problems({ ...named, documentRef: 'Berg' })).toEqual({ documentRef: ['subjectInText'] });
+    // The number in a spelling the detector does not take as a personnummer alone still names the subject.
+    expect(problems({ purpose: 'Ärende 1503121236 (ny)' })).toEqual({ purpose: ['identifierInText'] });
+    expect(Object.keys(problems({ documentRef: 'akt-150312-12-36' }))).toEqual(['documentRef']);
+    // Other words that only contain the name are not the name.
+    expect(problems({ ...named, purpose: 'Samordning kring skolgång i Bergsjön' })).toEqual({});
+  });
+  it('keeps the free-text fields in the canonical form the gate checked', () => {
+    const r = rules.safeParse({ ...good, purpose: 'Samordning\u00A0kring\u200B skolgång\t\t och fritid', documentRef: 'Dnr\u20132026/12' });
+    expect(r.success && r.data.purpose).toBe('Samordning kring skolgång och fritid');
+    expect(r.success && r.data.documentRef).toBe('Dnr-2026/12');
+  });
 });

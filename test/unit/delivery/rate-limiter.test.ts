@@ -3,6 +3,7 @@ import { FanOut } from '../../../src/delivery/fanout';
 import { RateLimiter } from '../../../src/delivery/rate-limiter';
 import { plannedReviewReminders, effectiveDocument } from '../../../src/domain/reviews/reviews';
 import type { GoverningDocument } from '../../../src/domain/organisation';
+import { checked } from '../../support/checked';
 
 /** A fake clock the limiter sleeps on: time moves only when someone waits. */
 function fakeTime() {
@@ -85,7 +86,7 @@ describe('review reminder plan', () => {
 
   it('a review recorded in Teams renews a fixed-validity document for as long as before', () => {
     const doc: GoverningDocument = { id: 'o', title: 'Överenskommelse', ownerGroup: 'g', validFrom: '2020-01-01', validUntil: '2024-12-31', reviewCycle: { kind: 'fixedValidity', daysBefore: 180 } };
-    const renewed = effectiveDocument(doc, { documentId: 'o', reviews: [{ date: '2026-12-09', decisionRef: 'BUN 2026/12' }] });
+    const renewed = effectiveDocument(doc, { documentId: 'o', reviews: [{ date: '2026-12-09', decisionRef: checked('BUN 2026/12') }] });
     expect(renewed).toMatchObject({ validFrom: '2026-12-09', decidedOn: '2026-12-09', decisionRef: 'BUN 2026/12', lastReviewed: '2026-12-09' });
     expect(renewed.validUntil).toBe('2031-12-09');
   });

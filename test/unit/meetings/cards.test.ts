@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../../../src/cards/meetings';
 import type { Meeting } from '../../../src/domain/meetings/meeting';
 import { expectValidCard } from '../../support/cards';
+import { checked } from '../../support/checked';
 
 const meeting = (over: Partial<Meeting> = {}): Meeting => ({
   id: 'samverkansgrupp.abcdefghij12',
@@ -11,7 +12,7 @@ const meeting = (over: Partial<Meeting> = {}): Meeting => ({
   end: '2026-12-10T13:30:00.000Z',
   timeZone: 'Europe/Stockholm',
   durationMinutes: 90,
-  location: 'Kommunhuset, sal 3',
+  location: checked('Kommunhuset, sal 3'),
   status: 'scheduled',
   sequence: 0,
   agendaStatus: 'none',
@@ -55,7 +56,7 @@ describe('the meeting card', () => {
 
   it('the largest realistic card stays well under Teams\' 28 KB', () => {
     const rsvp = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`aad-${i}`, 'yes' as const]));
-    const card = meetingCard('sv', meeting({ location: 'x'.repeat(200), rsvp, rsvpUserIds: Array.from({ length: 60 }, (_, i) => `29:${'u'.repeat(80)}${i}`), seriesId: 's1' }), {
+    const card = meetingCard('sv', meeting({ location: checked('x'.repeat(200)), rsvp, rsvpUserIds: Array.from({ length: 60 }, (_, i) => `29:${'u'.repeat(80)}${i}`), seriesId: 's1' }), {
       groupName: 'G'.repeat(120), level: 'strategic', now, notice: 'n'.repeat(300),
       warnings: [{ kind: 'publicHoliday', name: 'Annandag jul' }, { kind: 'schoolBreak', name: 'jullov' }, { kind: 'outsideSchoolYear' }, { kind: 'weekend' }],
     });
@@ -109,7 +110,7 @@ describe('the meeting list', () => {
   });
 
   it('with three groups of eight meetings stays under 28 KB', () => {
-    const groups = ['a', 'b', 'c'].map((g) => ({ groupId: g, name: `Grupp ${g}`, cadence: 'minst 8 gånger per år', meetings: Array.from({ length: 8 }, () => meeting({ location: 'L'.repeat(200) })), feedUrl: `https://x.example/calendar/${'t'.repeat(43)}.ics` }));
+    const groups = ['a', 'b', 'c'].map((g) => ({ groupId: g, name: `Grupp ${g}`, cadence: 'minst 8 gånger per år', meetings: Array.from({ length: 8 }, () => meeting({ location: checked('L'.repeat(200)) })), feedUrl: `https://x.example/calendar/${'t'.repeat(43)}.ics` }));
     const card = meetingListCard('en', groups, 'notice');
     expectValidCard(card);
     expect(size(card)).toBeLessThan(28_000);
