@@ -76,6 +76,7 @@ function toEntity(c: Consent) {
     rowKey: encodeKey(c.caseRef),
     subjectPersonnummerHash: c.subject.personnummer ?? '',
     subjectNameHash: c.subject.name ?? '',
+    subjectGivenNameHash: c.subject.givenName ?? '',
     parties: join(c.parties),
     form: c.form,
     documentRef: c.documentRef,
@@ -98,7 +99,7 @@ function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?
   return {
     caseRef: decodeKey(e.rowKey ?? ''),
     tenantId: tenant === NO_TENANT ? '' : tenant,
-    subject: { personnummer: e.subjectPersonnummerHash || undefined, name: e.subjectNameHash || undefined },
+    subject: { personnummer: e.subjectPersonnummerHash || undefined, name: e.subjectNameHash || undefined, ...(e.subjectGivenNameHash ? { givenName: e.subjectGivenNameHash } : {}) },
     parties: split(e.parties) as Party[],
     form: (e.form || 'written') as ConsentForm,
     documentRef: fromStore(e.documentRef),

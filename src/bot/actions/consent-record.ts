@@ -49,6 +49,7 @@ export const consentRecord = defineAction({
       subject: {
         personnummer: draft.personnummer ? subjectHash(key, 'personnummer', draft.personnummer) : undefined,
         name: draft.name ? subjectHash(key, 'name', draft.name) : undefined,
+        givenName: draft.name?.includes(' ') ? subjectHash(key, 'name', draft.name.split(' ')[0]!) : undefined,
       },
       parties: draft.parties,
       form: draft.form,

@@ -21,6 +21,12 @@ export interface ConsentScope {
 export interface SubjectHashes {
   personnummer?: string;
   name?: string;
+  /**
+   * The first name alone, so that "SAM-… Wilma" is known as this consent's
+   * subject. Used only with the consent's case reference written beside it,
+   * never to find a consent by itself (many children share a first name).
+   */
+  givenName?: string;
 }
 
 export interface Consent {

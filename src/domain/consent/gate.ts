@@ -18,6 +18,8 @@ export interface IdentifiedPerson {
   /** Undefined for a person known only by unkeyed identifiers. */
   hash?: string;
   kind?: SubjectKind;
+  /** For a name: how many words it has (a first name alone is 1). */
+  words?: number;
   categories: IdentifierCategory[];
 }
 
@@ -49,7 +51,7 @@ export function personsOf(findings: Finding[], hash: (kind: SubjectKind, normali
     if (f.normalised) {
       const kind: SubjectKind = PERSONNUMMER_CATEGORIES.has(f.category) ? 'personnummer' : 'name';
       const h = hash(kind, f.normalised);
-      const p = keyed.get(h) ?? { hash: h, kind, categories: [] };
+      const p = keyed.get(h) ?? { hash: h, kind, ...(kind === 'name' ? { words: f.normalised.split(' ').length } : {}), categories: [] };
       if (!p.categories.includes(f.category)) p.categories.push(f.category);
       keyed.set(h, p);
     } else if (!unkeyed.includes(f.category)) {
@@ -68,9 +70,25 @@ function categoriesOf(findings: Finding[]): IdentifierCategory[] {
   return out;
 }
 
-/** A consent named by a case reference may be this person's unless their personnummer says otherwise. */
+/** Whether the consent's subject is provably this person: the same keyed personnummer, name or first name. */
+function isSubject(c: Consent, p: IdentifiedPerson): boolean {
+  if (!p.hash) return false;
+  if (p.kind === 'personnummer') return c.subject.personnummer === p.hash;
+  return c.subject.name === p.hash || c.subject.givenName === p.hash;
+}
+
+/**
+ * A consent named by a case reference may be this person's unless what the
+ * consent holds says otherwise: another personnummer, or another name (a
+ * sibling, a parent, a classmate written beside the case).
+ */
 function mayBe(c: Consent, p: IdentifiedPerson): boolean {
-  return !(p.kind === 'personnummer' && c.subject.personnummer && c.subject.personnummer !== p.hash);
+  if (!p.hash) return true;
+  if (isSubject(c, p)) return true;
+  if (p.kind === 'personnummer') return !c.subject.personnummer;
+  if (!c.subject.name) return true;
+  // Recorded before first names were kept: a first name alone cannot be told apart.
+  return c.subject.givenName === undefined && p.words === 1;
 }
 
 /** Why none of a person's consents covers them here; a consent in force elsewhere says the most. */
@@ -106,8 +124,11 @@ export function decide(input: GateInput): GateDecision {
 
   const used = new Set<string>();
   const uncovered: IdentifiedPerson[] = [];
+  const named = [...input.consentsByCaseRef.values()];
   for (const p of persons) {
-    const match = p.hash ? (input.consentsByHash.get(p.hash) ?? []).find(usable) : undefined;
+    // Found by their own keyed identifier, or provably the subject of a consent named in the message
+    // (a first name beside its case reference); either covers them without using up a reference.
+    const match = (p.hash ? (input.consentsByHash.get(p.hash) ?? []).find(usable) : undefined) ?? named.find((c) => usable(c) && isSubject(c, p));
     if (match) used.add(match.caseRef);
     else uncovered.push(p);
   }
@@ -126,8 +147,8 @@ export function decide(input: GateInput): GateDecision {
 
   const first = stillUncovered[0]!;
   const own = first.hash ? (input.consentsByHash.get(first.hash) ?? []) : [];
-  const named = [...input.consentsByCaseRef.values()].filter((c) => !used.has(c.caseRef) && mayBe(c, first));
-  const reason = whyNotCovered([...own, ...named], groupId, today);
-  const related = [...new Set([...used, ...own.map((c) => c.caseRef), ...named.map((c) => c.caseRef)])];
+  const namedHere = named.filter((c) => !used.has(c.caseRef) && mayBe(c, first));
+  const reason = whyNotCovered([...own, ...namedHere], groupId, today);
+  const related = [...new Set([...used, ...own.map((c) => c.caseRef), ...namedHere.map((c) => c.caseRef)])];
   return { identifiable: true, allowed: false, reason, categories, caseRefs: related };
 }

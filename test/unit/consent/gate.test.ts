@@ -89,6 +89,32 @@ describe('the consent gate decides', () => {
     expect(run([phone], OPERATIVE, [], [consentA])).toMatchObject({ allowed: true });
   });
 
+  it('lets a case reference cover its own subject only, never a second name beside it', () => {
+    const named = aConsent({ caseRef: 'SAM-NNNNNNNN', subject: { name: hash('name', 'wilma berg'), givenName: hash('name', 'wilma') } });
+    // Her full name and her first name alone, with the reference: both her.
+    expect(run([name('wilma berg'), name('wilma')], OPERATIVE, [], [named])).toMatchObject({ allowed: true, caseRefs: ['SAM-NNNNNNNN'] });
+    // A sibling written with her reference is someone else: refused, and so is a sibling alone with it.
+    expect(run([name('wilma berg'), name('leo berg')], OPERATIVE, [], [named])).toMatchObject({ allowed: false, reason: 'noConsent' });
+    expect(run([name('leo berg')], OPERATIVE, [], [named])).toMatchObject({ allowed: false, reason: 'noConsent' });
+    expect(run([name('leo')], OPERATIVE, [], [named])).toMatchObject({ allowed: false, reason: 'noConsent' });
+    // Another personnummer beside a name-only consent's reference is not covered by it once the name is.
+    expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [], [named])).toMatchObject({ allowed: false });
+  });
+
+  it('lets each identified person be covered by a consent of their own, each named or found', () => {
+    const a = aConsent({ caseRef: 'SAM-NNNNNNNN', subject: { name: hash('name', 'wilma berg'), givenName: hash('name', 'wilma') } });
+    const b = aConsent({ caseRef: 'SAM-BBBBBBBB', subject: { personnummer: hash('personnummer', CHILD_B) } });
+    expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [b], [a])).toMatchObject({ allowed: true });
+    expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [], [a, b])).toMatchObject({ allowed: true });
+    expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [], [a, { ...b, scope: { ...b.scope, groupIds: ['annan'] } }])).toMatchObject({ allowed: false });
+  });
+
+  it('cannot tell a first name from a full name of a consent recorded before first names were kept', () => {
+    const legacy = aConsent({ caseRef: 'SAM-LLLLLLLL', subject: { name: hash('name', 'wilma berg') } });
+    expect(run([name('wilma')], OPERATIVE, [], [legacy])).toMatchObject({ allowed: true });
+    expect(run([name('leo berg')], OPERATIVE, [], [legacy])).toMatchObject({ allowed: false });
+  });
+
   it('reports every kind of identifier it saw, once', () => {
     const d = run([pnr(CHILD_A), pnr(CHILD_B, 30), phone], { groupId: 'samverkansgrupp', level: 'tactical' });
     expect(d.categories).toEqual(['personnummer', 'phone']);
