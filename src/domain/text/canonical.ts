@@ -23,46 +23,116 @@
  */
 export function canonicalText(raw: string): string {
   if (typeof raw !== 'string' || raw.length === 0) return '';
+  // Most messages are plain Latin text already in canonical form: printable ASCII and the
+  // Latin-1 letters (which NFKC leaves as they are), single spaces and line breaks.
+  if (!NOT_PLAIN.test(raw)) return raw;
   const s = raw.normalize('NFKC');
+  const table = bmpTable();
   let out = '';
   let pendingSpace = false;
   let newlines = 0;
+  let runStart = 0;
+  let runEnd = 0;
+  const flush = () => {
+    if (runEnd > runStart) out += s.slice(runStart, runEnd);
+  };
   for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i)!;
-    const wide = cp > 0xffff;
-    if (wide) i++;
-    if (cp === 13 && s.charCodeAt(i + 1) === 10) continue; // CR LF: the LF counts.
-    if (isLineBreak(cp)) {
+    const c = s.charCodeAt(i);
+    let kind: number;
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      cp = s.codePointAt(i)!;
+      width = 2;
+      kind = astralKind(cp);
+    } else {
+      kind = table[c]!;
+    }
+    if (kind === PLAIN) {
+      if (runEnd === i && runEnd > runStart && newlines === 0 && !pendingSpace) {
+        runEnd = i + width;
+      } else {
+        flush();
+        if (newlines > 0) out += newlines > 1 ? '\n\n' : '\n';
+        else if (pendingSpace) out += ' ';
+        newlines = 0;
+        pendingSpace = false;
+        runStart = i;
+        runEnd = i + width;
+      }
+      i += width - 1;
+      continue;
+    }
+    i += width - 1;
+    if (kind === CR && s.charCodeAt(i + 1) === 10) continue;
+    if (kind === BREAK || kind === CR) {
       pendingSpace = false;
-      if (out.length > 0) newlines++;
+      if (out.length > 0 || runEnd > runStart) newlines++;
       continue;
     }
-    if (isSpaceLike(cp)) {
-      if (out.length > 0 && newlines === 0) pendingSpace = true;
+    if (kind === SPACE) {
+      if ((out.length > 0 || runEnd > runStart) && newlines === 0) pendingSpace = true;
       continue;
     }
-    if (isFormat(cp) || isDiscardedControl(cp)) continue;
-    if (newlines > 0) {
-      out += newlines > 1 ? '\n\n' : '\n';
-      newlines = 0;
-      pendingSpace = false;
-    } else if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    if (isDashLike(cp)) {
-      out += '-';
-      continue;
-    }
-    const digit = digitValue(cp);
-    if (digit >= 0) {
-      out += String.fromCharCode(48 + digit);
-      continue;
-    }
-    out += wide ? String.fromCodePoint(cp) : String.fromCharCode(cp);
+    if (kind === DROP) continue;
+    // A dash or a digit of another script: written as its plain form.
+    flush();
+    runStart = runEnd = 0;
+    if (newlines > 0) out += newlines > 1 ? '\n\n' : '\n';
+    else if (pendingSpace) out += ' ';
+    newlines = 0;
+    pendingSpace = false;
+    out += kind === DASH ? '-' : String.fromCharCode(48 + digitValue(cp));
   }
+  flush();
   return out;
 }
+
+const PLAIN = 0;
+const SPACE = 1;
+const BREAK = 2;
+const CR = 3;
+const DROP = 4;
+const DASH = 5;
+const DIGIT = 6;
+
+let table: Uint8Array | undefined;
+
+/** How each character of the Basic Multilingual Plane is canonicalised, computed once. */
+function bmpTable(): Uint8Array {
+  if (table) return table;
+  const t = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    t[cp] = kindOf(cp);
+  }
+  return (table = t);
+}
+
+function kindOf(cp: number): number {
+  if (cp === 13) return CR;
+  if (isLineBreak(cp)) return BREAK;
+  if (isSpaceLike(cp)) return SPACE;
+  if (isFormat(cp) || isDiscardedControl(cp)) return DROP;
+  if (isDashLike(cp)) return cp === 45 ? PLAIN : DASH;
+  const d = digitValue(cp);
+  if (d >= 0) return cp >= 48 && cp <= 57 ? PLAIN : DIGIT;
+  return PLAIN;
+}
+
+const astralKinds = new Map<number, number>();
+
+function astralKind(cp: number): number {
+  let k = astralKinds.get(cp);
+  if (k === undefined) {
+    k = kindOf(cp);
+    if (astralKinds.size < 10_000) astralKinds.set(cp, k);
+  }
+  return k;
+}
+
+/** Anything that canonicalisation could change: a character outside printable ASCII and the Latin-1 letters, a doubled blank, blank line runs, blanks at line or text ends. */
+const NOT_PLAIN = /[^\x20-\x7e\n\u00c0-\u00ff]|  | \n|\n |\n\n\n|^[ \n]|[ \n]$/;
 
 /** Whether text is already in canonical form. */
 export function isCanonical(text: string): boolean {
