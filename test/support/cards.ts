@@ -7,7 +7,7 @@ import { CARD_KINDS } from '../../src/cards/render';
  * The card rule of the test suites: every Adaptive Card the bot sends must
  * (a) parse in the `adaptivecards` object model with no parse event and no
  * validation failure, (b) validate against the Adaptive Cards 1.5 JSON schema
- * when `../shared/schemas/` holds it, (c) be version 1.5 with a first body
+ * (vendored in test/fixtures/adaptive-cards/), (c) be version 1.5 with a first body
  * element whose id names a known card kind, and (d) give every Action.Execute
  * an Action.Submit fallback carrying the same verb.
  *
@@ -17,7 +17,8 @@ import { CARD_KINDS } from '../../src/cards/render';
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-export const CARD_SCHEMA_FILE = path.resolve(ROOT, '..', 'shared', 'schemas', 'adaptive-card-1.5.schema.json');
+/** Microsoft's Adaptive Cards 1.5 schema, carried by the repository (see the NOTICE beside it). */
+export const CARD_SCHEMA_FILE = path.join(ROOT, 'test', 'fixtures', 'adaptive-cards', 'adaptive-card-1.5.schema.json');
 
 // The object model, as the browser bundle (it needs no DOM to parse and validate).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,12 +32,14 @@ const AC = require('adaptivecards/dist/adaptivecards.min.js') as {
   ValidationEvent: Record<number, string>;
 };
 
-let schemaValidator: ValidateFunction | null | undefined;
+let schemaValidator: ValidateFunction | undefined;
 
-/** The compiled 1.5 schema, or null when the file is absent (that check is then skipped). */
-export function cardSchemaValidator(): ValidateFunction | null {
+/** The compiled 1.5 schema; throws when the vendored file is missing, so no card goes unchecked. */
+export function cardSchemaValidator(): ValidateFunction {
   if (schemaValidator !== undefined) return schemaValidator;
-  if (!existsSync(CARD_SCHEMA_FILE)) return (schemaValidator = null);
+  if (!existsSync(CARD_SCHEMA_FILE)) {
+    throw new Error(`The Adaptive Cards 1.5 schema is missing at ${CARD_SCHEMA_FILE}; it is part of the repository (test/fixtures/adaptive-cards/), restore it from git.`);
+  }
   const schema = JSON.parse(readFileSync(CARD_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
   if (typeof schema.id === 'string' && schema.$id === undefined) {
     schema.$id = schema.id;
@@ -87,9 +90,9 @@ export function cardProblems(card: unknown): string[] {
     problems.push(`adaptivecards threw: ${(err as Error).message}`);
   }
 
-  // (b) the published JSON schema, where the shared folder has it.
+  // (b) the published JSON schema.
   const validate = cardSchemaValidator();
-  if (validate && !validate(card)) {
+  if (!validate(card)) {
     const errors = validate.errors ?? [];
     problems.push(
       `schema: ${errors.length} error(s), first: ` +
