@@ -196,6 +196,58 @@ function joinedAfter(text: string, end: number, next: Run | undefined): boolean 
 
 const len = (r: Run) => r.end - r.start;
 
+/** A gap inside a number spelled out in groups: one blank, `-`, `.` or `/`, or ` - `. Its code, or -1. */
+function groupGap(text: string, from: number, to: number): number {
+  if (to - from === 1) {
+    const c = text.charCodeAt(from);
+    if (isBlankCode(c)) return 32;
+    if (isDashCode(c)) return 45;
+    return c === 46 || c === 47 ? c : -1;
+  }
+  if (to - from === 3 && isBlankCode(text.charCodeAt(from)) && isDashCode(text.charCodeAt(from + 1)) && isBlankCode(text.charCodeAt(from + 2))) return 45;
+  return -1;
+}
+
+/**
+ * A number spelled out in small groups to slip past a reader: digit by digit
+ * (`1 1 0 2 0 3 4 8 2 2`), in pairs (`11 02 03 48 22`) or as 3-3-4
+ * (`110 203 4822`), with the same gap throughout (one gap may differ, where
+ * the date ends). A 3-3-4 grouping starting with 0 is a phone number.
+ */
+function spacedGroups(text: string, runs: Run[], r: number): { candidate: string; last: number } | undefined {
+  const lengths: number[] = [];
+  const gaps: number[] = [];
+  let digits = 0;
+  for (let k = r; k < runs.length && k < r + 12 && digits < 12; k++) {
+    const run = runs[k]!;
+    if (k > r) {
+      const g = groupGap(text, runs[k - 1]!.end, run.start);
+      if (g < 0) break;
+      gaps.push(g);
+    }
+    if (len(run) > 4) break;
+    lengths.push(len(run));
+    digits += len(run);
+  }
+  for (const total of [12, 10]) {
+    let sum = 0;
+    let n = 0;
+    while (n < lengths.length && sum < total) sum += lengths[n++]!;
+    if (sum !== total) continue;
+    const shape = lengths.slice(0, n);
+    const used = gaps.slice(0, n - 1);
+    const differing = used.filter((g) => g !== used[0]).length;
+    const ones = shape.every((x) => x === 1);
+    const pairs = shape.every((x) => x === 2);
+    const threeThreeFour = total === 10 && n === 3 && shape[0] === 3 && shape[1] === 3 && shape[2] === 4 && text.charCodeAt(runs[r]!.start) !== 48;
+    if (!((ones && differing <= 1) || (pairs && differing <= 1) || (threeThreeFour && differing === 0))) continue;
+    let candidate = '';
+    for (let k = r; k < r + n; k++) candidate += text.slice(runs[k]!.start, runs[k]!.end);
+    return { candidate, last: r + n - 1 };
+  }
+  return undefined;
+}
+
 /**
  * Every personnummer and samordningsnummer in `text`, in order, in every
  * way people write them: 10 or 12 digits; between date and serial nothing,
@@ -241,6 +293,10 @@ export function findPersonnummer(text: string, now: Date = new Date()): Personnu
           last = r + 3;
         }
       }
+    }
+    if (candidate === undefined && l <= 3) {
+      const spaced = spacedGroups(text, runs, r);
+      if (spaced) ({ candidate, last } = spaced);
     }
     if (candidate === undefined) continue;
     const end = runs[last]!.end;

@@ -149,6 +149,18 @@ describe('a generated personnummer or samordningsnummer', () => {
     );
   });
 
+  it('is found spelled out digit by digit, in pairs, or as 3-3-4, to slip past a reader', () => {
+    fc.assert(
+      fc.property(validNumber, fc.boolean(), fc.constantFrom(' ', '.', '-', '\u00A0', ' - '), fc.constantFrom('ones', 'pairs', '334'), (n, long, gap, shape) => {
+        const digits = long ? n.date + n.serial : n.date.slice(2) + n.serial;
+        if (shape === '334' && (long || digits[0] === '0')) return;
+        const groups = shape === 'ones' ? digits.split('') : shape === 'pairs' ? digits.match(/../g)! : [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
+        expect(found(`elev ${groups.join(gap)} har hög frånvaro`).map((h) => h.normalised)).toContain(expectedTwelve(n, long));
+      }),
+      { numRuns: RUNS, seed: 1311 },
+    );
+  });
+
   it('is normalised from any of these spellings when typed into the consent form', () => {
     fc.assert(
       fc.property(validNumber, fc.constantFrom(...SEPARATORS.filter((s) => s.trim() !== '' || s === '' || s === ' ')), fc.boolean(), fc.constantFrom(...DIGIT_ZEROS), (n, sep, long, zero) => {
@@ -179,6 +191,12 @@ describe('numbers that are not personnummer', () => {
       }),
       { numRuns: RUNS, seed: 1310 },
     );
+  });
+
+  it('phone numbers, dates with times and long digit runs written in groups are not read as one', () => {
+    for (const text of ['070 123 4567', '070-123 45 67', '08 123 456 78', 'möte 2025-03-14 10.30', 'möte 25-03-14 10:30', 'kl 11 02 03 48 22 33 44', '0512-570 00']) {
+      expect(findPersonnummer(canonicalText(text), NOW), text).toEqual([]);
+    }
   });
 
   it('longer numbers, decimals and phone numbers around a valid one are not split into one', () => {
