@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { requireBrowser } from '../test/support/browser';
 import { agendaCard, minutesCard, minutesSummaryCard } from '../src/cards/agenda';
 import { errorCard, notAllowedCard } from '../src/cards/common';
 import { groupCard } from '../src/cards/group';
@@ -17,7 +18,8 @@ import { configuredText as checked } from '../src/domain/consent';
 /**
  * `npm run cards:gallery`: every card the bot sends, filled with sample data
  * in both languages by the same builders the bot uses, rendered with the
- * `adaptivecards` renderer in Chromium under a Teams-like host config, and
+ * `adaptivecards` renderer in Chromium (CHROMIUM_PATH, else the usual install
+ * paths: test/support/browser.ts) under a Teams-like host config, and
  * written as PNGs to build/cards-gallery/ with an index.html.
  */
 
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const started = Date.now();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: requireBrowser(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 2 });

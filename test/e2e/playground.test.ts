@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBrowser } from '../support/browser';
 import { launchChromium, openPage, startLocalStack, type LocalStack } from './stack';
 
 /**
  * `npm start`'s whole stack (embedded Azurite, the bot, the Agents Playground)
- * in a child process, driven through the Playground's web page in Debian's
- * Chromium — what a newcomer sees.
+ * in a child process, driven through the Playground's web page in Chromium
+ * (test/support/browser.ts finds it; Debian's in CI) — what a newcomer sees.
  *
  * How the Playground's page works (v0.2.x):
  * - it opens in "Personal Chat"; installing the bot there makes it greet with
@@ -37,8 +38,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  // Find the browser before starting the stack: without one, fail at once with how to get one.
+  const executablePath = requireBrowser();
   stack = await startLocalStack();
-  browser = await launchChromium();
+  browser = await launchChromium(executablePath);
 });
 
 afterAll(async () => {

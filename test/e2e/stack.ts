@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../src/storage/azurite';
+import { requireBrowser } from '../support/browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -55,9 +56,10 @@ export async function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
   return { botPort, playgroundUrl: `http://127.0.0.1:${playgroundPort}`, output: () => out, stop };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Chromium or Chrome as test/support/browser.ts finds it (CHROMIUM_PATH, then the usual install paths). */
+export async function launchChromium(executablePath: string = requireBrowser()): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
