@@ -71,6 +71,8 @@ export function organisationConsentAccess(org: Organisation): ConsentAccess {
   }));
   const officialNames = org.people.map((p) => p.displayName);
   const organisationDomains = [...new Set([...(org.mailDomains ?? []), ...org.people.flatMap((p) => (p.upn?.includes('@') ? [p.upn.split('@')[1]!] : []))])];
+  // One object for the organisation's life: the detector keeps what it derives from it (normalised names) by its identity.
+  const detectOptions = { officialNames, organisationDomains };
   return {
     groups: (tenantId) => (inTenantOf(org, tenantId) ? groups : []),
     authorize(actor, capability, groupId) {
@@ -78,6 +80,6 @@ export function organisationConsentAccess(org: Organisation): ConsentAccess {
       return a.allowed ? { allowed: true } : { allowed: false, reason: a.reason, whoMay: a.whoMay };
     },
     displayName: (aadObjectId) => personOf(org, { aadObjectId })?.displayName,
-    detectOptions: () => ({ officialNames, organisationDomains }),
+    detectOptions: () => detectOptions,
   };
 }
