@@ -5,19 +5,28 @@ import { findPersonnummer } from './personnummer';
 // Local bindings: module namespace access compiles to getters under some loaders; these are read per token.
 const GIVEN_NAMES = GIVEN;
 const {
-  AMBIGUOUS_NAMES, CHILD_NOUNS_BEFORE, CLASS_ORDINALS, CLASS_WORDS, COLLEAGUE_VERBS, COMMON_WORDS, CONTEXT_WORDS,
-  DEIDENTIFIED_WORDS, FAMILY_WORDS, FREEMAIL_DOMAINS, FUNCTIONAL_FRAGMENTS, FUNCTIONAL_MAILBOXES, GREETING_WORDS,
-  NEVER_NAMES, OFFICE_WORDS, PHONE_CUES, ROLE_WORDS, STREET_SUFFIXES, SURNAMES, SURNAME_SUFFIXES,
+  AMBIGUOUS_NAMES, CHILD_CLAUSE_WORDS, CHILD_NOUNS_BEFORE, CLASS_ORDINALS, CLASS_WORDS, COLLEAGUE_VERBS, COMMON_WORDS,
+  CONTEXT_WORDS, COURTESY_TITLES, DEIDENTIFIED_WORDS, DOCTOR_TITLES, EN_CHILD_NOUNS, FAMILY_WORDS, FREEMAIL_DOMAINS,
+  FUNCTIONAL_FRAGMENTS, FUNCTIONAL_MAILBOXES, GREETING_WORDS, HOME_CUES, INVENTED_NOUNS, KIN_NOUNS, LOGISTICS_WEAK_WORDS,
+  LOGISTICS_WORDS, NEGATIONS, NEVER_NAMES, NOT_INITIALS, OFFICE_WORDS, OWN_POSSESSIVES, PHONE_CUES, PRIVATE_PHONE_CUES,
+  ROLE_WORDS, SCHOOL_SUFFIXES, SINGLED_CHILD_NOUNS, SINGLING_EVENTS, STAFF_MARKERS, STREET_SUFFIXES, SURNAMES,
+  SURNAME_SUFFIXES, WORK_NOUNS,
 } = L;
 
 /**
  * The identifier detector of the consent gate (SPEC section 6).
  *
  * Direct identifiers (personnummer, samordningsnummer) count wherever they
- * stand. Indirect ones (names, a first name with a class or an age, a street
- * address, a private phone number or e-mail address) count only when the
- * same message is about a child's or family's situation, and never when the
- * message says its case is invented or de-identified.
+ * stand. Indirect ones (names, a first name or initials with a class or an
+ * age, a street address, a private phone number or e-mail address) count
+ * only when the same message is about a child's or family's situation, and
+ * never when the message says its case is invented or de-identified. A name
+ * or initials with a class or an age, and a child singled out without a name
+ * (a class or school with an event or relation: "pojken i 7C vars pappa
+ * greps"), are about a child by themselves.
+ *
+ * The text is expected canonicalised (NFKC, format characters removed, dashes
+ * and spaces unified), but any text is read safely.
  *
  * Everything here is a single left-to-right pass over the text and its
  * tokens with Set lookups: no backtracking regular expressions, so the time
@@ -25,7 +34,7 @@ const {
  */
 
 export type IdentifierCategory =
-  | 'personnummer' | 'samordningsnummer' | 'name' | 'name-with-class' | 'name-with-age' | 'address' | 'phone' | 'email';
+  | 'personnummer' | 'samordningsnummer' | 'name' | 'name-with-class' | 'name-with-age' | 'singled-out' | 'address' | 'phone' | 'email';
 
 export interface Finding {
   category: IdentifierCategory;
@@ -85,13 +94,73 @@ interface Token {
   tight: boolean;
   /** A sentence, line or heading begins at this token. */
   sentenceStart: boolean;
+  /** A line begins at this token (or it is the first). */
+  lineStart: boolean;
   /** The gap before holds a comma, parenthesis or dash (not a sentence end). */
   softBreak: boolean;
   /** The gap before holds an @ or this token is inside a Teams <at> mention. */
   mention: boolean;
   /** The gap before holds a slash directly before the token ("/Lena"). */
   slash: boolean;
+  /** A word with a hyphen inside ("Ann-Mari"). */
+  hyphen: boolean;
+  /** Which word lists hold the lower-case word (B.*), looked up once. */
+  bits: number;
 }
+
+/** Word-list membership bits, so that the passes test a token's lists without hashing its word again. */
+const B = {
+  GIVEN: 1, NEVER: 2, COMMON: 4, CONTEXT: 8, FAMILY: 16, CHILD_BEFORE: 32, ROLE: 64, FLAGS: 128, SINGLE: 256,
+  NOT_UNKNOWN: 512, COURTESY: 1024, LOGISTIC: 2048, CHILDISH: 4096, PLACE: 8192,
+} as const;
+
+let wordBitsMap: Map<string, number> | undefined;
+
+/** Built on first use, once every list of this module is defined. */
+function wordBits(): Map<string, number> {
+  if (wordBitsMap) return wordBitsMap;
+  const m = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => { for (const w of words) m.set(w, (m.get(w) ?? 0) | bit); };
+  mark(GIVEN_NAMES, B.GIVEN);
+  mark(NEVER_NAMES, B.NEVER);
+  for (const w of NEVER_NAMES) m.set(w, (m.get(w)! & ~B.GIVEN) | B.NEVER);
+  mark(COMMON_WORDS, B.COMMON);
+  mark(CONTEXT_WORDS, B.CONTEXT);
+  mark(FAMILY_WORDS, B.FAMILY);
+  mark(CHILD_NOUNS_BEFORE, B.CHILD_BEFORE);
+  mark(ROLE_WORDS, B.ROLE);
+  mark(DEIDENTIFIED_WORDS, B.FLAGS | B.NOT_UNKNOWN);
+  mark(FLAG_TRIGGERS, B.FLAGS);
+  mark(STAFF_MARKERS, B.FLAGS);
+  mark(MOVED, B.FLAGS);
+  mark(TAKE_OVER, B.FLAGS);
+  mark(POSSESSIVE_PRONOUNS, B.FLAGS);
+  mark(SINGLED_CHILD_NOUNS, B.SINGLE);
+  mark(EN_CHILD_NOUNS, B.SINGLE);
+  mark(KIN_NOUNS, B.SINGLE);
+  mark(['hon', 'han', 'hen'], B.SINGLE);
+  mark(GREETING_WORDS, B.NOT_UNKNOWN);
+  mark(COLLEAGUE_VERBS, B.NOT_UNKNOWN);
+  mark(CLASS_WORDS, B.NOT_UNKNOWN);
+  mark(COURTESY_TITLES, B.COURTESY);
+  mark(LOGISTICS_WORDS, B.LOGISTIC);
+  mark(LOGISTICS_WEAK_WORDS, B.LOGISTIC);
+  mark(CHILD_CLAUSE_WORDS, B.CHILDISH);
+  mark(FAMILY_WORDS, B.CHILDISH);
+  mark(KIN_NOUNS, B.CHILDISH);
+  mark(SINGLED_CHILD_NOUNS, B.CHILDISH);
+  mark(EN_CHILD_NOUNS, B.CHILDISH);
+  mark(PLACE_WORDS, B.PLACE);
+  wordBitsMap = m;
+  return m;
+}
+
+/** Words that start an invented-case or reality phrase, or "social services". */
+const FLAG_TRIGGERS = [
+  'tänkt', 'tänkta', 'invented', 'imaginary', 'påhittade', 'made', 'case', 'example', 'exempel', 'exempelvis',
+  'riktigt', 'riktig', 'riktiga', 'verkligt', 'verklig', 'verkliga', 'verkligheten', 'hände', 'happened', 'real',
+  'services', 'worker', 'care',
+];
 
 function isLetterCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -106,6 +175,7 @@ function isUpperCode(c: number): boolean {
 }
 
 function tokenize(text: string): Token[] {
+  const bitsOf = wordBits();
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -122,13 +192,14 @@ function tokenize(text: string): Token[] {
     const start = i;
     let kind: Kind;
     let colonS = false;
+    let hyphen = false;
     if (letter) {
       kind = Kind.Word;
       i++;
       for (;;) {
         while (i < n && isLetterCode(text.charCodeAt(i))) i++;
         // Ann-Mari, Karlsson-Lind: a hyphen between letters stays inside the word.
-        if (i + 1 < n && text.charCodeAt(i) === 45 && isLetterCode(text.charCodeAt(i + 1))) { i++; continue; }
+        if (i + 1 < n && text.charCodeAt(i) === 45 && isLetterCode(text.charCodeAt(i + 1))) { i++; hyphen = true; continue; }
         break;
       }
     } else {
@@ -142,13 +213,14 @@ function tokenize(text: string): Token[] {
     }
     let end = i;
     const word = text.slice(start, end);
-    // Genitive with colon: "Ali:s", "7B:s"; ordinal "7:an" stays a number.
-    if (i + 1 < n && text.charCodeAt(i) === 58 && (text.charCodeAt(i + 1) | 32) === 115 && !(i + 2 < n && isLetterCode(text.charCodeAt(i + 2)))) {
+    // Genitive with colon or apostrophe: "Ali:s", "7B:s", "Maya's"; ordinal "7:an" stays a number.
+    if (i + 1 < n && (text.charCodeAt(i) === 58 || (kind === Kind.Word && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019))) && (text.charCodeAt(i + 1) | 32) === 115 && !(i + 2 < n && isLetterCode(text.charCodeAt(i + 2)))) {
       colonS = true;
       i += 2;
     }
     let tight = true;
     let sentenceStart = tokens.length === 0;
+    let lineStart = sentenceStart;
     let softBreak = false;
     let mention = inMention;
     let slash = false;
@@ -156,7 +228,7 @@ function tokenize(text: string): Token[] {
       const g = text.charCodeAt(k);
       if (g === 32 || g === 9 || g === 0xa0) continue;
       tight = false;
-      if (g === 46 || g === 33 || g === 63 || g === 10 || g === 13 || g === 58 || g === 59 || g === 0x2022 || g === 42 || g === 35) sentenceStart = true;
+      if (g === 10 || g === 13) { sentenceStart = true; lineStart = true; } else if (g === 46 || g === 33 || g === 63 || g === 58 || g === 59 || g === 0x2022 || g === 42 || g === 35) sentenceStart = true;
       else if (g === 44 || g === 40 || g === 41 || g === 45 || g === 0x2013 || g === 0x2014) softBreak = true;
       else if (g === 64) mention = true;
       else if (g === 47 && k === start - 1) slash = true;
@@ -164,7 +236,8 @@ function tokenize(text: string): Token[] {
     const lower = kind === Kind.Word ? word.toLowerCase() : word;
     const cap = kind === Kind.Word && lower.charCodeAt(0) !== word.charCodeAt(0);
     const allCaps = cap && word.length > 1 && isUpperCode(word.charCodeAt(1));
-    tokens.push({ kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, softBreak, mention, slash });
+    const bits = kind === Kind.Word ? bitsOf.get(lower) ?? 0 : 0;
+    tokens.push({ kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, lineStart, softBreak, mention, slash, hyphen, bits });
     gapStart = i;
     end = i;
   }
@@ -183,19 +256,65 @@ function isContextWord(lower: string): boolean {
   return false;
 }
 
-function endsWithAny(s: string, suffixes: readonly string[], minStem: number): boolean {
-  for (const x of suffixes) if (s.length >= x.length + minStem && s.endsWith(x)) return true;
-  return false;
+/** Word endings, indexed by their last letter so that a test reads only the few that could match. */
+class Endings {
+  /** Endings by their last two letters (one-letter endings under a key of their own). */
+  private readonly byLast = new Map<number, string[]>();
+  constructor(list: readonly string[]) {
+    for (const x of list) {
+      const key = x.length >= 2 ? x.charCodeAt(x.length - 1) * 65536 + x.charCodeAt(x.length - 2) : -x.charCodeAt(0);
+      const bucket = this.byLast.get(key);
+      if (bucket) bucket.push(x);
+      else this.byLast.set(key, [x]);
+    }
+  }
+  /** `s` ends with one of the endings and keeps at least `minStem` letters before it. */
+  match(s: string, minStem: number): boolean {
+    const n = s.length;
+    if (n < 2) return false;
+    const bucket = this.byLast.get(s.charCodeAt(n - 1) * 65536 + s.charCodeAt(n - 2));
+    if (bucket) for (const x of bucket) if (n >= x.length + minStem && s.endsWith(x)) return true;
+    const one = this.byLast.get(-s.charCodeAt(n - 1));
+    return !!one && n >= 1 + minStem;
+  }
+}
+
+const endingsCache = new Map<readonly string[], Endings>();
+function endsWithAny(s: string, suffixes: readonly string[] | Endings, minStem: number): boolean {
+  if (suffixes instanceof Endings) return suffixes.match(s, minStem);
+  let e = endingsCache.get(suffixes);
+  if (!e) { e = new Endings(suffixes); endingsCache.set(suffixes, e); }
+  return e.match(s, minStem);
+}
+
+/** Endings of job titles: "förskolläraren", "fritidspedagog", "kommunpolis", "advokaten", "the social worker". */
+const ROLE_SUFFIXES = new Endings([
+  'lärare', 'läraren', 'pedagog', 'pedagogen', 'sköterska', 'sköterskan', 'chef', 'chefen', 'sekreterare', 'sekreteraren', 'handläggare',
+  'handläggaren', 'assistent', 'assistenten', 'ledare', 'ledaren', 'behandlare', 'behandlaren', 'terapeut', 'terapeuten', 'psykolog',
+  'psykologen', 'kurator', 'kuratorn', 'samordnare', 'samordnaren', 'rådgivare', 'rådgivaren', 'vägledare', 'vägledaren', 'coach', 'coachen',
+  'advokat', 'advokaten', 'tolk', 'tolken', 'jurist', 'juristen', 'läkare', 'läkaren', 'vaktmästare', 'vaktmästaren', 'rektor', 'rektorn',
+  'ombud', 'ombudet', 'biträde', 'biträdet', 'polis', 'präst', 'prästen', 'direktör', 'direktören', 'konsulent', 'konsulenten', 'inspektör',
+  'inspektören', 'rådet', 'utredare', 'utredaren', 'mentor', 'mentorn', 'worker', 'officer', 'teacher', 'nurse', 'manager', 'coordinator',
+  'therapist', 'counsellor', 'counselor', 'psychologist', 'interpreter', 'solicitor', 'lawyer', 'headteacher', 'principal',
+]);
+
+function isRoleWord(lower: string): boolean {
+  return ROLE_WORDS.has(lower) || (lower.length >= 4 && ROLE_SUFFIXES.match(lower, 0));
+}
+
+function isRoleToken(t: Token): boolean {
+  return (t.bits & B.ROLE) !== 0 || (t.lower.length >= 4 && ROLE_SUFFIXES.match(t.lower, 0));
 }
 
 /** "Esplanaden", "Strandvägen": a long street ending is a street name by itself. */
 function isStreetName(lower: string): boolean {
   if (endsWithAny(lower, STREET_SUFFIXES, 3)) return true;
+  if (lower.length >= 7 && (lower.endsWith('vägen') || lower.endsWith('gatan') || lower.endsWith('stigen') || lower.endsWith('gränd'))) return true;
   for (const x of STREET_SUFFIXES) if (x.length >= 6 && lower === x) return true;
   return false;
 }
 
-const MEETING_WORDS = new Set(['mötet', 'möte', 'träffas', 'ses', 'träff', 'samling', 'samlas', 'lokal', 'kommunhusets', 'stadshusets', 'konferens']);
+const MEETING_WORDS = new Set(['mötet', 'möte', 'träffas', 'ses', 'träff', 'samling', 'samlas', 'lokal', 'kommunhusets', 'stadshusets', 'konferens', 'meeting', 'meet', 'office']);
 
 /** Lexicon given name, also hyphenated ("anna-karin", "ali-reza"). */
 function isGivenName(lower: string): boolean {
@@ -210,18 +329,19 @@ function isGivenName(lower: string): boolean {
   return false;
 }
 
-function isAmbiguous(lower: string): boolean {
-  return lower.length <= 3 || AMBIGUOUS_NAMES.has(lower);
+/** A name that is also a word. Capitalised, only the listed ones and one or two letters; in lower case also the short ones. */
+function isAmbiguous(lower: string, cap = false): boolean {
+  return AMBIGUOUS_NAMES.has(lower) || lower.length <= (cap ? 2 : 3);
 }
 
 /** Endings of Swedish definite and plural nouns: an unknown capitalised word with them is a noun, not a name. */
-const NOUN_ENDINGS = ['en', 'et', 'on', 'onen', 'na', 'erna', 'arna', 'orna', 'an', 'ten', 'ning', 'ningen', 'het', 'heten', 'else', 'skap', 'tion', 'are', 'ande', 'ende', 'isk', 'iska', 'lig', 'liga', 'ad', 'at', 'ade', 'ar', 'er', 'or'];
+const NOUN_ENDINGS = new Endings(['en', 'et', 'on', 'onen', 'na', 'erna', 'arna', 'orna', 'an', 'ten', 'ning', 'ningen', 'het', 'heten', 'else', 'skap', 'tion', 'are', 'ande', 'ende', 'isk', 'iska', 'lig', 'liga', 'ad', 'at', 'ade', 'ar', 'er', 'or']);
 
 function couldBeUnknownName(t: Token): boolean {
   if (t.kind !== Kind.Word || !t.cap || t.allCaps || t.lower.length < 3) return false;
   const l = t.lower;
-  if (COMMON_WORDS.has(l) || NEVER_NAMES.has(l) || isContextWord(l) || ROLE_WORDS.has(l) || FAMILY_WORDS.has(l) || CHILD_NOUNS_BEFORE.has(l)) return false;
-  if (DEIDENTIFIED_WORDS.has(l) || GREETING_WORDS.has(l) || COLLEAGUE_VERBS.has(l) || CLASS_WORDS.has(l)) return false;
+  if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN)) return false;
+  if (isContextWord(l) || isRoleWord(l)) return false;
   if (endsWithAny(l, NOUN_ENDINGS, 3)) return false;
   return true;
 }
@@ -229,28 +349,77 @@ function couldBeUnknownName(t: Token): boolean {
 function isSurname(t: Token | undefined, strictOnly: boolean): 'strong' | 'weak' | undefined {
   if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || !t.tight || t.sentenceStart) return undefined;
   const l = t.lower;
-  if (COMMON_WORDS.has(l) || NEVER_NAMES.has(l) || ROLE_WORDS.has(l) || isContextWord(l) || FAMILY_WORDS.has(l)) return undefined;
+  if (t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) return undefined;
+  if (isRoleWord(l) || isContextWord(l)) return undefined;
   if (SURNAMES.has(l)) return 'strong';
   const dash = l.indexOf('-');
   if (dash > 0 && SURNAMES.has(l.slice(0, dash)) && SURNAMES.has(l.slice(dash + 1))) return 'strong';
   if (endsWithAny(l, SURNAME_SUFFIXES, 2)) return 'strong';
-  if (GIVEN_NAMES.has(l) && !AMBIGUOUS_NAMES.has(l)) return 'weak';
+  if ((t.bits & B.GIVEN) && !AMBIGUOUS_NAMES.has(l)) return 'weak';
   if (strictOnly) return undefined;
   if (l.length >= 3 && !endsWithAny(l, NOUN_ENDINGS, 3)) return 'weak';
   return undefined;
 }
 
-const CLASS_FILLER = new Set(['i', 'som', 'går', 'gick', 'på', 'från', 'ur', 'är', 'har', 'börjat', 'börjar', 'nu', 'och', 'eleven', 'elev', 'numera']);
-const PRESCHOOL_CLASS = new Set(['förskoleklass', 'förskoleklassen', 'f-klass', 'f-klassen', 'fklass', 'sexårs', 'sexårsverksamheten']);
-const AGE_FILLER = new Set(['som', 'är', 'blir', 'fyller', 'snart', 'ca', 'cirka', 'nästan', 'bara', 'nyss', 'fyllda', 'och']);
-const AGE_WORDS = new Set(['år', 'års', 'åring', 'åringen', 'år,']);
-const BORN_WORDS = new Set(['född', 'f', 'föd', 'födde']);
+/** Surname endings strong enough to read a lower-case word as a family name ("ella berg", "noah lindqvist"). */
+const LOWER_SURNAME_SUFFIXES = new Endings(['sson', 'berg', 'ström', 'qvist', 'kvist', 'quist', 'gren', 'lund', 'holm', 'dahl', 'ander', 'ius', 'stedt', 'ović', 'ovic', 'ević', 'evic', 'inen', 'zadeh']);
+
+/** A lower-case family name after a lower-case given name: from the lexicon, or with a family-name ending. */
+function isLowerSurname(t: Token | undefined): boolean {
+  if (!t || t.kind !== Kind.Word || t.cap || !t.tight || t.sentenceStart || t.lower.length < 2) return false;
+  const l = t.lower;
+  if (COMMON_WORDS.has(l) || NEVER_NAMES.has(l) || isRoleWord(l) || isContextWord(l) || FAMILY_WORDS.has(l)) return false;
+  return SURNAMES.has(l) || endsWithAny(l, LOWER_SURNAME_SUFFIXES, 3);
+}
+
+const CLASS_FILLER = new Set([
+  'i', 'som', 'går', 'gick', 'på', 'från', 'ur', 'är', 'har', 'börjat', 'börjar', 'nu', 'och', 'eleven', 'elev', 'numera',
+  'in', 'is', 'at', 'who', 'goes', 'attends', 'the', 'pupil', 'student', 'currently', 'now', 'was', 'from', 'and',
+]);
+const PRESCHOOL_CLASS = new Set(['förskoleklass', 'förskoleklassen', 'f-klass', 'f-klassen', 'fklass', 'sexårs', 'sexårsverksamheten', 'reception', 'nursery', 'preschool', 'pre-school']);
+const AGE_FILLER = new Set(['som', 'är', 'blir', 'fyller', 'snart', 'ca', 'cirka', 'nästan', 'bara', 'nyss', 'fyllda', 'och', 'is', 'aged', 'age', 'who', 'turns', 'turned', 'just', 'nearly', 'almost', 'about', 'was', 'only']);
+const AGE_WORDS = new Set(['år', 'års', 'åring', 'åringen', 'år,', 'years', 'year', 'yrs', 'yo', 'year-old', 'years-old']);
+const BORN_WORDS = new Set(['född', 'f', 'föd', 'födde', 'born', 'b']);
 const ORG_AFTER_FROM = new Set([
   'soc', 'socialtjänsten', 'bup', 'skolan', 'elevhälsan', 'ifo', 'polisen', 'bvc', 'hab', 'förvaltningen', 'kommunen',
   'familjecentralen', 'öppenvården', 'fältgruppen', 'barnhälsovården', 'habiliteringen', 'socialförvaltningen', 'utbildningsförvaltningen',
   'fritid', 'fritidsgården', 'ungdomsmottagningen', 'vårdcentralen', 'regionen', 'barn-', 'kultur', 'öppenvårdsteamet',
+  'camhs', 'school', 'social', 'council',
 ]);
-const SELF_WORDS = new Set(['mig', 'mitt', 'min', 'jag', 'oss', 'vårt', 'vår', 'direkt', 'kontoret', 'arbete', 'jobbet', 'jobbnummer', 'tjänstenummer', 'tjänstetelefon']);
+/** Where children are patients: "Ella på BUP" in a case is a child, unless the text makes her staff. */
+const PATIENT_ORGS = new Set(['bup', 'hab', 'habiliteringen', 'barnpsykiatrin', 'camhs']);
+const SELF_WORDS = new Set(['mitt', 'min', 'jag', 'vårt', 'vår', 'direkt', 'kontoret', 'arbete', 'jobbet', 'jobbnummer', 'tjänstenummer', 'tjänstetelefon', 'tjänstemobil', 'tjänstemobilen', 'my', 'our', 'work', 'office']);
+/** Imperatives and infinitives that, before "mig"/"me", make the number the writer's ("ring mig på"). */
+const CONTACT_ME = new Set(['ring', 'ringa', 'nå', 'nås', 'sms:a', 'smsa', 'kontakta', 'mejla', 'maila', 'call', 'text', 'reach', 'contact', 'phone']);
+const ME = new Set(['mig', 'me', 'oss', 'us']);
+const POSSESSIVE_PRONOUNS = new Set(['hans', 'hennes', 'deras', 'his', 'her', 'their']);
+const DETERMINERS = new Set(['the', 'our', 'vår', 'er', 'my', 'min', 'their', 'your', 'skolans', 'a', 'an', 'en', 'ett']);
+const SUPINE_MODALS = new Set(['har', 'hade', 'has', 'had']);
+const EN_MODALS = new Set(['will', 'can', 'could', 'shall', 'would', 'should', 'll']);
+/** Supines of professional work after "har" ("Anna på BUP har bokat in ett samtal"). */
+const COLLEAGUE_SUPINES = new Set([
+  'bokat', 'kallat', 'skickat', 'mejlat', 'mailat', 'dokumenterat', 'informerat', 'kontaktat', 'sammankallat', 'utrett',
+  'handlagt', 'ringt', 'meddelat', 'samordnat', 'ansvarat', 'bjudit', 'lagt', 'skrivit', 'presenterat', 'rapporterat',
+  'booked', 'called', 'sent', 'emailed', 'contacted', 'informed', 'arranged', 'written', 'chaired', 'organised', 'organized',
+]);
+const TIME_WORDS = new Set(['idag', 'imorgon', 'today', 'tomorrow', 'dag', 'morgon', 'eftermiddag', 'förmiddag', 'week', 'vecka', 'veckan']);
+const CONDITIONALS = new Set(['om', 'ifall', 'if', 'suppose', 'anta', 'antag']);
+const QUANTIFIERS = new Set(['en', 'ett', 'varje', 'alla', 'någon', 'ingen', 'a', 'an', 'every', 'each', 'any', 'no', 'one', 'some']);
+const RELATIVE_WHOSE = new Set(['vars', 'whose']);
+const GENERIC_SCHOOLS = new Set([
+  'grundskolan', 'grundskola', 'förskolan', 'förskola', 'gymnasieskolan', 'gymnasieskola', 'särskolan', 'grundsärskolan',
+  'högstadieskolan', 'mellanstadieskolan', 'lågstadieskolan', 'resursskolan', 'friskolan', 'skolan', 'skola', 'gymnasiet',
+  'school', 'academy', 'primary', 'sommarskolan', 'hemskolan', 'lovskolan', 'kommunala', 'anpassade',
+]);
+/** Greetings that close a message before a signature. */
+const SIGN_OFFS = new Set(['hälsningar', 'hälsning', 'mvh', 'kram', 'kramar', 'tack', 'tackar', 'regards', 'cheers', 'thanks', 'best', 'hej', 'hejsan', 'hi', 'hello', 'vänligen', 'allt', 'gott']);
+
+function classNumberOk(word: string, next: Token): boolean {
+  if (!(next.kind === Kind.Num || next.kind === Kind.NumClass) || next.end - next.start > 3) return false;
+  const v = Number(next.lower.replace(/\D/g, ''));
+  const english = word === 'year' || word === 'grade' || word === 'yr' || word === 'class';
+  return v >= 0 && v <= (english ? 13 : 10) && (next.kind === Kind.NumClass || next.end - next.start <= 2);
+}
 
 function classAfter(tokens: Token[], j: number): boolean {
   for (let k = j, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
@@ -261,12 +430,43 @@ function classAfter(tokens: Token[], j: number): boolean {
     const l = t.lower;
     if (CLASS_WORDS.has(l) && l !== 'år') {
       const next = tokens[k + 1];
-      return !!next && (next.kind === Kind.Num || next.kind === Kind.NumClass) && next.end - next.start <= 2 && Number(next.lower.slice(0, 2).replace(/\D/g, '')) <= 10;
+      return !!next && classNumberOk(l, next);
     }
     if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return true;
     if (!CLASS_FILLER.has(l)) return false;
   }
   return false;
+}
+
+/** Generic nouns of school and preschool that a capitalised word before makes a named one ("Solrosens förskola"). */
+const SCHOOL_NOUNS = new Set(['förskola', 'förskolan', 'skola', 'skolan', 'fritids', 'fritidshem', 'fritidshemmet', 'school', 'primary', 'academy', 'college', 'gymnasium']);
+
+/** A named school at token k: "Nossebroskolan", "Solrosens förskola", "förskolan Solen", "Oakwood Primary"; the index after it, or -1. */
+function schoolAt(tokens: Token[], k: number): number {
+  const t = tokens[k]!;
+  if (t.kind !== Kind.Word) return -1;
+  const l = t.lower;
+  if (!t.cap && l !== 'förskolan' && l !== 'avdelning' && l !== 'avdelningen' && l !== 'skolan') return -1;
+  if (t.cap && !GENERIC_SCHOOLS.has(l) && endsWithAny(l, SCHOOL_SUFFIXES, 3)) return k + 1;
+  const next = tokens[k + 1];
+  if (!next || !next.tight || next.kind !== Kind.Word) return -1;
+  // "förskolan Solen", "avdelning Blåbär"
+  if ((l === 'förskolan' || l === 'avdelning' || l === 'avdelningen' || l === 'skolan') && next.cap && !COMMON_WORDS.has(next.lower) && !NEVER_NAMES.has(next.lower)) return k + 2;
+  // "Solrosens förskola", "Oakwood Primary"
+  if (t.cap && !t.sentenceStart && SCHOOL_NOUNS.has(next.lower) && !COMMON_WORDS.has(l) && !NEVER_NAMES.has(l) && !isContextWord(l)) return k + 2;
+  return -1;
+}
+
+/** A named school right after (fillers allowed): "på Nossebroskolan", "at Oakwood Primary"; the index after it, or -1. */
+function schoolAfter(tokens: Token[], j: number): number {
+  for (let k = j, seen = 0; k < tokens.length && seen < 4; k++, seen++) {
+    const t = tokens[k]!;
+    if (t.sentenceStart && k > j) return -1;
+    const at = schoolAt(tokens, k);
+    if (at > 0) return at;
+    if (t.kind !== Kind.Word || !CLASS_FILLER.has(t.lower)) return -1;
+  }
+  return -1;
 }
 
 function ageAfter(tokens: Token[], j: number, text: string): boolean {
@@ -279,7 +479,7 @@ function ageAfter(tokens: Token[], j: number, text: string): boolean {
       const next = tokens[k + 1];
       if (len <= 2 && v <= 25) {
         if (next && next.tight && (AGE_WORDS.has(next.lower) || next.lower.startsWith('åring'))) return true;
-        if (next && !next.tight && next.lower.startsWith('åri') && text.charCodeAt(next.start - 1) === 45) return true;
+        if (next && !next.tight && (next.lower.startsWith('åri') || next.lower.startsWith('year')) && text.charCodeAt(next.start - 1) === 45) return true;
         // "Ali (12)" or "Ali, 12, har"
         if (text.charCodeAt(t.start - 1) === 40 && text.charCodeAt(t.end) === 41) return true;
         if (k === j && t.softBreak && text.charCodeAt(t.end) === 44) return true;
@@ -298,64 +498,243 @@ function ageAfter(tokens: Token[], j: number, text: string): boolean {
   return false;
 }
 
+/** "14-åriga Amina", "12-year-old Maya", "12 year old Maya". */
 function ageBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   const pp = tokens[i - 2];
-  return !!p && !!pp && pp.kind === Kind.Num && /^åri(ga|ge|ng)$/.test(p.lower);
+  if (!p || !pp) return false;
+  if (pp.kind === Kind.Num && /^åri(ga|ge|ng)$/.test(p.lower)) return true;
+  if (pp.kind === Kind.Num && (p.lower === 'year-old' || p.lower === 'years-old')) return true;
+  const ppp = tokens[i - 3];
+  return p.lower === 'old' && pp.lower.startsWith('year') && !!ppp && ppp.kind === Kind.Num;
 }
+
+const ABOUT = new Set(['om', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'för', 'av', 'about', 'regarding', 're', 'for', 'concerning', 'on']);
 
 function childNounBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   if (!p || !p.tight) return false;
   if (CHILD_NOUNS_BEFORE.has(p.lower) || p.lower === 'heter' || p.lower === 'hette') return true;
-  // "mamma till Ali", "pappa till Sara".
+  // "mamma till Ali", "pappa till Sara", "sonen till Lena Ek", "the mother of Ali".
   const pp = tokens[i - 2];
-  return p.lower === 'till' && !!pp && pp.tight && FAMILY_WORDS.has(pp.lower);
+  if ((p.lower === 'till' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
+  // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
+  return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleWord(pp.lower) && !FAMILY_WORDS.has(pp.lower);
 }
 
-/** A role word right before ("rektor Anna Berg", "vår kurator Lena") or right after with a comma, dash, parenthesis or line break. */
-function roleAround(tokens: Token[], i: number, j: number): boolean {
-  const p = tokens[i - 1];
-  if (p && !tokens[i]!.sentenceStart && ROLE_WORDS.has(p.lower)) return true;
-  const pp = tokens[i - 2];
-  if (p && pp && ROLE_WORDS.has(pp.lower) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
+/** The text between two tokens is only a full stop and spaces ("Dr. Lind"). */
+function dotGap(text: string, a: Token, b: Token): boolean {
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 46 && c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+/** A role word right after a name, past a comma and a determiner: "Lena Ek, vår kurator", "Ms Smith, the class teacher". */
+function roleAfter(tokens: Token[], j: number): boolean {
   const a = tokens[j];
-  if (a && ROLE_WORDS.has(a.lower)) return true;
-  // "Lena Ek som är kurator", "Lena från soc", "Anna på BUP".
-  if (a && (a.lower === 'från' || a.lower === 'på' || a.lower === 'på')) {
+  if (!a) return false;
+  if (isRoleWord(a.lower)) return !(a.softBreak && startsClause(tokens, j + 1));
+  if (!a.softBreak || !DETERMINERS.has(a.lower)) return false;
+  for (let k = j + 1; k < j + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.sentenceStart) return false;
+    if (isRoleWord(t.lower)) return !startsClause(tokens, k + 1);
+  }
+  return false;
+}
+
+/** "Isla Brown, the school nurse is worried": a verb right after the role makes it a new clause's subject, not an apposition. */
+function startsClause(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && t.tight && t.kind === Kind.Word && (PERSON_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) && t.lower !== 'på' && t.lower !== 'i';
+}
+
+/**
+ * A role word right before ("rektor Anna Berg", "vår kurator Lena", "Dr. Lind") or right after with a comma, dash,
+ * parenthesis or line break. A genitive name ("Alis mentor") is not the role. In a case, "Ella på BUP" is not staff
+ * by the unit alone: children go to BUP and HAB.
+ */
+function roleAround(tokens: Token[], i: number, j: number, text: string, context: boolean, genitive: boolean): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  if (p && !t.sentenceStart && isRoleWord(p.lower)) return true;
+  if (p && DOCTOR_TITLES.has(p.lower) && dotGap(text, p, t)) return true;
+  if (p && COURTESY_TITLES.has(p.lower) && dotGap(text, p, t)) {
+    const pp = tokens[i - 2];
+    if ((pp && isRoleWord(pp.lower)) || roleAfter(tokens, j)) return true;
+  }
+  const pp = tokens[i - 2];
+  if (p && pp && isRoleWord(pp.lower) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
+  // "God man Peter Svensson", "gode man Lena Ek"
+  if (p && pp && (p.lower === 'man' || p.lower === 'mannen') && (pp.lower === 'god' || pp.lower === 'gode')) return true;
+  if (genitive) return false;
+  if (roleAfter(tokens, j)) return true;
+  const a = tokens[j];
+  // "Lena Ek som är kurator", "Lena från soc", "Johan på skolan".
+  if (a && (a.lower === 'från' || a.lower === 'på' || a.lower === 'hos' || a.lower === 'at' || a.lower === 'from')) {
     const b = tokens[j + 1];
-    if (b && (ORG_AFTER_FROM.has(b.lower) || b.allCaps)) return true;
+    if (b && (ORG_AFTER_FROM.has(b.lower) || b.allCaps)) {
+      if (!(context && PATIENT_ORGS.has(b.lower) && a.lower !== 'från' && a.lower !== 'from')) return true;
+      // "Dr Lind på BUP", "Anna Berg, kurator på BUP" are caught above; a role after the unit still counts.
+      if (roleAfter(tokens, j + 2)) return true;
+    }
   }
   // "Lena Ek och Johan Berg från socialtjänsten": a role after the second name covers both.
   if (a && a.lower === 'och') {
     let k = j + 1;
     while (k < tokens.length && k < j + 4 && tokens[k]!.cap && tokens[k]!.tight) k++;
-    if (k > j + 1 && k < tokens.length && roleAround(tokens, j + 1, k)) return true;
+    if (k > j + 1 && k < tokens.length && roleAround(tokens, j + 1, k, text, context, false)) return true;
   }
-  if (a && a.lower === 'som') {
+  if (a && (a.lower === 'som' || a.lower === 'who')) {
     const b = tokens[j + 1];
     const c = tokens[j + 2];
-    if (b && (b.lower === 'är' || b.lower === 'jobbar') && c && (ROLE_WORDS.has(c.lower) || c.lower === 'som')) return true;
+    if (b && (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') && c && (isRoleWord(c.lower) || c.lower === 'som' || c.lower === 'as' || DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleWord(tokens[j + 3]!.lower))) return true;
   }
   return false;
 }
 
-function colleagueAround(tokens: Token[], i: number, j: number): boolean {
+/** After a name: past "på BUP", "från soc" and a nickname in parentheses, where the predicate begins. */
+function predicateAt(tokens: Token[], j: number): number {
+  const a = tokens[j];
+  if (a && (a.lower === 'på' || a.lower === 'hos' || a.lower === 'från' || a.lower === 'at' || a.lower === 'from')) {
+    const b = tokens[j + 1];
+    if (b && (ORG_AFTER_FROM.has(b.lower) || b.allCaps)) return j + 2;
+  }
+  return j;
+}
+
+/** Things a professional handles: in the clause after a verb they make its subject a colleague. */
+const WORK_OBJECTS = new Set([
+  'kallelse', 'kallelsen', 'kallelser', 'blankett', 'blanketten', 'samtyckesblankett', 'samtyckesblanketten', 'protokoll', 'protokollet',
+  'ärende', 'ärendet', 'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh',
+  'soc', 'socialtjänsten', 'rummet', 'utredning', 'utredningen', 'orosanmälan', 'anmälan', 'dokumentation', 'dokumentationen', 'journal',
+  'journalen', 'beslut', 'beslutet', 'kontakt', 'upp', 'tillbaka', 'över', 'återkommer', 'återkoppla', 'morgon', 'imorgon', 'eftermiddag',
+  'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'systemet', 'listan', 'listor', 'underlag',
+  'underlaget', 'samtycke', 'samtycket', 'mejl', 'mejlet', 'mail', 'mailet', 'rapport', 'rapporten', 'statistik', 'sip-mötet',
+  'dagordning', 'dagordningen', 'inbjudan', 'agenda', 'minutes', 'referral', 'form', 'report', 'parents', 'tomorrow', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'kollegor', 'kollegorna', 'teamet', 'gruppen', 'nämnden', 'chefen', 'remiss', 'remissen',
+]);
+/** Children's helplines: only a child calls them. */
+const HELPLINES = new Set(['bris', 'childline', 'barnens', 'jourhavande']);
+/** After "sin"/"sina", things of one's own that are a professional's, not a child's ("tar med sig sin dator"). */
+const OWN_WORK = new Set(['dator', 'datorn', 'kalender', 'kalendern', 'chef', 'chefen', 'kollegor', 'kollega', 'klienter', 'telefon', 'anteckningar', 'schema', 'ärenden', 'möten', 'team', 'grupp', 'laptop', 'colleagues', 'manager', 'caseload', 'cases', 'notes', 'diary']);
+const AUXILIARIES = new Set(['har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'måste', 'kommer', 'att', 'inte', 'hunnit', 'tänker', 'behöver', 'vill', 'får', 'också', 'redan', 'gärna', 'nog', 'will', 'can', 'could', 'has', 'had', 'not', 'is', 'going', 'to', 'also', 'already', 'll']);
+
+/**
+ * Whether the rest of the sentence after a verb makes its subject a child: what a child brings, suffers, writes or
+ * whom a child turns to ("tog med sig en kniv", "ringde sin mamma", "mejlade mentorn ett hot i natt") outweighs
+ * what a professional handles ("ringer mamman i eftermiddag", "tar med blanketten till SIP-mötet").
+ */
+function childClause(tokens: Token[], from: number): boolean {
+  let score = 0;
+  for (let k = from; k < tokens.length && k < from + 14; k++) {
+    const t = tokens[k]!;
+    // A comma or a full stop ends the clause: what follows has a subject of its own.
+    if (k > from && (t.sentenceStart || t.softBreak)) break;
+    const l = t.lower;
+    if (HELPLINES.has(l)) score += 2;
+    else if (CHILD_CLAUSE_WORDS.has(l)) score++;
+    else if (WORK_OBJECTS.has(l) || WORK_NOUNS.has(l)) score--;
+    else if (isRoleWord(l) && !isRoleWord(tokens[k - 1]?.lower ?? '')) score += 0.5;
+    if (OWN_POSSESSIVES.has(l)) {
+      const n = tokens[k + 1];
+      if (n && !OWN_WORK.has(n.lower) && !WORK_NOUNS.has(n.lower) && !WORK_OBJECTS.has(n.lower)) { score += 2; k++; }
+    }
+  }
+  return score >= 1;
+}
+
+/** The predicate after a name is professional work: a colleague verb, "har bokat", "kan inte ta", "will call", not about a child. */
+function colleagueVerbAt(tokens: Token[], v: number): boolean {
+  let k = v;
+  while (k < tokens.length && k < v + 3 && AUXILIARIES.has(tokens[k]!.lower) && !(k > v && tokens[k]!.sentenceStart)) k++;
+  const a = tokens[k];
+  if (!a || (k > v && a.sentenceStart)) return false;
+  if (!COLLEAGUE_VERBS.has(a.lower) && !COLLEAGUE_SUPINES.has(a.lower)) return false;
+  return !childClause(tokens, k + 1);
+}
+
+function colleagueAround(tokens: Token[], i: number, j: number, text: string): boolean {
   const p = tokens[i - 1];
   const t = tokens[i]!;
   if (t.mention || t.slash) return true;
-  if (p && GREETING_WORDS.has(p.lower) && (p.sentenceStart || i - 1 === 0 || !tokens[i - 2] || tokens[i - 2]!.sentenceStart || p.lower === 'tack' || p.lower === 'hej')) return true;
-  if (p && p.lower === 'och' && tokens[i - 2]?.lower === 'jag') return true;
-  const a = tokens[j];
-  if (a && COLLEAGUE_VERBS.has(a.lower)) return true;
-  if (a && a.lower === 'och' && tokens[j + 1]?.lower === 'jag') return true;
+  if (p && GREETING_WORDS.has(p.lower) && (p.sentenceStart || i - 1 === 0 || !tokens[i - 2] || tokens[i - 2]!.sentenceStart || p.lower === 'tack' || p.lower === 'hej' || p.lower === 'thanks' || p.lower === 'hi')) return true;
+  if (p && (p.lower === 'och' || p.lower === 'and') && (tokens[i - 2]?.lower === 'jag' || tokens[i - 2]?.lower === 'i')) return true;
+  const v = predicateAt(tokens, j);
+  const a = tokens[v];
+  if (colleagueVerbAt(tokens, v)) return true;
+  if (a && (a.lower === 'och' || a.lower === 'and') && (tokens[v + 1]?.lower === 'jag' || tokens[v + 1]?.lower === 'i')) return true;
   // "Kan Sara ta …", "Kan du, Sara, …"
-  if (p && (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill') && a && COLLEAGUE_VERBS.has(a.lower)) return true;
-  if (p && (p.lower === 'kan' || p.lower === 'vill' || p.lower === 'skulle') && tokens[j + 1] && COLLEAGUE_VERBS.has(tokens[j + 1]!.lower)) return true;
-  if (a && a.softBreak && (a.lower === 'kan' || a.lower === 'vill' || a.lower === 'tar') && tokens[j + 1]?.lower === 'du') return true;
-  // A name closing a message after a line break: a signature.
-  if (t.sentenceStart && j >= tokens.length - 1 && i > 0) return true;
+  if (p && (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill' || p.lower === 'can' || p.lower === 'could') && a && COLLEAGUE_VERBS.has(a.lower) && !childClause(tokens, v + 1)) return true;
+  if (p && (p.lower === 'kan' || p.lower === 'vill' || p.lower === 'skulle') && tokens[v + 1] && COLLEAGUE_VERBS.has(tokens[v + 1]!.lower) && !childClause(tokens, v + 2)) return true;
+  if (a && a.softBreak && (a.lower === 'kan' || a.lower === 'vill' || a.lower === 'tar' || a.lower === 'can' || a.lower === 'could') && (tokens[v + 1]?.lower === 'du' || tokens[v + 1]?.lower === 'you')) return true;
+  return signatureAt(tokens, i, j, text);
+}
+
+/**
+ * A name closing the message on its own line (or after a full stop) is a signature when a greeting or a slash or
+ * dash marks it, or when the text before it names someone else. A bare name after a case that names no one is the
+ * child the case is about.
+ */
+function signatureAt(tokens: Token[], i: number, j: number, text: string): boolean {
+  const t = tokens[i]!;
+  if (i === 0 || !t.sentenceStart || j < tokens.length - 1) return false;
+  // "- Lena", "–Lena", "// Lena" on the name's own line (a dash on a line of its own is only a separator).
+  for (let k = t.start - 1; k >= tokens[i - 1]!.end; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (c === 45 || c === 0x2013 || c === 0x2014 || c === 47) return true;
+  }
+  // "Mvh Lena", "Hälsningar\nLena", "Tack!\nLena", and a letter that opens with "Hej".
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SIGN_OFFS.has(tokens[k]!.lower)) return true;
+  const first = tokens[0]!;
+  if (first.lower === 'hej' || first.lower === 'hejsan' || first.lower === 'hi' || first.lower === 'hello' || first.lower === 'dear' || first.lower === 'hallå' || first.lower === 'tjena') return true;
+  // The case text names someone else: the last name is the writer's.
+  for (let k = 0; k < i; k++) {
+    const u = tokens[k]!;
+    if (u.kind === Kind.Word && u.cap && !u.allCaps && (isGivenName(u.lower) || (u.colonS && isGivenName(u.lower))) && !(u.sentenceStart && isAmbiguous(u.lower))) return true;
+  }
   return false;
+}
+
+/** Where someone works from, not who they are: no sign of a child by itself ("jobbar hemma idag"). */
+const PLACE_WORDS = new Set(['hemma', 'hem', 'hemifrån', 'home']);
+
+/** Endings of staff gatherings: "BUP-mötet", "nätverksträffen", "APT-mötet", "länskonferensen". */
+const LOGISTIC_ENDINGS = new Endings(['mötet', 'nätverket', 'nätverksträffen', 'träffen', 'konferensen', 'utbildningen', 'kursen', 'seminariet', 'studiedagen', 'planeringsdagen']);
+
+/** What a word says of a clause about a named person: 1 staff logistics, 2 a child's own sign, 0 neither. */
+function logisticsSign(t: Token, staffTalk: boolean): number {
+  const b = t.bits;
+  const l = t.lower;
+  if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && LOGISTIC_ENDINGS.match(l, 2) ? 1 : 0;
+  if (b & B.PLACE) return 0;
+  // Only a child's own signs count against logistics: "orosanmälningar", "SIP" and "ärenden" are staff work too.
+  if (CHILD_CLAUSE_WORDS.has(l) || isKin(l) || KIN_NOUNS.has(l) || SINGLED_CHILD_NOUNS.has(l) || EN_CHILD_NOUNS.has(l)) return 2;
+  if (LOGISTICS_WORDS.has(l) || (staffTalk && LOGISTICS_WEAK_WORDS.has(l)) || LOGISTIC_ENDINGS.match(l, 2)) return 1;
+  return 0;
+}
+
+/** The clause around a name is staff logistics ("Lena är sjukskriven", "utbildningen leds av Anna Berg"). */
+function logisticsAround(tokens: Token[], i: number, j: number, staffTalk: boolean): boolean {
+  let logistic = false;
+  for (let k = j; k < tokens.length && k < j + 10; k++) {
+    const t = tokens[k]!;
+    if (k > j && (t.sentenceStart || t.softBreak)) break;
+    const sign = logisticsSign(t, staffTalk);
+    if (sign === 2) return false;
+    if (sign === 1) logistic = true;
+  }
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const next = tokens[k + 1]!;
+    if (next.sentenceStart || next.softBreak) break;
+    const sign = logisticsSign(tokens[k]!, staffTalk);
+    if (sign === 2) return false;
+    if (sign === 1) logistic = true;
+  }
+  return logistic;
 }
 
 function officialMatch(name: string, first: string, officials: ReadonlySet<string>): boolean {
@@ -376,25 +755,121 @@ function officialSpelledOut(tokens: Token[], i: number, officials: ReadonlySet<s
   return 0;
 }
 
+/** "Mohammed (Mo)": a short capitalised word in parentheses right after a name is a nickname, part of it. */
+function isNickname(text: string, t: Token | undefined): boolean {
+  return !!t && t.kind === Kind.Word && t.cap && !t.allCaps && t.end - t.start <= 12 && text.charCodeAt(t.start - 1) === 40 && text.charCodeAt(t.end) === 41 && !isRoleWord(t.lower) && !COMMON_WORDS.has(t.lower);
+}
+
+/** Verbs a person does as the subject of a sentence ("Iris fick ett utbrott", "om Julian kom dit"). */
+const PERSON_VERBS = new Set([
+  'mår', 'mådde', 'kom', 'kommer', 'sa', 'säger', 'sade', 'berättade', 'berättar', 'berättat', 'grät', 'gråter', 'vägrar', 'vägrade',
+  'sover', 'sov', 'slog', 'slår', 'blev', 'fick', 'rymde', 'rymt', 'bor', 'bodde', 'har', 'hade', 'är', 'var', 'går', 'gick', 'ska',
+  'skulle', 'verkar', 'behöver', 'känner', 'kände', 'tycker', 'orkar', 'äter', 'åt', 'skriker', 'sitter', 'satt', 'gjorde', 'vill',
+  'kan', 'kunde', 'hittades', 'saknas', 'syns', 'svarar', 'pratar', 'pratade', 'träffade', 'fyller', 'fyllde', 'började', 'slutade',
+  'is', 'was', 'has', 'had', 'says', 'said', 'told', 'came', 'comes', 'lives', 'goes', 'went', 'feels', 'seems', 'refuses', 'refused',
+  'cried', 'ran', 'got', 'keeps', 'needs', 'wants', 'disclosed', 'arrived', 'left', 'missed',
+]);
+/** Verbs only a person does: with them an unknown capitalised word inside a sentence is someone ("om Julian kom dit"). */
+const PERSON_ONLY_VERBS = new Set([
+  'mår', 'mådde', 'kom', 'sa', 'sade', 'säger', 'berättade', 'berättar', 'berättat', 'grät', 'gråter', 'vägrar', 'vägrade', 'sover', 'sov',
+  'rymde', 'rymt', 'bodde', 'bor', 'skriker', 'orkar', 'äter', 'känner', 'kände', 'tycker', 'hittades', 'slog', 'slår', 'fyller', 'fyllde',
+  'said', 'told', 'cried', 'refuses', 'refused', 'lives', 'feels', 'ran', 'disclosed', 'arrived',
+]);
+/** Third-person words that, in the same sentence, say it is about a person ("… hon är avstängd"). */
+const PERSON_REFS = new Set(['hon', 'han', 'hen', 'henne', 'honom', 'hennes', 'hans', 'sig', 'sin', 'sina', 'sitt', 'she', 'he', 'her', 'him', 'his', 'they', 'them']);
+/** Prepositions of place: an unknown capitalised word after them is a place ("på Ersta Sköndal", "i Vara"). */
+const PLACE_PREPOSITIONS = new Set(['på', 'i', 'vid', 'mot', 'via', 'utanför', 'inne', 'till', 'från', 'at', 'in', 'to', 'from', 'near']);
+/** Before a lower-case name, prepositions that make an ambiguous word a date or a measure ("i juni", "per år"). */
+const DATE_PREPOSITIONS = new Set(['i', 'per', 'varje', 'sedan', 'sen', 'från', 'till', 'under', 'efter', 'före', 'innan', 'in', 'since', 'every', 'each', 'by']);
+/** Sending verbs and things sent: a name after "till" with them is a colleague receiving ("skicka listorna till Irene"). */
+const SEND_WORDS = new Set([
+  'skicka', 'skickar', 'skickas', 'skickade', 'mejla', 'mejlar', 'mejlas', 'maila', 'mailar', 'lämna', 'lämnar', 'lämnas', 'anmälan',
+  'anmälningar', 'frågor', 'synpunkter', 'svar', 'vidarebefordra', 'send', 'sent', 'email', 'forward', 'questions', 'rsvp', 'replies',
+]);
+
+/** "Vilda är på BUP varje tisdag", "Leon går på HAB", "Frans är hos BUP för utredning": a patient of a children's clinic. */
+function patientAfter(tokens: Token[], j: number): boolean {
+  let k = j;
+  for (let n = 0; n < 2 && k < tokens.length && PATIENT_VERBS.has(tokens[k]!.lower); n++) k++;
+  if (k === j) return false;
+  const a = tokens[k];
+  if (!a || a.sentenceStart) return false;
+  let b = a;
+  if (a.lower === 'på' || a.lower === 'hos' || a.lower === 'at' || a.lower === 'till' || a.lower === 'to') b = tokens[k + 1]!;
+  if (!b) return false;
+  const l = b.lower;
+  if (PATIENT_ORGS.has(l)) return true;
+  // "BUP-akuten", "HAB-mottagningen"; not "BUP-mötet" or "BUP-nätverket", where staff go.
+  const dash = l.indexOf('-');
+  return dash > 0 && PATIENT_ORGS.has(l.slice(0, dash)) && PATIENT_PLACES.has(l.slice(dash + 1));
+}
+const PATIENT_PLACES = new Set(['akuten', 'akut', 'mottagningen', 'utredning', 'utredningen', 'behandling', 'behandlingen', 'kontakt', 'avdelningen']);
+const PATIENT_VERBS = new Set(['är', 'var', 'går', 'gick', 'har', 'hade', 'varit', 'gått', 'kommer', 'ska', 'is', 'was', 'goes', 'went', 'attends', 'has', 'been', 'sees']);
+
+/** After a name, up to the end of its line, a pronoun or a relative says the sentence is about a person ("… hon är avstängd"). */
+function personInSentence(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 20; k++) {
+    const t = tokens[k]!;
+    if (k > from && t.lineStart) break;
+    if (PERSON_REFS.has(t.lower) || isKin(t.lower)) return true;
+  }
+  return false;
+}
+
+/** "skicka frånvarolistor till Irene senast fredag", "anmälan till Ylva": the name receives work. */
+/** "Utbildningen … hålls av Linda Sjöberg", "the training is run by Sam Lee": the agent of a staff event. */
+function logisticsAgent(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  const pp = tokens[i - 2];
+  if (!p || !pp || (p.lower !== 'av' && p.lower !== 'by')) return false;
+  if (!(pp.lower.endsWith('s') && pp.lower.length > 3) && !EN_PASSIVES.has(pp.lower)) return false;
+  for (let k = i - 3; k >= 0 && k >= i - 12; k--) {
+    const t = tokens[k]!;
+    if (t.bits & B.LOGISTIC || LOGISTIC_ENDINGS.match(t.lower, 2)) return true;
+    if (t.sentenceStart) break;
+  }
+  return false;
+}
+const EN_PASSIVES = new Set(['held', 'led', 'run', 'given', 'presented', 'hosted', 'organised', 'organized', 'delivered', 'chaired', 'facilitated']);
+
+function recipientBefore(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || (p.lower !== 'till' && p.lower !== 'to' && p.lower !== 'åt')) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 7; k--) {
+    if (SEND_WORDS.has(tokens[k]!.lower)) return true;
+    if (tokens[k + 1]!.sentenceStart) break;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- names
 
 /**
  * Names. Without a child's context in the message only a name with a school
  * class or an age is kept: that pairing is itself about a pupil or a child.
  */
-function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>, context: boolean, out: Finding[]): void {
+function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>, flags: Flags, out: Finding[]): void {
+  const { context, staffTalk } = flags;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
     let lower = t.lower;
     let genitive = t.colonS;
-    let given = isGivenName(lower);
-    // "Alis mamma": genitive s on a lexicon name.
-    if (!given && lower.length > 3 && lower.endsWith('s') && isGivenName(lower.slice(0, -1))) {
+    let given = (t.bits & B.GIVEN) !== 0 || (t.hyphen && isGivenName(lower));
+    if (!given && !t.cap && !(t.bits & B.NEVER)) {
+      // Lower case and not a lexicon name: only "alis mamma" can still be one.
       const next = tokens[i + 1];
-      if (next && next.tight && FAMILY_WORDS.has(next.lower)) { lower = lower.slice(0, -1); given = true; genitive = true; }
+      if (!(next && next.tight && (next.bits & B.FAMILY) && lower.length > 3 && lower.endsWith('s'))) continue;
     }
-    const unknown = !given && couldBeUnknownName(t);
+    // "Alis mamma": genitive s on a lexicon name.
+    if (!given && lower.length > 3 && lower.endsWith('s')) {
+      const next = tokens[i + 1];
+      if (next && next.tight && (next.bits & B.FAMILY) && isGivenName(lower.slice(0, -1))) { lower = lower.slice(0, -1); given = true; genitive = true; }
+    }
+    const p = tokens[i - 1];
+    // "Mrs Patel", "Mr Jones": a courtesy title makes the next capitalised word a family name.
+    const titled = !!p && (p.bits & B.COURTESY) !== 0 && p.cap && t.cap && !t.allCaps && dotGap(text, p, t) && !(t.bits & (B.COMMON | B.NEVER));
+    const unknown = !given && (titled || couldBeUnknownName(t));
     if (!given && !unknown) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
     if (t.allCaps && !given) continue;
@@ -402,6 +877,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     // The name's extent: first name, then up to two surnames.
     let j = i + 1;
     let surname: 'strong' | 'weak' | undefined;
+    let lowerSurname = false;
     if (!genitive) {
       const s1 = isSurname(tokens[j], !given);
       if (s1 && !tokens[j]!.colonS) {
@@ -409,69 +885,382 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
         j++;
         const s2 = isSurname(tokens[j], true);
         if (s2 === 'strong') j++;
-        else if (tokens[j - 1]!.colonS) { /* genitive ends the name */ }
       } else if (s1) {
         surname = s1;
+        j++;
+      } else if (given && !t.cap && !AMBIGUOUS_NAMES.has(lower) && isLowerSurname(tokens[j])) {
+        // "ella berg": a lower-case name with a family name.
+        lowerSurname = true;
         j++;
       }
     }
     const last = tokens[j - 1]!;
-    const after = tokens[j];
+    // A nickname in parentheses belongs to the name: "Mohammed (Mo) i 6B".
+    let k = j;
+    if (isNickname(text, tokens[k])) k++;
+    const after = tokens[k];
     const familyAfter = !!after && after.tight && FAMILY_WORDS.has(after.lower);
     const parts: string[] = [];
-    for (let k = i; k < j; k++) parts.push(k === i ? lower : tokens[k]!.lower);
+    for (let m = i; m < j; m++) parts.push(m === i ? lower : tokens[m]!.lower);
     // "Ali Hassans mamma": the genitive s belongs to no one's name.
     if (j > i + 1 && familyAfter && !last.colonS && parts[parts.length - 1]!.endsWith('s') && !SURNAMES.has(last.lower)) {
       parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
       genitive = true;
     }
     const genitiveFamily = (genitive || last.colonS) && familyAfter;
-    const withClass = classAfter(tokens, j);
-    const withAge = ageAfter(tokens, j, text) || ageBefore(tokens, i);
+    const withClass = classAfter(tokens, k);
+    const withAge = ageAfter(tokens, k, text) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
+    const patient = patientAfter(tokens, k);
     const strong = withClass || withAge || childBefore || genitiveFamily;
     // The parts are lower case already; normaliseName's ICU work is only needed for unusual text.
     const joined = parts.join(' ');
     const name = /[^\x20-\x7e\u00c0-\u00ff]/.test(joined) ? normaliseName(joined) : joined;
     const firstName = lower;
 
-    if (officialMatch(name, firstName, officials)) { i = j - 1; continue; }
-    // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
-    const spelled = officialSpelledOut(tokens, i, officials);
-    if (spelled > 0) { i = i + spelled - 1; continue; }
-    if (roleAround(tokens, i, j)) { i = j - 1; continue; }
+    // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
+    if (!strong) {
+      if (officialMatch(name, firstName, officials)) { i = j - 1; continue; }
+      // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
+      const spelled = officialSpelledOut(tokens, i, officials);
+      if (spelled > 0) { i = i + spelled - 1; continue; }
+    }
+    if (roleAround(tokens, i, j, text, context, genitive || last.colonS)) { i = j - 1; continue; }
+    if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i))) { i = j - 1; continue; }
 
+    // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
+    const personVerb = !!after && after.tight && (PERSON_VERBS.has(after.lower) || COLLEAGUE_VERBS.has(after.lower));
+    const personOnlyVerb = !!after && after.tight && PERSON_ONLY_VERBS.has(after.lower) && !!p && p.kind === Kind.Word && !p.cap;
     let confidence = 0;
-    if (given) {
-      const ambiguous = isAmbiguous(lower);
-      // Lower case: a name only with strong evidence, two cues for a name that is also a word.
-      if (!t.cap) confidence = ambiguous ? (childBefore && (withClass || withAge) ? 0.6 : 0) : strong ? 0.7 : 0;
-      else if (ambiguous) {
-        if (strong || surname === 'strong') confidence = 0.75;
+    if (titled) {
+      confidence = colleagueAround(tokens, i, j, text) ? 0 : 0.7;
+    } else if (given) {
+      const ambiguous = isAmbiguous(lower, t.cap && !t.allCaps);
+      // Lower case: a name only with strong evidence or a family name, two cues for a name that is also a word.
+      if (!t.cap) {
+        // "saga 9 år", "juni i 2b", but not "i juni i 2b" or "3 maj i 7b".
+        const datePrep = !!p && (DATE_PREPOSITIONS.has(p.lower) || p.kind !== Kind.Word);
+        if (ambiguous) confidence = (withClass || withAge) && (childBefore || !datePrep) ? 0.6 : 0;
+        else confidence = strong || patient ? 0.7 : lowerSurname ? 0.7 : 0;
+      } else if (ambiguous) {
+        if (strong || surname === 'strong' || patient) confidence = 0.75;
         else if (surname === 'weak' && !t.sentenceStart) confidence = 0.6;
+        else if (personVerb && context && personInSentence(tokens, j)) confidence = 0.6;
       } else if (strong) confidence = 0.9;
       else if (surname) confidence = 0.85;
-      else confidence = colleagueAround(tokens, i, j) ? 0 : 0.6;
-      if (confidence > 0 && !strong && colleagueAround(tokens, i, j)) confidence = 0;
+      else confidence = 0.6;
+      if (confidence > 0 && !strong && colleagueAround(tokens, i, j, text)) confidence = 0;
     } else {
       // A name outside the lexicon needs structure: a child word before it, a class or an age after it, or a surname form.
+      const atPlace = !!p && PLACE_PREPOSITIONS.has(p.lower) && !t.sentenceStart;
       if (strong && !t.sentenceStart) confidence = 0.75;
       else if (strong && (withClass || withAge) && surname) confidence = 0.7;
       else if (strong && t.sentenceStart && (withClass || withAge)) confidence = 0.6;
-      else if (surname === 'strong' && !t.sentenceStart) confidence = 0.65;
-      if (confidence > 0 && !strong && colleagueAround(tokens, i, j)) confidence = 0;
+      else if (surname === 'strong' && !t.sentenceStart && !atPlace) confidence = 0.65;
+      else if (patient && !t.sentenceStart) confidence = 0.6;
+      // "om Julian kom dit": a capitalised word inside a sentence doing what a person does.
+      else if (personOnlyVerb && context && !t.sentenceStart && !atPlace && !surname) confidence = 0.6;
+      if (confidence > 0 && !strong && colleagueAround(tokens, i, j, text)) confidence = 0;
     }
     if (confidence < MIN_CONFIDENCE) continue;
-    if (!context && !withClass && !withAge) continue;
+    if (!context && !withClass && !withAge && !patient) continue;
     const category: IdentifierCategory = withClass ? 'name-with-class' : withAge ? 'name-with-age' : 'name';
-    out.push({ category, confidence, start: t.start, end: last.end, normalised: name });
+    const start = titled ? p!.start : t.start;
+    out.push({ category, confidence, start, end: last.end, normalised: titled ? normaliseName(`${p!.lower} ${name}`) : name });
     i = j - 1;
+  }
+}
+
+// ---------------------------------------------------------------- initials
+
+function isUpperWord(text: string, t: Token): boolean {
+  for (let k = t.start; k < t.end; k++) if (!isUpperCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Initials with a class or a school: "E.K. på Nossebroskolan", "AB i 5A". Dotted initials are a person's by their
+ * form; two or three capitals only in a child's context and when they are no subject, unit or diagnosis.
+ */
+function findInitials(text: string, tokens: Token[], context: boolean, out: Finding[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== Kind.Word || !t.cap) continue;
+    const len = t.end - t.start;
+    let last = i;
+    let dotted = false;
+    if (len === 1 && text.charCodeAt(t.end) === 46) {
+      let k = i + 1;
+      while (k < tokens.length && k < i + 3) {
+        const u = tokens[k]!;
+        if (u.kind !== Kind.Word || u.end - u.start !== 1 || !u.cap || !dotGap(text, tokens[k - 1]!, u) || u.start - tokens[k - 1]!.end > 2) break;
+        k++;
+      }
+      if (k - i < 2) continue;
+      last = k - 1;
+      dotted = true;
+    } else if (len >= 2 && len <= 3 && t.allCaps && isUpperWord(text, t) && !NOT_INITIALS.has(t.lower) && !isGivenName(t.lower)) {
+      if (!context) continue;
+    } else continue;
+    const next = last + 1;
+    const anchored = classAfter(tokens, next) || schoolAfter(tokens, next) > 0 || (context && childNounBefore(tokens, i));
+    if (!anchored) { i = last; continue; }
+    let end = tokens[last]!.end;
+    if (dotted && text.charCodeAt(end) === 46) end++;
+    if (!out.some((f) => f.start < end && t.start < f.end)) out.push({ category: 'name-with-class', confidence: 0.75, start: t.start, end });
+    i = last;
+  }
+}
+
+// ---------------------------------------------------------------- singled out
+
+/** How a class or school follows a child word: 2 a class or a named school, 1 a whole year ("åk 7"), 0 none. */
+function anchorAfter(tokens: Token[], j: number): { kind: 0 | 1 | 2; end: number } {
+  for (let k = j, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
+    const t = tokens[k]!;
+    if (t.sentenceStart && k > j) break;
+    if (t.kind === Kind.NumClass) return { kind: 2, end: k + 1 };
+    if (t.kind === Kind.Num) break;
+    const l = t.lower;
+    if (CLASS_WORDS.has(l) && l !== 'år') {
+      const next = tokens[k + 1];
+      if (next && classNumberOk(l, next)) return { kind: next.kind === Kind.NumClass ? 2 : 1, end: k + 2 };
+      break;
+    }
+    if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return { kind: 1, end: k + 1 };
+    // "i min klass", "in my class"
+    if ((l === 'min' || l === 'vår' || l === 'my' || l === 'our') && tokens[k + 1] && (tokens[k + 1]!.lower === 'klass' || tokens[k + 1]!.lower === 'class' || tokens[k + 1]!.lower === 'grupp')) return { kind: 2, end: k + 2 };
+    const school = schoolAfter(tokens, k);
+    if (school > 0) return { kind: 2, end: school };
+    if (!CLASS_FILLER.has(l)) break;
+  }
+  return { kind: 0, end: j };
+}
+
+/** Family words that are relatives (not a class, a mentor, absence or a placement). */
+const NOT_KIN = new Set(['mentor', 'mentorn', 'klass', 'klassen', 'frånvaro', 'frånvaron', 'skolgång', 'situation', 'placering', 'ärende', 'attendance', 'absence', 'placement', 'class']);
+function isKin(w: string): boolean {
+  return FAMILY_WORDS.has(w) && !KIN_NOUNS.has(w) && !NOT_KIN.has(w);
+}
+
+/** "the boy", "the new girl", "the 7C boy": a definite English child noun, and a class written before it. */
+function englishChildRef(tokens: Token[], i: number): { ok: boolean; anchor: 0 | 1 | 2 } {
+  let anchor: 0 | 1 | 2 = 0;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const u = tokens[k]!;
+    if (tokens[k + 1]!.sentenceStart) return { ok: false, anchor: 0 };
+    if (u.lower === 'the' || u.lower === 'this' || u.lower === 'that') return { ok: true, anchor };
+    if (u.kind === Kind.NumClass) anchor = 2;
+    else if (u.kind === Kind.Num && k > 0 && CLASS_WORDS.has(tokens[k - 1]!.lower) && anchor === 0) anchor = 1;
+    if (QUANTIFIERS.has(u.lower)) return { ok: false, anchor: 0 };
+  }
+  return { ok: false, anchor: 0 };
+}
+
+/** "rektorns dotter", "the head's son": a kin noun after a role in the genitive. */
+function roleGenitiveBefore(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (!p || !p.tight) return false;
+  if (p.colonS && (isRoleWord(p.lower) || p.lower === 'head')) return true;
+  return p.lower.length > 3 && p.lower.endsWith('s') && isRoleWord(p.lower.slice(0, -1));
+}
+
+/** "dottern till rektorn", "the daughter of the headteacher". */
+function kinOfRoleAt(tokens: Token[], k: number): boolean {
+  if (!KIN_NOUNS.has(tokens[k]!.lower)) return false;
+  const a = tokens[k + 1];
+  if (!a || (a.lower !== 'till' && a.lower !== 'of' && a.lower !== 'åt')) return roleGenitiveBefore(tokens, k);
+  let b = tokens[k + 2];
+  if (b && (b.lower === 'the' || b.lower === 'our' || b.lower === 'vår' || b.lower === 'skolans')) b = tokens[k + 3];
+  return !!b && (isRoleWord(b.lower) || b.lower === 'head');
+}
+
+/** Words right before a child word that single one out by themselves with a class ("den nya eleven i 7C", "the only girl"). */
+const SINGLING_ADJECTIVES = new Set(['nya', 'nyanlända', 'nyanländ', 'enda', 'new', 'only']);
+/** Dangerous things a child brought or used: an event by themselves. */
+const DANGER_WORDS = new Set(['kniv', 'kniven', 'knivar', 'vapen', 'vapnet', 'pistol', 'pistolen', 'droger', 'drogerna', 'narkotika', 'hasch', 'cannabis', 'eld', 'brand', 'knife', 'weapon', 'gun', 'drugs', 'fire']);
+/** Beginnings of event words in their many forms ("LVU-placeringen", "knivhöggs", "avstängd"). */
+const EVENT_PREFIXES = [
+  'lvu', 'placer', 'orosanm', 'polisanm', 'omhänder', 'misshand', 'självmord', 'självskad', 'våldt', 'knivh', 'knivsk', 'övergrepp',
+  'hedersrel', 'tvångsgift', 'könsstymp', 'anhåll', 'häkt', 'fängel', 'avstäng', 'rattfyll', 'stöld', 'skottloss', 'mörd', 'ihjäl',
+  'polisen', 'suspend', 'expel', 'exclu', 'arrest', 'assault', 'stab', 'abus', 'overdos', 'police', 'kidnap', 'rape',
+];
+/** Past-time words that, with a relative clause, make it one child's event ("som kom … i höstas", "who … last Friday"). */
+const PAST_TIMES = new Set([
+  'höstas', 'våras', 'somras', 'vintras', 'helgen', 'igår', 'förrgår', 'lördags', 'söndags', 'måndags', 'tisdags', 'onsdags',
+  'torsdags', 'fredags', 'förra', 'yesterday', 'last', 'ago', 'natt', 'morse',
+]);
+const RELATIVES = new Set(['som', 'who', 'that', 'vars', 'whose']);
+const PRONOUN_STARTS = new Set(['hon', 'han', 'hen', 'she', 'he', 'hennes', 'hans', 'his', 'her', 'they']);
+
+const EVENT_PREFIX_BY_FIRST = new Map<number, string[]>();
+for (const x of EVENT_PREFIXES) {
+  const c = x.charCodeAt(0);
+  EVENT_PREFIX_BY_FIRST.set(c, [...(EVENT_PREFIX_BY_FIRST.get(c) ?? []), x]);
+}
+
+function isEventWord(w: string): boolean {
+  if (SINGLING_EVENTS.has(w) || DANGER_WORDS.has(w)) return true;
+  if (w.length < 4) return false;
+  const bucket = EVENT_PREFIX_BY_FIRST.get(w.charCodeAt(0));
+  if (bucket) for (const x of bucket) if (w.startsWith(x)) return true;
+  return false;
+}
+
+/** A class or a named school anywhere in tokens [from, to): 2 a class or a school, 1 a whole year, 0 none; and where it ends. */
+function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2; end: number } {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === Kind.NumClass) return { kind: 2, end: k + 1 };
+    if (t.kind !== Kind.Word) continue;
+    const l = t.lower;
+    if (CLASS_WORDS.has(l) && l !== 'år') {
+      const next = tokens[k + 1];
+      if (next && classNumberOk(l, next)) return { kind: next.kind === Kind.NumClass ? 2 : 1, end: k + 2 };
+      continue;
+    }
+    if (CLASS_ORDINALS.has(l) || (l.endsWith('s') && CLASS_ORDINALS.has(l.slice(0, -1))) || PRESCHOOL_CLASS.has(l)) return { kind: 1, end: k + 1 };
+    if ((l === 'min' || l === 'vår' || l === 'my' || l === 'our') && tokens[k + 1] && (tokens[k + 1]!.lower === 'klass' || tokens[k + 1]!.lower === 'class')) return { kind: 2, end: k + 2 };
+    const school = schoolAt(tokens, k);
+    if (school > 0) return { kind: 2, end: school };
+  }
+  return { kind: 0, end: from };
+}
+
+/**
+ * A child singled out without a name: a definite child word ("pojken", "tvillingarna", "sjuåringen", "the boy",
+ * "han i 9A", "hon som går i") with a class or a named school in the same sentence, and there (or in the next
+ * sentence, if it goes on about him or her) an event or a relation: "vars pappa greps", "som blev slagen",
+ * "dottern till rektorn", "den nya eleven", "som kom … i höstas". Groups, counts and indefinite examples
+ * ("tre elever i 7C", "en pojke i åk 7", "hela 8A") single no one out.
+ */
+function findSingledOut(tokens: Token[], out: Finding[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== Kind.Word) continue;
+    const l = t.lower;
+    if (!(t.bits & B.SINGLE) && !(l.length > 6 && l.endsWith('åringen'))) continue;
+    const p = tokens[i - 1];
+    let anchorKind: 0 | 1 | 2 = 0;
+    let anchorEnd = i + 1;
+    if (SINGLED_CHILD_NOUNS.has(l) || (l.endsWith('åringen') && (l.length > 7 || (!!p && p.kind === Kind.Num)))) {
+      if (p && !t.sentenceStart && QUANTIFIERS.has(p.lower)) continue;
+    } else if (EN_CHILD_NOUNS.has(l)) {
+      const ref = englishChildRef(tokens, i);
+      if (!ref.ok) continue;
+      anchorKind = ref.anchor;
+    } else if (l === 'hon' || l === 'han' || l === 'hen') {
+      // "hon som går i 8A", "han i 9A", "han går i 5A"
+      const n = tokens[i + 1];
+      if (!n || (n.lower !== 'som' && n.lower !== 'i' && n.lower !== 'går' && n.lower !== 'på')) continue;
+    } else if (KIN_NOUNS.has(l) && roleGenitiveBefore(tokens, i)) {
+      // "rektorns dotter i 8A"
+    } else continue;
+    if (anchorKind === 0) {
+      const a = anchorAfter(tokens, i + 1);
+      anchorKind = a.kind;
+      anchorEnd = a.end;
+    }
+    // A class or school later in the sentence: "han som blev avstängd från Frejaskolan i åttan".
+    if (anchorKind === 0) {
+      let end = i + 1;
+      while (end < tokens.length && end < i + 14 && !tokens[end]!.sentenceStart) end++;
+      const a = anchorIn(tokens, i + 1, end);
+      anchorKind = a.kind;
+      anchorEnd = a.end;
+    }
+    const relationHere = kinOfRoleAt(tokens, i);
+    if (anchorKind === 0 && !relationHere) continue;
+
+    // The sentence around, and the next one when it goes on with a pronoun.
+    let from = i;
+    while (from > 0 && from > i - 25 && !tokens[from]!.sentenceStart) from--;
+    let to = i + 1;
+    while (to < tokens.length && to < i + 25 && !tokens[to]!.sentenceStart) to++;
+    const nextStart = tokens[to];
+    if (nextStart && PRONOUN_STARTS.has(nextStart.lower)) {
+      to++;
+      while (to < tokens.length && to < i + 40 && !tokens[to]!.sentenceStart) to++;
+    }
+    // A rule or a hypothetical ("Om eleven i åk 9 …") singles no one out.
+    if (CONDITIONALS.has(tokens[from]!.lower) && from < i) continue;
+    let whose = false;
+    let family = false;
+    let event = false;
+    let relative = false;
+    let pastTime = false;
+    let relation = relationHere;
+    for (let k = from; k < to; k++) {
+      if (k === i) continue;
+      const u = tokens[k]!;
+      const w = u.lower;
+      if (RELATIVE_WHOSE.has(w)) whose = true;
+      if (k > i && RELATIVES.has(w)) relative = true;
+      if (PAST_TIMES.has(w) || (w === 'går' && tokens[k - 1]?.lower === 'i')) pastTime = true;
+      if (isEventWord(w)) event = true;
+      if (isKin(w) || (!u.colonS && w.length > 3 && w.endsWith('s') && isKin(w.slice(0, -1)))) family = true;
+      if (!relation && kinOfRoleAt(tokens, k)) relation = true;
+    }
+    const adjective = !!p && SINGLING_ADJECTIVES.has(p.lower);
+    const specific = whose || event || relation || adjective || (relative && pastTime);
+    const singled = anchorKind === 2 ? specific || family : anchorKind === 1 ? specific : relation && event;
+    if (!singled) continue;
+    const start = t.start;
+    const end = tokens[Math.max(anchorEnd, i + 1) - 1]!.end;
+    // A child already found by name needs no second finding.
+    const winStart = tokens[from]!.start;
+    const winEnd = tokens[to - 1]!.end;
+    if (out.some((f) => f.start < winEnd && winStart < f.end && (f.category === 'name' || f.category === 'name-with-class' || f.category === 'name-with-age'))) { i = to - 1; continue; }
+    out.push({ category: 'singled-out', confidence: 0.75, start: Math.min(start, end), end: Math.max(start, end, t.end) });
+    i = to - 1;
   }
 }
 
 // ---------------------------------------------------------------- addresses
 
+/**
+ * Whose a number or an address is, by the nearest cue around it: a family's ("mammans", "bor hos", "privat") or an
+ * office's or the writer's ("skolan", "kontorets", "ring mig på", "(växel)"). Before it up to `back` tokens, after it
+ * up to three; the nearer wins, a tie goes to the one before. "hans"/"hennes" defer to the noun they stand for.
+ */
+function ownerCue(tokens: Token[], ti: number, after: number, back: number, home: ReadonlySet<string>, office: (t: Token, k: number, tokens: Token[]) => boolean, ahead = 3): 'home' | 'office' | undefined {
+  let before: 'home' | 'office' | undefined;
+  let beforeDist = Infinity;
+  let possessive = -1;
+  for (let k = ti - 1; k >= 0 && k >= ti - back; k--) {
+    const u = tokens[k]!;
+    if (office(u, k, tokens)) { before = 'office'; beforeDist = ti - k; break; }
+    if (POSSESSIVE_PRONOUNS.has(u.lower)) { if (possessive < 0) possessive = k; continue; }
+    if (home.has(u.lower) || (u.lower.length > 3 && u.lower.endsWith('s') && home.has(u.lower.slice(0, -1)))) { before = 'home'; beforeDist = ti - k; break; }
+  }
+  if (!before && possessive >= 0) { before = 'home'; beforeDist = ti - possessive; }
+  let afterCue: 'home' | 'office' | undefined;
+  let afterDist = Infinity;
+  for (let k = after; k < tokens.length && k < after + ahead; k++) {
+    const u = tokens[k]!;
+    if (k > after && u.sentenceStart) break;
+    if (office(u, k, tokens)) { afterCue = 'office'; afterDist = k - after + 1; break; }
+    if (home.has(u.lower)) { afterCue = 'home'; afterDist = k - after + 1; break; }
+  }
+  return afterDist < beforeDist ? afterCue : before;
+}
+
+/** Words around an address that make it a workplace or a venue, not a home. The police visit homes: not here. */
+const ADDRESS_OFFICE_WORDS = new Set([
+  'hus', 'huset', 'öppettider', 'öppet', 'öppnar', 'entré', 'entrén', 'plan', 'våning', 'våningen', 'kontorshuset', 'lokaler', 'lokalerna',
+  'floor', 'office', 'offices', 'council', 'centre', 'center', 'hall', 'venue', 'library', 'reception', 'held', 'training', 'course',
+  'session', 'workshop', 'utbildningen', 'kursen', 'föreläsningen', 'kurs', 'utbildning',
+]);
+const OFFICE_ENDINGS = new Endings(['enheten', 'kontoret', 'centralen', 'mottagningen', 'förvaltningen', 'gården', 'huset', 'sektionen', 'avdelningen']);
+
+function isAddressOffice(u: Token): boolean {
+  const l = u.lower;
+  if (l === 'polisen') return false;
+  return OFFICE_WORDS.has(l) || MEETING_WORDS.has(l) || ADDRESS_OFFICE_WORDS.has(l) || endsWithAny(l, OFFICE_ENDINGS, 3);
+}
+
 function findAddresses(tokens: Token[], out: Finding[]): void {
+  const isOffice = isAddressOffice;
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word || !t.cap) continue;
@@ -480,12 +1269,7 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
     if (!isStreetName(t.lower)) continue;
     const v = parseInt(n.lower, 10);
     if (!(v >= 1 && v <= 400)) continue;
-    let office = false;
-    for (let k = Math.max(0, i - 6); k < Math.min(tokens.length, i + 5); k++) {
-      const l = tokens[k]!.lower;
-      if (OFFICE_WORDS.has(l) || MEETING_WORDS.has(l)) office = true;
-    }
-    if (office) continue;
+    if (ownerCue(tokens, i, i + 2, 8, HOME_CUES, isOffice) === 'office') continue;
     let end = n.end;
     // "Storgatan 12 B", "lgh 1102"
     const after = tokens[i + 2];
@@ -565,6 +1349,24 @@ function scanPhones(text: string, covered: (s: number, e: number) => boolean): P
   return out;
 }
 
+const SWITCHBOARD_WORDS = new Set(['växel', 'växeln', 'vx', 'vxl', 'switchboard']);
+
+/** A family member calling or writing earlier in the sentence: "Styvpappan ringer skolan från …". */
+function callerBefore(tokens: Token[], k: number): boolean {
+  for (let m = k - 1; m >= 0 && m >= k - 8; m--) {
+    const u = tokens[m]!;
+    if (PRIVATE_PHONE_CUES.has(u.lower) && !POSSESSIVE_PRONOUNS.has(u.lower)) return true;
+    if (u.sentenceStart) break;
+  }
+  return false;
+}
+
+function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
+  const l = u.lower;
+  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleWord(l)) return true;
+  return ME.has(l) && k > 0 && CONTACT_ME.has(tokens[k - 1]!.lower);
+}
+
 function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<string>, covered: (s: number, e: number) => boolean, out: Finding[]): void {
   const phones = scanPhones(text, covered);
   if (!phones.length) return;
@@ -572,16 +1374,17 @@ function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<str
   for (const p of phones) {
     if (switchboards.has(p.national)) continue;
     while (ti < tokens.length && tokens[ti]!.start < p.start) ti++;
-    let office = false;
-    for (let k = Math.max(0, ti - 5); k < ti; k++) {
-      const l = tokens[k]!.lower;
-      if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || ROLE_WORDS.has(l)) office = true;
-    }
-    // "0512-570 00 (växel)": a switchboard named after the number.
     let k = ti;
     while (k < tokens.length && tokens[k]!.start < p.end) k++;
-    for (let m = k; m < Math.min(tokens.length, k + 2); m++) if (OFFICE_WORDS.has(tokens[m]!.lower)) office = true;
-    if (office) continue;
+    // "0512-570 00 (växel)": a number labelled an office's right after it, in parentheses or as the switchboard.
+    const label = tokens[k];
+    if (label && OFFICE_WORDS.has(label.lower) && label.start - p.end <= 3 && (text.charCodeAt(label.start - 1) === 40 || SWITCHBOARD_WORDS.has(label.lower))) continue;
+    // "Styvpappan ringer skolan från 070-…": a number called from is the caller's.
+    const from = tokens[ti - 1];
+    if (from && (from.lower === 'från' || from.lower === 'from') && callerBefore(tokens, ti - 1)) { /* the caller's */ }
+    // The nearest cue decides: "pappan jobbar på polisen men nås privat på …" is the father's, "ring mig på …" the writer's.
+    // After the number only a label right after it counts: "070-… (mamma)"; a comma starts another clause.
+    else if (ownerCue(tokens, ti, k, 6, PRIVATE_PHONE_CUES, isOfficePhoneCue, tokens[k] && !tokens[k]!.softBreak && !tokens[k]!.sentenceStart ? 1 : 0) === 'office') continue;
     const mobile = p.national[1] === '7';
     // A landline ending in 00 is a switchboard by convention.
     if (!mobile && p.national.endsWith('00')) continue;
@@ -648,17 +1451,94 @@ function prepared(options: DetectOptions) {
 
 const NO_OPTIONS: DetectOptions = {};
 
-interface Flags { context: boolean; invented: boolean }
+interface Flags {
+  /** The message is about a child's or family's situation. */
+  context: boolean;
+  /** The message says its case is invented or de-identified (and does not deny it). */
+  invented: boolean;
+  /** The message says its case is real ("på riktigt", "det hände i går"): a marker does not clear it. */
+  real: boolean;
+  /** The message is about staff work: cover, colleagues, someone's caseload, a meeting moved. */
+  staffTalk: boolean;
+}
 
-function flagsOf(tokens: Token[]): Flags {
+const TAKE_OVER = new Set(['tar', 'ta', 'tagit', 'tog', 'take', 'takes', 'taking', 'took', 'täcker', 'täcka']);
+const OVER = new Set(['över', 'over', 'upp']);
+const MOVED = new Set(['flyttas', 'ställs', 'inställt', 'inställd', 'inställda', 'utgår', 'skjuts', 'cancelled', 'canceled', 'postponed', 'rescheduled']);
+
+/** Whether the marker at k is an invented-case marker: a word, or a phrase ("tänkt fall", "made up", "case study", "Exempel:"). */
+function inventedAt(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const l = t.lower;
+  if (DEIDENTIFIED_WORDS.has(l)) return true;
+  const next = tokens[k + 1];
+  const n = next && next.tight ? next.lower : '';
+  if ((l === 'tänkt' || l === 'tänkta' || l === 'invented' || l === 'imaginary' || l === 'påhittade') && INVENTED_NOUNS.has(n)) return true;
+  if (l === 'made' && n === 'up') return true;
+  if (l === 'case' && n === 'study') return true;
+  if (l === 'example' || l === 'exempel' || l === 'exempelvis') {
+    if (n === 'case' || n === 'scenario' || n === 'fall' || n === 'vignette') return true;
+    // "Exempel: …", "Example – …" opening a sentence
+    if (t.sentenceStart && k + 1 < tokens.length && (text.charCodeAt(t.end) === 58 || (next && next.softBreak && !next.tight))) return true;
+  }
+  return false;
+}
+
+/**
+ * A marker that does not mark this case: negated a few words before ("inte ett påhittat fall", "this isn't a made-up
+ * case"), hedged ("det låter hypotetiskt men …"), or denied right after ("Fingerat? Nej, …", "Case study? No – …").
+ */
+function negatedBefore(tokens: Token[], k: number): boolean {
+  for (let m = k - 1; m >= 0 && m >= k - 4; m--) {
+    const after = tokens[m + 1]!;
+    if (after.sentenceStart || after.softBreak) break;
+    const l = tokens[m]!.lower;
+    if (NEGATIONS.has(l) || HEDGES.has(l)) return true;
+  }
+  for (let m = k + 1; m < tokens.length && m <= k + 2; m++) {
+    const u = tokens[m]!;
+    if (u.sentenceStart && DENIALS.has(u.lower)) return true;
+  }
+  return false;
+}
+const HEDGES = new Set(['låter', 'verkar', 'känns', 'sounds', 'seems', 'looks', 'like']);
+const DENIALS = new Set(['nej', 'no', 'nope', 'inte', 'not']);
+const HAPPENS = new Set(['händer', 'förekommer', 'sker', 'happens', 'happen', 'occur', 'occurs']);
+
+/** The message says its case is real: "på riktigt", "ett riktigt (fall)", "det hände i går", "this is real". */
+function realityAt(tokens: Token[], k: number): boolean {
+  const l = tokens[k]!.lower;
+  const prev = tokens[k - 1]?.lower ?? '';
+  if (l === 'riktigt' || l === 'riktig' || l === 'riktiga') {
+    if (prev === 'på') return !HAPPENS.has(tokens[k - 2]?.lower ?? '');
+    return prev === 'ett' || prev === 'en' || INVENTED_NOUNS.has(tokens[k + 1]?.lower ?? '');
+  }
+  if (l === 'verkligt' || l === 'verklig' || l === 'verkliga' || l === 'verkligheten') return !HAPPENS.has(prev);
+  if (l === 'hände' || l === 'happened') return prev === 'det' || prev === 'it' || prev === 'this' || prev === 'actually' || prev === 'faktiskt';
+  if (l === 'real') return prev === 'is' || prev === 'this' || prev === 'a' || prev === 'for' || INVENTED_NOUNS.has(tokens[k + 1]?.lower ?? '');
+  return false;
+}
+
+function flagsOf(text: string, tokens: Token[]): Flags {
   let context = false;
   let invented = false;
-  for (const t of tokens) {
+  let staffTalk = false;
+  let reality = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (t.kind !== Kind.Word) continue;
-    if (!context && isContextWord(t.lower)) context = true;
-    if (!invented && DEIDENTIFIED_WORDS.has(t.lower)) invented = true;
+    const l = t.lower;
+    if (!context && ((t.bits & B.CONTEXT) || isContextWord(l))) context = true;
+    if (!(t.bits & B.FLAGS)) continue;
+    if (!context && (l === 'services' || l === 'worker' || l === 'care') && tokens[k - 1]?.lower === 'social') context = true;
+    if (!invented && inventedAt(text, tokens, k) && !negatedBefore(tokens, k)) invented = true;
+    if (!reality && realityAt(tokens, k)) reality = true;
+    if (!staffTalk) {
+      const n = tokens[k + 1]?.lower ?? '';
+      if (STAFF_MARKERS.has(l) || MOVED.has(l) || (TAKE_OVER.has(l) && OVER.has(n)) || (POSSESSIVE_PRONOUNS.has(l) && WORK_NOUNS.has(n))) staffTalk = true;
+    }
   }
-  return { context, invented };
+  return { context, invented, real: reality, staffTalk };
 }
 
 /** Texts longer than this are read in pieces, so that the work stays linear and small. */
@@ -670,12 +1550,14 @@ export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTI
   if (text.length <= CHUNK * 2) return detectIn(text, options, now, undefined);
   // A long text: the whole text decides the context, then each piece is read on its own.
   const bounds = chunkBounds(text);
-  const flags: Flags = { context: false, invented: false };
+  const flags: Flags = { context: false, invented: false, real: false, staffTalk: false };
   for (let k = 0; k + 1 < bounds.length; k++) {
     const piece = text.slice(bounds[k], bounds[k + 1]);
-    const f = flagsOf(tokenize(piece));
+    const f = flagsOf(piece, tokenize(piece));
     flags.context ||= f.context || findPersonnummer(piece, now).length > 0;
     flags.invented ||= f.invented;
+    flags.staffTalk ||= f.staffTalk;
+    flags.real ||= f.real;
   }
   const out: Finding[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
@@ -721,15 +1603,20 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
     out.push({ category: m.kind, confidence: 1, start: m.start, end: m.end, normalised: m.normalised });
   }
   const tokens = tokenize(text);
-  let { context, invented } = forced ?? flagsOf(tokens);
+  const flags = forced ? { ...forced } : flagsOf(text, tokens);
   // A ten-digit run starting 07 right after a phone word is a mobile number, not a personnummer.
   if (pnrs.length) reclassifyPhoneLike(text, tokens, out);
-  if (invented) return out.filter((f) => f.category !== 'phone');
+  // An invented case clears the indirect identifiers only: a personnummer is a real person's wherever it stands.
+  // "Vi tog ett påhittat exempel på utbildningen, men nu gäller det … på riktigt": a case said to be real is real.
+  if (flags.invented && !flags.real) return out.filter((f) => f.category !== 'phone');
   // A personnummer makes the message about a person: what else it says of them counts too.
-  if (pnrs.length) context = true;
+  if (pnrs.length) flags.context = true;
+  const { context } = flags;
 
   const { officials, switchboards, domains } = prepared(options);
-  findNames(text, tokens, officials, context, out);
+  findNames(text, tokens, officials, flags, out);
+  findInitials(text, tokens, context, out);
+  findSingledOut(tokens, out);
   if (!context) {
     if (out.length > 1) out.sort((x, y) => x.start - y.start);
     return out.filter((f) => f.category !== 'phone');

@@ -197,11 +197,18 @@ tunde tobi seun femi kemi funmi bisi yemi bola dayo ade ayo moses joseph patienc
 ibrahima mamadou moussa cheikh ousmane modou lamine aminata fatou awa mariama kadiatou binta aissatou oumar sekou bakary idrissa
 `;
 
+/** Names common among children born in Sweden since 2005 that the lists above had missed. */
+const RECENT_COMMON = `
+julian elliot eliot elliott caspar leonardo isac hannes rio alve artur fabian ian jeremias lias ludde nikolai yosef doris
+melina ecem esma milla nika leja mollie liliana lilian lillian ronya jolina joline elmira sebbe novalee ottilia ottilie
+yousuf abdel musa mounir saido waris malcolm nemo enzo elmer eli alton ayla eira inez jolie
+`;
+
 /** Every given name of the lexicon, lower case. */
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   [
     SWEDISH_NORDIC_GIRLS, SWEDISH_NORDIC_BOYS, FINNISH_SAMI, ARABIC, SOMALI, PERSIAN_AFGHAN_KURDISH,
-    TURKISH, BALKAN_EASTERN, POLISH_RUSSIAN_BALTIC, ERITREAN_ETHIOPIAN, ENGLISH_INTERNATIONAL, ASIAN_OTHER, AFRICAN_OTHER,
+    TURKISH, BALKAN_EASTERN, POLISH_RUSSIAN_BALTIC, ERITREAN_ETHIOPIAN, ENGLISH_INTERNATIONAL, ASIAN_OTHER, AFRICAN_OTHER, RECENT_COMMON,
   ]
     .join(' ')
     .split(/\s+/)

@@ -58,6 +58,7 @@ my lo vide will hope joy sky may bill art grace faith summer holly ivy angel gif
 even rut max tim dan jan mina sima hala lin lina rima rim lama rita hind axel ville vilda tindra mynta malva frans valle lena
 linda lisa jasmin iris nike kaja tuba marin karma long nam mai yen sung vy hung can sina aster viola ester salam said morgan
 tuva august frank rose ruby amber hazel violet willow daisy poppy jade hunter parker mason taylor piper harper autumn
+gun nor tea ana uno
 `);
 
 /**
@@ -69,6 +70,12 @@ uppsala västerås linköping norrköping nyköping eskilstuna södertälje sver
 skatteverket polisen bup hab bvc lvu lss sol osl sip vits brå est ifo hvb kf ks bun sn bu so fn barnkonventionen januari februari
 mars juli augusti september oktober november december måndag tisdag onsdag torsdag fredag lördag söndag koordinaten
 frejaskolan kommunen kommunhuset
+monday tuesday wednesday thursday friday saturday sunday january february march july
+october november december christmas easter eid ramadan
+english swedish maths math science history geography music french german spanish arabic somali
+svenska engelska matte matematik idrott slöjd musik bild historia geografi biologi fysik kemi teknik religion
+samhällskunskap hemkunskap spanska tyska franska arabiska somaliska modersmål sva
+camhs senco dsl ehcp ofsted nhs
 `);
 
 /** Words that put a message in a child's or family's situation. */
@@ -87,6 +94,16 @@ elevhälsan elevhälsoteamet skolsköterskan stödinsats insats insatser bistån
 socialtjänsten soc bbic samtycke samtycket samtyckesblankett mår oro orolig oroliga orosanmäla misstanke våld slagen utsatt
 skolplacering skolbyte anpassningar anpassad bup barnpsykiatrin kontaktfamilj kontaktfamiljen kontaktperson
 skolka skolkar skolkat skolkade hemifrån mobbad mobbade misshandlad omhändertagen omhändertogs polisanmäld
+barnbarn barnbarnet bonusson bonusdotter styvson styvdotter fosterbarn fosterhem fosterhemmet ensamkommande
+slog slår misshandel misshandlade övergrepp hot hotad hotade rädd självskada självskadebeteende blåmärken
+pupil pupils student child children kid kids boy girl son daughter sons daughters mum mom mummy mother dad daddy father
+parent parents guardian guardians carer carers stepdad stepmum stepmom stepfather stepmother grandma grandmother grandad
+granddad grandfather foster fostered fostering referral referred safeguarding absence absences absent attendance camhs
+disclosed disclosure disclose neglect neglected abuse abused bruise bruises bruising self-harm selfharm welfare siblings
+sibling brother sister twins family placement custody truancy truanting exclusion ehcp lac cin
+giftas tvångsgifte hedersrelaterat hedersvåld könsstympning ätstörning självmordstankar suicidal grooming utnyttjad
+hab habiliteringen barnpsykiatrin anmält anmälde anmäla polisanmälan polisanmält försvunnen rymt avstängd avstängning
+stepfather stepmother step-dad step-mum police arrested
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -95,6 +112,9 @@ eleven elev pojken flickan sonen dottern barnet brodern systern lillebror storeb
 killen tjejen grabben ungdomen tonåringen 15-åringen klienten kompisen kamraten mamma pappa sonen bonussonen bonusdottern
 familjen familj flickvännen pojkvännen
 styvsonen styvdottern barnbarnet halvbror halvsyster
+barnbarn fosterbarnet fosterbarn
+pupil student child boy girl son daughter kid brother sister twin sibling grandson granddaughter stepson stepdaughter named
+bror syster brodern kusin kusinen cousin
 `);
 
 /** Family words after a name's genitive ("Alis mamma") or after "till" ("mamma till Ali"). */
@@ -102,6 +122,10 @@ export const FAMILY_WORDS = words(`
 mamma mamman pappa pappan föräldrar föräldrarna vårdnadshavare vårdnadshavaren vårdnadshavarna familj familjen bror brorsan
 lillebror storebror syster lillasyster storasyster syskon mormor morfar farmor farfar styvpappa styvmamma bonuspappa bonusmamma
 mentor mentorn klass klassen frånvaro frånvaron skolgång situation hemsituation placering ärende
+son sonen dotter dottern barn barnet barnen söner döttrar barnbarn barnbarnet
+mum mom mother dad father parents parent guardian guardians carer carers family brother sister siblings stepdad stepmum
+grandma grandmother grandad grandfather nan foster attendance absence placement
+stepfather stepmother stepmom step-dad step-mum småsyskon småsyskonen halvbror halvsyster
 `);
 
 /** Titles of officials acting in their role. Before or after a name, they make it an official's. */
@@ -118,12 +142,17 @@ läkare läkaren skolläkare skolläkaren syv studievägledare fritidsledare fri
 sammankallande konsulent kommunchef kommundirektör stadsdirektör förskolechef förskolerektor lss-handläggare familjehemssekreterare
 teamledare arbetsledare gruppledare 1:e förste socialsekr. sekreterare utredare utredaren behandlare behandlaren kontaktperson
 kontaktpersonen sköterska bvc-sköterska terapeut terapeuten logoped logopeden kommunalråd politiker ledamot
+doktor doktorn dr överläkare överläkaren barnläkare barnläkaren psykiater psykiatern barnpsykiater
+teacher headteacher principal deputy counsellor counselor nurse doctor psychologist senco dsl worker caseworker keyworker
+officer coordinator therapist paediatrician pediatrician gp tutor lead manager assistant
+head
 `);
 
 /** Greetings and addressing words: a name after them is a colleague spoken to or signing. */
 export const GREETING_WORDS = words(`
 hej hejsan hallå tjena tack tackar mvh hälsningar vänliga hälsning ring fråga kontakta mejla maila hör hörs kolla kollar
 cc @ /
+hi hello hey dear thanks thx cheers regards
 `);
 
 /**
@@ -135,12 +164,21 @@ skriver lägger bjuder samordnar ansvarar undersöker utreder handlägger följe
 rapporterar föredrar sköter sitter deltar tog ringde bokade kallade skickade mejlade mailade kollade dokumenterade kontaktade
 informerade skrev lade la ta ringa boka kalla skicka mejla maila kolla höra återkomma dokumentera kontakta
 informera skriva lägga bjuda samordna hålla leda följa stämma hämta meddela presentera rapportera sköta delta ordna fixa
+calls called rings rang emails emailed mails mailed books booked sends sent takes took leads chairs chaired contacts
+contacted informs informed writes wrote arranges arranged coordinates coordinated handles handled checks checked attends
+attended joins joined covers covered call ring email book send take lead chair contact inform write arrange check attend
+join cover follow handle
+registrera registrerar registrerade ber bad hoppar hoppa ersätter ersätta sammanställer sammanställa sammanställde
+uppdaterar uppdatera uppdaterade signerar signera granskar granska fyller fylla laddar ladda bjuder asks asked
+meet meets met
 `);
 
 /** Markers of an invented or de-identified case: names in such a message are not a person's. */
 export const DEIDENTIFIED_WORDS = words(`
 påhittat påhittad påhittade påhittat fiktivt fiktiv fiktiva avidentifierat avidentifierad avidentifierade fingerat fingerad
-fingerade hypotetiskt hypotetisk exempelfall övningsfall fallbeskrivning case-exempel låtsasfall tänkt tänkta
+fingerade hypotetiskt hypotetisk exempelfall övningsfall fallbeskrivning case-exempel låtsasfall
+fictional fictitious hypothetical hypothetically made-up case-study anonymised anonymized de-identified deidentified
+pseudonymised pseudonymized vignette role-play roleplay
 `);
 
 /**
@@ -167,6 +205,15 @@ påhittat fiktivt exempel fall fallet case
 uppdatering status läget lägesbild sammanfattning bakgrund syfte mål målgrupp övrigt innehåll inledning
 välkomna välkommen grattis hälsningar mvh kram
 lärande fokus tillsammans insatser vardagsnära tydlig
+the this that these those she he they we it its her his their our your you my me him them us who whom whose which what
+when where why how if then than and or but not no yes also just only very much many more most some any all each every
+can could would will shall should may might must is are was were be been being have has had do does did done
+please thanks thank hello hi dear regards cheers best kind sorry ok okay sure
+today tomorrow yesterday tonight morning afternoon evening week weekend month year term
+last next first after before during since until about above below between into onto from with without within
+mum mom dad mother father parents parent school class pupil pupils student students child children boy girl son daughter
+family team meeting meetings agenda minutes update note notes summary background staff social services police
+mr mrs ms miss dr prof
 `);
 
 /** Local parts of functional mailboxes. */
@@ -203,6 +250,7 @@ kommunhuset kontoret socialkontoret stadshuset besöksadress besöksadressen pos
 lokal rum rummet skolan skolans biblioteket familjecentralen ungdomsmottagningen mottagningen fritidsgården huset konferensrummet
 växel växeln vx vxl kontaktcenter kundtjänst servicecenter direkt direktnummer jour socialjouren jouren polisen 112 1177 114
 expeditionen expedition telefontid kommunens skolans förvaltningens sal kontor
+kontorets kommunhusets mottagningens socialkontorets receptionens växelnummer huvudnummer
 `);
 
 /** Words before a 10-digit run starting 07 that make it a phone number rather than a personnummer. */
@@ -211,7 +259,123 @@ tel tel. telefon telefonnummer telnr tfn mobil mobilnummer mobilnr nr nummer num
 `);
 
 /** School-year words before a digit ("åk 8", "årskurs 8", "klass 9C"). */
-export const CLASS_WORDS = words(`åk åk. årskurs klass klassen år`);
+export const CLASS_WORDS = words(`åk åk. årskurs klass klassen år class year grade yr
+`);
 
 /** Ordinal class names ("i sjuan", "i nian"). */
 export const CLASS_ORDINALS = words(`ettan tvåan trean fyran femman sexan sjuan åttan nian`);
+
+/**
+ * Words in the clause after a name and a verb that also fits a colleague ("tog med sig", "ringde") which make the
+ * name a child's: what a child brings, does or meets, not what a professional handles.
+ */
+export const CHILD_CLAUSE_WORDS = words(`
+kniv kniven knivar vapen vapnet pistol pistolen droger drogerna narkotika hasch cannabis alkohol sprit snus cigaretter tändare
+nakenbilder nakenbild hotfulla överdos tabletter piller rymde rymt lektion lektionen lektionerna lektioner rasten rasterna
+klasskompis klasskompisar klasskamrat klasskamrater kompis kompisar kompisen kompisarna matsalen skolgården toaletten
+bris fritids läxan läxorna
+knife knives weapon gun drugs cannabis weed alcohol vodka cigarettes vape lighter nudes pills overdose classmate classmates
+friend friends lesson lessons playground toilets childline homework
+hot hotet hotade panik rädd ledsen dö döda skada skador skadade skadat självskada ätstörning giftas slår slog sparkade
+kastat kastade utbrott uppsats uppsatsen idrotten idrottslektionen natt natten nätterna snapchat instagram tiktok sms själv
+berättade berättat småsyskon småsyskonen
+threat threatened panic scared die kill hurt harm injuries snapchat
+dagbok dagboken diary
+`);
+
+/** Possessive pronouns that, before a family word, make the subject its child ("ringde sin mamma", "called his mum"). */
+export const OWN_POSSESSIVES = words(`sin sitt sina his her their`);
+
+/** Words of staff logistics: a named person in such a clause is a colleague, not a case subject. */
+export const LOGISTICS_WORDS = words(`
+sjukskriven sjukskrivning sjukanmäld sjukanmälan semester semestern semestrar ledighet föräldraledig föräldraledighet
+föräldraledigheten tjänstledig tjänstledighet vab vabbar vabbade utbildning utbildningen utbildningar utbildningsdag
+utbildningsdagen fortbildning fortbildningen kurs kursen kurser konferens konferensen workshop workshopen föreläsning
+föräsningen föreläser föreläsningen rummet konferensrummet lokalen bokningen vikarie vikarien vikarierar ersättare ersätter
+tjänsten nyanställd anställd anställning handledning handledningen introduktion introduktionen apt arbetsplatsträff
+arbetsplatsträffen jobbar arbetar distans hemifrån kompledig kompledigt möten mötena inställt inställd ställs ställt
+leave holiday holidays vacation training course conference workshop seminar booked booking covering supply maternity
+paternity rota shift inset wfh remote
+genomgång genomgången avstämning avstämningen överlämning överlämningen veckomöte teamträff ärendedragning bokad bokade
+`);
+
+/** Words that are logistics only with other signs of staff talk ("är sjuk idag", "is off sick"). */
+export const LOGISTICS_WEAK_WORDS = words(`sjuk sjuka ledig ledigt borta bortrest sick ill off away`);
+
+/** Words anywhere in a message that say it is about staff work ("tar över hans SIP-möten", "vikarie"). */
+export const STAFF_MARKERS = words(`
+vikarie vikarien ersättare ersätter kollega kollegor kollegan kollegorna personal personalen arbetslaget tjänsten
+colleague colleagues staff cover covering replacement
+`);
+
+/** Nouns a staff member's work is counted in ("hans ärenden", "her caseload"). */
+export const WORK_NOUNS = words(`
+ärenden möten mötet möte sip-möten sip-möte samtal tider mottagning pass grupper grupp uppdrag klasser lektioner utbildningen
+cases caseload meetings meeting sessions clients appointments
+`);
+
+/** Definite singular (and a few pair) nouns for a child that, with a class and an event, single one out. */
+export const SINGLED_CHILD_NOUNS = words(`
+pojken flickan eleven killen tjejen grabben ungen sonen dottern barnet tonåringen ungdomen tvillingarna syskonen
+bröderna systrarna brodern systern lillebror lillasyster storebror storasyster styvsonen styvdottern fosterbarnet
+`);
+
+/** English child nouns, singled out after "the" ("the boy in 7C"). */
+export const EN_CHILD_NOUNS = words(`
+boy girl pupil student child kid son daughter twins siblings brothers sisters lad teenager youngster
+`);
+
+/** Kin nouns in a child-of relation ("dottern till rektorn", "rektorns son", "the head's daughter"). */
+export const KIN_NOUNS = words(`
+son sonen dotter dottern barn barnet döttrar söner barnbarn barnbarnet styvson styvdotter bonusson bonusdotter
+daughter child kid kids children stepson stepdaughter grandson granddaughter
+`);
+
+/** Events and situations that single a child out ("vars pappa greps", "som blev slagen"). */
+export const SINGLING_EVENTS = words(`
+greps gripen gripits gripna anhållen anhölls häktad häktades dömd dömdes fängelse fängslad åtalad polisanmäld anmäld
+dog död dött avled avlidit omkom självmord begravning slagen slogs slog slår misshandlad misshandlades misshandel
+våldtagen våldtäkt våld övergrepp utsatt utsattes hotad hotades hot knivhuggen knivskuren skadad skadades skottlossning
+omhändertagen omhändertogs omhändertagits placerad placerades placering lvu orosanmälan orosanmäld anmälan försvann
+försvunnen rymde rymt gravid abort missbruk missbrukar dricker alkoholist skild skilsmässa utvisad utvisning
+deporterad flydde skyddat skyddad berättade
+arrested charged jailed prison convicted died dead death killed suicide funeral beaten hit hurt abused assaulted raped
+stabbed injured shot taken removed placed missing ran pregnant overdose deported divorced disclosed
+`);
+
+/** Titles before a surname. Dr and doktor make an official; Mr, Mrs, Ms and Miss only with a role word nearby. */
+export const DOCTOR_TITLES = words(`dr doktor doktorn prof professor leg`);
+export const COURTESY_TITLES = words(`mr mrs ms miss`);
+
+/** Upper-case abbreviations that are subjects, units, diagnoses or roles, never a pupil's initials. */
+export const NOT_INITIALS = words(`
+so no sv ma en eng it hk hkk bd mu tk id idh sl sva mo fy ke bi ge hi re sh te nv sa ek es ib pe dt ict rs
+bup hab bvc sip lvu lss sol osl ifo hvb eht ehm kf ks bun sn bu fn uk us eu tv pc dj ok vd vip syv npf adhd add asd ast ocd
+iup ta lsa sen eal dsl ap åp ka ff vt ht pm ss st nr tel fax cc bcc re fw fwd ca bl ev dvs mm osv mfl pga ang tex
+`);
+
+/** Negations: right before an invented-case marker they cancel it ("inte ett påhittat fall"). */
+export const NEGATIONS = words(`inte ej icke inget ingen inga aldrig not no never isn aren wasn weren nothing`);
+
+/** Words that, before an invented-case noun, mark it ("tänkt fall"), or after "made" ("made up"). */
+export const INVENTED_NOUNS = words(`fall fallet exempel exemplet scenario scenariot situation situationen case elev barn familj ärende namn names name example scenario`);
+
+/** Words near a phone number that make it a family's ("mammans mobil", "pappan nås privat på"). */
+export const PRIVATE_PHONE_CUES = words(`
+mamma mamman mammans mammas pappa pappan pappans pappas förälder föräldern förälderns föräldrar föräldrarna föräldrarnas
+vårdnadshavare vårdnadshavaren vårdnadshavarens vårdnadshavarna vh vhs vh:s mormor morfar farmor farfar mormors morfars farmors farfars
+styvpappa styvpappan styvmamma styvmamman bonuspappa bonusmamma
+familjen familjens familjehemmet familjehemmets familjehemsmamma familjehemspappa eleven elevens barnet barnets pojken flickan
+hennes hans deras privat privata privatnummer hemnummer hemtelefon mobil mobilen mobilnummer mobilnr
+mum mom mother father dad parent parents guardian carer carers foster his her their private home mobile
+`);
+
+/** Words near a street address that make it a home ("bor på", "flyttat till", "hos mormor på"). */
+export const HOME_CUES = words(`
+bor bodde bott boende flyttat flyttade flyttar flytta hemma hem hemmet hemadress hos hembesök hembesöket adress adressen
+adressen: mamma mamman pappa pappan mormor morfar farmor farfar familjen familjehemmet
+lives lived living moved moving home address staying
+`);
+
+/** Endings of school and preschool names ("Nossebroskolan", "Oakwood School"). */
+export const SCHOOL_SUFFIXES: readonly string[] = ['skolan', 'skola', 'gymnasiet', 'förskolan', 'förskola', 'school', 'academy', 'primary'];
