@@ -159,7 +159,7 @@ function wordBits(): Map<string, number> {
 const FLAG_TRIGGERS = [
   'tänkt', 'tänkta', 'invented', 'imaginary', 'påhittade', 'made', 'case', 'example', 'exempel', 'exempelvis',
   'riktigt', 'riktig', 'riktiga', 'verkligt', 'verklig', 'verkliga', 'verkligheten', 'hände', 'happened', 'real',
-  'services', 'worker', 'care',
+  'services', 'worker', 'care', 'scenario', 'scenariot',
 ];
 
 function isLetterCode(c: number): boolean {
@@ -251,8 +251,19 @@ const CONTEXT_PREFIX_FIRST = new Set(CONTEXT_PREFIXES.map((p) => p.charCodeAt(0)
 
 function isContextWord(lower: string): boolean {
   if (CONTEXT_WORDS.has(lower)) return true;
-  if (lower.length < 3 || !CONTEXT_PREFIX_FIRST.has(lower.charCodeAt(0))) return false;
-  for (const p of CONTEXT_PREFIXES) if (lower.startsWith(p)) return true;
+  if (lower.length < 3) return false;
+  if (CONTEXT_PREFIX_FIRST.has(lower.charCodeAt(0))) for (const p of CONTEXT_PREFIXES) if (lower.startsWith(p)) return true;
+  return false;
+}
+
+/** A context word, also in a definite form the list lacks ("styvpappan", "bonusmammans"). */
+function isContextForm(lower: string): boolean {
+  if (isContextWord(lower)) return true;
+  const n = lower.length;
+  if (n < 6) return false;
+  const last = lower.charCodeAt(n - 1);
+  if (last === 110 /* n */) return CONTEXT_WORDS.has(lower.slice(0, -1)) || CONTEXT_WORDS.has(lower.slice(0, -2));
+  if (last === 115 /* s */) return CONTEXT_WORDS.has(lower.slice(0, -1)) || CONTEXT_WORDS.has(lower.slice(0, -2));
   return false;
 }
 
@@ -296,14 +307,19 @@ const ROLE_SUFFIXES = new Endings([
   'ombud', 'ombudet', 'biträde', 'biträdet', 'polis', 'präst', 'prästen', 'direktör', 'direktören', 'konsulent', 'konsulenten', 'inspektör',
   'inspektören', 'rådet', 'utredare', 'utredaren', 'mentor', 'mentorn', 'worker', 'officer', 'teacher', 'nurse', 'manager', 'coordinator',
   'therapist', 'counsellor', 'counselor', 'psychologist', 'interpreter', 'solicitor', 'lawyer', 'headteacher', 'principal',
+  'herde', 'herden', 'tränare', 'tränaren', 'barnmorska', 'barnmorskan', 'vicar', 'coach', 'caretaker', 'janitor',
 ]);
 
 function isRoleWord(lower: string): boolean {
-  return ROLE_WORDS.has(lower) || (lower.length >= 4 && ROLE_SUFFIXES.match(lower, 0));
+  if (ROLE_WORDS.has(lower)) return true;
+  if (lower.length < 4) return false;
+  if (ROLE_SUFFIXES.match(lower, 0)) return true;
+  // Definite forms of listed titles: "barnmorskan", "fältassistenten".
+  return lower.endsWith('n') && (ROLE_WORDS.has(lower.slice(0, -1)) || (lower.endsWith('en') && ROLE_WORDS.has(lower.slice(0, -2))));
 }
 
 function isRoleToken(t: Token): boolean {
-  return (t.bits & B.ROLE) !== 0 || (t.lower.length >= 4 && ROLE_SUFFIXES.match(t.lower, 0));
+  return (t.bits & B.ROLE) !== 0 || isRoleWord(t.lower);
 }
 
 /** "Esplanaden", "Strandvägen": a long street ending is a street name by itself. */
@@ -393,6 +409,8 @@ const SELF_WORDS = new Set(['mitt', 'min', 'jag', 'vårt', 'vår', 'direkt', 'ko
 const CONTACT_ME = new Set(['ring', 'ringa', 'nå', 'nås', 'sms:a', 'smsa', 'kontakta', 'mejla', 'maila', 'call', 'text', 'reach', 'contact', 'phone']);
 const ME = new Set(['mig', 'me', 'oss', 'us']);
 const POSSESSIVE_PRONOUNS = new Set(['hans', 'hennes', 'deras', 'his', 'her', 'their']);
+/** Words between "som"/"är" and a title: "som ny skolkurator", "is our new family support worker". */
+const ROLE_MODIFIERS = new Set(['ny', 'nya', 'new', 'vår', 'våra', 'our', 'the', 'a', 'an', 'en', 'ett', 'tillförordnad', 'tf', 'biträdande', 'vikarierande', 'interim', 'acting', 'deputy', 'family', 'support', 'school', 'social', 'senior', 'lead']);
 const DETERMINERS = new Set(['the', 'our', 'vår', 'er', 'my', 'min', 'their', 'your', 'skolans', 'a', 'an', 'en', 'ett']);
 const SUPINE_MODALS = new Set(['har', 'hade', 'has', 'had']);
 const EN_MODALS = new Set(['will', 'can', 'could', 'shall', 'would', 'should', 'll']);
@@ -537,7 +555,7 @@ function roleAfter(tokens: Token[], j: number): boolean {
   if (!a) return false;
   if (isRoleWord(a.lower)) return !(a.softBreak && startsClause(tokens, j + 1));
   if (!a.softBreak || !DETERMINERS.has(a.lower)) return false;
-  for (let k = j + 1; k < j + 4 && k < tokens.length; k++) {
+  for (let k = j + 1; k < j + 6 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.sentenceStart) return false;
     if (isRoleWord(t.lower)) return !startsClause(tokens, k + 1);
@@ -556,7 +574,7 @@ function startsClause(tokens: Token[], k: number): boolean {
  * parenthesis or line break. A genitive name ("Alis mentor") is not the role. In a case, "Ella på BUP" is not staff
  * by the unit alone: children go to BUP and HAB.
  */
-function roleAround(tokens: Token[], i: number, j: number, text: string, context: boolean, genitive: boolean): boolean {
+function roleAround(tokens: Token[], i: number, j: number, text: string, context: boolean, genitive: boolean, subject = false): boolean {
   const t = tokens[i]!;
   const p = tokens[i - 1];
   if (p && !t.sentenceStart && isRoleWord(p.lower)) return true;
@@ -569,8 +587,13 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   if (p && pp && isRoleWord(pp.lower) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
   // "God man Peter Svensson", "gode man Lena Ek"
   if (p && pp && (p.lower === 'man' || p.lower === 'mannen') && (pp.lower === 'god' || pp.lower === 'gode')) return true;
+  // "Rektor på Nossebroskolan, Eva Lund, …": a title with its workplace, then the name.
+  const ppp = tokens[i - 3];
+  if (t.softBreak && !t.sentenceStart && pp && ppp && (pp.lower === 'på' || pp.lower === 'vid' || pp.lower === 'at' || pp.lower === 'från' || pp.lower === 'from' || pp.lower === 'i' || pp.lower === 'in') && isRoleWord(ppp.lower)) return true;
   if (genitive) return false;
   if (roleAfter(tokens, j)) return true;
+  // "orosanmälan om leo nyström från bvc": the case's subject, whoever sent it.
+  if (subject) return false;
   const a = tokens[j];
   // "Lena Ek som är kurator", "Lena från soc", "Johan på skolan".
   if (a && (a.lower === 'från' || a.lower === 'på' || a.lower === 'hos' || a.lower === 'at' || a.lower === 'from')) {
@@ -592,11 +615,30 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
     const c = tokens[j + 2];
     if (b && (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') && c && (isRoleWord(c.lower) || c.lower === 'som' || c.lower === 'as' || DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleWord(tokens[j + 3]!.lower))) return true;
   }
+  // "Fatima Ali som ny skolkurator", "Hugo Lind är ny verksamhetschef", "Chloe is our new family support worker".
+  if (a && (a.lower === 'som' || a.lower === 'är' || a.lower === 'blir' || a.lower === 'is' || a.lower === 'as' || a.lower === 'becomes')) {
+    for (let k = j + 1; k < j + 5 && k < tokens.length; k++) {
+      const u = tokens[k]!;
+      if (u.sentenceStart) break;
+      if (isRoleToken(u)) return !startsClause(tokens, k + 1);
+      if (!ROLE_MODIFIERS.has(u.lower)) break;
+    }
+  }
+  // A name in parentheses with a unit: "Eva Strand (BUP)", "Per Holm (polisen)".
+  if (a && text.charCodeAt(a.start - 1) === 40 && (ORG_AFTER_FROM.has(a.lower) || a.allCaps || isRoleToken(a))) return true;
   return false;
 }
 
+const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'and', 'or']);
+
 /** After a name: past "på BUP", "från soc" and a nickname in parentheses, where the predicate begins. */
 function predicateAt(tokens: Token[], j: number): number {
+  // "Lena och Johan tar …", "Sofia eller Anders": the shared predicate after the second name.
+  const c = tokens[j];
+  if (c && CONJUNCTIONS.has(c.lower) && tokens[j + 1] && tokens[j + 1]!.cap && !tokens[j + 1]!.sentenceStart && ((tokens[j + 1]!.bits & B.GIVEN) || couldBeUnknownName(tokens[j + 1]!))) {
+    j += 2;
+    if (tokens[j] && isSurname(tokens[j], true)) j++;
+  }
   const a = tokens[j];
   if (a && (a.lower === 'på' || a.lower === 'hos' || a.lower === 'från' || a.lower === 'at' || a.lower === 'from')) {
     const b = tokens[j + 1];
@@ -608,13 +650,22 @@ function predicateAt(tokens: Token[], j: number): number {
 /** Things a professional handles: in the clause after a verb they make its subject a colleague. */
 const WORK_OBJECTS = new Set([
   'kallelse', 'kallelsen', 'kallelser', 'blankett', 'blanketten', 'samtyckesblankett', 'samtyckesblanketten', 'protokoll', 'protokollet',
-  'ärende', 'ärendet', 'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh',
+  'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh',
   'soc', 'socialtjänsten', 'rummet', 'utredning', 'utredningen', 'orosanmälan', 'anmälan', 'dokumentation', 'dokumentationen', 'journal',
-  'journalen', 'beslut', 'beslutet', 'kontakt', 'upp', 'tillbaka', 'över', 'återkommer', 'återkoppla', 'morgon', 'imorgon', 'eftermiddag',
+  'journalen', 'över', 'återkommer', 'återkoppla', 'morgon', 'imorgon', 'eftermiddag',
   'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'systemet', 'listan', 'listor', 'underlag',
   'underlaget', 'samtycke', 'samtycket', 'mejl', 'mejlet', 'mail', 'mailet', 'rapport', 'rapporten', 'statistik', 'sip-mötet',
   'dagordning', 'dagordningen', 'inbjudan', 'agenda', 'minutes', 'referral', 'form', 'report', 'parents', 'tomorrow', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday', 'kollegor', 'kollegorna', 'teamet', 'gruppen', 'nämnden', 'chefen', 'remiss', 'remissen',
+  'orosanmälningar', 'orosanmälningarna', 'ärendena', 'sip:en', 'sip:ar', 'sip:arna', 'sip-mötena', 'familjerna', 'eleverna', 'frågor',
+  'frågorna', 'ansvar', 'ansvaret', 'samverkansgruppen', 'styrgruppen', 'uppdrag', 'rekrytering', 'rekryteringen', 'handlingsplanen',
+  'team', 'cases', 'inbox', 'rota', 'questions', 'emails', 'files', 'rutinen', 'nätverket', 'kallelserna', 'kallelse',
+]);
+/** A case's adults and planning times: a professional's objects after a colleague verb ("ringer mamman i eftermiddag"), not otherwise. */
+const KIN_AND_TIME_OBJECTS = new Set([
+  'ärende', 'ärendet', 'kontakt', 'tillbaka', 'upp', 'beslut', 'beslutet', 'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh', 'parents',
+  'morgon', 'imorgon', 'eftermiddag', 'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'tomorrow', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday',
 ]);
 /** Children's helplines: only a child calls them. */
 const HELPLINES = new Set(['bris', 'childline', 'barnens', 'jourhavande']);
@@ -622,12 +673,20 @@ const HELPLINES = new Set(['bris', 'childline', 'barnens', 'jourhavande']);
 const OWN_WORK = new Set(['dator', 'datorn', 'kalender', 'kalendern', 'chef', 'chefen', 'kollegor', 'kollega', 'klienter', 'telefon', 'anteckningar', 'schema', 'ärenden', 'möten', 'team', 'grupp', 'laptop', 'colleagues', 'manager', 'caseload', 'cases', 'notes', 'diary']);
 const AUXILIARIES = new Set(['har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'måste', 'kommer', 'att', 'inte', 'hunnit', 'tänker', 'behöver', 'vill', 'får', 'också', 'redan', 'gärna', 'nog', 'will', 'can', 'could', 'has', 'had', 'not', 'is', 'going', 'to', 'also', 'already', 'll']);
 
+/** Endings of work documents and gatherings: "frånvarorapporten", "hämtningslistan", "SIP-mötena". */
+const WORK_ENDINGS = new Endings([
+  'rapporten', 'rapport', 'listan', 'listor', 'listorna', 'mallen', 'rutinen', 'rutiner', 'underlaget', 'protokollet', 'kallelserna',
+  'statistiken', 'enkäten', 'planen', 'mötet', 'mötena', 'möten', 'schemat', 'blanketten', 'blanketter', 'ärendena', 'anmälningar',
+  'anmälningarna', 'placeringar', 'placeringarna', 'utredningar', 'utredningarna', 'insatserna', 'samverkan', 'uppdraget', 'tjänsten',
+]);
+
 /**
- * Whether the rest of the sentence after a verb makes its subject a child: what a child brings, suffers, writes or
- * whom a child turns to ("tog med sig en kniv", "ringde sin mamma", "mejlade mentorn ett hot i natt") outweighs
- * what a professional handles ("ringer mamman i eftermiddag", "tar med blanketten till SIP-mötet").
+ * How much the rest of a clause after a name or a verb says its subject is a child (above 0) or a professional
+ * (below 0): what a child brings, suffers, writes or whom a child turns to ("tog med sig en kniv", "ringde sin mamma",
+ * "mejlade mentorn ett hot i natt") against what a professional handles ("ringer mamman i eftermiddag", "tar med
+ * blanketten till SIP-mötet", "svarar på frågor om placeringarna").
  */
-function childClause(tokens: Token[], from: number): boolean {
+function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
   let score = 0;
   for (let k = from; k < tokens.length && k < from + 14; k++) {
     const t = tokens[k]!;
@@ -636,14 +695,35 @@ function childClause(tokens: Token[], from: number): boolean {
     const l = t.lower;
     if (HELPLINES.has(l)) score += 2;
     else if (CHILD_CLAUSE_WORDS.has(l)) score++;
-    else if (WORK_OBJECTS.has(l) || WORK_NOUNS.has(l)) score--;
-    else if (isRoleWord(l) && !isRoleWord(tokens[k - 1]?.lower ?? '')) score += 0.5;
+    else if (KIN_AND_TIME_OBJECTS.has(l)) score -= afterVerb ? 1 : 0;
+    else if (WORK_OBJECTS.has(l) || WORK_NOUNS.has(l) || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
+    // Whom a child turns to ("mejlade mentorn"), against staff in general ("alla mentorer").
+    else if (isRoleToken(t)) {
+      const q = tokens[k - 1]?.lower ?? '';
+      score += q === 'alla' || q === 'all' || q === 'samtliga' || q === 'berörda' || q === 'varje' || q === 'every' ? -0.5 : l.endsWith('n') ? 0.5 : 0;
+    }
     if (OWN_POSSESSIVES.has(l)) {
-      const n = tokens[k + 1];
-      if (n && !OWN_WORK.has(n.lower) && !WORK_NOUNS.has(n.lower) && !WORK_OBJECTS.has(n.lower)) { score += 2; k++; }
+      // The noun it governs, past up to two modifiers: "sin lillebror", "her safeguarding meetings".
+      let head = -1;
+      let work = false;
+      for (let m = k + 1; m < tokens.length && m <= k + 3; m++) {
+        const u = tokens[m]!;
+        if (u.softBreak || u.sentenceStart) break;
+        if (OWN_WORK.has(u.lower) || WORK_NOUNS.has(u.lower) || WORK_OBJECTS.has(u.lower)) { work = true; head = m; break; }
+        if (isKin(u.lower) || KIN_NOUNS.has(u.lower) || CHILD_CLAUSE_WORDS.has(u.lower) || isRoleToken(u)) { head = m; break; }
+      }
+      if (work) score -= 1;
+      else if (head > 0) score += 2;
+      // "sina BUP-tider": Swedish "sin" is the subject's own; English "her" may be someone else's.
+      else if (l === 'sin' || l === 'sina' || l === 'sitt') score += 1;
+      if (head > 0) k = head;
     }
   }
-  return score >= 1;
+  return score;
+}
+
+function childClause(tokens: Token[], from: number): boolean {
+  return clauseScore(tokens, from) >= 1;
 }
 
 /** The predicate after a name is professional work: a colleague verb, "har bokat", "kan inte ta", "will call", not about a child. */
@@ -656,15 +736,24 @@ function colleagueVerbAt(tokens: Token[], v: number): boolean {
   return !childClause(tokens, k + 1);
 }
 
+/** Welcomes and congratulations: the name after them is a colleague's ("Vi välkomnar Fatima Ali som …"). */
+const WELCOMES = new Set(['välkomnar', 'välkommen', 'välkomna', 'grattis', 'gratulerar', 'welcome', 'congratulations', 'congrats']);
+/** Verbs both children and colleagues do, that make a colleague only with work after them ("svarar på frågor"). */
+const WEAK_COLLEAGUE_VERBS = new Set(['svarar', 'svarade', 'kör', 'körde', 'går', 'gick', 'har', 'hade', 'är', 'var', 'fixar', 'gör', 'gjorde', 'answers', 'is', 'has', 'does', 'runs']);
+
 function colleagueAround(tokens: Token[], i: number, j: number, text: string): boolean {
   const p = tokens[i - 1];
   const t = tokens[i]!;
   if (t.mention || t.slash) return true;
   if (p && GREETING_WORDS.has(p.lower) && (p.sentenceStart || i - 1 === 0 || !tokens[i - 2] || tokens[i - 2]!.sentenceStart || p.lower === 'tack' || p.lower === 'hej' || p.lower === 'thanks' || p.lower === 'hi')) return true;
   if (p && (p.lower === 'och' || p.lower === 'and') && (tokens[i - 2]?.lower === 'jag' || tokens[i - 2]?.lower === 'i')) return true;
+  if (p && WELCOMES.has(p.lower)) return true;
   const v = predicateAt(tokens, j);
   const a = tokens[v];
   if (colleagueVerbAt(tokens, v)) return true;
+  // "Emma svarar på frågor om placeringarna", "Kajsa har fått ansvar för samverkan": work, whatever the verb.
+  if (a && WEAK_COLLEAGUE_VERBS.has(a.lower) && clauseScore(tokens, v + 1, false) <= -1) return true;
+  if (clauseScore(tokens, v, false) <= -2) return true;
   if (a && (a.lower === 'och' || a.lower === 'and') && (tokens[v + 1]?.lower === 'jag' || tokens[v + 1]?.lower === 'i')) return true;
   // "Kan Sara ta …", "Kan du, Sara, …"
   if (p && (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill' || p.lower === 'can' || p.lower === 'could') && a && COLLEAGUE_VERBS.has(a.lower) && !childClause(tokens, v + 1)) return true;
@@ -706,9 +795,10 @@ const PLACE_WORDS = new Set(['hemma', 'hem', 'hemifrån', 'home']);
 const LOGISTIC_ENDINGS = new Endings(['mötet', 'nätverket', 'nätverksträffen', 'träffen', 'konferensen', 'utbildningen', 'kursen', 'seminariet', 'studiedagen', 'planeringsdagen']);
 
 /** What a word says of a clause about a named person: 1 staff logistics, 2 a child's own sign, 0 neither. */
-function logisticsSign(t: Token, staffTalk: boolean): number {
+function logisticsSign(t: Token, staffTalk: boolean, next: Token | undefined): number {
   const b = t.bits;
   const l = t.lower;
+  if (OWN_POSSESSIVES.has(l)) return next && (OWN_WORK.has(next.lower) || WORK_NOUNS.has(next.lower)) ? 1 : 2;
   if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && LOGISTIC_ENDINGS.match(l, 2) ? 1 : 0;
   if (b & B.PLACE) return 0;
   // Only a child's own signs count against logistics: "orosanmälningar", "SIP" and "ärenden" are staff work too.
@@ -723,14 +813,14 @@ function logisticsAround(tokens: Token[], i: number, j: number, staffTalk: boole
   for (let k = j; k < tokens.length && k < j + 10; k++) {
     const t = tokens[k]!;
     if (k > j && (t.sentenceStart || t.softBreak)) break;
-    const sign = logisticsSign(t, staffTalk);
+    const sign = logisticsSign(t, staffTalk, tokens[k + 1]);
     if (sign === 2) return false;
     if (sign === 1) logistic = true;
   }
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const next = tokens[k + 1]!;
     if (next.sentenceStart || next.softBreak) break;
-    const sign = logisticsSign(tokens[k]!, staffTalk);
+    const sign = logisticsSign(tokens[k]!, staffTalk, tokens[k + 1]);
     if (sign === 2) return false;
     if (sign === 1) logistic = true;
   }
@@ -755,9 +845,14 @@ function officialSpelledOut(tokens: Token[], i: number, officials: ReadonlySet<s
   return 0;
 }
 
-/** "Mohammed (Mo)": a short capitalised word in parentheses right after a name is a nickname, part of it. */
+const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb, 0x201e]);
+
+/** "Mohammed (Mo)", 'Mustafa "Musse"': a short capitalised word in parentheses or quotes right after a name is a nickname. */
 function isNickname(text: string, t: Token | undefined): boolean {
-  return !!t && t.kind === Kind.Word && t.cap && !t.allCaps && t.end - t.start <= 12 && text.charCodeAt(t.start - 1) === 40 && text.charCodeAt(t.end) === 41 && !isRoleWord(t.lower) && !COMMON_WORDS.has(t.lower);
+  if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || t.end - t.start > 12 || isRoleWord(t.lower) || (t.bits & B.COMMON)) return false;
+  const a = text.charCodeAt(t.start - 1);
+  const b = text.charCodeAt(t.end);
+  return (a === 40 && b === 41) || (OPEN_QUOTES.has(a) && OPEN_QUOTES.has(b));
 }
 
 /** Verbs a person does as the subject of a sentence ("Iris fick ett utbrott", "om Julian kom dit"). */
@@ -785,6 +880,8 @@ const DATE_PREPOSITIONS = new Set(['i', 'per', 'varje', 'sedan', 'sen', 'från',
 const SEND_WORDS = new Set([
   'skicka', 'skickar', 'skickas', 'skickade', 'mejla', 'mejlar', 'mejlas', 'maila', 'mailar', 'lämna', 'lämnar', 'lämnas', 'anmälan',
   'anmälningar', 'frågor', 'synpunkter', 'svar', 'vidarebefordra', 'send', 'sent', 'email', 'forward', 'questions', 'rsvp', 'replies',
+  'hör', 'hörs', 'vänd', 'vänder', 'hänvisa', 'hänvisar', 'hänvisas', 'ring', 'ringa', 'speak', 'talk', 'reach', 'contact', 'ask', 'go', 'refer',
+  'fördelas', 'fördelar', 'fördela', 'delas', 'distributed', 'split', 'shared', 'reallocated', 'passed',
 ]);
 
 /** "Vilda är på BUP varje tisdag", "Leon går på HAB", "Frans är hos BUP för utredning": a patient of a children's clinic. */
@@ -792,6 +889,8 @@ function patientAfter(tokens: Token[], j: number): boolean {
   let k = j;
   for (let n = 0; n < 2 && k < tokens.length && PATIENT_VERBS.has(tokens[k]!.lower); n++) k++;
   if (k === j) return false;
+  // "har tid hos BUP", "has an appointment at CAMHS"
+  for (let n = 0; n < 2 && k < tokens.length && APPOINTMENT_WORDS.has(tokens[k]!.lower); n++) k++;
   const a = tokens[k];
   if (!a || a.sentenceStart) return false;
   let b = a;
@@ -804,6 +903,13 @@ function patientAfter(tokens: Token[], j: number): boolean {
   return dash > 0 && PATIENT_ORGS.has(l.slice(0, dash)) && PATIENT_PLACES.has(l.slice(dash + 1));
 }
 const PATIENT_PLACES = new Set(['akuten', 'akut', 'mottagningen', 'utredning', 'utredningen', 'behandling', 'behandlingen', 'kontakt', 'avdelningen']);
+/** "Axel på BUP mår bättre": in a case, the unit right after the name. */
+function patientHere(tokens: Token[], k: number): boolean {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  return !!a && !!b && (a.lower === 'på' || a.lower === 'hos' || a.lower === 'at') && PATIENT_ORGS.has(b.lower);
+}
+const APPOINTMENT_WORDS = new Set(['tid', 'en', 'ny', 'besök', 'samtal', 'an', 'appointment', 'a', 'new', 'inskriven', 'aktuell', 'registered', 'known']);
 const PATIENT_VERBS = new Set(['är', 'var', 'går', 'gick', 'har', 'hade', 'varit', 'gått', 'kommer', 'ska', 'is', 'was', 'goes', 'went', 'attends', 'has', 'been', 'sees']);
 
 /** After a name, up to the end of its line, a pronoun or a relative says the sentence is about a person ("… hon är avstängd"). */
@@ -834,10 +940,58 @@ const EN_PASSIVES = new Set(['held', 'led', 'run', 'given', 'presented', 'hosted
 
 function recipientBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (!p || (p.lower !== 'till' && p.lower !== 'to' && p.lower !== 'åt')) return false;
+  if (!p || (p.lower !== 'till' && p.lower !== 'to' && p.lower !== 'åt' && p.lower !== 'mellan' && p.lower !== 'between' && p.lower !== 'among')) return false;
   for (let k = i - 2; k >= 0 && k >= i - 7; k--) {
     if (SEND_WORDS.has(tokens[k]!.lower)) return true;
     if (tokens[k + 1]!.sentenceStart) break;
+  }
+  return false;
+}
+
+/** Headings of lists of people at work: "Närvarande: …", "Ansvarig: …", "Attendees: …". */
+const LIST_HEADERS = new Set([
+  'deltagare', 'närvarande', 'frånvarande', 'sekreterare', 'justerare', 'ansvarig', 'ansvariga', 'ordförande', 'mötesledare', 'kallade',
+  'inbjudna', 'sändlista', 'mottagare', 'kopia', 'cc', 'förhinder', 'anmälda', 'talare', 'föreläsare', 'moderator', 'kontaktperson',
+  'kontaktpersoner', 'handläggare', 'attendees', 'present', 'apologies', 'absent', 'chair', 'owner', 'owners', 'responsible', 'lead',
+  'participants', 'invited', 'distribution', 'speakers', 'facilitator', 'minutes', 'contact', 'contacts', 'staff',
+]);
+
+/** The name stands in a list under a heading with a colon: "Närvarande: Maria Holm, Anders Nilsson, Lisa Berg." */
+function listLine(text: string, tokens: Token[], i: number): boolean {
+  let s = i;
+  while (s > 0 && s > i - 30 && !tokens[s]!.sentenceStart) s--;
+  const h = tokens[s - 1];
+  if (!h || !LIST_HEADERS.has(h.lower)) return false;
+  for (let k = h.end; k < tokens[s]!.start; k++) if (text.charCodeAt(k) === 58) return true;
+  return false;
+}
+
+/** "Petra och Hassan", "Maria Holm, Anders Nilsson": a name right after a staff name, joined by a comma or "och". */
+function coordinatedWith(tokens: Token[], i: number, staffEnd: number): boolean {
+  if (staffEnd < 0) return false;
+  const t = tokens[i]!;
+  if (staffEnd === i && t.softBreak && !t.sentenceStart) return true;
+  const p = tokens[i - 1];
+  return staffEnd === i - 1 && !!p && CONJUNCTIONS.has(p.lower) && !t.sentenceStart;
+}
+
+/** Famous people whose names stand for books, films, prizes and places in school talk. */
+const FAMOUS = new Set([
+  'alfons åberg', 'pippi långstrump', 'ronja rövardotter', 'harry potter', 'astrid lindgren', 'elsa beskow', 'greta thunberg',
+  'karin boye', 'olof palme', 'selma lagerlöf', 'anne frank', 'nils holgersson', 'emil i', 'karlsson på', 'alfred nobel', 'carl larsson',
+  'albert engström', 'gustav vasa', 'dag hammarskjöld', 'raoul wallenberg', 'martin luther', 'malala yousafzai',
+]);
+
+/** A name in quotes, a famous one, or one joined to a noun by a hyphen ("Karin Boye-salen", "Elsa Beskow-temat"). */
+function eponymAt(text: string, tokens: Token[], i: number, j: number, name: string): boolean {
+  const t = tokens[i]!;
+  const q = text.charCodeAt(t.start - 1);
+  if (q === 34 || q === 0x201c || q === 0x201d || q === 0xab || q === 0x201e) return true;
+  if (FAMOUS.has(name) || (j > i + 1 && FAMOUS.has(`${tokens[i]!.lower} ${tokens[i + 1]!.lower}`))) return true;
+  const n = tokens[i + 1];
+  if (n && n.tight && n.cap && n.hyphen) {
+    const dash = text.lastIndexOf('-', n.end - 1);
+    if (dash > n.start && !isUpperCode(text.charCodeAt(dash + 1))) return true;
   }
   return false;
 }
@@ -849,7 +1003,11 @@ function recipientBefore(tokens: Token[], i: number): boolean {
  * class or an age is kept: that pairing is itself about a pupil or a child.
  */
 function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>, flags: Flags, out: Finding[]): void {
-  const { context, staffTalk } = flags;
+  const { context } = flags;
+  // Staff talk grows as the message names colleagues: "Lena och Johan tar SIP-mötena, Maria är borta".
+  let staffTalk = flags.staffTalk;
+  // Where the last name read as staff ended: a name listed or coordinated right after it is staff too.
+  let staffEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
@@ -897,7 +1055,12 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const last = tokens[j - 1]!;
     // A nickname in parentheses belongs to the name: "Mohammed (Mo) i 6B".
     let k = j;
-    if (isNickname(text, tokens[k])) k++;
+    if (isNickname(text, tokens[k])) {
+      k++;
+      // 'Mustafa "Musse" Karimi': the family name after the nickname.
+      const f = tokens[k];
+      if (f && f.cap && !f.sentenceStart && (SURNAMES.has(f.lower) || endsWithAny(f.lower, SURNAME_SUFFIXES, 2))) { k++; j = k; surname = 'strong'; }
+    }
     const after = tokens[k];
     const familyAfter = !!after && after.tight && FAMILY_WORDS.has(after.lower);
     const parts: string[] = [];
@@ -907,11 +1070,15 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
       genitive = true;
     }
-    const genitiveFamily = (genitive || last.colonS) && familyAfter;
+    // "Alis mamma", and "oliver och hans pappa", "Ronja och hennes lillebror": the name has a family.
+    const withFamily = !!after && (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') && !!tokens[k + 1] && POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) && !!tokens[k + 2] && (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
+    const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
     const withClass = classAfter(tokens, k);
     const withAge = ageAfter(tokens, k, text) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
+    // "Vilda är på BUP varje tisdag" is a patient's sentence; "Axel på BUP mår bättre" too, unless a colleague's verb follows.
     const patient = patientAfter(tokens, k);
+    const atClinic = patient || (context && patientHere(tokens, k));
     const strong = withClass || withAge || childBefore || genitiveFamily;
     // The parts are lower case already; normaliseName's ICU work is only needed for unusual text.
     const joined = parts.join(' ');
@@ -920,13 +1087,20 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
 
     // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
     if (!strong) {
-      if (officialMatch(name, firstName, officials)) { i = j - 1; continue; }
+      if (officialMatch(name, firstName, officials)) { staffEnd = j; i = j - 1; continue; }
       // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
       const spelled = officialSpelledOut(tokens, i, officials);
-      if (spelled > 0) { i = i + spelled - 1; continue; }
+      if (spelled > 0) { staffEnd = i + spelled; i = i + spelled - 1; continue; }
+      // A book, a film, a prize or a room named after someone: "Ronja Rövardotter" in quotes, "Karin Boye-salen".
+      if (eponymAt(text, tokens, i, j, name)) { i = j; continue; }
     }
-    if (roleAround(tokens, i, j, text, context, genitive || last.colonS)) { i = j - 1; continue; }
-    if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i))) { i = j - 1; continue; }
+    if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) { staffEnd = j; staffTalk = true; i = j - 1; continue; }
+    if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i) || listLine(text, tokens, i) || coordinatedWith(tokens, i, staffEnd))) {
+      staffEnd = j;
+      staffTalk = true;
+      i = j - 1;
+      continue;
+    }
 
     // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
     const personVerb = !!after && after.tight && (PERSON_VERBS.has(after.lower) || COLLEAGUE_VERBS.has(after.lower));
@@ -940,16 +1114,19 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       if (!t.cap) {
         // "saga 9 år", "juni i 2b", but not "i juni i 2b" or "3 maj i 7b".
         const datePrep = !!p && (DATE_PREPOSITIONS.has(p.lower) || p.kind !== Kind.Word);
-        if (ambiguous) confidence = (withClass || withAge) && (childBefore || !datePrep) ? 0.6 : 0;
+        if (ambiguous) {
+          const short = !AMBIGUOUS_NAMES.has(lower);
+          confidence = (withClass || withAge) && (childBefore || !datePrep) ? 0.6 : short && lowerSurname ? 0.7 : short && (childBefore || genitiveFamily) ? 0.6 : 0;
+        }
         else confidence = strong || patient ? 0.7 : lowerSurname ? 0.7 : 0;
       } else if (ambiguous) {
-        if (strong || surname === 'strong' || patient) confidence = 0.75;
+        if (strong || surname === 'strong' || atClinic) confidence = 0.75;
         else if (surname === 'weak' && !t.sentenceStart) confidence = 0.6;
-        else if (personVerb && context && personInSentence(tokens, j)) confidence = 0.6;
+        else if (personVerb && context && (personInSentence(tokens, j) || childClause(tokens, k + 1))) confidence = 0.6;
       } else if (strong) confidence = 0.9;
       else if (surname) confidence = 0.85;
       else confidence = 0.6;
-      if (confidence > 0 && !strong && colleagueAround(tokens, i, j, text)) confidence = 0;
+      if (confidence > 0 && !strong && !patient && colleagueAround(tokens, i, j, text)) { confidence = 0; staffTalk = true; staffEnd = j; }
     } else {
       // A name outside the lexicon needs structure: a child word before it, a class or an age after it, or a surname form.
       const atPlace = !!p && PLACE_PREPOSITIONS.has(p.lower) && !t.sentenceStart;
@@ -1466,6 +1643,8 @@ const TAKE_OVER = new Set(['tar', 'ta', 'tagit', 'tog', 'take', 'takes', 'taking
 const OVER = new Set(['över', 'over', 'upp']);
 const MOVED = new Set(['flyttas', 'ställs', 'inställt', 'inställd', 'inställda', 'utgår', 'skjuts', 'cancelled', 'canceled', 'postponed', 'rescheduled']);
 
+const TRAINING_WORDS = new Set(['training', 'practice', 'teaching', 'discussion', 'övnings', 'utbildnings', 'tänkt', 'tänkta', 'fictional', 'hypothetical']);
+
 /** Whether the marker at k is an invented-case marker: a word, or a phrase ("tänkt fall", "made up", "case study", "Exempel:"). */
 function inventedAt(text: string, tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
@@ -1476,10 +1655,14 @@ function inventedAt(text: string, tokens: Token[], k: number): boolean {
   if ((l === 'tänkt' || l === 'tänkta' || l === 'invented' || l === 'imaginary' || l === 'påhittade') && INVENTED_NOUNS.has(n)) return true;
   if (l === 'made' && n === 'up') return true;
   if (l === 'case' && n === 'study') return true;
-  if (l === 'example' || l === 'exempel' || l === 'exempelvis') {
+  if (l === 'example' || l === 'exempel' || l === 'exempelvis' || l === 'scenario' || l === 'scenariot') {
     if (n === 'case' || n === 'scenario' || n === 'fall' || n === 'vignette') return true;
-    // "Exempel: …", "Example – …" opening a sentence
-    if (t.sentenceStart && k + 1 < tokens.length && (text.charCodeAt(t.end) === 58 || (next && next.softBreak && !next.tight))) return true;
+    // "Exempel: …", "Ett exempel: …", "Example – …"
+    const p = tokens[k - 1];
+    const opens = t.sentenceStart || (!!p && p.sentenceStart && (p.lower === 'ett' || p.lower === 'an' || p.lower === 'a' || p.lower === 'one'));
+    if (opens && k + 1 < tokens.length && (text.charCodeAt(t.end) === 58 || (next && next.softBreak && !next.tight))) return true;
+    // "the training scenario", "ett övningsexempel"
+    if (p && TRAINING_WORDS.has(p.lower)) return true;
   }
   return false;
 }
@@ -1528,7 +1711,7 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     const t = tokens[k]!;
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
-    if (!context && ((t.bits & B.CONTEXT) || isContextWord(l))) context = true;
+    if (!context && ((t.bits & B.CONTEXT) || isContextForm(l))) context = true;
     if (!(t.bits & B.FLAGS)) continue;
     if (!context && (l === 'services' || l === 'worker' || l === 'care') && tokens[k - 1]?.lower === 'social') context = true;
     if (!invented && inventedAt(text, tokens, k) && !negatedBefore(tokens, k)) invented = true;

@@ -104,6 +104,9 @@ sibling brother sister twins family placement custody truancy truanting exclusio
 giftas tvångsgifte hedersrelaterat hedersvåld könsstympning ätstörning självmordstankar suicidal grooming utnyttjad
 hab habiliteringen barnpsykiatrin anmält anmälde anmäla polisanmälan polisanmält försvunnen rymt avstängd avstängning
 stepfather stepmother step-dad step-mum police arrested
+fritids fritidshemmet
+dö gode
+gripen greps gripits anhållen häktad dömd fängelse misshandlad våldtagen självmord
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -115,6 +118,7 @@ styvsonen styvdottern barnbarnet halvbror halvsyster
 barnbarn fosterbarnet fosterbarn
 pupil student child boy girl son daughter kid brother sister twin sibling grandson granddaughter stepson stepdaughter named
 bror syster brodern kusin kusinen cousin
+mamman pappan styvpappan styvmamman mum dad mother father stepdad stepmum
 `);
 
 /** Family words after a name's genitive ("Alis mamma") or after "till" ("mamma till Ali"). */
@@ -126,6 +130,7 @@ son sonen dotter dottern barn barnet barnen söner döttrar barnbarn barnbarnet
 mum mom mother dad father parents parent guardian guardians carer carers family brother sister siblings stepdad stepmum
 grandma grandmother grandad grandfather nan foster attendance absence placement
 stepfather stepmother stepmom step-dad step-mum småsyskon småsyskonen halvbror halvsyster
+styvmamman styvpappan bonusmamman bonuspappan
 `);
 
 /** Titles of officials acting in their role. Before or after a name, they make it an official's. */
@@ -171,6 +176,7 @@ join cover follow handle
 registrera registrerar registrerade ber bad hoppar hoppa ersätter ersätta sammanställer sammanställa sammanställde
 uppdaterar uppdatera uppdaterade signerar signera granskar granska fyller fylla laddar ladda bjuder asks asked
 meet meets met
+covering
 `);
 
 /** Markers of an invented or de-identified case: names in such a message are not a person's. */
@@ -179,6 +185,7 @@ påhittat påhittad påhittade påhittat fiktivt fiktiv fiktiva avidentifierat a
 fingerade hypotetiskt hypotetisk exempelfall övningsfall fallbeskrivning case-exempel låtsasfall
 fictional fictitious hypothetical hypothetically made-up case-study anonymised anonymized de-identified deidentified
 pseudonymised pseudonymized vignette role-play roleplay
+rollspel rollspelet övningsuppgift fallövning diskussionsfall utbildningsfall övningsexempel
 `);
 
 /**
@@ -281,6 +288,9 @@ kastat kastade utbrott uppsats uppsatsen idrotten idrottslektionen natt natten n
 berättade berättat småsyskon småsyskonen
 threat threatened panic scared die kill hurt harm injuries snapchat
 dagbok dagboken diary
+leva livet
+gode
+sönder
 `);
 
 /** Possessive pronouns that, before a family word, make the subject its child ("ringde sin mamma", "called his mum"). */
@@ -300,7 +310,8 @@ genomgång genomgången avstämning avstämningen överlämning överlämningen 
 `);
 
 /** Words that are logistics only with other signs of staff talk ("är sjuk idag", "is off sick"). */
-export const LOGISTICS_WEAK_WORDS = words(`sjuk sjuka ledig ledigt borta bortrest sick ill off away`);
+export const LOGISTICS_WEAK_WORDS = words(`sjuk sjuka ledig ledigt borta bortrest sick ill off away slutat slutar left
+`);
 
 /** Words anywhere in a message that say it is about staff work ("tar över hans SIP-möten", "vikarie"). */
 export const STAFF_MARKERS = words(`
@@ -341,6 +352,7 @@ försvunnen rymde rymt gravid abort missbruk missbrukar dricker alkoholist skild
 deporterad flydde skyddat skyddad berättade
 arrested charged jailed prison convicted died dead death killed suicide funeral beaten hit hurt abused assaulted raped
 stabbed injured shot taken removed placed missing ran pregnant overdose deported divorced disclosed
+blåmärken blåmärke brännmärken bruises bruised
 `);
 
 /** Titles before a surname. Dr and doktor make an official; Mr, Mrs, Ms and Miss only with a role word nearby. */
