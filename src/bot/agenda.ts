@@ -349,12 +349,17 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
     problems.push(t(locale, 'minutes.notices.refused', { field: label, reason: gate.message }));
     return EMPTY_TEXT;
   };
+  // The two choice sets are kept, and shown back, only as the ids the card offers (members, open
+  // actions): anything else did not come from the card, passed no gate, and is not shown.
+  const members = new Set(membersOf(group));
+  const carried = new Set((await carriedActions(services, m.tenantId, m.groupId, m.id)).map((a) => a.id));
+  const offered = (value: string, ids: Set<string>) => value.split(',').map((x) => x.trim()).filter((x) => ids.has(x)).join(',');
   const draft = {
-    attendees: s('attendees'),
+    attendees: offered(s('attendees'), members),
     guests: await gateField(t(locale, 'minutes.fields.guests'), s('guests')),
     decisions: await gateField(t(locale, 'minutes.fields.decisions'), s('decisions')),
     actions: await gateField(t(locale, 'minutes.fields.actions'), s('actions')),
-    closed: s('closedActions'),
+    closed: offered(s('closedActions'), carried),
     notes: {} as Record<string, CheckedText>,
     sip: {} as Record<string, Partial<Record<SipField, CheckedText>>>,
   };
@@ -375,8 +380,6 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   }
   if (problems.length) return minutesCardFor(services, info, m, existing, { problems, draft });
 
-  const members = new Set(membersOf(group));
-  const carried = new Set((await carriedActions(services, m.tenantId, m.groupId, m.id)).map((a) => a.id));
   const now = services.now();
   const next: Minutes = {
     tenantId: m.tenantId,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notAllowedCard } from '../../cards/common';
 import { consentFormCard, consentRecordedCard, type FormProblem } from '../../cards/consent';
 import {
-  consentRecordRules, generateCaseRef, problemsByField, subjectHash,
+  consentRecordRules, generateCaseRef, problemsByField, screen, subjectHash,
   type Consent, type ConsentRecordData,
 } from '../../domain/consent';
 import { isConflict } from '../../storage/tables';
@@ -38,7 +38,18 @@ export const consentRecord = defineAction({
     const day = today(services);
     const groups = new Map(services.consentAccess.groups(info.tenantId).map((g) => [g.id, g.level]));
     const parsed = consentRecordRules({ today: day, now: services.now(), groups, detectOptions: services.consentAccess.detectOptions() }).safeParse(data);
-    if (!parsed.success) return form(problemsByField(parsed.error));
+    if (!parsed.success) {
+      // Shown back on the form only: a field without a problem that identifies no one. A free-text field
+      // stopped for what it identifies (the subject or anyone else) must not return to Teams, nor may
+      // junk in a date, group or party field, nor a field left unchecked when another was too long.
+      const problems = problemsByField(parsed.error);
+      const detect = { ...services.consentAccess.detectOptions(), now: services.now() };
+      for (const [field, value] of Object.entries(values) as Array<[keyof ConsentRecordData, string]>) {
+        if (field === 'subjectPersonnummer' || field === 'subjectName') continue; // never shown; their presence asks to re-enter them
+        if (problems[field] || screen(value, detect).findings.length > 0) delete values[field];
+      }
+      return form(problems);
+    }
     const draft = parsed.data;
     const allowedIds = new Set(permitted.map((g) => g.id));
     if (draft.groupIds.some((g) => !allowedIds.has(g))) return form({ groupIds: ['groupNotAllowed'] });
