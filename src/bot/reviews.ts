@@ -73,7 +73,12 @@ export async function completeReview(
   const decision = authorize(org, actorOf(info), 'review.complete', { documentId: doc.id });
   if (!decision.allowed) return notAllowedCard(info.locale, decision.reason, decision.whoMay);
   const today = localDate(services.now(), org.timeZone);
-  if (!isIsoDate(data.date)) return reviewView(services, info, t(info.locale, 'documents.notices.badDate', { value: String(data.date).slice(0, 20) }));
+  if (!isIsoDate(data.date)) {
+    // The bad date is named back: it passes the gate first, as the decision reference does.
+    const gate = await gateText(services, info, String(data.date), { context });
+    if (!gate.allowed) return gate.card;
+    return reviewView(services, info, t(info.locale, 'documents.notices.badDate', { value: gate.text.slice(0, 20) }));
+  }
   if (data.date > today) return reviewView(services, info, t(info.locale, 'documents.notices.future'));
   let decisionRef: CheckedText | undefined;
   if (data.decisionRef?.trim()) {

@@ -8,9 +8,12 @@ import { turnInfo } from '../turn';
 import type { ActionDefinition } from './action';
 import { ACTIONS } from './registry';
 
-/** Localised lines for zod issues: "field: problem". */
+/**
+ * Localised lines for zod issues: "field: problem". An enum's message quotes what was sent
+ * ("received '…'"), text that passed no gate; the line names the choices instead.
+ */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`);
+  return error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.code === 'invalid_enum_value' ? `expected ${i.options.map(String).join(' | ')}` : i.message}`);
 }
 
 async function run(def: ActionDefinition, context: TurnContext, state: TurnState, services: BotServices, raw: unknown): Promise<AdaptiveCardJson> {

@@ -1,5 +1,7 @@
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { errorCard } from '../../cards/common';
+import type { AdaptiveCardJson } from '../../cards/render';
 import { quickScheduleSchema } from '../../domain/commands/parse';
 import { normaliseTime } from '../../domain/meetings/arguments';
 import { RSVP_ANSWERS } from '../../domain/meetings/meeting';
@@ -7,6 +9,9 @@ import { t } from '../../i18n';
 import { linkKeyOf } from '../access';
 import { book, cancelMeeting, findMeeting, moveMeeting, recordCard, refreshView, rotateFeed, rsvp, scheduleForm } from '../meetings';
 import { readRefusal } from '../read-access';
+import { gateText } from '../messages/gate';
+import type { BotServices } from '../services';
+import type { TurnInfo } from '../turn';
 import { defineAction } from './action';
 
 const meetingId = z.string().trim().min(3).max(90);
@@ -27,6 +32,10 @@ export const meetingSchedule = defineAction({
     dates: z.string().max(4000).optional(),
   }),
   async handle({ services, info, data, context }) {
+    // Besides the place (gated in book()), the form's text is named or shown back on the answer (a group
+    // that does not exist, a series' dates, a rule): it passes the gate first.
+    const refused = await firstRefused(services, info, [data.groupId, data.recurrence, data.rrule, data.dates], context);
+    if (refused) return refused;
     const outcome = await book(services, info, { ...data, confirm: data.confirm === 'yes' }, context);
     // In the group's own channel the form becomes the invitation: remember where it is.
     const channel = linkKeyOf(info);
@@ -35,7 +44,7 @@ export const meetingSchedule = defineAction({
     }
     return outcome.card;
   },
-  async invalid({ services, info, data }, problems) {
+  async invalid({ services, info, data, context }, problems) {
     const fields = [...new Set(problems.map((p) => p.split(':')[0]!))];
     const values = {
       groupId: typeof data.groupId === 'string' ? data.groupId : undefined,
@@ -43,9 +52,22 @@ export const meetingSchedule = defineAction({
       time: typeof data.time === 'string' ? data.time : undefined,
       location: typeof data.location === 'string' ? data.location.slice(0, 200) : undefined,
     };
+    // What is shown again on the form passes the gate first.
+    const refused = await firstRefused(services, info, Object.values(values), context);
+    if (refused) return refused;
     return scheduleForm(services, info, values, fields.map((f) => t(info.locale, 'meetings.form.problems.badField', { field: t(info.locale, `meetings.form.labels.${fieldLabel(f)}`) })));
   },
 });
+
+/** The consent-refusal card for the first of the texts the gate refuses, if any. */
+async function firstRefused(services: BotServices, info: TurnInfo, texts: Array<string | undefined>, context: TurnContext): Promise<AdaptiveCardJson | undefined> {
+  for (const text of texts) {
+    if (!text?.trim()) continue;
+    const gate = await gateText(services, info, text, { context });
+    if (!gate.allowed) return gate.card;
+  }
+  return undefined;
+}
 
 function fieldLabel(field: string): string {
   switch (field) {
