@@ -585,6 +585,13 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   }
   const pp = tokens[i - 2];
   if (p && pp && isRoleWord(pp.lower) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
+  // "The new safeguarding lead is Amy Clarke", "Vår nya skolpsykolog heter Ronja Ek", "Ordförande i gruppen är Jonas Lind".
+  if (p && !t.sentenceStart && (p.lower === 'är' || p.lower === 'is' || p.lower === 'heter' || p.lower === 'blir' || p.lower === 'was')) {
+    for (let k = i - 2; k >= 0 && k >= i - 6; k--) {
+      if (isRoleToken(tokens[k]!)) return true;
+      if (tokens[k]!.sentenceStart || isKin(tokens[k]!.lower) || (tokens[k]!.bits & B.SINGLE)) break;
+    }
+  }
   // "God man Peter Svensson", "gode man Lena Ek"
   if (p && pp && (p.lower === 'man' || p.lower === 'mannen') && (pp.lower === 'god' || pp.lower === 'gode')) return true;
   // "Rektor på Nossebroskolan, Eva Lund, …": a title with its workplace, then the name.
@@ -597,7 +604,9 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   const a = tokens[j];
   // "Lena Ek som är kurator", "Lena från soc", "Johan på skolan".
   if (a && (a.lower === 'från' || a.lower === 'på' || a.lower === 'hos' || a.lower === 'at' || a.lower === 'from')) {
-    const b = tokens[j + 1];
+    let b = tokens[j + 1];
+    // "Emma from the council"
+    if (b && (b.lower === 'the' || b.lower === 'our') && tokens[j + 2]) b = tokens[j + 2];
     if (b && (ORG_AFTER_FROM.has(b.lower) || b.allCaps)) {
       if (!(context && PATIENT_ORGS.has(b.lower) && a.lower !== 'från' && a.lower !== 'from')) return true;
       // "Dr Lind på BUP", "Anna Berg, kurator på BUP" are caught above; a role after the unit still counts.
@@ -696,7 +705,9 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
     if (HELPLINES.has(l)) score += 2;
     else if (CHILD_CLAUSE_WORDS.has(l)) score++;
     else if (KIN_AND_TIME_OBJECTS.has(l)) score -= afterVerb ? 1 : 0;
-    else if (WORK_OBJECTS.has(l) || WORK_NOUNS.has(l) || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
+    // A parent without an article is one's own: "har semester med pappa", "bor hos mormor".
+    else if (!afterVerb && isKin(l)) score++;
+    else if (WORK_OBJECTS.has(l) || WORK_NOUNS.has(l) || LOGISTICS_WORDS.has(l) || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
     // Whom a child turns to ("mejlade mentorn"), against staff in general ("alla mentorer").
     else if (isRoleToken(t)) {
       const q = tokens[k - 1]?.lower ?? '';
@@ -736,10 +747,24 @@ function colleagueVerbAt(tokens: Token[], v: number): boolean {
   return !childClause(tokens, k + 1);
 }
 
+const CONTACT_IMPERATIVES = new Set(['kontakta', 'ring', 'fråga', 'mejla', 'maila', 'hälsa', 'tacka', 'tack', 'contact', 'ask', 'call', 'email', 'thank', 'thanks', 'cc']);
 /** Welcomes and congratulations: the name after them is a colleague's ("Vi välkomnar Fatima Ali som …"). */
 const WELCOMES = new Set(['välkomnar', 'välkommen', 'välkomna', 'grattis', 'gratulerar', 'welcome', 'congratulations', 'congrats']);
 /** Verbs both children and colleagues do, that make a colleague only with work after them ("svarar på frågor"). */
 const WEAK_COLLEAGUE_VERBS = new Set(['svarar', 'svarade', 'kör', 'körde', 'går', 'gick', 'har', 'hade', 'är', 'var', 'fixar', 'gör', 'gjorde', 'answers', 'is', 'has', 'does', 'runs']);
+
+/** Later in the sentence, a child's signs: a parent or a "han"/"hon" doing something, a danger, a helpline. */
+function childLater(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 25; k++) {
+    const t = tokens[k]!;
+    if (k > from && t.sentenceStart) break;
+    const l = t.lower;
+    if (CHILD_CLAUSE_WORDS.has(l) || HELPLINES.has(l)) return true;
+    const n = tokens[k + 1];
+    if (n && n.tight && PERSON_VERBS.has(n.lower) && (isKin(l) || l === 'han' || l === 'hon' || l === 'hen' || l === 'he' || l === 'she')) return true;
+  }
+  return false;
+}
 
 function colleagueAround(tokens: Token[], i: number, j: number, text: string): boolean {
   const p = tokens[i - 1];
@@ -748,12 +773,14 @@ function colleagueAround(tokens: Token[], i: number, j: number, text: string): b
   if (p && GREETING_WORDS.has(p.lower) && (p.sentenceStart || i - 1 === 0 || !tokens[i - 2] || tokens[i - 2]!.sentenceStart || p.lower === 'tack' || p.lower === 'hej' || p.lower === 'thanks' || p.lower === 'hi')) return true;
   if (p && (p.lower === 'och' || p.lower === 'and') && (tokens[i - 2]?.lower === 'jag' || tokens[i - 2]?.lower === 'i')) return true;
   if (p && WELCOMES.has(p.lower)) return true;
+  // "…, kontakta Erik istället", "Please thank Oliver", "Hälsa Lisa att …": someone to contact or thank.
+  if (p && CONTACT_IMPERATIVES.has(p.lower) && (p.sentenceStart || p.softBreak || i - 1 === 0 || (tokens[i - 2] && (tokens[i - 2]!.lower === 'please' || tokens[i - 2]!.lower === 'vänligen')))) return true;
   const v = predicateAt(tokens, j);
   const a = tokens[v];
   if (colleagueVerbAt(tokens, v)) return true;
-  // "Emma svarar på frågor om placeringarna", "Kajsa har fått ansvar för samverkan": work, whatever the verb.
-  if (a && WEAK_COLLEAGUE_VERBS.has(a.lower) && clauseScore(tokens, v + 1, false) <= -1) return true;
-  if (clauseScore(tokens, v, false) <= -2) return true;
+  // "Emma svarar på frågor om placeringarna", "Kajsa har fått ansvar för samverkan": work, whatever the verb,
+  // unless the sentence goes on about a child ("…, pappan säger att han sover").
+  if (((a && WEAK_COLLEAGUE_VERBS.has(a.lower) && clauseScore(tokens, v + 1, false) <= -1) || clauseScore(tokens, v, false) <= -2) && !childLater(tokens, v)) return true;
   if (a && (a.lower === 'och' || a.lower === 'and') && (tokens[v + 1]?.lower === 'jag' || tokens[v + 1]?.lower === 'i')) return true;
   // "Kan Sara ta …", "Kan du, Sara, …"
   if (p && (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill' || p.lower === 'can' || p.lower === 'could') && a && COLLEAGUE_VERBS.has(a.lower) && !childClause(tokens, v + 1)) return true;
@@ -882,6 +909,7 @@ const SEND_WORDS = new Set([
   'anmälningar', 'frågor', 'synpunkter', 'svar', 'vidarebefordra', 'send', 'sent', 'email', 'forward', 'questions', 'rsvp', 'replies',
   'hör', 'hörs', 'vänd', 'vänder', 'hänvisa', 'hänvisar', 'hänvisas', 'ring', 'ringa', 'speak', 'talk', 'reach', 'contact', 'ask', 'go', 'refer',
   'fördelas', 'fördelar', 'fördela', 'delas', 'distributed', 'split', 'shared', 'reallocated', 'passed',
+  'över', 'vikarierar', 'ersätter', 'efterträder', 'replaces', 'covering', 'covers', 'over',
 ]);
 
 /** "Vilda är på BUP varje tisdag", "Leon går på HAB", "Frans är hos BUP för utredning": a patient of a children's clinic. */
@@ -922,6 +950,9 @@ function personInSentence(tokens: Token[], from: number): boolean {
   return false;
 }
 
+/** "till Irene", "mellan Petra och Hassan", "efter Ingrid" (taking over), "för Louise" (covering). */
+const RECEIVING_PREPOSITIONS = new Set(['till', 'to', 'åt', 'mellan', 'between', 'among', 'efter', 'after', 'för', 'for']);
+
 /** "skicka frånvarolistor till Irene senast fredag", "anmälan till Ylva": the name receives work. */
 /** "Utbildningen … hålls av Linda Sjöberg", "the training is run by Sam Lee": the agent of a staff event. */
 function logisticsAgent(tokens: Token[], i: number): boolean {
@@ -940,7 +971,7 @@ const EN_PASSIVES = new Set(['held', 'led', 'run', 'given', 'presented', 'hosted
 
 function recipientBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (!p || (p.lower !== 'till' && p.lower !== 'to' && p.lower !== 'åt' && p.lower !== 'mellan' && p.lower !== 'between' && p.lower !== 'among')) return false;
+  if (!p || !RECEIVING_PREPOSITIONS.has(p.lower)) return false;
   for (let k = i - 2; k >= 0 && k >= i - 7; k--) {
     if (SEND_WORDS.has(tokens[k]!.lower)) return true;
     if (tokens[k + 1]!.sentenceStart) break;

@@ -107,6 +107,8 @@ stepfather stepmother step-dad step-mum police arrested
 fritids fritidshemmet
 dö gode
 gripen greps gripits anhållen häktad dömd fängelse misshandlad våldtagen självmord
+utbrott kniv kniven vapen droger narkotika hotat panik överdos nakenbilder sparkade inlagd barnavdelningen
+knife weapon drugs overdose threatened bruised self-harmed
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -158,6 +160,7 @@ export const GREETING_WORDS = words(`
 hej hejsan hallå tjena tack tackar mvh hälsningar vänliga hälsning ring fråga kontakta mejla maila hör hörs kolla kollar
 cc @ /
 hi hello hey dear thanks thx cheers regards
+thank
 `);
 
 /**
@@ -177,6 +180,7 @@ registrera registrerar registrerade ber bad hoppar hoppa ersätter ersätta samm
 uppdaterar uppdatera uppdaterade signerar signera granskar granska fyller fylla laddar ladda bjuder asks asked
 meet meets met
 covering
+tolkar tolkade översätter interprets
 `);
 
 /** Markers of an invented or de-identified case: names in such a message are not a person's. */
@@ -280,7 +284,7 @@ export const CHILD_CLAUSE_WORDS = words(`
 kniv kniven knivar vapen vapnet pistol pistolen droger drogerna narkotika hasch cannabis alkohol sprit snus cigaretter tändare
 nakenbilder nakenbild hotfulla överdos tabletter piller rymde rymt lektion lektionen lektionerna lektioner rasten rasterna
 klasskompis klasskompisar klasskamrat klasskamrater kompis kompisar kompisen kompisarna matsalen skolgården toaletten
-bris fritids läxan läxorna
+bris läxan läxorna
 knife knives weapon gun drugs cannabis weed alcohol vodka cigarettes vape lighter nudes pills overdose classmate classmates
 friend friends lesson lessons playground toilets childline homework
 hot hotet hotade panik rädd ledsen dö döda skada skador skadade skadat självskada ätstörning giftas slår slog sparkade
@@ -307,6 +311,7 @@ arbetsplatsträffen jobbar arbetar distans hemifrån kompledig kompledigt möten
 leave holiday holidays vacation training course conference workshop seminar booked booking covering supply maternity
 paternity rota shift inset wfh remote
 genomgång genomgången avstämning avstämningen överlämning överlämningen veckomöte teamträff ärendedragning bokad bokade
+pension pensionen retire retiring retired
 `);
 
 /** Words that are logistics only with other signs of staff talk ("är sjuk idag", "is off sick"). */
