@@ -106,15 +106,73 @@ interface Token {
   hyphen: boolean;
   /** Which word lists hold the lower-case word (B.*), looked up once. */
   bits: number;
+  /** Whether the word is a job title (isRoleWord), worked out on first use: -1 not yet. */
+  role: -1 | 0 | 1;
 }
 
 /** Word-list membership bits, so that the passes test a token's lists without hashing its word again. */
 const B = {
   GIVEN: 1, NEVER: 2, COMMON: 4, CONTEXT: 8, FAMILY: 16, CHILD_BEFORE: 32, ROLE: 64, FLAGS: 128, SINGLE: 256,
-  NOT_UNKNOWN: 512, COURTESY: 1024, LOGISTIC: 2048, CHILDISH: 4096, PLACE: 8192,
+  NOT_UNKNOWN: 512, COURTESY: 1024, LOGISTIC: 2048, CHILDISH: 4096, PLACE: 8192, EVENT: 16384, KIN: 32768, SINGLER: 65536,
 } as const;
 
 let wordBitsMap: Map<string, number> | undefined;
+
+/**
+ * The word lists' bits in an open-addressing table keyed by a hash the tokenizer computes while it reads a word's
+ * letters: most words are in no list, and a miss costs one array read instead of hashing a new string.
+ */
+const TABLE_BITS = 14;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+let tableHashes: Int32Array | undefined;
+let tableChecks: Int32Array | undefined;
+let tableBits: Int32Array | undefined;
+
+/** Two independent hashes of a lower-case word; together they tell the lists' words apart without comparing strings. */
+function wordHash(lower: string): number {
+  let h = 0;
+  for (let q = 0; q < lower.length; q++) h = (Math.imul(h, 31) + lower.charCodeAt(q)) | 0;
+  return h;
+}
+function wordCheck(lower: string): number {
+  let g = 0x811c9dc5;
+  for (let q = 0; q < lower.length; q++) g = Math.imul(g ^ lower.charCodeAt(q), 0x01000193);
+  return g | 1;
+}
+
+function buildTable(): void {
+  const hashes = new Int32Array(1 << TABLE_BITS);
+  const checks = new Int32Array(1 << TABLE_BITS);
+  const bits = new Int32Array(1 << TABLE_BITS);
+  for (const [w, b] of wordBits()) {
+    const h = wordHash(w);
+    const g = wordCheck(w);
+    let idx = (h ^ (h >>> TABLE_BITS)) & TABLE_MASK;
+    while (checks[idx] !== 0) {
+      if (hashes[idx] === h && checks[idx] === g) throw new Error(`word table: ${w} collides`);
+      idx = (idx + 1) & TABLE_MASK;
+    }
+    hashes[idx] = h;
+    checks[idx] = g;
+    bits[idx] = b;
+  }
+  tableHashes = hashes;
+  tableBits = bits;
+  tableChecks = checks;
+}
+
+/** The bits of the word whose two hashes are h and g (0 when it is in no list). */
+function lookupBits(h: number, g: number): number {
+  const hashes = tableHashes!;
+  const checks = tableChecks!;
+  let idx = (h ^ (h >>> TABLE_BITS)) & TABLE_MASK;
+  for (;;) {
+    const c = checks[idx]!;
+    if (c === 0) return 0;
+    if (c === g && hashes[idx] === h) return tableBits![idx]!;
+    idx = (idx + 1) & TABLE_MASK;
+  }
+}
 
 /** Built on first use, once every list of this module is defined. */
 function wordBits(): Map<string, number> {
@@ -151,6 +209,12 @@ function wordBits(): Map<string, number> {
   mark(SINGLED_CHILD_NOUNS, B.CHILDISH);
   mark(EN_CHILD_NOUNS, B.CHILDISH);
   mark(PLACE_WORDS, B.PLACE);
+  mark(SINGLING_EVENTS, B.EVENT);
+  mark(DANGER_WORDS, B.EVENT);
+  for (const w of FAMILY_WORDS) if (isKin(w)) { mark([w, `${w}s`], B.KIN); }
+  mark(RELATIVES, B.SINGLER);
+  mark(PAST_TIMES, B.SINGLER);
+  mark(['går'], B.SINGLER);
   wordBitsMap = m;
   return m;
 }
@@ -175,7 +239,7 @@ function isUpperCode(c: number): boolean {
 }
 
 function tokenize(text: string): Token[] {
-  const bitsOf = wordBits();
+  if (!tableChecks) buildTable();
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -193,13 +257,27 @@ function tokenize(text: string): Token[] {
     let kind: Kind;
     let colonS = false;
     let hyphen = false;
+    // The word's hash over its lower-case letters (Latin-1 folded here; anything above is hashed from the lower-cased word).
+    let h = 0;
+    let g = 0x811c9dc5;
+    let plain = true;
     if (letter) {
       kind = Kind.Word;
-      i++;
       for (;;) {
-        while (i < n && isLetterCode(text.charCodeAt(i))) i++;
+        for (let ch = text.charCodeAt(i); i < n && isLetterCode(ch); ch = text.charCodeAt(++i)) {
+          if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) ch += 32;
+          else if (ch > 0xff) plain = false;
+          h = (Math.imul(h, 31) + ch) | 0;
+          g = Math.imul(g ^ ch, 0x01000193);
+        }
         // Ann-Mari, Karlsson-Lind: a hyphen between letters stays inside the word.
-        if (i + 1 < n && text.charCodeAt(i) === 45 && isLetterCode(text.charCodeAt(i + 1))) { i++; hyphen = true; continue; }
+        if (i + 1 < n && text.charCodeAt(i) === 45 && isLetterCode(text.charCodeAt(i + 1))) {
+          h = (Math.imul(h, 31) + 45) | 0;
+          g = Math.imul(g ^ 45, 0x01000193);
+          i++;
+          hyphen = true;
+          continue;
+        }
         break;
       }
     } else {
@@ -236,8 +314,10 @@ function tokenize(text: string): Token[] {
     const lower = kind === Kind.Word ? word.toLowerCase() : word;
     const cap = kind === Kind.Word && lower.charCodeAt(0) !== word.charCodeAt(0);
     const allCaps = cap && word.length > 1 && isUpperCode(word.charCodeAt(1));
-    const bits = kind === Kind.Word ? bitsOf.get(lower) ?? 0 : 0;
-    tokens.push({ kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, lineStart, softBreak, mention, slash, hyphen, bits });
+    // Short lower-case words ("i", "på", "om") and the commonest function words are in no list a pass reads by bits
+    // in lower case: a small set answers for them, and only the other words are looked up in the large table.
+    const bits = kind !== Kind.Word ? 0 : plain ? lookupBits(h, g | 1) : lookupBits(wordHash(lower), wordCheck(lower));
+    tokens.push({ kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, lineStart, softBreak, mention, slash, hyphen, bits, role: -1 });
     gapStart = i;
     end = i;
   }
@@ -290,6 +370,10 @@ class Endings {
   }
 }
 
+const STREET_ENDINGS = new Endings(STREET_SUFFIXES);
+const SURNAME_ENDINGS = new Endings(SURNAME_SUFFIXES);
+const SCHOOL_ENDINGS = new Endings(SCHOOL_SUFFIXES);
+
 const endingsCache = new Map<readonly string[], Endings>();
 function endsWithAny(s: string, suffixes: readonly string[] | Endings, minStem: number): boolean {
   if (suffixes instanceof Endings) return suffixes.match(s, minStem);
@@ -319,12 +403,13 @@ function isRoleWord(lower: string): boolean {
 }
 
 function isRoleToken(t: Token): boolean {
-  return (t.bits & B.ROLE) !== 0 || isRoleWord(t.lower);
+  if (t.role < 0) t.role = (t.bits & B.ROLE) !== 0 || (t.kind === Kind.Word && isRoleWord(t.lower)) ? 1 : 0;
+  return t.role === 1;
 }
 
 /** "Esplanaden", "Strandvägen": a long street ending is a street name by itself. */
 function isStreetName(lower: string): boolean {
-  if (endsWithAny(lower, STREET_SUFFIXES, 3)) return true;
+  if (STREET_ENDINGS.match(lower, 3)) return true;
   if (lower.length >= 7 && (lower.endsWith('vägen') || lower.endsWith('gatan') || lower.endsWith('stigen') || lower.endsWith('gränd'))) return true;
   for (const x of STREET_SUFFIXES) if (x.length >= 6 && lower === x) return true;
   return false;
@@ -370,7 +455,7 @@ function isSurname(t: Token | undefined, strictOnly: boolean): 'strong' | 'weak'
   if (SURNAMES.has(l)) return 'strong';
   const dash = l.indexOf('-');
   if (dash > 0 && SURNAMES.has(l.slice(0, dash)) && SURNAMES.has(l.slice(dash + 1))) return 'strong';
-  if (endsWithAny(l, SURNAME_SUFFIXES, 2)) return 'strong';
+  if (SURNAME_ENDINGS.match(l, 2)) return 'strong';
   if ((t.bits & B.GIVEN) && !AMBIGUOUS_NAMES.has(l)) return 'weak';
   if (strictOnly) return undefined;
   if (l.length >= 3 && !endsWithAny(l, NOUN_ENDINGS, 3)) return 'weak';
@@ -465,7 +550,7 @@ function schoolAt(tokens: Token[], k: number): number {
   if (t.kind !== Kind.Word) return -1;
   const l = t.lower;
   if (!t.cap && l !== 'förskolan' && l !== 'avdelning' && l !== 'avdelningen' && l !== 'skolan') return -1;
-  if (t.cap && !GENERIC_SCHOOLS.has(l) && endsWithAny(l, SCHOOL_SUFFIXES, 3)) return k + 1;
+  if (t.cap && !GENERIC_SCHOOLS.has(l) && SCHOOL_ENDINGS.match(l, 3)) return k + 1;
   const next = tokens[k + 1];
   if (!next || !next.tight || next.kind !== Kind.Word) return -1;
   // "förskolan Solen", "avdelning Blåbär"
@@ -537,7 +622,7 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   const pp = tokens[i - 2];
   if ((p.lower === 'till' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
-  return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleWord(pp.lower) && !FAMILY_WORDS.has(pp.lower);
+  return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }
 
 /** The text between two tokens is only a full stop and spaces ("Dr. Lind"). */
@@ -553,12 +638,12 @@ function dotGap(text: string, a: Token, b: Token): boolean {
 function roleAfter(tokens: Token[], j: number): boolean {
   const a = tokens[j];
   if (!a) return false;
-  if (isRoleWord(a.lower)) return !(a.softBreak && startsClause(tokens, j + 1));
+  if (isRoleToken(a)) return !(a.softBreak && startsClause(tokens, j + 1));
   if (!a.softBreak || !DETERMINERS.has(a.lower)) return false;
   for (let k = j + 1; k < j + 6 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.sentenceStart) return false;
-    if (isRoleWord(t.lower)) return !startsClause(tokens, k + 1);
+    if (isRoleToken(t)) return !startsClause(tokens, k + 1);
   }
   return false;
 }
@@ -577,14 +662,14 @@ function startsClause(tokens: Token[], k: number): boolean {
 function roleAround(tokens: Token[], i: number, j: number, text: string, context: boolean, genitive: boolean, subject = false): boolean {
   const t = tokens[i]!;
   const p = tokens[i - 1];
-  if (p && !t.sentenceStart && isRoleWord(p.lower)) return true;
+  if (p && !t.sentenceStart && isRoleToken(p)) return true;
   if (p && DOCTOR_TITLES.has(p.lower) && dotGap(text, p, t)) return true;
   if (p && COURTESY_TITLES.has(p.lower) && dotGap(text, p, t)) {
     const pp = tokens[i - 2];
-    if ((pp && isRoleWord(pp.lower)) || roleAfter(tokens, j)) return true;
+    if ((pp && isRoleToken(pp)) || roleAfter(tokens, j)) return true;
   }
   const pp = tokens[i - 2];
-  if (p && pp && isRoleWord(pp.lower) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
+  if (p && pp && isRoleToken(pp) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
   // "The new safeguarding lead is Amy Clarke", "Vår nya skolpsykolog heter Ronja Ek", "Ordförande i gruppen är Jonas Lind".
   if (p && !t.sentenceStart && (p.lower === 'är' || p.lower === 'is' || p.lower === 'heter' || p.lower === 'blir' || p.lower === 'was')) {
     for (let k = i - 2; k >= 0 && k >= i - 6; k--) {
@@ -596,7 +681,7 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   if (p && pp && (p.lower === 'man' || p.lower === 'mannen') && (pp.lower === 'god' || pp.lower === 'gode')) return true;
   // "Rektor på Nossebroskolan, Eva Lund, …": a title with its workplace, then the name.
   const ppp = tokens[i - 3];
-  if (t.softBreak && !t.sentenceStart && pp && ppp && (pp.lower === 'på' || pp.lower === 'vid' || pp.lower === 'at' || pp.lower === 'från' || pp.lower === 'from' || pp.lower === 'i' || pp.lower === 'in') && isRoleWord(ppp.lower)) return true;
+  if (t.softBreak && !t.sentenceStart && pp && ppp && (pp.lower === 'på' || pp.lower === 'vid' || pp.lower === 'at' || pp.lower === 'från' || pp.lower === 'from' || pp.lower === 'i' || pp.lower === 'in') && isRoleToken(ppp)) return true;
   if (genitive) return false;
   if (roleAfter(tokens, j)) return true;
   // "orosanmälan om leo nyström från bvc": the case's subject, whoever sent it.
@@ -622,7 +707,7 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   if (a && (a.lower === 'som' || a.lower === 'who')) {
     const b = tokens[j + 1];
     const c = tokens[j + 2];
-    if (b && (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') && c && (isRoleWord(c.lower) || c.lower === 'som' || c.lower === 'as' || DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleWord(tokens[j + 3]!.lower))) return true;
+    if (b && (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') && c && (isRoleToken(c) || c.lower === 'som' || c.lower === 'as' || DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleToken(tokens[j + 3]!))) return true;
   }
   // "Fatima Ali som ny skolkurator", "Hugo Lind är ny verksamhetschef", "Chloe is our new family support worker".
   if (a && (a.lower === 'som' || a.lower === 'är' || a.lower === 'blir' || a.lower === 'is' || a.lower === 'as' || a.lower === 'becomes')) {
@@ -876,7 +961,7 @@ const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb,
 
 /** "Mohammed (Mo)", 'Mustafa "Musse"': a short capitalised word in parentheses or quotes right after a name is a nickname. */
 function isNickname(text: string, t: Token | undefined): boolean {
-  if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || t.end - t.start > 12 || isRoleWord(t.lower) || (t.bits & B.COMMON)) return false;
+  if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || t.end - t.start > 12 || isRoleToken(t) || (t.bits & B.COMMON)) return false;
   const a = text.charCodeAt(t.start - 1);
   const b = text.charCodeAt(t.end);
   return (a === 40 && b === 41) || (OPEN_QUOTES.has(a) && OPEN_QUOTES.has(b));
@@ -1056,6 +1141,8 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       if (next && next.tight && (next.bits & B.FAMILY) && isGivenName(lower.slice(0, -1))) { lower = lower.slice(0, -1); given = true; genitive = true; }
     }
     const p = tokens[i - 1];
+    // "lex Sarah", "lex Maria": laws, not people.
+    if (p && p.lower === 'lex') continue;
     // "Mrs Patel", "Mr Jones": a courtesy title makes the next capitalised word a family name.
     const titled = !!p && (p.bits & B.COURTESY) !== 0 && p.cap && t.cap && !t.allCaps && dotGap(text, p, t) && !(t.bits & (B.COMMON | B.NEVER));
     const unknown = !given && (titled || couldBeUnknownName(t));
@@ -1090,7 +1177,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       k++;
       // 'Mustafa "Musse" Karimi': the family name after the nickname.
       const f = tokens[k];
-      if (f && f.cap && !f.sentenceStart && (SURNAMES.has(f.lower) || endsWithAny(f.lower, SURNAME_SUFFIXES, 2))) { k++; j = k; surname = 'strong'; }
+      if (f && f.cap && !f.sentenceStart && (SURNAMES.has(f.lower) || SURNAME_ENDINGS.match(f.lower, 2))) { k++; j = k; surname = 'strong'; }
     }
     const after = tokens[k];
     const familyAfter = !!after && after.tight && FAMILY_WORDS.has(after.lower);
@@ -1116,29 +1203,12 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const name = /[^\x20-\x7e\u00c0-\u00ff]/.test(joined) ? normaliseName(joined) : joined;
     const firstName = lower;
 
-    // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
-    if (!strong) {
-      if (officialMatch(name, firstName, officials)) { staffEnd = j; i = j - 1; continue; }
-      // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
-      const spelled = officialSpelledOut(tokens, i, officials);
-      if (spelled > 0) { staffEnd = i + spelled; i = i + spelled - 1; continue; }
-      // A book, a film, a prize or a room named after someone: "Ronja Rövardotter" in quotes, "Karin Boye-salen".
-      if (eponymAt(text, tokens, i, j, name)) { i = j; continue; }
-    }
-    if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) { staffEnd = j; staffTalk = true; i = j - 1; continue; }
-    if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i) || listLine(text, tokens, i) || coordinatedWith(tokens, i, staffEnd))) {
-      staffEnd = j;
-      staffTalk = true;
-      i = j - 1;
-      continue;
-    }
-
     // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
     const personVerb = !!after && after.tight && (PERSON_VERBS.has(after.lower) || COLLEAGUE_VERBS.has(after.lower));
     const personOnlyVerb = !!after && after.tight && PERSON_ONLY_VERBS.has(after.lower) && !!p && p.kind === Kind.Word && !p.cap;
     let confidence = 0;
     if (titled) {
-      confidence = colleagueAround(tokens, i, j, text) ? 0 : 0.7;
+      confidence = 0.7;
     } else if (given) {
       const ambiguous = isAmbiguous(lower, t.cap && !t.allCaps);
       // Lower case: a name only with strong evidence or a family name, two cues for a name that is also a word.
@@ -1157,7 +1227,6 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       } else if (strong) confidence = 0.9;
       else if (surname) confidence = 0.85;
       else confidence = 0.6;
-      if (confidence > 0 && !strong && !patient && colleagueAround(tokens, i, j, text)) { confidence = 0; staffTalk = true; staffEnd = j; }
     } else {
       // A name outside the lexicon needs structure: a child word before it, a class or an age after it, or a surname form.
       const atPlace = !!p && PLACE_PREPOSITIONS.has(p.lower) && !t.sentenceStart;
@@ -1168,10 +1237,35 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       else if (patient && !t.sentenceStart) confidence = 0.6;
       // "om Julian kom dit": a capitalised word inside a sentence doing what a person does.
       else if (personOnlyVerb && context && !t.sentenceStart && !atPlace && !surname) confidence = 0.6;
-      if (confidence > 0 && !strong && colleagueAround(tokens, i, j, text)) confidence = 0;
     }
+    // Only a name that would be flagged is weighed against being staff: the checks below read around it.
     if (confidence < MIN_CONFIDENCE) continue;
     if (!context && !withClass && !withAge && !patient) continue;
+
+    // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
+    if (!strong) {
+      if (officialMatch(name, firstName, officials)) { staffEnd = j; i = j - 1; continue; }
+      // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
+      const spelled = officialSpelledOut(tokens, i, officials);
+      if (spelled > 0) { staffEnd = i + spelled; i = i + spelled - 1; continue; }
+      // A book, a film, a prize or a room named after someone: "Ronja Rövardotter" in quotes, "Karin Boye-salen".
+      if (eponymAt(text, tokens, i, j, name)) { i = j; continue; }
+    }
+    if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) { staffEnd = j; staffTalk = true; i = j - 1; continue; }
+    if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i) || listLine(text, tokens, i) || coordinatedWith(tokens, i, staffEnd))) {
+      staffEnd = j;
+      staffTalk = true;
+      i = j - 1;
+      continue;
+    }
+
+    if (!strong && (titled || !patient) && colleagueAround(tokens, i, j, text)) {
+      staffTalk = true;
+      staffEnd = j;
+      i = j - 1;
+      continue;
+    }
+
     const category: IdentifierCategory = withClass ? 'name-with-class' : withAge ? 'name-with-age' : 'name';
     const start = titled ? p!.start : t.start;
     out.push({ category, confidence, start, end: last.end, normalised: titled ? normaliseName(`${p!.lower} ${name}`) : name });
@@ -1269,7 +1363,7 @@ function englishChildRef(tokens: Token[], i: number): { ok: boolean; anchor: 0 |
 function roleGenitiveBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   if (!p || !p.tight) return false;
-  if (p.colonS && (isRoleWord(p.lower) || p.lower === 'head')) return true;
+  if (p.colonS && (isRoleToken(p) || p.lower === 'head')) return true;
   return p.lower.length > 3 && p.lower.endsWith('s') && isRoleWord(p.lower.slice(0, -1));
 }
 
@@ -1280,7 +1374,7 @@ function kinOfRoleAt(tokens: Token[], k: number): boolean {
   if (!a || (a.lower !== 'till' && a.lower !== 'of' && a.lower !== 'åt')) return roleGenitiveBefore(tokens, k);
   let b = tokens[k + 2];
   if (b && (b.lower === 'the' || b.lower === 'our' || b.lower === 'vår' || b.lower === 'skolans')) b = tokens[k + 3];
-  return !!b && (isRoleWord(b.lower) || b.lower === 'head');
+  return !!b && (isRoleToken(b) || b.lower === 'head');
 }
 
 /** Words right before a child word that single one out by themselves with a class ("den nya eleven i 7C", "the only girl"). */
@@ -1401,13 +1495,16 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     for (let k = from; k < to; k++) {
       if (k === i) continue;
       const u = tokens[k]!;
-      const w = u.lower;
-      if (RELATIVE_WHOSE.has(w)) whose = true;
-      if (k > i && RELATIVES.has(w)) relative = true;
-      if (PAST_TIMES.has(w) || (w === 'går' && tokens[k - 1]?.lower === 'i')) pastTime = true;
-      if (isEventWord(w)) event = true;
-      if (isKin(w) || (!u.colonS && w.length > 3 && w.endsWith('s') && isKin(w.slice(0, -1)))) family = true;
-      if (!relation && kinOfRoleAt(tokens, k)) relation = true;
+      const b = u.bits;
+      if (b & B.SINGLER) {
+        const w = u.lower;
+        if (RELATIVE_WHOSE.has(w)) whose = true;
+        if (k > i && RELATIVES.has(w)) relative = true;
+        if (PAST_TIMES.has(w) || (w === 'går' && tokens[k - 1]?.lower === 'i')) pastTime = true;
+      }
+      if ((b & B.EVENT) || (u.kind === Kind.Word && isEventWord(u.lower))) event = true;
+      if (b & B.KIN) family = true;
+      if (!relation && (b & B.SINGLE) && kinOfRoleAt(tokens, k)) relation = true;
     }
     const adjective = !!p && SINGLING_ADJECTIVES.has(p.lower);
     const specific = whose || event || relation || adjective || (relative && pastTime);

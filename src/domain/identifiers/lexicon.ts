@@ -153,6 +153,7 @@ doktor doktorn dr överläkare överläkaren barnläkare barnläkaren psykiater 
 teacher headteacher principal deputy counsellor counselor nurse doctor psychologist senco dsl worker caseworker keyworker
 officer coordinator therapist paediatrician pediatrician gp tutor lead manager assistant
 head
+prinsessan prinsen kronprinsessan kungen drottningen kung drottning prins prinsessa princess prince king queen minister ministern statsminister
 `);
 
 /** Greetings and addressing words: a name after them is a colleague spoken to or signing. */
