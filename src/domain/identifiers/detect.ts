@@ -1556,7 +1556,7 @@ const ADDRESS_OFFICE_WORDS = new Set([
   'floor', 'office', 'offices', 'council', 'centre', 'center', 'hall', 'venue', 'library', 'reception', 'held', 'training', 'course',
   'session', 'workshop', 'utbildningen', 'kursen', 'föreläsningen', 'kurs', 'utbildning',
 ]);
-const OFFICE_ENDINGS = new Endings(['enheten', 'kontoret', 'centralen', 'mottagningen', 'förvaltningen', 'gården', 'huset', 'sektionen', 'avdelningen']);
+const OFFICE_ENDINGS = new Endings(['enheten', 'kontoret', 'centralen', 'mottagningen', 'förvaltningen', 'gården', 'huset', 'sektionen', 'avdelningen', 'jouren', 'expeditionen', 'receptionen', 'växeln']);
 
 function isAddressOffice(u: Token): boolean {
   const l = u.lower;
@@ -1654,6 +1654,7 @@ function scanPhones(text: string, covered: (s: number, e: number) => boolean): P
   return out;
 }
 
+const GIVE_VERBS = new Set(['gav', 'ger', 'lämnade', 'lämnar', 'skickade', 'uppgav', 'gave', 'gives', 'left', 'sent', 'texted']);
 const SWITCHBOARD_WORDS = new Set(['växel', 'växeln', 'vx', 'vxl', 'switchboard']);
 
 /** A family member calling or writing earlier in the sentence: "Styvpappan ringer skolan från …". */
@@ -1668,7 +1669,9 @@ function callerBefore(tokens: Token[], k: number): boolean {
 
 function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
   const l = u.lower;
-  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleWord(l)) return true;
+  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u)) return true;
+  // "Socialjourens nummer", "familjecentralens telefon": a unit's, in the genitive or by its ending.
+  if (l.length > 5 && (OFFICE_ENDINGS.match(l, 3) || (l.endsWith('s') && (OFFICE_WORDS.has(l.slice(0, -1)) || OFFICE_ENDINGS.match(l.slice(0, -1), 3))))) return true;
   return ME.has(l) && k > 0 && CONTACT_ME.has(tokens[k - 1]!.lower);
 }
 
@@ -1686,7 +1689,9 @@ function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<str
     if (label && OFFICE_WORDS.has(label.lower) && label.start - p.end <= 3 && (text.charCodeAt(label.start - 1) === 40 || SWITCHBOARD_WORDS.has(label.lower))) continue;
     // "Styvpappan ringer skolan från 070-…": a number called from is the caller's.
     const from = tokens[ti - 1];
-    if (from && (from.lower === 'från' || from.lower === 'from') && callerBefore(tokens, ti - 1)) { /* the caller's */ }
+    // "… gav oss 070-…", "left me her number": given by someone named before.
+    const given = !!from && ME.has(from.lower) && !!tokens[ti - 2] && GIVE_VERBS.has(tokens[ti - 2]!.lower);
+    if (from && (from.lower === 'från' || from.lower === 'from' || given) && callerBefore(tokens, ti - 1)) { /* the caller's */ }
     // The nearest cue decides: "pappan jobbar på polisen men nås privat på …" is the father's, "ring mig på …" the writer's.
     // After the number only a label right after it counts: "070-… (mamma)"; a comma starts another clause.
     else if (ownerCue(tokens, ti, k, 6, PRIVATE_PHONE_CUES, isOfficePhoneCue, tokens[k] && !tokens[k]!.softBreak && !tokens[k]!.sentenceStart ? 1 : 0) === 'office') continue;
