@@ -223,7 +223,8 @@ function wordBits(): Map<string, number> {
 const FLAG_TRIGGERS = [
   'tänkt', 'tänkta', 'invented', 'imaginary', 'påhittade', 'made', 'case', 'example', 'exempel', 'exempelvis',
   'riktigt', 'riktig', 'riktiga', 'verkligt', 'verklig', 'verkliga', 'verkligheten', 'hände', 'happened', 'real',
-  'services', 'worker', 'care', 'scenario', 'scenariot',
+  'services', 'worker', 'care', 'scenario', 'scenariot', 'tänk', 'föreställ', 'imagine', 'suppose', 'låtsas', 'fall', 'övning',
+  'uppgift', 'exercise',
 ];
 
 function isLetterCode(c: number): boolean {
@@ -1787,6 +1788,14 @@ function inventedAt(text: string, tokens: Token[], k: number): boolean {
   const n = next && next.tight ? next.lower : '';
   if ((l === 'tänkt' || l === 'tänkta' || l === 'invented' || l === 'imaginary' || l === 'påhittade') && INVENTED_NOUNS.has(n)) return true;
   if (l === 'made' && n === 'up') return true;
+  // "Tänk er följande:", "Föreställ dig en elev …", "Imagine a pupil …", "Låtsas att …"
+  if (t.sentenceStart && (l === 'tänk' || l === 'föreställ') && (n === 'er' || n === 'dig' || n === 'er,')) return true;
+  if (t.sentenceStart && (l === 'imagine' || l === 'suppose' || l === 'låtsas')) return true;
+  // "Fall 1:", "Case B –", "Övning 2:" numbering the cases of an exercise
+  if (t.sentenceStart && (l === 'fall' || l === 'case' || l === 'övning' || l === 'uppgift' || l === 'exercise') && next && next.tight && (next.kind !== Kind.Word || next.end - next.start === 1)) {
+    const c = text.charCodeAt(next.end);
+    if (c === 58 || c === 46 || c === 32 && (text.charCodeAt(next.end + 1) === 45 || text.charCodeAt(next.end + 1) === 0x2013)) return true;
+  }
   if (l === 'case' && n === 'study') return true;
   if (l === 'example' || l === 'exempel' || l === 'exempelvis' || l === 'scenario' || l === 'scenariot') {
     if (n === 'case' || n === 'scenario' || n === 'fall' || n === 'vignette') return true;
@@ -1821,18 +1830,24 @@ const HEDGES = new Set(['låter', 'verkar', 'känns', 'sounds', 'seems', 'looks'
 const DENIALS = new Set(['nej', 'no', 'nope', 'inte', 'not']);
 const HAPPENS = new Set(['händer', 'förekommer', 'sker', 'happens', 'happen', 'occur', 'occurs']);
 
-/** The message says its case is real: "på riktigt", "ett riktigt (fall)", "det hände i går", "this is real". */
+/**
+ * The message says its case is real: "på riktigt", "ett riktigt fall", "jag behöver hjälp med ett riktigt:", "det
+ * hände i går", "this is real". Not as an intensifier ("ett riktigt svårt fall", "a real concern") and not denied
+ * ("ett påhittat fall, inte ett verkligt").
+ */
 function realityAt(tokens: Token[], k: number): boolean {
   const l = tokens[k]!.lower;
   const prev = tokens[k - 1]?.lower ?? '';
-  if (l === 'riktigt' || l === 'riktig' || l === 'riktiga') {
-    if (prev === 'på') return !HAPPENS.has(tokens[k - 2]?.lower ?? '');
-    return prev === 'ett' || prev === 'en' || INVENTED_NOUNS.has(tokens[k + 1]?.lower ?? '');
-  }
-  if (l === 'verkligt' || l === 'verklig' || l === 'verkliga' || l === 'verkligheten') return !HAPPENS.has(prev);
-  if (l === 'hände' || l === 'happened') return prev === 'det' || prev === 'it' || prev === 'this' || prev === 'actually' || prev === 'faktiskt';
-  if (l === 'real') return prev === 'is' || prev === 'this' || prev === 'a' || prev === 'for' || INVENTED_NOUNS.has(tokens[k + 1]?.lower ?? '');
-  return false;
+  const next = tokens[k + 1];
+  const ends = !next || next.sentenceStart || next.softBreak;
+  const noun = !!next && !ends && (INVENTED_NOUNS.has(next.lower) || next.lower === 'händelse' || next.lower === 'person' || next.lower === 'pupil' || next.lower === 'child');
+  let real = false;
+  if (l === 'riktigt' || l === 'riktig' || l === 'riktiga') real = prev === 'på' ? !HAPPENS.has(tokens[k - 2]?.lower ?? '') : noun || ((prev === 'ett' || prev === 'en') && ends);
+  else if (l === 'verkligt' || l === 'verklig' || l === 'verkliga') real = !HAPPENS.has(prev) && (noun || ends);
+  else if (l === 'verkligheten') real = !HAPPENS.has(prev) && prev === 'i' && (tokens[k - 2]?.lower === 'det' || tokens[k - 2]?.lower === 'är');
+  else if (l === 'hände' || l === 'happened') real = prev === 'det' || prev === 'it' || prev === 'this' || prev === 'actually' || prev === 'faktiskt';
+  else if (l === 'real') real = noun || ((prev === 'is' || prev === 'for' || prev === 'are') && ends);
+  return real && !negatedBefore(tokens, k);
 }
 
 function flagsOf(text: string, tokens: Token[]): Flags {

@@ -94,6 +94,11 @@ describe('invented cases, in Swedish and in English', () => {
     'Påhittat fall till utbildningen: Kalle i 4B, 10 år, pappa dricker.',
     'Avidentifierat: en flicka i åk 5 vars mamma är sjuk.',
     'Ett tänkt fall: Elsa i 3A har blåmärken och mamma svarar inte.',
+    'Tänk er följande: Hugo i 6C kommer hungrig varje måndag och pappa svarar inte.',
+    'Fall 2: Omar, 9 år, i 3C berättar om våld hemma. Vad gör ni?',
+    'Imagine a pupil, Jack in 5B, who arrives hungry every Monday.',
+    'Det här är ett påhittat fall, inte ett verkligt: Ali i 7B har blåmärken.',
+    'Ett riktigt svårt övningsfall: Sara i 8A vill inte gå hem.',
   ];
   for (const text of negatives) it(`lets through: ${text}`, () => expect(cats(text)).toEqual([]));
 });
