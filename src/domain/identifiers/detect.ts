@@ -6,7 +6,7 @@ import { findPersonnummer } from './personnummer';
 const GIVEN_NAMES = GIVEN;
 const {
   AMBIGUOUS_NAMES, CHILD_CLAUSE_WORDS, CHILD_NOUNS_BEFORE, CLASS_ORDINALS, CLASS_WORDS, COLLEAGUE_VERBS, COMMON_WORDS,
-  CONTEXT_WORDS, COURTESY_TITLES, DEIDENTIFIED_WORDS, DOCTOR_TITLES, EN_CHILD_NOUNS, FAMILY_WORDS, FREEMAIL_DOMAINS,
+  CONTEXT_WORDS, COURTESY_TITLES, INSTITUTIONAL_CONTEXT, DEIDENTIFIED_WORDS, DOCTOR_TITLES, EN_CHILD_NOUNS, FAMILY_WORDS, FREEMAIL_DOMAINS,
   FUNCTIONAL_FRAGMENTS, FUNCTIONAL_MAILBOXES, GREETING_WORDS, HOME_CUES, INVENTED_NOUNS, KIN_NOUNS, LOGISTICS_WEAK_WORDS,
   LOGISTICS_WORDS, NEGATIONS, NEVER_NAMES, NOT_INITIALS, OFFICE_WORDS, OWN_POSSESSIVES, PHONE_CUES, PRIVATE_PHONE_CUES,
   ROLE_WORDS, SCHOOL_SUFFIXES, SINGLED_CHILD_NOUNS, SINGLING_EVENTS, STAFF_MARKERS, STREET_SUFFIXES, SURNAMES,
@@ -337,6 +337,16 @@ function isContextWord(lower: string): boolean {
   return false;
 }
 
+/** A definite or genitive form of a context word that is no institution's ("styvpappan", "bonusmammans"). */
+function isChildForm(lower: string): boolean {
+  const n = lower.length;
+  if (n < 6) return false;
+  const last = lower.charCodeAt(n - 1);
+  if (last !== 110 && last !== 115) return false;
+  for (const w of [lower.slice(0, -1), lower.slice(0, -2)]) if (CONTEXT_WORDS.has(w) && !INSTITUTIONAL_CONTEXT.has(w)) return true;
+  return false;
+}
+
 /** A context word, also in a definite form the list lacks ("styvpappan", "bonusmammans"). */
 function isContextForm(lower: string): boolean {
   if (isContextWord(lower)) return true;
@@ -613,6 +623,7 @@ function ageBefore(tokens: Token[], i: number): boolean {
   return p.lower === 'old' && pp.lower.startsWith('year') && !!ppp && ppp.kind === Kind.Num;
 }
 
+const SUBJECT_MARKERS = new Set(['gäller', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'concerning', 'regarding', 're']);
 const ABOUT = new Set(['om', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'för', 'av', 'about', 'regarding', 're', 'for', 'concerning', 'on']);
 
 function childNounBefore(tokens: Token[], i: number): boolean {
@@ -622,6 +633,8 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   // "mamma till Ali", "pappa till Sara", "sonen till Lena Ek", "the mother of Ali".
   const pp = tokens[i - 2];
   if ((p.lower === 'till' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
+  // "Det gäller Ronja igen", "Ang. Ebba": what the message is about.
+  if (SUBJECT_MARKERS.has(p.lower)) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
   return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }
@@ -763,7 +776,7 @@ const KIN_AND_TIME_OBJECTS = new Set([
   'tuesday', 'wednesday', 'thursday', 'friday',
 ]);
 /** Children's helplines: only a child calls them. */
-const HELPLINES = new Set(['bris', 'childline', 'barnens', 'jourhavande']);
+const HELPLINES = new Set(['bris', 'childline', 'hjälptelefon', 'hjälptelefonen', 'jourhavande']);
 /** After "sin"/"sina", things of one's own that are a professional's, not a child's ("tar med sig sin dator"). */
 const OWN_WORK = new Set(['dator', 'datorn', 'kalender', 'kalendern', 'chef', 'chefen', 'kollegor', 'kollega', 'klienter', 'telefon', 'anteckningar', 'schema', 'ärenden', 'möten', 'team', 'grupp', 'laptop', 'colleagues', 'manager', 'caseload', 'cases', 'notes', 'diary']);
 const AUXILIARIES = new Set(['har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'måste', 'kommer', 'att', 'inte', 'hunnit', 'tänker', 'behöver', 'vill', 'får', 'också', 'redan', 'gärna', 'nog', 'will', 'can', 'could', 'has', 'had', 'not', 'is', 'going', 'to', 'also', 'already', 'll']);
@@ -1026,6 +1039,33 @@ function patientHere(tokens: Token[], k: number): boolean {
 const APPOINTMENT_WORDS = new Set(['tid', 'en', 'ny', 'besök', 'samtal', 'an', 'appointment', 'a', 'new', 'inskriven', 'aktuell', 'registered', 'known']);
 const PATIENT_VERBS = new Set(['är', 'var', 'går', 'gick', 'har', 'hade', 'varit', 'gått', 'kommer', 'ska', 'is', 'was', 'goes', 'went', 'attends', 'has', 'been', 'sees']);
 
+/** What a case gives a child: after "fått"/"fick"/"got" they make the subject a client ("har fått plats på HVB"). */
+const CASE_GRANTS = new Set([
+  'plats', 'diagnos', 'diagnosen', 'beslut', 'beslutet', 'insats', 'insatsen', 'kontaktfamilj', 'familjehem', 'placering', 'placeringen',
+  'remiss', 'medicin', 'stöd', 'anpassningar', 'tid', 'adhd', 'god', 'diagnosis', 'placement', 'referral', 'support',
+]);
+const RECEIVES = new Set(['fått', 'fick', 'får', 'got', 'gets', 'received', 'receives']);
+/** Where a child is placed or moved to ("har flyttat till HVB", "placerad i jourhem"). */
+const PLACEMENTS = new Set(['hvb', 'hvb-hem', 'hvb-hemmet', 'familjehem', 'familjehemmet', 'jourhem', 'jourhemmet', 'sis-hem', 'boende', 'stödboende']);
+
+/** The clause after a name is a client's: granted a place, a diagnosis or a decision, moved to a placement, or a child's own words. */
+function clientClause(tokens: Token[], from: number): boolean {
+  if (clauseScore(tokens, from, false) >= 1) return true;
+  for (let k = from; k < tokens.length && k < from + 10; k++) {
+    const t = tokens[k]!;
+    if (k > from && (t.sentenceStart || t.softBreak)) break;
+    const l = t.lower;
+    if (RECEIVES.has(l)) {
+      for (let m = k + 1; m < k + 4 && m < tokens.length; m++) {
+        const u = tokens[m]!.lower;
+        if (CASE_GRANTS.has(u) || u.startsWith('lvu') || u.startsWith('hvb')) return true;
+      }
+    }
+    if (PLACEMENTS.has(l) || l.startsWith('lvu-')) return true;
+  }
+  return false;
+}
+
 /** After a name, up to the end of its line, a pronoun or a relative says the sentence is about a person ("… hon är avstängd"). */
 function personInSentence(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 20; k++) {
@@ -1242,6 +1282,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     // Only a name that would be flagged is weighed against being staff: the checks below read around it.
     if (confidence < MIN_CONFIDENCE) continue;
     if (!context && !withClass && !withAge && !patient) continue;
+    // A first name alone, with nothing else of a child about it, in a message only about the work is a colleague's,
+    // unless its own clause is a client's ("har fått plats på HVB", "fick ett LVU-beslut", "svarade inte om ärren").
+    if (!flags.childContext && !strong && !surname && !lowerSurname && !patient && !titled && !atClinic && !clientClause(tokens, k)) continue;
 
     // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
     if (!strong) {
@@ -1767,6 +1810,8 @@ interface Flags {
   context: boolean;
   /** The message says its case is invented or de-identified (and does not deny it). */
   invented: boolean;
+  /** The message speaks of one child or family: not only of the institution's work (INSTITUTIONAL_CONTEXT). */
+  childContext: boolean;
   /** The message says its case is real ("på riktigt", "det hände i går"): a marker does not clear it. */
   real: boolean;
   /** The message is about staff work: cover, colleagues, someone's caseload, a meeting moved. */
@@ -1855,11 +1900,17 @@ function flagsOf(text: string, tokens: Token[]): Flags {
   let invented = false;
   let staffTalk = false;
   let reality = false;
+  let childContext = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
-    if (!context && ((t.bits & B.CONTEXT) || isContextForm(l))) context = true;
+    if (!childContext && ((t.bits & B.CONTEXT) || (!context && isContextForm(l)))) {
+      context = true;
+      // Exact list words that are no institution's; a word known only by its prefix ("placeringskostnader") is one.
+      if ((t.bits & B.CONTEXT) ? !INSTITUTIONAL_CONTEXT.has(l) : isChildForm(l)) childContext = true;
+    }
+    if (!childContext && (t.bits & (B.KIN | B.CHILDISH)) && !INSTITUTIONAL_CONTEXT.has(l) && !(t.bits & B.FAMILY && WORK_NOUNS.has(l))) childContext = context = true;
     if (!(t.bits & B.FLAGS)) continue;
     if (!context && (l === 'services' || l === 'worker' || l === 'care') && tokens[k - 1]?.lower === 'social') context = true;
     if (!invented && inventedAt(text, tokens, k) && !negatedBefore(tokens, k)) invented = true;
@@ -1869,7 +1920,7 @@ function flagsOf(text: string, tokens: Token[]): Flags {
       if (STAFF_MARKERS.has(l) || MOVED.has(l) || (TAKE_OVER.has(l) && OVER.has(n)) || (POSSESSIVE_PRONOUNS.has(l) && WORK_NOUNS.has(n))) staffTalk = true;
     }
   }
-  return { context, invented, real: reality, staffTalk };
+  return { context, childContext, invented, real: reality, staffTalk };
 }
 
 /** Texts longer than this are read in pieces, so that the work stays linear and small. */
@@ -1881,11 +1932,13 @@ export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTI
   if (text.length <= CHUNK * 2) return detectIn(text, options, now, undefined);
   // A long text: the whole text decides the context, then each piece is read on its own.
   const bounds = chunkBounds(text);
-  const flags: Flags = { context: false, invented: false, real: false, staffTalk: false };
+  const flags: Flags = { context: false, childContext: false, invented: false, real: false, staffTalk: false };
   for (let k = 0; k + 1 < bounds.length; k++) {
     const piece = text.slice(bounds[k], bounds[k + 1]);
     const f = flagsOf(piece, tokenize(piece));
-    flags.context ||= f.context || findPersonnummer(piece, now).length > 0;
+    const pnr = findPersonnummer(piece, now).length > 0;
+    flags.context ||= f.context || pnr;
+    flags.childContext ||= f.childContext || pnr;
     flags.invented ||= f.invented;
     flags.staffTalk ||= f.staffTalk;
     flags.real ||= f.real;
@@ -1941,7 +1994,7 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
   // "Vi tog ett påhittat exempel på utbildningen, men nu gäller det … på riktigt": a case said to be real is real.
   if (flags.invented && !flags.real) return out.filter((f) => f.category !== 'phone');
   // A personnummer makes the message about a person: what else it says of them counts too.
-  if (pnrs.length) flags.context = true;
+  if (pnrs.length) { flags.context = true; flags.childContext = true; }
   const { context } = flags;
 
   const { officials, switchboards, domains } = prepared(options);

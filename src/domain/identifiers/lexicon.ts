@@ -109,6 +109,7 @@ dö gode
 gripen greps gripits anhållen häktad dömd fängelse misshandlad våldtagen självmord
 utbrott kniv kniven vapen droger narkotika hotat panik överdos nakenbilder sparkade inlagd barnavdelningen
 knife weapon drugs overdose threatened bruised self-harmed
+farbror morbror faster moster
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -133,6 +134,7 @@ mum mom mother dad father parents parent guardian guardians carer carers family 
 grandma grandmother grandad grandfather nan foster attendance absence placement
 stepfather stepmother stepmom step-dad step-mum småsyskon småsyskonen halvbror halvsyster
 styvmamman styvpappan bonusmamman bonuspappan
+farbror morbror faster moster farbrodern morbrodern fastern mostern kusin kusinen uncle aunt cousin
 `);
 
 /** Titles of officials acting in their role. Before or after a name, they make it an official's. */
@@ -296,6 +298,7 @@ dagbok dagboken diary
 leva livet
 gode
 sönder
+ärr ärren sår såren hämtad hämtades okänd adhd autism diagnosen scars
 `);
 
 /** Possessive pronouns that, before a family word, make the subject its child ("ringde sin mamma", "called his mum"). */
@@ -397,3 +400,18 @@ lives lived living moved moving home address staying
 
 /** Endings of school and preschool names ("Nossebroskolan", "Oakwood School"). */
 export const SCHOOL_SUFFIXES: readonly string[] = ['skolan', 'skola', 'gymnasiet', 'förskolan', 'förskola', 'school', 'academy', 'primary'];
+
+/**
+ * Context words of the institution rather than of one child: a message with only these ("rutin för orosanmälan",
+ * "alla SIP:ar", "barn och unga") is about the work, and a first name alone in it is a colleague's.
+ */
+export const INSTITUTIONAL_CONTEXT = words(`
+elev elevs eleverna barn barnens familjer föräldrar föräldrarnas vårdnadshavare vårdnadshavarna orosanmälan orosanmälningar
+orosanmälningarna orosanmäla anmälan anmälningar placering placeringar placeras sip sip-möte sip-mötet sip:en ärende ärenden
+ärendets kurator kuratorn kuratorns skolkurator mentor mentorn elevhälsan elevhälsoteamet skolsköterskan socialtjänsten soc bup
+barnpsykiatrin hab habiliteringen bbic samtycke samtycket samtyckesblankett utredning utredningen insats insatser stödinsats
+bistånd biståndsbeslut åtgärdsprogram åtgärdsprogrammet anpassningar anpassad skolplacering skolbyte kontaktfamilj
+kontaktfamiljen kontaktperson lvu hvb hvb-hem familjehem jourhem skolgång skolgången frånvaro frånvaron skolfrånvaro frånvarande
+fritids fritidshemmet camhs referral referred safeguarding attendance absence absences ehcp lac cin foster fostering welfare
+children pupils kids parents pupil student family familj familjer aktuell aktualiserad aktualiseras oro ungdomen ungdomens
+`);
