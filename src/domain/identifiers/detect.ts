@@ -505,6 +505,8 @@ const SELF_WORDS = new Set(['mitt', 'min', 'jag', 'vårt', 'vår', 'direkt', 'ko
 const CONTACT_ME = new Set(['ring', 'ringa', 'nå', 'nås', 'sms:a', 'smsa', 'kontakta', 'mejla', 'maila', 'call', 'text', 'reach', 'contact', 'phone']);
 const ME = new Set(['mig', 'me', 'oss', 'us']);
 const POSSESSIVE_PRONOUNS = new Set(['hans', 'hennes', 'deras', 'his', 'her', 'their']);
+/** Verbs of a job before "som": "börjar som socialsekreterare", "works as a family support worker". */
+const JOB_VERBS = new Set(['börjar', 'började', 'börjat', 'jobbar', 'jobbade', 'arbetar', 'arbetade', 'anställs', 'anställd', 'slutar', 'vikarierar', 'fortsätter', 'starts', 'started', 'works', 'worked', 'joins', 'joined']);
 /** Words between "som"/"är" and a title: "som ny skolkurator", "is our new family support worker". */
 const ROLE_MODIFIERS = new Set(['ny', 'nya', 'new', 'vår', 'våra', 'our', 'the', 'a', 'an', 'en', 'ett', 'tillförordnad', 'tf', 'biträdande', 'vikarierande', 'interim', 'acting', 'deputy', 'family', 'support', 'school', 'social', 'senior', 'lead']);
 const DETERMINERS = new Set(['the', 'our', 'vår', 'er', 'my', 'min', 'their', 'your', 'skolans', 'a', 'an', 'en', 'ett']);
@@ -515,6 +517,7 @@ const COLLEAGUE_SUPINES = new Set([
   'bokat', 'kallat', 'skickat', 'mejlat', 'mailat', 'dokumenterat', 'informerat', 'kontaktat', 'sammankallat', 'utrett',
   'handlagt', 'ringt', 'meddelat', 'samordnat', 'ansvarat', 'bjudit', 'lagt', 'skrivit', 'presenterat', 'rapporterat',
   'booked', 'called', 'sent', 'emailed', 'contacted', 'informed', 'arranged', 'written', 'chaired', 'organised', 'organized',
+  'updated', 'shared', 'prepared', 'finished', 'circulated', 'presented', 'uppdaterat', 'sammanställt', 'förberett', 'delat',
 ]);
 const TIME_WORDS = new Set(['idag', 'imorgon', 'today', 'tomorrow', 'dag', 'morgon', 'eftermiddag', 'förmiddag', 'week', 'vecka', 'veckan']);
 const CONDITIONALS = new Set(['om', 'ifall', 'if', 'suppose', 'anta', 'antag']);
@@ -623,7 +626,7 @@ function ageBefore(tokens: Token[], i: number): boolean {
   return p.lower === 'old' && pp.lower.startsWith('year') && !!ppp && ppp.kind === Kind.Num;
 }
 
-const SUBJECT_MARKERS = new Set(['gäller', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'concerning', 'regarding', 're']);
+const SUBJECT_MARKERS = new Set(['gäller', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'concerning', 'regarding', 're', 'lyfta', 'lyfter', 'lyfte', 'diskutera', 'diskuterar', 'discuss', 'raise']);
 const ABOUT = new Set(['om', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'för', 'av', 'about', 'regarding', 're', 'for', 'concerning', 'on']);
 
 function childNounBefore(tokens: Token[], i: number): boolean {
@@ -633,8 +636,9 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   // "mamma till Ali", "pappa till Sara", "sonen till Lena Ek", "the mother of Ali".
   const pp = tokens[i - 2];
   if ((p.lower === 'till' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
-  // "Det gäller Ronja igen", "Ang. Ebba": what the message is about.
+  // "Det gäller Ronja igen", "Ang. Ebba", "Kan vi lyfta Alice", "Kan vi ta upp Malte": what the message is about.
   if (SUBJECT_MARKERS.has(p.lower)) return true;
+  if (p.lower === 'upp' && !!tokens[i - 2] && (tokens[i - 2]!.lower === 'ta' || tokens[i - 2]!.lower === 'tar' || tokens[i - 2]!.lower === 'tog')) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
   return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }
@@ -723,9 +727,14 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
     const c = tokens[j + 2];
     if (b && (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') && c && (isRoleToken(c) || c.lower === 'som' || c.lower === 'as' || DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleToken(tokens[j + 3]!))) return true;
   }
-  // "Fatima Ali som ny skolkurator", "Hugo Lind är ny verksamhetschef", "Chloe is our new family support worker".
-  if (a && (a.lower === 'som' || a.lower === 'är' || a.lower === 'blir' || a.lower === 'is' || a.lower === 'as' || a.lower === 'becomes')) {
-    for (let k = j + 1; k < j + 5 && k < tokens.length; k++) {
+  // "Fatima Ali som ny skolkurator", "Hugo Lind är ny verksamhetschef", "Chloe is our new family support worker",
+  // "Rasmus och Tove börjar som socialsekreterare".
+  const v = predicateAt(tokens, j);
+  const b = tokens[v];
+  const asAt = b && JOB_VERBS.has(b.lower) && tokens[v + 1] && (tokens[v + 1]!.lower === 'som' || tokens[v + 1]!.lower === 'as') ? v + 1 : j;
+  const c = tokens[asAt];
+  if (c && (c.lower === 'som' || c.lower === 'är' || c.lower === 'blir' || c.lower === 'is' || c.lower === 'as' || c.lower === 'becomes')) {
+    for (let k = asAt + 1; k < asAt + 5 && k < tokens.length; k++) {
       const u = tokens[k]!;
       if (u.sentenceStart) break;
       if (isRoleToken(u)) return !startsClause(tokens, k + 1);
@@ -759,19 +768,23 @@ function predicateAt(tokens: Token[], j: number): number {
 const WORK_OBJECTS = new Set([
   'kallelse', 'kallelsen', 'kallelser', 'blankett', 'blanketten', 'samtyckesblankett', 'samtyckesblanketten', 'protokoll', 'protokollet',
   'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh',
-  'soc', 'socialtjänsten', 'rummet', 'utredning', 'utredningen', 'orosanmälan', 'anmälan', 'dokumentation', 'dokumentationen', 'journal',
+  'rummet', 'dokumentation', 'dokumentationen', 'journal',
   'journalen', 'över', 'återkommer', 'återkoppla', 'morgon', 'imorgon', 'eftermiddag',
   'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'systemet', 'listan', 'listor', 'underlag',
   'underlaget', 'samtycke', 'samtycket', 'mejl', 'mejlet', 'mail', 'mailet', 'rapport', 'rapporten', 'statistik', 'sip-mötet',
-  'dagordning', 'dagordningen', 'inbjudan', 'agenda', 'minutes', 'referral', 'form', 'report', 'parents', 'tomorrow', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'kollegor', 'kollegorna', 'teamet', 'gruppen', 'nämnden', 'chefen', 'remiss', 'remissen',
+  'dagordning', 'dagordningen', 'inbjudan', 'agenda', 'minutes', 'form', 'report', 'parents', 'tomorrow', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'kollegor', 'kollegorna', 'teamet', 'gruppen', 'nämnden', 'chefen', 
   'orosanmälningar', 'orosanmälningarna', 'ärendena', 'sip:en', 'sip:ar', 'sip:arna', 'sip-mötena', 'familjerna', 'eleverna', 'frågor',
   'frågorna', 'ansvar', 'ansvaret', 'samverkansgruppen', 'styrgruppen', 'uppdrag', 'rekrytering', 'rekryteringen', 'handlingsplanen',
   'team', 'cases', 'inbox', 'rota', 'questions', 'emails', 'files', 'rutinen', 'nätverket', 'kallelserna', 'kallelse',
+  'förslag', 'förslaget', 'sammanställning', 'sammanställningen', 'presentation', 'presentationen', 'material', 'materialet',
+  'genomgång', 'genomgången', 'enkät', 'enkäten', 'systemet', 'länken', 'mappen', 'kalendern', 'flowchart', 'policy', 'procedure',
+  'slides', 'figures', 'spreadsheet', 'template',
 ]);
 /** A case's adults and planning times: a professional's objects after a colleague verb ("ringer mamman i eftermiddag"), not otherwise. */
 const KIN_AND_TIME_OBJECTS = new Set([
-  'ärende', 'ärendet', 'kontakt', 'tillbaka', 'upp', 'beslut', 'beslutet', 'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh', 'parents',
+  'ärende', 'ärendet', 'kontakt', 'tillbaka', 'upp', 'beslut', 'beslutet', 'soc', 'socialtjänsten', 'orosanmälan', 'anmälan',
+  'utredning', 'utredningen', 'remiss', 'remissen', 'referral', 'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh', 'parents',
   'morgon', 'imorgon', 'eftermiddag', 'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'tomorrow', 'monday',
   'tuesday', 'wednesday', 'thursday', 'friday',
 ]);
@@ -860,7 +873,7 @@ function childLater(tokens: Token[], from: number): boolean {
     const l = t.lower;
     if (CHILD_CLAUSE_WORDS.has(l) || HELPLINES.has(l)) return true;
     const n = tokens[k + 1];
-    if (n && n.tight && PERSON_VERBS.has(n.lower) && (isKin(l) || l === 'han' || l === 'hon' || l === 'hen' || l === 'he' || l === 'she')) return true;
+    if (n && n.tight && PERSON_VERBS.has(n.lower) && isKin(l)) return true;
   }
   return false;
 }
@@ -1008,7 +1021,8 @@ const SEND_WORDS = new Set([
   'anmälningar', 'frågor', 'synpunkter', 'svar', 'vidarebefordra', 'send', 'sent', 'email', 'forward', 'questions', 'rsvp', 'replies',
   'hör', 'hörs', 'vänd', 'vänder', 'hänvisa', 'hänvisar', 'hänvisas', 'ring', 'ringa', 'speak', 'talk', 'reach', 'contact', 'ask', 'go', 'refer',
   'fördelas', 'fördelar', 'fördela', 'delas', 'distributed', 'split', 'shared', 'reallocated', 'passed',
-  'över', 'vikarierar', 'ersätter', 'efterträder', 'replaces', 'covering', 'covers', 'over',
+  'över', 'vikarierar', 'ersätter', 'efterträder', 'replaces', 'covering', 'covers', 'over', 'påminnelse', 'påminnelser', 'reminder',
+  'thanks', 'tack', 'grattis', 'välkommen',
 ]);
 
 /** "Vilda är på BUP varje tisdag", "Leon går på HAB", "Frans är hos BUP för utredning": a patient of a children's clinic. */
@@ -1047,6 +1061,21 @@ const CASE_GRANTS = new Set([
 const RECEIVES = new Set(['fått', 'fick', 'får', 'got', 'gets', 'received', 'receives']);
 /** Where a child is placed or moved to ("har flyttat till HVB", "placerad i jourhem"). */
 const PLACEMENTS = new Set(['hvb', 'hvb-hem', 'hvb-hemmet', 'familjehem', 'familjehemmet', 'jourhem', 'jourhemmet', 'sis-hem', 'boende', 'stödboende']);
+
+/** A case word in the clause around a name ("Frånvaron för Noel", "Kuratorn har haft samtal med Ellie om självskadan"). */
+function caseWordInClause(tokens: Token[], i: number, j: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (tokens[k + 1]!.sentenceStart || tokens[k + 1]!.softBreak) break;
+    const t = tokens[k]!;
+    if ((t.bits & B.CONTEXT) || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
+  }
+  for (let k = j; k < tokens.length && k < j + 10; k++) {
+    const t = tokens[k]!;
+    if (k > j && (t.sentenceStart || t.softBreak)) break;
+    if ((t.bits & B.CONTEXT) || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
+  }
+  return false;
+}
 
 /** The clause after a name is a client's: granted a place, a diagnosis or a decision, moved to a placement, or a child's own words. */
 function clientClause(tokens: Token[], from: number): boolean {
@@ -1284,7 +1313,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (!context && !withClass && !withAge && !patient) continue;
     // A first name alone, with nothing else of a child about it, in a message only about the work is a colleague's,
     // unless its own clause is a client's ("har fått plats på HVB", "fick ett LVU-beslut", "svarade inte om ärren").
-    if (!flags.childContext && !strong && !surname && !lowerSurname && !patient && !titled && !atClinic && !clientClause(tokens, k)) continue;
+    if (!flags.childContext && !strong && !surname && !lowerSurname && !patient && !titled && !atClinic && !clientClause(tokens, k) && !caseWordInClause(tokens, i, k)) continue;
 
     // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
     if (!strong) {

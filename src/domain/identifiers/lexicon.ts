@@ -110,6 +110,7 @@ gripen greps gripits anhållen häktad dömd fängelse misshandlad våldtagen sj
 utbrott kniv kniven vapen droger narkotika hotat panik överdos nakenbilder sparkade inlagd barnavdelningen
 knife weapon drugs overdose threatened bruised self-harmed
 farbror morbror faster moster
+utredd utreds diagnostiserad resursskola resursskolan npf
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -184,6 +185,8 @@ uppdaterar uppdatera uppdaterade signerar signera granskar granska fyller fylla 
 meet meets met
 covering
 tolkar tolkade översätter interprets
+hälsar titta tittar läsa läser sammanställt sammanställde
+share shares shared update updates updated prepare prepares prepared present presents presented circulate circulated
 `);
 
 /** Markers of an invented or de-identified case: names in such a message are not a person's. */
