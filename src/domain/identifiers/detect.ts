@@ -481,7 +481,9 @@ function isLowerSurname(t: Token | undefined): boolean {
   if (!t || t.kind !== Kind.Word || t.cap || !t.tight || t.sentenceStart || t.lower.length < 2) return false;
   const l = t.lower;
   if (COMMON_WORDS.has(l) || NEVER_NAMES.has(l) || isRoleWord(l) || isContextWord(l) || FAMILY_WORDS.has(l)) return false;
-  return SURNAMES.has(l) || endsWithAny(l, LOWER_SURNAME_SUFFIXES, 3);
+  if (SURNAMES.has(l) || LOWER_SURNAME_SUFFIXES.match(l, 3)) return true;
+  // "tyra lundbergs mamma": the genitive of one.
+  return l.length > 4 && l.endsWith('s') && (SURNAMES.has(l.slice(0, -1)) || LOWER_SURNAME_SUFFIXES.match(l.slice(0, -1), 3));
 }
 
 const CLASS_FILLER = new Set([
