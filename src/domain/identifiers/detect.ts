@@ -114,6 +114,7 @@ interface Token {
 const B = {
   GIVEN: 1, NEVER: 2, COMMON: 4, CONTEXT: 8, FAMILY: 16, CHILD_BEFORE: 32, ROLE: 64, FLAGS: 128, SINGLE: 256,
   NOT_UNKNOWN: 512, COURTESY: 1024, LOGISTIC: 2048, CHILDISH: 4096, PLACE: 8192, EVENT: 16384, KIN: 32768, SINGLER: 65536,
+  ANCHOR: 131072,
 } as const;
 
 let wordBitsMap: Map<string, number> | undefined;
@@ -215,6 +216,12 @@ function wordBits(): Map<string, number> {
   mark(RELATIVES, B.SINGLER);
   mark(PAST_TIMES, B.SINGLER);
   mark(['går'], B.SINGLER);
+  // Words that begin a class or a school: "åk 7", "sjuan", "nians", "förskoleklass", "min klass", "förskolan Solen".
+  mark(CLASS_WORDS, B.ANCHOR);
+  mark(CLASS_ORDINALS, B.ANCHOR);
+  mark([...CLASS_ORDINALS].map((w) => `${w}s`), B.ANCHOR);
+  mark(PRESCHOOL_CLASS, B.ANCHOR);
+  mark(['min', 'vår', 'my', 'our', 'förskolan', 'avdelning', 'avdelningen', 'skolan'], B.ANCHOR);
   wordBitsMap = m;
   return m;
 }
@@ -262,12 +269,12 @@ function tokenize(text: string): Token[] {
     let h = 0;
     let g = 0x811c9dc5;
     let plain = true;
+    let upper = 0;
     if (letter) {
       kind = Kind.Word;
       for (;;) {
         for (let ch = text.charCodeAt(i); i < n && isLetterCode(ch); ch = text.charCodeAt(++i)) {
-          if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) ch += 32;
-          else if (ch > 0xff) plain = false;
+          if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) { ch += 32; upper++; } else if (ch > 0xff) plain = false;
           h = (Math.imul(h, 31) + ch) | 0;
           g = Math.imul(g ^ ch, 0x01000193);
         }
@@ -312,7 +319,8 @@ function tokenize(text: string): Token[] {
       else if (g === 64) mention = true;
       else if (g === 47 && k === start - 1) slash = true;
     }
-    const lower = kind === Kind.Word ? word.toLowerCase() : word;
+    // A word of plain lower-case letters is its own lower case: no second string.
+    const lower = kind === Kind.Word && (upper > 0 || !plain) ? word.toLowerCase() : word;
     const cap = kind === Kind.Word && lower.charCodeAt(0) !== word.charCodeAt(0);
     const allCaps = cap && word.length > 1 && isUpperCode(word.charCodeAt(1));
     // Short lower-case words ("i", "på", "om") and the commonest function words are in no list a pass reads by bits
@@ -1253,13 +1261,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     }
     const after = tokens[k];
     const familyAfter = !!after && after.tight && FAMILY_WORDS.has(after.lower);
-    const parts: string[] = [];
-    for (let m = i; m < j; m++) parts.push(m === i ? lower : tokens[m]!.lower);
     // "Ali Hassans mamma": the genitive s belongs to no one's name.
-    if (j > i + 1 && familyAfter && !last.colonS && parts[parts.length - 1]!.endsWith('s') && !SURNAMES.has(last.lower)) {
-      parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -1);
-      genitive = true;
-    }
+    const surnameGenitive = j > i + 1 && familyAfter && !last.colonS && last.lower.endsWith('s') && !SURNAMES.has(last.lower);
+    if (surnameGenitive) genitive = true;
     // "Alis mamma", and "oliver och hans pappa", "Ronja och hennes lillebror": the name has a family.
     const withFamily = !!after && (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') && !!tokens[k + 1] && POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) && !!tokens[k + 2] && (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
@@ -1270,9 +1274,6 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const patient = patientAfter(tokens, k);
     const atClinic = patient || (context && patientHere(tokens, k));
     const strong = withClass || withAge || childBefore || genitiveFamily;
-    // The parts are lower case already; normaliseName's ICU work is only needed for unusual text.
-    const joined = parts.join(' ');
-    const name = /[^\x20-\x7e\u00c0-\u00ff]/.test(joined) ? normaliseName(joined) : joined;
     const firstName = lower;
 
     // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
@@ -1316,6 +1317,11 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     // A first name alone, with nothing else of a child about it, in a message only about the work is a colleague's,
     // unless its own clause is a client's ("har fått plats på HVB", "fick ett LVU-beslut", "svarade inte om ärren").
     if (!flags.childContext && !strong && !surname && !lowerSurname && !patient && !titled && !atClinic && !clientClause(tokens, k) && !caseWordInClause(tokens, i, k)) continue;
+
+    // The name as the gate keys it. The parts are lower case already; normaliseName's ICU work is only for unusual text.
+    let joined = lower;
+    for (let m = i + 1; m < j; m++) joined += ` ${m === j - 1 && surnameGenitive ? tokens[m]!.lower.slice(0, -1) : tokens[m]!.lower}`;
+    const name = /[^\x20-\x7e\u00c0-\u00ff]/.test(joined) ? normaliseName(joined) : joined;
 
     // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
     if (!strong) {
@@ -1489,7 +1495,8 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.kind === Kind.NumClass) return { kind: 2, end: k + 1 };
-    if (t.kind !== Kind.Word) continue;
+    // Only class words, ordinals and capitalised words can begin an anchor.
+    if (t.kind !== Kind.Word || !((t.bits & B.ANCHOR) || t.cap)) continue;
     const l = t.lower;
     if (CLASS_WORDS.has(l) && l !== 'år') {
       const next = tokens[k + 1];
@@ -1512,6 +1519,10 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
  * ("tre elever i 7C", "en pojke i åk 7", "hela 8A") single no one out.
  */
 function findSingledOut(tokens: Token[], out: Finding[]): void {
+  // Without a class, a school-like capitalised word or a kin noun anywhere, no child can be singled out.
+  let possible = false;
+  for (const t of tokens) if (t.kind === Kind.NumClass || (t.bits & (B.ANCHOR | B.KIN)) || (t.cap && t.kind === Kind.Word && !t.sentenceStart) || (t.bits & B.SINGLE && KIN_NOUNS.has(t.lower))) { possible = true; break; }
+  if (!possible) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
