@@ -26,13 +26,13 @@ const ADVERSARIAL: Array<(n: number) => string> = [
   (n) => '(((((((((('.repeat(n / 10),
   (n) => 'åäö ÅÄÖ é\u0301 '.repeat(n / 12),
   // The passes added for issue 13: singled-out windows, initials, nicknames, genitives, lists and clause weighing.
-  (n) => 'pojken i 7C vars pappa greps och hon som går i 8A '.repeat(n / 50),
-  (n) => 'A.B.C.D.E.F.G. '.repeat(n / 15),
-  (n) => "Maya's (Mo) \"Musse\" Ella Berg, ".repeat(n / 32),
-  (n) => 'Närvarande: Lena Ek, Johan Berg, Anna Lind, '.repeat(n / 44),
-  (n) => 'Ella tog med sig sin kniv, mamma ringde mentorn i natt och '.repeat(n / 58),
-  (n) => 'the boy in year 6 whose dad was arrested last week '.repeat(n / 51),
-  (n) => 'inte ett påhittat fall, på riktigt, fiktivt? nej '.repeat(n / 49),
+  (n) => 'pojken i 7C vars pappa greps och hon som går i 8A '.repeat(Math.ceil(n / 50)),
+  (n) => 'A.B.C.D.E.F.G. '.repeat(Math.ceil(n / 15)),
+  (n) => "Maya's (Mo) \"Musse\" Ella Berg, ".repeat(Math.ceil(n / 32)),
+  (n) => 'Närvarande: Lena Ek, Johan Berg, Anna Lind, '.repeat(Math.ceil(n / 44)),
+  (n) => 'Ella tog med sig sin kniv, mamma ringde mentorn i natt och '.repeat(Math.ceil(n / 58)),
+  (n) => 'the boy in year 6 whose dad was arrested last week '.repeat(Math.ceil(n / 51)),
+  (n) => 'inte ett påhittat fall, på riktigt, fiktivt? nej '.repeat(Math.ceil(n / 49)),
 ];
 
 function time(text: string): number {
