@@ -596,7 +596,7 @@ function schoolAfter(tokens: Token[], j: number): number {
   return -1;
 }
 
-function ageAfter(tokens: Token[], j: number, text: string): boolean {
+function ageAfter(tokens: Token[], j: number, text: string, birthYears = false): boolean {
   for (let k = j, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
     const t = tokens[k]!;
     if (t.sentenceStart && k > j) return false;
@@ -612,6 +612,8 @@ function ageAfter(tokens: Token[], j: number, text: string): boolean {
         if (k === j && t.softBreak && text.charCodeAt(t.end) === 44) return true;
         return false;
       }
+      // "Elsa Berg (2015)", "Leo, 2014, bor hos mormor": a birth year, in a message about a child.
+      if (birthYears && k === j && len === 4 && v >= 1990 && v <= 2035 && (text.charCodeAt(t.start - 1) === 40 || (t.softBreak && text.charCodeAt(tokens[k - 1]!.end) === 44))) return true;
       return false;
     }
     if (t.kind === Kind.NumClass) return false;
@@ -1171,6 +1173,18 @@ function coordinatedWith(tokens: Token[], i: number, staffEnd: number): boolean 
   return staffEnd === i - 1 && !!p && CONJUNCTIONS.has(p.lower) && !t.sentenceStart;
 }
 
+/** An author in a reference: after "se"/"see"/"cf.", or before a year in parentheses or after a comma. */
+function citationAt(text: string, tokens: Token[], i: number, j: number): boolean {
+  const p = tokens[i - 1];
+  if (p && (p.lower === 'se' || p.lower === 'see' || p.lower === 'cf' || p.lower === 'jfr') && (p.sentenceStart || text.charCodeAt(p.start - 1) === 40)) return true;
+  const a = tokens[j];
+  if (a && a.kind === Kind.Num && a.end - a.start === 4 && (text.charCodeAt(a.start - 1) === 40 || (a.softBreak && text.charCodeAt(tokens[j - 1]!.end) === 44))) {
+    const y = Number(a.lower);
+    return y >= 1900 && y <= 2100;
+  }
+  return false;
+}
+
 /** Famous people whose names stand for books, films, prizes and places in school talk. */
 const FAMOUS = new Set([
   'alfons åberg', 'pippi långstrump', 'ronja rövardotter', 'harry potter', 'astrid lindgren', 'elsa beskow', 'greta thunberg',
@@ -1268,7 +1282,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const withFamily = !!after && (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') && !!tokens[k + 1] && POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) && !!tokens[k + 2] && (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
     const withClass = classAfter(tokens, k);
-    const withAge = ageAfter(tokens, k, text) || ageBefore(tokens, i);
+    const withAge = ageAfter(tokens, k, text, flags.childContext) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
     // "Vilda är på BUP varje tisdag" is a patient's sentence; "Axel på BUP mår bättre" too, unless a colleague's verb follows.
     const patient = patientAfter(tokens, k);
@@ -1331,6 +1345,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       if (spelled > 0) { staffEnd = i + spelled; i = i + spelled - 1; continue; }
       // A book, a film, a prize or a room named after someone: "Ronja Rövardotter" in quotes, "Karin Boye-salen".
       if (eponymAt(text, tokens, i, j, name)) { i = j; continue; }
+      // An author cited: "Se Sara Lind: Barn som far illa", "Lind (2021)", "Andersson, 2019" (in a message about a child
+      // the year after a name is a birth year).
+      if (!flags.childContext && citationAt(text, tokens, i, j)) { i = j - 1; continue; }
     }
     if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) { staffEnd = j; staffTalk = true; i = j - 1; continue; }
     if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i) || listLine(text, tokens, i) || coordinatedWith(tokens, i, staffEnd))) {

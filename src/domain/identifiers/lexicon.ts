@@ -83,7 +83,7 @@ export const CONTEXT_WORDS = words(`
 elev eleven elevens eleverna elevs barn barnet barnets barnen barnens pojke pojken pojkens flicka flickan flickans son sonen sonens
 dotter dottern dotterns döttrar söner bror brodern broderns brorsan lillebror lillebrorsan storebror syster systern systerns lillasyster
 storasyster syskon syskonen syskonens tvillingar tvillingarna vårdnadshavare vårdnadshavaren vårdnadshavarna vårdnadshavarens vh vhs
-mamma mamman mammans mammas pappa pappan pappans pappas mor modern moderns far fadern faderns förälder föräldern föräldrar föräldrarna
+mamma mamman mammans mammas pappa pappan pappans pappas mor modern moderns  fadern faderns förälder föräldern föräldrar föräldrarna
 föräldrarnas bonuspappa bonusmamma styvpappa styvmamma morföräldrar farföräldrar mormor morfar farmor farfar familj familjen familjens
 familjer hem hemmet hemma hemsituation hemsituationen orosanmälan orosanmälningar orosanmälningen anmälan anmälningar placerad
 placerade placerades placering placeringen placeras familjehem familjehemmet familjehemsplacerad jourhem jourhemmet hvb hvb-hem lvu
