@@ -515,6 +515,8 @@ const SELF_WORDS = new Set(['mitt', 'min', 'jag', 'vårt', 'vår', 'direkt', 'ko
 const CONTACT_ME = new Set(['ring', 'ringa', 'nå', 'nås', 'sms:a', 'smsa', 'kontakta', 'mejla', 'maila', 'call', 'text', 'reach', 'contact', 'phone']);
 const ME = new Set(['mig', 'me', 'oss', 'us']);
 const POSSESSIVE_PRONOUNS = new Set(['hans', 'hennes', 'deras', 'his', 'her', 'their']);
+/** Words between a copula and a name: "nu är det Amanda Ek", "it is now Sam Lee". */
+const COPULA_FILLERS = new Set(['det', 'nu', 'numera', 'it', 'now', 'fortfarande', 'still']);
 /** Verbs of a job before "som": "börjar som socialsekreterare", "works as a family support worker". */
 const JOB_VERBS = new Set(['börjar', 'började', 'börjat', 'jobbar', 'jobbade', 'arbetar', 'arbetade', 'anställs', 'anställd', 'slutar', 'vikarierar', 'fortsätter', 'starts', 'started', 'works', 'worked', 'joins', 'joined']);
 /** Words between "som"/"är" and a title: "som ny skolkurator", "is our new family support worker". */
@@ -647,7 +649,7 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   if (CHILD_NOUNS_BEFORE.has(p.lower) || p.lower === 'heter' || p.lower === 'hette') return true;
   // "mamma till Ali", "pappa till Sara", "sonen till Lena Ek", "the mother of Ali".
   const pp = tokens[i - 2];
-  if ((p.lower === 'till' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
+  if ((p.lower === 'till' || p.lower === 't' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
   // "Det gäller Ronja igen", "Ang. Ebba", "Kan vi lyfta Alice", "Kan vi ta upp Malte": what the message is about.
   if (SUBJECT_MARKERS.has(p.lower)) return true;
   if (p.lower === 'upp' && !!tokens[i - 2] && (tokens[i - 2]!.lower === 'ta' || tokens[i - 2]!.lower === 'tar' || tokens[i - 2]!.lower === 'tog')) return true;
@@ -700,11 +702,15 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   }
   const pp = tokens[i - 2];
   if (p && pp && isRoleToken(pp) && (p.lower === 'rektor' || p.lower === 'kurator' || p.lower === 'ansvarig')) return true;
-  // "The new safeguarding lead is Amy Clarke", "Vår nya skolpsykolog heter Ronja Ek", "Ordförande i gruppen är Jonas Lind".
-  if (p && !t.sentenceStart && (p.lower === 'är' || p.lower === 'is' || p.lower === 'heter' || p.lower === 'blir' || p.lower === 'was')) {
-    for (let k = i - 2; k >= 0 && k >= i - 6; k--) {
+  // "The new safeguarding lead is Amy Clarke", "Vår nya skolpsykolog heter Ronja Ek", "Ordförande i gruppen är Jonas Lind",
+  // "BUP har bytt kontaktperson, nu är det Amanda Ek".
+  let cop = i - 1;
+  while (cop > 0 && cop > i - 3 && COPULA_FILLERS.has(tokens[cop]!.lower) && !tokens[cop + 1]!.sentenceStart) cop--;
+  const copula = tokens[cop];
+  if (copula && cop < i && !tokens[cop + 1]!.sentenceStart && (copula.lower === 'är' || copula.lower === 'is' || copula.lower === 'heter' || copula.lower === 'blir' || copula.lower === 'was' || copula.lower === 'blev')) {
+    for (let k = cop - 1; k >= 0 && k >= cop - 8; k--) {
       if (isRoleToken(tokens[k]!)) return true;
-      if (tokens[k]!.sentenceStart || isKin(tokens[k]!.lower) || (tokens[k]!.bits & B.SINGLE)) break;
+      if (tokens[k + 1]!.sentenceStart || isKin(tokens[k]!.lower) || (tokens[k]!.bits & B.SINGLE)) break;
     }
   }
   // "God man Peter Svensson", "gode man Lena Ek"

@@ -111,6 +111,7 @@ utbrott kniv kniven vapen droger narkotika hotat panik överdos nakenbilder spar
 knife weapon drugs overdose threatened bruised self-harmed
 farbror morbror faster moster
 utredd utreds diagnostiserad resursskola resursskolan npf
+rymma rymmer rymde
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -302,6 +303,7 @@ leva livet
 gode
 sönder
 ärr ärren sår såren hämtad hämtades okänd adhd autism diagnosen scars
+rymma rymmer
 `);
 
 /** Possessive pronouns that, before a family word, make the subject its child ("ringde sin mamma", "called his mum"). */
