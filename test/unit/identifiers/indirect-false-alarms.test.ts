@@ -72,6 +72,16 @@ describe('staff logistics', () => {
     'Sarah is off sick today, Tom is covering her safeguarding meetings.',
     'Hannah is on annual leave next week, please send referrals to the duty team.',
     'Utbildningen om barn som far illa hålls av Linda Sjöberg i aulan.',
+    'Vem av er tar SIP-mötet på torsdag, Kristin eller Mattias?',
+    'Maja gör en sammanställning av alla SIP:ar under hösten.',
+    'Rasmus och Tove börjar som socialsekreterare på barn och unga i april.',
+    'Närvarande: Maria Holm, Anders Nilsson, Lisa Berg. Frånvarande: Tomas Ek.',
+    'Emma svarar på frågor om placeringarna den här veckan.',
+    'Vi välkomnar Fatima Ali som ny skolkurator på Bryngeskolan!',
+    'Ali har slutat, hans ärenden fördelas mellan Petra och Hassan.',
+    'Please thank Oliver for organising the CAMHS drop-in sessions.',
+    'The new safeguarding lead is Amy Clarke, she starts on Monday.',
+    'Vi har bokat Karin Boye-salen för mötet om placeringarna.',
   ];
   const positives = [
     'Ella är sjuk igen, mamma säger att hon har ont i magen varje morgon.',
@@ -79,6 +89,11 @@ describe('staff logistics', () => {
     'Lena Ek har semester, men Alis mamma ringde om frånvaron.',
     'Johan tar över ärendet om Wilma i 4B, pappan har hört av sig.',
     'Maya is off sick again, her mum says she refuses to get out of bed.',
+    'Frånvaron för Noel är nu 60 %, mentor har inte fått svar.',
+    'Isak är aktuell hos socialtjänsten sedan i våras.',
+    'Kuratorn har haft samtal med Ellie om självskadan.',
+    'Melvin har fått plats på ett HVB-hem i Skövde, flytten sker på fredag.',
+    'Jack has been referred to CAMHS after the incident on Friday.',
   ];
   for (const text of negatives) it(`lets through: ${text}`, () => expect(cats(text)).toEqual([]));
   for (const text of positives) it(`refuses: ${text}`, () => expect(refused(text)).toBe(true));
