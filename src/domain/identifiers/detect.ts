@@ -1249,6 +1249,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (!given && !unknown) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
     if (t.allCaps && !given) continue;
+    // A word outside the lexicon opening a sentence is a name only with a class or an age right after it ("Kallelse",
+    // "Påminnelse" are not): the cheap test first.
+    if (!given && !titled && t.sentenceStart && !classAfter(tokens, i + 1) && !classAfter(tokens, i + 2) && !classAfter(tokens, i + 3) && !ageAfter(tokens, i + 1, text, flags.childContext) && !ageAfter(tokens, i + 2, text, flags.childContext)) continue;
 
     // The name's extent: first name, then up to two surnames.
     let j = i + 1;
