@@ -114,7 +114,7 @@ interface Token {
 const B = {
   GIVEN: 1, NEVER: 2, COMMON: 4, CONTEXT: 8, FAMILY: 16, CHILD_BEFORE: 32, ROLE: 64, FLAGS: 128, SINGLE: 256,
   NOT_UNKNOWN: 512, COURTESY: 1024, LOGISTIC: 2048, CHILDISH: 4096, PLACE: 8192, EVENT: 16384, KIN: 32768, SINGLER: 65536,
-  ANCHOR: 131072,
+  ANCHOR: 131072, CLAUSE: 262144, WORK: 524288, VERB_OBJECT: 1048576, OWN: 2097152,
 } as const;
 
 let wordBitsMap: Map<string, number> | undefined;
@@ -222,6 +222,14 @@ function wordBits(): Map<string, number> {
   mark([...CLASS_ORDINALS].map((w) => `${w}s`), B.ANCHOR);
   mark(PRESCHOOL_CLASS, B.ANCHOR);
   mark(['min', 'vår', 'my', 'our', 'förskolan', 'avdelning', 'avdelningen', 'skolan'], B.ANCHOR);
+  // What clauseScore weighs: a child's clause words and helplines, work objects, a case's adults and times, "sin".
+  mark(CHILD_CLAUSE_WORDS, B.CLAUSE);
+  mark(HELPLINES, B.CLAUSE);
+  mark(WORK_OBJECTS, B.WORK);
+  mark(WORK_NOUNS, B.WORK);
+  mark(LOGISTICS_WORDS, B.WORK);
+  mark(KIN_AND_TIME_OBJECTS, B.VERB_OBJECT);
+  mark(OWN_POSSESSIVES, B.OWN);
   wordBitsMap = m;
   return m;
 }
@@ -246,9 +254,17 @@ function isUpperCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
+/**
+ * Token objects are reused from call to call: a message's tokens live only while it is read (no finding keeps one),
+ * and the detector is synchronous, so a pool spares the collector most of the per-message garbage.
+ */
+const tokenPool: Token[] = [];
+const tokenView: Token[] = [];
+
 function tokenize(text: string): Token[] {
   if (!tableChecks) buildTable();
-  const tokens: Token[] = [];
+  const tokens = tokenView;
+  tokens.length = 0;
   const n = text.length;
   let i = 0;
   let gapStart = 0;
@@ -323,10 +339,18 @@ function tokenize(text: string): Token[] {
     const lower = kind === Kind.Word && (upper > 0 || !plain) ? word.toLowerCase() : word;
     const cap = kind === Kind.Word && lower.charCodeAt(0) !== word.charCodeAt(0);
     const allCaps = cap && word.length > 1 && isUpperCode(word.charCodeAt(1));
-    // Short lower-case words ("i", "på", "om") and the commonest function words are in no list a pass reads by bits
-    // in lower case: a small set answers for them, and only the other words are looked up in the large table.
     const bits = kind !== Kind.Word ? 0 : plain ? lookupBits(h, g | 1) : lookupBits(wordHash(lower), wordCheck(lower));
-    tokens.push({ kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, lineStart, softBreak, mention, slash, hyphen, bits, role: -1 });
+    const at = tokens.length;
+    let t = tokenPool[at];
+    if (!t) {
+      t = { kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, lineStart, softBreak, mention, slash, hyphen, bits, role: -1 };
+      tokenPool.push(t);
+    } else {
+      t.kind = kind; t.start = start; t.end = end; t.lower = lower; t.cap = cap; t.allCaps = allCaps; t.colonS = colonS; t.tight = tight;
+      t.sentenceStart = sentenceStart; t.lineStart = lineStart; t.softBreak = softBreak; t.mention = mention; t.slash = slash;
+      t.hyphen = hyphen; t.bits = bits; t.role = -1;
+    }
+    tokens.push(t);
     gapStart = i;
     end = i;
   }
@@ -345,25 +369,33 @@ function isContextWord(lower: string): boolean {
   return false;
 }
 
+/** Definite and genitive endings the word lists lack ("styvpappan", "bonusmammans", "barnmorskan"). */
+const FORM_ENDINGS = ['n', 's', 'ns', 'en', 'ens', 'ts'];
+
+/** Forms of context words the list lacks, each mapped to whether the word is a child's (not the institution's). */
+let contextForms: Map<string, boolean> | undefined;
+function contextFormOf(lower: string): boolean | undefined {
+  if (!contextForms) {
+    contextForms = new Map();
+    for (const w of CONTEXT_WORDS) {
+      if (w.length < 4) continue;
+      for (const x of FORM_ENDINGS) {
+        const f = w + x;
+        if (!CONTEXT_WORDS.has(f) && !contextForms.get(f)) contextForms.set(f, !INSTITUTIONAL_CONTEXT.has(w));
+      }
+    }
+  }
+  return contextForms.get(lower);
+}
+
 /** A definite or genitive form of a context word that is no institution's ("styvpappan", "bonusmammans"). */
 function isChildForm(lower: string): boolean {
-  const n = lower.length;
-  if (n < 6) return false;
-  const last = lower.charCodeAt(n - 1);
-  if (last !== 110 && last !== 115) return false;
-  for (const w of [lower.slice(0, -1), lower.slice(0, -2)]) if (CONTEXT_WORDS.has(w) && !INSTITUTIONAL_CONTEXT.has(w)) return true;
-  return false;
+  return contextFormOf(lower) === true;
 }
 
 /** A context word, also in a definite form the list lacks ("styvpappan", "bonusmammans"). */
 function isContextForm(lower: string): boolean {
-  if (isContextWord(lower)) return true;
-  const n = lower.length;
-  if (n < 6) return false;
-  const last = lower.charCodeAt(n - 1);
-  if (last === 110 /* n */) return CONTEXT_WORDS.has(lower.slice(0, -1)) || CONTEXT_WORDS.has(lower.slice(0, -2));
-  if (last === 115 /* s */) return CONTEXT_WORDS.has(lower.slice(0, -1)) || CONTEXT_WORDS.has(lower.slice(0, -2));
-  return false;
+  return isContextWord(lower) || contextFormOf(lower) !== undefined;
 }
 
 /** Word endings, indexed by their last letter so that a test reads only the few that could match. */
@@ -413,12 +445,13 @@ const ROLE_SUFFIXES = new Endings([
   'herde', 'herden', 'tränare', 'tränaren', 'barnmorska', 'barnmorskan', 'vicar', 'coach', 'caretaker', 'janitor',
 ]);
 
+/** Definite forms of listed titles: "barnmorskan", "fältassistenten". */
+const ROLE_DEFINITE = new Set([...ROLE_WORDS].flatMap((w) => [`${w}n`, `${w}en`]));
+
 function isRoleWord(lower: string): boolean {
   if (ROLE_WORDS.has(lower)) return true;
   if (lower.length < 4) return false;
-  if (ROLE_SUFFIXES.match(lower, 0)) return true;
-  // Definite forms of listed titles: "barnmorskan", "fältassistenten".
-  return lower.endsWith('n') && (ROLE_WORDS.has(lower.slice(0, -1)) || (lower.endsWith('en') && ROLE_WORDS.has(lower.slice(0, -2))));
+  return ROLE_SUFFIXES.match(lower, 0) || ROLE_DEFINITE.has(lower);
 }
 
 function isRoleToken(t: Token): boolean {
@@ -831,19 +864,20 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
     const t = tokens[k]!;
     // A comma or a full stop ends the clause: what follows has a subject of its own.
     if (k > from && (t.sentenceStart || t.softBreak)) break;
+    if (t.kind !== Kind.Word) continue;
     const l = t.lower;
-    if (HELPLINES.has(l)) score += 2;
-    else if (CHILD_CLAUSE_WORDS.has(l)) score++;
-    else if (KIN_AND_TIME_OBJECTS.has(l)) score -= afterVerb ? 1 : 0;
+    const b = t.bits;
+    if (b & B.CLAUSE) score += HELPLINES.has(l) ? 2 : 1;
+    else if (b & B.VERB_OBJECT) score -= afterVerb ? 1 : 0;
     // A parent without an article is one's own: "har semester med pappa", "bor hos mormor".
-    else if (!afterVerb && isKin(l)) score++;
-    else if (WORK_OBJECTS.has(l) || WORK_NOUNS.has(l) || LOGISTICS_WORDS.has(l) || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
+    else if (!afterVerb && (b & B.KIN)) score++;
+    else if ((b & B.WORK) || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
     // Whom a child turns to ("mejlade mentorn"), against staff in general ("alla mentorer").
     else if (isRoleToken(t)) {
       const q = tokens[k - 1]?.lower ?? '';
       score += q === 'alla' || q === 'all' || q === 'samtliga' || q === 'berörda' || q === 'varje' || q === 'every' ? -0.5 : l.endsWith('n') ? 0.5 : 0;
     }
-    if (OWN_POSSESSIVES.has(l)) {
+    if (b & B.OWN) {
       // The noun it governs, past up to two modifiers: "sin lillebror", "her safeguarding meetings".
       let head = -1;
       let work = false;
@@ -888,10 +922,9 @@ function childLater(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 25; k++) {
     const t = tokens[k]!;
     if (k > from && t.sentenceStart) break;
-    const l = t.lower;
-    if (CHILD_CLAUSE_WORDS.has(l) || HELPLINES.has(l)) return true;
+    if (t.bits & B.CLAUSE) return true;
     const n = tokens[k + 1];
-    if (n && n.tight && PERSON_VERBS.has(n.lower) && isKin(l)) return true;
+    if ((t.bits & B.KIN) && n && n.tight && PERSON_VERBS.has(n.lower)) return true;
   }
   return false;
 }
