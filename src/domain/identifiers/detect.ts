@@ -518,13 +518,13 @@ function isSurname(t: Token | undefined, strictOnly: boolean): 'strong' | 'weak'
 const LOWER_SURNAME_SUFFIXES = new Endings(['sson', 'berg', 'ström', 'qvist', 'kvist', 'quist', 'gren', 'lund', 'holm', 'dahl', 'ander', 'ius', 'stedt', 'ović', 'ovic', 'ević', 'evic', 'inen', 'zadeh']);
 
 /** A lower-case family name after a lower-case given name: from the lexicon, or with a family-name ending. */
-function isLowerSurname(t: Token | undefined): boolean {
+function isLowerSurname(t: Token | undefined, next?: Token): boolean {
   if (!t || t.kind !== Kind.Word || t.cap || !t.tight || t.sentenceStart || t.lower.length < 2) return false;
   const l = t.lower;
   if (COMMON_WORDS.has(l) || NEVER_NAMES.has(l) || isRoleWord(l) || isContextWord(l) || FAMILY_WORDS.has(l)) return false;
   if (SURNAMES.has(l) || LOWER_SURNAME_SUFFIXES.match(l, 3)) return true;
-  // "tyra lundbergs mamma": the genitive of one.
-  return l.length > 4 && l.endsWith('s') && (SURNAMES.has(l.slice(0, -1)) || LOWER_SURNAME_SUFFIXES.match(l.slice(0, -1), 3));
+  // "tyra lundbergs mamma": the genitive of one, before a family word (lower case needs that much more).
+  return l.length > 4 && l.endsWith('s') && !!next && next.tight && (next.bits & B.FAMILY) !== 0 && (SURNAMES.has(l.slice(0, -1)) || LOWER_SURNAME_SUFFIXES.match(l.slice(0, -1), 3));
 }
 
 const CLASS_FILLER = new Set([
@@ -1300,7 +1300,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       } else if (s1) {
         surname = s1;
         j++;
-      } else if (given && !t.cap && !AMBIGUOUS_NAMES.has(lower) && isLowerSurname(tokens[j])) {
+      } else if (given && !t.cap && !AMBIGUOUS_NAMES.has(lower) && isLowerSurname(tokens[j], tokens[j + 1])) {
         // "ella berg": a lower-case name with a family name.
         lowerSurname = true;
         j++;
