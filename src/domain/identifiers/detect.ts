@@ -469,10 +469,40 @@ function isStreetName(lower: string): boolean {
 
 const MEETING_WORDS = new Set(['mötet', 'möte', 'träffas', 'ses', 'träff', 'samling', 'samlas', 'lokal', 'kommunhusets', 'stadshusets', 'konferens', 'meeting', 'meet', 'office']);
 
-/** Lexicon given name, also hyphenated ("anna-karin", "ali-reza"). */
+/** Accented letters folded to the lexicon's spelling: "zoë" → "zoe", "chloé" → "chloe", "søren" → "sören". */
+const ACCENT_FOLD: Record<string, string> = {
+  à: 'a', á: 'a', â: 'a', ã: 'a', è: 'e', é: 'e', ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ò: 'o', ó: 'o', ô: 'o', õ: 'o',
+  ù: 'u', ú: 'u', û: 'u', ý: 'y', ÿ: 'y', ñ: 'n', ç: 'c', ø: 'ö', æ: 'ä',
+};
+
+/** The word with accents folded, or undefined when it has none to fold. */
+function folded(lower: string): string | undefined {
+  let out: string | undefined;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c < 0xe0 || c === 0xe4 || c === 0xe5 || c === 0xf6 || c > 0xff) continue;
+    const f = ACCENT_FOLD[lower[k]!];
+    if (f === undefined) continue;
+    out = (out ?? lower).slice(0, k) + f + (out ?? lower).slice(k + 1);
+  }
+  return out;
+}
+
+/** Whether a word has a letter the accent fold would change. */
+function hasFoldable(lower: string): boolean {
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 0xe0 && c <= 0xff && c !== 0xe4 && c !== 0xe5 && c !== 0xf6) return true;
+  }
+  return false;
+}
+
+/** Lexicon given name, also hyphenated ("anna-karin", "ali-reza") or with accents the lexicon spells without ("zoë"). */
 function isGivenName(lower: string): boolean {
   if (NEVER_NAMES.has(lower)) return false;
   if (GIVEN_NAMES.has(lower)) return true;
+  const f = folded(lower);
+  if (f !== undefined && GIVEN_NAMES.has(f)) return true;
   const dash = lower.indexOf('-');
   if (dash > 0) {
     const a = lower.slice(0, dash);
@@ -1212,8 +1242,22 @@ function coordinatedWith(tokens: Token[], i: number, staffEnd: number): boolean 
   return staffEnd === i - 1 && !!p && CONJUNCTIONS.has(p.lower) && !t.sentenceStart;
 }
 
+const CITATION_HEADERS = new Set(['reference', 'references', 'referens', 'referenser', 'källa', 'källor', 'litteratur', 'literature', 'sources', 'source', 'bibliography', 'citation']);
+
+function citationHeaded(tokens: Token[], i: number): boolean {
+  let st = i;
+  while (st > 0 && st > i - 12 && !tokens[st]!.sentenceStart) st--;
+  const h = tokens[st - 1];
+  return !!h && CITATION_HEADERS.has(h.lower);
+}
+
 /** An author in a reference: after "se"/"see"/"cf.", or before a year in parentheses or after a comma. */
 function citationAt(text: string, tokens: Token[], i: number, j: number): boolean {
+  // In a list of sources: "Reference: Munro (2011)", "Källor: Lind (2019)".
+  let st = i;
+  while (st > 0 && st > i - 12 && !tokens[st]!.sentenceStart) st--;
+  const h = tokens[st - 1];
+  if (h && CITATION_HEADERS.has(h.lower)) return true;
   const p = tokens[i - 1];
   if (p && (p.lower === 'se' || p.lower === 'see' || p.lower === 'cf' || p.lower === 'jfr') && (p.sentenceStart || text.charCodeAt(p.start - 1) === 40)) return true;
   const a = tokens[j];
@@ -1262,7 +1306,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (t.kind !== Kind.Word) continue;
     let lower = t.lower;
     let genitive = t.colonS;
-    let given = (t.bits & B.GIVEN) !== 0 || (t.hyphen && isGivenName(lower));
+    let given = (t.bits & B.GIVEN) !== 0 || ((t.hyphen || (t.cap && !t.allCaps && !(t.bits & B.NEVER))) && hasFoldable(lower) && isGivenName(lower)) || (t.hyphen && isGivenName(lower));
     if (!given && !t.cap && !(t.bits & B.NEVER)) {
       // Lower case and not a lexicon name: only "alis mamma" can still be one.
       const next = tokens[i + 1];
@@ -1324,7 +1368,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const withFamily = !!after && (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') && !!tokens[k + 1] && POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) && !!tokens[k + 2] && (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
     const withClass = classAfter(tokens, k);
-    const withAge = ageAfter(tokens, k, text, flags.childContext) || ageBefore(tokens, i);
+    const withAge = ageAfter(tokens, k, text, flags.childContext && !citationHeaded(tokens, i)) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
     // "Vilda är på BUP varje tisdag" is a patient's sentence; "Axel på BUP mår bättre" too, unless a colleague's verb follows.
     const patient = patientAfter(tokens, k);
@@ -1388,8 +1432,8 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       // A book, a film, a prize or a room named after someone: "Ronja Rövardotter" in quotes, "Karin Boye-salen".
       if (eponymAt(text, tokens, i, j, name)) { i = j; continue; }
       // An author cited: "Se Sara Lind: Barn som far illa", "Lind (2021)", "Andersson, 2019" (in a message about a child
-      // the year after a name is a birth year).
-      if (!flags.childContext && citationAt(text, tokens, i, j)) { i = j - 1; continue; }
+      // the year after a name is a birth year, unless it stands in a list of sources).
+      if ((!flags.childContext || citationHeaded(tokens, i)) && citationAt(text, tokens, i, j)) { i = j - 1; continue; }
     }
     if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) { staffEnd = j; staffTalk = true; i = j - 1; continue; }
     if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i) || listLine(text, tokens, i) || coordinatedWith(tokens, i, staffEnd))) {
