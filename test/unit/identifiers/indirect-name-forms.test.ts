@@ -88,6 +88,8 @@ describe('English case talk', () => {
       'Referral sent to CAMHS for Isla Brown, the school nurse is worried about self-harm.',
       '12-year-old Leo is living with his foster carers since the autumn.',
       'Social services want a meeting about Freddie in class 3B, his dad is in prison.',
+      'Zoë Lindqvist har berättat om självskada för skolsköterskan.',
+      'Jérôme, 10 år, bor hos farmor efter att mamma lades in.',
     ],
     [
       'The safeguarding training is on Monday at 9 in the main hall.',
@@ -97,6 +99,8 @@ describe('English case talk', () => {
       'Ms Taylor, the class teacher in 5B, will call the parents after lunch.',
       'The year 6 parents evening is moved to Thursday.',
       'Dr. Patel from CAMHS will join the meeting about referrals.',
+      'Reference: Munro (2011), The Munro Review of Child Protection.',
+      'Se Sara Lind: Barn som far illa (Studentlitteratur 2019).',
     ],
   );
 });
