@@ -941,7 +941,7 @@ function colleagueVerbAt(tokens: Token[], v: number): boolean {
   return !childClause(tokens, k + 1);
 }
 
-const CONTACT_IMPERATIVES = new Set(['kontakta', 'ring', 'fråga', 'mejla', 'maila', 'hälsa', 'tacka', 'tack', 'contact', 'ask', 'call', 'email', 'thank', 'thanks', 'cc']);
+const CONTACT_IMPERATIVES = new Set(['kontakta', 'ring', 'fråga', 'mejla', 'maila', 'hälsa', 'tacka', 'tack', 'kalla', 'bjud', 'invite', 'contact', 'ask', 'call', 'email', 'thank', 'thanks', 'cc']);
 /** Welcomes and congratulations: the name after them is a colleague's ("Vi välkomnar Fatima Ali som …"). */
 const WELCOMES = new Set(['välkomnar', 'välkommen', 'välkomna', 'grattis', 'gratulerar', 'welcome', 'congratulations', 'congrats']);
 /** Verbs both children and colleagues do, that make a colleague only with work after them ("svarar på frågor"). */
@@ -1018,6 +1018,9 @@ const LOGISTIC_ENDINGS = new Endings(['mötet', 'nätverket', 'nätverksträffen
 function logisticsSign(t: Token, staffTalk: boolean, next: Token | undefined): number {
   const b = t.bits;
   const l = t.lower;
+  // A capital inside a sentence is a proper noun: "Rädda Barnen", "Barnens hus" are organisations, not a child's sign;
+  // "barn", "familjer" are the work's subject in general ("föreläser om barn i utsatthet").
+  if ((b & B.CHILDISH) && ((t.cap && !t.sentenceStart) || INSTITUTIONAL_CONTEXT.has(l))) return b & B.LOGISTIC ? 1 : 0;
   if (OWN_POSSESSIVES.has(l)) return next && (OWN_WORK.has(next.lower) || WORK_NOUNS.has(next.lower)) ? 1 : 2;
   if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && LOGISTIC_ENDINGS.match(l, 2) ? 1 : 0;
   if (b & B.PLACE) return 0;
@@ -2052,10 +2055,12 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     const l = t.lower;
     if (!childContext && ((t.bits & B.CONTEXT) || (!context && isContextForm(l)))) {
       context = true;
+      // "Rädda Barnen", "Barnens hus": a capital inside a sentence names an organisation.
+      if (t.cap && !t.sentenceStart) continue;
       // Exact list words that are no institution's; a word known only by its prefix ("placeringskostnader") is one.
       if ((t.bits & B.CONTEXT) ? !INSTITUTIONAL_CONTEXT.has(l) : isChildForm(l)) childContext = true;
     }
-    if (!childContext && (t.bits & (B.KIN | B.CHILDISH)) && !INSTITUTIONAL_CONTEXT.has(l) && !(t.bits & B.FAMILY && WORK_NOUNS.has(l))) childContext = context = true;
+    if (!childContext && (t.bits & (B.KIN | B.CHILDISH)) && !(t.cap && !t.sentenceStart) && !INSTITUTIONAL_CONTEXT.has(l) && !(t.bits & B.FAMILY && WORK_NOUNS.has(l))) childContext = context = true;
     if (!(t.bits & B.FLAGS)) continue;
     if (!context && (l === 'services' || l === 'worker' || l === 'care') && tokens[k - 1]?.lower === 'social') context = true;
     if (!invented && inventedAt(text, tokens, k) && !negatedBefore(tokens, k)) invented = true;
