@@ -1015,12 +1015,18 @@ const PLACE_WORDS = new Set(['hemma', 'hem', 'hemifrån', 'home']);
 const LOGISTIC_ENDINGS = new Endings(['mötet', 'nätverket', 'nätverksträffen', 'träffen', 'konferensen', 'utbildningen', 'kursen', 'seminariet', 'studiedagen', 'planeringsdagen']);
 
 /** What a word says of a clause about a named person: 1 staff logistics, 2 a child's own sign, 0 neither. */
-function logisticsSign(t: Token, staffTalk: boolean, next: Token | undefined): number {
+/** Part of a name of several capitalised words inside a sentence: "Rädda Barnen", "Barnens Hus". */
+function properNoun(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (!t.cap || t.sentenceStart) return false;
+  return (!!prev && prev.cap && t.tight && !prev.sentenceStart) || (!!next && next.cap && next.tight);
+}
+
+function logisticsSign(t: Token, staffTalk: boolean, next: Token | undefined, prev?: Token): number {
   const b = t.bits;
   const l = t.lower;
   // A capital inside a sentence is a proper noun: "Rädda Barnen", "Barnens hus" are organisations, not a child's sign;
   // "barn", "familjer" are the work's subject in general ("föreläser om barn i utsatthet").
-  if ((b & B.CHILDISH) && ((t.cap && !t.sentenceStart) || INSTITUTIONAL_CONTEXT.has(l))) return b & B.LOGISTIC ? 1 : 0;
+  if ((b & B.CHILDISH) && (properNoun(t, prev, next) || INSTITUTIONAL_CONTEXT.has(l))) return b & B.LOGISTIC ? 1 : 0;
   if (OWN_POSSESSIVES.has(l)) return next && (OWN_WORK.has(next.lower) || WORK_NOUNS.has(next.lower)) ? 1 : 2;
   if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && LOGISTIC_ENDINGS.match(l, 2) ? 1 : 0;
   if (b & B.PLACE) return 0;
@@ -1036,14 +1042,14 @@ function logisticsAround(tokens: Token[], i: number, j: number, staffTalk: boole
   for (let k = j; k < tokens.length && k < j + 10; k++) {
     const t = tokens[k]!;
     if (k > j && (t.sentenceStart || t.softBreak)) break;
-    const sign = logisticsSign(t, staffTalk, tokens[k + 1]);
+    const sign = logisticsSign(t, staffTalk, tokens[k + 1], tokens[k - 1]);
     if (sign === 2) return false;
     if (sign === 1) logistic = true;
   }
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const next = tokens[k + 1]!;
     if (next.sentenceStart || next.softBreak) break;
-    const sign = logisticsSign(tokens[k]!, staffTalk, tokens[k + 1]);
+    const sign = logisticsSign(tokens[k]!, staffTalk, tokens[k + 1], tokens[k - 1]);
     if (sign === 2) return false;
     if (sign === 1) logistic = true;
   }
@@ -2055,12 +2061,12 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     const l = t.lower;
     if (!childContext && ((t.bits & B.CONTEXT) || (!context && isContextForm(l)))) {
       context = true;
-      // "Rädda Barnen", "Barnens hus": a capital inside a sentence names an organisation.
-      if (t.cap && !t.sentenceStart) continue;
+      // "Rädda Barnen", "Barnens Hus": capitals inside a sentence name an organisation.
+      if (properNoun(t, tokens[k - 1], tokens[k + 1])) continue;
       // Exact list words that are no institution's; a word known only by its prefix ("placeringskostnader") is one.
       if ((t.bits & B.CONTEXT) ? !INSTITUTIONAL_CONTEXT.has(l) : isChildForm(l)) childContext = true;
     }
-    if (!childContext && (t.bits & (B.KIN | B.CHILDISH)) && !(t.cap && !t.sentenceStart) && !INSTITUTIONAL_CONTEXT.has(l) && !(t.bits & B.FAMILY && WORK_NOUNS.has(l))) childContext = context = true;
+    if (!childContext && (t.bits & (B.KIN | B.CHILDISH)) && !properNoun(t, tokens[k - 1], tokens[k + 1]) && !INSTITUTIONAL_CONTEXT.has(l) && !(t.bits & B.FAMILY && WORK_NOUNS.has(l))) childContext = context = true;
     if (!(t.bits & B.FLAGS)) continue;
     if (!context && (l === 'services' || l === 'worker' || l === 'care') && tokens[k - 1]?.lower === 'social') context = true;
     if (!invented && inventedAt(text, tokens, k) && !negatedBefore(tokens, k)) invented = true;
