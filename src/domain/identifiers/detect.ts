@@ -703,6 +703,11 @@ function ageBefore(tokens: Token[], i: number): boolean {
   return p.lower === 'old' && pp.lower.startsWith('year') && !!ppp && ppp.kind === Kind.Num;
 }
 
+/** Nouns of a note about someone: "Uppdatering om …", "Follow-up on …". */
+const NOTE_NOUNS = new Set([
+  'uppdatering', 'update', 'follow-up', 'followup', 'uppföljning', 'info', 'information', 'nytt', 'news', 'lägesbild', 'status',
+  'påminnelse', 'reminder', 'fråga', 'question', 'concern', 'concerns', 'anteckning', 'anteckningar', 'note', 'notes', 'rapport', 'report',
+]);
 const SUBJECT_MARKERS = new Set(['gäller', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'concerning', 'regarding', 're', 'lyfta', 'lyfter', 'lyfte', 'diskutera', 'diskuterar', 'discuss', 'raise']);
 const ABOUT = new Set(['om', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'för', 'av', 'about', 'regarding', 're', 'for', 'concerning', 'on']);
 
@@ -716,6 +721,8 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   // "Det gäller Ronja igen", "Ang. Ebba", "Kan vi lyfta Alice", "Kan vi ta upp Malte": what the message is about.
   if (SUBJECT_MARKERS.has(p.lower)) return true;
   if (p.lower === 'upp' && !!tokens[i - 2] && (tokens[i - 2]!.lower === 'ta' || tokens[i - 2]!.lower === 'tar' || tokens[i - 2]!.lower === 'tog')) return true;
+  // "Uppdatering om Max:", "Follow-up on Poppy:", "Påminnelse om Kevin": a note about the name.
+  if (ABOUT.has(p.lower) && !!pp && pp.tight && NOTE_NOUNS.has(pp.lower)) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
   return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }

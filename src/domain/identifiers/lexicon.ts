@@ -112,6 +112,7 @@ knife weapon drugs overdose threatened bruised self-harmed
 farbror morbror faster moster
 utredd utreds diagnostiserad resursskola resursskolan npf
 rymma rymmer rymde
+närvaro närvaron
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -419,4 +420,5 @@ bistånd biståndsbeslut åtgärdsprogram åtgärdsprogrammet anpassningar anpas
 kontaktfamiljen kontaktperson lvu hvb hvb-hem familjehem jourhem skolgång skolgången frånvaro frånvaron skolfrånvaro frånvarande
 fritids fritidshemmet camhs referral referred safeguarding attendance absence absences ehcp lac cin foster fostering welfare
 children pupils kids parents pupil student family familj familjer aktuell aktualiserad aktualiseras oro ungdomen ungdomens
+närvaro närvaron
 `);
