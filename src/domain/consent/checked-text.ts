@@ -31,8 +31,13 @@ export function screen(raw: string, options: DetectOptions = {}): Screening {
   const findings = detectIdentifiers(text, options);
   const view = detectionView(text);
   if (view !== text) {
+    const seen = new Set(findings.map(findingKey));
     for (const f of detectIdentifiers(view, options)) {
-      if (!findings.some((g) => g.category === f.category && g.normalised === f.normalised)) findings.push({ ...f, start: -1, end: -1 });
+      const key = findingKey(f);
+      if (!seen.has(key)) {
+        seen.add(key);
+        findings.push({ ...f, start: -1, end: -1 });
+      }
     }
   }
   return { text, findings };
