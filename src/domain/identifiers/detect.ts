@@ -585,8 +585,6 @@ const JOB_VERBS = new Set(['börjar', 'började', 'börjat', 'jobbar', 'jobbade'
 /** Words between "som"/"är" and a title: "som ny skolkurator", "is our new family support worker". */
 const ROLE_MODIFIERS = new Set(['ny', 'nya', 'new', 'vår', 'våra', 'our', 'the', 'a', 'an', 'en', 'ett', 'tillförordnad', 'tf', 'biträdande', 'vikarierande', 'interim', 'acting', 'deputy', 'family', 'support', 'school', 'social', 'senior', 'lead']);
 const DETERMINERS = new Set(['the', 'our', 'vår', 'er', 'my', 'min', 'their', 'your', 'skolans', 'a', 'an', 'en', 'ett']);
-const SUPINE_MODALS = new Set(['har', 'hade', 'has', 'had']);
-const EN_MODALS = new Set(['will', 'can', 'could', 'shall', 'would', 'should', 'll']);
 /** Supines of professional work after "har" ("Anna på BUP har bokat in ett samtal"). */
 const COLLEAGUE_SUPINES = new Set([
   'bokat', 'kallat', 'skickat', 'mejlat', 'mailat', 'dokumenterat', 'informerat', 'kontaktat', 'sammankallat', 'utrett',
@@ -594,7 +592,6 @@ const COLLEAGUE_SUPINES = new Set([
   'booked', 'called', 'sent', 'emailed', 'contacted', 'informed', 'arranged', 'written', 'chaired', 'organised', 'organized',
   'updated', 'shared', 'prepared', 'finished', 'circulated', 'presented', 'uppdaterat', 'sammanställt', 'förberett', 'delat',
 ]);
-const TIME_WORDS = new Set(['idag', 'imorgon', 'today', 'tomorrow', 'dag', 'morgon', 'eftermiddag', 'förmiddag', 'week', 'vecka', 'veckan']);
 const CONDITIONALS = new Set(['om', 'ifall', 'if', 'suppose', 'anta', 'antag']);
 const QUANTIFIERS = new Set(['en', 'ett', 'varje', 'alla', 'någon', 'ingen', 'a', 'an', 'every', 'each', 'any', 'no', 'one', 'some']);
 const RELATIVE_WHOSE = new Set(['vars', 'whose']);
