@@ -28,63 +28,55 @@ export function canonicalText(raw: string): string {
   if (!NOT_PLAIN.test(raw)) return raw;
   const s = raw.normalize('NFKC');
   const table = bmpTable();
+  // Plain stretches are copied whole; `pending` holds what goes before the next plain character:
+  // 0 nothing, 1 a space, 2 a line break, 3 an empty line.
   let out = '';
-  let pendingSpace = false;
-  let newlines = 0;
-  let runStart = 0;
-  let runEnd = 0;
-  const flush = () => {
-    if (runEnd > runStart) out += s.slice(runStart, runEnd);
-  };
-  for (let i = 0; i < s.length; i++) {
+  let pending = 0;
+  let runStart = -1;
+  let started = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     let kind: number;
     let cp = c;
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       cp = s.codePointAt(i)!;
-      width = 2;
       kind = astralKind(cp);
     } else {
       kind = table[c]!;
     }
     if (kind === PLAIN) {
-      if (runEnd === i && runEnd > runStart && newlines === 0 && !pendingSpace) {
-        runEnd = i + width;
-      } else {
-        flush();
-        if (newlines > 0) out += newlines > 1 ? '\n\n' : '\n';
-        else if (pendingSpace) out += ' ';
-        newlines = 0;
-        pendingSpace = false;
+      if (runStart < 0) {
+        if (pending !== 0) out += pending === 1 ? ' ' : pending === 2 ? '\n' : '\n\n';
+        pending = 0;
         runStart = i;
-        runEnd = i + width;
+        started = true;
       }
-      i += width - 1;
+      if (cp > 0xffff) i++;
       continue;
     }
-    i += width - 1;
+    if (runStart >= 0) {
+      out += s.slice(runStart, i);
+      runStart = -1;
+    }
+    if (cp > 0xffff) i++;
     if (kind === CR && s.charCodeAt(i + 1) === 10) continue;
     if (kind === BREAK || kind === CR) {
-      pendingSpace = false;
-      if (out.length > 0 || runEnd > runStart) newlines++;
+      if (started) pending = pending >= 2 ? 3 : 2;
       continue;
     }
     if (kind === SPACE) {
-      if ((out.length > 0 || runEnd > runStart) && newlines === 0) pendingSpace = true;
+      if (started && pending === 0) pending = 1;
       continue;
     }
     if (kind === DROP) continue;
     // A dash or a digit of another script: written as its plain form.
-    flush();
-    runStart = runEnd = 0;
-    if (newlines > 0) out += newlines > 1 ? '\n\n' : '\n';
-    else if (pendingSpace) out += ' ';
-    newlines = 0;
-    pendingSpace = false;
+    if (pending !== 0) out += pending === 1 ? ' ' : pending === 2 ? '\n' : '\n\n';
+    pending = 0;
+    started = true;
     out += kind === DASH ? '-' : String.fromCharCode(48 + digitValue(cp));
   }
-  flush();
+  if (runStart >= 0) out += s.slice(runStart);
   return out;
 }
 
