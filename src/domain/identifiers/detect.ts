@@ -557,6 +557,18 @@ function isLowerSurname(t: Token | undefined, next?: Token): boolean {
   return l.length > 4 && l.endsWith('s') && !!next && next.tight && (next.bits & B.FAMILY) !== 0 && (SURNAMES.has(l.slice(0, -1)) || LOWER_SURNAME_SUFFIXES.match(l.slice(0, -1), 3));
 }
 
+/** A word inside an e-mail address, a web address or a file name ("sara.lind@…", "/hugo/"). */
+function inAddressToken(text: string, t: Token): boolean {
+  const before = text.charCodeAt(t.start - 1);
+  const after = text.charCodeAt(t.end);
+  const glued = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if ((before === 46 || before === 64 || before === 47 || before === 95) && glued(text.charCodeAt(t.start - 2))) return true;
+  return (after === 46 || after === 64 || after === 47 || after === 95) && glued(text.charCodeAt(t.end + 1));
+}
+
+/** Words after which a lower-case first name is a person talked about or with. */
+const LOWER_NAME_LEADS = new Set(['med', 'om', 'för', 'till', 'hos', 'åt', 'about', 'with', 'to', 'for']);
+
 const CLASS_FILLER = new Set([
   'i', 'som', 'går', 'gick', 'på', 'från', 'ur', 'är', 'har', 'börjat', 'börjar', 'nu', 'och', 'eleven', 'elev', 'numera',
   'in', 'is', 'at', 'who', 'goes', 'attends', 'the', 'pupil', 'student', 'currently', 'now', 'was', 'from', 'and',
@@ -1405,7 +1417,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
           const short = !AMBIGUOUS_NAMES.has(lower);
           confidence = (withClass || withAge) && (childBefore || !datePrep) ? 0.6 : short && lowerSurname ? 0.7 : short && (childBefore || genitiveFamily) ? 0.6 : 0;
         }
-        else confidence = strong || patient ? 0.7 : lowerSurname ? 0.7 : 0;
+        // "elsa har inte ätit", "pratade med hugo idag": a lower-case first name that is no word, opening a sentence or
+        // after a preposition of talk, in a message about a child.
+        else confidence = strong || patient ? 0.7 : lowerSurname ? 0.7 : flags.childContext && (t.sentenceStart || (!!p && LOWER_NAME_LEADS.has(p.lower))) && !inAddressToken(text, t) ? 0.6 : 0;
       } else if (ambiguous) {
         if (strong || surname === 'strong' || atClinic) confidence = 0.75;
         else if (surname === 'weak' && !t.sentenceStart) confidence = 0.6;

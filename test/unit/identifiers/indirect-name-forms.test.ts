@@ -65,6 +65,9 @@ describe('names in lower case in a case', () => {
       'orosanmälan gällande wilma johansson kom från bvc',
       'hugo 9 år bor hos mormor sedan i höstas',
       'talked to oscar nilsson about his absence, his dad has left',
+      // A first name alone, opening a sentence or after a word of talk, in a message about a child.
+      'pratade med hugo. han säger att mamma sover hela dagarna och han får ingen frukost',
+      'fick en orosanmälan om ture från förskolan idag',
     ],
     [
       'vi ses på mötet i morgon om frånvaron i åk 8',
@@ -73,6 +76,7 @@ describe('names in lower case in a case', () => {
       'i juni i 2b har vi utvecklingssamtal med alla vårdnadshavare',
       'alla i 7b ska få information om kuratorns öppettider',
       'the parents want a meeting about attendance next week',
+      'möte med ulla om elevhälsoplanen och frånvaron i åk 7',
     ],
   );
 });
