@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { categoriesOf, detectIdentifiers, isIdentifiable, type DetectOptions, type Finding } from '../../../src/domain/identifiers';
+import { screen } from '../../../src/domain/consent';
+import { canonicalText } from '../../../src/domain/text/canonical';
+import { categoriesOf, isIdentifiable, type DetectOptions, type Finding } from '../../../src/domain/identifiers';
 import { loadOrganisation, PRESET_NAMES } from '../../../src/domain/organisation';
-import { canonicalText, detectionView } from '../../../src/domain/text/canonical';
 import { DIRECT_TOPIC, FRESH, IDENTIFIABLE_TOPICS, NEGATIVE_TOPICS, type FreshMessage } from './corpus/fresh';
 import { CORPUS_NOW } from './corpus/test-numbers';
 
@@ -41,18 +42,8 @@ const MIN_PER_TOPIC: Record<string, number> = {
   'staff-logistics': 70, 'titled-professional': 30, invented: 30, 'stats-groups': 30, references: 30, 'places-things': 20,
 };
 
-/** What the gate finds: the canonical text, and its rendered view when that differs. */
-function screen(raw: string): Finding[] {
-  const text = canonicalText(raw);
-  const found = detectIdentifiers(text, OPTIONS);
-  const view = detectionView(text);
-  if (view !== text) {
-    for (const f of detectIdentifiers(view, OPTIONS)) {
-      if (!found.some((g) => g.category === f.category && g.normalised === f.normalised)) found.push(f);
-    }
-  }
-  return found;
-}
+/** What the gate finds, read exactly as the gate reads it. */
+const findingsOf = (raw: string): Finding[] => screen(raw, OPTIONS).findings;
 
 /** Invisible characters spelled out, line breaks shown, so a miss can be read in the log. */
 function printable(s: string): string {
@@ -84,7 +75,7 @@ function evaluate() {
     const identifiable = isIdentifiableTopic(m.topic);
     const row = rows.get(m.topic) ?? { kind: identifiable ? 'identifiable' : 'negative', messages: 0, 'identifiable expected': 0, refused: 0 };
     rows.set(m.topic, row);
-    const found = screen(m.text);
+    const found = findingsOf(m.text);
     const refused = isIdentifiable(found);
     row.messages++;
     if (m.expected.length > 0) row['identifiable expected']++;
