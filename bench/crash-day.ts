@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   try {
     // The reference is one process, never killed.
     const base = await run([], 1);
-    console.log(`uninterrupted: ${scriptedDay().length} steps, ${base.keyed.size} keyed messages, ${Object.values(base.state).reduce((n, r) => n + r.length, 0)} rows, ${base.ms} ms`);
+    console.log(
+      `uninterrupted: ${scriptedDay().length} steps, ${base.keyed.size} keyed messages, ${Object.values(base.state).reduce((n, r) => n + r.length, 0)} rows, ${base.ms} ms`,
+    );
     const runs: Array<{ seed: number; ms: number; kills: number; midStep: number; resends: number; differences: string[] }> = [];
     const killedSteps = new Set<number>();
     for (let seed = FIRST_SEED; seed < FIRST_SEED + RUNS; seed++) {
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
       const r = await run(kills);
       const d = differences(r, base);
       runs.push({ seed, ms: r.ms, kills: r.kills, midStep: r.killsMidStep, resends: r.resends, differences: d });
-      console.log(`seed ${seed}: kills ${kills.map((k) => `${k.step}+${k.delayMs}ms`).join(' ')} → ${r.killsMidStep} mid-step, ${r.resends} resends, ${r.ms} ms, ${d.length ? `DIFFERS:\n  ${d.join('\n  ')}` : 'same end state'}`);
+      console.log(
+        `seed ${seed}: kills ${kills.map((k) => `${k.step}+${k.delayMs}ms`).join(' ')} → ${r.killsMidStep} mid-step, ${r.resends} resends, ${r.ms} ms, ${d.length ? `DIFFERS:\n  ${d.join('\n  ')}` : 'same end state'}`,
+      );
     }
     const ms = summarise(runs.map((r) => r.ms));
     const report = {

@@ -108,12 +108,27 @@ export async function runDetectorBench(samples = 20_000) {
 }
 
 if (require.main === module) {
-  runDetectorBench().then((r) => {
-    const s = r.perMessageMicros;
-    console.log(`detector, 500-char messages: n=${s.n} p50=${fmt(s.p50)} µs p90=${fmt(s.p90)} µs p99=${fmt(s.p99)} µs max=${fmt(s.max)} µs`);
-    const g = r.screenMicros;
-    console.log(`gate screening (canonical + rendered view + detector): p50=${fmt(g.p50)} µs p99=${fmt(g.p99)} µs, ${fmt(r.screenMegabytesPerSecond)} MB/s`);
-    console.log(`adversarial 100 KB / 10 KB time: ${Object.entries(r.adversarialRatio100kTo10k).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
-    console.log(`throughput ${fmt(r.megabytesPerSecond)} MB/s; 100 KB in ${fmt(r.big100kMillis)} ms; targets ${r.met ? 'met' : 'NOT met'}`);
-  }).catch((e) => { console.error(e); process.exit(1); });
+  runDetectorBench()
+    .then((r) => {
+      const s = r.perMessageMicros;
+      console.log(
+        `detector, 500-char messages: n=${s.n} p50=${fmt(s.p50)} µs p90=${fmt(s.p90)} µs p99=${fmt(s.p99)} µs max=${fmt(s.max)} µs`,
+      );
+      const g = r.screenMicros;
+      console.log(
+        `gate screening (canonical + rendered view + detector): p50=${fmt(g.p50)} µs p99=${fmt(g.p99)} µs, ${fmt(r.screenMegabytesPerSecond)} MB/s`,
+      );
+      console.log(
+        `adversarial 100 KB / 10 KB time: ${Object.entries(r.adversarialRatio100kTo10k)
+          .map(([k, v]) => `${k} ${fmt(v)}`)
+          .join(', ')}`,
+      );
+      console.log(
+        `throughput ${fmt(r.megabytesPerSecond)} MB/s; 100 KB in ${fmt(r.big100kMillis)} ms; targets ${r.met ? 'met' : 'NOT met'}`,
+      );
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

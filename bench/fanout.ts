@@ -29,33 +29,87 @@ async function main(): Promise<void> {
   const azurite = await startAzurite();
   const emulator = await new ConnectorEmulator().start();
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   // Injected 429s are faults with Retry-After 0; going over the ceiling gets Retry-After 1.
-  emulator.limits = { perApp: CEILING, perConversation: 7, rate429: 0.05, rate5xx: 0.01, retryAfterSeconds: 1, faultRetryAfterSeconds: 0, dedupe: true, random };
+  emulator.limits = {
+    perApp: CEILING,
+    perConversation: 7,
+    rate429: 0.05,
+    rate5xx: 0.01,
+    retryAfterSeconds: 1,
+    faultRetryAfterSeconds: 0,
+    dedupe: true,
+    random,
+  };
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-'));
   const org = path.join(dir, 'org.yaml');
-  writeFileSync(org, ['extends: local-demo', 'addPeople:', ...Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Chef }`), 'addManagers:', ...Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`)].join('\n'));
+  writeFileSync(
+    org,
+    [
+      'extends: local-demo',
+      'addPeople:',
+      ...Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Chef }`),
+      'addManagers:',
+      ...Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`),
+    ].join('\n'),
+  );
   const prefix = `bench${Date.now().toString(36)}`;
   await new TableStore(azurite.connectionString, prefix).ensureTables();
-  const refs = new ConversationReferenceStore(TableClient.fromConnectionString(azurite.connectionString, `${prefix}${TABLES.conversationReferences}`, { allowInsecureConnection: true }));
+  const refs = new ConversationReferenceStore(
+    TableClient.fromConnectionString(azurite.connectionString, `${prefix}${TABLES.conversationReferences}`, {
+      allowInsecureConnection: true,
+    }),
+  );
   const setupStarted = Date.now();
-  const refTable = TableClient.fromConnectionString(azurite.connectionString, `${prefix}${TABLES.conversationReferences}`, { allowInsecureConnection: true });
+  const refTable = TableClient.fromConnectionString(azurite.connectionString, `${prefix}${TABLES.conversationReferences}`, {
+    allowInsecureConnection: true,
+  });
   void refs;
   for (let i = 0; i < MANAGERS; i += 100) {
     // The same rows ConversationReferenceStore.save writes, a hundred to a transaction.
-    await refTable.submitTransaction(Array.from({ length: Math.min(100, MANAGERS - i) }, (_, k) => {
-      const n = i + k;
-      const reference = { serviceUrl: emulator.url, channelId: 'msteams', locale: 'sv-SE', bot: { id: '28:samverkan-bot' }, user: { id: `29:mgr-${n}`, aadObjectId: aad(n) }, conversation: { id: `a:personal-mgr-${n}`, conversationType: 'personal', tenantId: TENANT } };
-      return ['create', { partitionKey: encodeKey(TENANT), rowKey: encodeKey(`a:personal-mgr-${n}`), conversationType: 'personal', userAadObjectId: aad(n), teamId: '', reference: JSON.stringify(reference), updatedAt: new Date().toISOString() }] as ['create', { partitionKey: string; rowKey: string; [k: string]: string }];
-    }));
+    await refTable.submitTransaction(
+      Array.from({ length: Math.min(100, MANAGERS - i) }, (_, k) => {
+        const n = i + k;
+        const reference = {
+          serviceUrl: emulator.url,
+          channelId: 'msteams',
+          locale: 'sv-SE',
+          bot: { id: '28:samverkan-bot' },
+          user: { id: `29:mgr-${n}`, aadObjectId: aad(n) },
+          conversation: { id: `a:personal-mgr-${n}`, conversationType: 'personal', tenantId: TENANT },
+        };
+        return [
+          'create',
+          {
+            partitionKey: encodeKey(TENANT),
+            rowKey: encodeKey(`a:personal-mgr-${n}`),
+            conversationType: 'personal',
+            userAadObjectId: aad(n),
+            teamId: '',
+            reference: JSON.stringify(reference),
+            updatedAt: new Date().toISOString(),
+          },
+        ] as ['create', { partitionKey: string; rowKey: string; [k: string]: string }];
+      }),
+    );
   }
   console.log(`setup: ${MANAGERS} managers' chats in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
 
   const peak = { rss: 0 };
   const worker = (): ChildProcess => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/fanout-worker.ts'], {
-      env: { ...process.env, NODE_OPTIONS: '--disable-warning=DEP0111', PREFIX: prefix, ORG: org, CONN: azurite.connectionString, NOW: RUN_AT, WEEK, LEASE_MS: "3000", FANOUT_RATE: RATE },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '--disable-warning=DEP0111',
+        PREFIX: prefix,
+        ORG: org,
+        CONN: azurite.connectionString,
+        NOW: RUN_AT,
+        WEEK,
+        LEASE_MS: '3000',
+        FANOUT_RATE: RATE,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return child;
@@ -66,7 +120,9 @@ async function main(): Promise<void> {
         const status = require('node:fs').readFileSync(`/proc/${child.pid}/status`, 'utf8') as string;
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         peak.rss = Math.max(peak.rss, kb * 1024);
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 250);
   const exited = (c: ChildProcess) => new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
   // The demo organisation's own manager (Alex, no chat here) is not among the generated managers.

@@ -28,10 +28,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
 
 function post(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -40,17 +44,33 @@ function post(url: string, body: string): Promise<number> {
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   const emulator = await new ConnectorEmulator().start();
-  const prefix = 'load' + Date.now().toString(36);
+  const prefix = `load${Date.now().toString(36)}`;
   const store = new TableStore(azurite.connectionString, prefix);
   await store.ensureTables([TABLES.channelLinks]);
-  await new ChannelLinkStore(store.client(TABLES.channelLinks)).link({ tenantId: TENANT, conversationId: CHANNEL.channelId, groupId: 'operativ', linkedBy: 'bench', linkedAt: new Date().toISOString() });
+  await new ChannelLinkStore(store.client(TABLES.channelLinks)).link({
+    tenantId: TENANT,
+    conversationId: CHANNEL.channelId,
+    groupId: 'operativ',
+    linkedBy: 'bench',
+    linkedAt: new Date().toISOString(),
+  });
   const heap: Array<[number, number, number]> = [];
   // Whether the samples were taken right after a full collection (they include garbage otherwise).
   let collected = false;
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'support', 'samverkan-bot.ts')], {
-    env: { ...process.env, STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: prefix, IDENTIFIER_KEY: 'bench-identifier-key-0123456789abcdef', MEMORY_EVERY_MS: '15000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'support', 'samverkan-bot.ts')],
+    {
+      env: {
+        ...process.env,
+        STORAGE_CONNECTION_STRING: azurite.connectionString,
+        TABLE_PREFIX: prefix,
+        IDENTIFIER_KEY: 'bench-identifier-key-0123456789abcdef',
+        MEMORY_EVERY_MS: '15000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const started0 = performance.now();
   const port = await new Promise<number>((resolve) => {
     let out = '';
@@ -82,7 +102,7 @@ async function main(): Promise<void> {
     let body: string;
     if (i % 50 === 25) {
       commands++;
-      body = JSON.stringify(channelMessage(COMMANDS[(i / 50) % COMMANDS.length | 0]!, { serviceUrl: emulator.url, mention: true }));
+      body = JSON.stringify(channelMessage(COMMANDS[((i / 50) % COMMANDS.length) | 0]!, { serviceUrl: emulator.url, mention: true }));
     } else if (i % 100 === 60) {
       actions++;
       body = JSON.stringify(actionExecute('digest.open', { view: 'reviews' }, { serviceUrl: emulator.url, user: USERS.alex }));
@@ -116,14 +136,36 @@ async function main(): Promise<void> {
   await emulator.stop();
   await azurite.stop();
   const o = summarise(all);
-  console.log(JSON.stringify({
-    rate: RATE, seconds: SECONDS, requests: all.length, commands, actions, errors, errorKinds,
-    overall: { p50: o.p50, p90: o.p90, p99: o.p99, max: o.max },
-    perMinute: perMinute.map((m, i) => { const s = summarise(m); return { minute: i + 1, n: s.n, p50: Number(fmt(s.p50)), p99: Number(fmt(s.p99)) }; }),
-    heapAfterGc: collected,
-    heapMB: heap.map(([t, h, r]) => ({ atSecond: Math.round(t), heapUsed: Number((h / 1048576).toFixed(1)), rss: Number((r / 1048576).toFixed(1)) })),
-    repliesSent: emulator.sent.length,
-  }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        rate: RATE,
+        seconds: SECONDS,
+        requests: all.length,
+        commands,
+        actions,
+        errors,
+        errorKinds,
+        overall: { p50: o.p50, p90: o.p90, p99: o.p99, max: o.max },
+        perMinute: perMinute.map((m, i) => {
+          const s = summarise(m);
+          return { minute: i + 1, n: s.n, p50: Number(fmt(s.p50)), p99: Number(fmt(s.p99)) };
+        }),
+        heapAfterGc: collected,
+        heapMB: heap.map(([t, h, r]) => ({
+          atSecond: Math.round(t),
+          heapUsed: Number((h / 1048576).toFixed(1)),
+          rss: Number((r / 1048576).toFixed(1)),
+        })),
+        repliesSent: emulator.sent.length,
+      },
+      null,
+      1,
+    ),
+  );
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -40,9 +40,14 @@ export async function runRoundTripBench(iterations = 400) {
 }
 
 if (require.main === module) {
-  runRoundTripBench().then((r) => {
-    for (const [name, s] of Object.entries(r)) {
-      console.log(`${name.padEnd(16)} n=${s.n} p50=${fmt(s.p50)} ms p90=${fmt(s.p90)} ms p99=${fmt(s.p99)} ms max=${fmt(s.max)} ms`);
-    }
-  }).catch((e) => { console.error(e); process.exit(1); });
+  runRoundTripBench()
+    .then((r) => {
+      for (const [name, s] of Object.entries(r)) {
+        console.log(`${name.padEnd(16)} n=${s.n} p50=${fmt(s.p50)} ms p90=${fmt(s.p90)} ms p99=${fmt(s.p99)} ms max=${fmt(s.max)} ms`);
+      }
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

@@ -51,7 +51,11 @@ export async function runSchedulerBench(levels = LEVELS) {
       while (future < level) {
         const n = Math.min(5_000, level - future);
         await scheduler.scheduleMany(
-          Array.from({ length: n }, () => ({ id: `future-${seq++}`, kind: 'bench.noop', dueAt: new Date(T.getTime() + 1000 + Math.floor(Math.random() * 90 * DAY)) })),
+          Array.from({ length: n }, () => ({
+            id: `future-${seq++}`,
+            kind: 'bench.noop',
+            dueAt: new Date(T.getTime() + 1000 + Math.floor(Math.random() * 90 * DAY)),
+          })),
         );
         future += n;
       }
@@ -72,13 +76,23 @@ export async function runSchedulerBench(levels = LEVELS) {
       const due: number[] = [];
       for (let round = 0; round < DUE_ROUNDS; round++) {
         await scheduler.scheduleMany(
-          Array.from({ length: 100 }, (_, i) => ({ id: `due-${level}-${round}-${i}`, kind: 'bench.noop', dueAt: new Date(T.getTime() - 1000 - Math.floor(Math.random() * 600_000)) })),
+          Array.from({ length: 100 }, (_, i) => ({
+            id: `due-${level}-${round}-${i}`,
+            kind: 'bench.noop',
+            dueAt: new Date(T.getTime() - 1000 - Math.floor(Math.random() * 600_000)),
+          })),
         );
         const before = ran;
         due.push(await timed(() => scheduler.tick(T)));
         if (ran - before !== 100) throw new Error(`a due tick ran ${ran - before} jobs, not 100`);
       }
-      results.push({ futureItems: level, insertSeconds, idleTickMs: summarise(idle), due100TickMs: summarise(due), pointReadMs: summarise(reads) });
+      results.push({
+        futureItems: level,
+        insertSeconds,
+        idleTickMs: summarise(idle),
+        due100TickMs: summarise(due),
+        pointReadMs: summarise(reads),
+      });
     }
   } finally {
     await azurite.stop();
@@ -104,8 +118,12 @@ if (require.main === module) {
             `point read p50=${fmt(l.pointReadMs.p50)} ms`,
         );
       }
-      console.log(`idle tick ${LEVELS[0]} → ${LEVELS[LEVELS.length - 1]}: ×${fmt(r.idleTickGrowth)} (Azurite point read: ×${fmt(r.pointReadGrowth)})`);
-      console.log(`bars: idle tick < 50 ms at 100k: ${r.bars.idleTickUnder50ms ? 'met' : 'NOT met'}; 100 due < 2 s: ${r.bars.due100Under2s ? 'met' : 'NOT met'}`);
+      console.log(
+        `idle tick ${LEVELS[0]} → ${LEVELS[LEVELS.length - 1]}: ×${fmt(r.idleTickGrowth)} (Azurite point read: ×${fmt(r.pointReadGrowth)})`,
+      );
+      console.log(
+        `bars: idle tick < 50 ms at 100k: ${r.bars.idleTickUnder50ms ? 'met' : 'NOT met'}; 100 due < 2 s: ${r.bars.due100Under2s ? 'met' : 'NOT met'}`,
+      );
     })
     .catch((e) => {
       console.error(e);

@@ -16,7 +16,10 @@ const MESSAGES = [
 ];
 
 function startProcess(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -32,10 +35,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function post(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -61,7 +68,9 @@ async function load(url: string, serviceUrl: string, rate: number, seconds: numb
           if (status >= 400) errors++;
           latencies.push(performance.now() - t0);
         })
-        .catch(() => { errors++; }),
+        .catch(() => {
+          errors++;
+        }),
     );
   }
   await Promise.all(inflight);
@@ -76,14 +85,20 @@ async function load(url: string, serviceUrl: string, rate: number, seconds: numb
 export async function runTurnLatencyBench(rate = 100, seconds = 15, rounds = 2) {
   const azurite = await startAzurite();
   const emulator = await new ConnectorEmulator().start();
-  const prefix = 'bench' + Date.now().toString(36);
+  const prefix = `bench${Date.now().toString(36)}`;
   const store = new TableStore(azurite.connectionString, prefix);
   await store.ensureTables([TABLES.channelLinks]);
   await new ChannelLinkStore(store.client(TABLES.channelLinks)).link({
-    tenantId: TENANT, conversationId: CHANNEL.channelId, groupId: 'operativ', linkedBy: 'bench', linkedAt: new Date().toISOString(),
+    tenantId: TENANT,
+    conversationId: CHANNEL.channelId,
+    groupId: 'operativ',
+    linkedBy: 'bench',
+    linkedAt: new Date().toISOString(),
   });
   const bot = await startProcess(path.join(__dirname, 'support', 'samverkan-bot.ts'), {
-    STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: prefix, IDENTIFIER_KEY: 'bench-identifier-key-0123456789abcdef',
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: prefix,
+    IDENTIFIER_KEY: 'bench-identifier-key-0123456789abcdef',
   });
   const minimal = await startProcess(path.join(__dirname, 'support', 'minimal-bot.ts'), {});
   const results = { samverkan: [] as number[], minimal: [] as number[] };
@@ -95,8 +110,10 @@ export async function runTurnLatencyBench(rate = 100, seconds = 15, rounds = 2) 
     for (let r = 0; r < rounds; r++) {
       const a = await load(`http://127.0.0.1:${bot.port}/api/messages`, emulator.url, rate, seconds);
       const b = await load(`http://127.0.0.1:${minimal.port}/api/messages`, emulator.url, rate, seconds);
-      results.samverkan.push(...a.latencies); errors.samverkan += a.errors;
-      results.minimal.push(...b.latencies); errors.minimal += b.errors;
+      results.samverkan.push(...a.latencies);
+      errors.samverkan += a.errors;
+      results.minimal.push(...b.latencies);
+      errors.minimal += b.errors;
     }
   } finally {
     bot.child.kill('SIGTERM');
@@ -107,7 +124,8 @@ export async function runTurnLatencyBench(rate = 100, seconds = 15, rounds = 2) 
   const s = summarise(results.samverkan);
   const m = summarise(results.minimal);
   return {
-    rate, seconds: seconds * rounds,
+    rate,
+    seconds: seconds * rounds,
     samverkan: { ...s, errors: errors.samverkan },
     minimal: { ...m, errors: errors.minimal },
     ratioP50: s.p50 / m.p50,
@@ -117,12 +135,19 @@ export async function runTurnLatencyBench(rate = 100, seconds = 15, rounds = 2) 
 }
 
 if (require.main === module) {
-  runTurnLatencyBench().then((r) => {
-    console.log(`rate ${r.rate}/s for ${r.seconds} s each, alternating`);
-    for (const name of ['samverkan', 'minimal'] as const) {
-      const x = r[name];
-      console.log(`${name.padEnd(10)} n=${x.n} p50=${fmt(x.p50)} ms p90=${fmt(x.p90)} ms p99=${fmt(x.p99)} ms max=${fmt(x.max)} ms errors=${x.errors}`);
-    }
-    console.log(`ratio p50=${fmt(r.ratioP50)} p99=${fmt(r.ratioP99)}; replies sent: ${r.repliesSent}`);
-  }).catch((e) => { console.error(e); process.exit(1); });
+  runTurnLatencyBench()
+    .then((r) => {
+      console.log(`rate ${r.rate}/s for ${r.seconds} s each, alternating`);
+      for (const name of ['samverkan', 'minimal'] as const) {
+        const x = r[name];
+        console.log(
+          `${name.padEnd(10)} n=${x.n} p50=${fmt(x.p50)} ms p90=${fmt(x.p90)} ms p99=${fmt(x.p99)} ms max=${fmt(x.max)} ms errors=${x.errors}`,
+        );
+      }
+      console.log(`ratio p50=${fmt(r.ratioP50)} p99=${fmt(r.ratioP99)}; replies sent: ${r.repliesSent}`);
+    })
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }

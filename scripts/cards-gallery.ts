@@ -29,14 +29,32 @@ const DOCS = path.join(ROOT, 'adaptive-cards', 'gallery');
 const now = new Date('2026-11-22T10:00:00Z');
 
 const meeting = (over: Partial<Meeting> = {}): Meeting => ({
-  id: 'samverkansgrupp.abcdefghij12', tenantId: 't', groupId: 'samverkansgrupp', start: '2026-12-10T12:00:00.000Z', end: '2026-12-10T13:30:00.000Z',
-  timeZone: 'Europe/Stockholm', durationMinutes: 90, location: checked('Kommunhuset, sal 3'), status: 'scheduled', sequence: 0, agendaStatus: 'draft',
-  rsvp: { a: 'yes', b: 'yes', c: 'yes', d: 'maybe', e: 'no' }, rsvpUserIds: ['29:a'], createdBy: 'x', createdAt: now.toISOString(), updatedAt: now.toISOString(), reminded: {}, ...over,
+  id: 'samverkansgrupp.abcdefghij12',
+  tenantId: 't',
+  groupId: 'samverkansgrupp',
+  start: '2026-12-10T12:00:00.000Z',
+  end: '2026-12-10T13:30:00.000Z',
+  timeZone: 'Europe/Stockholm',
+  durationMinutes: 90,
+  location: checked('Kommunhuset, sal 3'),
+  status: 'scheduled',
+  sequence: 0,
+  agendaStatus: 'draft',
+  rsvp: { a: 'yes', b: 'yes', c: 'yes', d: 'maybe', e: 'no' },
+  rsvpUserIds: ['29:a'],
+  createdBy: 'x',
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  reminded: {},
+  ...over,
 });
 
 function sampleAgenda() {
   let a = newAgenda({ tenantId: 't', groupId: 'samverkansgrupp', meetingId: meeting().id, level: 'tactical', now });
-  for (const [i, text, who, minutes] of [[1, 'Rutin vid hög frånvaro', 'Adele Vance', 15], [2, 'Kompetensdag i mars', 'Megan Bowen', 10]] as const) {
+  for (const [i, text, who, minutes] of [
+    [1, 'Rutin vid hög frånvaro', 'Adele Vance', 15],
+    [2, 'Kompetensdag i mars', 'Megan Bowen', 10],
+  ] as const) {
     const r = propose(a, { id: `p${i}`, kind: 'proposed', text: checked(text), proposer: who, minutes }, now);
     if (r.ok) a = r.agenda;
   }
@@ -48,26 +66,186 @@ const org = (() => {
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.organisation;
 })();
-const reviewRows = org.documents.map((d) => ({ ...reviewRow(d, undefined, now, org.timeZone), ownerName: org.groups.find((g) => g.id === d.ownerGroup)?.name ?? d.ownerGroup, canComplete: true }));
-const carried = [{ id: 'a-1', what: checked('Uppdatera rutinen för orosanmälan'), who: checked('Alex Wilber'), due: '2026-11-15', meetingId: 'm0' }, { id: 'a-2', what: checked('Bjuda in BUP till nästa möte'), who: checked('Adele Vance'), due: '2026-12-15', meetingId: 'm0' }];
+const reviewRows = org.documents.map((d) => ({
+  ...reviewRow(d, undefined, now, org.timeZone),
+  ownerName: org.groups.find((g) => g.id === d.ownerGroup)?.name ?? d.ownerGroup,
+  canComplete: true,
+}));
+const carried = [
+  { id: 'a-1', what: checked('Uppdatera rutinen för orosanmälan'), who: checked('Alex Wilber'), due: '2026-11-15', meetingId: 'm0' },
+  { id: 'a-2', what: checked('Bjuda in BUP till nästa möte'), who: checked('Adele Vance'), due: '2026-12-15', meetingId: 'm0' },
+];
 
 export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }> = [
-  { name: 'help', build: (l) => helpCard(l, { entries: ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'], roles: ['Sammankallande i Samverkansgrupp', 'Chef, får sammanfattningen'], quickActions: true }) },
-  { name: 'group', build: (l) => groupCard(l, { title: 'Samverkansgrupp', subtitle: 'Taktisk nivå', facts: [{ title: l === 'sv' ? 'Sammankallande' : 'Conveners', value: 'Sara Ek, Maria Sjöberg' }, { title: l === 'sv' ? 'Mötesfrekvens' : 'Cadence', value: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year' }], status: { text: l === 'sv' ? '✅ Gruppen håller sin mötesplan i år.' : '✅ The group keeps its meeting plan this year.', good: true } }) },
-  { name: 'schedule-form', build: (l) => scheduleFormCard(l, { groupChoices: [{ title: 'Samverkansgrupp', value: 'samverkansgrupp' }, { title: 'Styrgrupp', value: 'styrgrupp' }], cadenceText: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year', timeZone: 'Europe/Stockholm', values: { groupId: 'samverkansgrupp', date: '2026-12-10' } }) },
+  {
+    name: 'help',
+    build: (l) =>
+      helpCard(l, {
+        entries: ['help', 'group', 'groupLink', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'],
+        roles: ['Sammankallande i Samverkansgrupp', 'Chef, får sammanfattningen'],
+        quickActions: true,
+      }),
+  },
+  {
+    name: 'group',
+    build: (l) =>
+      groupCard(l, {
+        title: 'Samverkansgrupp',
+        subtitle: 'Taktisk nivå',
+        facts: [
+          { title: l === 'sv' ? 'Sammankallande' : 'Conveners', value: 'Sara Ek, Maria Sjöberg' },
+          { title: l === 'sv' ? 'Mötesfrekvens' : 'Cadence', value: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year' },
+        ],
+        status: {
+          text: l === 'sv' ? '✅ Gruppen håller sin mötesplan i år.' : '✅ The group keeps its meeting plan this year.',
+          good: true,
+        },
+      }),
+  },
+  {
+    name: 'schedule-form',
+    build: (l) =>
+      scheduleFormCard(l, {
+        groupChoices: [
+          { title: 'Samverkansgrupp', value: 'samverkansgrupp' },
+          { title: 'Styrgrupp', value: 'styrgrupp' },
+        ],
+        cadenceText: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year',
+        timeZone: 'Europe/Stockholm',
+        values: { groupId: 'samverkansgrupp', date: '2026-12-10' },
+      }),
+  },
   { name: 'meeting-open', build: (l) => meetingCard(l, meeting(), { groupName: 'Samverkansgrupp', level: 'tactical', now, warnings: [] }) },
-  { name: 'meeting-holiday', build: (l) => meetingCard(l, meeting({ start: '2026-12-22T12:00:00.000Z', end: '2026-12-22T13:00:00.000Z', durationMinutes: 60 }), { groupName: 'Styrgrupp', level: 'strategic', now, warnings: [{ kind: 'schoolBreak', name: l === 'sv' ? 'jullovet' : 'Christmas' }] }) },
-  { name: 'meeting-cancelled', build: (l) => meetingCard(l, meeting({ status: 'cancelled' }), { groupName: 'Samverkansgrupp', level: 'tactical', now }) },
-  { name: 'meeting-list', build: (l) => meetingListCard(l, [{ groupId: 'samverkansgrupp', name: 'Samverkansgrupp', cadence: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year', meetings: [meeting(), meeting({ start: '2027-01-14T12:00:00.000Z', end: '2027-01-14T13:30:00.000Z', agendaStatus: 'none' })], feedUrl: 'https://samverkan.example.se/calendar/Xb3…q9.ics' }]) },
-  { name: 'agenda', build: (l) => agendaCard(l, meeting(), sampleAgenda(), { groupName: 'Samverkansgrupp', level: 'tactical', now, carried }) },
-  { name: 'minutes', build: (l) => minutesCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), undefined, { groupName: 'Samverkansgrupp', level: 'tactical', members: [{ title: 'Sara Ek (Utvecklingsledare)', value: 'a' }, { title: 'Maria Sjöberg (Verksamhetsutvecklare)', value: 'b' }, { title: 'Adele Vance (Elevhälsochef)', value: 'c' }], items: [{ id: 'std-0', text: l === 'sv' ? 'Rutiner och deras översyn' : 'Routines and their review' }, { id: 'p1', text: 'Rutin vid hög frånvaro' }], carried: carried.slice(0, 1), caseRefs: [] }) },
-  { name: 'minutes-summary', build: (l) => minutesSummaryCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), { tenantId: 't', groupId: 'g', meetingId: 'm', status: 'final', attendees: [], guests: checked('Eva Ek, rektor'), notes: {}, decisions: [checked('Rutinen vid hög frånvaro antas.'), checked('Kompetensdagen hålls 12 mars.')], actions: carried, sip: [], closedActions: ['x'], updatedAt: now.toISOString() }, { groupName: 'Samverkansgrupp', attendeeNames: ['Sara Ek', 'Maria Sjöberg', 'Adele Vance'] }) },
+  {
+    name: 'meeting-holiday',
+    build: (l) =>
+      meetingCard(l, meeting({ start: '2026-12-22T12:00:00.000Z', end: '2026-12-22T13:00:00.000Z', durationMinutes: 60 }), {
+        groupName: 'Styrgrupp',
+        level: 'strategic',
+        now,
+        warnings: [{ kind: 'schoolBreak', name: l === 'sv' ? 'jullovet' : 'Christmas' }],
+      }),
+  },
+  {
+    name: 'meeting-cancelled',
+    build: (l) => meetingCard(l, meeting({ status: 'cancelled' }), { groupName: 'Samverkansgrupp', level: 'tactical', now }),
+  },
+  {
+    name: 'meeting-list',
+    build: (l) =>
+      meetingListCard(l, [
+        {
+          groupId: 'samverkansgrupp',
+          name: 'Samverkansgrupp',
+          cadence: l === 'sv' ? 'minst 8 gånger per år' : 'at least 8 times a year',
+          meetings: [meeting(), meeting({ start: '2027-01-14T12:00:00.000Z', end: '2027-01-14T13:30:00.000Z', agendaStatus: 'none' })],
+          feedUrl: 'https://samverkan.example.se/calendar/Xb3…q9.ics',
+        },
+      ]),
+  },
+  {
+    name: 'agenda',
+    build: (l) => agendaCard(l, meeting(), sampleAgenda(), { groupName: 'Samverkansgrupp', level: 'tactical', now, carried }),
+  },
+  {
+    name: 'minutes',
+    build: (l) =>
+      minutesCard(l, meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }), undefined, {
+        groupName: 'Samverkansgrupp',
+        level: 'tactical',
+        members: [
+          { title: 'Sara Ek (Utvecklingsledare)', value: 'a' },
+          { title: 'Maria Sjöberg (Verksamhetsutvecklare)', value: 'b' },
+          { title: 'Adele Vance (Elevhälsochef)', value: 'c' },
+        ],
+        items: [
+          { id: 'std-0', text: l === 'sv' ? 'Rutiner och deras översyn' : 'Routines and their review' },
+          { id: 'p1', text: 'Rutin vid hög frånvaro' },
+        ],
+        carried: carried.slice(0, 1),
+        caseRefs: [],
+      }),
+  },
+  {
+    name: 'minutes-summary',
+    build: (l) =>
+      minutesSummaryCard(
+        l,
+        meeting({ start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:30:00.000Z' }),
+        {
+          tenantId: 't',
+          groupId: 'g',
+          meetingId: 'm',
+          status: 'final',
+          attendees: [],
+          guests: checked('Eva Ek, rektor'),
+          notes: {},
+          decisions: [checked('Rutinen vid hög frånvaro antas.'), checked('Kompetensdagen hålls 12 mars.')],
+          actions: carried,
+          sip: [],
+          closedActions: ['x'],
+          updatedAt: now.toISOString(),
+        },
+        { groupName: 'Samverkansgrupp', attendeeNames: ['Sara Ek', 'Maria Sjöberg', 'Adele Vance'] },
+      ),
+  },
   { name: 'review-list', build: (l) => reviewListCard(l, reviewRows, '2026-11-22') },
   { name: 'review-reminder', build: (l) => reviewReminderCard(l, reviewRows[0]!, '2026-11-22') },
-  { name: 'digest', build: (l) => digestCard(l, { managerId: 'm', weekOf: '2026-11-23', reviews: [{ documentId: 'd', title: 'Överenskommelse BUF–SOC 2020–2024', ownerGroupName: 'Styrgrupp', dueDate: '2024-07-04', status: 'expired' }], groups: [
-    { groupId: 'styrgrupp', name: 'Styrgrupp', level: 'strategic', cadence: { held: 3, expectedSoFar: 3, expectedYear: 3, onTrack: true }, coming: ['x'], minutesMissing: 0, overdueActions: 0, consentsExpiring: 0, refusalsLastWeek: 0 },
-    { groupId: 'samverkansgrupp', name: 'Samverkansgrupp', level: 'tactical', cadence: { held: 5, expectedSoFar: 7, expectedYear: 8, onTrack: false }, coming: [], minutesMissing: 1, overdueActions: 2, consentsExpiring: 0, refusalsLastWeek: 1 },
-  ] }, { week: 48, nextOf: (id) => (id === 'styrgrupp' ? (l === 'sv' ? 'tors 26 nov 09:00–10:00' : 'Thu 26 Nov 09:00–10:00') : l === 'sv' ? 'inget bokat' : 'none booked') }) },
+  {
+    name: 'digest',
+    build: (l) =>
+      digestCard(
+        l,
+        {
+          managerId: 'm',
+          weekOf: '2026-11-23',
+          reviews: [
+            {
+              documentId: 'd',
+              title: 'Överenskommelse BUF–SOC 2020–2024',
+              ownerGroupName: 'Styrgrupp',
+              dueDate: '2024-07-04',
+              status: 'expired',
+            },
+          ],
+          groups: [
+            {
+              groupId: 'styrgrupp',
+              name: 'Styrgrupp',
+              level: 'strategic',
+              cadence: { held: 3, expectedSoFar: 3, expectedYear: 3, onTrack: true },
+              coming: ['x'],
+              minutesMissing: 0,
+              overdueActions: 0,
+              consentsExpiring: 0,
+              refusalsLastWeek: 0,
+            },
+            {
+              groupId: 'samverkansgrupp',
+              name: 'Samverkansgrupp',
+              level: 'tactical',
+              cadence: { held: 5, expectedSoFar: 7, expectedYear: 8, onTrack: false },
+              coming: [],
+              minutesMissing: 1,
+              overdueActions: 2,
+              consentsExpiring: 0,
+              refusalsLastWeek: 1,
+            },
+          ],
+        },
+        {
+          week: 48,
+          nextOf: (id) =>
+            id === 'styrgrupp'
+              ? l === 'sv'
+                ? 'tors 26 nov 09:00–10:00'
+                : 'Thu 26 Nov 09:00–10:00'
+              : l === 'sv'
+                ? 'inget bokat'
+                : 'none booked',
+        },
+      ),
+  },
   { name: 'error', build: (l) => errorCard(l, 'error.storage') },
   { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
 ];
@@ -80,13 +258,31 @@ const HOST_CONFIG = {
   fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
   fontWeights: { lighter: 300, default: 400, bolder: 600 },
   containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' }, good: { default: '#237B4B', subtle: '#237B4B' }, warning: { default: '#835C00', subtle: '#835C00' }, attention: { default: '#C4314B', subtle: '#C4314B' } } },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' } } },
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        accent: { default: '#5B5FC7', subtle: '#5B5FC7' },
+        good: { default: '#237B4B', subtle: '#237B4B' },
+        warning: { default: '#835C00', subtle: '#835C00' },
+        attention: { default: '#C4314B', subtle: '#C4314B' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' } },
+    },
     good: { backgroundColor: '#E7F2DA', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
     warning: { backgroundColor: '#FBF6D9', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
     attention: { backgroundColor: '#FCF4F6', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
   },
-  actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'Inline', inlineTopMargin: 12 }, actionsOrientation: 'Horizontal', actionAlignment: 'Left' },
+  actions: {
+    maxActions: 6,
+    buttonSpacing: 8,
+    showCard: { actionMode: 'Inline', inlineTopMargin: 12 },
+    actionsOrientation: 'Horizontal',
+    actionAlignment: 'Left',
+  },
   inputs: { label: { requiredInputs: { weight: 'Bolder', suffixColor: 'Attention' }, optionalInputs: { weight: 'Bolder' } } },
 };
 
@@ -106,10 +302,21 @@ async function main(): Promise<void> {
   const started = Date.now();
   const browser = await chromium.launch({
     executablePath: requireBrowser(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 2 });
-  await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body><div class="frame" id="frame"></div></body></html>`);
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body><div class="frame" id="frame"></div></body></html>`,
+  );
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js') });
   const shots: string[] = [];
   let failures = 0;
@@ -122,7 +329,11 @@ async function main(): Promise<void> {
           // Teams renders the markdown subset TextBlocks allow: bold, italics, lists, line breaks.
           AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml?: string; didProcess: boolean }) => {
             const esc = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-            result.outputHtml = esc.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/_(.+?)_/g, '<em>$1</em>').replace(/^- (.*)$/gm, '• $1').replace(/\n/g, '<br>');
+            result.outputHtml = esc
+              .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+              .replace(/_(.+?)_/g, '<em>$1</em>')
+              .replace(/^- (.*)$/gm, '• $1')
+              .replace(/\n/g, '<br>');
             result.didProcess = true;
           };
           const ac = new AC.AdaptiveCard();
@@ -155,7 +366,8 @@ async function main(): Promise<void> {
       shots.map((s) => `<figure><img src="${s}" width="440"><figcaption>${s}</figcaption></figure>`).join('\n'),
   );
   mkdirSync(DOCS, { recursive: true });
-  for (const main of ['meeting-open.sv.png', 'agenda.sv.png', 'digest.sv.png', 'minutes-summary.sv.png']) if (shots.includes(main)) copyFileSync(path.join(OUT, main), path.join(DOCS, main));
+  for (const main of ['meeting-open.sv.png', 'agenda.sv.png', 'digest.sv.png', 'minutes-summary.sv.png'])
+    if (shots.includes(main)) copyFileSync(path.join(OUT, main), path.join(DOCS, main));
   console.log(`${shots.length} cards rendered in ${((Date.now() - started) / 1000).toFixed(1)} s${failures ? `, ${failures} failed` : ''}`);
   if (failures) process.exit(1);
 }

@@ -26,7 +26,10 @@ function search(): string | undefined {
 
 function run(command: string, args: string[]): boolean {
   console.log(`ensure-browser: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.error) console.error(`ensure-browser: ${command}: ${result.error.message}`);
   return result.status === 0;
 }
@@ -41,7 +44,7 @@ function main(): void {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!debian || !root) fail(BROWSER_HINT);
 
-  console.log('ensure-browser: no Chromium or Chrome found; installing Debian\'s chromium package');
+  console.log("ensure-browser: no Chromium or Chrome found; installing Debian's chromium package");
   if (!run('apt-get', ['update']) || !run('apt-get', ['install', '-y', 'chromium'])) {
     fail(`apt-get could not install chromium. ${BROWSER_HINT}`);
   }

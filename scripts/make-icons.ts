@@ -112,12 +112,18 @@ export function render(width: number, height: number, layers: Layer[], samples =
   const n = samples * samples;
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const x = px + (sx + 0.5) / samples;
           const y = py + (sy + 0.5) / samples;
-          let cr = 0, cg = 0, cb = 0, ca = 0; // premultiplied, 0..1
+          let cr = 0,
+            cg = 0,
+            cb = 0,
+            ca = 0; // premultiplied, 0..1
           for (const layer of layers) {
             const c = layer(x, y);
             if (!c) continue;
@@ -127,16 +133,19 @@ export function render(width: number, height: number, layers: Layer[], samples =
             cb = (c[2] / 255) * la + cb * (1 - la);
             ca = la + ca * (1 - la);
           }
-          r += cr; g += cg; b += cb; a += ca;
+          r += cr;
+          g += cg;
+          b += cb;
+          a += ca;
         }
       }
       const o = (py * width + px) * 4;
       const alpha = a / n;
       data[o + 3] = Math.round(alpha * 255);
       if (alpha > 0) {
-        data[o] = Math.round(((r / n) / alpha) * 255);
-        data[o + 1] = Math.round(((g / n) / alpha) * 255);
-        data[o + 2] = Math.round(((b / n) / alpha) * 255);
+        data[o] = Math.round((r / n / alpha) * 255);
+        data[o + 1] = Math.round((g / n / alpha) * 255);
+        data[o + 2] = Math.round((b / n / alpha) * 255);
       }
     }
   }
@@ -190,9 +199,7 @@ export function outlineIcon(): Image {
   const white: Rgba = [255, 255, 255, 255];
   const left = circle(c - offset, c, r);
   const right = circle(c + offset, c, r);
-  return render(size, size, [
-    (x, y) => (Math.abs(left(x, y)) <= stroke / 2 || Math.abs(right(x, y)) <= stroke / 2 ? white : undefined),
-  ]);
+  return render(size, size, [(x, y) => (Math.abs(left(x, y)) <= stroke / 2 || Math.abs(right(x, y)) <= stroke / 2 ? white : undefined)]);
 }
 
 export function writeIcons(outDir: string): string[] {

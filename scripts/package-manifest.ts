@@ -49,7 +49,11 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 export { parseEnvFile };
 
 /** `env/.env.<name>`, then `env/.env.<name>.user`, then the process environment: later wins. */
-export function loadPackageEnv(envName: string, envDir = ENV_DIR, processEnv: NodeJS.ProcessEnv = process.env): { env: Record<string, string | undefined>; files: string[] } {
+export function loadPackageEnv(
+  envName: string,
+  envDir = ENV_DIR,
+  processEnv: NodeJS.ProcessEnv = process.env,
+): { env: Record<string, string | undefined>; files: string[] } {
   const files = [path.join(envDir, `.env.${envName}`), path.join(envDir, `.env.${envName}.user`)].filter((f) => existsSync(f));
   const fromFiles = Object.assign({}, ...files.map((f) => parseEnvFile(readFileSync(f, 'utf8')))) as Record<string, string>;
   return { env: { ...fromFiles, ...processEnv }, files };
@@ -79,7 +83,11 @@ export function substitute<T>(value: T, vars: Record<string, string>): T {
  * default, else (local only, ids only) a placeholder GUID. A variable with
  * no value at all is a problem naming it.
  */
-export function resolveVariables(names: Iterable<string>, envName: string, env: Record<string, string | undefined>): { vars: Record<string, string>; problems: string[]; notes: string[] } {
+export function resolveVariables(
+  names: Iterable<string>,
+  envName: string,
+  env: Record<string, string | undefined>,
+): { vars: Record<string, string>; problems: string[]; notes: string[] } {
   const vars: Record<string, string> = {};
   const problems: string[] = [];
   const notes: string[] = [];
@@ -90,9 +98,13 @@ export function resolveVariables(names: Iterable<string>, envName: string, env: 
       if (value === undefined || value.trim() === '') {
         if (envName === 'local') {
           vars[name] = LOCAL_PLACEHOLDER_IDS[name];
-          notes.push(`${name}: not set in ${where}; the local package uses the placeholder ${vars[name]} (fine for the Agents Playground, not for Teams)`);
+          notes.push(
+            `${name}: not set in ${where}; the local package uses the placeholder ${vars[name]} (fine for the Agents Playground, not for Teams)`,
+          );
         } else {
-          problems.push(`${name}: not set; set it in ${where} (a GUID${name === 'BOT_ID' ? ': the Entra app id of the Azure Bot' : ': the Teams app id'})`);
+          problems.push(
+            `${name}: not set; set it in ${where} (a GUID${name === 'BOT_ID' ? ': the Entra app id of the Azure Bot' : ': the Teams app id'})`,
+          );
         }
       } else if (!GUID.test(value.trim())) {
         problems.push(`${name}: "${value}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)`);
@@ -106,7 +118,8 @@ export function resolveVariables(names: Iterable<string>, envName: string, env: 
     } else if (DEFAULTS[name]) {
       vars[name] = DEFAULTS[name]();
       // Publisher placeholders are expected locally; elsewhere they would reach users, so say so.
-      if (envName !== 'local' && name !== 'APP_NAME_SUFFIX' && name !== 'APP_VERSION') notes.push(`${name}: not set in ${where}; using the default "${vars[name]}"`);
+      if (envName !== 'local' && name !== 'APP_NAME_SUFFIX' && name !== 'APP_VERSION')
+        notes.push(`${name}: not set in ${where}; using the default "${vars[name]}"`);
     } else {
       problems.push(`${name}: not set; the manifest uses \${{${name}}}; set it in ${where}`);
     }
@@ -193,7 +206,13 @@ function validateNonUnicode(doc: object, schema: object): string[] {
 
 // ---------------------------------------------------------------------- PNG
 
-export interface PngInfo { width: number; height: number; bitDepth: number; colorType: number; interlace: number }
+export interface PngInfo {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+  interlace: number;
+}
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -224,7 +243,8 @@ export function decodePng(buf: Buffer): { width: number; height: number; data: U
   const chunks = pngChunks(buf);
   const info = readPngInfo(buf);
   const { width, height, bitDepth, colorType, interlace } = info;
-  if (bitDepth !== 8 || interlace !== 0) throw new Error(`only 8-bit non-interlaced PNGs can be checked (this one: ${bitDepth}-bit${interlace ? ', interlaced' : ''})`);
+  if (bitDepth !== 8 || interlace !== 0)
+    throw new Error(`only 8-bit non-interlaced PNGs can be checked (this one: ${bitDepth}-bit${interlace ? ', interlaced' : ''})`);
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
   if (!channels) throw new Error(`unknown PNG colour type ${colorType}`);
   const palette = chunks.find((c) => c.type === 'PLTE')?.data;
@@ -244,12 +264,28 @@ export function decodePng(buf: Buffer): { width: number; height: number; data: U
       const c = prev && i >= channels ? prev[i - channels]! : 0;
       let p: number;
       switch (filter) {
-        case 0: p = 0; break;
-        case 1: p = a; break;
-        case 2: p = b; break;
-        case 3: p = (a + b) >> 1; break;
-        case 4: { const q = a + b - c; const pa = Math.abs(q - a), pb = Math.abs(q - b), pc = Math.abs(q - c); p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c; break; }
-        default: throw new Error(`bad PNG filter type ${filter} on row ${y}`);
+        case 0:
+          p = 0;
+          break;
+        case 1:
+          p = a;
+          break;
+        case 2:
+          p = b;
+          break;
+        case 3:
+          p = (a + b) >> 1;
+          break;
+        case 4: {
+          const q = a + b - c;
+          const pa = Math.abs(q - a),
+            pb = Math.abs(q - b),
+            pc = Math.abs(q - c);
+          p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default:
+          throw new Error(`bad PNG filter type ${filter} on row ${y}`);
       }
       out[i] = (line[i]! + p) & 0xff;
     }
@@ -257,13 +293,39 @@ export function decodePng(buf: Buffer): { width: number; height: number; data: U
   const data = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i++) {
     const s = i * channels;
-    let r: number, g: number, b: number, a = 255;
+    let r: number,
+      g: number,
+      b: number,
+      a = 255;
     switch (colorType) {
-      case 0: r = g = b = pixels[s]!; if (trns && trns.length >= 2 && trns.readUInt16BE(0) === r) a = 0; break;
-      case 2: r = pixels[s]!; g = pixels[s + 1]!; b = pixels[s + 2]!; if (trns && trns.length >= 6 && trns.readUInt16BE(0) === r && trns.readUInt16BE(2) === g && trns.readUInt16BE(4) === b) a = 0; break;
-      case 3: { const k = pixels[s]!; if (!palette || k * 3 + 2 >= palette.length) throw new Error('palette index out of range'); r = palette[k * 3]!; g = palette[k * 3 + 1]!; b = palette[k * 3 + 2]!; a = trns && k < trns.length ? trns[k]! : 255; break; }
-      case 4: r = g = b = pixels[s]!; a = pixels[s + 1]!; break;
-      default: r = pixels[s]!; g = pixels[s + 1]!; b = pixels[s + 2]!; a = pixels[s + 3]!;
+      case 0:
+        r = g = b = pixels[s]!;
+        if (trns && trns.length >= 2 && trns.readUInt16BE(0) === r) a = 0;
+        break;
+      case 2:
+        r = pixels[s]!;
+        g = pixels[s + 1]!;
+        b = pixels[s + 2]!;
+        if (trns && trns.length >= 6 && trns.readUInt16BE(0) === r && trns.readUInt16BE(2) === g && trns.readUInt16BE(4) === b) a = 0;
+        break;
+      case 3: {
+        const k = pixels[s]!;
+        if (!palette || k * 3 + 2 >= palette.length) throw new Error('palette index out of range');
+        r = palette[k * 3]!;
+        g = palette[k * 3 + 1]!;
+        b = palette[k * 3 + 2]!;
+        a = trns && k < trns.length ? trns[k]! : 255;
+        break;
+      }
+      case 4:
+        r = g = b = pixels[s]!;
+        a = pixels[s + 1]!;
+        break;
+      default:
+        r = pixels[s]!;
+        g = pixels[s + 1]!;
+        b = pixels[s + 2]!;
+        a = pixels[s + 3]!;
     }
     data.set([r, g, b, a], i * 4);
   }
@@ -279,23 +341,44 @@ const WHITE_MIN = 250;
  */
 export function checkIcons(manifest: { icons?: { color?: string; outline?: string } }, dir: string): string[] {
   const problems: string[] = [];
-  const icons = [['color', manifest.icons?.color, 192], ['outline', manifest.icons?.outline, 32]] as const;
+  const icons = [
+    ['color', manifest.icons?.color, 192],
+    ['outline', manifest.icons?.outline, 32],
+  ] as const;
   for (const [kind, rel, size] of icons) {
     if (!rel) continue; // the schema reports a missing icons.<kind>
     const file = path.join(dir, rel);
-    if (!existsSync(file)) { problems.push(`icons.${kind}: ${rel} does not exist in ${path.relative(process.cwd(), dir) || '.'}`); continue; }
+    if (!existsSync(file)) {
+      problems.push(`icons.${kind}: ${rel} does not exist in ${path.relative(process.cwd(), dir) || '.'}`);
+      continue;
+    }
     const buf = readFileSync(file);
     let info: PngInfo;
-    try { info = readPngInfo(buf); } catch (e) { problems.push(`icons.${kind}: ${rel} is not a readable PNG (${(e as Error).message})`); continue; }
-    if (info.width !== size || info.height !== size) problems.push(`icons.${kind}: ${rel} is ${info.width}×${info.height}; Teams needs ${size}×${size}`);
+    try {
+      info = readPngInfo(buf);
+    } catch (e) {
+      problems.push(`icons.${kind}: ${rel} is not a readable PNG (${(e as Error).message})`);
+      continue;
+    }
+    if (info.width !== size || info.height !== size)
+      problems.push(`icons.${kind}: ${rel} is ${info.width}×${info.height}; Teams needs ${size}×${size}`);
     if (kind !== 'outline') continue;
     let image: ReturnType<typeof decodePng>;
-    try { image = decodePng(buf); } catch (e) { problems.push(`icons.outline: ${rel} cannot be checked for white-on-transparent: ${(e as Error).message}`); continue; }
-    let coloured = 0, transparent = 0;
+    try {
+      image = decodePng(buf);
+    } catch (e) {
+      problems.push(`icons.outline: ${rel} cannot be checked for white-on-transparent: ${(e as Error).message}`);
+      continue;
+    }
+    let coloured = 0,
+      transparent = 0;
     let first: string | undefined;
     for (let i = 0; i < image.width * image.height; i++) {
       const [r, g, b, a] = image.data.subarray(i * 4, i * 4 + 4);
-      if (a === 0) { transparent++; continue; }
+      if (a === 0) {
+        transparent++;
+        continue;
+      }
       if (r! < WHITE_MIN || g! < WHITE_MIN || b! < WHITE_MIN) {
         coloured++;
         first ??= `(${i % image.width}, ${Math.floor(i / image.width)}) is rgba(${r}, ${g}, ${b}, ${a})`;
@@ -310,7 +393,10 @@ export function checkIcons(manifest: { icons?: { color?: string; outline?: strin
 // ---------------------------------------------------------- product checks
 
 type Json = Record<string, unknown>;
-interface CommandList { scopes: string[]; commands: { title: string; description?: string }[] }
+interface CommandList {
+  scopes: string[];
+  commands: { title: string; description?: string }[];
+}
 
 function commandLists(manifest: Json): CommandList[] {
   const bots = manifest.bots as { commandLists?: CommandList[] }[] | undefined;
@@ -318,14 +404,20 @@ function commandLists(manifest: Json): CommandList[] {
 }
 
 /** The command names of each list, read from its titles in one language. */
-export function commandNamesByList(lists: { scopes: string[]; titles: string[] }[], lang: 'sv' | 'en'): { scopes: string[]; names: (CommandName | undefined)[] }[] {
+export function commandNamesByList(
+  lists: { scopes: string[]; titles: string[] }[],
+  lang: 'sv' | 'en',
+): { scopes: string[]; names: (CommandName | undefined)[] }[] {
   const byWord = new Map(COMMAND_NAMES.map((n) => [COMMAND_WORDS[n][lang], n] as const));
   return lists.map((l) => ({ scopes: l.scopes, names: l.titles.map((t) => byWord.get(t.trim().toLocaleLowerCase('sv'))) }));
 }
 
 /** Command titles of a localisation file, per list: `bots[0].commandLists[i].commands[j].title`. */
 export function localizedTitles(loc: Json, lists: CommandList[]): { scopes: string[]; titles: string[] }[] {
-  return lists.map((l, i) => ({ scopes: l.scopes, titles: l.commands.map((_, j) => String(loc[`bots[0].commandLists[${i}].commands[${j}].title`] ?? '')) }));
+  return lists.map((l, i) => ({
+    scopes: l.scopes,
+    titles: l.commands.map((_, j) => String(loc[`bots[0].commandLists[${i}].commands[${j}].title`] ?? '')),
+  }));
 }
 
 /** The language of a manifest or localisation tag for the command vocabulary. */
@@ -346,9 +438,13 @@ export function checkProduct(manifest: Json, localizations: { tag: string; file:
   for (const scope of ['team', 'groupChat', 'personal']) {
     if (!(bot.scopes as string[] | undefined)?.includes(scope)) problems.push(`bots[0].scopes: missing "${scope}"`);
   }
-  const rsc = ((manifest.authorization as Json | undefined)?.permissions as Json | undefined)?.resourceSpecific as { name: string; type: string }[] | undefined;
+  const rsc = ((manifest.authorization as Json | undefined)?.permissions as Json | undefined)?.resourceSpecific as
+    | { name: string; type: string }[]
+    | undefined;
   if (!rsc?.some((p) => p.name === 'ChannelMessage.Read.Group' && p.type === 'Application')) {
-    problems.push('authorization.permissions.resourceSpecific: ChannelMessage.Read.Group (Application) is missing; without it the consent gate never hears channel messages that do not @mention the bot');
+    problems.push(
+      'authorization.permissions.resourceSpecific: ChannelMessage.Read.Group (Application) is missing; without it the consent gate never hears channel messages that do not @mention the bot',
+    );
   }
   const wai = manifest.webApplicationInfo as Json | undefined;
   if (!wai?.id || !wai.resource) problems.push('webApplicationInfo: id and resource are required for resource-specific consent');
@@ -363,11 +459,19 @@ export function checkProduct(manifest: Json, localizations: { tag: string; file:
   let reference: string | undefined;
   for (const { label, tag, titles } of languages) {
     const lang = vocabulary(tag);
-    if (!lang) { problems.push(`${label}: language ${tag} has no command vocabulary (sv or en)`); continue; }
+    if (!lang) {
+      problems.push(`${label}: language ${tag} has no command vocabulary (sv or en)`);
+      continue;
+    }
     const named = commandNamesByList(titles, lang);
-    named.forEach((l, i) => l.names.forEach((n, j) => {
-      if (!n) problems.push(`${label}: bots[0].commandLists[${i}].commands[${j}].title "${titles[i]!.titles[j]}" is not a ${lang} command word (${COMMAND_NAMES.map((c) => COMMAND_WORDS[c][lang]).join(', ')})`);
-    }));
+    named.forEach((l, i) =>
+      l.names.forEach((n, j) => {
+        if (!n)
+          problems.push(
+            `${label}: bots[0].commandLists[${i}].commands[${j}].title "${titles[i]!.titles[j]}" is not a ${lang} command word (${COMMAND_NAMES.map((c) => COMMAND_WORDS[c][lang]).join(', ')})`,
+          );
+      }),
+    );
     const signature = named.map((l) => `${l.scopes.join('+')}: ${l.names.join(' ')}`).join(' | ');
     if (reference === undefined) reference = signature;
     else if (signature !== reference) problems.push(`${label}: lists other commands than manifest.json (${signature} vs ${reference})`);
@@ -375,11 +479,15 @@ export function checkProduct(manifest: Json, localizations: { tag: string; file:
   for (const { file, doc } of localizations) {
     for (const key of Object.keys(doc)) {
       const m = /^bots\[0\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description)$/.exec(key);
-      if (m && !lists[Number(m[1])]?.commands[Number(m[2])]) problems.push(`${file}: ${key} translates a command the manifest does not have`);
+      if (m && !lists[Number(m[1])]?.commands[Number(m[2])])
+        problems.push(`${file}: ${key} translates a command the manifest does not have`);
     }
-    lists.forEach((l, i) => l.commands.forEach((c, j) => {
-      if (c.description && !doc[`bots[0].commandLists[${i}].commands[${j}].description`]) problems.push(`${file}: bots[0].commandLists[${i}].commands[${j}].description is missing`);
-    }));
+    lists.forEach((l, i) =>
+      l.commands.forEach((c, j) => {
+        if (c.description && !doc[`bots[0].commandLists[${i}].commands[${j}].description`])
+          problems.push(`${file}: bots[0].commandLists[${i}].commands[${j}].description is missing`);
+      }),
+    );
   }
   return problems;
 }
@@ -436,22 +544,24 @@ export async function buildAppPackage(opts: BuildOptions): Promise<BuildResult> 
   const localizations = locTemplates.map((l) => ({ ...l, doc: substitute(l.doc, vars) }));
 
   const version = String(manifest.manifestVersion ?? '');
-  if (compareVersions(version, '1.24') < 0) problems.push(`manifestVersion: ${version || '(none)'}; this app needs 1.24 or later (12 commands per list, current RSC)`);
+  if (compareVersions(version, '1.24') < 0)
+    problems.push(`manifestVersion: ${version || '(none)'}; this app needs 1.24 or later (12 commands per list, current RSC)`);
   problems.push(...(await validateAgainstBundledSchema(manifest, 'manifest.json')));
   for (const l of localizations) {
     problems.push(...(await validateAgainstBundledSchema(l.doc, l.file)));
     const locVersion = /\/v(\d+\.\d+)\//.exec(String(l.doc.$schema ?? ''))?.[1];
-    if (locVersion && locVersion !== version) problems.push(`${l.file}: $schema is for manifest ${locVersion}, the manifest is ${version}; Teams needs them equal`);
+    if (locVersion && locVersion !== version)
+      problems.push(`${l.file}: $schema is for manifest ${locVersion}, the manifest is ${version}; Teams needs them equal`);
   }
   problems.push(...checkIcons(manifest as { icons?: { color?: string; outline?: string } }, manifestDir));
   problems.push(...checkProduct(manifest, localizations));
   if (problems.length) return { ok: false, problems, notes, manifest, localizations };
 
   const zip = new AdmZip();
-  zip.addFile('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8'));
+  zip.addFile('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   const icons = manifest.icons as { color: string; outline: string };
   for (const rel of [icons.color, icons.outline]) zip.addFile(rel, readFileSync(path.join(manifestDir, rel)));
-  for (const l of localizations) zip.addFile(l.file, Buffer.from(JSON.stringify(l.doc, null, 2) + '\n', 'utf8'));
+  for (const l of localizations) zip.addFile(l.file, Buffer.from(`${JSON.stringify(l.doc, null, 2)}\n`, 'utf8'));
   mkdirSync(outDir, { recursive: true });
   const zipPath = path.join(outDir, `appPackage.${opts.envName}.zip`);
   zip.writeZip(zipPath);
@@ -477,7 +587,12 @@ export function parseArgs(argv: string[], processEnv: NodeJS.ProcessEnv = proces
 
 async function main(): Promise<number> {
   let args: { envName: string; outDir: string };
-  try { args = parseArgs(process.argv.slice(2)); } catch (e) { console.error((e as Error).message); return 2; }
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
   const { env, files } = loadPackageEnv(args.envName);
   if (!files.length) console.log(`note: env/.env.${args.envName} does not exist; using the process environment only`);
   const result = await buildAppPackage({ envName: args.envName, env, outDir: args.outDir });
@@ -487,10 +602,20 @@ async function main(): Promise<number> {
     console.error(`The app package was not written: ${result.problems.length} problem(s).`);
     return 1;
   }
-  console.log(`Validated manifest ${String(result.manifest?.manifestVersion)} and ${result.localizations.length} localisation file(s) offline; wrote ${path.relative(process.cwd(), result.zipPath!)}`);
+  console.log(
+    `Validated manifest ${String(result.manifest?.manifestVersion)} and ${result.localizations.length} localisation file(s) offline; wrote ${path.relative(process.cwd(), result.zipPath!)}`,
+  );
   return 0;
 }
 
 if (/package-manifest\.ts$/.test(process.argv[1] ?? '')) {
-  main().then((code) => { process.exitCode = code; }, (e: unknown) => { console.error(e instanceof Error ? e.stack : e); process.exitCode = 1; });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.stack : e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -28,7 +28,9 @@ export function registerCalendarEndpoint(server: Server, services: BotServices):
       const group = feed ? findGroup(services.organisation, feed.groupId) : undefined;
       if (!feed || !group) return notFound(res);
       const now = services.now();
-      const meetings = await services.meetings.listGroup(feed.tenantId, group.id, { from: new Date(now.getTime() - HISTORY_DAYS * 86_400_000) });
+      const meetings = await services.meetings.listGroup(feed.tenantId, group.id, {
+        from: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+      });
       const locale = 'sv';
       const body = renderCalendar({
         name: `${group.name} – Samverkan`,

@@ -65,7 +65,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await store.ensureTables();
 
   const now = options.now ?? (() => new Date());
-  const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: options.scheduler?.clock ?? now, leaseMs: options.scheduler?.leaseMs, logger });
+  const scheduler = new Scheduler({
+    jobs: jobStoreOf(store),
+    clock: options.scheduler?.clock ?? now,
+    leaseMs: options.scheduler?.leaseMs,
+    logger,
+  });
   const adapter = createAdapter(config);
   const conversationReferences = new ConversationReferenceStore(store.client(TABLES.conversationReferences));
 
@@ -98,7 +103,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await scheduleReviewReminders(services);
     await scheduleNextDigest(services);
   } catch (err) {
-    logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, 'could not plan review reminders or the digest yet');
+    logger.warn(
+      { err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } },
+      'could not plan review reminders or the digest yet',
+    );
   }
   const app = createApp(adapter, services);
   const server = createServer({

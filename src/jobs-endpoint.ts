@@ -42,7 +42,10 @@ export function familyFilter(job: (typeof JOB_FAMILIES)[number]): ((kind: string
   return (kind) => kind === job || kind.startsWith(`${job}.`);
 }
 
-export function registerJobsEndpoint(server: Server, deps: { config: Config; logger: Logger; scheduler: Scheduler; now: () => Date }): void {
+export function registerJobsEndpoint(
+  server: Server,
+  deps: { config: Config; logger: Logger; scheduler: Scheduler; now: () => Date },
+): void {
   const { config, logger, scheduler } = deps;
   server.post('/api/jobs/run', async (req: Request, res: Response) => {
     if (!config.ADMIN_TOKEN) return problem(res, 404, 'NotFound', 'no such endpoint');
@@ -60,7 +63,10 @@ export function registerJobsEndpoint(server: Server, deps: { config: Config; log
     const now = parsed.data.now !== undefined ? new Date(parsed.data.now) : undefined;
     try {
       const s = await scheduler.tick(now, { kinds: familyFilter(job) });
-      logger.info({ job, ran: s.ran, skipped: s.skipped, busy: s.busy, failed: s.failed, parked: s.parked, ms: Math.round(s.ms) }, 'jobs run on request');
+      logger.info(
+        { job, ran: s.ran, skipped: s.skipped, busy: s.busy, failed: s.failed, parked: s.parked, ms: Math.round(s.ms) },
+        'jobs run on request',
+      );
       res.json({
         job,
         now: (now ?? deps.now()).toISOString(),

@@ -12,7 +12,7 @@ function localIdentifierKey(dataDir: string): string {
   const file = path.join(dataDir, 'identifier-key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const key = randomBytes(32).toString('base64url');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;
 }
 
@@ -21,7 +21,12 @@ function startPlayground(botUrl: string, port: number, dataDir: string): ChildPr
   const cli = path.join(path.dirname(pkg), 'cli.js');
   return spawn(process.execPath, [cli, '-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '--port', String(port)], {
     // Its log goes to the data folder, not to a devTools/ folder in the repository.
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dataDir, 'm365agentsplayground.log') },
+    env: {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dataDir, 'm365agentsplayground.log'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -39,8 +44,10 @@ async function main(): Promise<void> {
   config.IDENTIFIER_KEY ??= localIdentifierKey(dataDir);
   const logger = defaultLogger(config);
   // Ports first, so a second `npm start` fails before it starts (and would orphan) an Azurite.
-  if (config.PORT && !(await isPortFree(config.PORT, config.HOST))) throw new Error(`port ${config.PORT} is taken: is Samverkan already running? Set PORT to use another.`);
-  if (config.PLAYGROUND === 'on' && !(await isPortFree(config.PLAYGROUND_PORT))) throw new Error(`port ${config.PLAYGROUND_PORT} is taken: is another Playground running? Set PLAYGROUND=off to skip it.`);
+  if (config.PORT && !(await isPortFree(config.PORT, config.HOST)))
+    throw new Error(`port ${config.PORT} is taken: is Samverkan already running? Set PORT to use another.`);
+  if (config.PLAYGROUND === 'on' && !(await isPortFree(config.PLAYGROUND_PORT)))
+    throw new Error(`port ${config.PLAYGROUND_PORT} is taken: is another Playground running? Set PLAYGROUND=off to skip it.`);
 
   let azurite: AzuriteHandle | undefined;
   let connectionString = config.STORAGE_CONNECTION_STRING;
@@ -58,9 +65,13 @@ async function main(): Promise<void> {
     const PLAYGROUND_PORT = config.PLAYGROUND_PORT;
     playground = startPlayground(bot.url, PLAYGROUND_PORT, dataDir);
     let exited = false;
-    playground.once('exit', () => { exited = true; });
+    playground.once('exit', () => {
+      exited = true;
+    });
     await waitForPort(PLAYGROUND_PORT, '127.0.0.1', 60_000, () => !exited);
-    steps.unshift(async () => { playground?.kill('SIGTERM'); });
+    steps.unshift(async () => {
+      playground?.kill('SIGTERM');
+    });
   }
   if (azurite) steps.push(() => azurite!.stop());
   installShutdown(logger, steps);

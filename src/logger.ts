@@ -7,7 +7,8 @@ export type { Logger };
 // the rule that message text is never logged.
 // GUID-shaped ids (tenant, Entra object ids) are matched first and kept:
 // their all-digit groups (`00000000-0000`, a 12-digit tail) look like one.
-const PERSONNUMMER_SHAPE = /(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12,}|(?<![0-9])(?:[0-9]{2})?[0-9]{6}[-+ ]?[0-9]{4}(?![0-9])/g;
+const PERSONNUMMER_SHAPE =
+  /(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12,}|(?<![0-9])(?:[0-9]{2})?[0-9]{6}[-+ ]?[0-9]{4}(?![0-9])/g;
 
 export function scrubLine(line: string): string {
   return line.replace(PERSONNUMMER_SHAPE, (m) => (m.length >= 36 && m[8] === '-' ? m : '[redacted]'));

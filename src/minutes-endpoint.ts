@@ -22,20 +22,38 @@ function notFound(res: Response): void {
   res.end('Not found\n');
 }
 
-export function minutesHtml(services: BotServices, group: Group, m: Meeting, minutes: Minutes, itemsText: Array<{ id: string; text: string }>, locale: Locale = 'sv'): string {
+export function minutesHtml(
+  services: BotServices,
+  group: Group,
+  m: Meeting,
+  minutes: Minutes,
+  itemsText: Array<{ id: string; text: string }>,
+  locale: Locale = 'sv',
+): string {
   const e = escapeHtml;
   const p = (k: string, params: Record<string, string | number> = {}) => e(t(locale, `minutes.print.${k}`, params));
   const { when, timeLine } = meetingWhen(m, locale);
-  const names = minutes.attendees.map((id) => findPerson(services.organisation, id)).map((x) => (x ? `${x.displayName} (${x.role})` : '')).filter(Boolean);
-  const list = (lines: string[]) => (lines.length ? `<ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : `<p class="none">${p('none')}</p>`);
-  const items = itemsText.map((i) => `<li><strong>${e(i.text)}</strong>${minutes.notes[i.id] ? `<p>${e(minutes.notes[i.id]!).replace(/\n/g, '<br>')}</p>` : ''}</li>`).join('');
+  const names = minutes.attendees
+    .map((id) => findPerson(services.organisation, id))
+    .map((x) => (x ? `${x.displayName} (${x.role})` : ''))
+    .filter(Boolean);
+  const list = (lines: string[]) =>
+    lines.length ? `<ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : `<p class="none">${p('none')}</p>`;
+  const items = itemsText
+    .map(
+      (i) =>
+        `<li><strong>${e(i.text)}</strong>${minutes.notes[i.id] ? `<p>${e(minutes.notes[i.id]!).replace(/\n/g, '<br>')}</p>` : ''}</li>`,
+    )
+    .join('');
   const actions = minutes.actions.length
     ? `<table><thead><tr><th>${p('what')}</th><th>${p('who')}</th><th>${p('due')}</th></tr></thead><tbody>${minutes.actions.map((a) => `<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`).join('')}</tbody></table>`
     : `<p class="none">${p('none')}</p>`;
   const sip = minutes.sip.length
     ? `<h2>${p('sip')}</h2>${minutes.sip.map((s) => `<h3>${e(s.caseRef)}</h3><dl><dt>${e(t(locale, 'minutes.labels.goal'))}</dt><dd>${e(s.goal)}</dd><dt>${e(t(locale, 'minutes.labels.intervention'))}</dt><dd>${e(s.intervention)}</dd><dt>${e(t(locale, 'minutes.labels.responsible'))}</dt><dd>${e(s.responsible)}</dd><dt>${e(t(locale, 'minutes.labels.due'))}</dt><dd>${e(s.due)}</dd><dt>${e(t(locale, 'minutes.labels.coordinator'))}</dt><dd>${e(s.coordinator)}</dd></dl>`).join('')}`
     : '';
-  const by = minutes.finalizedBy ? (services.organisation.people.find((x) => x.aadObjectId === minutes.finalizedBy)?.displayName ?? '—') : '—';
+  const by = minutes.finalizedBy
+    ? (services.organisation.people.find((x) => x.aadObjectId === minutes.finalizedBy)?.displayName ?? '—')
+    : '—';
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="robots" content="noindex">
 <title>${p('title', { group: group.name })} ${e(when)}</title>
@@ -73,9 +91,31 @@ export function registerMinutesEndpoint(server: Server, services: BotServices): 
         services.agendas.get(key.tenantId, key.groupId, key.meetingId),
       ]);
       if (!meeting || !minutes || minutes.status !== 'final' || minutes.printToken !== m[1]) return notFound(res);
-      const items = (agenda ?? newAgenda({ tenantId: key.tenantId, groupId: group.id, meetingId: meeting.id, level: group.level, groupTemplate: group.agendaTemplate, now: services.now() })).items;
-      const html = minutesHtml(services, group, meeting, minutes, items.map((i) => ({ id: i.id, text: itemText('sv', group.level, i) })));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'referrer-policy': 'no-referrer' });
+      const items = (
+        agenda ??
+        newAgenda({
+          tenantId: key.tenantId,
+          groupId: group.id,
+          meetingId: meeting.id,
+          level: group.level,
+          groupTemplate: group.agendaTemplate,
+          now: services.now(),
+        })
+      ).items;
+      const html = minutesHtml(
+        services,
+        group,
+        meeting,
+        minutes,
+        items.map((i) => ({ id: i.id, text: itemText('sv', group.level, i) })),
+      );
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'private, no-store',
+        'x-robots-tag': 'noindex',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'referrer-policy': 'no-referrer',
+      });
       res.end(html);
     } catch (err) {
       services.logger.error({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, 'minutes page failed');

@@ -9,7 +9,7 @@ export function projectRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above ' + __dirname);
+    if (parent === dir) throw new Error(`package.json not found above ${__dirname}`);
     dir = parent;
   }
   root = dir;

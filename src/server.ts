@@ -13,8 +13,16 @@ const activityShape = z
     type: z.string().min(1).max(64),
     channelId: z.string().min(1).max(64),
     serviceUrl: z.string().url().max(2048),
-    conversation: z.object({ id: z.string().min(1).max(1024), conversationType: z.string().max(64).optional(), tenantId: z.string().max(256).optional() }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(1024), name: z.string().max(1024).nullish(), aadObjectId: z.string().max(256).nullish() }).passthrough(),
+    conversation: z
+      .object({
+        id: z.string().min(1).max(1024),
+        conversationType: z.string().max(64).optional(),
+        tenantId: z.string().max(256).optional(),
+      })
+      .passthrough(),
+    from: z
+      .object({ id: z.string().min(1).max(1024), name: z.string().max(1024).nullish(), aadObjectId: z.string().max(256).nullish() })
+      .passthrough(),
     recipient: z.object({ id: z.string().max(1024) }).passthrough(),
     // botbuilder and teams-ai read these without checking their types (found by the property tests).
     id: z.string().max(1024).optional(),
@@ -33,11 +41,14 @@ const activityShape = z
   })
   .passthrough()
   // An Adaptive Card action carries the action it is.
-  .refine((a) => {
-    if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action') return true;
-    const action = ((a as Record<string, unknown>).value as { action?: unknown } | undefined)?.action;
-    return typeof action === 'object' && action !== null;
-  }, { path: ['value', 'action'], message: 'required' });
+  .refine(
+    (a) => {
+      if (a.type !== 'invoke' || a.name !== 'adaptiveCard/action') return true;
+      const action = ((a as Record<string, unknown>).value as { action?: unknown } | undefined)?.action;
+      return typeof action === 'object' && action !== null;
+    },
+    { path: ['value', 'action'], message: 'required' },
+  );
 
 export interface ServerDeps {
   config: Config;
@@ -68,7 +79,9 @@ export function createServer(deps: ServerDeps): restify.Server {
   // bytes, so a small gzip bomb would inflate past it. Bot Framework never
   // compresses activities.
   server.use((req: Request, res: Response, next: (e?: unknown) => void) => {
-    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    const encoding = String(req.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (encoding !== 'identity' && encoding !== '') {
       problem(res, 415, 'UnsupportedMediaType', 'compressed bodies are not accepted');
       return next(false);
@@ -85,7 +98,8 @@ export function createServer(deps: ServerDeps): restify.Server {
     const contentType = String(req.headers['content-type'] ?? '');
     if (!/^application\/json\b/i.test(contentType)) return problem(res, 415, 'UnsupportedMediaType', 'activities must be application/json');
     const body: unknown = req.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return problem(res, 400, 'BadRequest', 'the body must be a JSON object');
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      return problem(res, 400, 'BadRequest', 'the body must be a JSON object');
     const parsed = activityShape.safeParse(body);
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].slice(0, 5);
@@ -138,7 +152,7 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   deps.extend?.(server);
 
-  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
     if ((err.statusCode ?? 500) >= 500) logger.error({ err: { name: err.name, message: err.message }, url: req.url }, 'request failed');
     next();
   });

@@ -6,7 +6,10 @@ import restify from 'restify';
  * The baseline for the turn-latency benchmark: a minimal teams-ai bot on the
  * same restify and adapter that does nothing with a message (no storage).
  */
-const adapter = new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' }));
+const adapter = new TeamsAdapter(
+  {},
+  new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' }),
+);
 const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true });
 app.activity('message', async () => {});
 const server = restify.createServer();

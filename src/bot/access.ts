@@ -1,7 +1,4 @@
-import {
-  authorize, capabilitiesOf, personOf, rolesOf,
-  type Actor, type Authorization, type Capability, type Role,
-} from '../domain/access';
+import { authorize, capabilitiesOf, personOf, rolesOf, type Actor, type Authorization, type Capability, type Role } from '../domain/access';
 import { findGroup, inTenantOf, type Group, type Organisation } from './organisation';
 import type { HelpEntry } from '../cards/help';
 import { t, type Locale } from '../i18n';
@@ -33,9 +30,16 @@ export function authorizeHere(services: BotServices, info: TurnInfo, capability:
 }
 
 const ENTRY_OF: Array<[Capability, HelpEntry]> = [
-  ['help', 'help'], ['group.view', 'group'], ['group.link', 'groupLink'], ['meeting.schedule', 'schedule'],
-  ['meeting.view', 'meetings'], ['agenda.propose', 'agenda'], ['minutes.write', 'minutes'], ['review.view', 'review'],
-  ['consent.record', 'consent'], ['digest.view', 'digest'],
+  ['help', 'help'],
+  ['group.view', 'group'],
+  ['group.link', 'groupLink'],
+  ['meeting.schedule', 'schedule'],
+  ['meeting.view', 'meetings'],
+  ['agenda.propose', 'agenda'],
+  ['minutes.write', 'minutes'],
+  ['review.view', 'review'],
+  ['consent.record', 'consent'],
+  ['digest.view', 'digest'],
 ];
 
 /** The commands this user may use here: in a linked channel, within its group; elsewhere, anywhere they have the role. */
@@ -49,10 +53,14 @@ export async function helpEntriesFor(services: BotServices, info: TurnInfo): Pro
 
 export function roleLine(locale: Locale, role: Role): string {
   switch (role.kind) {
-    case 'convener': return t(locale, 'roles.convener', { group: role.groupName });
-    case 'member': return t(locale, 'roles.member', { group: role.groupName });
-    case 'manager': return t(locale, 'roles.manager');
-    case 'consentRecorder': return t(locale, 'roles.consent', { group: role.groupName });
+    case 'convener':
+      return t(locale, 'roles.convener', { group: role.groupName });
+    case 'member':
+      return t(locale, 'roles.member', { group: role.groupName });
+    case 'manager':
+      return t(locale, 'roles.manager');
+    case 'consentRecorder':
+      return t(locale, 'roles.consent', { group: role.groupName });
   }
 }
 
@@ -70,7 +78,9 @@ export function organisationConsentAccess(org: Organisation): ConsentAccess {
     conveners: g.conveners.map(aadOf).filter((x): x is string => !!x),
   }));
   const officialNames = org.people.map((p) => p.displayName);
-  const organisationDomains = [...new Set([...(org.mailDomains ?? []), ...org.people.flatMap((p) => (p.upn?.includes('@') ? [p.upn.split('@')[1]!] : []))])];
+  const organisationDomains = [
+    ...new Set([...(org.mailDomains ?? []), ...org.people.flatMap((p) => (p.upn?.includes('@') ? [p.upn.split('@')[1]!] : []))]),
+  ];
   // One object for the organisation's life: the detector keeps what it derives from it (normalised names) by its identity.
   const detectOptions = { officialNames, organisationDomains };
   return {

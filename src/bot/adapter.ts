@@ -11,7 +11,11 @@ import { assertConnectorClientsBoundable, BoundedBotFrameworkAuthentication } fr
  * proactive send, so wrapping it right after construction covers both.
  */
 class BoundedTeamsAdapter extends TeamsAdapter {
-  constructor(auth: ConstructorParameters<typeof TeamsAdapter>[0], credentials: ConstructorParameters<typeof TeamsAdapter>[1], connectorTimeoutMs: number) {
+  constructor(
+    auth: ConstructorParameters<typeof TeamsAdapter>[0],
+    credentials: ConstructorParameters<typeof TeamsAdapter>[1],
+    connectorTimeoutMs: number,
+  ) {
     super(auth, credentials);
     const self = this as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication };
     self.botFrameworkAuthentication = new BoundedBotFrameworkAuthentication(self.botFrameworkAuthentication, connectorTimeoutMs);

@@ -7,7 +7,18 @@ import { authorize, groupsWhere } from '../domain/access';
 import { caseRefIn, itemIdFor, newAgenda, propose, published, splitMinutes, type Agenda } from '../domain/agenda/agenda';
 import { coversGroup, derived, EMPTY_TEXT, status as consentStatus, trimChecked, type CheckedText } from '../domain/consent';
 import type { Meeting } from '../domain/meetings/meeting';
-import { openActions, parseActions, parseLines, parseSip, SIP_FIELDS, type ActionItem, type Minutes, type MinutesProblem, type SipEntry, type SipField } from '../domain/minutes/minutes';
+import {
+  openActions,
+  parseActions,
+  parseLines,
+  parseSip,
+  SIP_FIELDS,
+  type ActionItem,
+  type Minutes,
+  type MinutesProblem,
+  type SipEntry,
+  type SipField,
+} from '../domain/minutes/minutes';
 import { findGroup, findPerson, membersOf, type Group } from '../domain/organisation';
 import { t, type Locale } from '../i18n';
 import { MinutesStore } from '../storage/agendas';
@@ -29,7 +40,11 @@ import type { TurnInfo } from './turn';
 
 export const ACTION_KINDS = { due: 'reminders.actionDue' } as const;
 
-async function groupHere(services: BotServices, info: TurnInfo, capability: 'agenda.propose' | 'minutes.write'): Promise<Group | undefined> {
+async function groupHere(
+  services: BotServices,
+  info: TurnInfo,
+  capability: 'agenda.propose' | 'minutes.write',
+): Promise<Group | undefined> {
   const linked = await linkedGroup(services, info);
   if (linked) return linked;
   const mine = groupsWhere(services.organisation, actorOf(info), capability);
@@ -38,7 +53,9 @@ async function groupHere(services: BotServices, info: TurnInfo, capability: 'age
 
 export async function upcomingMeeting(services: BotServices, tenantId: string, groupId: string): Promise<Meeting | undefined> {
   const now = services.now();
-  return (await services.meetings.listGroup(tenantId, groupId, { from: now })).find((m) => m.status === 'scheduled' && Date.parse(m.end) > now.getTime());
+  return (await services.meetings.listGroup(tenantId, groupId, { from: now })).find(
+    (m) => m.status === 'scheduled' && Date.parse(m.end) > now.getTime(),
+  );
 }
 
 /** The latest meeting that has started (not cancelled): the one minutes are written for. */
@@ -52,7 +69,16 @@ async function ensureAgenda(services: BotServices, m: Meeting, group: Group): Pr
   const existing = await services.agendas.get(m.tenantId, m.groupId, m.id);
   if (existing) return existing;
   const created = await services.agendas.update(m.tenantId, m.groupId, m.id, (cur) =>
-    cur ? undefined : newAgenda({ tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, level: group.level, groupTemplate: group.agendaTemplate, now: services.now() }),
+    cur
+      ? undefined
+      : newAgenda({
+          tenantId: m.tenantId,
+          groupId: m.groupId,
+          meetingId: m.id,
+          level: group.level,
+          groupTemplate: group.agendaTemplate,
+          now: services.now(),
+        }),
   );
   return created!;
 }
@@ -74,9 +100,18 @@ async function caseValidity(services: BotServices, tenantId: string, agenda: Age
   return Object.fromEntries(consents.map((c) => [c.caseRef, c.validUntil]));
 }
 
-export async function agendaCardFor(services: BotServices, m: Meeting, agenda: Agenda, locale: Locale, extra: { notice?: string; problem?: string } = {}): Promise<AdaptiveCardJson> {
+export async function agendaCardFor(
+  services: BotServices,
+  m: Meeting,
+  agenda: Agenda,
+  locale: Locale,
+  extra: { notice?: string; problem?: string } = {},
+): Promise<AdaptiveCardJson> {
   const group = findGroup(services.organisation, m.groupId);
-  const [carried, validity] = await Promise.all([carriedActions(services, m.tenantId, m.groupId, m.id), caseValidity(services, m.tenantId, agenda)]);
+  const [carried, validity] = await Promise.all([
+    carriedActions(services, m.tenantId, m.groupId, m.id),
+    caseValidity(services, m.tenantId, agenda),
+  ]);
   return agendaCard(locale, m, agenda, {
     groupName: group?.name ?? m.groupId,
     level: group?.level ?? 'tactical',
@@ -93,7 +128,9 @@ export async function agendaCardFor(services: BotServices, m: Meeting, agenda: A
 async function setAgendaStatus(services: BotServices, m: Meeting, status: Meeting['agendaStatus']): Promise<void> {
   if (m.agendaStatus === status || (m.agendaStatus === 'published' && status === 'draft')) return;
   const updated = await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) =>
-    cur.agendaStatus === status || (cur.agendaStatus === 'published' && status === 'draft') ? undefined : { ...cur, agendaStatus: status, updatedAt: services.now().toISOString() },
+    cur.agendaStatus === status || (cur.agendaStatus === 'published' && status === 'draft')
+      ? undefined
+      : { ...cur, agendaStatus: status, updatedAt: services.now().toISOString() },
   );
   if (updated?.card) await updatePosted(services, updated.tenantId, updated.card, (locale) => meetingCardFor(services, updated, locale));
 }
@@ -109,7 +146,12 @@ async function resyncAgendaStatus(services: BotServices, m: Meeting, status: Mee
   if (unchanged && m.card) await updatePosted(services, m.tenantId, m.card, (locale) => meetingCardFor(services, m, locale));
 }
 
-async function updatePosted(services: BotServices, tenantId: string, card: { conversationId: string; activityId: string }, build: (locale: Locale) => AdaptiveCardJson | Promise<AdaptiveCardJson>): Promise<void> {
+async function updatePosted(
+  services: BotServices,
+  tenantId: string,
+  card: { conversationId: string; activityId: string },
+  build: (locale: Locale) => AdaptiveCardJson | Promise<AdaptiveCardJson>,
+): Promise<void> {
   try {
     const conv = await services.proactive.conversation(tenantId, card.conversationId);
     if (!conv) return;
@@ -142,7 +184,11 @@ export async function recordAgendaCard(services: BotServices, m: Meeting, info: 
   await services.agendas.update(m.tenantId, m.groupId, m.id, (cur) => (cur ? { ...cur, card: { conversationId, activityId } } : undefined));
 }
 
-function caseProblem(locale: Locale, reason: 'caseNoConsent' | 'caseNotThisGroup' | 'caseExpired' | 'caseWithdrawn' | 'caseNotOperative', caseRef: string): string {
+function caseProblem(
+  locale: Locale,
+  reason: 'caseNoConsent' | 'caseNotThisGroup' | 'caseExpired' | 'caseWithdrawn' | 'caseNotOperative',
+  caseRef: string,
+): string {
   return t(locale, `agenda.problems.${reason}`, { caseRef });
 }
 
@@ -153,7 +199,11 @@ function caseProblem(locale: Locale, reason: 'caseNoConsent' | 'caseNotThisGroup
  * id comes from the activity, so Teams resending it adds nothing.
  */
 export async function proposeItem(
-  services: BotServices, info: TurnInfo, meetingId: string, rawText: string, activityId: string,
+  services: BotServices,
+  info: TurnInfo,
+  meetingId: string,
+  rawText: string,
+  activityId: string,
   options: { context?: TurnContext } = {},
 ): Promise<AdaptiveCardJson> {
   const locale = info.locale;
@@ -169,7 +219,8 @@ export async function proposeItem(
   const checked = gate.text;
   const caseRef = caseRefIn(checked);
   if (caseRef) {
-    if (group.level !== 'operative') return agendaCardFor(services, m, agenda, locale, { problem: caseProblem(locale, 'caseNotOperative', caseRef) });
+    if (group.level !== 'operative')
+      return agendaCardFor(services, m, agenda, locale, { problem: caseProblem(locale, 'caseNotOperative', caseRef) });
     const consent = await services.consents.get(info.tenantId, caseRef);
     const problem = !consent
       ? 'caseNoConsent'
@@ -185,7 +236,10 @@ export async function proposeItem(
   // The item is stored on one line, without its case reference and planned minutes; what is cut away
   // is checked again, since cutting can join what was apart.
   const { text: cut, minutes } = splitMinutes(checked.replace(/\s+/g, ' '));
-  const text = derived(checked, caseRef ? cut.replace(caseRef, '').replace(caseRef.toLowerCase(), '') : cut, { ...services.consentAccess.detectOptions(), now: services.now() });
+  const text = derived(checked, caseRef ? cut.replace(caseRef, '').replace(caseRef.toLowerCase(), '') : cut, {
+    ...services.consentAccess.detectOptions(),
+    now: services.now(),
+  });
   if (text === undefined) return agendaCardFor(services, m, agenda, locale, { problem: t(locale, 'gate.textChanged') });
   const item = {
     id: itemIdFor(activityId),
@@ -201,10 +255,14 @@ export async function proposeItem(
     outcome = propose(cur ?? agenda, item, services.now());
     return outcome.ok && outcome.added ? outcome.agenda : undefined;
   });
-  if (!outcome || !outcome.ok) return agendaCardFor(services, m, updated ?? agenda, locale, { problem: t(locale, `agenda.problems.${outcome && !outcome.ok ? outcome.problem : 'empty'}`) });
+  if (!outcome?.ok)
+    return agendaCardFor(services, m, updated ?? agenda, locale, {
+      problem: t(locale, `agenda.problems.${outcome && !outcome.ok ? outcome.problem : 'empty'}`),
+    });
   // Not added: the item of this very activity is there already, so Teams resent it, perhaps after a crash
   // before the cards were updated. It is answered as the first time, and the cards brought up to date.
-  if (outcome.added) services.logger.info({ event: 'agendaItemProposed', groupId: group.id, meetingId: m.id, kind: item.kind }, 'agenda item proposed');
+  if (outcome.added)
+    services.logger.info({ event: 'agendaItemProposed', groupId: group.id, meetingId: m.id, kind: item.kind }, 'agenda item proposed');
   await (outcome.added ? setAgendaStatus : resyncAgendaStatus)(services, m, 'draft');
   const fresh = updated ?? outcome.agenda;
   if (fresh.card) await updatePosted(services, m.tenantId, fresh.card, (l) => agendaCardFor(services, m, fresh, l));
@@ -212,7 +270,13 @@ export async function proposeItem(
 }
 
 /** `dagordning + <text>`: a proposal to the group's next meeting. */
-export async function proposeToNext(services: BotServices, info: TurnInfo, text: string, activityId: string, context?: TurnContext): Promise<AdaptiveCardJson> {
+export async function proposeToNext(
+  services: BotServices,
+  info: TurnInfo,
+  text: string,
+  activityId: string,
+  context?: TurnContext,
+): Promise<AdaptiveCardJson> {
   const group = await groupHere(services, info, 'agenda.propose');
   if (!group) return errorCard(info.locale, 'agenda.notices.noGroup');
   const decision = authorize(services.organisation, actorOf(info), 'agenda.propose', { groupId: group.id });
@@ -238,7 +302,9 @@ export async function publishAgenda(services: BotServices, info: TurnInfo, meeti
     if (agenda.card) await updatePosted(services, m.tenantId, agenda.card, (l) => agendaCardFor(services, m, agenda, l));
     return agendaCardFor(services, m, agenda, locale, { notice: t(locale, 'agenda.notices.alreadyPublished') });
   }
-  const updated = (await services.agendas.update(m.tenantId, m.groupId, m.id, (cur) => (cur && cur.status !== 'published' ? published(cur, personKey(info), services.now()) : undefined)))!;
+  const updated = (await services.agendas.update(m.tenantId, m.groupId, m.id, (cur) =>
+    cur && cur.status !== 'published' ? published(cur, personKey(info), services.now()) : undefined,
+  ))!;
   await setAgendaStatus(services, m, 'published');
   if (updated.card) await updatePosted(services, m.tenantId, updated.card, (l) => agendaCardFor(services, m, updated, l));
   services.logger.info({ event: 'agendaPublished', groupId: group.id, meetingId: m.id, items: updated.items.length }, 'agenda published');
@@ -259,11 +325,23 @@ function sipKey(caseRef: string): string {
 }
 
 export async function minutesCardFor(
-  services: BotServices, info: TurnInfo, m: Meeting, minutes: Minutes | undefined,
+  services: BotServices,
+  info: TurnInfo,
+  m: Meeting,
+  minutes: Minutes | undefined,
   extra: { problems?: string[]; notice?: string; draft?: Parameters<typeof minutesCard>[3]['draft'] } = {},
 ): Promise<AdaptiveCardJson> {
   const group = findGroup(services.organisation, m.groupId)!;
-  const agenda = (await services.agendas.get(m.tenantId, m.groupId, m.id)) ?? newAgenda({ tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, level: group.level, groupTemplate: group.agendaTemplate, now: services.now() });
+  const agenda =
+    (await services.agendas.get(m.tenantId, m.groupId, m.id)) ??
+    newAgenda({
+      tenantId: m.tenantId,
+      groupId: m.groupId,
+      meetingId: m.id,
+      level: group.level,
+      groupTemplate: group.agendaTemplate,
+      now: services.now(),
+    });
   const carried = minutes?.status === 'final' ? [] : await carriedActions(services, m.tenantId, m.groupId, m.id);
   const caseRefs = group.level === 'operative' ? [...new Set(agenda.items.map((i) => i.caseRef).filter((r): r is string => !!r))] : [];
   return minutesCard(info.locale, m, minutes, {
@@ -299,7 +377,10 @@ export async function showMinutes(services: BotServices, info: TurnInfo): Promis
 function problemText(locale: Locale, p: MinutesProblem): string {
   switch (p.kind) {
     case 'sipMissing':
-      return t(locale, 'minutes.problems.sipMissing', { caseRef: p.caseRef, field: t(locale, `minutes.labels.${p.field === 'due' ? 'due' : p.field}`) });
+      return t(locale, 'minutes.problems.sipMissing', {
+        caseRef: p.caseRef,
+        field: t(locale, `minutes.labels.${p.field === 'due' ? 'due' : p.field}`),
+      });
     case 'tooLong':
       return t(locale, 'minutes.problems.tooLong', { field: p.field });
     default:
@@ -316,7 +397,13 @@ export type MinutesData = Record<string, string | undefined> & { meetingId: stri
  * stored), actions and SIP fields checked with the problems on the card,
  * then a draft or the final minutes with the summary in the channel.
  */
-export async function saveMinutes(services: BotServices, info: TurnInfo, data: MinutesData, finalize: boolean, context?: TurnContext): Promise<AdaptiveCardJson> {
+export async function saveMinutes(
+  services: BotServices,
+  info: TurnInfo,
+  data: MinutesData,
+  finalize: boolean,
+  context?: TurnContext,
+): Promise<AdaptiveCardJson> {
   const locale = info.locale;
   const m = await findMeeting(services, info.tenantId, data.meetingId);
   const group = m ? findGroup(services.organisation, m.groupId) : undefined;
@@ -335,8 +422,19 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   }
 
   const agenda = await services.agendas.get(m.tenantId, m.groupId, m.id);
-  const itemIds = (agenda?.items ?? newAgenda({ tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, level: group.level, groupTemplate: group.agendaTemplate, now: services.now() }).items).map((i) => i.id);
-  const caseRefs = group.level === 'operative' ? [...new Set((agenda?.items ?? []).map((i) => i.caseRef).filter((r): r is string => !!r))] : [];
+  const itemIds = (
+    agenda?.items ??
+    newAgenda({
+      tenantId: m.tenantId,
+      groupId: m.groupId,
+      meetingId: m.id,
+      level: group.level,
+      groupTemplate: group.agendaTemplate,
+      now: services.now(),
+    }).items
+  ).map((i) => i.id);
+  const caseRefs =
+    group.level === 'operative' ? [...new Set((agenda?.items ?? []).map((i) => i.caseRef).filter((r): r is string => !!r))] : [];
   const s = (k: string) => (typeof data[k] === 'string' ? data[k]!.slice(0, 4000) : '');
 
   // The gate, field by field, so the card can say which one was stopped. What is kept, and shown
@@ -353,7 +451,12 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
   // actions): anything else did not come from the card, passed no gate, and is not shown.
   const members = new Set(membersOf(group));
   const carried = new Set((await carriedActions(services, m.tenantId, m.groupId, m.id)).map((a) => a.id));
-  const offered = (value: string, ids: Set<string>) => value.split(',').map((x) => x.trim()).filter((x) => ids.has(x)).join(',');
+  const offered = (value: string, ids: Set<string>) =>
+    value
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => ids.has(x))
+      .join(',');
   const draft = {
     attendees: offered(s('attendees'), members),
     guests: await gateField(t(locale, 'minutes.fields.guests'), s('guests')),
@@ -386,13 +489,19 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
     groupId: m.groupId,
     meetingId: m.id,
     status: finalize ? 'final' : 'draft',
-    attendees: draft.attendees.split(',').map((x) => x.trim()).filter((x) => members.has(x)),
+    attendees: draft.attendees
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => members.has(x)),
     guests: trimChecked(draft.guests),
     notes: Object.fromEntries(Object.entries(draft.notes).filter(([, v]) => v.trim())),
     decisions: parseLines(draft.decisions),
     actions: parsedActions.actions,
     sip,
-    closedActions: draft.closed.split(',').map((x) => x.trim()).filter((x) => carried.has(x)),
+    closedActions: draft.closed
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => carried.has(x)),
     updatedAt: now.toISOString(),
   };
   if (finalize) {
@@ -400,11 +509,24 @@ export async function saveMinutes(services: BotServices, info: TurnInfo, data: M
     next.finalizedBy = personKey(info);
     next.printToken = MinutesStore.newToken();
   }
-  const stored = await services.minutes.update(m.tenantId, m.groupId, m.id, (cur) => (cur?.status === 'final' ? undefined : { ...next, etag: cur?.etag }));
-  if (!stored || (stored.status === 'final' && !finalize)) return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.alreadyFinal') });
+  const stored = await services.minutes.update(m.tenantId, m.groupId, m.id, (cur) =>
+    cur?.status === 'final' ? undefined : { ...next, etag: cur?.etag },
+  );
+  if (!stored || (stored.status === 'final' && !finalize))
+    return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.alreadyFinal') });
   if (!finalize) return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.saved') });
 
-  services.logger.info({ event: 'minutesFinalized', groupId: group.id, meetingId: m.id, decisions: stored.decisions.length, actions: stored.actions.length, sip: stored.sip.length }, 'minutes finalised');
+  services.logger.info(
+    {
+      event: 'minutesFinalized',
+      groupId: group.id,
+      meetingId: m.id,
+      decisions: stored.decisions.length,
+      actions: stored.actions.length,
+      sip: stored.sip.length,
+    },
+    'minutes finalised',
+  );
   await completeFinalize(services, m, stored);
   return minutesCardFor(services, info, m, stored, { notice: t(locale, 'minutes.notices.finalized') });
 }
@@ -421,7 +543,9 @@ async function completeFinalize(services: BotServices, m: Meeting, minutes: Minu
   await services.minutes.markDone(m.tenantId, m.groupId, minutes.closedActions, at);
   await scheduleActionReminders(services, m, minutes.actions);
   await postSummary(services, m, minutes);
-  await services.minutes.update(m.tenantId, m.groupId, m.id, (cur) => (cur && cur.status === 'final' && !cur.completedAt ? { ...cur, completedAt: services.now().toISOString() } : undefined));
+  await services.minutes.update(m.tenantId, m.groupId, m.id, (cur) =>
+    cur && cur.status === 'final' && !cur.completedAt ? { ...cur, completedAt: services.now().toISOString() } : undefined,
+  );
 }
 
 function attendeeNames(services: BotServices, minutes: Minutes): string[] {
@@ -452,6 +576,11 @@ async function scheduleActionReminders(services: BotServices, m: Meeting, action
   const requests = actions
     .map((a) => ({ a, due: DateTime.fromISO(a.due, { zone: m.timeZone }).set({ hour: 9 }) }))
     .filter(({ due }) => due.toMillis() > now.getTime())
-    .map(({ a, due }) => ({ id: `${ACTION_KINDS.due}:${m.groupId}:${a.id}`, kind: ACTION_KINDS.due, dueAt: due.toJSDate(), payload: { tenantId: m.tenantId, groupId: m.groupId, actionId: a.id } }));
+    .map(({ a, due }) => ({
+      id: `${ACTION_KINDS.due}:${m.groupId}:${a.id}`,
+      kind: ACTION_KINDS.due,
+      dueAt: due.toJSDate(),
+      payload: { tenantId: m.tenantId, groupId: m.groupId, actionId: a.id },
+    }));
   if (requests.length) await services.scheduler.scheduleAll(requests);
 }

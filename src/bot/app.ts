@@ -49,7 +49,12 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
     const connector = isConnectorFailure(error);
     services.logger.error(
       {
-        err: { name: (error as Error)?.name, code: (error as { code?: string })?.code, message: storage ? 'storage failure' : connector ? 'connector failure' : (error as Error)?.message, stack: process.env.SAMVERKAN_DEBUG_STACK ? (error as Error)?.stack : undefined },
+        err: {
+          name: (error as Error)?.name,
+          code: (error as { code?: string })?.code,
+          message: storage ? 'storage failure' : connector ? 'connector failure' : (error as Error)?.message,
+          stack: process.env.SAMVERKAN_DEBUG_STACK ? (error as Error)?.stack : undefined,
+        },
         ...(connector ? { connector: { status: connectorStatus(error) ?? null } } : {}),
         activityType: context.activity?.type,
       },

@@ -55,7 +55,9 @@ function mark(err: unknown): void {
 
 /** True for an error that came out of a request to the Bot Connector: a timeout, a network error or a status it answered. */
 export function isConnectorFailure(err: unknown): boolean {
-  return err instanceof ConnectorTimeoutError || Boolean(err && typeof err === 'object' && (err as Record<symbol, unknown>)[CONNECTOR_FAILURE]);
+  return (
+    err instanceof ConnectorTimeoutError || Boolean(err && typeof err === 'object' && (err as Record<symbol, unknown>)[CONNECTOR_FAILURE])
+  );
 }
 
 /** The HTTP status the connector answered, if it answered. */
@@ -131,14 +133,18 @@ export function connectorTimeoutPolicy(timeoutMs: number): PipelinePolicy {
 /** The HTTP pipeline of a connector client (private in botbuilder-stdlib's typings; the fan-out's sends reach it too). */
 export function pipelineOf(client: ConnectorClient): PipelineLike | undefined {
   const pipeline = (client as unknown as { client?: { pipeline?: Partial<PipelineLike> } }).client?.pipeline;
-  return typeof pipeline?.addPolicy === 'function' && typeof pipeline.getOrderedPolicies === 'function' ? (pipeline as PipelineLike) : undefined;
+  return typeof pipeline?.addPolicy === 'function' && typeof pipeline.getOrderedPolicies === 'function'
+    ? (pipeline as PipelineLike)
+    : undefined;
 }
 
 /** Adds the bound to a connector client (once). */
 export function boundConnectorClient(client: ConnectorClient, timeoutMs: number): ConnectorClient {
   const pipeline = pipelineOf(client);
-  if (!pipeline) throw new Error('connector client without an HTTP pipeline: botframework-connector changed, CONNECTOR_TIMEOUT_MS cannot be applied');
-  if (!pipeline.getOrderedPolicies().some((p) => p.name === CONNECTOR_TIMEOUT_POLICY)) pipeline.addPolicy(connectorTimeoutPolicy(timeoutMs));
+  if (!pipeline)
+    throw new Error('connector client without an HTTP pipeline: botframework-connector changed, CONNECTOR_TIMEOUT_MS cannot be applied');
+  if (!pipeline.getOrderedPolicies().some((p) => p.name === CONNECTOR_TIMEOUT_POLICY))
+    pipeline.addPolicy(connectorTimeoutPolicy(timeoutMs));
   return client;
 }
 
@@ -148,7 +154,10 @@ export function assertConnectorClientsBoundable(): void {
 }
 
 class BoundedConnectorFactory extends ConnectorFactory {
-  constructor(private readonly inner: ConnectorFactory, private readonly timeoutMs: number) {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly timeoutMs: number,
+  ) {
     super();
   }
 
@@ -159,12 +168,17 @@ class BoundedConnectorFactory extends ConnectorFactory {
 
 /** The adapter's BotFrameworkAuthentication, whose connector factories make bounded clients; everything else is the inner one's. */
 export class BoundedBotFrameworkAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication, private readonly timeoutMs: number) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly timeoutMs: number,
+  ) {
     super();
   }
 
   private bounded(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.timeoutMs) } : result;
+    return result.connectorFactory
+      ? { ...result, connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.timeoutMs) }
+      : result;
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {

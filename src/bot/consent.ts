@@ -76,15 +76,30 @@ const ACTIVITY_TIME_SLACK_MS = 60 * 60 * 1000;
  * dated by the activity's timestamp, so an activity Teams resends (it does
  * when it had no answer within 15 s) is counted once, not twice.
  */
-export async function audit(services: BotServices, info: TurnInfo, event: AuditEvent, groupIds: string[], extra: { caseRef?: string; categories?: string[]; reason?: string } = {}): Promise<void> {
+export async function audit(
+  services: BotServices,
+  info: TurnInfo,
+  event: AuditEvent,
+  groupIds: string[],
+  extra: { caseRef?: string; categories?: string[]; reason?: string } = {},
+): Promise<void> {
   const now = services.now();
-  const stamped = info.activityTime && Math.abs(info.activityTime.getTime() - now.getTime()) <= ACTIVITY_TIME_SLACK_MS ? info.activityTime : undefined;
+  const stamped =
+    info.activityTime && Math.abs(info.activityTime.getTime() - now.getTime()) <= ACTIVITY_TIME_SLACK_MS ? info.activityTime : undefined;
   const time = info.activityId && stamped ? stamped : now;
   const once = info.activityId && stamped ? `${info.activityType ?? ''}:${info.activityId}` : undefined;
   try {
     await Promise.all(
       (groupIds.length ? groupIds : ['']).map((groupId) =>
-        services.audit.append({ time, tenantId: info.tenantId, groupId, userId: info.aadObjectId ?? info.userId, event, ...extra, ...(once ? { onceKey: `${once}:${event}:${groupId}` } : {}) }),
+        services.audit.append({
+          time,
+          tenantId: info.tenantId,
+          groupId,
+          userId: info.aadObjectId ?? info.userId,
+          event,
+          ...extra,
+          ...(once ? { onceKey: `${once}:${event}:${groupId}` } : {}),
+        }),
       ),
     );
   } catch (err) {
@@ -117,21 +132,45 @@ export async function consentListFor(
   const now = services.now();
   const convened = groups.filter((g) => info.aadObjectId && g.conveners.includes(info.aadObjectId));
   const stats = await Promise.all(
-    convened.map(async (g) => ({ groupName: g.name, counts: await services.audit.countsFor(info.tenantId, g.id, new Date(now.getTime() - THIRTY_DAYS_MS), now) })),
+    convened.map(async (g) => ({
+      groupName: g.name,
+      counts: await services.audit.countsFor(info.tenantId, g.id, new Date(now.getTime() - THIRTY_DAYS_MS), now),
+    })),
   );
   await audit(services, info, 'consentListed', groupIds);
-  return consentListCard(info.locale, { rows, groupName: groupNamer(services, info.tenantId), groupNames: groups.map((g) => g.name), stats, notice });
+  return consentListCard(info.locale, {
+    rows,
+    groupName: groupNamer(services, info.tenantId),
+    groupNames: groups.map((g) => g.name),
+    stats,
+    notice,
+  });
 }
 
 /** Withdraws a consent if the user may; answers with the register and what happened. */
-export async function withdrawConsent(services: BotServices, info: TurnInfo, caseRef: string): Promise<{ card: AdaptiveCardJson } | { notAllowed: { reason: string; whoMay: string[] } }> {
+export async function withdrawConsent(
+  services: BotServices,
+  info: TurnInfo,
+  caseRef: string,
+): Promise<{ card: AdaptiveCardJson } | { notAllowed: { reason: string; whoMay: string[] } }> {
   const ref = caseRef.trim().toUpperCase();
   const consent = await services.consents.get(info.tenantId, ref);
-  if (!consent) return { card: await consentListFor(services, info, { text: t(info.locale, 'consent.withdrawn.notFound', { caseRef: ref }), style: 'attention' }) };
+  if (!consent)
+    return {
+      card: await consentListFor(services, info, {
+        text: t(info.locale, 'consent.withdrawn.notFound', { caseRef: ref }),
+        style: 'attention',
+      }),
+    };
   const mayIn = new Set(permittedGroups(services, info, 'consent.withdraw').map((g) => g.id));
   if (!consent.scope.groupIds.some((g) => mayIn.has(g))) return { notAllowed: refusalFor(services, info, 'consent.withdraw') };
-  if (consent.withdrawnAt) return { card: await consentListFor(services, info, { text: t(info.locale, 'consent.withdrawn.already', { caseRef: ref }), style: 'default' }) };
+  if (consent.withdrawnAt)
+    return {
+      card: await consentListFor(services, info, { text: t(info.locale, 'consent.withdrawn.already', { caseRef: ref }), style: 'default' }),
+    };
   await services.consents.withdraw(info.tenantId, ref, info.aadObjectId ?? info.userId, services.now().toISOString());
   await audit(services, info, 'consentWithdrawn', consent.scope.groupIds, { caseRef: ref });
-  return { card: await consentListFor(services, info, { text: t(info.locale, 'consent.withdrawn.message', { caseRef: ref }), style: 'good' }) };
+  return {
+    card: await consentListFor(services, info, { text: t(info.locale, 'consent.withdrawn.message', { caseRef: ref }), style: 'good' }),
+  };
 }

@@ -40,7 +40,10 @@ export class DigestFacts {
   private readonly cache = new Map<string, Promise<GroupFacts>>();
   private reviews?: Promise<DigestReview[]>;
 
-  constructor(private readonly services: BotServices, private readonly now: Date) {}
+  constructor(
+    private readonly services: BotServices,
+    private readonly now: Date,
+  ) {}
 
   group(tenantId: string, g: Group): Promise<GroupFacts> {
     const key = `${tenantId}|${g.id}`;
@@ -56,7 +59,10 @@ export class DigestFacts {
     const { services, now } = this;
     const tz = services.organisation.timeZone;
     const local = DateTime.fromJSDate(now, { zone: tz });
-    const meetings = await services.meetings.listGroup(tenantId, g.id, { from: local.startOf('year').toJSDate(), to: local.plus({ days: HORIZON_DAYS }).toJSDate() });
+    const meetings = await services.meetings.listGroup(tenantId, g.id, {
+      from: local.startOf('year').toJSDate(),
+      to: local.plus({ days: HORIZON_DAYS }).toJSDate(),
+    });
     const held = meetings.filter((m) => isHeld(m, now));
     const coming = meetings.filter((m) => m.status === 'scheduled' && Date.parse(m.start) > now.getTime());
     // Held meetings whose minutes are still not final three working days after.
@@ -72,7 +78,9 @@ export class DigestFacts {
     let consentsExpiring = 0;
     if (g.level === 'operative') {
       const soon = addDays(today, 30);
-      consentsExpiring = (await services.consents.listForGroups(tenantId, [g.id])).filter((c) => consentStatus(c, today) === 'inForce' && c.validUntil <= soon).length;
+      consentsExpiring = (await services.consents.listForGroups(tenantId, [g.id])).filter(
+        (c) => consentStatus(c, today) === 'inForce' && c.validUntil <= soon,
+      ).length;
     }
     const counts = await services.audit.countsFor(tenantId, g.id, new Date(now.getTime() - 7 * 86_400_000), now);
     return {
@@ -80,7 +88,12 @@ export class DigestFacts {
         groupId: g.id,
         name: g.name,
         level: g.level,
-        cadence: cadenceStatus(g.cadence, held.map((m) => m.start), now, tz),
+        cadence: cadenceStatus(
+          g.cadence,
+          held.map((m) => m.start),
+          now,
+          tz,
+        ),
         coming: coming.map((m) => m.start),
         minutesMissing,
         overdueActions: actions.length,
@@ -116,8 +129,15 @@ export class DigestFacts {
     const groups = manager.oversees === 'all' ? org.groups : org.groups.filter((g) => (manager.oversees as string[]).includes(g.id));
     const facts = await Promise.all(groups.map((g) => this.group(tenantId, g)));
     const groupIds = new Set(groups.map((g) => g.id));
-    const reviews = (await this.allReviews()).filter((r) => groupIds.has(org.documents.find((d) => d.id === r.documentId)?.ownerGroup ?? ''));
-    const digest: Digest = { managerId: manager.personId, weekOf: localDate(this.now, org.timeZone), groups: facts.map((f) => f.group), reviews };
+    const reviews = (await this.allReviews()).filter((r) =>
+      groupIds.has(org.documents.find((d) => d.id === r.documentId)?.ownerGroup ?? ''),
+    );
+    const digest: Digest = {
+      managerId: manager.personId,
+      weekOf: localDate(this.now, org.timeZone),
+      groups: facts.map((f) => f.group),
+      reviews,
+    };
     const next = new Map(facts.map((f) => [f.group.groupId, f.next]));
     return digestCard(locale, digest, {
       week: DateTime.fromJSDate(this.now, { zone: org.timeZone }).weekNumber,
@@ -153,7 +173,13 @@ export function nextDigestAt(now: Date, tz: string, weekday: number, time: strin
 export async function scheduleNextDigest(services: BotServices, after: Date = services.now()): Promise<void> {
   const { DIGEST_WEEKDAY, DIGEST_TIME } = services.config;
   const at = nextDigestAt(after, services.organisation.timeZone, DIGEST_WEEKDAY, DIGEST_TIME);
-  await services.scheduler.schedule({ id: `${DIGEST_KIND}:${at.toISODate()}`, kind: DIGEST_KIND, dueAt: at.toJSDate(), payload: { weekOf: at.toISODate() }, maxAttempts: 10 });
+  await services.scheduler.schedule({
+    id: `${DIGEST_KIND}:${at.toISODate()}`,
+    kind: DIGEST_KIND,
+    dueAt: at.toJSDate(),
+    payload: { weekOf: at.toISODate() },
+    maxAttempts: 10,
+  });
 }
 
 const managerIndexes = new WeakMap<object, Map<string, Manager>>();
@@ -170,7 +196,14 @@ class PersonalChats {
   of(tenantId: string, aadObjectId: string): Promise<Record<string, unknown> | undefined> {
     let p = this.byTenant.get(tenantId);
     if (!p) {
-      p = this.services.conversationReferences.listByTenant(tenantId).then((all) => new Map(all.filter((r) => r.conversationType === 'personal' && r.userAadObjectId).map((r) => [r.userAadObjectId!, r.reference])));
+      p = this.services.conversationReferences
+        .listByTenant(tenantId)
+        .then(
+          (all) =>
+            new Map(
+              all.filter((r) => r.conversationType === 'personal' && r.userAadObjectId).map((r) => [r.userAadObjectId!, r.reference]),
+            ),
+        );
       this.byTenant.set(tenantId, p);
     }
     return p.then((m) => m.get(aadObjectId));
@@ -198,7 +231,8 @@ async function deliveryFor(services: BotServices, facts: DigestFacts, chats: Per
 /** Which tenant a user's chat with the bot is in (for an organisation file that names no tenant): all personal chats read once. */
 async function anyTenantOf(services: BotServices, aadObjectId: string, cache: Map<string, string>): Promise<string | undefined> {
   if (cache.size === 0) {
-    for (const r of await services.conversationReferences.listPersonalEverywhere()) if (r.userAadObjectId) cache.set(r.userAadObjectId, r.tenantId);
+    for (const r of await services.conversationReferences.listPersonalEverywhere())
+      if (r.userAadObjectId) cache.set(r.userAadObjectId, r.tenantId);
     cache.set('~loaded', '');
   }
   return cache.get(aadObjectId);
@@ -225,7 +259,13 @@ export async function runDigest(services: BotServices, weekOf: string, now: Date
   const recipients = found.map((f) => ({ ...f, tenantId: f.tenantId ?? usual }));
   await services.outbox.enqueue(runId, recipients);
   const facts = new DigestFacts(services, now);
-  const fanout = new FanOut({ outbox: services.outbox, limiter: services.limiter, logger: services.logger, leaseMs: services.config.FANOUT_LEASE_MS, concurrency: 32 });
+  const fanout = new FanOut({
+    outbox: services.outbox,
+    limiter: services.limiter,
+    logger: services.logger,
+    leaseMs: services.config.FANOUT_LEASE_MS,
+    concurrency: 32,
+  });
   return fanout.run(runId, (row) => deliveryFor(services, facts, chats, row), { signal });
 }
 
@@ -264,14 +304,18 @@ export async function reportNotInstalled(services: BotServices, runId: string): 
     const chat = aad ? await services.proactive.personal(org.tenantId ?? '', aad) : undefined;
     if (!chat) continue;
     const list = [...names].slice(0, 20).join(', ') + (names.size > 20 ? ` (+${names.size - 20})` : '');
-    await services.proactive.sendText(chat.reference, t(chat.locale, 'digest.notInstalled', { names: list }), { idempotencyKey: messageKey('digest-not-installed', runId, personId) });
+    await services.proactive.sendText(chat.reference, t(chat.locale, 'digest.notInstalled', { names: list }), {
+      idempotencyKey: messageKey('digest-not-installed', runId, personId),
+    });
     told += 1;
   }
-  services.logger.info({ event: 'digestNotInstalledReported', managers: missing.length, conveners: told }, 'managers without the app reported');
+  services.logger.info(
+    { event: 'digestNotInstalledReported', managers: missing.length, conveners: told },
+    'managers without the app reported',
+  );
   return told;
 }
 
 export function registerDigestJobs(services: BotServices): void {
   services.scheduler.register<{ weekOf: string }>(DIGEST_KIND, (ctx) => weeklyJob(services, ctx));
 }
-

@@ -20,7 +20,9 @@ export async function groupView(services: BotServices, info: TurnInfo, notice?: 
     // Conveners see how the consent gate has worked in their group (counts only).
     const convener = authorize(services.organisation, actorOf(info), 'group.link', { groupId: group.id }).allowed;
     const now = services.now();
-    const counts = convener ? await services.audit.countsFor(info.tenantId, group.id, new Date(now.getTime() - 30 * 86_400_000), now) : undefined;
+    const counts = convener
+      ? await services.audit.countsFor(info.tenantId, group.id, new Date(now.getTime() - 30 * 86_400_000), now)
+      : undefined;
     const gate = counts ? { refused: counts.refusal, allowed: counts.allowedUnderConsent } : undefined;
     return groupDetails(services, info.locale, group, heldDates, notice, gate);
   }
@@ -30,7 +32,12 @@ export async function groupView(services: BotServices, info: TurnInfo, notice?: 
     const roles = rolesOf(org, actorOf(info));
     const facts = roles.flatMap((r) =>
       r.kind === 'convener' || r.kind === 'member'
-        ? [{ title: r.groupName, value: `${t(locale, `levels.${r.level}`)} · ${t(locale, r.kind === 'convener' ? 'group.roleConvener' : 'group.roleMember')}` }]
+        ? [
+            {
+              title: r.groupName,
+              value: `${t(locale, `levels.${r.level}`)} · ${t(locale, r.kind === 'convener' ? 'group.roleConvener' : 'group.roleMember')}`,
+            },
+          ]
         : [],
     );
     return groupCard(locale, {
@@ -39,17 +46,26 @@ export async function groupView(services: BotServices, info: TurnInfo, notice?: 
       facts,
     });
   }
-  const choices = groupsWhere(org, actorOf(info), 'group.link').map((g) => ({ title: `${g.name} (${t(locale, `levels.${g.level}`)})`, value: g.id }));
+  const choices = groupsWhere(org, actorOf(info), 'group.link').map((g) => ({
+    title: `${g.name} (${t(locale, `levels.${g.level}`)})`,
+    value: g.id,
+  }));
   return groupCard(locale, {
     title: t(locale, 'group.notLinkedTitle'),
-    notice: notice ?? (choices.length ? t(locale, 'group.notLinkedText') : `${t(locale, 'group.notLinkedText')} ${t(locale, 'group.notLinkedNoRight')}`),
+    notice:
+      notice ??
+      (choices.length ? t(locale, 'group.notLinkedText') : `${t(locale, 'group.notLinkedText')} ${t(locale, 'group.notLinkedNoRight')}`),
     facts: [],
     linkChoices: choices,
   });
 }
 
 export function groupDetails(
-  services: BotServices, locale: Locale, group: Group, heldDates: string[], notice?: string,
+  services: BotServices,
+  locale: Locale,
+  group: Group,
+  heldDates: string[],
+  notice?: string,
   gate?: { refused: number; allowed: number },
 ): AdaptiveCardJson {
   const org = services.organisation;
@@ -66,12 +82,18 @@ export function groupDetails(
   const facts = [
     { title: t(locale, 'group.facts.level'), value: t(locale, `levels.${group.level}`) },
     { title: t(locale, 'group.facts.conveners'), value: people(group.conveners).join(', ') || '–' },
-    { title: t(locale, 'group.facts.members'), value: t(locale, 'group.membersSummary', { count: members.length, roles: roles.join(', ') || '–' }) },
+    {
+      title: t(locale, 'group.facts.members'),
+      value: t(locale, 'group.membersSummary', { count: members.length, roles: roles.join(', ') || '–' }),
+    },
     ...(agencies.length ? [{ title: t(locale, 'group.facts.agencies'), value: agencies.join(', ') }] : []),
     { title: t(locale, 'group.facts.cadence'), value: describeCadence(group.cadence, locale) },
     {
       title: t(locale, 'group.facts.thisYear'),
-      value: status.expectedYear === null ? t(locale, 'group.thisYearNoPlan', { held: status.held }) : t(locale, 'group.thisYear', { held: status.held, expected }),
+      value:
+        status.expectedYear === null
+          ? t(locale, 'group.thisYearNoPlan', { held: status.held })
+          : t(locale, 'group.thisYear', { held: status.held, expected }),
     },
     ...(gate ? [{ title: t(locale, 'group.facts.gate'), value: t(locale, 'group.gateCounts', gate) }] : []),
   ];
@@ -101,13 +123,29 @@ export async function linkConversation(services: BotServices, info: TurnInfo, gr
   if (!key) return { ok: false, kind: 'error', messageKey: 'group.onlyInChannel' };
   const org = services.organisation;
   const group = org.groups.find((g) => g.id === groupId);
-  if (!group) return { ok: false, kind: 'error', messageKey: 'group.unknownGroup', params: { groupId, groups: org.groups.map((g) => g.id).join(', ') } };
+  if (!group)
+    return {
+      ok: false,
+      kind: 'error',
+      messageKey: 'group.unknownGroup',
+      params: { groupId, groups: org.groups.map((g) => g.id).join(', ') },
+    };
   const decision = authorize(org, actorOf(info), 'group.link', { groupId });
   if (!decision.allowed) return { ok: false, kind: 'notAllowed', reason: decision.reason, whoMay: decision.whoMay };
   const previous = await services.channelLinks.get(info.tenantId, key);
   // Teams resending the activity that made this link: answered as the first time, nothing rewritten.
   const resent = !!info.activityId && previous?.activityId === info.activityId && previous.groupId === groupId;
-  if (resent) return { ok: true, card: groupDetails(services, info.locale, group, await heldThisYear(services, info.tenantId, group.id), t(info.locale, 'group.linked', { group: group.name })) };
+  if (resent)
+    return {
+      ok: true,
+      card: groupDetails(
+        services,
+        info.locale,
+        group,
+        await heldThisYear(services, info.tenantId, group.id),
+        t(info.locale, 'group.linked', { group: group.name }),
+      ),
+    };
   await services.channelLinks.link({
     tenantId: info.tenantId,
     conversationId: key,
@@ -118,7 +156,7 @@ export async function linkConversation(services: BotServices, info: TurnInfo, gr
     activityId: info.activityId,
   });
   services.logger.info({ event: 'channelLinked', groupId, conversationKind: info.conversationKind }, 'conversation linked to a group');
-  const previousName = previous ? org.groups.find((g) => g.id === previous.groupId)?.name ?? previous.groupId : undefined;
+  const previousName = previous ? (org.groups.find((g) => g.id === previous.groupId)?.name ?? previous.groupId) : undefined;
   const notice =
     previous?.groupId === groupId
       ? t(info.locale, 'group.alreadyLinked', { group: group.name })

@@ -30,7 +30,7 @@ interface Payload {
 
 async function current(services: BotServices, p: Payload): Promise<Meeting | undefined> {
   const m = await services.meetings.get(p.tenantId, p.groupId, p.meetingId);
-  if (!m || m.status !== 'scheduled' || m.sequence !== p.sequence) return undefined;
+  if (m?.status !== 'scheduled' || m.sequence !== p.sequence) return undefined;
   return m;
 }
 
@@ -64,9 +64,13 @@ async function agendaReminder(services: BotServices, ctx: JobContext<Payload>): 
     if (!aad) continue;
     const conv = await services.proactive.personal(m.tenantId, aad);
     if (!conv) continue;
-    await services.proactive.sendCard(conv.reference, meetingCardFor(services, m, conv.locale, { notice: t(conv.locale, 'meetings.notices.agendaDue', { days: AGENDA_WORKING_DAYS }) }), {
-      idempotencyKey: messageKey(ctx.idempotencyKey, convener),
-    });
+    await services.proactive.sendCard(
+      conv.reference,
+      meetingCardFor(services, m, conv.locale, { notice: t(conv.locale, 'meetings.notices.agendaDue', { days: AGENDA_WORKING_DAYS }) }),
+      {
+        idempotencyKey: messageKey(ctx.idempotencyKey, convener),
+      },
+    );
     sent += 1;
   }
   await markReminded(services, m, REMINDER_KINDS.agenda);
@@ -98,7 +102,11 @@ async function minutesReminder(services: BotServices, ctx: JobContext<Payload>):
   const minutes = await services.minutes.get(m.tenantId, m.groupId, m.id);
   if (minutes?.status === 'final') return 'skipped';
   const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) =>
-    services.proactive.sendCard(ref, meetingCardFor(services, m, locale, { notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }) }), { idempotencyKey }),
+    services.proactive.sendCard(
+      ref,
+      meetingCardFor(services, m, locale, { notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }) }),
+      { idempotencyKey },
+    ),
   );
   await markReminded(services, m, REMINDER_KINDS.minutes);
   return sent ? undefined : 'skipped';
@@ -120,10 +128,14 @@ async function actionDue(services: BotServices, ctx: JobContext<ActionPayload>):
   const ownerAad = a.whoPersonId ? services.organisation.people.find((p) => p.id === a.whoPersonId)?.aadObjectId : undefined;
   const owner = ownerAad ? await services.proactive.personal(tenantId, ownerAad) : undefined;
   if (owner) {
-    await services.proactive.sendText(owner.reference, text(owner.locale), { idempotencyKey: messageKey(ctx.idempotencyKey, a.whoPersonId ?? '') });
+    await services.proactive.sendText(owner.reference, text(owner.locale), {
+      idempotencyKey: messageKey(ctx.idempotencyKey, a.whoPersonId ?? ''),
+    });
     return;
   }
-  const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) => services.proactive.sendText(ref, text(locale), { idempotencyKey }));
+  const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) =>
+    services.proactive.sendText(ref, text(locale), { idempotencyKey }),
+  );
   return sent ? undefined : 'skipped';
 }
 

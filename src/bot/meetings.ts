@@ -2,13 +2,28 @@ import type { TurnContext } from 'botbuilder';
 import type { CheckedText } from '../domain/consent';
 import { DateTime } from 'luxon';
 import { errorCard, notAllowedCard } from '../cards/common';
-import { meetingCard, meetingListCard, scheduleFormCard, warningText, type MeetingListGroup, type ScheduleFormValues } from '../cards/meetings';
+import {
+  meetingCard,
+  meetingListCard,
+  scheduleFormCard,
+  warningText,
+  type MeetingListGroup,
+  type ScheduleFormValues,
+} from '../cards/meetings';
 import type { AdaptiveCardJson } from '../cards/render';
 import { authorize, groupsWhere } from '../domain/access';
 import { parseDatesText, type MeetingRef } from '../domain/meetings/arguments';
 import {
-  cancelled, groupIdOfMeeting, isHeld, meetingIdFor, moved, newMeetingId, newSeriesId, withRsvp,
-  type Meeting, type RsvpAnswer,
+  cancelled,
+  groupIdOfMeeting,
+  isHeld,
+  meetingIdFor,
+  moved,
+  newMeetingId,
+  newSeriesId,
+  withRsvp,
+  type Meeting,
+  type RsvpAnswer,
 } from '../domain/meetings/meeting';
 import { dateWarnings, expandRule, occurrenceAt, proposeSeries, type DateWarning, type Occurrence } from '../domain/meetings/recurrence';
 import { plannedReminders, REMINDER_KINDS, reminderJobId } from '../domain/meetings/reminders';
@@ -52,16 +67,17 @@ export type MeetingOutcome = {
   channelCardOf?: Meeting;
 };
 
-function groupName(services: BotServices, groupId: string): string {
-  return findGroup(services.organisation, groupId)?.name ?? groupId;
-}
-
 function localDateOf(m: Pick<Meeting, 'start' | 'timeZone'>): string {
   return DateTime.fromISO(m.start, { zone: m.timeZone }).toISODate()!;
 }
 
 /** The meeting card for one locale; the viewer's answer when one is known. */
-export function meetingCardFor(services: BotServices, m: Meeting, locale: Locale, extra: { notice?: string; viewer?: string } = {}): AdaptiveCardJson {
+export function meetingCardFor(
+  services: BotServices,
+  m: Meeting,
+  locale: Locale,
+  extra: { notice?: string; viewer?: string } = {},
+): AdaptiveCardJson {
   const group = findGroup(services.organisation, m.groupId);
   return meetingCard(locale, m, {
     groupName: group?.name ?? m.groupId,
@@ -81,14 +97,23 @@ export function personKey(info: TurnInfo): string {
 // ---------------------------------------------------------------- booking
 
 /** The group a command refers to: the channel's linked group, or the only group the user may act in. */
-export async function groupForCommand(services: BotServices, info: TurnInfo, capability: 'meeting.schedule' | 'meeting.view'): Promise<Group | undefined> {
+export async function groupForCommand(
+  services: BotServices,
+  info: TurnInfo,
+  capability: 'meeting.schedule' | 'meeting.view',
+): Promise<Group | undefined> {
   const linked = await linkedGroup(services, info);
   if (linked) return linked;
   const mine = groupsWhere(services.organisation, actorOf(info), capability);
   return mine.length === 1 ? mine[0] : undefined;
 }
 
-export async function scheduleForm(services: BotServices, info: TurnInfo, values: ScheduleFormValues = {}, problems: string[] = []): Promise<AdaptiveCardJson> {
+export async function scheduleForm(
+  services: BotServices,
+  info: TurnInfo,
+  values: ScheduleFormValues = {},
+  problems: string[] = [],
+): Promise<AdaptiveCardJson> {
   const org = services.organisation;
   const mine = groupsWhere(org, actorOf(info), 'meeting.schedule');
   if (mine.length === 0) {
@@ -97,7 +122,8 @@ export async function scheduleForm(services: BotServices, info: TurnInfo, values
     return notAllowedCard(info.locale, decision.allowed ? 'notConvener' : decision.reason, decision.allowed ? [] : decision.whoMay);
   }
   const linked = await linkedGroup(services, info);
-  const groupId = values.groupId ?? (linked && mine.some((g) => g.id === linked.id) ? linked.id : mine.length === 1 ? mine[0]!.id : undefined);
+  const groupId =
+    values.groupId ?? (linked && mine.some((g) => g.id === linked.id) ? linked.id : mine.length === 1 ? mine[0]!.id : undefined);
   const group = groupId ? findGroup(org, groupId) : undefined;
   return scheduleFormCard(info.locale, {
     groupChoices: mine.map((g) => ({ title: `${g.name} (${t(info.locale, `levels.${g.level}`)})`, value: g.id })),
@@ -122,7 +148,11 @@ function formValues(input: BookingInput): ScheduleFormValues {
   };
 }
 
-function occurrencesFromDates(services: BotServices, input: BookingInput, locale: Locale): { occurrences: Occurrence[]; problems: string[] } {
+function occurrencesFromDates(
+  services: BotServices,
+  input: BookingInput,
+  locale: Locale,
+): { occurrences: Occurrence[]; problems: string[] } {
   const tz = services.organisation.timeZone;
   const lines = parseDatesText(input.dates ?? '');
   const problems: string[] = [];
@@ -145,11 +175,20 @@ function occurrencesFromDates(services: BotServices, input: BookingInput, locale
 }
 
 function reasonText(locale: Locale, w: DateWarning): string {
-  return 'name' in w ? w.name : warningText(locale, w).replace(/^[^:]*:\s*/, '').replace(/\.$/, '');
+  return 'name' in w
+    ? w.name
+    : warningText(locale, w)
+        .replace(/^[^:]*:\s*/, '')
+        .replace(/\.$/, '');
 }
 
 /** The series the form's recurrence asks for, shown for the convener to confirm or adjust. */
-function proposal(services: BotServices, group: Group, input: BookingInput, locale: Locale): { card: AdaptiveCardJson } | { problems: string[] } {
+function proposal(
+  services: BotServices,
+  group: Group,
+  input: BookingInput,
+  locale: Locale,
+): { card: AdaptiveCardJson } | { problems: string[] } {
   const tz = services.organisation.timeZone;
   const values = formValues(input);
   let occurrences: Occurrence[];
@@ -157,17 +196,28 @@ function proposal(services: BotServices, group: Group, input: BookingInput, loca
   if (values.recurrence === 'cadence') {
     if (group.cadence.kind === 'asNeeded') return { problems: [t(locale, 'meetings.form.problems.asNeeded')] };
     const weekday = DateTime.fromISO(input.date, { zone: tz }).weekday;
-    const proposed = proposeSeries(group.cadence, { from: input.date, time: input.time, durationMinutes: input.durationMinutes, timeZone: tz, weekday, max: MAX_SERIES });
+    const proposed = proposeSeries(group.cadence, {
+      from: input.date,
+      time: input.time,
+      durationMinutes: input.durationMinutes,
+      timeZone: tz,
+      weekday,
+      max: MAX_SERIES,
+    });
     const now = services.now().getTime();
     occurrences = proposed.occurrences.filter((o) => o.start.getTime() > now);
-    for (const m of proposed.moved) notes.push(t(locale, 'meetings.form.moved', { from: m.from, to: m.to, reason: reasonText(locale, m.reason) }));
-    for (const s of proposed.skipped) notes.push(t(locale, 'meetings.form.skipped', { date: s.date, reason: reasonText(locale, s.reason) }));
-    if (occurrences.length === 0) return { problems: [t(locale, 'meetings.form.noProposal', { cadence: describeCadence(group.cadence, locale) })] };
+    for (const m of proposed.moved)
+      notes.push(t(locale, 'meetings.form.moved', { from: m.from, to: m.to, reason: reasonText(locale, m.reason) }));
+    for (const s of proposed.skipped)
+      notes.push(t(locale, 'meetings.form.skipped', { date: s.date, reason: reasonText(locale, s.reason) }));
+    if (occurrences.length === 0)
+      return { problems: [t(locale, 'meetings.form.noProposal', { cadence: describeCadence(group.cadence, locale) })] };
   } else {
     const rule = values.rrule?.trim();
     if (!rule) return { problems: [t(locale, 'meetings.form.problems.noRule')] };
     const checked = checkRrule(rule);
-    if (!checked.ok) return { problems: [t(locale, 'meetings.form.problems.badRule', { problem: checked.error.replace(/^bad RRULE "[^"]*": /, '') })] };
+    if (!checked.ok)
+      return { problems: [t(locale, 'meetings.form.problems.badRule', { problem: checked.error.replace(/^bad RRULE "[^"]*": /, '') })] };
     const all = expandRule(checked.rule, { date: input.date, time: input.time }, input.durationMinutes, tz, { max: MAX_SERIES });
     occurrences = all;
     for (const o of all) {
@@ -206,7 +256,8 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
   const org = services.organisation;
   const locale = info.locale;
   const group = findGroup(org, input.groupId);
-  if (!group) return { card: errorCard(locale, 'group.unknownGroup', { groupId: input.groupId, groups: org.groups.map((g) => g.id).join(', ') }) };
+  if (!group)
+    return { card: errorCard(locale, 'group.unknownGroup', { groupId: input.groupId, groups: org.groups.map((g) => g.id).join(', ') }) };
   const decision = authorize(org, actorOf(info), 'meeting.schedule', { groupId: group.id });
   if (!decision.allowed) return { card: notAllowedCard(locale, decision.reason, decision.whoMay) };
   let location: CheckedText | undefined;
@@ -246,13 +297,18 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
   } else {
     const o = occurrenceAt({ date: input.date, time: input.time }, input.durationMinutes, tz);
     if (o.start.getTime() <= now.getTime()) {
-      return { card: await scheduleForm(services, info, values, [t(locale, 'meetings.form.problems.past', { date: input.date, time: input.time })]) };
+      return {
+        card: await scheduleForm(services, info, values, [
+          t(locale, 'meetings.form.problems.past', { date: input.date, time: input.time }),
+        ]),
+      };
     }
     occurrences = [o];
   }
 
   const activityId = context?.activity.id;
-  const seriesId = occurrences.length > 1 ? (activityId ? `s${meetingIdFor(group.id, activityId, -1).split('.').pop()}` : newSeriesId()) : undefined;
+  const seriesId =
+    occurrences.length > 1 ? (activityId ? `s${meetingIdFor(group.id, activityId, -1).split('.').pop()}` : newSeriesId()) : undefined;
   const createdBy = personKey(info);
   const meetings: Meeting[] = [];
   let resent = false;
@@ -284,15 +340,25 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
   // Planned on a resend too: the first attempt may have died between booking and planning
   // (job ids are deterministic, so planning twice plans once).
   await scheduleReminders(services, meetings);
-  if (resent) services.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
+  if (resent)
+    services.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
   if (resent && (meetings.length > 1 || meetings.every((m) => !!m.card))) {
     // The same activity again, its card posted: answer as before, book and post nothing new.
-    return { alreadyAnswered: true, card: meetings.length > 1
-      ? meetingListCard(locale, [{ groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, locale), meetings }], t(locale, 'meetings.notices.seriesBooked', { count: meetings.length }))
-      : meetingCardFor(services, meetings[0]!, locale, { notice: t(locale, 'meetings.notices.booked') }) };
+    return {
+      alreadyAnswered: true,
+      card:
+        meetings.length > 1
+          ? meetingListCard(
+              locale,
+              [{ groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, locale), meetings }],
+              t(locale, 'meetings.notices.seriesBooked', { count: meetings.length }),
+            )
+          : meetingCardFor(services, meetings[0]!, locale, { notice: t(locale, 'meetings.notices.booked') }),
+    };
   }
   // A resend whose first attempt died before the card was posted and recorded goes on as the first time.
-  if (!resent) services.logger.info({ event: 'meetingsBooked', groupId: group.id, count: meetings.length, series: !!seriesId }, 'meetings booked');
+  if (!resent)
+    services.logger.info({ event: 'meetingsBooked', groupId: group.id, count: meetings.length, series: !!seriesId }, 'meetings booked');
 
   const first = meetings[0]!;
   const linked = await linkedGroup(services, info);
@@ -303,7 +369,11 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
   }
   const posted = await postMeetingCard(services, first);
   if (meetings.length > 1) {
-    const card = meetingListCard(locale, [{ groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, locale), meetings }], t(locale, 'meetings.notices.seriesBooked', { count: meetings.length }));
+    const card = meetingListCard(
+      locale,
+      [{ groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, locale), meetings }],
+      t(locale, 'meetings.notices.seriesBooked', { count: meetings.length }),
+    );
     return { card };
   }
   const notice = posted ? t(locale, 'meetings.notices.bookedPosted') : t(locale, 'meetings.notices.bookedNoChannel', { groupId: group.id });
@@ -313,10 +383,15 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
 /** Remembers where the meeting's card landed, so later changes update it for everyone. */
 export async function recordCard(services: BotServices, m: Meeting, conversationId: string, activityId: string | undefined): Promise<void> {
   if (!activityId) return;
-  await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) => (cur.card ? undefined : { ...cur, card: { conversationId, activityId } }));
+  await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) =>
+    cur.card ? undefined : { ...cur, card: { conversationId, activityId } },
+  );
 }
 
-async function channelOf(services: BotServices, m: Pick<Meeting, 'tenantId' | 'groupId'>): Promise<{ conversationId: string; reference: Record<string, unknown>; locale: Locale } | undefined> {
+async function channelOf(
+  services: BotServices,
+  m: Pick<Meeting, 'tenantId' | 'groupId'>,
+): Promise<{ conversationId: string; reference: Record<string, unknown>; locale: Locale } | undefined> {
   // Normally one channel per group; when several were linked, the latest is the group's channel.
   const links = (await services.channelLinks.channelsOf(m.tenantId, m.groupId)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
   for (const link of links) {
@@ -332,7 +407,9 @@ export async function postMeetingCard(services: BotServices, m: Meeting): Promis
   const channel = await channelOf(services, m);
   if (!channel) return false;
   // Keyed by the meeting: posted once whether by the booking turn or the card job, and on any retry.
-  const id = await services.proactive.sendCard(channel.reference, meetingCardFor(services, m, channel.locale), { idempotencyKey: messageKey('meeting-card', m.tenantId, m.id) });
+  const id = await services.proactive.sendCard(channel.reference, meetingCardFor(services, m, channel.locale), {
+    idempotencyKey: messageKey('meeting-card', m.tenantId, m.id),
+  });
   await recordCard(services, m, channel.conversationId, id);
   return true;
 }
@@ -351,7 +428,10 @@ async function refreshChannelCard(services: BotServices, m: Meeting, threadNotic
       });
     }
   } catch (err) {
-    services.logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, meetingId: m.id }, 'could not update the meeting card');
+    services.logger.warn(
+      { err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, meetingId: m.id },
+      'could not update the meeting card',
+    );
   }
 }
 
@@ -390,22 +470,34 @@ export async function findByRef(services: BotServices, info: TurnInfo, group: Gr
   }
   const tz = services.organisation.timeZone;
   const dayStart = DateTime.fromISO(ref.date, { zone: tz }).startOf('day');
-  const list = await services.meetings.listGroup(info.tenantId, group.id, { from: dayStart.toJSDate(), to: dayStart.plus({ days: 1 }).toJSDate() });
+  const list = await services.meetings.listGroup(info.tenantId, group.id, {
+    from: dayStart.toJSDate(),
+    to: dayStart.plus({ days: 1 }).toJSDate(),
+  });
   return list.find((m) => m.status === 'scheduled' && localDateOf(m) === ref.date) ?? list.find((m) => localDateOf(m) === ref.date);
 }
 
-function notice(services: BotServices, info: TurnInfo, m: Meeting, key: string, params: Record<string, string | number> = {}): AdaptiveCardJson {
+function notice(
+  services: BotServices,
+  info: TurnInfo,
+  m: Meeting,
+  key: string,
+  params: Record<string, string | number> = {},
+): AdaptiveCardJson {
   return meetingCardFor(services, m, info.locale, { notice: t(info.locale, key, params), viewer: personKey(info) });
 }
 
 export async function rsvp(services: BotServices, info: TurnInfo, meetingId: string, answer: RsvpAnswer): Promise<AdaptiveCardJson> {
   const m = await findMeeting(services, info.tenantId, meetingId);
   if (!m) return errorCard(info.locale, 'meetings.quick.notFound', { date: '–' });
-  if (!authorize(services.organisation, actorOf(info), 'meeting.view', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyMembers');
+  if (!authorize(services.organisation, actorOf(info), 'meeting.view', { groupId: m.groupId }).allowed)
+    return notice(services, info, m, 'meetings.notices.onlyMembers');
   if (m.status === 'cancelled') return notice(services, info, m, 'meetings.notices.alreadyCancelled');
   if (isHeld(m, services.now())) return notice(services, info, m, 'meetings.notices.past');
   const key = personKey(info);
-  const updated = await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) => (cur.rsvp[key] === answer ? undefined : withRsvp(cur, key, info.userId, answer, services.now())));
+  const updated = await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) =>
+    cur.rsvp[key] === answer ? undefined : withRsvp(cur, key, info.userId, answer, services.now()),
+  );
   if (!updated) return errorCard(info.locale, 'meetings.quick.notFound', { date: '–' });
   services.logger.info({ event: 'meetingRsvp', groupId: m.groupId, meetingId: m.id, answer }, 'meeting answered');
   // Everyone's view of the counts, then the answering person's own view. Also when the answer was
@@ -423,11 +515,18 @@ export async function refreshView(services: BotServices, info: TurnInfo, meeting
 
 // ---------------------------------------------------------- move, cancel
 
-export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meeting, date: string, time?: string): Promise<AdaptiveCardJson> {
+export async function moveMeeting(
+  services: BotServices,
+  info: TurnInfo,
+  m: Meeting,
+  date: string,
+  time?: string,
+): Promise<AdaptiveCardJson> {
   // Refusals below show the meeting card: only to those who may see it (`boka flytta` in a channel reaches here too).
   const unreadable = readRefusal(services, info, m.id);
   if (unreadable) return unreadable;
-  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
+  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed)
+    return notice(services, info, m, 'meetings.notices.onlyConveners');
   if (m.status === 'cancelled') return notice(services, info, m, 'meetings.notices.alreadyCancelled');
   const tz = m.timeZone;
   const oldStart = DateTime.fromISO(m.start, { zone: tz });
@@ -453,16 +552,24 @@ export async function moveMeeting(services: BotServices, info: TurnInfo, m: Meet
 export async function cancelMeeting(services: BotServices, info: TurnInfo, m: Meeting, series: boolean): Promise<AdaptiveCardJson> {
   const unreadable = readRefusal(services, info, m.id);
   if (unreadable) return unreadable;
-  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed) return notice(services, info, m, 'meetings.notices.onlyConveners');
+  if (!authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: m.groupId }).allowed)
+    return notice(services, info, m, 'meetings.notices.onlyConveners');
   const now = services.now();
-  const targets = series && m.seriesId
-    ? (await services.meetings.listSeries(m.tenantId, m.groupId, m.seriesId)).filter((x) => x.start >= m.start && x.status === 'scheduled')
-    : m.status === 'scheduled' ? [m] : [];
+  const targets =
+    series && m.seriesId
+      ? (await services.meetings.listSeries(m.tenantId, m.groupId, m.seriesId)).filter(
+          (x) => x.start >= m.start && x.status === 'scheduled',
+        )
+      : m.status === 'scheduled'
+        ? [m]
+        : [];
   if (targets.length === 0) return notice(services, info, m, 'meetings.notices.alreadyCancelled');
   let self = m;
   for (const target of targets) {
     await cancelReminders(services, target);
-    const updated = await services.meetings.update(target.tenantId, target.groupId, target.id, (cur) => (cur.status === 'cancelled' ? undefined : cancelled(cur, now)));
+    const updated = await services.meetings.update(target.tenantId, target.groupId, target.id, (cur) =>
+      cur.status === 'cancelled' ? undefined : cancelled(cur, now),
+    );
     if (!updated) continue;
     if (updated.id === m.id) self = updated;
     await refreshChannelCard(services, updated, updated.id === m.id ? (locale) => t(locale, 'meetings.notices.cancelled') : undefined);
@@ -482,10 +589,18 @@ export function feedUrl(services: BotServices, token: string): string {
 
 async function listGroupView(services: BotServices, info: TurnInfo, group: Group): Promise<MeetingListGroup> {
   const now = services.now();
-  const meetings = (await services.meetings.listGroup(info.tenantId, group.id, { from: now })).filter((m) => m.status === 'scheduled').slice(0, 8);
+  const meetings = (await services.meetings.listGroup(info.tenantId, group.id, { from: now }))
+    .filter((m) => m.status === 'scheduled')
+    .slice(0, 8);
   const convener = authorize(services.organisation, actorOf(info), 'meeting.schedule', { groupId: group.id }).allowed;
   const feed = convener ? await services.calendarFeeds.ensure(info.tenantId, group.id, now) : undefined;
-  return { groupId: group.id, name: group.name, cadence: describeCadence(group.cadence, info.locale), meetings, feedUrl: feed ? feedUrl(services, feed.token) : undefined };
+  return {
+    groupId: group.id,
+    name: group.name,
+    cadence: describeCadence(group.cadence, info.locale),
+    meetings,
+    feedUrl: feed ? feedUrl(services, feed.token) : undefined,
+  };
 }
 
 /** `möten`: the linked group's coming meetings, or in personal chat those of every group the user is in. */

@@ -13,7 +13,14 @@ import type { ConversationReferenceStore } from '../storage/conversation-referen
 
 interface ContinuingAdapter {
   continueConversationAsync(appId: string, ref: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
-  createConversationAsync?(appId: string, channelId: string, serviceUrl: string, audience: string, parameters: ConversationParameters, logic: (ctx: TurnContext) => Promise<void>): Promise<void>;
+  createConversationAsync?(
+    appId: string,
+    channelId: string,
+    serviceUrl: string,
+    audience: string,
+    parameters: ConversationParameters,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void>;
   ConnectorClientKey?: symbol;
 }
 
@@ -80,14 +87,19 @@ export class Proactive {
   }
 
   /** The saved reference of a channel (or group chat) conversation, and the locale it last spoke. */
-  async conversation(tenantId: string, conversationId: string): Promise<{ reference: Record<string, unknown>; locale: Locale } | undefined> {
+  async conversation(
+    tenantId: string,
+    conversationId: string,
+  ): Promise<{ reference: Record<string, unknown>; locale: Locale } | undefined> {
     const ref = await this.references.get(tenantId, conversationId);
     return ref ? { reference: ref.reference, locale: Proactive.localeOf(ref.reference) } : undefined;
   }
 
   /** A user's personal chat with the bot; with no tenant (an organisation file that names none), in whichever tenant it is. */
   async personal(tenantId: string, aadObjectId: string): Promise<{ reference: Record<string, unknown>; locale: Locale } | undefined> {
-    const ref = tenantId ? await this.references.findPersonal(tenantId, aadObjectId) : await this.references.findPersonalAnywhere(aadObjectId);
+    const ref = tenantId
+      ? await this.references.findPersonal(tenantId, aadObjectId)
+      : await this.references.findPersonalAnywhere(aadObjectId);
     return ref ? { reference: ref.reference, locale: Proactive.localeOf(ref.reference) } : undefined;
   }
 
@@ -97,7 +109,10 @@ export class Proactive {
    */
   async sendCard(reference: Record<string, unknown>, card: AdaptiveCardJson, options: SendOptions = {}): Promise<string | undefined> {
     const ref = reference as Partial<ConversationReference>;
-    const conversation = { ...(ref.conversation as object), id: options.threadOf ? `${ref.conversation?.id};messageid=${options.threadOf}` : ref.conversation?.id };
+    const conversation = {
+      ...(ref.conversation as object),
+      id: options.threadOf ? `${ref.conversation?.id};messageid=${options.threadOf}` : ref.conversation?.id,
+    };
     let id: string | undefined;
     await this.continueWith({ ...ref, conversation } as Partial<ConversationReference>, async (ctx) => {
       const res = await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], ...keyed(options.idempotencyKey) });
@@ -117,7 +132,11 @@ export class Proactive {
     let id: string | undefined;
     await this.continueWith(reference as Partial<ConversationReference>, async (ctx) => {
       const key = (ctx.adapter as unknown as ContinuingAdapter).ConnectorClientKey;
-      const client = key ? (ctx.turnState.get(key) as { client?: { pipeline?: Pipeline }; conversations: { sendToConversation(id: string, a: unknown): Promise<{ id?: string }> } } | undefined) : undefined;
+      const client = key
+        ? (ctx.turnState.get(key) as
+            | { client?: { pipeline?: Pipeline }; conversations: { sendToConversation(id: string, a: unknown): Promise<{ id?: string }> } }
+            | undefined)
+        : undefined;
       if (!client) throw new Error('no connector client');
       client.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
       const conversationId = (reference as { conversation?: { id?: string } }).conversation?.id ?? '';
@@ -142,15 +161,22 @@ export class Proactive {
     if (typeof this.adapter.createConversationAsync !== 'function') return undefined;
     let reference: Record<string, unknown> | undefined;
     try {
-      await this.adapter.createConversationAsync(this.appId, 'msteams', serviceUrl, '', {
-        isGroup: false,
-        bot: { id: this.appId || 'samverkan', name: 'Samverkan' },
-        members: [{ id: `8:orgid:${aadObjectId}`, aadObjectId }],
-        tenantId,
-        channelData: { tenant: { id: tenantId } },
-      } as ConversationParameters, async (ctx) => {
-        reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
-      });
+      await this.adapter.createConversationAsync(
+        this.appId,
+        'msteams',
+        serviceUrl,
+        '',
+        {
+          isGroup: false,
+          bot: { id: this.appId || 'samverkan', name: 'Samverkan' },
+          members: [{ id: `8:orgid:${aadObjectId}`, aadObjectId }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        } as ConversationParameters,
+        async (ctx) => {
+          reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(ctx.activity))) as Record<string, unknown>;
+        },
+      );
     } catch (err) {
       const status = (err as { statusCode?: unknown }).statusCode;
       if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) return undefined;
@@ -160,7 +186,11 @@ export class Proactive {
   }
 
   /** A short plain-text message (a reminder that needs no card). */
-  async sendText(reference: Record<string, unknown>, text: string, options: Omit<SendOptions, 'threadOf'> = {}): Promise<string | undefined> {
+  async sendText(
+    reference: Record<string, unknown>,
+    text: string,
+    options: Omit<SendOptions, 'threadOf'> = {},
+  ): Promise<string | undefined> {
     let id: string | undefined;
     await this.continueWith(reference as Partial<ConversationReference>, async (ctx) => {
       const res = await ctx.sendActivity({ type: 'message', text, textFormat: 'plain', ...keyed(options.idempotencyKey) });

@@ -5,7 +5,14 @@ import type { AdaptiveCardJson } from '../cards/render';
 import { reviewListCard, reviewReminderCard } from '../cards/reviews';
 import { authorize } from '../domain/access';
 import { findGroup, isIsoDate, localDate, type GoverningDocument } from '../domain/organisation';
-import { byUrgency, nextOverdueReminder, plannedReviewReminders, reviewRow, type ReviewRow, type StoredReviews } from '../domain/reviews/reviews';
+import {
+  byUrgency,
+  nextOverdueReminder,
+  plannedReviewReminders,
+  reviewRow,
+  type ReviewRow,
+  type StoredReviews,
+} from '../domain/reviews/reviews';
 import { t, type Locale } from '../i18n';
 import type { JobContext } from '../scheduler';
 import { actorOf } from './access';
@@ -57,7 +64,11 @@ export async function reviewView(services: BotServices, info: TurnInfo, notice?:
   const today = localDate(services.now(), org.timeZone);
   return reviewListCard(
     info.locale,
-    rows.map((r) => ({ ...r, ownerName: ownerName(services, r.document), canComplete: authorize(org, actor, 'review.complete', { documentId: r.document.id }).allowed })),
+    rows.map((r) => ({
+      ...r,
+      ownerName: ownerName(services, r.document),
+      canComplete: authorize(org, actor, 'review.complete', { documentId: r.document.id }).allowed,
+    })),
     today,
     notice,
   );
@@ -65,7 +76,10 @@ export async function reviewView(services: BotServices, info: TurnInfo, notice?:
 
 /** `review.complete`: records the review, moves the next date on and plans its reminders. */
 export async function completeReview(
-  services: BotServices, info: TurnInfo, data: { documentId: string; date: string; decisionRef?: string; fromReminder: boolean }, context?: TurnContext,
+  services: BotServices,
+  info: TurnInfo,
+  data: { documentId: string; date: string; decisionRef?: string; fromReminder: boolean },
+  context?: TurnContext,
 ): Promise<AdaptiveCardJson> {
   const org = services.organisation;
   const doc = org.documents.find((d) => d.id === data.documentId);
@@ -86,19 +100,28 @@ export async function completeReview(
     if (!gate.allowed) return gate.card;
     decisionRef = gate.text || undefined;
   }
-  const stored = await services.reviews.add(orgTenant(services), doc.id, { date: data.date, decisionRef, recordedBy: info.aadObjectId ?? info.userId, recordedAt: services.now().toISOString() });
+  const stored = await services.reviews.add(orgTenant(services), doc.id, {
+    date: data.date,
+    decisionRef,
+    recordedBy: info.aadObjectId ?? info.userId,
+    recordedAt: services.now().toISOString(),
+  });
   const row = reviewRow(doc, stored, services.now(), org.timeZone);
   await scheduleReviewReminders(services, [doc]);
   services.logger.info({ event: 'reviewRecorded', documentId: doc.id, nextDue: row.next.dueDate }, 'review recorded');
   const notice = row.next.dueDate
     ? t(info.locale, 'documents.notices.recorded', { title: doc.title, next: row.next.dueDate })
     : t(info.locale, 'documents.notices.recordedNoDate', { title: doc.title });
-  if (data.fromReminder) return reviewReminderCard(info.locale, { ...row, ownerName: ownerName(services, doc) }, today, { notice, open: false });
+  if (data.fromReminder)
+    return reviewReminderCard(info.locale, { ...row, ownerName: ownerName(services, doc) }, today, { notice, open: false });
   return reviewView(services, info, notice);
 }
 
 /** Plans the reminders of each document's next due date (idempotent: job ids name the document, the date and the step). */
-export async function scheduleReviewReminders(services: BotServices, docs: GoverningDocument[] = services.organisation.documents): Promise<number> {
+export async function scheduleReviewReminders(
+  services: BotServices,
+  docs: GoverningDocument[] = services.organisation.documents,
+): Promise<number> {
   const now = services.now();
   const rows = await rowsFor(services, docs);
   const requests = rows.flatMap((r) => {
@@ -130,7 +153,12 @@ async function sendReminder(services: BotServices, ctx: JobContext<ReminderPaylo
   }
   if (step.startsWith('overdue-')) {
     const next = nextOverdueReminder(orgTenant(services) || 'org', doc.id, dueDate, Number(step.slice(8)), org.timeZone);
-    await services.scheduler.schedule({ id: next.jobId, kind: REVIEW_KIND, dueAt: next.dueAt, payload: { documentId, dueDate, step: next.step } });
+    await services.scheduler.schedule({
+      id: next.jobId,
+      kind: REVIEW_KIND,
+      dueAt: next.dueAt,
+      payload: { documentId, dueDate, step: next.step },
+    });
   }
   const group = findGroup(org, doc.ownerGroup);
   const today = localDate(ctx.now, org.timeZone);
@@ -139,9 +167,13 @@ async function sendReminder(services: BotServices, ctx: JobContext<ReminderPaylo
     const aad = org.people.find((p) => p.id === personId)?.aadObjectId;
     const conv = aad ? await services.proactive.personal(orgTenant(services), aad) : undefined;
     if (!conv) continue;
-    await services.proactive.sendCard(conv.reference, reviewReminderCard(conv.locale as Locale, { ...row, ownerName: group?.name ?? doc.ownerGroup }, today), {
-      idempotencyKey: messageKey(ctx.idempotencyKey, personId),
-    });
+    await services.proactive.sendCard(
+      conv.reference,
+      reviewReminderCard(conv.locale as Locale, { ...row, ownerName: group?.name ?? doc.ownerGroup }, today),
+      {
+        idempotencyKey: messageKey(ctx.idempotencyKey, personId),
+      },
+    );
     sent += 1;
   }
   services.logger.info({ event: 'reviewReminder', documentId, step, sent }, 'review reminder');

@@ -44,4 +44,3 @@ export interface BotServices {
   /** Messages the bot starts itself (reminders, cards posted from another conversation, card updates). */
   proactive: Proactive;
 }
-

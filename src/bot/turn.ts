@@ -37,9 +37,7 @@ export function turnInfo(context: TurnContext): TurnInfo {
     convType === 'personal' || convType === 'channel' || convType === 'groupChat' ? convType : 'unknown';
   const clientLocale = (a.entities ?? []).find((e) => e?.type === 'clientInfo')?.locale as string | undefined;
   const botId = a.recipient?.id;
-  const mentioned = (a.entities ?? []).some(
-    (e) => e?.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId,
-  );
+  const mentioned = (a.entities ?? []).some((e) => e?.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
   const conversationId = a.conversation?.id ?? '';
   return {
     locale: localeFrom(a.locale ?? clientLocale),

@@ -25,7 +25,8 @@ export interface AgendaCardOptions {
 export const MAX_CARRIED_SHOWN = 10;
 
 export function itemText(locale: Locale, level: GroupLevel, item: AgendaItem): string {
-  if (item.kind === 'standing' && item.templateIndex !== undefined && !item.text) return t(locale, `agenda.template.${level}.${item.templateIndex}`);
+  if (item.kind === 'standing' && item.templateIndex !== undefined && !item.text)
+    return t(locale, `agenda.template.${level}.${item.templateIndex}`);
   if (item.kind === 'case' && item.caseRef && !item.text.includes(item.caseRef)) return `${item.caseRef} ${item.text}`.trim();
   return item.text;
 }
@@ -52,7 +53,10 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
             ? t(locale, 'agenda.meta.proposedBy', { name: userText(item.proposer) })
             : '',
     })),
-    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({ text: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })), color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default' })),
+    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({
+      text: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })),
+      color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default',
+    })),
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
     open,
     canPublish: open && agenda.status !== 'published',
@@ -79,7 +83,15 @@ export interface MinutesCardOptions {
   /** Case references on the agenda (operative groups): one SIP block each. */
   caseRefs: string[];
   /** Text as the convener last wrote it (on a card answered with problems, their own input). */
-  draft?: { attendees?: string; guests?: string; decisions?: string; actions?: string; notes?: Record<string, string>; closed?: string; sip?: Record<string, Partial<SipEntry>> };
+  draft?: {
+    attendees?: string;
+    guests?: string;
+    decisions?: string;
+    actions?: string;
+    notes?: Record<string, string>;
+    closed?: string;
+    sip?: Record<string, Partial<SipEntry>>;
+  };
   problems?: string[];
   notice?: string;
   printUrl?: string;
@@ -108,9 +120,16 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
     attendees: d.attendees ?? '',
     members: o.members.map((m) => ({ title: userText(m.title), value: m.value })),
     guests: d.guests ?? '',
-    items: o.items.map((i) => ({ id: i.id, label: t(locale, 'minutes.labels.notes', { item: userText(i.text) }), value: d.notes?.[i.id] ?? '' })),
+    items: o.items.map((i) => ({
+      id: i.id,
+      label: t(locale, 'minutes.labels.notes', { item: userText(i.text) }),
+      value: d.notes?.[i.id] ?? '',
+    })),
     decisions: d.decisions ?? '',
-    carried: o.carried.map((a) => ({ title: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })), value: a.id })),
+    carried: o.carried.map((a) => ({
+      title: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })),
+      value: a.id,
+    })),
     closed: d.closed ?? '',
     actions: d.actions ?? '',
     sip: o.caseRefs.map((ref) => {
@@ -128,7 +147,22 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
     editable: !final,
     printUrl: o.printUrl ?? '',
     labels: Object.fromEntries(
-      ['attendees', 'guests', 'decisions', 'closed', 'actions', 'actionsPlaceholder', 'goal', 'intervention', 'responsible', 'due', 'coordinator', 'save', 'finalize', 'print'].map((k) => [k, t(locale, `minutes.labels.${k}`)]),
+      [
+        'attendees',
+        'guests',
+        'decisions',
+        'closed',
+        'actions',
+        'actionsPlaceholder',
+        'goal',
+        'intervention',
+        'responsible',
+        'due',
+        'coordinator',
+        'save',
+        'finalize',
+        'print',
+      ].map((k) => [k, t(locale, `minutes.labels.${k}`)]),
     ),
   });
 }
@@ -147,13 +181,21 @@ export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Mi
     title: t(locale, 'minutes.summary.title', { group: userText(o.groupName) }),
     subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
     badge: t(locale, 'minutes.summary.badge'),
-    attendance: minutes.guests ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: userText(minutes.guests) }) : t(locale, 'minutes.summary.attendance', { names }),
+    attendance: minutes.guests
+      ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: userText(minutes.guests) })
+      : t(locale, 'minutes.summary.attendance', { names }),
     decisions: minutes.decisions.map((text) => ({ text: `• ${userText(text)}` })),
-    actions: minutes.actions.map((a) => (userParams({ what: a.what, who: a.who, due: a.due }))),
-    sipLine: minutes.sip.length ? t(locale, 'minutes.summary.sip', { count: minutes.sip.length, refs: minutes.sip.map((s) => userText(s.caseRef)).join(', ') }) : '',
+    actions: minutes.actions.map((a) => userParams({ what: a.what, who: a.who, due: a.due })),
+    sipLine: minutes.sip.length
+      ? t(locale, 'minutes.summary.sip', { count: minutes.sip.length, refs: minutes.sip.map((s) => userText(s.caseRef)).join(', ') })
+      : '',
     closedLine: minutes.closedActions.length ? t(locale, 'minutes.summary.closed', { count: minutes.closedActions.length }) : '',
     notice: userText(o.notice),
     printUrl: o.printUrl ?? '',
-    labels: { decisions: t(locale, 'minutes.summary.decisions'), actions: t(locale, 'minutes.summary.actions'), print: t(locale, 'minutes.labels.print') },
+    labels: {
+      decisions: t(locale, 'minutes.summary.decisions'),
+      actions: t(locale, 'minutes.summary.actions'),
+      print: t(locale, 'minutes.labels.print'),
+    },
   });
 }

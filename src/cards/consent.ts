@@ -11,7 +11,17 @@ export interface GroupChoice {
 }
 
 const FORM_FIELDS = [
-  'subjectPersonnummer', 'subjectName', 'groupIds', 'validFrom', 'validUntil', 'parties', 'purpose', 'informationCategories', 'exclusions', 'form', 'documentRef',
+  'subjectPersonnummer',
+  'subjectName',
+  'groupIds',
+  'validFrom',
+  'validUntil',
+  'parties',
+  'purpose',
+  'informationCategories',
+  'exclusions',
+  'form',
+  'documentRef',
 ] as const;
 
 /** Problem codes are domain codes plus those the edge adds (authorisation). */
@@ -32,7 +42,7 @@ export interface ConsentFormData {
  */
 export function consentFormCard(locale: Locale, data: ConsentFormData): AdaptiveCardJson {
   const problems = data.problems ?? {};
-  const hasProblems = Object.values(problems).some((p) => p && p.length);
+  const hasProblems = Object.values(problems).some((p) => p?.length);
   const errors = Object.fromEntries(
     FORM_FIELDS.map((f) => [f, (problems[f] ?? []).map((code) => t(locale, `consent.problems.${code}`)).join(' ')]),
   );
@@ -44,8 +54,24 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
     problemsTitle: hasProblems ? t(locale, 'consent.form.problemsTitle') : '',
     reenter: hasProblems && subjectGiven ? t(locale, 'consent.form.reenter') : '',
     labels: Object.fromEntries(
-      ['subjectPersonnummer', 'subjectPersonnummerPlaceholder', 'subjectName', 'subjectNameHint', 'groupIds', 'validFrom', 'validUntil', 'validUntilRequired',
-        'parties', 'purpose', 'purposePlaceholder', 'informationCategories', 'exclusions', 'form', 'documentRef', 'submit'].map((k) => [k, t(locale, `consent.form.${k}`)]),
+      [
+        'subjectPersonnummer',
+        'subjectPersonnummerPlaceholder',
+        'subjectName',
+        'subjectNameHint',
+        'groupIds',
+        'validFrom',
+        'validUntil',
+        'validUntilRequired',
+        'parties',
+        'purpose',
+        'purposePlaceholder',
+        'informationCategories',
+        'exclusions',
+        'form',
+        'documentRef',
+        'submit',
+      ].map((k) => [k, t(locale, `consent.form.${k}`)]),
     ),
     errors,
     values: {
@@ -81,7 +107,8 @@ export function consentRecordedCard(locale: Locale, consent: Consent, groupName:
     { title: t(locale, 'consent.recorded.parties'), value: consent.parties.map((p) => t(locale, `consent.parties.${p}`)).join(', ') },
     { title: t(locale, 'consent.recorded.form'), value: t(locale, `consent.forms.${consent.form}`) },
   ];
-  if (consent.scope.informationCategories) facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: userText(consent.scope.informationCategories) });
+  if (consent.scope.informationCategories)
+    facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: userText(consent.scope.informationCategories) });
   if (consent.scope.exclusions) facts.push({ title: t(locale, 'consent.recorded.exclusions'), value: userText(consent.scope.exclusions) });
   return renderCard('consent-recorded', {
     title: t(locale, 'consent.recorded.title'),
@@ -150,9 +177,10 @@ export interface RefusalCardData {
 /** Which kind of identifier, why, and how to go on — never the identifier itself. */
 export function consentRefusalCard(locale: Locale, data: RefusalCardData): AdaptiveCardJson {
   const categories = categoryList(locale, data.categories);
-  const how = data.reason === 'neverOnThisLevel'
-    ? [t(locale, 'gate.howDeidentify'), t(locale, 'gate.howNeverHere')]
-    : [t(locale, 'gate.howDeidentify'), t(locale, 'gate.howConsent')];
+  const how =
+    data.reason === 'neverOnThisLevel'
+      ? [t(locale, 'gate.howDeidentify'), t(locale, 'gate.howNeverHere')]
+      : [t(locale, 'gate.howDeidentify'), t(locale, 'gate.howConsent')];
   return renderCard('consent-refusal', {
     title: data.notice ? t(locale, 'gate.noticeTitle') : t(locale, 'gate.title'),
     seen: data.notice

@@ -2,8 +2,14 @@ import { t, type Locale } from '../i18n';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { userText } from './user-text';
 
-export interface GroupCardFact { title: string; value: string }
-export interface GroupChoice { title: string; value: string }
+export interface GroupCardFact {
+  title: string;
+  value: string;
+}
+export interface GroupChoice {
+  title: string;
+  value: string;
+}
 
 /** Already-localised content of the `group` card; the builder only lays it out. */
 export interface GroupCardData {

@@ -23,10 +23,13 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
     return { word, description: t(locale, `commands.${key}.description`), example };
   });
   const quick = data.quickActions
-    ? data.entries.filter((k) => k !== 'help' && k !== 'groupLink' && !coming.has(k)).slice(0, 4).map((k) => {
-        const word = t(locale, `commands.${k}.word`);
-        return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), value: word };
-      })
+    ? data.entries
+        .filter((k) => k !== 'help' && k !== 'groupLink' && !coming.has(k))
+        .slice(0, 4)
+        .map((k) => {
+          const word = t(locale, `commands.${k}.word`);
+          return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), value: word };
+        })
     : [];
   return renderCard('help', {
     title: t(locale, 'help.title'),

@@ -7,7 +7,10 @@ import { renderCard, type AdaptiveCardJson } from './render';
 import { meetingPlace, userText } from './user-text';
 
 /** How a meeting's time reads on a card: "tisdag 10 december 2026", "13:00–14:30 (90 min)". */
-export function meetingWhen(m: Pick<Meeting, 'start' | 'end' | 'timeZone' | 'durationMinutes'>, locale: Locale): { when: string; timeLine: string; short: string } {
+export function meetingWhen(
+  m: Pick<Meeting, 'start' | 'end' | 'timeZone' | 'durationMinutes'>,
+  locale: Locale,
+): { when: string; timeLine: string; short: string } {
   const start = DateTime.fromISO(m.start, { zone: m.timeZone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB');
   const end = DateTime.fromISO(m.end, { zone: m.timeZone });
   const when = start.toFormat(locale === 'sv' ? 'cccc d LLLL yyyy' : 'cccc d LLLL yyyy');
@@ -60,7 +63,7 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
     yourAnswer: o.yourAnswer ? t(locale, 'meetings.yourAnswer', { answer: t(locale, `meetings.answerWords.${o.yourAnswer}`) }) : '',
     open: !cancelled && !over,
     /** Only a validated Teams meeting link is ever a button; see meetingPlace. */
-    joinUrl: cancelled || over ? '' : place.joinUrl ?? '',
+    joinUrl: cancelled || over ? '' : (place.joinUrl ?? ''),
     inSeries: !!m.seriesId,
     date: start.toISODate(),
     time: start.toFormat('HH:mm'),
@@ -108,7 +111,24 @@ export interface ScheduleFormData {
 export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveCardJson {
   const v = d.values;
   const labels = Object.fromEntries(
-    ['group', 'groupError', 'date', 'dateError', 'time', 'timeError', 'duration', 'durationError', 'location', 'locationPlaceholder', 'recurrence', 'rrule', 'submit', 'confirm', 'dates', 'datesError'].map((k) => [k, t(locale, `meetings.form.labels.${k}`)]),
+    [
+      'group',
+      'groupError',
+      'date',
+      'dateError',
+      'time',
+      'timeError',
+      'duration',
+      'durationError',
+      'location',
+      'locationPlaceholder',
+      'recurrence',
+      'rrule',
+      'submit',
+      'confirm',
+      'dates',
+      'datesError',
+    ].map((k) => [k, t(locale, `meetings.form.labels.${k}`)]),
   );
   return renderCard('schedule-form', {
     title: d.proposal ? t(locale, 'meetings.form.proposalTitle') : t(locale, 'meetings.form.title'),
@@ -129,7 +149,12 @@ export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveC
       { title: t(locale, 'meetings.form.recurrence.custom'), value: 'custom' },
     ],
     proposalIntro: d.proposal
-      ? t(locale, 'meetings.form.proposalIntro', { count: d.proposal.count, group: userText(d.proposal.groupName), time: v.time ?? '', minutes: v.durationMinutes ?? 0 })
+      ? t(locale, 'meetings.form.proposalIntro', {
+          count: d.proposal.count,
+          group: userText(d.proposal.groupName),
+          time: v.time ?? '',
+          minutes: v.durationMinutes ?? 0,
+        })
       : '',
     proposalFacts: d.proposal?.facts ?? [],
     proposalNotes: (d.proposal?.notes ?? []).map((text) => ({ text: userText(text) })),

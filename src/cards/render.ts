@@ -4,9 +4,23 @@ import { Template } from 'adaptivecards-templating';
 import { projectRoot } from '../paths';
 
 export const CARD_KINDS = [
-  'help', 'group', 'schedule-form', 'meeting', 'meeting-list', 'agenda', 'minutes', 'minutes-summary',
-  'review-list', 'review-reminder', 'consent-form', 'consent-recorded', 'consent-list', 'consent-refusal',
-  'digest', 'not-allowed', 'error',
+  'help',
+  'group',
+  'schedule-form',
+  'meeting',
+  'meeting-list',
+  'agenda',
+  'minutes',
+  'minutes-summary',
+  'review-list',
+  'review-reminder',
+  'consent-form',
+  'consent-recorded',
+  'consent-list',
+  'consent-refusal',
+  'digest',
+  'not-allowed',
+  'error',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

@@ -11,7 +11,9 @@ const COLORS: Record<string, string> = { ok: 'Good', dueSoon: 'Warning', overdue
 function dueText(locale: Locale, row: ReviewRow): string {
   const { dueDate, daysLeft } = row.next;
   if (!dueDate || daysLeft === null) return t(locale, 'documents.facts.none');
-  return daysLeft >= 0 ? t(locale, 'documents.dueIn', { date: dueDate, days: daysLeft }) : t(locale, 'documents.dueAgo', { date: dueDate, days: -daysLeft });
+  return daysLeft >= 0
+    ? t(locale, 'documents.dueIn', { date: dueDate, days: daysLeft })
+    : t(locale, 'documents.dueAgo', { date: dueDate, days: -daysLeft });
 }
 
 function facts(locale: Locale, row: ReviewRow): Array<{ title: string; value: string }> {
@@ -24,11 +26,20 @@ function facts(locale: Locale, row: ReviewRow): Array<{ title: string; value: st
   ];
 }
 
-export function reviewListCard(locale: Locale, rows: Array<ReviewRow & { ownerName: string; canComplete: boolean }>, today: string, notice?: string): AdaptiveCardJson {
+export function reviewListCard(
+  locale: Locale,
+  rows: Array<ReviewRow & { ownerName: string; canComplete: boolean }>,
+  today: string,
+  notice?: string,
+): AdaptiveCardJson {
   const count = (s: string[]) => rows.filter((r) => s.includes(r.next.status)).length;
   return renderCard('review-list', {
     title: t(locale, 'documents.title'),
-    summary: t(locale, 'documents.summary', { overdue: count(['overdue', 'expired']), soon: count(['dueSoon']), ok: count(['ok', 'noDate']) }),
+    summary: t(locale, 'documents.summary', {
+      overdue: count(['overdue', 'expired']),
+      soon: count(['dueSoon']),
+      ok: count(['ok', 'noDate']),
+    }),
     notice: userText(notice),
     empty: t(locale, 'documents.empty'),
     documents: rows.map((r) => ({
@@ -45,10 +56,19 @@ export function reviewListCard(locale: Locale, rows: Array<ReviewRow & { ownerNa
   });
 }
 
-export function reviewReminderCard(locale: Locale, row: ReviewRow & { ownerName: string }, today: string, o: { notice?: string; open?: boolean } = {}): AdaptiveCardJson {
+export function reviewReminderCard(
+  locale: Locale,
+  row: ReviewRow & { ownerName: string },
+  today: string,
+  o: { notice?: string; open?: boolean } = {},
+): AdaptiveCardJson {
   const { status, daysLeft } = row.next;
   const headline =
-    status === 'expired' ? t(locale, 'documents.reminder.expired') : status === 'overdue' || (daysLeft ?? 0) < 0 ? t(locale, 'documents.reminder.overdue') : t(locale, 'documents.reminder.before', { days: daysLeft ?? 0 });
+    status === 'expired'
+      ? t(locale, 'documents.reminder.expired')
+      : status === 'overdue' || (daysLeft ?? 0) < 0
+        ? t(locale, 'documents.reminder.overdue')
+        : t(locale, 'documents.reminder.before', { days: daysLeft ?? 0 });
   return renderCard('review-reminder', {
     icon: status === 'overdue' || status === 'expired' ? '⚠️' : '🗓️',
     headline,
@@ -86,11 +106,19 @@ export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf:
       name: userText(g.name),
       mark: g.cadence.onTrack && !g.minutesMissing && !g.overdueActions ? '●' : '▲',
       color: g.cadence.onTrack && !g.minutesMissing && !g.overdueActions ? 'Good' : 'Attention',
-      line: g.cadence.expectedYear === null
-        ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
-        : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
+      line:
+        g.cadence.expectedYear === null
+          ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
+          : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
     })),
-    reviews: d.reviews.slice(0, 8).map((r) => ({ text: t(locale, 'digest.reviewLine', { title: userText(r.title), status: t(locale, `documents.status.${r.status}`).toLowerCase(), date: r.dueDate }), color: r.status === 'dueSoon' ? 'Warning' : 'Attention' })),
+    reviews: d.reviews.slice(0, 8).map((r) => ({
+      text: t(locale, 'digest.reviewLine', {
+        title: userText(r.title),
+        status: t(locale, `documents.status.${r.status}`).toLowerCase(),
+        date: r.dueDate,
+      }),
+      color: r.status === 'dueSoon' ? 'Warning' : 'Attention',
+    })),
     labels: { reviews: t(locale, 'digest.labels.reviews'), meetings: t(locale, 'digest.labels.meetings') },
   });
 }

@@ -43,7 +43,8 @@ const LEADER_DOT = '\u2024';
 const LOOKALIKE_COLON = '\uA789';
 
 /** `[text](destination "title")` and `![alt](…)`; one level of parentheses in the destination, as CommonMark allows. */
-const LINK_RE = /!?\[((?:[^[\]\\]|\\.)*)\]\(\s*(?:<[^<>\n]*>|(?:[^()\s\\]|\\.|\((?:[^()\s\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
+const LINK_RE =
+  /!?\[((?:[^[\]\\]|\\.)*)\]\(\s*(?:<[^<>\n]*>|(?:[^()\s\\]|\\.|\((?:[^()\s\\]|\\.)*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)/g;
 
 /** A URL's scheme and the host after it: `https://host`, also `https:/host`, `https:\\host`. */
 const SCHEME_URL_RE = /\b(?:(?:https?|ftps?|wss?|file):[/\\]*|[A-Za-z][A-Za-z0-9+.-]{0,31}:[/\\]{2})([^\s/\\?#:<>"'`()[\]{}|^]+)/gi;
@@ -52,7 +53,8 @@ const SLASHES_URL_RE = /(^|[^\p{L}\p{N}:/\\])[/\\]{2}([\p{L}\p{N}-]+(?:[.\uFF0E\
 /** `www.host`. */
 const WWW_RE = /(?<![\p{L}\p{N}_-])(www\d{0,3}(?:[.\uFF0E\u3002\uFF61][\p{L}\p{N}-]+)+)/giu;
 /** Schemes that link without `//`. */
-const COLON_SCHEME_RE = /\b(https?|ftps?|wss?|file|mailto|tel|sms|sip|sips|callto|skype|msteams|teams|ms-[a-z-]+|im|xmpp|facetime|javascript|vbscript|data|blob|about|news|nntp|webcal|feed|geo|maps|market|intent|urn|magnet):(?=\S)/gi;
+const COLON_SCHEME_RE =
+  /\b(https?|ftps?|wss?|file|mailto|tel|sms|sip|sips|callto|skype|msteams|teams|ms-[a-z-]+|im|xmpp|facetime|javascript|vbscript|data|blob|about|news|nntp|webcal|feed|geo|maps|market|intent|urn|magnet):(?=\S)/gi;
 /** A dot that could separate host labels: after a letter or digit, before a letter. */
 const HOST_DOT_RE = /(?<=[\p{L}\p{N}])[.\uFF0E\u3002\uFF61](?=\p{L})/gu;
 const DOTTED_QUAD_RE = /(?<![\p{N}.])\d{1,3}(?:\.\d{1,3}){3}(?![\p{N}]|\.\d)/gu;
@@ -61,7 +63,8 @@ function removeFormatCharacters(s: string): string {
   if (!/\p{Cf}/u.test(s)) return s;
   const nonAscii = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x7f;
   return s.replace(/\p{Cf}/gu, (c, at: number, all: string) =>
-    (c === '\u200D' || c === '\u200C') && nonAscii(all[at - 1]) && nonAscii(all[at + 1]) ? c : '');
+    (c === '\u200D' || c === '\u200C') && nonAscii(all[at - 1]) && nonAscii(all[at + 1]) ? c : '',
+  );
 }
 
 function unwrapLinks(s: string): string {
@@ -96,8 +99,14 @@ export function userText(raw: string | null | undefined): string {
   s = s.replace(/\*/g, '\u2217');
   s = s.replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\uFF3F');
   s = s.replace(/~{2,}/g, (run) => '\u223C'.repeat(run.length));
-  s = s.replace(/^([ \t]{0,3})([-+])(?=[ \t]|$)/gm, (_m, indent: string, marker: string) => indent + (marker === '-' ? '\u2010' : '\uFF0B'));
-  s = s.replace(/^([ \t]{0,3}\d{1,9})([.)])(?=[ \t]|$)/gm, (_m, number: string, mark: string) => number + (mark === '.' ? LEADER_DOT : '\uFF09'));
+  s = s.replace(
+    /^([ \t]{0,3})([-+])(?=[ \t]|$)/gm,
+    (_m, indent: string, marker: string) => indent + (marker === '-' ? '\u2010' : '\uFF0B'),
+  );
+  s = s.replace(
+    /^([ \t]{0,3}\d{1,9})([.)])(?=[ \t]|$)/gm,
+    (_m, number: string, mark: string) => number + (mark === '.' ? LEADER_DOT : '\uFF09'),
+  );
   return s;
 }
 
@@ -125,7 +134,8 @@ export function validTeamsJoinUrl(candidate: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' || url.hostname !== 'teams.microsoft.com' || url.port !== '' || url.username !== '' || url.password !== '') return undefined;
+  if (url.protocol !== 'https:' || url.hostname !== 'teams.microsoft.com' || url.port !== '' || url.username !== '' || url.password !== '')
+    return undefined;
   if (!/^\/(?:l\/meetup-join|meet)\/[^/]/.test(url.pathname)) return undefined;
   return url.href;
 }
@@ -142,7 +152,13 @@ export function meetingPlace(location: string | undefined): { text: string; join
     const raw = m[0].replace(/[.,;:!?]+$/, '');
     const joinUrl = validTeamsJoinUrl(raw);
     if (!joinUrl) continue;
-    const rest = userText(location.split(raw).join(' ').replace(/\[([^[\]]*)\]\(\s*\)/g, '$1').replace(/<\s*>/g, ' '))
+    const rest = userText(
+      location
+        .split(raw)
+        .join(' ')
+        .replace(/\[([^[\]]*)\]\(\s*\)/g, '$1')
+        .replace(/<\s*>/g, ' '),
+    )
       .replace(/[ \t]{2,}/g, ' ')
       .trim();
     return { text: rest.replace(/^[\s,;:·–-]+|[\s,;:·–-]+$/g, '') || 'Microsoft Teams', joinUrl };

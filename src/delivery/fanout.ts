@@ -62,7 +62,10 @@ function statusOf(err: unknown): number | undefined {
 function retryAfterMs(err: unknown): number | undefined {
   const e = err as { response?: { headers?: { get?: (k: string) => string | undefined | null } | Record<string, string> } };
   const headers = e?.response?.headers;
-  const raw = typeof (headers as { get?: unknown })?.get === 'function' ? (headers as { get: (k: string) => string | null | undefined }).get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  const raw =
+    typeof (headers as { get?: unknown })?.get === 'function'
+      ? (headers as { get: (k: string) => string | null | undefined }).get('retry-after')
+      : (headers as Record<string, string> | undefined)?.['retry-after'];
   if (!raw) return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -100,7 +103,18 @@ export class FanOut {
   /** Works the run until every row has an outcome (or `deadline` passes, leaving the rest for later). */
   async run(runId: string, resolve: Resolve, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<FanOutSummary> {
     const started = this.clock();
-    const summary: FanOutSummary = { runId, total: 0, sent: 0, failed: 0, blocked: 0, notInstalled: 0, throttled: 0, retried: 0, leaseLost: 0, ms: 0 };
+    const summary: FanOutSummary = {
+      runId,
+      total: 0,
+      sent: 0,
+      failed: 0,
+      blocked: 0,
+      notInstalled: 0,
+      throttled: 0,
+      retried: 0,
+      leaseLost: 0,
+      ms: 0,
+    };
     let lastProgress = started;
     for (;;) {
       if (options.signal?.aborted) break;
@@ -142,7 +156,19 @@ export class FanOut {
           }
           if (this.clock() - lastProgress >= (this.o.progressEveryMs ?? 5000)) {
             lastProgress = this.clock();
-            this.o.logger.info({ fanout: { runId, sent: summary.sent, open: ready.length - next, throttled: summary.throttled, retried: summary.retried, failed: summary.failed + summary.blocked + summary.notInstalled } }, 'fan-out progress');
+            this.o.logger.info(
+              {
+                fanout: {
+                  runId,
+                  sent: summary.sent,
+                  open: ready.length - next,
+                  throttled: summary.throttled,
+                  retried: summary.retried,
+                  failed: summary.failed + summary.blocked + summary.notInstalled,
+                },
+              },
+              'fan-out progress',
+            );
           }
         }
       };
@@ -155,10 +181,20 @@ export class FanOut {
     return summary;
   }
 
-  private async one(row: OutboxRow, resolve: Resolve, summary: FanOutSummary, stop: { failed: boolean } = { failed: false }): Promise<void> {
+  private async one(
+    row: OutboxRow,
+    resolve: Resolve,
+    summary: FanOutSummary,
+    stop: { failed: boolean } = { failed: false },
+  ): Promise<void> {
     let claimed: OutboxRow;
     try {
-      claimed = await this.o.outbox.update(row, { status: 'sending', leaseOwner: this.owner, leaseUntil: new Date(this.clock() + this.leaseMs).toISOString(), attempts: row.attempts + 1 });
+      claimed = await this.o.outbox.update(row, {
+        status: 'sending',
+        leaseOwner: this.owner,
+        leaseUntil: new Date(this.clock() + this.leaseMs).toISOString(),
+        attempts: row.attempts + 1,
+      });
     } catch (err) {
       if (isConflict(err)) return; // another sender has it
       throw err;
@@ -195,7 +231,12 @@ export class FanOut {
     }
   }
 
-  private async retryOrFail(row: OutboxRow, err: unknown, summary: FanOutSummary, finish: (patch: Partial<OutboxRow>) => Promise<void>): Promise<void> {
+  private async retryOrFail(
+    row: OutboxRow,
+    err: unknown,
+    summary: FanOutSummary,
+    finish: (patch: Partial<OutboxRow>) => Promise<void>,
+  ): Promise<void> {
     const status = statusOf(err);
     const now = this.clock();
     if (status === 429) {
@@ -219,7 +260,11 @@ export class FanOut {
     const transient = status === undefined || status >= 500 || status === 408;
     if (transient && row.attempts < this.maxAttempts) {
       summary.retried += 1;
-      await finish({ status: 'pending', notBefore: new Date(now + this.backoff(row.attempts)).toISOString(), lastError: String(status ?? (err as { code?: string })?.code ?? 'Network') });
+      await finish({
+        status: 'pending',
+        notBefore: new Date(now + this.backoff(row.attempts)).toISOString(),
+        lastError: String(status ?? (err as { code?: string })?.code ?? 'Network'),
+      });
       return;
     }
     summary.failed += 1;

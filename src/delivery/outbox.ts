@@ -58,12 +58,31 @@ export class OutboxStore {
     const pk = encodeKey(runId);
     // A run enqueued again (a restart, a second process) adds only the rows that are missing: one read of the partition's keys.
     const existing = new Set<string>();
-    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) existing.add(e.rowKey ?? '');
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } }))
+      existing.add(e.rowKey ?? '');
     const missing = recipients.filter((r) => !existing.has(encodeKey(r.recipient)));
     // Batches of 100 in one partition: all or nothing; fall back to one by one when some exist.
     for (let i = 0; i < missing.length; i += 100) {
       const chunk = missing.slice(i, i + 100);
-      const actions = chunk.map((r) => ['create', { partitionKey: pk, rowKey: encodeKey(r.recipient), tenantId: r.tenantId, aadObjectId: r.aadObjectId, status: 'pending', attempts: 0, notBefore: '', leaseOwner: '', leaseUntil: '', activityId: '', lastError: '' }] as ['create', Record<string, unknown> & { partitionKey: string; rowKey: string }]);
+      const actions = chunk.map(
+        (r) =>
+          [
+            'create',
+            {
+              partitionKey: pk,
+              rowKey: encodeKey(r.recipient),
+              tenantId: r.tenantId,
+              aadObjectId: r.aadObjectId,
+              status: 'pending',
+              attempts: 0,
+              notBefore: '',
+              leaseOwner: '',
+              leaseUntil: '',
+              activityId: '',
+              lastError: '',
+            },
+          ] as ['create', Record<string, unknown> & { partitionKey: string; rowKey: string }],
+      );
       try {
         await this.table.submitTransaction(actions);
         created += chunk.length;
@@ -94,7 +113,9 @@ export class OutboxStore {
 
   async counts(runId: string): Promise<Record<OutboxStatus, number>> {
     const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0, notInstalled: 0 };
-    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(runId)}`, select: ['status'] } })) {
+    for await (const e of this.table.listEntities<Row>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(runId)}`, select: ['status'] },
+    })) {
       const s = (e.status as OutboxStatus) ?? 'pending';
       out[s] = (out[s] ?? 0) + 1;
     }
@@ -112,7 +133,9 @@ export class OutboxStore {
 
   /** ETag-conditional change; throws the 412 when another process changed the row first. */
   async update(row: OutboxRow, patch: Partial<Omit<OutboxRow, 'runId' | 'recipient' | 'etag'>>): Promise<OutboxRow> {
-    const res = await this.table.updateEntity({ partitionKey: encodeKey(row.runId), rowKey: encodeKey(row.recipient), ...patch }, 'Merge', { etag: row.etag });
+    const res = await this.table.updateEntity({ partitionKey: encodeKey(row.runId), rowKey: encodeKey(row.recipient), ...patch }, 'Merge', {
+      etag: row.etag,
+    });
     return { ...row, ...patch, etag: res.etag ?? row.etag };
   }
 }

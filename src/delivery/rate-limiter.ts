@@ -87,7 +87,8 @@ export class RateLimiter {
       // Slots on an even grid: a timer that fires late lets the next send catch up (by one slot at most).
       this.lastApp = Math.max(this.lastApp + spacing, now - spacing);
       conv.push(now);
-      if (this.conversations.size > 20_000) for (const [k, v] of this.conversations) if (!v.length || v[v.length - 1]! <= now - 1000) this.conversations.delete(k);
+      if (this.conversations.size > 20_000)
+        for (const [k, v] of this.conversations) if (!v.length || v[v.length - 1]! <= now - 1000) this.conversations.delete(k);
       return;
     }
   }

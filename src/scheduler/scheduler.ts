@@ -161,7 +161,14 @@ export class Scheduler {
     // a tick that created it later would start after this job.
     if (!this.cursor) this.cursor = await this.jobs.initCursor(bucketOf(placedAt));
     const { ref, created } = await this.jobs.insert(
-      { id, kind: req.kind, payload, dueAt: req.dueAt, maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts, idempotencyKey: req.idempotencyKey ?? id },
+      {
+        id,
+        kind: req.kind,
+        payload,
+        dueAt: req.dueAt,
+        maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts,
+        idempotencyKey: req.idempotencyKey ?? id,
+      },
       placedAt,
     );
     return { ...ref, created };
@@ -180,7 +187,14 @@ export class Scheduler {
         const id = req.id ?? randomUUID();
         const payload = JSON.stringify(req.payload ?? null);
         if (payload.length > MAX_PAYLOAD_CHARS) throw new RangeError(`payload: at most ${MAX_PAYLOAD_CHARS} characters of JSON`);
-        return { id, kind: req.kind, payload, dueAt: req.dueAt, maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts, idempotencyKey: req.idempotencyKey ?? id };
+        return {
+          id,
+          kind: req.kind,
+          payload,
+          dueAt: req.dueAt,
+          maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts,
+          idempotencyKey: req.idempotencyKey ?? id,
+        };
       }),
       placedAt,
     );
@@ -226,10 +240,23 @@ export class Scheduler {
   async tick(now: Date = this.clock(), options: TickOptions = {}): Promise<TickSummary> {
     const started = performance.now();
     const real = this.clock();
-    this.cursor ??= (await this.jobs.readCursor()) ?? (await this.jobs.initCursor(bucketOf(Math.min(now.getTime(), real.getTime()) - this.cursorLagMs)));
+    this.cursor ??=
+      (await this.jobs.readCursor()) ?? (await this.jobs.initCursor(bucketOf(Math.min(now.getTime(), real.getTime()) - this.cursorLagMs)));
     const from = this.cursor.bucket;
     const to = bucketOf(now);
-    const summary: TickSummary = { ran: 0, skipped: 0, failed: 0, parked: 0, busy: 0, leaseLost: 0, byKind: {}, from, to, cursor: from, ms: 0 };
+    const summary: TickSummary = {
+      ran: 0,
+      skipped: 0,
+      failed: 0,
+      parked: 0,
+      busy: 0,
+      leaseLost: 0,
+      byKind: {},
+      from,
+      to,
+      cursor: from,
+      ms: 0,
+    };
     if (from > to) return this.finish(summary, started);
 
     const rows: JobRow[] = [];
@@ -326,7 +353,11 @@ export class Scheduler {
       summary.busy++;
       return 'busy';
     }
-    if (row.status === 'running') this.logger.info({ job: { id: row.id, kind: row.kind, attempt: claimed.attempts }, from: row.leaseOwner }, 'job taken over after its lease expired');
+    if (row.status === 'running')
+      this.logger.info(
+        { job: { id: row.id, kind: row.kind, attempt: claimed.attempts }, from: row.leaseOwner },
+        'job taken over after its lease expired',
+      );
 
     const lease = new Lease(this.jobs, claimed, this.leaseMs, this.clock);
     let result: void | 'skipped';
@@ -347,7 +378,13 @@ export class Scheduler {
       const park = claimed.attempts >= claimed.maxAttempts;
       const patch = park
         ? { status: 'parked' as const, lastError: code, leaseOwner: '', leaseUntil: '' }
-        : { status: 'pending' as const, lastError: code, leaseOwner: '', leaseUntil: '', notBefore: new Date(now.getTime() + this.backoff(claimed.attempts)).toISOString() };
+        : {
+            status: 'pending' as const,
+            lastError: code,
+            leaseOwner: '',
+            leaseUntil: '',
+            notBefore: new Date(now.getTime() + this.backoff(claimed.attempts)).toISOString(),
+          };
       try {
         if (!current) throw Object.assign(new Error('lease lost'), { statusCode: 412 });
         await this.jobs.update(current, patch);
@@ -362,7 +399,10 @@ export class Scheduler {
         this.count(summary, row.kind, 'parked');
         return 'parked';
       }
-      this.logger.warn({ job: { id: row.id, kind: row.kind, attempt: claimed.attempts }, lastError: code, retryAt: patch.notBefore }, 'job failed; will retry');
+      this.logger.warn(
+        { job: { id: row.id, kind: row.kind, attempt: claimed.attempts }, lastError: code, retryAt: patch.notBefore },
+        'job failed; will retry',
+      );
       this.count(summary, row.kind, 'failed');
       return 'failed';
     }
@@ -451,9 +491,12 @@ class Lease {
     private readonly clock: () => Date,
   ) {
     this.current = row;
-    this.timer = setInterval(() => {
-      this.chain = this.chain.then(() => this.renew());
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    this.timer = setInterval(
+      () => {
+        this.chain = this.chain.then(() => this.renew());
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     this.timer.unref();
   }
 

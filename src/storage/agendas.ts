@@ -66,7 +66,12 @@ export class AgendaStore {
   }
 
   /** Creates or changes the agenda with an ETag-conditional write, retrying on conflict. */
-  async update(tenantId: string, groupId: string, meetingId: string, change: (cur: Agenda | undefined) => Agenda | undefined): Promise<Agenda | undefined> {
+  async update(
+    tenantId: string,
+    groupId: string,
+    meetingId: string,
+    change: (cur: Agenda | undefined) => Agenda | undefined,
+  ): Promise<Agenda | undefined> {
     return conditional(
       () => this.get(tenantId, groupId, meetingId),
       async (a, etag) => {
@@ -106,7 +111,12 @@ export class MinutesStore {
     }
   }
 
-  async update(tenantId: string, groupId: string, meetingId: string, change: (cur: Minutes | undefined) => Minutes | undefined): Promise<Minutes | undefined> {
+  async update(
+    tenantId: string,
+    groupId: string,
+    meetingId: string,
+    change: (cur: Minutes | undefined) => Minutes | undefined,
+  ): Promise<Minutes | undefined> {
     return conditional(
       () => this.get(tenantId, groupId, meetingId),
       async (m, etag) => {
@@ -148,7 +158,16 @@ export class MinutesStore {
   async saveActions(tenantId: string, groupId: string, actions: ActionItem[]): Promise<void> {
     for (const a of actions) {
       await this.actionsTable.upsertEntity(
-        { partitionKey: pk(tenantId, groupId), rowKey: encodeKey(a.id), what: a.what, who: a.who, whoPersonId: a.whoPersonId ?? '', due: a.due, doneAt: a.doneAt ?? '', meetingId: a.meetingId },
+        {
+          partitionKey: pk(tenantId, groupId),
+          rowKey: encodeKey(a.id),
+          what: a.what,
+          who: a.who,
+          whoPersonId: a.whoPersonId ?? '',
+          due: a.due,
+          doneAt: a.doneAt ?? '',
+          meetingId: a.meetingId,
+        },
         'Merge',
       );
     }
@@ -166,8 +185,18 @@ export class MinutesStore {
 
   async actionsOf(tenantId: string, groupId: string): Promise<ActionItem[]> {
     const out: ActionItem[] = [];
-    for await (const e of this.actionsTable.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, groupId)}` } })) {
-      out.push({ id: decodeKey(e.rowKey ?? ''), what: fromStore(str(e, 'what')), who: fromStore(str(e, 'who')), whoPersonId: str(e, 'whoPersonId') || undefined, due: str(e, 'due'), doneAt: str(e, 'doneAt') || undefined, meetingId: str(e, 'meetingId') });
+    for await (const e of this.actionsTable.listEntities<Row>({
+      queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, groupId)}` },
+    })) {
+      out.push({
+        id: decodeKey(e.rowKey ?? ''),
+        what: fromStore(str(e, 'what')),
+        who: fromStore(str(e, 'who')),
+        whoPersonId: str(e, 'whoPersonId') || undefined,
+        due: str(e, 'due'),
+        doneAt: str(e, 'doneAt') || undefined,
+        meetingId: str(e, 'meetingId'),
+      });
     }
     return out;
   }
@@ -175,7 +204,15 @@ export class MinutesStore {
   async action(tenantId: string, groupId: string, id: string): Promise<ActionItem | undefined> {
     try {
       const e = await this.actionsTable.getEntity<Row>(pk(tenantId, groupId), encodeKey(id));
-      return { id, what: fromStore(str(e, 'what')), who: fromStore(str(e, 'who')), whoPersonId: str(e, 'whoPersonId') || undefined, due: str(e, 'due'), doneAt: str(e, 'doneAt') || undefined, meetingId: str(e, 'meetingId') };
+      return {
+        id,
+        what: fromStore(str(e, 'what')),
+        who: fromStore(str(e, 'who')),
+        whoPersonId: str(e, 'whoPersonId') || undefined,
+        due: str(e, 'due'),
+        doneAt: str(e, 'doneAt') || undefined,
+        meetingId: str(e, 'meetingId'),
+      };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

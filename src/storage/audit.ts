@@ -4,7 +4,13 @@ import { encodeKey } from './keys';
 import { isConflict, odata } from './tables';
 
 export type AuditEvent = 'refusal' | 'allowedUnderConsent' | 'consentRecorded' | 'consentListed' | 'consentWithdrawn';
-export const AUDIT_EVENTS: readonly AuditEvent[] = ['refusal', 'allowedUnderConsent', 'consentRecorded', 'consentListed', 'consentWithdrawn'];
+export const AUDIT_EVENTS: readonly AuditEvent[] = [
+  'refusal',
+  'allowedUnderConsent',
+  'consentRecorded',
+  'consentListed',
+  'consentWithdrawn',
+];
 
 /** One audit row. Never message text, never an identifier: categories and pseudonymous references only. */
 export interface AuditEntry {
@@ -65,7 +71,10 @@ export class AuditLog {
     const from = since.toISOString();
     for (const m of monthsBetween(since, until)) {
       const iter = this.table.listEntities<{ event: AuditEvent }>({
-        queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, m)} and RowKey ge ${from} and groupId eq ${groupId}`, select: ['event'] },
+        queryOptions: {
+          filter: odata`PartitionKey eq ${pk(tenantId, m)} and RowKey ge ${from} and groupId eq ${groupId}`,
+          select: ['event'],
+        },
       });
       for await (const row of iter) if (row.event in counts) counts[row.event]++;
     }
@@ -81,7 +90,10 @@ function monthsBetween(since: Date, until: Date): string[] {
   while (y * 12 + m <= end && out.length < 240) {
     out.push(`${y}-${String(m + 1).padStart(2, '0')}`);
     m++;
-    if (m === 12) { m = 0; y++; }
+    if (m === 12) {
+      m = 0;
+      y++;
+    }
   }
   return out;
 }

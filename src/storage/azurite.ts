@@ -47,7 +47,10 @@ export async function waitForPort(port: number, host: string, timeoutMs: number,
     if (!isAlive()) throw new Error(`process for port ${port} exited before it was ready`);
     const open = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, host);
-      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once('error', () => resolve(false));
     });
     if (open) return;
@@ -66,7 +69,16 @@ function azuriteTableBin(): string {
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteHandle> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port || (await freePort(host));
-  const args = [azuriteTableBin(), '--tableHost', host, '--tablePort', String(port), '--disableTelemetry', '--silent', '--skipApiVersionCheck'];
+  const args = [
+    azuriteTableBin(),
+    '--tableHost',
+    host,
+    '--tablePort',
+    String(port),
+    '--disableTelemetry',
+    '--silent',
+    '--skipApiVersionCheck',
+  ];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -75,9 +87,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   }
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   try {
     await waitForPort(port, host, options.readyTimeoutMs ?? 20_000, () => !exited);
   } catch (err) {
@@ -97,7 +113,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
         // it. On SIGTERM it dies at once and loses up to 5 s of writes (its
         // autosave interval) — data a disk `location` should have kept.
         child.kill('SIGINT');
-        setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 3000).unref();
+        setTimeout(() => {
+          if (!exited) child.kill('SIGKILL');
+        }, 3000).unref();
       }),
   };
 }

@@ -48,7 +48,10 @@ export class ConsentStore {
   async findByHash(tenantId: string, hash: string): Promise<Consent[]> {
     const refs: string[] = [];
     const iter = this.index.listEntities<{ caseRef: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId)} and RowKey ge ${`${hash}_`} and RowKey lt ${`${hash}_~`}`, select: ['caseRef'] },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${pk(tenantId)} and RowKey ge ${`${hash}_`} and RowKey lt ${`${hash}_~`}`,
+        select: ['caseRef'],
+      },
     });
     for await (const e of iter) refs.push(e.caseRef);
     return this.getMany(tenantId, refs);
@@ -99,11 +102,20 @@ function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?
   return {
     caseRef: decodeKey(e.rowKey ?? ''),
     tenantId: tenant === NO_TENANT ? '' : tenant,
-    subject: { personnummer: e.subjectPersonnummerHash || undefined, name: e.subjectNameHash || undefined, ...(e.subjectGivenNameHash ? { givenName: e.subjectGivenNameHash } : {}) },
+    subject: {
+      personnummer: e.subjectPersonnummerHash || undefined,
+      name: e.subjectNameHash || undefined,
+      ...(e.subjectGivenNameHash ? { givenName: e.subjectGivenNameHash } : {}),
+    },
     parties: split(e.parties) as Party[],
     form: (e.form || 'written') as ConsentForm,
     documentRef: fromStore(e.documentRef),
-    scope: { groupIds: split(e.groupIds), agencies: split(e.agencies), informationCategories: fromStore(e.informationCategories), exclusions: fromStore(e.exclusions) },
+    scope: {
+      groupIds: split(e.groupIds),
+      agencies: split(e.agencies),
+      informationCategories: fromStore(e.informationCategories),
+      exclusions: fromStore(e.exclusions),
+    },
     purpose: fromStore(e.purpose),
     validFrom: e.validFrom ?? '',
     validUntil: e.validUntil ?? '',

@@ -96,7 +96,10 @@ export class ConversationReferenceStore {
   /** Every personal chat in every tenant (the digest run reads them once). */
   async listPersonalEverywhere(): Promise<StoredConversationReference[]> {
     const out: StoredConversationReference[] = [];
-    for await (const e of this.table.listEntities<Record<string, string>>({ queryOptions: { filter: odata`conversationType eq 'personal'` } })) out.push(fromEntity(e));
+    for await (const e of this.table.listEntities<Record<string, string>>({
+      queryOptions: { filter: odata`conversationType eq 'personal'` },
+    }))
+      out.push(fromEntity(e));
     return out;
   }
 

@@ -147,10 +147,12 @@ export class JobStore {
     const name = jobTableOf(bucket);
     let p = this.created.get(name);
     if (!p) {
-      p = this.tableClient(name).createTable().catch((err: unknown) => {
-        this.created.delete(name);
-        throw err;
-      });
+      p = this.tableClient(name)
+        .createTable()
+        .catch((err: unknown) => {
+          this.created.delete(name);
+          throw err;
+        });
       this.created.set(name, p);
     }
     await p;
@@ -185,7 +187,14 @@ export class JobStore {
   }
 
   private indexEntity(ref: JobRef, job: NewJob, createdAt: Date) {
-    return { partitionKey: idPartition(ref.id), rowKey: encodeKey(ref.id), jobPk: ref.partitionKey, jobRk: ref.rowKey, kind: job.kind, createdAt: createdAt.toISOString() };
+    return {
+      partitionKey: idPartition(ref.id),
+      rowKey: encodeKey(ref.id),
+      jobPk: ref.partitionKey,
+      jobRk: ref.rowKey,
+      kind: job.kind,
+      createdAt: createdAt.toISOString(),
+    };
   }
 
   /**
@@ -302,7 +311,9 @@ export class JobStore {
 
   /** ETag-conditional merge; throws the 412 when someone else changed the row. */
   async update(row: JobRow, patch: Partial<Job>): Promise<JobRow> {
-    const res = await this.table(row.partitionKey).updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...patch }, 'Merge', { etag: row.etag });
+    const res = await this.table(row.partitionKey).updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, ...patch }, 'Merge', {
+      etag: row.etag,
+    });
     return { ...row, ...patch, etag: res.etag ?? row.etag };
   }
 

@@ -13,7 +13,7 @@ export function encodeKey(value: string): string {
     if (SAFE.test(ch)) {
       out += ch;
     } else {
-      for (const byte of Buffer.from(ch, 'utf8')) out += '~' + byte.toString(16).toUpperCase().padStart(2, '0');
+      for (const byte of Buffer.from(ch, 'utf8')) out += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }
   }
   if (Buffer.byteLength(out, 'utf8') > 1024) {

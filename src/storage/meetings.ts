@@ -100,7 +100,13 @@ export class MeetingStore {
    * re-reading and retrying when someone else wrote first. `change` may
    * return undefined to leave the meeting as it is.
    */
-  async update(tenantId: string, groupId: string, meetingId: string, change: (m: Meeting) => Meeting | undefined, attempts = 8): Promise<Meeting | undefined> {
+  async update(
+    tenantId: string,
+    groupId: string,
+    meetingId: string,
+    change: (m: Meeting) => Meeting | undefined,
+    attempts = 8,
+  ): Promise<Meeting | undefined> {
     for (let i = 0; i < attempts; i++) {
       const current = await this.get(tenantId, groupId, meetingId);
       if (!current) return undefined;
@@ -180,7 +186,16 @@ export class CalendarFeedStore {
   }
 
   private async index(feed: CalendarFeed): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: 't', rowKey: CalendarFeedStore.hash(feed.token), tenantId: feed.tenantId, groupId: feed.groupId, createdAt: feed.createdAt }, 'Replace');
+    await this.table.upsertEntity(
+      {
+        partitionKey: 't',
+        rowKey: CalendarFeedStore.hash(feed.token),
+        tenantId: feed.tenantId,
+        groupId: feed.groupId,
+        createdAt: feed.createdAt,
+      },
+      'Replace',
+    );
   }
 
   private async unindex(token: string): Promise<void> {
@@ -232,7 +247,10 @@ export class CalendarFeedStore {
     const old = previous ?? row;
     const token = CalendarFeedStore.newToken();
     const feed = { tenantId, groupId, token, createdAt: now.toISOString() };
-    await this.table.upsertEntity({ ...this.groupKey(tenantId, groupId), token, createdAt: feed.createdAt, revoking: old?.token ?? '' }, 'Replace');
+    await this.table.upsertEntity(
+      { ...this.groupKey(tenantId, groupId), token, createdAt: feed.createdAt, revoking: old?.token ?? '' },
+      'Replace',
+    );
     await this.repair({ ...feed, revoking: old?.token ?? '' });
     return feed;
   }

@@ -67,7 +67,8 @@ export class ReviewStore {
     for (let i = 0; i < 8; i++) {
       const cur = await this.get(tenantId, documentId);
       const reviews = cur?.reviews ?? [];
-      if (reviews.some((r) => r.date === review.date && (r.decisionRef ?? '') === (review.decisionRef ?? ''))) return { documentId, reviews };
+      if (reviews.some((r) => r.date === review.date && (r.decisionRef ?? '') === (review.decisionRef ?? '')))
+        return { documentId, reviews };
       const next = [...reviews, review].sort((a, b) => a.date.localeCompare(b.date));
       const entity = { partitionKey: encodeKey(tenantId || NO_TENANT), rowKey: encodeKey(documentId), reviews: JSON.stringify(next) };
       try {

@@ -102,9 +102,7 @@ describe('the bot in the Agents Playground', () => {
     await helpCards(page).first().waitFor({ timeout: 30_000 }); // the greeting on install in the team
     const { answered, sent, installs } = log(page);
     // The page installs the bot in personal chat and in the team; each install is greeted once.
-    await expect
-      .poll(async () => [await installs.count(), await sent.count()], { timeout: 20_000 })
-      .toEqual([2, 2]);
+    await expect.poll(async () => [await installs.count(), await sent.count()], { timeout: 20_000 }).toEqual([2, 2]);
     const cardsBefore = await helpCards(page).count();
     const answeredBefore = await answered.count();
     const sentBefore = await sent.count();
@@ -121,7 +119,11 @@ describe('the bot in the Agents Playground', () => {
     // With a mention, picked from the Playground's mention list, it answers with the help card.
     await editor.click();
     await page.keyboard.type('@Te');
-    await page.getByRole('option', { name: /Test Bot/ }).or(page.locator('[role="listbox"] >> text=Test Bot')).first().click();
+    await page
+      .getByRole('option', { name: /Test Bot/ })
+      .or(page.locator('[role="listbox"] >> text=Test Bot'))
+      .first()
+      .click();
     await page.keyboard.type(' help');
     await page.getByRole('button', { name: 'Post' }).click();
     await expect.poll(() => answered.count(), { timeout: 20_000 }).toBe(answeredBefore + 1);
@@ -147,7 +149,11 @@ describe('the bot in the Agents Playground', () => {
       const before = await answered.count();
       await editor.click();
       await page.keyboard.type('@Te');
-      await page.getByRole('option', { name: /Test Bot/ }).or(page.locator('[role="listbox"] >> text=Test Bot')).first().click();
+      await page
+        .getByRole('option', { name: /Test Bot/ })
+        .or(page.locator('[role="listbox"] >> text=Test Bot'))
+        .first()
+        .click();
       await page.keyboard.type(` ${text}`);
       await page.getByRole('button', { name: 'Post' }).click();
       // (The Log Panel may still be filling in earlier entries, so at least one more.)
@@ -156,7 +162,10 @@ describe('the bot in the Agents Playground', () => {
 
     // Link the channel to the tactical group and book a meeting a month ahead.
     await command('group link samverkansgrupp');
-    await page.getByText(/is now linked to Samverkansgrupp|was already linked to Samverkansgrupp/).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(/is now linked to Samverkansgrupp|was already linked to Samverkansgrupp/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await command(`schedule ${day} 13:00 60`);
     // (Cards with a Universal Actions refresh render in the Playground's own wrapper, so they are found by their text.)
@@ -171,7 +180,11 @@ describe('the bot in the Agents Playground', () => {
     await input.scrollIntoViewIfNeeded();
     await input.fill('Absence routine (15 min)');
     await agenda.getByRole('button', { name: 'Propose' }).click();
-    const updated = page.locator('.ac-adaptiveCard').filter({ hasText: 'Agenda · Samverkansgrupp' }).filter({ hasText: 'Absence routine' }).first();
+    const updated = page
+      .locator('.ac-adaptiveCard')
+      .filter({ hasText: 'Agenda · Samverkansgrupp' })
+      .filter({ hasText: 'Absence routine' })
+      .first();
     await updated.waitFor({ timeout: 20_000 });
     expect(await updated.textContent()).toContain('15 min');
     await updated.scrollIntoViewIfNeeded();
@@ -179,4 +192,3 @@ describe('the bot in the Agents Playground', () => {
     await page.close();
   });
 });
-

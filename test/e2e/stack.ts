@@ -24,17 +24,33 @@ export async function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
   const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src/local.ts'], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(botPort),
+      PLAYGROUND_PORT: String(playgroundPort),
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   let exited = child.exitCode !== null;
-  const exit = new Promise<void>((r) => child.once('exit', () => { exited = true; r(); }));
+  const exit = new Promise<void>((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r();
+    }),
+  );
   /** The whole process group (tsx, the bot, Azurite, the Playground): SIGTERM, then SIGKILL for whatever is left. */
   const signalGroup = (signal: NodeJS.Signals) => {
-    try { process.kill(-child.pid!, signal); } catch { /* group already gone */ }
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* group already gone */
+    }
   };
   const stop = async () => {
     if (child.pid) {
@@ -49,8 +65,14 @@ export async function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
   };
   const deadline = Date.now() + timeoutMs;
   while (!/Samverkan is ready/.test(out)) {
-    if (exited) { await stop(); throw new Error(`npm start exited with ${child.exitCode}:\n${out}`); }
-    if (Date.now() > deadline) { await stop(); throw new Error(`npm start was not ready within ${timeoutMs} ms:\n${out}`); }
+    if (exited) {
+      await stop();
+      throw new Error(`npm start exited with ${child.exitCode}:\n${out}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`npm start was not ready within ${timeoutMs} ms:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { botPort, playgroundUrl: `http://127.0.0.1:${playgroundPort}`, output: () => out, stop };
@@ -60,7 +82,16 @@ export async function startLocalStack(timeoutMs = 90_000): Promise<LocalStack> {
 export async function launchChromium(executablePath: string = requireBrowser()): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

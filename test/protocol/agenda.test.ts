@@ -30,7 +30,11 @@ const newChannel = () => {
 };
 
 beforeAll(async () => {
-  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'http://127.0.0.1:9' } });
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'http://127.0.0.1:9' },
+  });
   await t.post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.alex }));
 });
 afterAll(async () => t?.close());
@@ -48,7 +52,10 @@ const inChannel = (text: string, channelId: string, user: TestUser = USERS.alex,
 };
 async function invoke(verb: string, data: Record<string, string>, o: { user?: TestUser; channelId?: string; replyToId?: string } = {}) {
   const conversation = o.channelId ? { id: o.channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT } : undefined;
-  const activity = actionExecute(verb, data, { serviceUrl: t.emulator.url, user: o.user, conversation, replyToId: o.replyToId }) as Record<string, any>;
+  const activity = actionExecute(verb, data, { serviceUrl: t.emulator.url, user: o.user, conversation, replyToId: o.replyToId }) as Record<
+    string,
+    any
+  >;
   if (o.channelId) activity.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: o.channelId } };
   const res = await t.post(activity);
   expect(res.status).toBe(200);
@@ -58,13 +65,19 @@ const text = (card: unknown) => JSON.stringify(card ?? {});
 const meetingIdOf = (card: unknown) => /"meetingId":"([^"]+)"/.exec(text(card))![1]!;
 
 async function runJobs(job: string, now: string) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job, now }) });
+  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ job, now }),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as { sent: number };
 }
 
 async function tableRows(name: string): Promise<Array<Record<string, any>>> {
-  const table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${name}`, { allowInsecureConnection: true });
+  const table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${name}`, {
+    allowInsecureConnection: true,
+  });
   const out: Array<Record<string, any>> = [];
   for await (const e of table.listEntities<Record<string, any>>()) out.push(e);
   return out;
@@ -77,9 +90,19 @@ async function book(channel: string, when: string): Promise<string> {
 }
 
 const consent = (over: Partial<Consent>): Consent => ({
-  caseRef: 'SAM-7K2M9QXA', tenantId: TENANT, subject: { personnummer: 'hash-pnr' }, parties: ['guardian1', 'guardian2'], form: 'written', documentRef: checked('D-1'),
-  scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') }, purpose: checked('SIP'),
-  validFrom: '2026-01-01', validUntil: '2027-06-30', recordedBy: USERS.megan.aadObjectId, recordedAt: '2026-01-01T08:00:00.000Z', ...over,
+  caseRef: 'SAM-7K2M9QXA',
+  tenantId: TENANT,
+  subject: { personnummer: 'hash-pnr' },
+  parties: ['guardian1', 'guardian2'],
+  form: 'written',
+  documentRef: checked('D-1'),
+  scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') },
+  purpose: checked('SIP'),
+  validFrom: '2026-01-01',
+  validUntil: '2027-06-30',
+  recordedBy: USERS.megan.aadObjectId,
+  recordedAt: '2026-01-01T08:00:00.000Z',
+  ...over,
 });
 
 describe('the agenda', () => {
@@ -94,11 +117,17 @@ describe('the agenda', () => {
     meetingId = await book(channel, '2026-12-03 13:00 90');
   });
 
-  it('dagordning posts the next meeting\'s agenda with the tactical level\'s standing items', async () => {
+  it("dagordning posts the next meeting's agenda with the tactical level's standing items", async () => {
     const sent = (await say(inChannel('dagordning', channel))).filter((a) => a.method === 'POST');
     expect(cardKind(sent[0]!)).toBe('agenda');
     const card = text(cardOf(sent[0]!));
-    for (const item of ['Rutiner och deras översyn', 'Avidentifierade eller påhittade fall', 'Kompetensutvecklingsplanen', 'Frågor att lyfta till styrgruppen']) expect(card).toContain(item);
+    for (const item of [
+      'Rutiner och deras översyn',
+      'Avidentifierade eller påhittade fall',
+      'Kompetensutvecklingsplanen',
+      'Frågor att lyfta till styrgruppen',
+    ])
+      expect(card).toContain(item);
     expect(card).toContain('Dagordning · Samverkansgrupp');
     expect(card).toContain('"verb":"agenda.propose"');
     expect(card).toContain('"verb":"agenda.publish"');
@@ -129,7 +158,11 @@ describe('the agenda', () => {
   });
 
   it('proposes on the card too (Action.Execute), answering with the updated card', async () => {
-    const card = await invoke('agenda.propose', { meetingId, text: 'Kompetensplanen för våren' }, { user: USERS.adele, channelId: channel, replyToId: agendaCardId });
+    const card = await invoke(
+      'agenda.propose',
+      { meetingId, text: 'Kompetensplanen för våren' },
+      { user: USERS.adele, channelId: channel, replyToId: agendaCardId },
+    );
     expect(card.body[0].id).toBe('agenda');
     expect(text(card)).toContain('Kompetensplanen för våren');
     expect(text(card)).toContain('Punkten är tillagd.');
@@ -152,8 +185,12 @@ describe('the agenda', () => {
 
   it('someone outside the group cannot propose; a member cannot publish; a convener publishes', async () => {
     // Someone outside the group is not shown the agenda at all (read-access.test.ts).
-    expect((await invoke('agenda.propose', { meetingId, text: 'Något' }, { user: USERS.isaiah, channelId: channel })).body[0].id).toBe('not-allowed');
-    expect(text(await invoke('agenda.publish', { meetingId }, { user: USERS.adele, channelId: channel }))).toContain('Bara gruppens sammankallande kan publicera dagordningen.');
+    expect((await invoke('agenda.propose', { meetingId, text: 'Något' }, { user: USERS.isaiah, channelId: channel })).body[0].id).toBe(
+      'not-allowed',
+    );
+    expect(text(await invoke('agenda.publish', { meetingId }, { user: USERS.adele, channelId: channel }))).toContain(
+      'Bara gruppens sammankallande kan publicera dagordningen.',
+    );
     const mark = t.emulator.sent.length;
     const card = await invoke('agenda.publish', { meetingId }, { user: USERS.alex, channelId: channel });
     expect(text(card)).toContain('Dagordningen är publicerad.');
@@ -176,15 +213,26 @@ describe('case references in the operative group', () => {
     const consents = t.bot.services.consents;
     await consents.record(consent({ caseRef: 'SAM-AAAA1111' }));
     await consents.record(consent({ caseRef: 'SAM-BBBB2222', validUntil: '2026-10-01' }));
-    await consents.record(consent({ caseRef: 'SAM-CCCC3333', withdrawnAt: '2026-09-01T00:00:00.000Z', withdrawnBy: 'x' } as Partial<Consent>));
-    await consents.record(consent({ caseRef: 'SAM-DDDD4444', scope: { groupIds: ['samverkansgrupp'], agencies: [], informationCategories: checked(''), exclusions: checked('') } }));
+    await consents.record(
+      consent({ caseRef: 'SAM-CCCC3333', withdrawnAt: '2026-09-01T00:00:00.000Z', withdrawnBy: 'x' } as Partial<Consent>),
+    );
+    await consents.record(
+      consent({
+        caseRef: 'SAM-DDDD4444',
+        scope: { groupIds: ['samverkansgrupp'], agencies: [], informationCategories: checked(''), exclusions: checked('') },
+      }),
+    );
     channel = newChannel();
     await say(inChannel('grupp koppla operativ', channel));
     meetingId = await book(channel, '2026-12-08 09:00 60');
   });
 
   it('a case with a consent in force for the group is added with its validity', async () => {
-    const card = await invoke('agenda.propose', { meetingId, text: 'SAM-AAAA1111 uppföljning av skolgång (10 min)' }, { user: USERS.megan, channelId: channel });
+    const card = await invoke(
+      'agenda.propose',
+      { meetingId, text: 'SAM-AAAA1111 uppföljning av skolgång (10 min)' },
+      { user: USERS.megan, channelId: channel },
+    );
     expect(text(card)).toContain('Punkten är tillagd.');
     expect(text(card)).toContain('Ärende SAM-AAAA1111 · samtycke gäller t.o.m. 2027-06-30');
     expect(text(card)).toContain('Individärenden (med ärendereferens)');
@@ -229,7 +277,11 @@ describe('minutes', () => {
   });
 
   it('bad data is explained on the card and nothing is stored', async () => {
-    const card = await invoke('minutes.save', { meetingId, attendees: 'alex.wilber', actions: 'Uppdatera rutinen; ; 2027-01-15\nBjud in BUP; Adele Vance; snart', decisions: '' }, { channelId: channel });
+    const card = await invoke(
+      'minutes.save',
+      { meetingId, attendees: 'alex.wilber', actions: 'Uppdatera rutinen; ; 2027-01-15\nBjud in BUP; Adele Vance; snart', decisions: '' },
+      { channelId: channel },
+    );
     expect(card.body[0].id).toBe('minutes');
     expect(text(card)).toContain('Åtgärd på rad 1: vem ansvarar?');
     expect(text(card)).toContain('Åtgärd på rad 2: \\"snart\\" är inget datum');
@@ -269,7 +321,12 @@ describe('minutes', () => {
     expect(text(cardOf(summary!))).toContain('Rutinen för orosanmälan antas.');
     expect(text(cardOf(summary!))).toContain('Uppdatera rutinen');
     const actions = (await tableRows('Actions')).map((a) => [a.what, a.whoPersonId, a.due]);
-    expect(actions).toEqual(expect.arrayContaining([['Uppdatera rutinen', 'alex.wilber', '2027-01-15'], ['Bjud in BUP', 'adele.vance', '2027-02-01']]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ['Uppdatera rutinen', 'alex.wilber', '2027-01-15'],
+        ['Bjud in BUP', 'adele.vance', '2027-02-01'],
+      ]),
+    );
 
     const url = /"url":"(http[^"]+\/minutes\/[A-Za-z0-9_-]{43}\.html)"/.exec(text(final))![1]!;
     const page = await fetch(`${t.bot.url}${new URL(url).pathname}`);
@@ -295,7 +352,9 @@ describe('minutes', () => {
 
     const mark = t.emulator.sent.length;
     await runJobs('reminders', '2027-01-15T08:01:00Z');
-    const reminder = t.emulator.sent.slice(mark).find((a) => a.conversationId === `a:personal-${USERS.alex.id}` && String(a.body.text ?? '').includes('Uppdatera rutinen'));
+    const reminder = t.emulator.sent
+      .slice(mark)
+      .find((a) => a.conversationId === `a:personal-${USERS.alex.id}` && String(a.body.text ?? '').includes('Uppdatera rutinen'));
     expect(reminder).toBeDefined();
     expect(reminder!.body.text).toBe('Åtgärd från Samverkansgrupp ska vara klar i dag: Uppdatera rutinen.');
   });
@@ -305,7 +364,14 @@ describe('minutes', () => {
     const id = await book(channel, '2026-12-10 13:00 60'); // Thursday → Fri 11, Mon 14, Tue 15
     const mark = t.emulator.sent.length;
     await runJobs('reminders', '2026-12-15T08:01:00Z');
-    const reminder = t.emulator.sent.slice(mark).find((a) => a.conversationId === `a:personal-${USERS.alex.id}` && text(cardOf(a)).includes('har inget justerat protokoll') && text(cardOf(a)).includes(id));
+    const reminder = t.emulator.sent
+      .slice(mark)
+      .find(
+        (a) =>
+          a.conversationId === `a:personal-${USERS.alex.id}` &&
+          text(cardOf(a)).includes('har inget justerat protokoll') &&
+          text(cardOf(a)).includes(id),
+      );
     expect(reminder).toBeDefined();
   });
 });
@@ -323,15 +389,28 @@ describe('operative minutes', () => {
     expect(text(cardOf(sent[0]!))).toContain('SIP · SAM-EEEE5555');
     expect(text(cardOf(sent[0]!))).toContain('"id":"sip_SAMEEEE5555_goal"');
 
-    const bad = await invoke('minutes.finalize', { meetingId, sip_SAMEEEE5555_goal: 'Regelbunden närvaro', sip_SAMEEEE5555_due: 'i vår' }, { channelId: channel });
+    const bad = await invoke(
+      'minutes.finalize',
+      { meetingId, sip_SAMEEEE5555_goal: 'Regelbunden närvaro', sip_SAMEEEE5555_due: 'i vår' },
+      { channelId: channel },
+    );
     expect(text(bad)).toContain('SIP SAM-EEEE5555: Insats saknas.');
     expect(text(bad)).toContain('SIP SAM-EEEE5555: \\"i vår\\" är inget datum');
 
     const mark = t.emulator.sent.length;
-    const ok = await invoke('minutes.finalize', {
-      meetingId, attendees: 'megan.bowen', sip_SAMEEEE5555_goal: 'Regelbunden närvaro', sip_SAMEEEE5555_intervention: 'Stödsamtal varje vecka',
-      sip_SAMEEEE5555_responsible: 'Skolkurator', sip_SAMEEEE5555_due: '2027-03-01', sip_SAMEEEE5555_coordinator: 'Socialsekreterare',
-    }, { channelId: channel });
+    const ok = await invoke(
+      'minutes.finalize',
+      {
+        meetingId,
+        attendees: 'megan.bowen',
+        sip_SAMEEEE5555_goal: 'Regelbunden närvaro',
+        sip_SAMEEEE5555_intervention: 'Stödsamtal varje vecka',
+        sip_SAMEEEE5555_responsible: 'Skolkurator',
+        sip_SAMEEEE5555_due: '2027-03-01',
+        sip_SAMEEEE5555_coordinator: 'Socialsekreterare',
+      },
+      { channelId: channel },
+    );
     expect(text(ok)).toContain('Protokollet är justerat');
     const summary = t.emulator.sent.slice(mark).find((a) => cardKind(a) === 'minutes-summary')!;
     expect(text(cardOf(summary))).toContain('SIP uppdaterad för 1 ärenden: SAM-EEEE5555.');

@@ -57,12 +57,17 @@ describe('signed tokens, against a stand-in Bot Framework key server (Entra cann
     keys = http.createServer((req, res) => {
       const base = `http://127.0.0.1:${(keys.address() as AddressInfo).port}`;
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.url?.startsWith('/.well-known/openid-configuration')) res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }));
-      else res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'stand-in-key', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
+      if (req.url?.startsWith('/.well-known/openid-configuration'))
+        res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }));
+      else
+        res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'stand-in-key', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
     });
     await new Promise<void>((r) => keys.listen(0, '127.0.0.1', r));
     const metadata = `http://127.0.0.1:${(keys.address() as AddressInfo).port}/.well-known/openid-configuration`;
-    bot = await startTestBot({ connectionString: inject('azuriteConnectionString'), env: { BOT_ID, BOT_PASSWORD: 'not-a-real-secret', BOT_OPENID_METADATA: metadata } });
+    bot = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      env: { BOT_ID, BOT_PASSWORD: 'not-a-real-secret', BOT_OPENID_METADATA: metadata },
+    });
   });
   afterAll(async () => {
     await bot?.close();

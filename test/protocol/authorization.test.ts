@@ -35,21 +35,47 @@ let meetingId = '';
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-authz-'));
   const file = path.join(dir, 'org.yaml');
-  writeFileSync(file, [
-    'extends: local-demo',
-    `tenantId: ${TENANT}`,
-    'addPeople:',
-    `  - { id: mona.manager, displayName: Mona Manager, aadObjectId: ${MONA.aadObjectId}, role: Förvaltningschef }`,
-    'addManagers:',
-    '  - { personId: mona.manager, oversees: all }',
-  ].join('\n'));
-  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' } });
-  await t.post(channelMessage('grupp koppla samverkansgrupp', { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM }));
+  writeFileSync(
+    file,
+    [
+      'extends: local-demo',
+      `tenantId: ${TENANT}`,
+      'addPeople:',
+      `  - { id: mona.manager, displayName: Mona Manager, aadObjectId: ${MONA.aadObjectId}, role: Förvaltningschef }`,
+      'addManagers:',
+      '  - { personId: mona.manager, oversees: all }',
+    ].join('\n'),
+  );
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' },
+  });
+  await t.post(
+    channelMessage('grupp koppla samverkansgrupp', { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM }),
+  );
   await t.post(channelMessage('boka 2026-12-10 13:00 60', { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM }));
   meetingId = /"meetingId":"([^"]+)"/.exec(JSON.stringify(t.emulator.sent.map((a) => a.body)))![1]!;
   // A meeting that has been held, for the minutes.
   const s = t.bot.services;
-  await s.meetings.create({ id: 'samverkansgrupp.heldheld0001', tenantId: TENANT, groupId: 'samverkansgrupp', start: '2026-11-20T12:00:00.000Z', end: '2026-11-20T13:00:00.000Z', timeZone: 'Europe/Stockholm', durationMinutes: 60, status: 'scheduled', sequence: 0, agendaStatus: 'none', rsvp: {}, rsvpUserIds: [], createdBy: 'x', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', reminded: {} });
+  await s.meetings.create({
+    id: 'samverkansgrupp.heldheld0001',
+    tenantId: TENANT,
+    groupId: 'samverkansgrupp',
+    start: '2026-11-20T12:00:00.000Z',
+    end: '2026-11-20T13:00:00.000Z',
+    timeZone: 'Europe/Stockholm',
+    durationMinutes: 60,
+    status: 'scheduled',
+    sequence: 0,
+    agendaStatus: 'none',
+    rsvp: {},
+    rsvpUserIds: [],
+    createdBy: 'x',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    reminded: {},
+  });
 });
 afterAll(async () => t?.close());
 
@@ -80,7 +106,12 @@ async function answer(activity: Record<string, any>): Promise<Record<string, any
 }
 function action(verb: string, data: Record<string, string>, who: Who, inChannel = true) {
   const { user, tenant } = PEOPLE[who];
-  const a = actionExecute(verb, data, { serviceUrl: t.emulator.url, user, tenantId: tenant, conversation: inChannel ? { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: tenant } : undefined }) as Record<string, any>;
+  const a = actionExecute(verb, data, {
+    serviceUrl: t.emulator.url,
+    user,
+    tenantId: tenant,
+    conversation: inChannel ? { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: tenant } : undefined,
+  }) as Record<string, any>;
   if (inChannel) a.channelData = { tenant: { id: tenant }, team: { id: TEAM }, channel: { id: CHANNEL } };
   return a;
 }
@@ -93,8 +124,24 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'hjälp', allowed: WHO, make: (w) => personal('hjälp', w) },
-  { name: 'grupp (the linked channel)', allowed: ['convener', 'member', 'consentMember', 'manager', 'none'], make: (w) => channel('grupp', w) },
-  { name: 'grupp koppla', allowed: ['convener'], make: (w) => channelMessage('grupp koppla styrgrupp', { serviceUrl: t.emulator.url, mention: true, channelId: `19:c-${w}-${Date.now()}@thread.tacv2`, teamId: TEAM, user: PEOPLE[w].user, tenantId: PEOPLE[w].tenant }) },
+  {
+    name: 'grupp (the linked channel)',
+    allowed: ['convener', 'member', 'consentMember', 'manager', 'none'],
+    make: (w) => channel('grupp', w),
+  },
+  {
+    name: 'grupp koppla',
+    allowed: ['convener'],
+    make: (w) =>
+      channelMessage('grupp koppla styrgrupp', {
+        serviceUrl: t.emulator.url,
+        mention: true,
+        channelId: `19:c-${w}-${Date.now()}@thread.tacv2`,
+        teamId: TEAM,
+        user: PEOPLE[w].user,
+        tenantId: PEOPLE[w].tenant,
+      }),
+  },
   { name: 'boka', allowed: ['convener'], make: (w) => channel('boka', w) },
   { name: 'möten', allowed: ['convener', 'member'], make: (w) => channel('möten', w) },
   { name: 'dagordning', allowed: ['convener', 'member'], make: (w) => channel('dagordning', w) },
@@ -105,10 +152,22 @@ const CASES: Case[] = [
   { name: 'meeting.rsvp', allowed: ['convener', 'member'], make: (w) => action('meeting.rsvp', { meetingId, answer: 'yes' }, w) },
   { name: 'meeting.move', allowed: ['convener'], make: (w) => action('meeting.move', { meetingId, date: '2026-12-10', time: '13:00' }, w) },
   { name: 'meeting.newLink', allowed: ['convener'], make: (w) => action('meeting.newLink', { groupId: 'samverkansgrupp' }, w) },
-  { name: 'agenda.propose', allowed: ['convener', 'member'], make: (w) => action('agenda.propose', { meetingId, text: `Punkt från ${w}` }, w) },
+  {
+    name: 'agenda.propose',
+    allowed: ['convener', 'member'],
+    make: (w) => action('agenda.propose', { meetingId, text: `Punkt från ${w}` }, w),
+  },
   { name: 'agenda.publish', allowed: ['convener'], make: (w) => action('agenda.publish', { meetingId }, w) },
-  { name: 'minutes.save', allowed: ['convener'], make: (w) => action('minutes.save', { meetingId: 'samverkansgrupp.heldheld0001', decisions: 'Beslut.' }, w) },
-  { name: 'review.complete', allowed: ['convener', 'manager'], make: (w) => action('review.complete', { documentId: 'riktlinje-samverkan', date: '2026-11-20', decisionRef: '' }, w, false) },
+  {
+    name: 'minutes.save',
+    allowed: ['convener'],
+    make: (w) => action('minutes.save', { meetingId: 'samverkansgrupp.heldheld0001', decisions: 'Beslut.' }, w),
+  },
+  {
+    name: 'review.complete',
+    allowed: ['convener', 'manager'],
+    make: (w) => action('review.complete', { documentId: 'riktlinje-samverkan', date: '2026-11-20', decisionRef: '' }, w, false),
+  },
   { name: 'consent.list (samtycke lista)', allowed: ['convener', 'consentMember'], make: (w) => personal('samtycke lista', w) },
   { name: 'digest.open', allowed: ['convener', 'manager'], make: (w) => action('digest.open', { view: 'reviews' }, w, false) },
 ];

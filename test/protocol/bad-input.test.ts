@@ -18,7 +18,11 @@ afterEach(async () => {
 });
 afterAll(async () => t?.close());
 
-async function raw(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/api/messages') {
+async function raw(
+  body: string | Uint8Array<ArrayBuffer>,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  path = '/api/messages',
+) {
   const res = await fetch(`${t.bot.url}${path}`, { method: 'POST', headers, body });
   const text = await res.text();
   return { status: res.status, text };
@@ -136,12 +140,21 @@ describe('malformed activities get a 4xx, never a crash', () => {
   it('an oversized body sent in chunks, without a content length → 413', async () => {
     const url = new URL(`${t.bot.url}/api/messages`);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', (err) => reject(err));
-      const chunk = '{"text":"' + 'x'.repeat(64 * 1024);
+      const chunk = `{"text":"${'x'.repeat(64 * 1024)}`;
       let sent = 0;
       const write = () => {
         while (sent < 8) {

@@ -40,7 +40,13 @@ describe('calendar feed tokens', () => {
   });
 
   it('a crash after the group row but before the index: the next ensure makes the token work', async () => {
-    await store.client(TABLES.calendarFeeds).createEntity({ partitionKey: `g|${TENANT}`, rowKey: 'operativ', token: CalendarFeedStore.newToken(), createdAt: NOW.toISOString(), revoking: '' });
+    await store.client(TABLES.calendarFeeds).createEntity({
+      partitionKey: `g|${TENANT}`,
+      rowKey: 'operativ',
+      token: CalendarFeedStore.newToken(),
+      createdAt: NOW.toISOString(),
+      revoking: '',
+    });
     const f = await feeds.ensure(TENANT, 'operativ', NOW);
     expect(await feeds.resolve(f.token)).toEqual({ tenantId: TENANT, groupId: 'operativ' });
     expect(await rows()).toBe(2);
@@ -59,7 +65,12 @@ describe('calendar feed tokens', () => {
     const old = await feeds.ensure(TENANT, 'operativ', NOW);
     const next = CalendarFeedStore.newToken();
     // What rotate leaves when the process dies right after its first write.
-    await store.client(TABLES.calendarFeeds).upsertEntity({ partitionKey: `g|${TENANT}`, rowKey: 'operativ', token: next, createdAt: NOW.toISOString(), revoking: old.token }, 'Replace');
+    await store
+      .client(TABLES.calendarFeeds)
+      .upsertEntity(
+        { partitionKey: `g|${TENANT}`, rowKey: 'operativ', token: next, createdAt: NOW.toISOString(), revoking: old.token },
+        'Replace',
+      );
     expect(await feeds.resolve(old.token)).toBeDefined();
     const f = await feeds.ensure(TENANT, 'operativ', NOW);
     expect(f.token).toBe(next);

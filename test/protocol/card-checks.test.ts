@@ -29,7 +29,11 @@ describe('the card check hook', () => {
     expect(emulator.cardFailures).toEqual([]);
     expect(() => emulator.assertCardsValid()).not.toThrow();
 
-    await send(emulator, { type: 'AdaptiveCard', version: '1.2', body: [{ type: 'TextBlock', id: 'nonsense', text: 'x', size: 'Gigantic' }] });
+    await send(emulator, {
+      type: 'AdaptiveCard',
+      version: '1.2',
+      body: [{ type: 'TextBlock', id: 'nonsense', text: 'x', size: 'Gigantic' }],
+    });
     expect(emulator.cardFailures).toHaveLength(1);
     expect(emulator.cardFailures[0]!.message).toMatch(/version is "1.2"/);
     expect(emulator.cardFailures[0]!.message).toMatch(/"nonsense", not a card kind/);
@@ -60,11 +64,15 @@ describe('the card check hook', () => {
     bots.pop();
   });
 
-  it('by default the harness uses expectValidCard, and the bot\'s cards pass it', async () => {
+  it("by default the harness uses expectValidCard, and the bot's cards pass it", async () => {
     const t = await startTestBot({ connectionString: inject('azuriteConnectionString') });
     bots.push(t);
     expect(t.emulator.cardValidator).toBe(expectValidCard);
-    for (const [text, locale] of [['hjälp', 'sv-SE'], ['help', 'en-US'], ['boka 2026-02-30 10:00', 'sv-SE']] as const) {
+    for (const [text, locale] of [
+      ['hjälp', 'sv-SE'],
+      ['help', 'en-US'],
+      ['boka 2026-02-30 10:00', 'sv-SE'],
+    ] as const) {
       await t.post(personalMessage(text, { serviceUrl: t.emulator.url, locale }));
     }
     expect(t.emulator.sent.length).toBe(3);

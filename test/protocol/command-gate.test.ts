@@ -8,7 +8,13 @@ let t: TestBot;
 
 beforeAll(async () => {
   t = await startTestBot({ connectionString: inject('azuriteConnectionString') });
-  await t.bot.services.channelLinks.link({ tenantId: TENANT, conversationId: TACTICAL, groupId: 'samverkansgrupp', linkedBy: USERS.alex.aadObjectId, linkedAt: new Date().toISOString() });
+  await t.bot.services.channelLinks.link({
+    tenantId: TENANT,
+    conversationId: TACTICAL,
+    groupId: 'samverkansgrupp',
+    linkedBy: USERS.alex.aadObjectId,
+    linkedAt: new Date().toISOString(),
+  });
 });
 afterAll(async () => t?.close());
 
@@ -20,9 +26,14 @@ async function say(activity: Record<string, any>) {
 
 describe('commands pass the consent gate before they run', () => {
   it('an @mention command that carries an identifiable case is refused, not answered', async () => {
-    const sent = await say(channelMessage('hjälp, eleven Ali Hassan i 7B har hög frånvaro och mamma är orolig', {
-      serviceUrl: t.emulator.url, mention: true, channelId: TACTICAL, user: USERS.adele,
-    }));
+    const sent = await say(
+      channelMessage('hjälp, eleven Ali Hassan i 7B har hög frånvaro och mamma är orolig', {
+        serviceUrl: t.emulator.url,
+        mention: true,
+        channelId: TACTICAL,
+        user: USERS.adele,
+      }),
+    );
     const kinds = sent.filter((a) => a.conversationId.startsWith(TACTICAL)).map(cardKind);
     expect(kinds).toEqual(['consent-refusal']);
     expect(JSON.stringify(cardOf(sent.find((a) => a.conversationId.startsWith(TACTICAL))!))).not.toContain('Hassan');
@@ -38,7 +49,11 @@ describe('commands pass the consent gate before they run', () => {
 
   it('an edited message is gated again', async () => {
     const edited = {
-      ...channelMessage('Eleven Ali Hassan i 7B har hög frånvaro och mamma är orolig', { serviceUrl: t.emulator.url, channelId: TACTICAL, user: USERS.adele }),
+      ...channelMessage('Eleven Ali Hassan i 7B har hög frånvaro och mamma är orolig', {
+        serviceUrl: t.emulator.url,
+        channelId: TACTICAL,
+        user: USERS.adele,
+      }),
       type: 'messageUpdate',
     };
     (edited.channelData as Record<string, unknown>).eventType = 'editMessage';

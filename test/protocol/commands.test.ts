@@ -34,7 +34,21 @@ const texts = (a: SentActivity) => JSON.stringify(cardOf(a));
 const title = (a: SentActivity) => cardOf(a)!.body[0].text as string;
 
 describe('hjälp / help in personal chat', () => {
-  it.each(['hjälp', '/hjälp', 'HJÄLP', 'Hjälp', 'hjalp', '/HJALP', 'help', '/help', 'HELP', '/Help', '?', '  hjälp  ', '\u200Bhjälp\u00A0'])('%j gets the help card', async (text) => {
+  it.each([
+    'hjälp',
+    '/hjälp',
+    'HJÄLP',
+    'Hjälp',
+    'hjalp',
+    '/HJALP',
+    'help',
+    '/help',
+    'HELP',
+    '/Help',
+    '?',
+    '  hjälp  ',
+    '\u200Bhjälp\u00A0',
+  ])('%j gets the help card', async (text) => {
     const a = await answer(personal(text));
     expect(cardKind(a)).toBe('help');
     expect(title(a)).toBe(tr('sv', 'help.title'));
@@ -67,24 +81,27 @@ describe('hjälp / help in personal chat', () => {
 });
 
 describe('every command word, both languages and forms', () => {
-  it.each(COMMAND_NAMES.filter((n) => n !== 'help'))('%s: Swedish, English, with / and in capitals give the same kind of answer, not the help card', async (name) => {
-    const w = COMMAND_WORDS[name];
-    const variants: Array<[string, string]> = [
-      [w.sv, 'sv-SE'],
-      [`/${w.sv.toLocaleUpperCase('sv')}`, 'sv-SE'],
-      [w.en, 'en-US'],
-      [`/${w.en.charAt(0).toUpperCase()}${w.en.slice(1)}`, 'en-US'],
-    ];
-    const kinds: string[] = [];
-    for (const [text, locale] of variants) {
-      const a = await answer(personal(text, locale));
-      const kind = cardKind(a)!;
-      expect(CARD_KINDS as readonly string[], text).toContain(kind);
-      expect(kind, `${text} was routed to its command`).not.toBe('help');
-      kinds.push(kind);
-    }
-    expect(new Set(kinds).size, `kinds: ${kinds.join(', ')}`).toBe(1);
-  });
+  it.each(COMMAND_NAMES.filter((n) => n !== 'help'))(
+    '%s: Swedish, English, with / and in capitals give the same kind of answer, not the help card',
+    async (name) => {
+      const w = COMMAND_WORDS[name];
+      const variants: Array<[string, string]> = [
+        [w.sv, 'sv-SE'],
+        [`/${w.sv.toLocaleUpperCase('sv')}`, 'sv-SE'],
+        [w.en, 'en-US'],
+        [`/${w.en.charAt(0).toUpperCase()}${w.en.slice(1)}`, 'en-US'],
+      ];
+      const kinds: string[] = [];
+      for (const [text, locale] of variants) {
+        const a = await answer(personal(text, locale));
+        const kind = cardKind(a)!;
+        expect(CARD_KINDS as readonly string[], text).toContain(kind);
+        expect(kind, `${text} was routed to its command`).not.toBe('help');
+        kinds.push(kind);
+      }
+      expect(new Set(kinds).size, `kinds: ${kinds.join(', ')}`).toBe(1);
+    },
+  );
 
   it('a command answers in the language of the user, not of the word', async () => {
     const sv = texts(await answer(personal('protokoll', 'sv-SE')));
@@ -150,13 +167,16 @@ describe('channels', () => {
     expect(cardOf(a)!.actions ?? []).toEqual([]);
   });
 
-  it.each(['hjälp', '/help', 'boka 2026-02-30 10:00', 'bokade du mötet?', 'samtycke lista'])('without an @mention, %j gets no answer', async (text) => {
-    const mark = t.emulator.sent.length;
-    const res = await t.post(inChannel(text));
-    expect(res.status).toBe(200);
-    await t.emulator.expectNothing(() => true, 200, mark);
-    expect(t.emulator.sent.length).toBe(mark);
-  });
+  it.each(['hjälp', '/help', 'boka 2026-02-30 10:00', 'bokade du mötet?', 'samtycke lista'])(
+    'without an @mention, %j gets no answer',
+    async (text) => {
+      const mark = t.emulator.sent.length;
+      const res = await t.post(inChannel(text));
+      expect(res.status).toBe(200);
+      await t.emulator.expectNothing(() => true, 200, mark);
+      expect(t.emulator.sent.length).toBe(mark);
+    },
+  );
 
   it('a mention of someone else is no mention of the bot', async () => {
     const activity = inChannel('hjälp');

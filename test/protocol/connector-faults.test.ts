@@ -34,7 +34,10 @@ const CHANNEL_ID = '19:channel-faults-operativ@thread.tacv2';
 function orgFile(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-faults-'));
   const file = path.join(dir, 'org.yaml');
-  const people = Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`);
+  const people = Array.from(
+    { length: MANAGERS },
+    (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`,
+  );
   const mgrs = Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`);
   // One more manager, who has never talked to the bot: the digest has to create the chat.
   people.push(`  - { id: mgr-new, displayName: Chef Ny, aadObjectId: ${aad(99)}, role: Förvaltningschef }`);
@@ -52,11 +55,26 @@ beforeAll(async () => {
     env: { ORG_CONFIG: orgFile(), SCHEDULER_TICK_MS: '0', CONNECTOR_TIMEOUT_MS: String(TIMEOUT), FANOUT_RATE: '45' },
   });
   // The managers' personal chats with the bot, as Teams would have given them.
-  const store = new ConversationReferenceStore(TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${TABLES.conversationReferences}`, { allowInsecureConnection: true }));
+  const store = new ConversationReferenceStore(
+    TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${TABLES.conversationReferences}`, {
+      allowInsecureConnection: true,
+    }),
+  );
   for (let i = 0; i < MANAGERS; i++) {
     await store.save({
-      tenantId: TENANT, conversationId: conv(i), conversationType: 'personal', userAadObjectId: aad(i), updatedAt: NOW.toISOString(),
-      reference: { serviceUrl: t.emulator.url, channelId: 'msteams', locale: 'sv-SE', bot: { id: '28:samverkan-bot', name: 'Samverkan' }, user: { id: `29:faults-mgr-${i}`, aadObjectId: aad(i) }, conversation: { id: conv(i), conversationType: 'personal', tenantId: TENANT } },
+      tenantId: TENANT,
+      conversationId: conv(i),
+      conversationType: 'personal',
+      userAadObjectId: aad(i),
+      updatedAt: NOW.toISOString(),
+      reference: {
+        serviceUrl: t.emulator.url,
+        channelId: 'msteams',
+        locale: 'sv-SE',
+        bot: { id: '28:samverkan-bot', name: 'Samverkan' },
+        user: { id: `29:faults-mgr-${i}`, aadObjectId: aad(i) },
+        conversation: { id: conv(i), conversationType: 'personal', tenantId: TENANT },
+      },
     });
   }
 });
@@ -72,14 +90,27 @@ const hjalp = () => personalMessage('hjälp', { serviceUrl: t.emulator.url });
 /** POSTs to /api/messages, giving up (and failing the test) after `limitMs` rather than waiting forever. */
 async function timedPost(activity: unknown, limitMs = 10_000): Promise<{ status: number; ms: number }> {
   const started = performance.now();
-  const res = await fetch(`${t.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), signal: AbortSignal.timeout(limitMs) });
+  const res = await fetch(`${t.bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+    signal: AbortSignal.timeout(limitMs),
+  });
   await res.text();
   return { status: res.status, ms: performance.now() - started };
 }
 
-async function runJobs(job: string, now: string): Promise<{ body: { sent: number; skipped: number; failed: number; parked: number }; ms: number }> {
+async function runJobs(
+  job: string,
+  now: string,
+): Promise<{ body: { sent: number; skipped: number; failed: number; parked: number }; ms: number }> {
   const started = performance.now();
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job, now }), signal: AbortSignal.timeout(20_000) });
+  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ job, now }),
+    signal: AbortSignal.timeout(20_000),
+  });
   expect(res.status).toBe(200);
   return { body: (await res.json()) as { sent: number; skipped: number; failed: number; parked: number }, ms: performance.now() - started };
 }
@@ -96,7 +127,7 @@ async function until(predicate: () => boolean, ms = 5000): Promise<void> {
 const logsSince = (mark: number) => t.log.lines.slice(mark).map((l) => JSON.parse(l) as Record<string, any>);
 const requestsSince = (mark: number): ReceivedRequest[] => t.emulator.requests.slice(mark);
 
-describe('a user\'s turn while the connector does not answer', () => {
+describe("a user's turn while the connector does not answer", () => {
   it('the request to /api/messages ends within the bound; the process serves meanwhile; nothing else is tried', async () => {
     const logMark = t.log.lines.length;
     const reqMark = t.emulator.requests.length;
@@ -148,14 +179,16 @@ describe('a user\'s turn while the connector does not answer', () => {
   });
 });
 
-describe('a user\'s turn while the connector answers 5xx', () => {
+describe("a user's turn while the connector answers 5xx", () => {
   // No other test covers the turn reply failing at the connector: storage-down.test.ts fails storage, fanout.test.ts only proactive sends.
-  it('Teams gets an HTTP answer within the bound, the failure is logged as the connector\'s (not storage\'s), no error card is tried; the next turn works', async () => {
+  it("Teams gets an HTTP answer within the bound, the failure is logged as the connector's (not storage's), no error card is tried; the next turn works", async () => {
     const logMark = t.log.lines.length;
     const reqMark = t.emulator.requests.length;
     t.emulator.failWith = 503;
     const { status, ms } = await timedPost(hjalp());
-    console.log(`connector answers 503: /api/messages answered ${status} after ${Math.round(ms)} ms, ${requestsSince(reqMark).length} connector request(s)`);
+    console.log(
+      `connector answers 503: /api/messages answered ${status} after ${Math.round(ms)} ms, ${requestsSince(reqMark).length} connector request(s)`,
+    );
     expect(status).toBeLessThan(600);
     expect(ms).toBeLessThan(TIMEOUT + SLACK);
     const tried = requestsSince(reqMark);
@@ -174,15 +207,18 @@ describe('a user\'s turn while the connector answers 5xx', () => {
   });
 });
 
-describe('a user\'s turn whose reply the connector refuses (4xx)', () => {
-  it('is logged as the connector\'s failure, not storage\'s, and the error card is still tried, since the connector is up', async () => {
+describe("a user's turn whose reply the connector refuses (4xx)", () => {
+  it("is logged as the connector's failure, not storage's, and the error card is still tried, since the connector is up", async () => {
     const logMark = t.log.lines.length;
     const reqMark = t.emulator.requests.length;
     t.emulator.failWith = 400;
     const { status, ms } = await timedPost(hjalp());
     expect(status).toBeLessThan(600);
     expect(ms).toBeLessThan(TIMEOUT + SLACK);
-    expect(requestsSince(reqMark).map((r) => [r.cardKind, r.status])).toEqual([['help', 400], ['error', 400]]);
+    expect(requestsSince(reqMark).map((r) => [r.cardKind, r.status])).toEqual([
+      ['help', 400],
+      ['error', 400],
+    ]);
     const logs = logsSince(logMark);
     const failed = logs.filter((l) => l.msg === 'turn failed');
     expect(failed).toHaveLength(1);
@@ -191,9 +227,10 @@ describe('a user\'s turn whose reply the connector refuses (4xx)', () => {
   });
 });
 
-describe('a scheduled job\'s send while the connector does not answer', () => {
+describe("a scheduled job's send while the connector does not answer", () => {
   it('the job fails within the bound and is retried later; the reminder is delivered once', async () => {
-    const inChannel = (text: string) => channelMessage(text, { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL_ID, teamId: TEAM });
+    const inChannel = (text: string) =>
+      channelMessage(text, { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL_ID, teamId: TEAM });
     expect((await timedPost(inChannel('grupp koppla operativ'))).status).toBe(200);
     const booked = t.emulator.sent.length;
     expect((await timedPost(inChannel('boka 2026-12-10 13:00 60'))).status).toBe(200);
@@ -227,14 +264,17 @@ describe('the weekly digest while some sends hang', () => {
   it('every manager gets the digest exactly once and the run finishes in bounded time', async () => {
     t.emulator.limits = { dedupe: true };
     t.emulator.resetDeliveries();
-    const isDigestSend = ({ method, path: p }: { method: string; path: string }) => method === 'POST' && p.includes('/a:personal-faults-mgr-');
+    const isDigestSend = ({ method, path: p }: { method: string; path: string }) =>
+      method === 'POST' && p.includes('/a:personal-faults-mgr-');
     // Every third digest send (eight of them) is taken in, delivered, and never answered: the worst case, a message that
     // arrived while the bot cannot know it did. The resend carries the same idempotency key, which this connector honours.
     t.emulator.hang = { ms: Infinity, every: 3, count: 8, deliverFirst: true, match: isDigestSend };
     const reqMark = t.emulator.requests.length;
     const { body, ms } = await runJobs('digest', RUN_AT.toISOString());
     const held = requestsSince(reqMark).filter((r) => r.held);
-    console.log(`digest with ${held.length} sends never answered: ${JSON.stringify(body)} in ${Math.round(ms)} ms, ${t.emulator.absorbed} resends absorbed`);
+    console.log(
+      `digest with ${held.length} sends never answered: ${JSON.stringify(body)} in ${Math.round(ms)} ms, ${t.emulator.absorbed} resends absorbed`,
+    );
     expect(body.failed).toBe(0);
     expect(held).toHaveLength(8);
     for (let i = 0; i < MANAGERS; i++) {
@@ -254,7 +294,8 @@ describe('the weekly digest while some sends hang', () => {
     const NEXT_RUN = new Date(RUN_AT.getTime() + 7 * 24 * 3600_000);
     const NEXT_WEEK = '2026-11-30';
     t.emulator.resetDeliveries();
-    const isDigestSend = ({ method, path: p }: { method: string; path: string }) => method === 'POST' && p.includes('/a:personal-faults-mgr-');
+    const isDigestSend = ({ method, path: p }: { method: string; path: string }) =>
+      method === 'POST' && p.includes('/a:personal-faults-mgr-');
     // Every fourth send waits twice the bound before the connector even looks at it: the bot has given up and resent by
     // then, or resends after it landed; either way one of the two is recognised by its idempotency key.
     t.emulator.hang = { ms: TIMEOUT * 2, every: 4, count: 5, match: isDigestSend };
@@ -286,9 +327,12 @@ describe('the weekly digest while some sends hang', () => {
     expect(creates.length, 'the create that hung, then the retry').toBe(2);
     expect(creates[0]!.held).toBe(true);
     expect(t.emulator.deliveries.get(`digest-${WEEK3}/mgr-new`) ?? 0).toBe(1);
-    const outbox = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${TABLES.outbox}`, { allowInsecureConnection: true });
+    const outbox = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}${TABLES.outbox}`, {
+      allowInsecureConnection: true,
+    });
     const statuses: string[] = [];
-    for await (const e of outbox.listEntities<{ status: string }>()) if (String(e.rowKey).includes('mgr-new') && String(e.partitionKey).includes(WEEK3)) statuses.push(e.status);
+    for await (const e of outbox.listEntities<{ status: string }>())
+      if (String(e.rowKey).includes('mgr-new') && String(e.partitionKey).includes(WEEK3)) statuses.push(e.status);
     expect(statuses).toEqual(['sent']);
   });
 });

@@ -12,7 +12,15 @@ export const SUBJECTS = {
 /** Every written form of a personnummer: 10 or 12 digits; separator -, space or none. */
 export function writtenForms(twelve: string): string[] {
   const ten = twelve.slice(2);
-  return [twelve, `${twelve.slice(0, 8)}-${twelve.slice(8)}`, `${twelve.slice(0, 8)} ${twelve.slice(8)}`, ten, `${ten.slice(0, 6)}-${ten.slice(6)}`, `${ten.slice(0, 6)} ${ten.slice(6)}`, `${ten.slice(0, 6)}+${ten.slice(6)}`];
+  return [
+    twelve,
+    `${twelve.slice(0, 8)}-${twelve.slice(8)}`,
+    `${twelve.slice(0, 8)} ${twelve.slice(8)}`,
+    ten,
+    `${ten.slice(0, 6)}-${ten.slice(6)}`,
+    `${ten.slice(0, 6)} ${ten.slice(6)}`,
+    `${ten.slice(0, 6)}+${ten.slice(6)}`,
+  ];
 }
 
 /** Messages the gate flags in the tests; no stored row or log line may hold them or any part that identifies. */
@@ -24,4 +32,10 @@ export const FLAGGED = {
 } as const;
 
 /** Distinctive fragments of the flagged messages, besides the identifiers. */
-export const FLAGGED_FRAGMENTS = ['hög frånvaro igen', 'Syskonen', 'samordnad planering', 'mår sämre sedan placeringen', 'Pappa vill ha ett möte'];
+export const FLAGGED_FRAGMENTS = [
+  'hög frånvaro igen',
+  'Syskonen',
+  'samordnad planering',
+  'mår sämre sedan placeringen',
+  'Pappa vill ha ett möte',
+];

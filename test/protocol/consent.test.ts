@@ -14,8 +14,20 @@ let now = new Date('2026-03-10T09:00:00Z');
 beforeAll(async () => {
   t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => now });
   const links = t.bot.services.channelLinks;
-  await links.link({ tenantId: TENANT, conversationId: OPERATIVE, groupId: 'operativ', linkedBy: USERS.alex.aadObjectId, linkedAt: now.toISOString() });
-  await links.link({ tenantId: TENANT, conversationId: TACTICAL, groupId: 'samverkansgrupp', linkedBy: USERS.alex.aadObjectId, linkedAt: now.toISOString() });
+  await links.link({
+    tenantId: TENANT,
+    conversationId: OPERATIVE,
+    groupId: 'operativ',
+    linkedBy: USERS.alex.aadObjectId,
+    linkedAt: now.toISOString(),
+  });
+  await links.link({
+    tenantId: TENANT,
+    conversationId: TACTICAL,
+    groupId: 'samverkansgrupp',
+    linkedBy: USERS.alex.aadObjectId,
+    linkedAt: now.toISOString(),
+  });
   // Alex, the conveners of every group, has a personal chat with the bot.
   await t.post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.alex }));
 });
@@ -118,7 +130,11 @@ describe('the consent gate in the demo organisation', () => {
   });
 
   it('a consent.record Teams resends (same activity id) records one consent and answers with the same reference', async () => {
-    const activity = actionExecute('consent.record', consentData({ personnummer: '', name: 'Nils Påhittsson' }, { validUntil: '2026-09-30' }), { serviceUrl: t.emulator.url, user: USERS.megan });
+    const activity = actionExecute(
+      'consent.record',
+      consentData({ personnummer: '', name: 'Nils Påhittsson' }, { validUntil: '2026-09-30' }),
+      { serviceUrl: t.emulator.url, user: USERS.megan },
+    );
     const first = JSON.parse((await t.post(activity)).body).value;
     const again = JSON.parse((await t.post(activity)).body).value;
     const ref = findById(first, 'caseRef')!.text;
@@ -149,7 +165,9 @@ describe('the consent gate in the demo organisation', () => {
   });
 
   it('answers in English for an English Teams client', async () => {
-    const f = await say(channelMessage(FLAGGED.abTogether, { serviceUrl: t.emulator.url, user: USERS.megan, channelId: OPERATIVE, locale: 'en-US' }));
+    const f = await say(
+      channelMessage(FLAGGED.abTogether, { serviceUrl: t.emulator.url, user: USERS.megan, channelId: OPERATIVE, locale: 'en-US' }),
+    );
     expect(refusal(f).categories).toBe('The message contains: personal identity number.');
   });
 
@@ -194,7 +212,13 @@ describe('the consent gate in the demo organisation', () => {
   });
 
   it('explains bad data on the form and never echoes the subject', async () => {
-    const card = await invoke('consent.record', consentData({ personnummer: '150312-1235', name: SUBJECTS.a.name }, { validUntil: '2026-03-01', groupIds: 'operativ,samverkansgrupp' }));
+    const card = await invoke(
+      'consent.record',
+      consentData(
+        { personnummer: '150312-1235', name: SUBJECTS.a.name },
+        { validUntil: '2026-03-01', groupIds: 'operativ,samverkansgrupp' },
+      ),
+    );
     expect(card.body[0].id).toBe('consent-form');
     const json = JSON.stringify(card);
     expect(json).toContain('kontrollsiffran');
@@ -228,6 +252,19 @@ describe('the consent gate in the demo organisation', () => {
     const refusalRow = rows.find((r) => r.event === 'refusal' && r.groupId === 'operativ' && r.reason === 'noConsent')!;
     expect(refusalRow).toMatchObject({ tenant: TENANT, userId: USERS.megan.aadObjectId, categories: 'personnummer', reason: 'noConsent' });
     expect(rows.some((r) => r.event === 'refusal' && r.reason === 'withdrawn')).toBe(true);
-    expect(Object.keys(refusalRow).sort()).toEqual(['caseRef', 'categories', 'etag', 'event', 'groupId', 'partitionKey', 'reason', 'rowKey', 'tenant', 'time', 'timestamp', 'userId']);
+    expect(Object.keys(refusalRow).sort()).toEqual([
+      'caseRef',
+      'categories',
+      'etag',
+      'event',
+      'groupId',
+      'partitionKey',
+      'reason',
+      'rowKey',
+      'tenant',
+      'time',
+      'timestamp',
+      'userId',
+    ]);
   });
 });

@@ -54,13 +54,19 @@ describe('a scripted day, killed and restarted', () => {
   }, 120_000);
 
   // Seeds 4 and 10 of npm run bench:crash: their kills found a resent answer that left the channel's meeting card stale and a resent link answered 'already linked'.
-  it.each([4, 10])('SIGKILLed at 8 seeded random points (seed %i) and restarted: the end state equals the uninterrupted run', async (seed) => {
-    const kills = killPlan(seed, 8, base.stepMs);
-    const crashed = await run(kills);
-    console.log(`crash day seed ${seed}: kills at ${kills.map((k) => `${k.step}+${k.delayMs}ms`).join(', ')}; ${crashed.killsMidStep} mid-step, ${crashed.resends} resends, ${crashed.restarts} restarts, ${crashed.ms} ms`);
-    expect(crashed.kills).toBe(8);
-    expect(differences(crashed, base)).toEqual([]);
-  }, 180_000);
+  it.each([4, 10])(
+    'SIGKILLed at 8 seeded random points (seed %i) and restarted: the end state equals the uninterrupted run',
+    async (seed) => {
+      const kills = killPlan(seed, 8, base.stepMs);
+      const crashed = await run(kills);
+      console.log(
+        `crash day seed ${seed}: kills at ${kills.map((k) => `${k.step}+${k.delayMs}ms`).join(', ')}; ${crashed.killsMidStep} mid-step, ${crashed.resends} resends, ${crashed.restarts} restarts, ${crashed.ms} ms`,
+      );
+      expect(crashed.kills).toBe(8);
+      expect(differences(crashed, base)).toEqual([]);
+    },
+    180_000,
+  );
 
   it('two processes on one Azurite, activities round-robin, every timer run by both at the same moments: the same end state, each scheduled message once', async () => {
     const two = await run([], 2);
@@ -69,4 +75,3 @@ describe('a scripted day, killed and restarted', () => {
     expect([...two.keyed.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);
 });
-

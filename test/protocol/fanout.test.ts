@@ -30,20 +30,42 @@ const conv = (i: number) => `a:personal-mgr-${i}`;
 function orgFile(managers: number): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-fanout-'));
   const file = path.join(dir, 'org.yaml');
-  const people = Array.from({ length: managers }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`);
+  const people = Array.from(
+    { length: managers },
+    (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`,
+  );
   const mgrs = Array.from({ length: managers }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`);
   writeFileSync(file, ['extends: local-demo', 'addPeople:', ...people, 'addManagers:', ...mgrs].join('\n'));
   return file;
 }
 
 /** Personal chats of the managers with the bot, as Teams would have given them, except those in `without`. */
-async function saveReferences(connection: string, prefix: string, serviceUrl: string, managers: number, without: Set<number> = new Set()): Promise<void> {
-  const store = new ConversationReferenceStore(TableClient.fromConnectionString(connection, `${prefix}${TABLES.conversationReferences}`, { allowInsecureConnection: true }));
+async function saveReferences(
+  connection: string,
+  prefix: string,
+  serviceUrl: string,
+  managers: number,
+  without: Set<number> = new Set(),
+): Promise<void> {
+  const store = new ConversationReferenceStore(
+    TableClient.fromConnectionString(connection, `${prefix}${TABLES.conversationReferences}`, { allowInsecureConnection: true }),
+  );
   for (let i = 0; i < managers; i++) {
     if (without.has(i)) continue;
     await store.save({
-      tenantId: TENANT, conversationId: conv(i), conversationType: 'personal', userAadObjectId: aad(i), updatedAt: NOW.toISOString(),
-      reference: { serviceUrl, channelId: 'msteams', locale: i % 5 === 0 ? 'en-US' : 'sv-SE', bot: { id: '28:samverkan-bot', name: 'Samverkan' }, user: { id: `29:mgr-${i}`, aadObjectId: aad(i) }, conversation: { id: conv(i), conversationType: 'personal', tenantId: TENANT } },
+      tenantId: TENANT,
+      conversationId: conv(i),
+      conversationType: 'personal',
+      userAadObjectId: aad(i),
+      updatedAt: NOW.toISOString(),
+      reference: {
+        serviceUrl,
+        channelId: 'msteams',
+        locale: i % 5 === 0 ? 'en-US' : 'sv-SE',
+        bot: { id: '28:samverkan-bot', name: 'Samverkan' },
+        user: { id: `29:mgr-${i}`, aadObjectId: aad(i) },
+        conversation: { id: conv(i), conversationType: 'personal', tenantId: TENANT },
+      },
     });
   }
 }
@@ -55,8 +77,8 @@ async function outboxStatuses(connection: string, prefix: string): Promise<Recor
   return out;
 }
 
-describe('what botbuilder\'s connector client retries by itself', () => {
-  it('retries 5xx and 429 three times (four requests) and 403 not at all; the fan-out\'s sends switch that off', async () => {
+describe("what botbuilder's connector client retries by itself", () => {
+  it("retries 5xx and 429 three times (four requests) and 403 not at all; the fan-out's sends switch that off", async () => {
     const emulator = await new ConnectorEmulator().start();
     try {
       const client = new ConnectorClient(new MicrosoftAppCredentials('', ''), { baseUri: emulator.url });
@@ -75,25 +97,42 @@ describe('what botbuilder\'s connector client retries by itself', () => {
   }, 30_000);
 });
 
-describe('the weekly digest through an emulator with Teams\' limits and faults', () => {
+describe("the weekly digest through an emulator with Teams' limits and faults", () => {
   const MANAGERS = 80;
   const BLOCKED = new Set([3, 17, 41]);
   const NO_CHAT = new Set([5, 6, 7]); // 5 installed the app (a chat can be created), 6 and 7 did not
   let t: TestBot;
 
   beforeAll(async () => {
-    t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => NOW, env: { ORG_CONFIG: orgFile(MANAGERS), SCHEDULER_TICK_MS: '0', FANOUT_RATE: '45' } });
+    t = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      now: () => NOW,
+      env: { ORG_CONFIG: orgFile(MANAGERS), SCHEDULER_TICK_MS: '0', FANOUT_RATE: '45' },
+    });
     await saveReferences(inject('azuriteConnectionString'), t.tablePrefix, t.emulator.url, MANAGERS, NO_CHAT);
     // Alex, who convenes every group in the demo organisation (and manages), has a chat with the bot.
     await t.post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.alex }));
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    t.emulator.limits = { perApp: 50, perConversation: 7, rate429: 0.05, rate5xx: 0.03, retryAfterSeconds: 1, blocked: new Set([...BLOCKED].map(conv)), installed: new Set([aad(5)]), random };
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    t.emulator.limits = {
+      perApp: 50,
+      perConversation: 7,
+      rate429: 0.05,
+      rate5xx: 0.03,
+      retryAfterSeconds: 1,
+      blocked: new Set([...BLOCKED].map(conv)),
+      installed: new Set([aad(5)]),
+      random,
+    };
   });
   afterAll(async () => t?.close());
 
-  it('delivers every reachable manager\'s digest exactly once; 403 recorded and not retried; no chat recorded as not installed', async () => {
-    const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job: 'digest', now: RUN_AT.toISOString() }) });
+  it("delivers every reachable manager's digest exactly once; 403 recorded and not retried; no chat recorded as not installed", async () => {
+    const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ job: 'digest', now: RUN_AT.toISOString() }),
+    });
     expect(res.status).toBe(200);
     const statuses = await outboxStatuses(inject('azuriteConnectionString'), t.tablePrefix);
     for (let i = 0; i < MANAGERS; i++) {
@@ -116,7 +155,9 @@ describe('the weekly digest through an emulator with Teams\' limits and faults',
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.join('\n')).not.toMatch(/Chef \d|10000000-0000/);
     // The conveners are told which managers the app could not reach.
-    const told = t.emulator.sent.filter((a) => a.conversationId === `a:personal-${USERS.alex.id}` && String(a.body.text ?? '').includes('kunde inte nå'));
+    const told = t.emulator.sent.filter(
+      (a) => a.conversationId === `a:personal-${USERS.alex.id}` && String(a.body.text ?? '').includes('kunde inte nå'),
+    );
     expect(told).toHaveLength(1);
     expect(told[0]!.body.text).toContain('Chef 6');
     expect(told[0]!.body.text).toContain('Chef 7');
@@ -125,7 +166,11 @@ describe('the weekly digest through an emulator with Teams\' limits and faults',
 
   it('a second run of the same week sends nothing again', async () => {
     const before = t.emulator.sent.length;
-    const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job: 'digest', now: RUN_AT.toISOString() }) });
+    const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ job: 'digest', now: RUN_AT.toISOString() }),
+    });
     expect(res.status).toBe(200);
     const { runDigest } = await import('../../src/bot/digest');
     await runDigest(t.bot.services, WEEK, RUN_AT);
@@ -151,7 +196,17 @@ describe('fan-out across processes', () => {
 
   function worker(prefix: string, org: string): ChildProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/fanout-worker.ts'], {
-      env: { ...process.env, NODE_OPTIONS: '--disable-warning=DEP0111', PREFIX: prefix, ORG: org, CONN: inject('azuriteConnectionString'), NOW: RUN_AT.toISOString(), WEEK, LEASE_MS: '2000', FANOUT_RATE: '45' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '--disable-warning=DEP0111',
+        PREFIX: prefix,
+        ORG: org,
+        CONN: inject('azuriteConnectionString'),
+        NOW: RUN_AT.toISOString(),
+        WEEK,
+        LEASE_MS: '2000',
+        FANOUT_RATE: '45',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);

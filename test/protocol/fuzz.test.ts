@@ -26,12 +26,35 @@ async function post(body: string): Promise<number> {
 const nasty = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.string({ unit: 'binary', maxLength: 50 }),
-  fc.constantFrom('\uD800', '\uDFFF', '\u202E\u0041', '\u200B\u200D\uFEFF', '\u0000', 'e\u0301', '👩‍👩‍👧‍👦', '<at>Samverkan</at>', '19:abc@thread.tacv2;messageid=1', '../../etc/passwd', '%00', '${7*7}', '{{x}}'),
+  fc.constantFrom(
+    '\uD800',
+    '\uDFFF',
+    '\u202E\u0041',
+    '\u200B\u200D\uFEFF',
+    '\u0000',
+    'e\u0301',
+    '👩‍👩‍👧‍👦',
+    '<at>Samverkan</at>',
+    '19:abc@thread.tacv2;messageid=1',
+    '../../etc/passwd',
+    '%00',
+    '${7*7}',
+    '{{x}}',
+  ),
   fc.string({ maxLength: 20 }).map((s) => s.repeat(500)),
 );
 
 const jsonValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double(), fc.integer(), nasty, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(nasty, tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.integer(),
+    nasty,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(nasty, tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 describe('/api/messages under property-based input', () => {
@@ -46,18 +69,36 @@ describe('/api/messages under property-based input', () => {
   }, 120_000);
 
   it('mutated activities (fields dropped, retyped or filled with unicode edge cases) get a 4xx or 200, never a 5xx', async () => {
-    const fields = ['type', 'text', 'conversation', 'from', 'recipient', 'channelData', 'entities', 'value', 'locale', 'serviceUrl', 'channelId', 'id', 'replyToId', 'attachments', 'timestamp'];
+    const fields = [
+      'type',
+      'text',
+      'conversation',
+      'from',
+      'recipient',
+      'channelData',
+      'entities',
+      'value',
+      'locale',
+      'serviceUrl',
+      'channelId',
+      'id',
+      'replyToId',
+      'attachments',
+      'timestamp',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('personal', 'channel', 'invoke'),
         fc.array(fc.tuple(fc.constantFrom(...fields), fc.oneof(fc.constant(undefined), jsonValue)), { maxLength: 4 }),
         nasty,
         async (kind, mutations, text) => {
-          const base = (kind === 'personal'
-            ? personalMessage(text, { serviceUrl: t.emulator.url })
-            : kind === 'channel'
-              ? channelMessage(text, { serviceUrl: t.emulator.url, mention: true })
-              : actionExecute('meeting.rsvp', { meetingId: text, answer: 'yes' }, { serviceUrl: t.emulator.url })) as Record<string, unknown>;
+          const base = (
+            kind === 'personal'
+              ? personalMessage(text, { serviceUrl: t.emulator.url })
+              : kind === 'channel'
+                ? channelMessage(text, { serviceUrl: t.emulator.url, mention: true })
+                : actionExecute('meeting.rsvp', { meetingId: text, answer: 'yes' }, { serviceUrl: t.emulator.url })
+          ) as Record<string, unknown>;
           for (const [field, value] of mutations) {
             if (value === undefined) delete base[field];
             else base[field] = value;
@@ -74,7 +115,23 @@ describe('/api/messages under property-based input', () => {
   }, 180_000);
 
   it('every command word with random arguments is answered without a failure', async () => {
-    const words = ['hjälp', 'grupp', 'grupp koppla', 'boka', 'boka flytta', 'boka ställ in', 'möten', 'möten ny-länk', 'dagordning', 'dagordning +', 'protokoll', 'översyn', 'samtycke', 'samtycke återkalla', 'sammanfattning'];
+    const words = [
+      'hjälp',
+      'grupp',
+      'grupp koppla',
+      'boka',
+      'boka flytta',
+      'boka ställ in',
+      'möten',
+      'möten ny-länk',
+      'dagordning',
+      'dagordning +',
+      'protokoll',
+      'översyn',
+      'samtycke',
+      'samtycke återkalla',
+      'sammanfattning',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...words), nasty, async (word, args) => {
         const mark = t.log.lines.length;
@@ -94,7 +151,18 @@ describe('card actions with missing, extra and wrong-typed fields', () => {
         {},
         { unexpected: 'field', another: '1' },
         { meetingId: 42, groupId: ['x'], caseRef: { a: 1 }, documentId: null, date: 'igår', text: 7, answer: 'ja', view: 'all' },
-        { meetingId: 'samverkansgrupp.abcdefghij12', groupId: 'samverkansgrupp', documentId: 'riktlinje-samverkan', date: '2026-02-30', time: '25:61', durationMinutes: '-5', text: '', answer: 'yes', caseRef: 'SAM-XXXXXXXX', view: 'reviews' },
+        {
+          meetingId: 'samverkansgrupp.abcdefghij12',
+          groupId: 'samverkansgrupp',
+          documentId: 'riktlinje-samverkan',
+          date: '2026-02-30',
+          time: '25:61',
+          durationMinutes: '-5',
+          text: '',
+          answer: 'yes',
+          caseRef: 'SAM-XXXXXXXX',
+          view: 'reviews',
+        },
       ];
       const mark = t.log.lines.length;
       for (const data of variants) {

@@ -33,7 +33,9 @@ function inChannel(text: string, channelId: string, user: TestUser = USERS.alex,
 const texts = (card: Record<string, any> | undefined): string => JSON.stringify(card ?? {});
 
 function linkRow(channelId: string) {
-  const table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}ChannelLinks`, { allowInsecureConnection: true });
+  const table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}ChannelLinks`, {
+    allowInsecureConnection: true,
+  });
   return table.getEntity<{ groupId: string; linkedBy: string }>(encodeKey(TENANT), encodeKey(channelId));
 }
 
@@ -71,7 +73,9 @@ describe('grupp / group', () => {
     expect(row.linkedBy).toBe(USERS.alex.aadObjectId);
 
     // A thread in the same channel sees the same link.
-    const again = await say(channelMessage('grupp', { serviceUrl: t.emulator.url, mention: true, channelId: channel, teamId: TEAM, threadId: '1712345678' }));
+    const again = await say(
+      channelMessage('grupp', { serviceUrl: t.emulator.url, mention: true, channelId: channel, teamId: TEAM, threadId: '1712345678' }),
+    );
     const details = cardOf(again[0]!)!;
     expect(details.body[0].text).toBe('Samverkansgrupp');
     expect(texts(details)).toContain('Sammankallande');
@@ -80,7 +84,14 @@ describe('grupp / group', () => {
     // The convener sees the consent gate's counts for the group; a member does not.
     expect(texts(details)).toContain('Samtyckesspärren, 30 dagar');
     expect(texts(details)).toContain('0 stoppade · 0 med samtycke');
-    await say(channelMessage('Eleven Ali Hassan i 7B har hög frånvaro, mamma har hört av sig.', { serviceUrl: t.emulator.url, channelId: channel, teamId: TEAM, user: USERS.adele }));
+    await say(
+      channelMessage('Eleven Ali Hassan i 7B har hög frånvaro, mamma har hört av sig.', {
+        serviceUrl: t.emulator.url,
+        channelId: channel,
+        teamId: TEAM,
+        user: USERS.adele,
+      }),
+    );
     const after = cardOf((await say(inChannel('grupp', channel)))[0]!)!;
     expect(texts(after)).toContain('1 stoppade · 0 med samtycke');
     const asMember = cardOf((await say(inChannel('grupp', channel, USERS.adele)))[0]!)!;
@@ -124,7 +135,7 @@ describe('grupp / group', () => {
     expect(texts(cardOf(sent[0]!))).toContain('kanal eller gruppchatt');
   });
 
-  it('grupp in personal chat lists the user\'s own groups', async () => {
+  it("grupp in personal chat lists the user's own groups", async () => {
     const adele = cardOf((await say(personalMessage('grupp', { serviceUrl: t.emulator.url, user: USERS.adele })))[0]!)!;
     expect(adele.body[0].text).toBe('Dina samverkansgrupper');
     expect(texts(adele)).toContain('Samverkansgrupp');
@@ -135,10 +146,14 @@ describe('grupp / group', () => {
 
   it('the group.link card action links the channel and answers with the group card', async () => {
     const channel = newChannel();
-    const invoke = actionExecute('group.link', { groupId: 'operativ' }, {
-      serviceUrl: t.emulator.url,
-      conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    });
+    const invoke = actionExecute(
+      'group.link',
+      { groupId: 'operativ' },
+      {
+        serviceUrl: t.emulator.url,
+        conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+      },
+    );
     const res = await t.post(invoke);
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body);
@@ -147,24 +162,53 @@ describe('grupp / group', () => {
     expect(body.value.body[0].text).toBe('Operativ grupp');
     expect((await linkRow(channel)).groupId).toBe('operativ');
 
-    const refused = JSON.parse((await t.post(actionExecute('group.link', { groupId: 'styrgrupp' }, {
-      serviceUrl: t.emulator.url, user: USERS.adele, conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    }))).body);
+    const refused = JSON.parse(
+      (
+        await t.post(
+          actionExecute(
+            'group.link',
+            { groupId: 'styrgrupp' },
+            {
+              serviceUrl: t.emulator.url,
+              user: USERS.adele,
+              conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+            },
+          ),
+        )
+      ).body,
+    );
     expect(refused.value.body[0].id).toBe('not-allowed');
     expect((await linkRow(channel)).groupId).toBe('operativ');
 
-    const missing = JSON.parse((await t.post(actionExecute('group.link', {}, {
-      serviceUrl: t.emulator.url, conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    }))).body);
+    const missing = JSON.parse(
+      (
+        await t.post(
+          actionExecute(
+            'group.link',
+            {},
+            {
+              serviceUrl: t.emulator.url,
+              conversation: { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+            },
+          ),
+        )
+      ).body,
+    );
     expect(missing.value.body[0].id).toBe('group');
     expect(JSON.stringify(missing.value)).toContain('Välj en grupp.');
   });
 });
 
-describe('hjälp reflects the user\'s real roles', () => {
+describe("hjälp reflects the user's real roles", () => {
   it('tells Alex he convenes every group, manages and may record consent', async () => {
     const card = texts(cardOf((await say(personalMessage('hjälp', { serviceUrl: t.emulator.url })))[0]!));
-    for (const line of ['Sammankallande i Styrgrupp', 'Sammankallande i Samverkansgrupp', 'Sammankallande i Operativ grupp', 'Chef, får sammanfattningen', 'Får registrera samtycke i Operativ grupp']) {
+    for (const line of [
+      'Sammankallande i Styrgrupp',
+      'Sammankallande i Samverkansgrupp',
+      'Sammankallande i Operativ grupp',
+      'Chef, får sammanfattningen',
+      'Får registrera samtycke i Operativ grupp',
+    ]) {
       expect(card).toContain(line);
     }
     for (const word of ['boka', 'samtycke', 'sammanfattning', 'översyn']) expect(card).toContain(`**${word}**`);
@@ -179,7 +223,9 @@ describe('hjälp reflects the user\'s real roles', () => {
   });
 
   it('offers Adele only what a tactical member may do', async () => {
-    const card = texts(cardOf((await say(personalMessage('help', { serviceUrl: t.emulator.url, user: USERS.adele, locale: 'en-US' })))[0]!));
+    const card = texts(
+      cardOf((await say(personalMessage('help', { serviceUrl: t.emulator.url, user: USERS.adele, locale: 'en-US' })))[0]!),
+    );
     expect(card).toContain('Member of Samverkansgrupp');
     expect(card).toContain('**agenda**');
     for (const word of ['schedule', 'consent', 'digest', 'minutes']) expect(card).not.toContain(`**${word}**`);
@@ -207,7 +253,9 @@ describe('tenant isolation', () => {
     await iso.post(personalMessage('hjälp', { serviceUrl: iso.emulator.url, tenantId: other }));
     const help = JSON.stringify(cardOf(iso.emulator.sent[mark]!));
     expect(help).toContain('Du har ingen roll');
-    await iso.post(channelMessage('grupp koppla operativ', { serviceUrl: iso.emulator.url, mention: true, tenantId: other, channelId: newChannel() }));
+    await iso.post(
+      channelMessage('grupp koppla operativ', { serviceUrl: iso.emulator.url, mention: true, tenantId: other, channelId: newChannel() }),
+    );
     expect(cardKind(iso.emulator.sent[mark + 1]!)).toBe('not-allowed');
     expect(JSON.stringify(cardOf(iso.emulator.sent[mark + 1]!))).toContain('annan organisation');
 

@@ -9,7 +9,11 @@ const tomorrow = new Date('2026-03-11T09:00:00.000Z');
 let t: TestBot;
 const ran: string[] = [];
 beforeAll(async () => {
-  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ADMIN_TOKEN: TOKEN, SCHEDULER_TICK_MS: '0' } });
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { ADMIN_TOKEN: TOKEN, SCHEDULER_TICK_MS: '0' },
+  });
   const s = t.bot.services.scheduler;
   s.register('reminders.day-before', async (job) => void ran.push(job.id));
   s.register('digest.testrun', async (job) => ((job.payload as { empty?: boolean })?.empty ? 'skipped' : void ran.push(job.id)));
@@ -20,7 +24,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function run(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }, url = t.bot.url) {
-  const res = await fetch(`${url}/api/jobs/run`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${url}/api/jobs/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -34,7 +42,10 @@ describe('POST /api/jobs/run: access', () => {
   });
 
   it('does not exist when no ADMIN_TOKEN is configured (404)', async () => {
-    const bare = await startTestBot({ connectionString: inject('azuriteConnectionString'), env: { ADMIN_TOKEN: '', SCHEDULER_TICK_MS: '0' } });
+    const bare = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      env: { ADMIN_TOKEN: '', SCHEDULER_TICK_MS: '0' },
+    });
     try {
       expect((await run({ job: 'tick' }, { authorization: `Bearer ${TOKEN}` }, bare.bot.url)).status).toBe(404);
     } finally {
@@ -43,7 +54,10 @@ describe('POST /api/jobs/run: access', () => {
   });
 
   it('accepts `now` only outside production', async () => {
-    const prod = await startTestBot({ connectionString: inject('azuriteConnectionString'), env: { ADMIN_TOKEN: TOKEN, SCHEDULER_TICK_MS: '0' } });
+    const prod = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      env: { ADMIN_TOKEN: TOKEN, SCHEDULER_TICK_MS: '0' },
+    });
     try {
       // The harness runs in test mode; flip the parsed config to production for this one request.
       (prod.config as { production: boolean }).production = true;
@@ -105,7 +119,12 @@ describe('POST /api/jobs/run: running jobs', () => {
 
     const all = await run({ job: 'tick', now });
     expect(all.status).toBe(200);
-    expect(all.json).toMatchObject({ sent: 1, skipped: 0, failed: 1, byKind: { 'reminders.day-before': { ran: 1 }, 'reviews.due': { failed: 1 } } });
+    expect(all.json).toMatchObject({
+      sent: 1,
+      skipped: 0,
+      failed: 1,
+      byKind: { 'reminders.day-before': { ran: 1 }, 'reviews.due': { failed: 1 } },
+    });
     expect(ran).toEqual(['digest:a', 'reminder:m-2']);
     // The failed review waits for its retry: counted as skipped until then.
     expect((await run({ job: 'reviews', now })).json).toMatchObject({ sent: 0, skipped: 1, failed: 0 });

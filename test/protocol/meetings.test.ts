@@ -27,7 +27,11 @@ beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
   const file = path.join(dir, 'org.yaml');
   writeFileSync(file, 'extends: local-demo\nupdateGroups:\n  samverkansgrupp: { cadence: "at least 8 times a year" }\n');
-  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'https://samverkan.example.se' } });
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'https://samverkan.example.se' },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -41,9 +45,19 @@ async function say(activity: Record<string, any>): Promise<SentActivity[]> {
 const inChannel = (text: string, channelId: string, user: TestUser = USERS.alex, locale = 'sv-SE') =>
   channelMessage(text, { serviceUrl: t.emulator.url, mention: true, channelId, teamId: TEAM, user, locale });
 
-async function invoke(verb: string, data: Record<string, string>, o: { user?: TestUser; channelId?: string; replyToId?: string; locale?: string } = {}) {
+async function invoke(
+  verb: string,
+  data: Record<string, string>,
+  o: { user?: TestUser; channelId?: string; replyToId?: string; locale?: string } = {},
+) {
   const conversation = o.channelId ? { id: o.channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT } : undefined;
-  const activity = actionExecute(verb, data, { serviceUrl: t.emulator.url, user: o.user, conversation, replyToId: o.replyToId, locale: o.locale }) as Record<string, any>;
+  const activity = actionExecute(verb, data, {
+    serviceUrl: t.emulator.url,
+    user: o.user,
+    conversation,
+    replyToId: o.replyToId,
+    locale: o.locale,
+  }) as Record<string, any>;
   if (o.channelId) activity.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: o.channelId } };
   const res = await t.post(activity);
   expect(res.status).toBe(200);
@@ -76,7 +90,11 @@ async function linkedChannel(groupId: string): Promise<string> {
 }
 
 async function runJobs(job: string, now: string) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job, now }) });
+  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ job, now }),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as { sent: number; skipped: number; failed: number };
 }
@@ -152,7 +170,7 @@ describe('boka / schedule', () => {
     expect((await rows()).length).toBe(before);
   });
 
-  it('gives the form with the channel\'s group preselected, and books from it; the form becomes the invitation', async () => {
+  it("gives the form with the channel's group preselected, and books from it; the form becomes the invitation", async () => {
     const channel = await linkedChannel('samverkansgrupp');
     const sent = await say(inChannel('boka', channel));
     expect(cardKind(sent[0]!)).toBe('schedule-form');
@@ -161,7 +179,19 @@ describe('boka / schedule', () => {
     expect(text(form)).toMatch(/"id":"groupId"[^}]*"value":"samverkansgrupp"/);
     for (const id of ['date', 'time', 'durationMinutes', 'location', 'recurrence']) expect(text(form)).toContain(`"id":"${id}"`);
 
-    const card = await invoke('meeting.schedule', { groupId: 'samverkansgrupp', date: '2026-12-15', time: '09:30', durationMinutes: '60', location: 'Teams', recurrence: 'none', rrule: '' }, { channelId: channel, replyToId: 'form-message-1' });
+    const card = await invoke(
+      'meeting.schedule',
+      {
+        groupId: 'samverkansgrupp',
+        date: '2026-12-15',
+        time: '09:30',
+        durationMinutes: '60',
+        location: 'Teams',
+        recurrence: 'none',
+        rrule: '',
+      },
+      { channelId: channel, replyToId: 'form-message-1' },
+    );
     expect(card.body[0].id).toBe('meeting');
     expect(text(card)).toContain('Tisdag 15 december 2026');
     const row = (await rows('samverkansgrupp')).find((r) => r.start === '2026-12-15T08:30:00.000Z');
@@ -176,10 +206,22 @@ describe('boka / schedule', () => {
     expect(text(card)).toContain('Kontrollera Längd (minuter)');
   });
 
-  it('proposes a series from the group\'s cadence, which the convener adjusts and confirms', async () => {
+  it("proposes a series from the group's cadence, which the convener adjusts and confirms", async () => {
     const channel = await linkedChannel('samverkansgrupp');
     const before = (await rows('samverkansgrupp')).length;
-    const proposal = await invoke('meeting.schedule', { groupId: 'samverkansgrupp', date: '2027-01-11', time: '13:00', durationMinutes: '90', location: 'Nämndrummet', recurrence: 'cadence', rrule: '' }, { channelId: channel });
+    const proposal = await invoke(
+      'meeting.schedule',
+      {
+        groupId: 'samverkansgrupp',
+        date: '2027-01-11',
+        time: '13:00',
+        durationMinutes: '90',
+        location: 'Nämndrummet',
+        recurrence: 'cadence',
+        rrule: '',
+      },
+      { channelId: channel },
+    );
     expect(proposal.body[0].id).toBe('schedule-form');
     expect(text(proposal)).toContain('Förslag på mötesserie');
     const datesInput = JSON.stringify(proposal).match(/"id":"dates"[^}]*"value":"([^"]*)"/);
@@ -192,7 +234,21 @@ describe('boka / schedule', () => {
     // The convener drops the last proposed date and adds one of their own.
     const edited = [...lines.slice(0, -1), '2027-06-01 10:00'];
     const mark = t.emulator.sent.length;
-    const booked = await invoke('meeting.schedule', { confirm: 'yes', groupId: 'samverkansgrupp', date: '2027-01-11', time: '13:00', durationMinutes: '90', location: 'Nämndrummet', recurrence: 'cadence', rrule: '', dates: edited.join('\n') }, { channelId: channel });
+    const booked = await invoke(
+      'meeting.schedule',
+      {
+        confirm: 'yes',
+        groupId: 'samverkansgrupp',
+        date: '2027-01-11',
+        time: '13:00',
+        durationMinutes: '90',
+        location: 'Nämndrummet',
+        recurrence: 'cadence',
+        rrule: '',
+        dates: edited.join('\n'),
+      },
+      { channelId: channel },
+    );
     expect(booked.body[0].id).toBe('meeting-list');
     expect(text(booked)).toContain(`${edited.length} möten är bokade`);
     const series = (await rows('samverkansgrupp')).slice(before);
@@ -207,16 +263,30 @@ describe('boka / schedule', () => {
 
   it('a bad line in the confirmed series is explained and nothing is booked', async () => {
     const before = (await rows()).length;
-    const card = await invoke('meeting.schedule', { confirm: 'yes', groupId: 'samverkansgrupp', date: '2027-01-11', time: '13:00', durationMinutes: '90', recurrence: 'cadence', dates: '2027-02-01 13:00\nnästa tisdag' });
+    const card = await invoke('meeting.schedule', {
+      confirm: 'yes',
+      groupId: 'samverkansgrupp',
+      date: '2027-01-11',
+      time: '13:00',
+      durationMinutes: '90',
+      recurrence: 'cadence',
+      dates: '2027-02-01 13:00\nnästa tisdag',
+    });
     expect(card.body[0].id).toBe('schedule-form');
     expect(text(card)).toContain('nästa tisdag');
     expect((await rows()).length).toBe(before);
   });
 
-  it('books from personal chat and posts the invitation in the group\'s channel', async () => {
+  it("books from personal chat and posts the invitation in the group's channel", async () => {
     const channel = await linkedChannel('styrgrupp');
     const mark = t.emulator.sent.length;
-    const card = await invoke('meeting.schedule', { groupId: 'styrgrupp', date: '2026-12-16', time: '08:15', durationMinutes: '45', recurrence: '' });
+    const card = await invoke('meeting.schedule', {
+      groupId: 'styrgrupp',
+      date: '2026-12-16',
+      time: '08:15',
+      durationMinutes: '45',
+      recurrence: '',
+    });
     expect(card.body[0].id).toBe('meeting');
     expect(text(card)).toContain('visas i gruppens kanal');
     const posted = t.emulator.sent.slice(mark).find((a) => a.conversationId === channel && cardKind(a) === 'meeting');
@@ -282,8 +352,13 @@ describe('answers, moving and cancelling', () => {
   it('boka flytta moves it: new time, SEQUENCE bumped, the channel card updated and the change told in its thread', async () => {
     const mark = t.emulator.sent.length;
     const sent = await say(inChannel('boka flytta 2026-12-17 till 2026-12-18 14:00', channel));
-    expect(cardKind(sent.find((a) => a.conversationId.startsWith(channel) && a.method === 'POST' && !a.conversationId.includes('messageid'))!)).toBe('meeting');
-    const answer = sent.filter((a) => a.method === 'POST').map((a) => text(cardOf(a))).join('\n');
+    expect(
+      cardKind(sent.find((a) => a.conversationId.startsWith(channel) && a.method === 'POST' && !a.conversationId.includes('messageid'))!),
+    ).toBe('meeting');
+    const answer = sent
+      .filter((a) => a.method === 'POST')
+      .map((a) => text(cardOf(a)))
+      .join('\n');
     expect(answer).toContain('Mötet är flyttat från 2026-12-17 13:00.');
     expect(answer).toContain('Fredag 18 december 2026');
     const row = (await rows('operativ')).find((r) => JSON.stringify(r).includes(meetingId))!;
@@ -319,12 +394,29 @@ describe('answers, moving and cancelling', () => {
 
   it('boka ställ in … serien cancels the rest of a series and leaves earlier meetings alone', async () => {
     const ch = await linkedChannel('styrgrupp');
-    await invoke('meeting.schedule', { confirm: 'yes', groupId: 'styrgrupp', date: '2027-02-01', time: '10:00', durationMinutes: '60', recurrence: 'custom', dates: '2027-02-01\n2027-03-01\n2027-04-05\n2027-05-03' }, { channelId: ch });
+    await invoke(
+      'meeting.schedule',
+      {
+        confirm: 'yes',
+        groupId: 'styrgrupp',
+        date: '2027-02-01',
+        time: '10:00',
+        durationMinutes: '60',
+        recurrence: 'custom',
+        dates: '2027-02-01\n2027-03-01\n2027-04-05\n2027-05-03',
+      },
+      { channelId: ch },
+    );
     const sent = await say(inChannel('boka ställ in 2027-03-01 serien', ch));
     expect(text(cardOf(sent[sent.length - 1]!))).toContain('3 möten i serien är inställda.');
     const series = (await rows('styrgrupp')).filter((r) => r.start >= '2027-02-01' && r.start < '2027-06-01' && r.seriesId);
     const byDate = Object.fromEntries(series.map((r) => [r.start.slice(0, 10), r.status]));
-    expect(byDate).toMatchObject({ '2027-02-01': 'scheduled', '2027-03-01': 'cancelled', '2027-04-05': 'cancelled', '2027-05-03': 'cancelled' });
+    expect(byDate).toMatchObject({
+      '2027-02-01': 'scheduled',
+      '2027-03-01': 'cancelled',
+      '2027-04-05': 'cancelled',
+      '2027-05-03': 'cancelled',
+    });
   });
 
   it('an unknown date says so', async () => {
@@ -398,7 +490,7 @@ describe('möten / meetings and the calendar feed', () => {
     channel = await linkedChannel('samverkansgrupp');
   });
 
-  it('lists the coming meetings; a convener also gets the group\'s calendar link with a hint', async () => {
+  it("lists the coming meetings; a convener also gets the group's calendar link with a hint", async () => {
     await say(inChannel('boka 2026-12-03 13:00 60 Nämndrummet', channel));
     const sent = await say(inChannel('möten', channel));
     expect(cardKind(sent[0]!)).toBe('meeting-list');

@@ -47,7 +47,12 @@ const text = (x: unknown) => JSON.stringify(x ?? {});
 
 function action(verb: string, data: Record<string, string>, who: Who) {
   const { user, tenant } = PEOPLE[who];
-  const a = actionExecute(verb, data, { serviceUrl: t.emulator.url, user, tenantId: tenant, conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: tenant } }) as Record<string, any>;
+  const a = actionExecute(verb, data, {
+    serviceUrl: t.emulator.url,
+    user,
+    tenantId: tenant,
+    conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: tenant },
+  }) as Record<string, any>;
   a.channelData = { tenant: { id: tenant }, team: { id: TEAM }, channel: { id: CHANNEL } };
   return a;
 }
@@ -61,7 +66,8 @@ async function say(activity: Record<string, any>) {
   expect((await t.post(activity)).status).toBe(200);
   return t.emulator.sent.slice(mark);
 }
-const inChannel = (line: string, user: TestUser = USERS.alex) => channelMessage(line, { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM, user });
+const inChannel = (line: string, user: TestUser = USERS.alex) =>
+  channelMessage(line, { serviceUrl: t.emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM, user });
 
 /** A refusal that shows nothing of the meeting's content. */
 function expectNothingShown(card: Record<string, any> | undefined, label: string) {
@@ -76,17 +82,24 @@ function expectNothingShown(card: Record<string, any> | undefined, label: string
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-read-'));
   const file = path.join(dir, 'org.yaml');
-  writeFileSync(file, [
-    'extends: local-demo',
-    `tenantId: ${TENANT}`,
-    'addPeople:',
-    `  - { id: mona.manager, displayName: Mona Manager, aadObjectId: ${MONA.aadObjectId}, role: Förvaltningschef }`,
-    `  - { id: olle.manager, displayName: Olle Områdeschef, aadObjectId: ${OLLE.aadObjectId}, role: Områdeschef }`,
-    'addManagers:',
-    '  - { personId: mona.manager, oversees: [operativ] }',
-    '  - { personId: olle.manager, oversees: [styrgrupp, samverkansgrupp] }',
-  ].join('\n'));
-  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' } });
+  writeFileSync(
+    file,
+    [
+      'extends: local-demo',
+      `tenantId: ${TENANT}`,
+      'addPeople:',
+      `  - { id: mona.manager, displayName: Mona Manager, aadObjectId: ${MONA.aadObjectId}, role: Förvaltningschef }`,
+      `  - { id: olle.manager, displayName: Olle Områdeschef, aadObjectId: ${OLLE.aadObjectId}, role: Områdeschef }`,
+      'addManagers:',
+      '  - { personId: mona.manager, oversees: [operativ] }',
+      '  - { personId: olle.manager, oversees: [styrgrupp, samverkansgrupp] }',
+    ].join('\n'),
+  );
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' },
+  });
   await say(inChannel('grupp koppla operativ'));
   await say(inChannel('boka 2026-12-10 13:00 60'));
   await say(inChannel('boka 2026-12-17 13:00 60'));
@@ -94,10 +107,25 @@ beforeAll(async () => {
   expect(ids).toHaveLength(2);
   [meetingId, cancelId] = ids as [string, string];
   // A consent in force, and an agenda item for the child's case by its reference.
-  const consent = await t.post(actionExecute('consent.record', {
-    subjectPersonnummer: SUBJECTS.c.personnummer, subjectName: '', groupIds: 'operativ', validFrom: '', validUntil: '2027-06-30',
-    parties: 'guardian1', purpose: 'Samordning kring skolgång', informationCategories: 'Skolgång', exclusions: '', form: 'written', documentRef: '',
-  }, { serviceUrl: t.emulator.url, user: USERS.megan }));
+  const consent = await t.post(
+    actionExecute(
+      'consent.record',
+      {
+        subjectPersonnummer: SUBJECTS.c.personnummer,
+        subjectName: '',
+        groupIds: 'operativ',
+        validFrom: '',
+        validUntil: '2027-06-30',
+        parties: 'guardian1',
+        purpose: 'Samordning kring skolgång',
+        informationCategories: 'Skolgång',
+        exclusions: '',
+        form: 'written',
+        documentRef: '',
+      },
+      { serviceUrl: t.emulator.url, user: USERS.megan },
+    ),
+  );
   caseRef = /SAM-[0-9A-Z]{8}/.exec(consent.body)![0];
   const proposed = await invoke('agenda.propose', { meetingId, text: `${caseRef} ${ITEM}` }, 'member');
   expect(proposed.body[0].id).toBe('agenda');
@@ -125,7 +153,7 @@ const CASES: Case[] = [
   { verb: 'meeting.cancel', data: () => ({ meetingId: cancelId }), kind: 'meeting' },
 ];
 
-describe('meeting and agenda cards are shown to the meeting\'s group only', () => {
+describe("meeting and agenda cards are shown to the meeting's group only", () => {
   for (const c of CASES) {
     it(`${c.verb}: not allowed for ${OTHERS.join(', ')}, with nothing of the meeting in the answer; the card for ${READERS.join(', ')}`, async () => {
       for (const who of OTHERS) expectNothingShown(await invoke(c.verb, c.data(), who), `${c.verb} / ${who}`);
@@ -171,7 +199,7 @@ describe('meeting and agenda cards are shown to the meeting\'s group only', () =
     expect(text(cardOf(shown[0]!))).toContain(ITEM);
   });
 
-  it('boka flytta and boka ställ in in the group\'s channel: not allowed for someone outside the group, and the meeting not shown', async () => {
+  it("boka flytta and boka ställ in in the group's channel: not allowed for someone outside the group, and the meeting not shown", async () => {
     for (const user of [USERS.isaiah, USERS.adele]) {
       for (const line of ['boka flytta 2026-12-10 till 2026-12-11', 'boka ställ in 2026-12-10']) {
         const replies = (await say(inChannel(line, user))).filter((a) => a.method === 'POST');

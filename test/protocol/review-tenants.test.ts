@@ -30,17 +30,26 @@ function orgFile(tenantId: string): string {
 
 const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
 const start = (tenantId: string, prefix: string) =>
-  startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: orgFile(tenantId), SCHEDULER_TICK_MS: '0', TABLE_PREFIX: prefix } });
+  startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { ORG_CONFIG: orgFile(tenantId), SCHEDULER_TICK_MS: '0', TABLE_PREFIX: prefix },
+  });
 
 async function reviewList(t: TestBot, tenantId: string): Promise<string> {
   const mark = t.emulator.sent.length;
-  expect((await t.post(personalMessage('översyn', { serviceUrl: t.emulator.url, tenantId, conversationId: `a:personal-alex-${tenantId}` }))).status).toBe(200);
+  expect(
+    (await t.post(personalMessage('översyn', { serviceUrl: t.emulator.url, tenantId, conversationId: `a:personal-alex-${tenantId}` })))
+      .status,
+  ).toBe(200);
   const sent = t.emulator.sent.slice(mark);
   expect(cardKind(sent[0]!)).toBe('review-list');
   return text(cardOf(sent[0]!));
 }
 async function complete(t: TestBot, tenantId: string, date: string, decisionRef: string) {
-  const res = await t.post(actionExecute('review.complete', { documentId: DOC, date, decisionRef }, { serviceUrl: t.emulator.url, user: USERS.alex, tenantId }));
+  const res = await t.post(
+    actionExecute('review.complete', { documentId: DOC, date, decisionRef }, { serviceUrl: t.emulator.url, user: USERS.alex, tenantId }),
+  );
   expect(res.status).toBe(200);
   return JSON.parse(res.body).value as Record<string, any>;
 }
@@ -72,7 +81,7 @@ describe('two tenants on the same tables', () => {
     expect(other).not.toContain('Ks 2026/101');
   });
 
-  it('each tenant\'s rows are in its own partition, and none in the shared one', async () => {
+  it("each tenant's rows are in its own partition, and none in the shared one", async () => {
     const s = a.bot.services;
     expect([...(await s.reviews.all(TENANT_A)).keys()]).toEqual([DOC]);
     expect([...(await b.bot.services.reviews.all(TENANT_B)).keys()]).toEqual([]);
@@ -81,7 +90,7 @@ describe('two tenants on the same tables', () => {
     expect([...partitions]).toEqual([encodeKey(TENANT_A)]);
   });
 
-  it('the other tenant records its own, and neither sees the other\'s', async () => {
+  it("the other tenant records its own, and neither sees the other's", async () => {
     await complete(b, TENANT_B, '2026-11-21', 'BUN 2026/7');
     const [ra, rb] = [await a.bot.services.reviews.get(TENANT_A, DOC), await b.bot.services.reviews.get(TENANT_B, DOC)];
     expect(ra!.reviews.map((r) => r.decisionRef)).toEqual(['Ks 2026/101 § 12']);
@@ -96,7 +105,7 @@ describe('reviews written before the organisation named its tenant', () => {
   });
   afterAll(async () => t?.close());
 
-  it('are read from the ~none partition and carried into the tenant\'s row by the next review', async () => {
+  it("are read from the ~none partition and carried into the tenant's row by the next review", async () => {
     const table = t.bot.services.store.client(TABLES.reviews);
     const legacy = { date: '2026-11-10', decisionRef: 'Ks 2026/90', recordedBy: 'x', recordedAt: '2026-11-10T09:00:00.000Z' };
     await table.createEntity({ partitionKey: encodeKey('~none'), rowKey: encodeKey(DOC), reviews: JSON.stringify([legacy]) });

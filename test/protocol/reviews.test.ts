@@ -29,7 +29,11 @@ async function invoke(t: TestBot, verb: string, data: Record<string, string>, us
   return (JSON.parse(res.body) as { value: Record<string, any> }).value;
 }
 async function runJobs(t: TestBot, job: string, now: Date) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job, now: now.toISOString() }) });
+  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ job, now: now.toISOString() }),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as { sent: number };
 }
@@ -61,16 +65,24 @@ describe('översyn / review and sammanfattning / digest in the demo organisation
   });
 
   it('review.complete records the review and moves the next date on; bad dates are explained', async () => {
-    const docId = /"documentId":"([^"]+)"/.exec(text(cardOf((await say(t, personalMessage('översyn', { serviceUrl: t.emulator.url })))[0]!)))![1]!;
+    const docId = /"documentId":"([^"]+)"/.exec(
+      text(cardOf((await say(t, personalMessage('översyn', { serviceUrl: t.emulator.url })))[0]!)),
+    )![1]!;
     const future = await invoke(t, 'review.complete', { documentId: docId, [`date_${docId}`]: '2026-12-01', [`decisionRef_${docId}`]: '' });
     expect(text(future)).toContain('Datumet kan inte ligga i framtiden.');
     const bad = await invoke(t, 'review.complete', { documentId: docId, date: '2026-02-30', decisionRef: '' });
     expect(text(bad)).toContain('2026-02-30 är inget datum');
-    const done = await invoke(t, 'review.complete', { documentId: docId, [`date_${docId}`]: '2026-11-20', [`decisionRef_${docId}`]: 'Ks 2026/101 § 12' });
+    const done = await invoke(t, 'review.complete', {
+      documentId: docId,
+      [`date_${docId}`]: '2026-11-20',
+      [`decisionRef_${docId}`]: 'Ks 2026/101 § 12',
+    });
     expect(done.body[0].id).toBe('review-list');
     expect(text(done)).toContain('Nästa översyn: 2028-11-20.');
     expect(text(done)).toContain('I ordning');
-    expect((await invoke(t, 'review.complete', { documentId: docId, date: '2026-11-20', decisionRef: 'x' }, USERS.adele)).body[0].id).toBe('not-allowed');
+    expect((await invoke(t, 'review.complete', { documentId: docId, date: '2026-11-20', decisionRef: 'x' }, USERS.adele)).body[0].id).toBe(
+      'not-allowed',
+    );
   });
 
   it('sammanfattning gives a manager the digest, in Swedish and English; others are refused', async () => {
@@ -88,34 +100,121 @@ describe('översyn / review and sammanfattning / digest in the demo organisation
   });
 });
 
-describe('the digest\'s content for a seeded organisation', () => {
+describe("the digest's content for a seeded organisation", () => {
   it('counts what needs attention, in Swedish and English, without names or case references', async () => {
     const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
-    const t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0' } });
+    const t = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      now: () => clock.now,
+      env: { SCHEDULER_TICK_MS: '0' },
+    });
     try {
       const s = t.bot.services;
-      const base = { tenantId: TENANT, timeZone: 'Europe/Stockholm', durationMinutes: 60, status: 'scheduled' as const, sequence: 0, agendaStatus: 'none' as const, rsvp: {}, rsvpUserIds: [], createdBy: 'x', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', reminded: {} };
+      const base = {
+        tenantId: TENANT,
+        timeZone: 'Europe/Stockholm',
+        durationMinutes: 60,
+        status: 'scheduled' as const,
+        sequence: 0,
+        agendaStatus: 'none' as const,
+        rsvp: {},
+        rsvpUserIds: [],
+        createdBy: 'x',
+        createdAt: '2026-11-01T00:00:00.000Z',
+        updatedAt: '2026-11-01T00:00:00.000Z',
+        reminded: {},
+      };
       // Held on 2 November without final minutes; held on 12 November with final minutes; coming on 26 November.
-      await s.meetings.create({ ...base, id: 'samverkansgrupp.aaaaaaaaaa01', groupId: 'samverkansgrupp', start: '2026-11-02T12:00:00.000Z', end: '2026-11-02T13:00:00.000Z' });
-      await s.meetings.create({ ...base, id: 'samverkansgrupp.aaaaaaaaaa02', groupId: 'samverkansgrupp', start: '2026-11-12T12:00:00.000Z', end: '2026-11-12T13:00:00.000Z' });
-      await s.minutes.update(TENANT, 'samverkansgrupp', 'samverkansgrupp.aaaaaaaaaa02', () => ({ tenantId: TENANT, groupId: 'samverkansgrupp', meetingId: 'samverkansgrupp.aaaaaaaaaa02', status: 'final', attendees: [], guests: checked(''), notes: {}, decisions: [], actions: [], sip: [], closedActions: [], updatedAt: '2026-11-12T15:00:00.000Z' }));
-      await s.meetings.create({ ...base, id: 'styrgrupp.aaaaaaaaaa03', groupId: 'styrgrupp', start: '2026-11-26T08:00:00.000Z', end: '2026-11-26T09:00:00.000Z' });
+      await s.meetings.create({
+        ...base,
+        id: 'samverkansgrupp.aaaaaaaaaa01',
+        groupId: 'samverkansgrupp',
+        start: '2026-11-02T12:00:00.000Z',
+        end: '2026-11-02T13:00:00.000Z',
+      });
+      await s.meetings.create({
+        ...base,
+        id: 'samverkansgrupp.aaaaaaaaaa02',
+        groupId: 'samverkansgrupp',
+        start: '2026-11-12T12:00:00.000Z',
+        end: '2026-11-12T13:00:00.000Z',
+      });
+      await s.minutes.update(TENANT, 'samverkansgrupp', 'samverkansgrupp.aaaaaaaaaa02', () => ({
+        tenantId: TENANT,
+        groupId: 'samverkansgrupp',
+        meetingId: 'samverkansgrupp.aaaaaaaaaa02',
+        status: 'final',
+        attendees: [],
+        guests: checked(''),
+        notes: {},
+        decisions: [],
+        actions: [],
+        sip: [],
+        closedActions: [],
+        updatedAt: '2026-11-12T15:00:00.000Z',
+      }));
+      await s.meetings.create({
+        ...base,
+        id: 'styrgrupp.aaaaaaaaaa03',
+        groupId: 'styrgrupp',
+        start: '2026-11-26T08:00:00.000Z',
+        end: '2026-11-26T09:00:00.000Z',
+      });
       await s.minutes.saveActions(TENANT, 'samverkansgrupp', [
-        { id: 'a-1', what: checked('Uppdatera rutinen'), who: checked('Alex Wilber'), due: '2026-11-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
-        { id: 'a-2', what: checked('Bjud in BUP'), who: checked('Adele Vance'), due: '2026-12-15', meetingId: 'samverkansgrupp.aaaaaaaaaa02' },
+        {
+          id: 'a-1',
+          what: checked('Uppdatera rutinen'),
+          who: checked('Alex Wilber'),
+          due: '2026-11-15',
+          meetingId: 'samverkansgrupp.aaaaaaaaaa02',
+        },
+        {
+          id: 'a-2',
+          what: checked('Bjud in BUP'),
+          who: checked('Adele Vance'),
+          due: '2026-12-15',
+          meetingId: 'samverkansgrupp.aaaaaaaaaa02',
+        },
       ]);
-      const consent = { tenantId: TENANT, subject: { personnummer: 'hash' }, parties: ['guardian1' as const], form: 'written' as const, documentRef: checked('D'), scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked(''), exclusions: checked('') }, purpose: checked('SIP'), validFrom: '2026-01-01', recordedBy: 'x', recordedAt: '2026-01-01T00:00:00.000Z' };
+      const consent = {
+        tenantId: TENANT,
+        subject: { personnummer: 'hash' },
+        parties: ['guardian1' as const],
+        form: 'written' as const,
+        documentRef: checked('D'),
+        scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked(''), exclusions: checked('') },
+        purpose: checked('SIP'),
+        validFrom: '2026-01-01',
+        recordedBy: 'x',
+        recordedAt: '2026-01-01T00:00:00.000Z',
+      };
       await s.consents.record({ ...consent, caseRef: 'SAM-AAAA1111', validUntil: '2026-12-10' });
       await s.consents.record({ ...consent, caseRef: 'SAM-BBBB2222', validUntil: '2027-06-30' });
-      await s.audit.append({ time: new Date('2026-11-20T10:00:00.000Z'), tenantId: TENANT, event: 'refusal', groupId: 'operativ', userId: 'x', categories: ['personnummer'] });
+      await s.audit.append({
+        time: new Date('2026-11-20T10:00:00.000Z'),
+        tenantId: TENANT,
+        event: 'refusal',
+        groupId: 'operativ',
+        userId: 'x',
+        categories: ['personnummer'],
+      });
 
       const sv = text(cardOf((await say(t, personalMessage('sammanfattning', { serviceUrl: t.emulator.url })))[0]!));
-      for (const line of ['Möten utan justerat protokoll: 1', 'Försenade åtgärder: 1', 'Styrdokument att se över inom 60 dagar: 1', 'Samtycken som går ut inom 30 dagar: 1', 'Stoppade av samtyckesspärren förra veckan: 1', 'Möten de kommande två veckorna: 1']) expect(sv).toContain(line);
+      for (const line of [
+        'Möten utan justerat protokoll: 1',
+        'Försenade åtgärder: 1',
+        'Styrdokument att se över inom 60 dagar: 1',
+        'Samtycken som går ut inom 30 dagar: 1',
+        'Stoppade av samtyckesspärren förra veckan: 1',
+        'Möten de kommande två veckorna: 1',
+      ])
+        expect(sv).toContain(line);
       expect(sv).toContain('Behöver uppmärksamhet');
       expect(sv).not.toContain('SAM-');
       expect(sv).not.toContain('Uppdatera rutinen');
       const en = text(cardOf((await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, locale: 'en-US' })))[0]!));
-      for (const line of ['Meetings without final minutes: 1', 'Overdue actions: 1', 'Consents expiring within 30 days: 1']) expect(en).toContain(line);
+      for (const line of ['Meetings without final minutes: 1', 'Overdue actions: 1', 'Consents expiring within 30 days: 1'])
+        expect(en).toContain(line);
     } finally {
       await t.close();
     }
@@ -132,14 +231,26 @@ describe('review reminders for every preset, across a year', () => {
       const hasAlex = org.people.some((p) => p.aadObjectId === USERS.alex.aadObjectId);
       const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
       const file = path.join(dir, 'org.yaml');
-      writeFileSync(file, [
-        `extends: ${preset}`,
-        ...(hasAlex ? [] : ['addPeople:', `  - { id: alex.test, displayName: Alex Wilber, aadObjectId: ${USERS.alex.aadObjectId}, role: Sammankallande (test) }`]),
-        'updateGroups:',
-        ...owners.map((g) => `  ${g}: { addConveners: [${hasAlex ? 'alex.wilber' : 'alex.test'}] }`),
-      ].join('\n'));
+      writeFileSync(
+        file,
+        [
+          `extends: ${preset}`,
+          ...(hasAlex
+            ? []
+            : [
+                'addPeople:',
+                `  - { id: alex.test, displayName: Alex Wilber, aadObjectId: ${USERS.alex.aadObjectId}, role: Sammankallande (test) }`,
+              ]),
+          'updateGroups:',
+          ...owners.map((g) => `  ${g}: { addConveners: [${hasAlex ? 'alex.wilber' : 'alex.test'}] }`),
+        ].join('\n'),
+      );
       const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
-      const t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' } });
+      const t = await startTestBot({
+        connectionString: inject('azuriteConnectionString'),
+        now: () => clock.now,
+        env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' },
+      });
       try {
         await say(t, personalMessage('hjälp', { serviceUrl: t.emulator.url }));
         const mark = t.emulator.sent.length;
@@ -172,7 +283,8 @@ describe('review reminders for every preset, across a year', () => {
             expect(before.length, `${preset}/${doc.id}: ${got.join(' | ')}`).toBeGreaterThanOrEqual(2);
             expect(before.slice(0, 3)).toEqual([...before.slice(0, 3)].sort((a, b) => b - a));
             expect(Math.min(...before)).toBeLessThanOrEqual(7);
-            if (doc.lastReviewed || doc.decidedOn || doc.validFrom || doc.reviews?.length) expect(got, `${preset}/${doc.id}`).toContain('Översynen är försenad');
+            if (doc.lastReviewed || doc.decidedOn || doc.validFrom || doc.reviews?.length)
+              expect(got, `${preset}/${doc.id}`).toContain('Översynen är försenad');
             // Never reviewed at all, the cycle rolls on to next year's date (and is never "overdue").
             else expect(before.length, `${preset}/${doc.id}: ${got.join(' | ')}`).toBeGreaterThanOrEqual(3);
           }
@@ -194,12 +306,22 @@ describe('review reminders for every preset, across a year', () => {
   it('recording the review stops the overdue reminders and the next date follows the cycle', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
     const file = path.join(dir, 'org.yaml');
-    writeFileSync(file, `extends: overenskommelse-2020\naddPeople:\n  - { id: alex.test, displayName: Alex Wilber, aadObjectId: ${USERS.alex.aadObjectId}, role: Test }\nupdateGroups:\n  styrgrupp: { addConveners: [alex.test] }\n`);
+    writeFileSync(
+      file,
+      `extends: overenskommelse-2020\naddPeople:\n  - { id: alex.test, displayName: Alex Wilber, aadObjectId: ${USERS.alex.aadObjectId}, role: Test }\nupdateGroups:\n  styrgrupp: { addConveners: [alex.test] }\n`,
+    );
     const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
-    const t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' } });
+    const t = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      now: () => clock.now,
+      env: { ORG_CONFIG: file, SCHEDULER_TICK_MS: '0' },
+    });
     try {
       await say(t, personalMessage('hjälp', { serviceUrl: t.emulator.url }));
-      const count = (from: number) => t.emulator.sent.slice(from).filter((a) => a.conversationId === ALEX_CHAT && text(cardOf(a)).includes('"documentId":"overenskommelse-2020-2024"')).length;
+      const count = (from: number) =>
+        t.emulator.sent
+          .slice(from)
+          .filter((a) => a.conversationId === ALEX_CHAT && text(cardOf(a)).includes('"documentId":"overenskommelse-2020-2024"')).length;
       let mark = t.emulator.sent.length;
       const start = clock.now.getTime();
       for (let week = 0; week < 3; week++) {
@@ -208,7 +330,11 @@ describe('review reminders for every preset, across a year', () => {
       }
       expect(count(mark)).toBeGreaterThanOrEqual(2);
       clock.now = new Date('2026-12-10T10:00:00.000Z');
-      const done = await invoke(t, 'review.complete', { documentId: 'overenskommelse-2020-2024', date: '2026-12-09', decisionRef: 'BUN 2026/12, SN 2026/30' });
+      const done = await invoke(t, 'review.complete', {
+        documentId: 'overenskommelse-2020-2024',
+        date: '2026-12-09',
+        decisionRef: 'BUN 2026/12, SN 2026/30',
+      });
       expect(done.body[0].id).toBe('review-reminder');
       expect(text(done)).toContain('Översynen av');
       mark = t.emulator.sent.length;

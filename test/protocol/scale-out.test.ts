@@ -49,12 +49,21 @@ afterAll(async () => {
 });
 
 async function post(activity: unknown): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${proxyUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${proxyUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   return { status: res.status, body: await res.text() };
 }
-const inChannel = (text: string, user: TestUser = USERS.alex) => channelMessage(text, { serviceUrl: emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM, user });
+const inChannel = (text: string, user: TestUser = USERS.alex) =>
+  channelMessage(text, { serviceUrl: emulator.url, mention: true, channelId: CHANNEL, teamId: TEAM, user });
 const invoke = async (verb: string, data: Record<string, string>, user: TestUser) => {
-  const a = actionExecute(verb, data, { serviceUrl: emulator.url, user, conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT } }) as Record<string, any>;
+  const a = actionExecute(verb, data, {
+    serviceUrl: emulator.url,
+    user,
+    conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+  }) as Record<string, any>;
   a.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: CHANNEL } };
   const res = await post(a);
   expect(res.status).toBe(200);
@@ -64,7 +73,11 @@ const invoke = async (verb: string, data: Record<string, string>, user: TestUser
 async function runEverywhere(now: string): Promise<number> {
   const results = await Promise.all(
     bots.map(async (b) => {
-      const res = await fetch(`${b.url}/api/jobs/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ job: 'tick', now }) });
+      const res = await fetch(`${b.url}/api/jobs/run`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ job: 'tick', now }),
+      });
       expect(res.status).toBe(200);
       return ((await res.json()) as { sent: number }).sent;
     }),
@@ -105,7 +118,17 @@ describe('two bot processes behind a round-robin proxy, one Azurite', () => {
   it('every scheduled message is sent exactly once, with both processes running the jobs at the same moments', async () => {
     const mark = emulator.sent.length;
     // The timers of three weeks: the weekly digest (Mondays 07:30), the agenda reminder (Mon 7 Dec 09:00), the day before (Wed 9 Dec 09:00), the minutes check (Tue 15 Dec 09:00).
-    for (const now of ['2026-11-23T06:31:00Z', '2026-11-26T12:01:00Z', '2026-11-30T06:31:00Z', '2026-12-07T06:31:00Z', '2026-12-07T08:01:00Z', '2026-12-09T08:01:00Z', '2026-12-14T06:31:00Z', '2026-12-15T08:01:00Z']) await runEverywhere(now);
+    for (const now of [
+      '2026-11-23T06:31:00Z',
+      '2026-11-26T12:01:00Z',
+      '2026-11-30T06:31:00Z',
+      '2026-12-07T06:31:00Z',
+      '2026-12-07T08:01:00Z',
+      '2026-12-09T08:01:00Z',
+      '2026-12-14T06:31:00Z',
+      '2026-12-15T08:01:00Z',
+    ])
+      await runEverywhere(now);
     const sent = emulator.sent.slice(mark);
     const about = (s: string) => sent.filter((a) => text(a).includes(s));
     // The digest to Alex once a week: the Mondays 23 and 30 November, 7 and 14 December each once.
@@ -118,5 +141,7 @@ describe('two bot processes behind a round-robin proxy, one Azurite', () => {
 });
 
 function text(a: unknown): string {
-  return JSON.stringify(a && typeof a === 'object' && 'body' in (a as object) ? cardOf(a as never) ?? (a as { body: unknown }).body : a ?? {});
+  return JSON.stringify(
+    a && typeof a === 'object' && 'body' in (a as object) ? (cardOf(a as never) ?? (a as { body: unknown }).body) : (a ?? {}),
+  );
 }

@@ -30,7 +30,15 @@ async function freshTables(): Promise<{ store: TableStore; jobs: JobStore; prefi
 /** A scheduler on a clock the test moves. */
 function schedulerOn(jobs: JobStore, clock: { now: Date }, extra: Partial<SchedulerOptions> = {}) {
   const log = new CapturedLog(path.join(LOG_DIR, `scheduler-${randomBytes(4).toString('hex')}.jsonl`));
-  const scheduler = new Scheduler({ jobs, clock: () => clock.now, owner: 'proc-a', leaseMs: 30_000, logger: createLogger({ level: 'info', destination: log }), random: () => 1, ...extra });
+  const scheduler = new Scheduler({
+    jobs,
+    clock: () => clock.now,
+    owner: 'proc-a',
+    leaseMs: 30_000,
+    logger: createLogger({ level: 'info', destination: log }),
+    random: () => 1,
+    ...extra,
+  });
   return { scheduler, log };
 }
 
@@ -104,7 +112,9 @@ describe('scheduler: scheduling and cancelling', () => {
     expect(b.rowKey).toBe(a.rowKey);
     expect(c.rowKey).toBe(a.rowKey);
     await scheduler.tick(at(3 * HOUR));
-    expect((await scheduler.schedule({ id: 'meeting-reminder:m-7:2026-03-10', kind: 'test.once', dueAt: at(5 * MIN) })).created).toBe(false);
+    expect((await scheduler.schedule({ id: 'meeting-reminder:m-7:2026-03-10', kind: 'test.once', dueAt: at(5 * MIN) })).created).toBe(
+      false,
+    );
     await scheduler.tick(at(4 * HOUR));
     expect(runs).toBe(1);
   });
@@ -189,7 +199,12 @@ describe('scheduler: failures', () => {
     });
     const ref = await scheduler.schedule({ id: 'r1', kind: 'test.retry', dueAt: T });
     expect(await scheduler.tick(T)).toMatchObject({ ran: 0, failed: 1 });
-    expect(await jobs.get(ref)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Upstream503', notBefore: at(1000).toISOString() });
+    expect(await jobs.get(ref)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'Upstream503',
+      notBefore: at(1000).toISOString(),
+    });
     expect(await scheduler.tick(at(999))).toMatchObject({ ran: 0, failed: 0, busy: 1 });
     expect(await scheduler.tick(at(1000))).toMatchObject({ failed: 1 });
     // Second failure: twice the delay.
@@ -333,14 +348,21 @@ describe('scheduler: two processes', () => {
     }
   }
 
-  const stop = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))));
+  const stop = (c: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    });
 
   it('two node processes on one storage account run each of 200 jobs exactly once', async () => {
     const { jobs, prefix } = await freshTables();
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'sched-')), 'events.log');
     const setup = new Scheduler({ jobs, logger: createLogger({ level: 'silent' }) });
     const now = Date.now();
-    await setup.scheduleMany(Array.from({ length: 200 }, (_, i) => ({ id: `job-${i}`, kind: 'test.append', dueAt: new Date(now - i * 1000) })));
+    await setup.scheduleMany(
+      Array.from({ length: 200 }, (_, i) => ({ id: `job-${i}`, kind: 'test.append', dueAt: new Date(now - i * 1000) })),
+    );
 
     const a = worker({ PREFIX: prefix, OWNER: 'proc-a', OUT: out });
     const b = worker({ PREFIX: prefix, OWNER: 'proc-b', OUT: out });
@@ -360,12 +382,18 @@ describe('scheduler: two processes', () => {
     const { jobs, prefix } = await freshTables();
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'sched-')), 'events.log');
     const setup = new Scheduler({ jobs, logger: createLogger({ level: 'silent' }) });
-    await setup.scheduleMany(Array.from({ length: 20 }, (_, i) => ({ id: `slow-${i}`, kind: 'test.slow', dueAt: new Date(Date.now() - 1000) })));
+    await setup.scheduleMany(
+      Array.from({ length: 20 }, (_, i) => ({ id: `slow-${i}`, kind: 'test.slow', dueAt: new Date(Date.now() - 1000) })),
+    );
 
     // proc-a takes jobs and hangs in them (it keeps renewing its leases while alive).
     const a = worker({ PREFIX: prefix, OWNER: 'proc-a', OUT: out, HANG_MS: '600000', LEASE_MS: '1000' });
     await until(() => events(out).filter((e) => e.owner === 'proc-a').length >= 8, 15_000, 'proc-a to start its jobs');
-    const held = new Set(events(out).filter((e) => e.owner === 'proc-a').map((e) => e.id));
+    const held = new Set(
+      events(out)
+        .filter((e) => e.owner === 'proc-a')
+        .map((e) => e.id),
+    );
     // proc-b runs alongside and does the rest, but cannot touch proc-a's live leases.
     const b = worker({ PREFIX: prefix, OWNER: 'proc-b', OUT: out, LEASE_MS: '1000' });
     await b.ready;

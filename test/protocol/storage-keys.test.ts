@@ -8,7 +8,9 @@ import { ConversationReferenceStore } from '../../src/storage/conversation-refer
 /** Encoded keys survive Azurite's point operations and queries, as they must on the real service. */
 let table: TableClient;
 beforeAll(async () => {
-  table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `k${randomBytes(5).toString('hex')}Keys`, { allowInsecureConnection: true });
+  table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `k${randomBytes(5).toString('hex')}Keys`, {
+    allowInsecureConnection: true,
+  });
   await table.createTable();
 });
 afterAll(async () => table?.deleteTable());
@@ -53,7 +55,13 @@ describe('keys in Azurite', () => {
   it('the conversation reference store saves, finds and removes a threaded channel id', async () => {
     const store = new ConversationReferenceStore(table);
     const conversationId = '19:abc@thread.tacv2;messageid=1712345';
-    await store.save({ tenantId: 'tenant/1', conversationId, conversationType: 'channel', reference: { conversation: { id: conversationId } }, updatedAt: '2026-03-10T09:00:00Z' });
+    await store.save({
+      tenantId: 'tenant/1',
+      conversationId,
+      conversationType: 'channel',
+      reference: { conversation: { id: conversationId } },
+      updatedAt: '2026-03-10T09:00:00Z',
+    });
     const got = await store.get('tenant/1', conversationId);
     expect(got?.conversationId).toBe(conversationId);
     expect(got?.tenantId).toBe('tenant/1');

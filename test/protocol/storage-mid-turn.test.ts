@@ -43,10 +43,13 @@ class StorageCut {
       }
       this.requests += 1;
       if (this.allow !== undefined) this.allow -= 1;
-      const fwd = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent: this.agent }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const fwd = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent: this.agent },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       fwd.on('error', () => res.destroy());
       req.pipe(fwd);
     });
@@ -81,12 +84,21 @@ beforeAll(async () => {
 afterAll(async () => cut?.stop());
 
 type Build = (serviceUrl: string) => Record<string, any>;
-const inChannel = (text: string, user: TestUser = USERS.alex): Build => (serviceUrl) => channelMessage(text, { serviceUrl, mention: true, channelId: CHANNEL, teamId: TEAM, user });
-const onCard = (verb: string, data: Record<string, string>, user: TestUser = USERS.alex, channel = true): Build => (serviceUrl) => {
-  const a = actionExecute(verb, data, { serviceUrl, user, conversation: channel ? { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT } : undefined }) as Record<string, any>;
-  if (channel) a.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: CHANNEL } };
-  return a;
-};
+const inChannel =
+  (text: string, user: TestUser = USERS.alex): Build =>
+  (serviceUrl) =>
+    channelMessage(text, { serviceUrl, mention: true, channelId: CHANNEL, teamId: TEAM, user });
+const onCard =
+  (verb: string, data: Record<string, string>, user: TestUser = USERS.alex, channel = true): Build =>
+  (serviceUrl) => {
+    const a = actionExecute(verb, data, {
+      serviceUrl,
+      user,
+      conversation: channel ? { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT } : undefined,
+    }) as Record<string, any>;
+    if (channel) a.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: CHANNEL } };
+    return a;
+  };
 
 const MEETING = meetingIdFor('samverkansgrupp', 'midturn-book', 0);
 const SETUP: Array<[string, Build]> = [
@@ -95,8 +107,17 @@ const SETUP: Array<[string, Build]> = [
   ['midturn-link', inChannel('grupp koppla samverkansgrupp')],
 ];
 const BOOK: [string, Build] = ['midturn-book', inChannel('boka 2026-12-10 13:00 90 Nämndrummet')];
-const PROPOSE: [string, Build] = ['midturn-propose', onCard('agenda.propose', { meetingId: MEETING, text: 'Rutin vid hög frånvaro (15 min)' }, USERS.adele)];
-const MINUTES = { meetingId: MEETING, attendees: 'alex.wilber,adele.vance', guests: '', decisions: 'Rutinen antas.', actions: 'Uppdatera rutinen; Alex Wilber; 2026-12-16' };
+const PROPOSE: [string, Build] = [
+  'midturn-propose',
+  onCard('agenda.propose', { meetingId: MEETING, text: 'Rutin vid hög frånvaro (15 min)' }, USERS.adele),
+];
+const MINUTES = {
+  meetingId: MEETING,
+  attendees: 'alex.wilber,adele.vance',
+  guests: '',
+  decisions: 'Rutinen antas.',
+  actions: 'Uppdatera rutinen; Alex Wilber; 2026-12-16',
+};
 
 /** The flows cut: each a few steps to set up and the turn whose storage fails. */
 const FLOWS: Array<{ name: string; setup: Array<[string, Build]>; turn: [string, Build] }> = [
@@ -107,10 +128,27 @@ const FLOWS: Array<{ name: string; setup: Array<[string, Build]>; turn: [string,
   {
     name: 'consent.record',
     setup: SETUP,
-    turn: ['midturn-consent', onCard('consent.record', {
-      subjectPersonnummer: SUBJECTS.b.personnummer, subjectName: SUBJECTS.b.name, groupIds: 'operativ', validFrom: '', validUntil: '2027-06-30',
-      parties: 'guardian1', purpose: 'Samordning kring skolgång', informationCategories: 'Skolgång', exclusions: '', form: 'written', documentRef: '',
-    }, USERS.megan, false)],
+    turn: [
+      'midturn-consent',
+      onCard(
+        'consent.record',
+        {
+          subjectPersonnummer: SUBJECTS.b.personnummer,
+          subjectName: SUBJECTS.b.name,
+          groupIds: 'operativ',
+          validFrom: '',
+          validUntil: '2027-06-30',
+          parties: 'guardian1',
+          purpose: 'Samordning kring skolgång',
+          informationCategories: 'Skolgång',
+          exclusions: '',
+          form: 'written',
+          documentRef: '',
+        },
+        USERS.megan,
+        false,
+      ),
+    ],
   },
 ];
 
@@ -158,7 +196,9 @@ async function runFlow(flow: (typeof FLOWS)[number], cutAfter?: number): Promise
   // Teams gets an answer: 200 with the card action's reply, or with the message's replies sent to the conversation.
   expect(first.status, `cut after ${cutAfter}: ${first.body.slice(0, 200)}`).toBe(200);
   const afterCut = cutAfter === undefined ? {} : await userTables();
-  const changedTables = Object.keys({ ...afterCut, ...beforeTurn }).filter((k) => JSON.stringify(afterCut[k] ?? []) !== JSON.stringify(beforeTurn[k] ?? []));
+  const changedTables = Object.keys({ ...afterCut, ...beforeTurn }).filter(
+    (k) => JSON.stringify(afterCut[k] ?? []) !== JSON.stringify(beforeTurn[k] ?? []),
+  );
   const changed = changedTables.length > 0;
   if (cutAfter !== undefined) {
     // Teams resends what it had no good answer to; a resend of a turn that succeeded changes nothing either.
@@ -173,33 +213,45 @@ async function runFlow(flow: (typeof FLOWS)[number], cutAfter?: number): Promise
   }
   // TurnState rows belong to teams-ai's conversation memory, rewritten on every turn.
   delete state.TurnState;
-  return { end: { state, keyed, unkeyed: new Map(), cards: new Map(), kills: 0, killsMidStep: 0, restarts: 0, resends: 0, ms: 0, stepMs: [] }, changed, changedTables, answers, requests };
+  return {
+    end: { state, keyed, unkeyed: new Map(), cards: new Map(), kills: 0, killsMidStep: 0, restarts: 0, resends: 0, ms: 0, stepMs: [] },
+    changed,
+    changedTables,
+    answers,
+    requests,
+  };
 }
 
 const NOTHING_SAVED = tr('sv', 'error.storage');
 const PARTLY_SAVED = tr('sv', 'error.storagePartial');
 
 describe('storage stopped in the middle of a turn, then back, and the turn resent', () => {
-  it.each(FLOWS.map((f) => [f.name, f] as const))('%s: at every point of the turn', async (_name, flow) => {
-    const clean = await runFlow(flow);
-    expect(clean.requests).toBeGreaterThan(0);
-    const told = { nothing: 0, partly: 0, answered: 0 };
-    for (let k = 0; k < clean.requests; k++) {
-      const r = await runFlow(flow, k);
-      const diff = differences(r.end, clean.end);
-      expect(diff, `cut after ${k} of ${clean.requests} storage requests`).toEqual([]);
-      // While it was down: told so, truthfully, or the turn's real answer if the cut came after everything that mattered.
-      const nothing = r.answers.some((a) => a.includes(NOTHING_SAVED));
-      const partly = r.answers.some((a) => a.includes(PARTLY_SAVED));
-      const answered = r.answers.some((a) => clean.answers.includes(a));
-      const what = `cut after ${k}: ${r.answers.map((a) => a.slice(0, 100)).join(' | ')}`;
-      expect(nothing || partly || answered, what).toBe(true);
-      if (nothing) expect(r.changed, `${what}: "nothing was saved", but rows had changed in ${r.changedTables.join(', ')}`).toBe(false);
-      told.nothing += nothing ? 1 : 0;
-      told.partly += partly ? 1 : 0;
-      told.answered += !nothing && !partly ? 1 : 0;
-    }
-    console.log(`storage cut mid-turn, ${flow.name}: ${clean.requests} cut points; told nothing was saved ${told.nothing}, told some may have been ${told.partly}, answered as usual ${told.answered}`);
-    expect(told.nothing + told.partly).toBeGreaterThan(0);
-  }, 180_000);
+  it.each(FLOWS.map((f) => [f.name, f] as const))(
+    '%s: at every point of the turn',
+    async (_name, flow) => {
+      const clean = await runFlow(flow);
+      expect(clean.requests).toBeGreaterThan(0);
+      const told = { nothing: 0, partly: 0, answered: 0 };
+      for (let k = 0; k < clean.requests; k++) {
+        const r = await runFlow(flow, k);
+        const diff = differences(r.end, clean.end);
+        expect(diff, `cut after ${k} of ${clean.requests} storage requests`).toEqual([]);
+        // While it was down: told so, truthfully, or the turn's real answer if the cut came after everything that mattered.
+        const nothing = r.answers.some((a) => a.includes(NOTHING_SAVED));
+        const partly = r.answers.some((a) => a.includes(PARTLY_SAVED));
+        const answered = r.answers.some((a) => clean.answers.includes(a));
+        const what = `cut after ${k}: ${r.answers.map((a) => a.slice(0, 100)).join(' | ')}`;
+        expect(nothing || partly || answered, what).toBe(true);
+        if (nothing) expect(r.changed, `${what}: "nothing was saved", but rows had changed in ${r.changedTables.join(', ')}`).toBe(false);
+        told.nothing += nothing ? 1 : 0;
+        told.partly += partly ? 1 : 0;
+        told.answered += !nothing && !partly ? 1 : 0;
+      }
+      console.log(
+        `storage cut mid-turn, ${flow.name}: ${clean.requests} cut points; told nothing was saved ${told.nothing}, told some may have been ${told.partly}, answered as usual ${told.answered}`,
+      );
+      expect(told.nothing + told.partly).toBeGreaterThan(0);
+    },
+    180_000,
+  );
 });

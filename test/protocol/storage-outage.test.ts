@@ -36,11 +36,41 @@ beforeAll(async () => {
   port = Number(new URL(/TableEndpoint=([^;]+)/.exec(azurite.connectionString)![1]!).port);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
   const org = path.join(dir, 'org.yaml');
-  writeFileSync(org, ['extends: local-demo', 'addPeople:', ...Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Chef }`), 'addManagers:', ...Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`)].join('\n'));
-  t = await startTestBot({ connectionString: azurite.connectionString, now: () => RUN_AT, env: { ORG_CONFIG: org, SCHEDULER_TICK_MS: '0', FANOUT_RATE: '20', FANOUT_LEASE_MS: '1000' } });
-  const refs = new ConversationReferenceStore(TableClient.fromConnectionString(azurite.connectionString, `${t.tablePrefix}${TABLES.conversationReferences}`, { allowInsecureConnection: true }));
+  writeFileSync(
+    org,
+    [
+      'extends: local-demo',
+      'addPeople:',
+      ...Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Chef }`),
+      'addManagers:',
+      ...Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`),
+    ].join('\n'),
+  );
+  t = await startTestBot({
+    connectionString: azurite.connectionString,
+    now: () => RUN_AT,
+    env: { ORG_CONFIG: org, SCHEDULER_TICK_MS: '0', FANOUT_RATE: '20', FANOUT_LEASE_MS: '1000' },
+  });
+  const refs = new ConversationReferenceStore(
+    TableClient.fromConnectionString(azurite.connectionString, `${t.tablePrefix}${TABLES.conversationReferences}`, {
+      allowInsecureConnection: true,
+    }),
+  );
   for (let i = 0; i < MANAGERS; i++) {
-    await refs.save({ tenantId: TENANT, conversationId: `a:personal-mgr-${i}`, conversationType: 'personal', userAadObjectId: aad(i), updatedAt: RUN_AT.toISOString(), reference: { serviceUrl: t.emulator.url, channelId: 'msteams', bot: { id: '28:samverkan-bot' }, user: { id: `29:mgr-${i}`, aadObjectId: aad(i) }, conversation: { id: `a:personal-mgr-${i}`, conversationType: 'personal', tenantId: TENANT } } });
+    await refs.save({
+      tenantId: TENANT,
+      conversationId: `a:personal-mgr-${i}`,
+      conversationType: 'personal',
+      userAadObjectId: aad(i),
+      updatedAt: RUN_AT.toISOString(),
+      reference: {
+        serviceUrl: t.emulator.url,
+        channelId: 'msteams',
+        bot: { id: '28:samverkan-bot' },
+        user: { id: `29:mgr-${i}`, aadObjectId: aad(i) },
+        conversation: { id: `a:personal-mgr-${i}`, conversationType: 'personal', tenantId: TENANT },
+      },
+    });
   }
   t.emulator.limits = { dedupe: true };
 }, 60_000);
@@ -53,7 +83,10 @@ afterAll(async () => {
 describe('storage stopped mid-fan-out and restarted', () => {
   it('the interrupted run fails, the next resumes, and every manager gets the digest exactly once', async () => {
     const delivered = () => [...t.emulator.deliveries.entries()].filter(([k]) => k.startsWith(`digest-${WEEK}/mgr-`));
-    const first = runDigest(t.bot.services, WEEK, RUN_AT).then(() => 'finished', () => 'failed');
+    const first = runDigest(t.bot.services, WEEK, RUN_AT).then(
+      () => 'finished',
+      () => 'failed',
+    );
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         if (delivered().length >= 15) {
@@ -86,15 +119,28 @@ describe('storage stopped mid-scheduler-tick and restarted', () => {
     const clock = { now: new Date('2026-03-10T09:30:00.000Z') };
     const done = new Map<string, number>();
     let started = 0;
-    const scheduler = new Scheduler({ jobs: jobStoreOf(store), clock: () => clock.now, owner: 'outage', leaseMs: 5_000, retryBaseMs: 1_000, concurrency: 4, logger: createLogger({ level: 'silent' }) });
+    const scheduler = new Scheduler({
+      jobs: jobStoreOf(store),
+      clock: () => clock.now,
+      owner: 'outage',
+      leaseMs: 5_000,
+      retryBaseMs: 1_000,
+      concurrency: 4,
+      logger: createLogger({ level: 'silent' }),
+    });
     scheduler.register('test.outage', async (job) => {
       started += 1;
       await new Promise((r) => setTimeout(r, 25));
       done.set(job.id, (done.get(job.id) ?? 0) + 1);
     });
     const N = 80;
-    await scheduler.scheduleMany(Array.from({ length: N }, (_, i) => ({ id: `job-${i}`, kind: 'test.outage', dueAt: new Date(clock.now.getTime() - 60_000) })));
-    const tick = scheduler.tick().then(() => 'finished', () => 'failed');
+    await scheduler.scheduleMany(
+      Array.from({ length: N }, (_, i) => ({ id: `job-${i}`, kind: 'test.outage', dueAt: new Date(clock.now.getTime() - 60_000) })),
+    );
+    const tick = scheduler.tick().then(
+      () => 'finished',
+      () => 'failed',
+    );
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         if (started >= 10) {

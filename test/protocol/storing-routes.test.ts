@@ -81,10 +81,38 @@ function constructed(n: number): Num {
  * what the bot writes (not Juni, Stina: destination, Vidar: vidare, Ebbe: webben, Tyra: styra, Otto: bottom,
  * Idun: validUntil); the first test shows none is anywhere before the routes run. */
 const NAMES = [
-  'Wilma Berg', 'Saga Lundin', 'Hugo Nyqvist', 'Alva Lindqvist', 'Elton Strömberg', 'Selma Hedlund', 'Loke Fransson', 'Tuva Engström',
-  'Arvid Holmqvist', 'Majken Ahlgren', 'Ludde Lindgren', 'Ingvar Forsberg', 'Melvin Kjellberg', 'Elvira Ekdahl', 'Ronja Wallin', 'Vincent Blomqvist',
-  'Hedda Hägg', 'Hjalmar Nordin', 'Edith Sundin', 'Sixten Dahl', 'Lovisa Falk', 'Folke Mattsson', 'Tilde Wiklund', 'Alfons Lundberg',
-  'Vilgot Sjödin', 'Bror Eklund', 'Siri Hallberg', 'Malte Sandström', 'Yrsa Lindahl', 'Gottfrid Ström', 'Livia Bergkvist', 'Nemo Holmberg',
+  'Wilma Berg',
+  'Saga Lundin',
+  'Hugo Nyqvist',
+  'Alva Lindqvist',
+  'Elton Strömberg',
+  'Selma Hedlund',
+  'Loke Fransson',
+  'Tuva Engström',
+  'Arvid Holmqvist',
+  'Majken Ahlgren',
+  'Ludde Lindgren',
+  'Ingvar Forsberg',
+  'Melvin Kjellberg',
+  'Elvira Ekdahl',
+  'Ronja Wallin',
+  'Vincent Blomqvist',
+  'Hedda Hägg',
+  'Hjalmar Nordin',
+  'Edith Sundin',
+  'Sixten Dahl',
+  'Lovisa Falk',
+  'Folke Mattsson',
+  'Tilde Wiklund',
+  'Alfons Lundberg',
+  'Vilgot Sjödin',
+  'Bror Eklund',
+  'Siri Hallberg',
+  'Malte Sandström',
+  'Yrsa Lindahl',
+  'Gottfrid Ström',
+  'Livia Bergkvist',
+  'Nemo Holmberg',
 ];
 
 interface Fixture {
@@ -100,7 +128,11 @@ const fixtureOf = (i: number): Fixture => ({ a: constructed(2 * i), b: construct
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
 const arabicIndic = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0x0660 + Number(c)));
 /** Each word's first letter, then an invisible character: `W\u200Bilma B\u200Berg`. */
-const splitName = (name: string, mark = '\u200B') => name.split(' ').map((w) => `${w.slice(0, 1)}${mark}${w.slice(1)}`).join(' ');
+const splitName = (name: string, mark = '\u200B') =>
+  name
+    .split(' ')
+    .map((w) => `${w.slice(0, 1)}${mark}${w.slice(1)}`)
+    .join(' ');
 
 /** The hard spellings of a personnummer (SPEC section 6, issue 13). */
 const SPELLINGS: ReadonlyArray<readonly [string, (a: Num, b: Num) => string]> = [
@@ -163,11 +195,17 @@ async function post(activity: Record<string, any>): Promise<Answer> {
   if (activity.type !== 'invoke') return { sent: t.emulator.sent.slice(mark) };
   answered.push(res.body);
   const body = JSON.parse(res.body) as { value?: unknown };
-  return { sent: t.emulator.sent.slice(mark), card: typeof body.value === 'object' && body.value ? (body.value as Record<string, any>) : undefined };
+  return {
+    sent: t.emulator.sent.slice(mark),
+    card: typeof body.value === 'object' && body.value ? (body.value as Record<string, any>) : undefined,
+  };
 }
 
 const inChannel = (text: string, channelId: string, user: TestUser, o: { mention?: boolean; locale?: string } = {}) =>
-  channelMessage(text, { serviceUrl: t.emulator.url, channelId, teamId: TEAM, user, mention: o.mention, locale: o.locale }) as Record<string, any>;
+  channelMessage(text, { serviceUrl: t.emulator.url, channelId, teamId: TEAM, user, mention: o.mention, locale: o.locale }) as Record<
+    string,
+    any
+  >;
 
 function invokeActivity(verb: string, data: Record<string, string>, o: { user: TestUser; channelId?: string; locale?: string }) {
   const conversation = o.channelId ? { id: o.channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT } : undefined;
@@ -175,7 +213,8 @@ function invokeActivity(verb: string, data: Record<string, string>, o: { user: T
   if (o.channelId) a.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: o.channelId } };
   return a;
 }
-const invoke = (verb: string, data: Record<string, string>, o: { user: TestUser; channelId?: string; locale?: string }) => post(invokeActivity(verb, data, o));
+const invoke = (verb: string, data: Record<string, string>, o: { user: TestUser; channelId?: string; locale?: string }) =>
+  post(invokeActivity(verb, data, o));
 
 const json = (x: unknown) => JSON.stringify(x ?? {});
 const meetingIdOf = (a: Answer) => /"meetingId":"([^"]+)"/.exec(json(a.sent.map((s) => s.body)))![1]!;
@@ -184,7 +223,8 @@ const meetingIdOf = (a: Answer) => /"meetingId":"([^"]+)"/.exec(json(a.sent.map(
 function inputsOf(card: unknown): Array<{ id: string; type: string }> {
   const out: Array<{ id: string; type: string }> = [];
   JSON.stringify(card, (_k, v) => {
-    if (v && typeof v === 'object' && typeof v.type === 'string' && v.type.startsWith('Input.') && typeof v.id === 'string') out.push({ id: v.id, type: v.type });
+    if (v && typeof v === 'object' && typeof v.type === 'string' && v.type.startsWith('Input.') && typeof v.id === 'string')
+      out.push({ id: v.id, type: v.type });
     return v;
   });
   return out;
@@ -272,7 +312,11 @@ const FROM_START: Marks = { lines: 0, sent: 0, answered: 0 };
  * Everything the bot keeps or has shown: every row of every table, and the log lines, activities
  * sent and invoke answers since `since` (a route's own numbers and name appear nowhere before it runs).
  */
-async function scanEverything(leaks: Leaks, snap?: Snapshot, since: Marks = FROM_START): Promise<{ problems: string[]; counts: { rows: number; lines: number; sent: number; answered: number } }> {
+async function scanEverything(
+  leaks: Leaks,
+  snap?: Snapshot,
+  since: Marks = FROM_START,
+): Promise<{ problems: string[]; counts: { rows: number; lines: number; sent: number; answered: number } }> {
   const s = snap ?? (await snapshot());
   const problems: string[] = [];
   for (const r of s.rows) problems.push(...leaks(r.where, r.text));
@@ -282,7 +326,10 @@ async function scanEverything(leaks: Leaks, snap?: Snapshot, since: Marks = FROM
   for (const a of sent) problems.push(...leaks(`sent ${a.method} ${a.conversationId.slice(0, 40)}`, JSON.stringify(a.body)));
   const bodies = answered.slice(since.answered);
   for (const body of bodies) problems.push(...leaks('invoke answer', body));
-  return { problems: [...new Set(problems)], counts: { rows: s.rows.length, lines: lines.length, sent: sent.length, answered: bodies.length } };
+  return {
+    problems: [...new Set(problems)],
+    counts: { rows: s.rows.length, lines: lines.length, sent: sent.length, answered: bodies.length },
+  };
 }
 
 // ---------------------------------------------------------------- refusals
@@ -292,14 +339,20 @@ function refusalCardIn(conversationId: string) {
   return (a: Answer, label: string) => {
     const here = a.sent.filter((s) => s.conversationId.split(';')[0] === conversationId);
     expect(here.map(cardKind), label).toEqual(['consent-refusal']);
-    expect(a.sent.filter((s) => s.method !== 'POST'), `${label}: no card was updated`).toEqual([]);
+    expect(
+      a.sent.filter((s) => s.method !== 'POST'),
+      `${label}: no card was updated`,
+    ).toEqual([]);
   };
 }
 
 /** An invoke answered with the consent-refusal card, and nothing sent anywhere but notices to conveners. */
 function refusalCardAnswer(a: Answer, label: string) {
   expect(a.card?.body?.[0]?.id, label).toBe('consent-refusal');
-  expect(a.sent.filter((s) => cardKind(s) !== 'consent-refusal'), `${label}: nothing else sent`).toEqual([]);
+  expect(
+    a.sent.filter((s) => cardKind(s) !== 'consent-refusal'),
+    `${label}: nothing else sent`,
+  ).toEqual([]);
 }
 
 /** The agenda card with the gate's refusal as its problem; the posted card is not touched. */
@@ -307,7 +360,10 @@ function agendaRefusal(a: Answer, label: string) {
   expect(a.card?.body?.[0]?.id, label).toBe('agenda');
   expect(json(a.card), label).toContain('Texten kan identifiera ett barn');
   expect(json(a.card), label).not.toContain('Punkten är tillagd.');
-  expect(a.sent.filter((s) => cardKind(s) !== 'consent-refusal'), `${label}: the posted cards are not updated`).toEqual([]);
+  expect(
+    a.sent.filter((s) => cardKind(s) !== 'consent-refusal'),
+    `${label}: the posted cards are not updated`,
+  ).toEqual([]);
 }
 
 const REFUSED_FIELD = /Texten i ([^"]+?) stoppades av samtyckesspärren/g;
@@ -320,7 +376,10 @@ function minutesRefusal(fields: () => string[]) {
     expect(named.sort(), label).toEqual(fields().sort());
     expect(json(a.card), label).not.toContain('Protokollet är justerat');
     expect(json(a.card), label).not.toContain('Utkastet är sparat.');
-    expect(a.sent.filter((s) => cardKind(s) !== 'consent-refusal'), `${label}: no summary posted`).toEqual([]);
+    expect(
+      a.sent.filter((s) => cardKind(s) !== 'consent-refusal'),
+      `${label}: no summary posted`,
+    ).toEqual([]);
   };
 }
 
@@ -329,7 +388,10 @@ function answeredWith(kind: string, says: string) {
   return (a: Answer, label: string) => {
     expect(a.card?.body?.[0]?.id, label).toBe(kind);
     expect(json(a.card), label).toContain(says);
-    expect(a.sent.filter((s) => cardKind(s) !== 'consent-refusal'), `${label}: nothing else sent`).toEqual([]);
+    expect(
+      a.sent.filter((s) => cardKind(s) !== 'consent-refusal'),
+      `${label}: nothing else sent`,
+    ).toEqual([]);
   };
 }
 const badData = answeredWith('error', 'Något i formuläret behöver rättas');
@@ -343,7 +405,9 @@ function consentFormRefusal(a: Answer, label: string) {
   for (const field of CONSENT_TEXT_FIELDS) {
     const at = body.findIndex((e) => e.id === field);
     const under = body[at + 1];
-    expect(under?.type === 'TextBlock' && under.color === 'Attention' ? String(under.text) : '', `${label}: ${field}`).toMatch(/personuppgift|barnets namn eller personnummer/);
+    expect(under?.type === 'TextBlock' && under.color === 'Attention' ? String(under.text) : '', `${label}: ${field}`).toMatch(
+      /personuppgift|barnets namn eller personnummer/,
+    );
   }
 }
 
@@ -361,7 +425,14 @@ interface Route {
   control?: { text: string; send?(): Promise<Answer>; accepted(a: Answer): void };
 }
 
-const ids = { m1: '', m2: '', m3: '', documentId: '', tacticalMinutes: [] as Array<{ id: string; type: string }>, operativeMinutes: [] as Array<{ id: string; type: string }> };
+const ids = {
+  m1: '',
+  m2: '',
+  m3: '',
+  documentId: '',
+  tacticalMinutes: [] as Array<{ id: string; type: string }>,
+  operativeMinutes: [] as Array<{ id: string; type: string }>,
+};
 
 /** The minutes card's data with every input holding the text (the choice sets too: Teams sends what a client sends). */
 function minutesData(meetingId: string, inputs: Array<{ id: string; type: string }>, text: string): Record<string, string> {
@@ -372,7 +443,19 @@ function minutesData(meetingId: string, inputs: Array<{ id: string; type: string
 function minutesLabels(inputs: Array<{ id: string; type: string }>): string[] {
   return inputs
     .filter((i) => i.type !== 'Input.ChoiceSet')
-    .map((i) => (i.id === 'guests' ? 'övriga närvarande' : i.id === 'decisions' ? 'beslut' : i.id === 'actions' ? 'åtgärder' : i.id.startsWith('note_') ? 'anteckningar' : i.id.startsWith('sip_') ? `SIP ${CASE_REF}` : `?${i.id}`));
+    .map((i) =>
+      i.id === 'guests'
+        ? 'övriga närvarande'
+        : i.id === 'decisions'
+          ? 'beslut'
+          : i.id === 'actions'
+            ? 'åtgärder'
+            : i.id.startsWith('note_')
+              ? 'anteckningar'
+              : i.id.startsWith('sip_')
+                ? `SIP ${CASE_REF}`
+                : `?${i.id}`,
+    );
 }
 const harmlessMinutes = (meetingId: string, inputs: Array<{ id: string; type: string }>) => ({
   meetingId,
@@ -386,8 +469,17 @@ const harmlessMinutes = (meetingId: string, inputs: Array<{ id: string; type: st
 });
 
 const consentData = (f: Fixture, text: string) => ({
-  subjectPersonnummer: f.a.ten, subjectName: f.name, groupIds: 'operativ', validFrom: '', validUntil: '2027-06-30', parties: 'guardian1,guardian2', form: 'written',
-  purpose: text, informationCategories: text, exclusions: text, documentRef: text,
+  subjectPersonnummer: f.a.ten,
+  subjectName: f.name,
+  groupIds: 'operativ',
+  validFrom: '',
+  validUntil: '2027-06-30',
+  parties: 'guardian1,guardian2',
+  form: 'written',
+  purpose: text,
+  informationCategories: text,
+  exclusions: text,
+  documentRef: text,
 });
 
 const ROUTES: Route[] = [
@@ -524,7 +616,20 @@ const ROUTES: Route[] = [
   {
     name: 'meeting.schedule with a place (the schedule form’s action)',
     keeps: ['Meetings'],
-    send: (text) => invoke('meeting.schedule', { groupId: 'samverkansgrupp', date: '2026-12-15', time: '09:30', durationMinutes: '60', location: text, recurrence: 'none', rrule: '' }, { user: USERS.alex, channelId: TACTICAL }),
+    send: (text) =>
+      invoke(
+        'meeting.schedule',
+        {
+          groupId: 'samverkansgrupp',
+          date: '2026-12-15',
+          time: '09:30',
+          durationMinutes: '60',
+          location: text,
+          recurrence: 'none',
+          rrule: '',
+        },
+        { user: USERS.alex, channelId: TACTICAL },
+      ),
     refused: refusalCardAnswer,
     control: { text: 'Nämndrummet', accepted: (a) => expect(json(a.card)).toContain('Nämndrummet') },
   },
@@ -558,7 +663,12 @@ const ROUTES: Route[] = [
   {
     name: 'consent.record’s other fields (groupIds, validFrom, validUntil, parties, form), shown again on the form',
     keeps: ['Consents', 'ConsentIndex'],
-    send: (text, f) => invoke('consent.record', { ...consentData(f, 'Samordning kring skolgång'), groupIds: text, validFrom: text, validUntil: text, parties: text, form: text }, { user: USERS.megan }),
+    send: (text, f) =>
+      invoke(
+        'consent.record',
+        { ...consentData(f, 'Samordning kring skolgång'), groupIds: text, validFrom: text, validUntil: text, parties: text, form: text },
+        { user: USERS.megan },
+      ),
     refused: answeredWith('consent-form', 'Rätta det som är markerat och skicka igen.'),
   },
   {
@@ -576,25 +686,54 @@ const ROUTES: Route[] = [
   {
     name: 'meeting.schedule’s group id',
     keeps: ['Meetings'],
-    send: (text) => invoke('meeting.schedule', { groupId: text, date: '2026-12-16', time: '09:30', durationMinutes: '60', location: '', recurrence: 'none', rrule: '' }, { user: USERS.alex, channelId: TACTICAL }),
+    send: (text) =>
+      invoke(
+        'meeting.schedule',
+        { groupId: text, date: '2026-12-16', time: '09:30', durationMinutes: '60', location: '', recurrence: 'none', rrule: '' },
+        { user: USERS.alex, channelId: TACTICAL },
+      ),
     refused: refusalCardAnswer,
   },
   {
     name: 'meeting.schedule’s series dates (a confirmed series)',
     keeps: ['Meetings'],
-    send: (text) => invoke('meeting.schedule', { confirm: 'yes', groupId: 'samverkansgrupp', date: '2026-12-16', time: '09:30', durationMinutes: '60', recurrence: 'custom', rrule: '', dates: `2026-12-16\n${text}` }, { user: USERS.alex, channelId: TACTICAL }),
+    send: (text) =>
+      invoke(
+        'meeting.schedule',
+        {
+          confirm: 'yes',
+          groupId: 'samverkansgrupp',
+          date: '2026-12-16',
+          time: '09:30',
+          durationMinutes: '60',
+          recurrence: 'custom',
+          rrule: '',
+          dates: `2026-12-16\n${text}`,
+        },
+        { user: USERS.alex, channelId: TACTICAL },
+      ),
     refused: refusalCardAnswer,
   },
   {
     name: 'meeting.schedule’s recurrence rule',
     keeps: ['Meetings'],
-    send: (text) => invoke('meeting.schedule', { groupId: 'samverkansgrupp', date: '2026-12-16', time: '09:30', durationMinutes: '60', recurrence: 'custom', rrule: text }, { user: USERS.alex, channelId: TACTICAL }),
+    send: (text) =>
+      invoke(
+        'meeting.schedule',
+        { groupId: 'samverkansgrupp', date: '2026-12-16', time: '09:30', durationMinutes: '60', recurrence: 'custom', rrule: text },
+        { user: USERS.alex, channelId: TACTICAL },
+      ),
     refused: refusalCardAnswer,
   },
   {
     name: 'meeting.schedule with bad data (the form shown again with its place)',
     keeps: ['Meetings'],
-    send: (text) => invoke('meeting.schedule', { groupId: 'samverkansgrupp', date: text, time: '25:00', durationMinutes: '5', location: text }, { user: USERS.alex, channelId: TACTICAL }),
+    send: (text) =>
+      invoke(
+        'meeting.schedule',
+        { groupId: 'samverkansgrupp', date: text, time: '25:00', durationMinutes: '5', location: text },
+        { user: USERS.alex, channelId: TACTICAL },
+      ),
     refused: refusalCardAnswer,
   },
   {
@@ -620,28 +759,57 @@ const ROUTES: Route[] = [
 // ---------------------------------------------------------------- setup
 
 const consent = (over: Partial<Consent>): Consent => ({
-  caseRef: CASE_REF, tenantId: TENANT, subject: { personnummer: 'hash-pnr' }, parties: ['guardian1', 'guardian2'], form: 'written', documentRef: checked('D-1'),
-  scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') }, purpose: checked('SIP'),
-  validFrom: '2026-01-01', validUntil: '2027-06-30', recordedBy: USERS.megan.aadObjectId, recordedAt: '2026-01-01T08:00:00.000Z', ...over,
+  caseRef: CASE_REF,
+  tenantId: TENANT,
+  subject: { personnummer: 'hash-pnr' },
+  parties: ['guardian1', 'guardian2'],
+  form: 'written',
+  documentRef: checked('D-1'),
+  scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') },
+  purpose: checked('SIP'),
+  validFrom: '2026-01-01',
+  validUntil: '2027-06-30',
+  recordedBy: USERS.megan.aadObjectId,
+  recordedAt: '2026-01-01T08:00:00.000Z',
+  ...over,
 });
 
 /** What each route wrote, for the summary printed at the end. */
 const report: Array<{ route: string; cases: number; refusedWrote: string[]; controlWrote: string[]; ms: number }> = [];
 
 beforeAll(async () => {
-  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'http://127.0.0.1:9' } });
-  for (const user of [USERS.alex, USERS.megan]) await post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user }) as Record<string, any>);
-  expect((await post(inChannel('grupp koppla samverkansgrupp', TACTICAL, USERS.alex, { mention: true }))).sent.map(cardKind)).toEqual(['group']);
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'http://127.0.0.1:9' },
+  });
+  for (const user of [USERS.alex, USERS.megan])
+    await post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user }) as Record<string, any>);
+  expect((await post(inChannel('grupp koppla samverkansgrupp', TACTICAL, USERS.alex, { mention: true }))).sent.map(cardKind)).toEqual([
+    'group',
+  ]);
   expect((await post(inChannel('grupp koppla operativ', OPERATIVE, USERS.alex, { mention: true }))).sent.map(cardKind)).toEqual(['group']);
   await t.bot.services.consents.record(consent({}));
   // Tomorrow's meetings get minutes; the one in December gets the agenda.
   ids.m1 = meetingIdOf(await post(inChannel('boka 2026-11-23 09:00 60', TACTICAL, USERS.alex, { mention: true })));
   ids.m2 = meetingIdOf(await post(inChannel('boka 2026-12-03 13:00 90', TACTICAL, USERS.alex, { mention: true })));
   ids.m3 = meetingIdOf(await post(inChannel('boka 2026-11-23 08:00 60', OPERATIVE, USERS.alex, { mention: true })));
-  expect(json((await invoke('agenda.propose', { meetingId: ids.m3, text: `${CASE_REF} SIP-uppföljning` }, { user: USERS.megan, channelId: OPERATIVE })).card)).toContain('Punkten är tillagd.');
+  expect(
+    json(
+      (
+        await invoke(
+          'agenda.propose',
+          { meetingId: ids.m3, text: `${CASE_REF} SIP-uppföljning` },
+          { user: USERS.megan, channelId: OPERATIVE },
+        )
+      ).card,
+    ),
+  ).toContain('Punkten är tillagd.');
   clock.now = new Date('2026-11-23T12:00:00.000Z');
   // The agenda card of the next meeting in the channel: proposals update it for everyone.
-  expect((await post(inChannel('dagordning', TACTICAL, USERS.alex, { mention: true }))).sent.filter((s) => s.method === 'POST').map(cardKind)).toEqual(['agenda']);
+  expect(
+    (await post(inChannel('dagordning', TACTICAL, USERS.alex, { mention: true }))).sent.filter((s) => s.method === 'POST').map(cardKind),
+  ).toEqual(['agenda']);
   const tacticalMinutes = await post(inChannel('protokoll', TACTICAL, USERS.alex, { mention: true }));
   expect(tacticalMinutes.sent.map(cardKind)).toEqual(['minutes']);
   ids.tacticalMinutes = inputsOf(cardOf(tacticalMinutes.sent[0]!));
@@ -655,7 +823,12 @@ afterAll(async () => {
   // STORING_ROUTES_REPORT=1 prints what each route wrote while refusing and for its control.
   if (report.length && process.env.STORING_ROUTES_REPORT) {
     console.info(
-      ['route | cases | refused texts wrote | control wrote | ms', ...report.map((r) => `${r.route} | ${r.cases} | ${r.refusedWrote.join(', ') || '—'} | ${r.controlWrote.join(', ') || '—'} | ${r.ms}`)].join('\n'),
+      [
+        'route | cases | refused texts wrote | control wrote | ms',
+        ...report.map(
+          (r) => `${r.route} | ${r.cases} | ${r.refusedWrote.join(', ') || '—'} | ${r.controlWrote.join(', ') || '—'} | ${r.ms}`,
+        ),
+      ].join('\n'),
     );
   }
   await t?.close();
@@ -667,7 +840,8 @@ describe('the fixtures and the scan', () => {
   it('the constructed numbers are valid personnummer, distinct, and read back from every spelling', () => {
     const all = ROUTES.flatMap((_r, i) => [fixtureOf(i).a.twelve, fixtureOf(i).b.twelve]);
     expect(new Set(all).size).toBe(all.length);
-    for (const twelve of all) expect(findPersonnummer(`${twelve.slice(2, 8)}-${twelve.slice(8)}`, clock.now).map((m) => m.normalised)).toEqual([twelve]);
+    for (const twelve of all)
+      expect(findPersonnummer(`${twelve.slice(2, 8)}-${twelve.slice(8)}`, clock.now).map((m) => m.normalised)).toEqual([twelve]);
     expect(new Set(ROUTES.map((_r, i) => fixtureOf(i).name)).size).toBe(ROUTES.length);
   });
 
@@ -689,11 +863,18 @@ describe('the fixtures and the scan', () => {
   it('finds a planted row, log line and answer in every spelling, so a leak cannot pass unseen', async () => {
     const f = fixtureOf(0);
     const leaks = scannerFor(f);
-    const planted = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}Planted`, { allowInsecureConnection: true });
+    const planted = TableClient.fromConnectionString(inject('azuriteConnectionString'), `${t.tablePrefix}Planted`, {
+      allowInsecureConnection: true,
+    });
     await planted.createTable();
     try {
       const spelled = casesOf(f);
-      for (const [n, c] of spelled.entries()) await planted.upsertEntity({ partitionKey: 'p', rowKey: String(n), text: c.text.replace(CONTEXT, 'x').replace(CLASS_CONTEXT, 'x') });
+      for (const [n, c] of spelled.entries())
+        await planted.upsertEntity({
+          partitionKey: 'p',
+          rowKey: String(n),
+          text: c.text.replace(CONTEXT, 'x').replace(CLASS_CONTEXT, 'x'),
+        });
       const snap = await snapshot();
       expect(snap.tables).toContain('Planted');
       const found = snap.rows.filter((r) => r.where.startsWith('Planted')).map((r) => leaks(r.where, r.text));
@@ -750,7 +931,12 @@ describe('every route that stores or shows user text refuses every hard spelling
         // The control's text is kept where the route says, so the scan reads the tables that matter.
         for (const table of route.keeps.slice(0, 1)) {
           expect(controlWrote, `${route.name}: the control wrote ${table}`).toContain(table);
-          expect(final.rows.filter((r) => r.where.startsWith(`${table} `)).some((r) => r.text.includes(route.control!.text.replace(/ \(\d+ min\)$/, ''))), `${route.name}: the control's text in ${table}`).toBe(true);
+          expect(
+            final.rows
+              .filter((r) => r.where.startsWith(`${table} `))
+              .some((r) => r.text.includes(route.control!.text.replace(/ \(\d+ min\)$/, ''))),
+            `${route.name}: the control's text in ${table}`,
+          ).toBe(true);
         }
       }
 

@@ -7,7 +7,9 @@ let table: TableClient;
 let storage: TableTurnStateStorage;
 
 beforeAll(async () => {
-  table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `ts${randomBytes(5).toString('hex')}`, { allowInsecureConnection: true });
+  table = TableClient.fromConnectionString(inject('azuriteConnectionString'), `ts${randomBytes(5).toString('hex')}`, {
+    allowInsecureConnection: true,
+  });
   await table.createTable();
   storage = new TableTurnStateStorage(table);
 });
@@ -42,7 +44,7 @@ describe('TurnState on Azure Tables (botbuilder Storage contract)', () => {
   });
 
   it('keeps state larger than one Table property (split across properties)', async () => {
-    const big = 'x'.repeat(100_000) + 'å';
+    const big = `${'x'.repeat(100_000)}å`;
     await storage.write({ [`${TENANT}/big`]: { big } });
     expect((await storage.read([`${TENANT}/big`]))[`${TENANT}/big`]!.big).toBe(big);
   });

@@ -20,8 +20,16 @@ let meetingId = '';
 
 beforeAll(async () => {
   t = await startTestBot({ connectionString: inject('azuriteConnectionString') });
-  await t.bot.services.channelLinks.link({ tenantId: TENANT, conversationId: TACTICAL, groupId: 'samverkansgrupp', linkedBy: USERS.alex.aadObjectId, linkedAt: new Date().toISOString() });
-  const booked = await say(channelMessage('boka 2030-12-10 13:00 60', { serviceUrl: t.emulator.url, mention: true, channelId: TACTICAL, teamId: TEAM }));
+  await t.bot.services.channelLinks.link({
+    tenantId: TENANT,
+    conversationId: TACTICAL,
+    groupId: 'samverkansgrupp',
+    linkedBy: USERS.alex.aadObjectId,
+    linkedAt: new Date().toISOString(),
+  });
+  const booked = await say(
+    channelMessage('boka 2030-12-10 13:00 60', { serviceUrl: t.emulator.url, mention: true, channelId: TACTICAL, teamId: TEAM }),
+  );
   meetingId = /"meetingId":"(samverkansgrupp\.[^"]+)"/.exec(JSON.stringify(booked.map((a) => a.body)))![1]!;
 });
 afterAll(async () => t?.close());
@@ -87,10 +95,16 @@ describe('a message with a value is gated, text and value', () => {
     await expectRefusedAndNothingStored(withValue(PNR), 'a bare string value');
   });
 
-  it('a card verb\'s Action.Submit (routed to the verb, which never reads the text): its fields are gated before it runs', async () => {
+  it("a card verb's Action.Submit (routed to the verb, which never reads the text): its fields are gated before it runs", async () => {
     await expectRefusedAndNothingStored(withValue({ verb: 'agenda.propose', meetingId, text: FLAGGED.aAbsence }), 'agenda.propose submit');
-    await expectRefusedAndNothingStored(withValue({ verb: 'agenda.publish', meetingId, text: PNR }, undefined, USERS.alex), 'a field the verb ignores');
-    await expectRefusedAndNothingStored(withValue({ verb: 'meeting.rsvp', meetingId, answer: 'yes', msteams: { displayText: `Ja, ${PNR}` } }), 'messageBack display text');
+    await expectRefusedAndNothingStored(
+      withValue({ verb: 'agenda.publish', meetingId, text: PNR }, undefined, USERS.alex),
+      'a field the verb ignores',
+    );
+    await expectRefusedAndNothingStored(
+      withValue({ verb: 'meeting.rsvp', meetingId, answer: 'yes', msteams: { displayText: `Ja, ${PNR}` } }),
+      'messageBack display text',
+    );
     const agenda = await t.bot.services.agendas.get(TENANT, 'samverkansgrupp', meetingId);
     expect(agenda?.status ?? 'draft').toBe('draft');
     const m = await t.bot.services.meetings.get(TENANT, 'samverkansgrupp', meetingId);
@@ -110,10 +124,20 @@ describe('a message with a value is gated, text and value', () => {
     expect(await say(withValue({ title: 'Planering inför terminsstart' }))).toHaveLength(0);
   });
 
-  it('the consent form\'s subject is the one exception, for the consent.record submit only; its other fields are gated', async () => {
+  it("the consent form's subject is the one exception, for the consent.record submit only; its other fields are gated", async () => {
     const form = {
-      verb: 'consent.record', subjectPersonnummer: SUBJECTS.b.personnummer, subjectName: SUBJECTS.b.name, groupIds: 'operativ', validFrom: '', validUntil: '2030-06-30',
-      parties: 'guardian1', purpose: 'Samordning kring skolgång', informationCategories: 'Skolgång', exclusions: '', form: 'written', documentRef: '',
+      verb: 'consent.record',
+      subjectPersonnummer: SUBJECTS.b.personnummer,
+      subjectName: SUBJECTS.b.name,
+      groupIds: 'operativ',
+      validFrom: '',
+      validUntil: '2030-06-30',
+      parties: 'guardian1',
+      purpose: 'Samordning kring skolgång',
+      informationCategories: 'Skolgång',
+      exclusions: '',
+      form: 'written',
+      documentRef: '',
     };
     const submit = (value: Record<string, string>, text?: string) => {
       const m = personalMessage(text ?? '', { serviceUrl: t.emulator.url, user: USERS.megan }) as Record<string, any>;
@@ -128,7 +152,9 @@ describe('a message with a value is gated, text and value', () => {
     expect((await say(submit({ ...form, purpose: `Samordning för ${PNR}` }))).map(cardKind)).toEqual(['consent-refusal']);
     expect((await say(submit(form, 'Här är formuläret'))).map(cardKind)).toEqual(['consent-refusal']);
     // And the subject fields of any other verb are just fields.
-    expect((await say(submit({ verb: 'meeting.refresh', meetingId, subjectPersonnummer: PNR }))).map(cardKind)).toEqual(['consent-refusal']);
+    expect((await say(submit({ verb: 'meeting.refresh', meetingId, subjectPersonnummer: PNR }))).map(cardKind)).toEqual([
+      'consent-refusal',
+    ]);
   });
 
   it('each refusal left an audit row without text', async () => {

@@ -23,19 +23,45 @@ beforeAll(async () => {
   const now = new Date('2026-03-10T09:00:00Z');
   t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => now });
   const serviceUrl = t.emulator.url;
-  await t.bot.services.channelLinks.link({ tenantId: TENANT, conversationId: CHANNEL.channelId, groupId: 'operativ', linkedBy: USERS.alex.aadObjectId, linkedAt: now.toISOString() });
+  await t.bot.services.channelLinks.link({
+    tenantId: TENANT,
+    conversationId: CHANNEL.channelId,
+    groupId: 'operativ',
+    linkedBy: USERS.alex.aadObjectId,
+    linkedAt: now.toISOString(),
+  });
   await t.post(personalMessage('hjälp', { serviceUrl, user: USERS.alex }));
   for (const text of Object.values(FLAGGED)) await t.post(channelMessage(text, { serviceUrl, user: USERS.megan }));
   await t.post(personalMessage(FLAGGED.personal, { serviceUrl, user: USERS.megan }));
   for (const s of Object.values(SUBJECTS)) {
-    await t.post(actionExecute('consent.record', {
-      subjectPersonnummer: s.personnummer, subjectName: s.name, groupIds: 'operativ', validUntil: '2026-06-30',
-      parties: 'guardian1', purpose: 'Samordning', informationCategories: '', exclusions: '', form: 'written', documentRef: '',
-    }, { serviceUrl, user: USERS.megan }));
+    await t.post(
+      actionExecute(
+        'consent.record',
+        {
+          subjectPersonnummer: s.personnummer,
+          subjectName: s.name,
+          groupIds: 'operativ',
+          validUntil: '2026-06-30',
+          parties: 'guardian1',
+          purpose: 'Samordning',
+          informationCategories: '',
+          exclusions: '',
+          form: 'written',
+          documentRef: '',
+        },
+        { serviceUrl, user: USERS.megan },
+      ),
+    );
   }
   for (const text of Object.values(FLAGGED)) await t.post(channelMessage(text, { serviceUrl, user: USERS.megan }));
   // A bad form: the personnummer comes back to nobody and goes nowhere.
-  await t.post(actionExecute('consent.record', { subjectPersonnummer: '150312-1235', subjectName: SUBJECTS.a.name, validUntil: '2020-01-01' }, { serviceUrl, user: USERS.megan }));
+  await t.post(
+    actionExecute(
+      'consent.record',
+      { subjectPersonnummer: '150312-1235', subjectName: SUBJECTS.a.name, validUntil: '2020-01-01' },
+      { serviceUrl, user: USERS.megan },
+    ),
+  );
 }, 60_000);
 afterAll(async () => t?.close());
 

@@ -48,7 +48,10 @@ export function personalMessage(text: string, o: ActivityOptions & { conversatio
 export const CHANNEL = { teamId: '19:team-general@thread.tacv2', channelId: '19:channel-operativ@thread.tacv2' };
 
 /** A channel message, optionally @mentioning the bot the way Teams does. */
-export function channelMessage(text: string, o: ActivityOptions & { mention?: boolean; channelId?: string; teamId?: string; threadId?: string }) {
+export function channelMessage(
+  text: string,
+  o: ActivityOptions & { mention?: boolean; channelId?: string; teamId?: string; threadId?: string },
+) {
   const tenantId = o.tenantId ?? TENANT;
   const channelId = o.channelId ?? CHANNEL.channelId;
   const mentionText = `<at>${BOT.name}</at>`;
@@ -58,13 +61,21 @@ export function channelMessage(text: string, o: ActivityOptions & { mention?: bo
     type: 'message',
     text: body,
     textFormat: 'plain',
-    conversation: { id: o.threadId ? `${channelId};messageid=${o.threadId}` : channelId, conversationType: 'channel', isGroup: true, tenantId },
+    conversation: {
+      id: o.threadId ? `${channelId};messageid=${o.threadId}` : channelId,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId,
+    },
     channelData: { tenant: { id: tenantId }, team: { id: o.teamId ?? CHANNEL.teamId }, channel: { id: channelId } },
     entities: o.mention ? [{ type: 'mention', text: mentionText, mentioned: { id: BOT.id, name: BOT.name } }] : [],
   };
 }
 
-export function installationUpdate(action: 'add' | 'add-upgrade' | 'remove' | 'remove-upgrade', o: ActivityOptions & { scope: 'personal' | 'channel'; channelId?: string }) {
+export function installationUpdate(
+  action: 'add' | 'add-upgrade' | 'remove' | 'remove-upgrade',
+  o: ActivityOptions & { scope: 'personal' | 'channel'; channelId?: string },
+) {
   const user = o.user ?? USERS.alex;
   const tenantId = o.tenantId ?? TENANT;
   const channelId = o.channelId ?? CHANNEL.channelId;
@@ -76,12 +87,19 @@ export function installationUpdate(action: 'add' | 'add-upgrade' | 'remove' | 'r
       o.scope === 'personal'
         ? { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId }
         : { id: channelId, conversationType: 'channel', isGroup: true, tenantId },
-    channelData: o.scope === 'personal' ? { tenant: { id: tenantId } } : { tenant: { id: tenantId }, team: { id: CHANNEL.teamId }, channel: { id: channelId } },
+    channelData:
+      o.scope === 'personal'
+        ? { tenant: { id: tenantId } }
+        : { tenant: { id: tenantId }, team: { id: CHANNEL.teamId }, channel: { id: channelId } },
   };
 }
 
 /** An Action.Execute invoke, as Teams sends it for a card button. */
-export function actionExecute(verb: string, data: Record<string, string>, o: ActivityOptions & { conversation?: Record<string, unknown>; replyToId?: string }) {
+export function actionExecute(
+  verb: string,
+  data: Record<string, string>,
+  o: ActivityOptions & { conversation?: Record<string, unknown>; replyToId?: string },
+) {
   const user = o.user ?? USERS.alex;
   const tenantId = o.tenantId ?? TENANT;
   return {

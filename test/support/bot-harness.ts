@@ -82,7 +82,11 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
       const text = await res.text();
       if (text && /json/i.test(res.headers.get('content-type') ?? '')) {
         let json: unknown;
-        try { json = JSON.parse(text); } catch { /* not a card */ }
+        try {
+          json = JSON.parse(text);
+        } catch {
+          /* not a card */
+        }
         for (const card of cardsIn(json)) emulator.checkCard(card, 'invoke response');
       }
       return { status: res.status, body: text };

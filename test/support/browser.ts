@@ -51,7 +51,10 @@ export interface BrowserSearchOptions {
 export function findBrowser({ env = process.env, isExecutable = isExecutableFile }: BrowserSearchOptions = {}): string | undefined {
   const chosen = env.CHROMIUM_PATH?.trim();
   if (chosen) {
-    if (!isExecutable(chosen)) throw new Error(`CHROMIUM_PATH=${chosen} is not an executable file; point it at a Chromium or Chrome binary, or unset it to search the usual places.`);
+    if (!isExecutable(chosen))
+      throw new Error(
+        `CHROMIUM_PATH=${chosen} is not an executable file; point it at a Chromium or Chrome binary, or unset it to search the usual places.`,
+      );
     return chosen;
   }
   const found = BROWSER_PATHS.find((p) => isExecutable(p));

@@ -38,7 +38,9 @@ let schemaValidator: ValidateFunction | undefined;
 export function cardSchemaValidator(): ValidateFunction {
   if (schemaValidator !== undefined) return schemaValidator;
   if (!existsSync(CARD_SCHEMA_FILE)) {
-    throw new Error(`The Adaptive Cards 1.5 schema is missing at ${CARD_SCHEMA_FILE}; it is part of the repository (test/fixtures/adaptive-cards/), restore it from git.`);
+    throw new Error(
+      `The Adaptive Cards 1.5 schema is missing at ${CARD_SCHEMA_FILE}; it is part of the repository (test/fixtures/adaptive-cards/), restore it from git.`,
+    );
   }
   const schema = JSON.parse(readFileSync(CARD_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
   if (typeof schema.id === 'string' && schema.$id === undefined) {
@@ -85,7 +87,8 @@ export function cardProblems(card: unknown): string[] {
       const e = context.getEventAt(i);
       problems.push(`adaptivecards parse: ${eventName(e.event)}: ${e.message}`);
     }
-    for (const e of ac.validateProperties().validationEvents) problems.push(`adaptivecards validation: ${eventName(e.event)}: ${e.message}`);
+    for (const e of ac.validateProperties().validationEvents)
+      problems.push(`adaptivecards validation: ${eventName(e.event)}: ${e.message}`);
   } catch (err) {
     problems.push(`adaptivecards threw: ${(err as Error).message}`);
   }
@@ -96,7 +99,10 @@ export function cardProblems(card: unknown): string[] {
     const errors = validate.errors ?? [];
     problems.push(
       `schema: ${errors.length} error(s), first: ` +
-        errors.slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim()).join('; '),
+        errors
+          .slice(0, 3)
+          .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim())
+          .join('; '),
     );
   }
 
@@ -122,7 +128,9 @@ export function cardProblems(card: unknown): string[] {
     }
     const data = fb.data;
     if (!isObject(data) || data.verb !== verb) {
-      problems.push(`${where}: the Action.Submit fallback of ${JSON.stringify(verb)} carries verb ${JSON.stringify(isObject(data) ? data.verb : undefined)}`);
+      problems.push(
+        `${where}: the Action.Submit fallback of ${JSON.stringify(verb)} carries verb ${JSON.stringify(isObject(data) ? data.verb : undefined)}`,
+      );
     }
   });
   return problems;

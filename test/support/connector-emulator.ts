@@ -161,7 +161,8 @@ export class ConnectorEmulator {
   assertCardsValid(): void {
     if (!this.cardFailures.length) return;
     throw new Error(
-      `${this.cardFailures.length} invalid card(s) sent by the bot:\n` + this.cardFailures.map((f) => `- ${f.where}: ${f.message}`).join('\n'),
+      `${this.cardFailures.length} invalid card(s) sent by the bot:\n` +
+        this.cardFailures.map((f) => `- ${f.where}: ${f.message}`).join('\n'),
     );
   }
 
@@ -221,10 +222,13 @@ export class ConnectorEmulator {
       this.hung += 1;
       const later = (fn: () => void) => {
         if (!Number.isFinite(hang.ms)) return; // never answered
-        const timer = setTimeout(() => {
-          this.holds.delete(timer);
-          fn();
-        }, Math.max(0, hang.ms));
+        const timer = setTimeout(
+          () => {
+            this.holds.delete(timer);
+            fn();
+          },
+          Math.max(0, hang.ms),
+        );
         this.holds.add(timer);
       };
       if (hang.deliverFirst) {
@@ -266,13 +270,22 @@ export class ConnectorEmulator {
         return {
           status: refusal.status,
           headers: refusal.retryAfter !== undefined ? { 'retry-after': String(refusal.retryAfter) } : {},
-          body: { error: { code: refusal.status === 429 ? 'Throttled' : refusal.status === 403 ? 'BotDisabledByAdmin' : 'ServiceError', message: 'emulated' } },
+          body: {
+            error: {
+              code: refusal.status === 429 ? 'Throttled' : refusal.status === 403 ? 'BotDisabledByAdmin' : 'ServiceError',
+              message: 'emulated',
+            },
+          },
         };
       }
     }
     if (m) {
       let body: Record<string, any> = {};
-      try { body = data ? JSON.parse(data) : {}; } catch { /* recorded as empty */ }
+      try {
+        body = data ? JSON.parse(data) : {};
+      } catch {
+        /* recorded as empty */
+      }
       const dedupeKey = body?.channelData?.samverkan?.idempotencyKey;
       if (this.limits?.dedupe && method === 'POST' && typeof dedupeKey === 'string' && this.firstIds.has(dedupeKey)) {
         this.absorbed += 1;
@@ -310,9 +323,14 @@ export class ConnectorEmulator {
     }
     if (/^\/v3\/conversations\/?$/.test(url) && method === 'POST' && this.limits?.installed) {
       let params: { members?: Array<{ aadObjectId?: string; id?: string }> } = {};
-      try { params = data ? JSON.parse(data) : {}; } catch { /* empty */ }
+      try {
+        params = data ? JSON.parse(data) : {};
+      } catch {
+        /* empty */
+      }
       const aad = params.members?.[0]?.aadObjectId ?? params.members?.[0]?.id?.replace(/^8:orgid:/, '');
-      if (!aad || !this.limits.installed.has(aad)) return { status: 403, body: { error: { code: 'Forbidden', message: 'app not installed for the user' } } };
+      if (!aad || !this.limits.installed.has(aad))
+        return { status: 403, body: { error: { code: 'Forbidden', message: 'app not installed for the user' } } };
       return { status: 200, body: { id: `a:created-${aad}`, activityId: `emu-${++this.counter}` } };
     }
     if (/^\/v3\/conversations\/?$/.test(url) && method === 'POST') {

@@ -16,13 +16,25 @@ const env = (k: string) => {
 
 async function main(): Promise<void> {
   const parsed = parseConfig({
-    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', TABLE_PREFIX: env('PREFIX'), ORG_CONFIG: env('ORG'),
-    IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef0123', SCHEDULER_TICK_MS: '0', LOG_LEVEL: 'silent',
-    FANOUT_RATE: process.env.FANOUT_RATE ?? '45', FANOUT_LEASE_MS: process.env.LEASE_MS ?? '2000',
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TABLE_PREFIX: env('PREFIX'),
+    ORG_CONFIG: env('ORG'),
+    IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef0123',
+    SCHEDULER_TICK_MS: '0',
+    LOG_LEVEL: 'silent',
+    FANOUT_RATE: process.env.FANOUT_RATE ?? '45',
+    FANOUT_LEASE_MS: process.env.LEASE_MS ?? '2000',
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const now = new Date(env('NOW'));
-  const bot = await startBot(parsed.config, { connectionString: env('CONN'), port: 0, logger: createLogger({ level: 'silent' }), now: () => now });
+  const bot = await startBot(parsed.config, {
+    connectionString: env('CONN'),
+    port: 0,
+    logger: createLogger({ level: 'silent' }),
+    now: () => now,
+  });
   process.stdout.write('ready\n');
   const summary = await runDigest(bot.services, env('WEEK'), now);
   process.stdout.write(`done ${JSON.stringify(summary)}\n`);

@@ -36,7 +36,13 @@ export const SEPARATORS = ['', '-', '+', ' ', '/', '.'] as const;
 
 /** Every separator spelling of a number given as 12 digits (also its 10-digit forms) or 10 digits. */
 export function numberSpellings(digits: string): string[] {
-  const forms = digits.length === 12 ? [[digits.slice(0, 8), digits.slice(8)], [digits.slice(2, 8), digits.slice(8)]] : [[digits.slice(0, 6), digits.slice(6)]];
+  const forms =
+    digits.length === 12
+      ? [
+          [digits.slice(0, 8), digits.slice(8)],
+          [digits.slice(2, 8), digits.slice(8)],
+        ]
+      : [[digits.slice(0, 6), digits.slice(6)]];
   return [...new Set(forms.flatMap(([date, serial]) => SEPARATORS.map((sep) => `${date}${sep}${serial}`)))];
 }
 
@@ -45,7 +51,8 @@ export function decodeJsonEscapes(text: string): string {
   if (!text.includes('\\')) return text;
   const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
   return text.replace(/\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g, (_m, hex: string | undefined, c: string | undefined) =>
-    hex ? String.fromCharCode(parseInt(hex, 16)) : simple[c!]!);
+    hex ? String.fromCharCode(parseInt(hex, 16)) : simple[c!]!,
+  );
 }
 
 /** The views the scan searches: the canonical text and, when it differs, its rendered view. */
@@ -69,7 +76,8 @@ export function privacyScanner(f: PrivacyFixtures): (where: string, text: string
     for (const view of scanViews(text)) {
       for (const s of spellings) if (view.includes(s)) out.add(`${where}: a test subject's personnummer (${s.slice(0, 2)}…)`);
       for (const m of findPersonnummer(view, f.now)) {
-        if (twelves.has(m.normalised)) out.add(`${where}: a test subject's personnummer, as the gate reads it (${m.normalised.slice(0, 4)}…)`);
+        if (twelves.has(m.normalised))
+          out.add(`${where}: a test subject's personnummer, as the gate reads it (${m.normalised.slice(0, 4)}…)`);
       }
       const lower = view.toLocaleLowerCase('sv');
       for (const n of names) if (lower.includes(n)) out.add(`${where}: a subject's name`);

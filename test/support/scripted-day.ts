@@ -64,7 +64,7 @@ function cardAction(verb: string, data: Record<string, string>, user: TestUser, 
   return a;
 }
 
-const TACTICAL_MEETING = meetingIdFor("samverkansgrupp", "day-activity-4", 0);
+const TACTICAL_MEETING = meetingIdFor('samverkansgrupp', 'day-activity-4', 0);
 const OPERATIVE_MEETING = meetingIdFor('operativ', 'day-activity-5', 0);
 
 export function scriptedDay(): Step[] {
@@ -75,31 +75,80 @@ export function scriptedDay(): Step[] {
     { name: 'link the operative channel', activity: (c) => inChannel('grupp koppla operativ', OPERATIVE, USERS.alex, c) },
     { name: 'book the tactical meeting', activity: (c) => inChannel('boka 2026-12-10 13:00 90 Nämndrummet', TACTICAL, USERS.alex, c) },
     { name: 'book the operative meeting', activity: (c) => inChannel('boka 2026-12-08 09:00 60 Skolan', OPERATIVE, USERS.alex, c) },
-    { name: 'adele answers yes', activity: (c) => cardAction('meeting.rsvp', { meetingId: TACTICAL_MEETING, answer: 'yes' }, USERS.adele, c, TACTICAL) },
-    { name: 'alex answers maybe', activity: (c) => cardAction('meeting.rsvp', { meetingId: TACTICAL_MEETING, answer: 'maybe' }, USERS.alex, c, TACTICAL) },
-    { name: 'megan answers yes', activity: (c) => cardAction('meeting.rsvp', { meetingId: OPERATIVE_MEETING, answer: 'yes' }, USERS.megan, c, OPERATIVE) },
-    { name: 'adele proposes on the card', activity: (c) => cardAction('agenda.propose', { meetingId: TACTICAL_MEETING, text: 'Rutin vid hög frånvaro' }, USERS.adele, c, TACTICAL) },
+    {
+      name: 'adele answers yes',
+      activity: (c) => cardAction('meeting.rsvp', { meetingId: TACTICAL_MEETING, answer: 'yes' }, USERS.adele, c, TACTICAL),
+    },
+    {
+      name: 'alex answers maybe',
+      activity: (c) => cardAction('meeting.rsvp', { meetingId: TACTICAL_MEETING, answer: 'maybe' }, USERS.alex, c, TACTICAL),
+    },
+    {
+      name: 'megan answers yes',
+      activity: (c) => cardAction('meeting.rsvp', { meetingId: OPERATIVE_MEETING, answer: 'yes' }, USERS.megan, c, OPERATIVE),
+    },
+    {
+      name: 'adele proposes on the card',
+      activity: (c) =>
+        cardAction('agenda.propose', { meetingId: TACTICAL_MEETING, text: 'Rutin vid hög frånvaro' }, USERS.adele, c, TACTICAL),
+    },
     { name: 'alex proposes by command', activity: (c) => inChannel('dagordning + Kompetensdag i mars (15 min)', TACTICAL, USERS.alex, c) },
     {
       name: 'megan records a consent',
       activity: (c) =>
-        cardAction('consent.record', {
-          subjectPersonnummer: SUBJECTS.a.twelve.replace(/^(\d{8})/, '$1-'), subjectName: SUBJECTS.a.name, groupIds: 'operativ', validFrom: '', validUntil: '2027-06-30',
-          parties: 'guardian1,guardian2', purpose: 'Samordning kring skolgång och stöd', informationCategories: 'Skolgång, hälsa', exclusions: '', form: 'written', documentRef: 'Dnr SN 2026/14',
-        }, USERS.megan, c),
+        cardAction(
+          'consent.record',
+          {
+            subjectPersonnummer: SUBJECTS.a.twelve.replace(/^(\d{8})/, '$1-'),
+            subjectName: SUBJECTS.a.name,
+            groupIds: 'operativ',
+            validFrom: '',
+            validUntil: '2027-06-30',
+            parties: 'guardian1,guardian2',
+            purpose: 'Samordning kring skolgång och stöd',
+            informationCategories: 'Skolgång, hälsa',
+            exclusions: '',
+            form: 'written',
+            documentRef: 'Dnr SN 2026/14',
+          },
+          USERS.megan,
+          c,
+        ),
       after: (body, c) => {
         const ref = /SAM-[A-Z0-9]{8}/.exec(body)?.[0];
         if (!ref) throw new Error('the consent step answered no case reference');
         c.caseRef = ref;
       },
     },
-    { name: 'megan puts the case on the operative agenda', activity: (c) => cardAction('agenda.propose', { meetingId: OPERATIVE_MEETING, text: `${c.caseRef} uppföljning av skolgång (10 min)` }, USERS.megan, c, OPERATIVE) },
+    {
+      name: 'megan puts the case on the operative agenda',
+      activity: (c) =>
+        cardAction(
+          'agenda.propose',
+          { meetingId: OPERATIVE_MEETING, text: `${c.caseRef} uppföljning av skolgång (10 min)` },
+          USERS.megan,
+          c,
+          OPERATIVE,
+        ),
+    },
     { name: 'a case under its consent in the operative channel', activity: (c) => inChannel(FLAGGED.aAbsence, OPERATIVE, USERS.megan, c) },
     { name: 'the same case refused in the tactical channel', activity: (c) => inChannel(FLAGGED.aAbsence, TACTICAL, USERS.adele, c) },
     { name: 'alex lists the meetings', activity: (c) => inChannel('möten', TACTICAL, USERS.alex, c) },
-    { name: 'alex publishes the tactical agenda', activity: (c) => cardAction('agenda.publish', { meetingId: TACTICAL_MEETING }, USERS.alex, c, TACTICAL) },
+    {
+      name: 'alex publishes the tactical agenda',
+      activity: (c) => cardAction('agenda.publish', { meetingId: TACTICAL_MEETING }, USERS.alex, c, TACTICAL),
+    },
     { name: 'digest, week 48', tick: '2026-11-23T06:31:00Z' },
-    { name: 'alex records a review', activity: (c) => cardAction('review.complete', { documentId: 'riktlinje-samverkan', 'date_riktlinje-samverkan': '2026-11-20', 'decisionRef_riktlinje-samverkan': 'SN 2026/99' }, USERS.alex, c) },
+    {
+      name: 'alex records a review',
+      activity: (c) =>
+        cardAction(
+          'review.complete',
+          { documentId: 'riktlinje-samverkan', 'date_riktlinje-samverkan': '2026-11-20', 'decisionRef_riktlinje-samverkan': 'SN 2026/99' },
+          USERS.alex,
+          c,
+        ),
+    },
     { name: 'digest, week 49', tick: '2026-11-30T06:31:00Z' },
     { name: 'agenda reminder (operative)', tick: '2026-12-03T08:01:00Z' },
     { name: 'day before (operative)', tick: '2026-12-07T08:01:00Z' },
@@ -108,11 +157,37 @@ export function scriptedDay(): Step[] {
     { name: 'day before (tactical)', tick: '2026-12-09T08:01:00Z' },
     {
       name: 'alex saves the tactical minutes',
-      activity: (c) => cardAction('minutes.save', { meetingId: TACTICAL_MEETING, attendees: 'alex.wilber,adele.vance', guests: 'Eva Ek, rektor', decisions: 'Rutinen antas.', actions: 'Uppdatera rutinen; Alex Wilber; 2026-12-16' }, USERS.alex, c, TACTICAL),
+      activity: (c) =>
+        cardAction(
+          'minutes.save',
+          {
+            meetingId: TACTICAL_MEETING,
+            attendees: 'alex.wilber,adele.vance',
+            guests: 'Eva Ek, rektor',
+            decisions: 'Rutinen antas.',
+            actions: 'Uppdatera rutinen; Alex Wilber; 2026-12-16',
+          },
+          USERS.alex,
+          c,
+          TACTICAL,
+        ),
     },
     {
       name: 'alex finalises the tactical minutes',
-      activity: (c) => cardAction('minutes.finalize', { meetingId: TACTICAL_MEETING, attendees: 'alex.wilber,adele.vance', guests: 'Eva Ek, rektor', decisions: 'Rutinen antas.', actions: 'Uppdatera rutinen; Alex Wilber; 2026-12-16' }, USERS.alex, c, TACTICAL),
+      activity: (c) =>
+        cardAction(
+          'minutes.finalize',
+          {
+            meetingId: TACTICAL_MEETING,
+            attendees: 'alex.wilber,adele.vance',
+            guests: 'Eva Ek, rektor',
+            decisions: 'Rutinen antas.',
+            actions: 'Uppdatera rutinen; Alex Wilber; 2026-12-16',
+          },
+          USERS.alex,
+          c,
+          TACTICAL,
+        ),
     },
     { name: 'minutes check (operative) and digest, week 51', tick: '2026-12-14T06:31:00Z' },
     { name: 'minutes check day', tick: '2026-12-11T08:01:00Z' },
@@ -128,7 +203,13 @@ export interface BotProcess {
   url: string;
 }
 
-export function startBotProcess(env: { connectionString: string; prefix: string; now?: string; leaseMs?: number; logFile?: string }): Promise<BotProcess> {
+export function startBotProcess(env: {
+  connectionString: string;
+  prefix: string;
+  now?: string;
+  leaseMs?: number;
+  logFile?: string;
+}): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/bot-process.ts'], {
     env: {
       ...process.env,
@@ -183,8 +264,17 @@ export interface DayResult {
   stepMs: number[];
 }
 
-async function post(url: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.text() };
 }
 
@@ -213,7 +303,13 @@ export async function runScriptedDay(o: {
   const c: Context = { serviceUrl: o.emulator.url };
   let n = 0;
   // Each process logs to the folder the privacy scan reads (test/protocol/zz-privacy.test.ts).
-  const start = () => startBotProcess({ connectionString: o.connectionString, prefix: o.prefix, leaseMs: LEASE_MS, logFile: path.join(LOG_DIR, `${o.prefix}-${++n}.jsonl`) });
+  const start = () =>
+    startBotProcess({
+      connectionString: o.connectionString,
+      prefix: o.prefix,
+      leaseMs: LEASE_MS,
+      logFile: path.join(LOG_DIR, `${o.prefix}-${++n}.jsonl`),
+    });
   const bots: BotProcess[] = [];
   for (let p = 0; p < (o.processes ?? 1); p++) bots.push(await start());
   let next = 0;
@@ -243,7 +339,9 @@ export async function runScriptedDay(o: {
           if (step.activity) {
             answered = await post(bot.url, '/api/messages', fixed(step.activity(c), i));
           } else {
-            const answers = await Promise.all(bots.map((b) => post(b.url, '/api/jobs/run', { job: 'tick', now: step.tick }, { authorization: `Bearer ${TOKEN}` })));
+            const answers = await Promise.all(
+              bots.map((b) => post(b.url, '/api/jobs/run', { job: 'tick', now: step.tick }, { authorization: `Bearer ${TOKEN}` })),
+            );
             answered = answers.find((a) => a.status >= 500 || !settled(a.body)) ?? answers[0];
           }
         } catch {
@@ -326,7 +424,10 @@ const VOLATILE: Record<string, string[]> = {
 function normalise(value: unknown, serviceUrl: string): unknown {
   if (typeof value !== 'string') return value;
   // The emulator's ids count requests, which resends change; the service URL's port differs per run.
-  return value.split(serviceUrl).join('<serviceUrl>').replace(/emu-\d+/g, 'emu-#');
+  return value
+    .split(serviceUrl)
+    .join('<serviceUrl>')
+    .replace(/emu-\d+/g, 'emu-#');
 }
 
 /** Secrets drawn at random (a calendar link, a printable minutes link) and the hashes rows are found by. */
@@ -360,7 +461,11 @@ export function killPlan(seed: number, count: number, stepMs: number[]): Kill[] 
 }
 
 /** Every row of every table with this prefix, normalised and sorted; day tables of jobs grouped under "Jobs". */
-export async function snapshot(connectionString: string, prefix: string, serviceUrl: string): Promise<Record<string, Array<Record<string, unknown>>>> {
+export async function snapshot(
+  connectionString: string,
+  prefix: string,
+  serviceUrl: string,
+): Promise<Record<string, Array<Record<string, unknown>>>> {
   const store = new TableStore(connectionString, prefix);
   const out: Record<string, Array<Record<string, unknown>>> = {};
   for await (const t of store.service().listTables()) {
@@ -382,7 +487,10 @@ function describe(a: SentActivity, serviceUrl: string): string {
   delete body.timestamp;
   delete body.replyToId;
   // The calendar link's token is drawn at random.
-  const text = (normalise(JSON.stringify(body), serviceUrl) as string).replace(/\/calendar\/[A-Za-z0-9_-]{20,}\.ics/g, '/calendar/<random>.ics');
+  const text = (normalise(JSON.stringify(body), serviceUrl) as string).replace(
+    /\/calendar\/[A-Za-z0-9_-]{20,}\.ics/g,
+    '/calendar/<random>.ics',
+  );
   // A proactive send answers the synthetic activity botbuilder makes up for the turn, a random id.
   const path = (normalise(a.path, serviceUrl) as string).replace(/\/activities\/[0-9a-f]{8}-[0-9a-f-]{27}$/, '/activities/<proactive>');
   return `${a.method} ${path} ${text}`;
@@ -404,7 +512,9 @@ export function differences(got: DayResult, want: DayResult): string[] {
     const onlyGot = g.filter((r) => !w.includes(r));
     const onlyWant = w.filter((r) => !g.includes(r));
     if (g.length !== w.length || onlyGot.length || onlyWant.length) {
-      out.push(`${table}: ${g.length} rows, expected ${w.length}${onlyGot.length ? `; unexpected ${clip(onlyGot.join(' | '))}` : ''}${onlyWant.length ? `; expected ${clip(onlyWant.join(' | '))}` : ''}`);
+      out.push(
+        `${table}: ${g.length} rows, expected ${w.length}${onlyGot.length ? `; unexpected ${clip(onlyGot.join(' | '))}` : ''}${onlyWant.length ? `; expected ${clip(onlyWant.join(' | '))}` : ''}`,
+      );
     }
   }
   for (const k of want.keyed.keys()) if (!got.keyed.has(k)) out.push(`keyed message ${k} not delivered`);
@@ -414,8 +524,10 @@ export function differences(got: DayResult, want: DayResult): string[] {
   }
   // A card's texts say more than its first few hundred characters of JSON.
   const texts = (k: string) => [...k.matchAll(/"(?:text|value)":"([^"]{1,120})"/g)].map((m) => m[1]).join(' · ');
-  for (const k of want.unkeyed.keys()) if (!got.unkeyed.has(k)) out.push(`answer not sent: ${clip(k.split(' ').slice(0, 2).join(' '))} ${clip(texts(k))}`);
-  for (const k of got.unkeyed.keys()) if (!want.unkeyed.has(k)) out.push(`answer not expected: ${clip(k.split(' ').slice(0, 2).join(' '))} ${clip(texts(k))}`);
+  for (const k of want.unkeyed.keys())
+    if (!got.unkeyed.has(k)) out.push(`answer not sent: ${clip(k.split(' ').slice(0, 2).join(' '))} ${clip(texts(k))}`);
+  for (const k of got.unkeyed.keys())
+    if (!want.unkeyed.has(k)) out.push(`answer not expected: ${clip(k.split(' ').slice(0, 2).join(' '))} ${clip(texts(k))}`);
   for (const [card, k] of want.cards) {
     const g = got.cards.get(card);
     if (g === undefined) out.push(`card never updated: ${card}`);

@@ -27,7 +27,9 @@ describe('expectValidCard', () => {
 
   it('accepts the cards the bot renders today', () => {
     for (const locale of ['sv', 'en'] as const) {
-      expectValidCard(helpCard(locale, { entries: ['help', 'group', 'groupLink', 'schedule', 'consent'], roles: ['Chef'], quickActions: true }));
+      expectValidCard(
+        helpCard(locale, { entries: ['help', 'group', 'groupLink', 'schedule', 'consent'], roles: ['Chef'], quickActions: true }),
+      );
       expectValidCard(helpCard(locale, { entries: ['help'], roles: [], quickActions: false }));
       expectValidCard(errorCard(locale, 'error.storage'));
       expectValidCard(notAllowedCard(locale, 'notConvener', ['Alex Wilber']));
@@ -84,7 +86,13 @@ describe('expectValidCard', () => {
     const card = good();
     card.body.push({
       type: 'ActionSet',
-      actions: [{ type: 'Action.ShowCard', title: 'Mer', card: { type: 'AdaptiveCard', body: [], actions: [{ type: 'Action.Execute', title: 'Ok', verb: 'agenda.publish' }] } }],
+      actions: [
+        {
+          type: 'Action.ShowCard',
+          title: 'Mer',
+          card: { type: 'AdaptiveCard', body: [], actions: [{ type: 'Action.Execute', title: 'Ok', verb: 'agenda.publish' }] },
+        },
+      ],
     } as never);
     expect(cardProblems(card).join('\n')).toMatch(/"agenda.publish" has no Action.Submit fallback/);
   });
@@ -103,7 +111,15 @@ describe('expectValidCard', () => {
 
   it('finds cards in activities and in invoke responses', () => {
     const card = good();
-    expect(cardsIn({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }, { contentType: 'text/plain', content: 'x' }] })).toEqual([card]);
+    expect(
+      cardsIn({
+        type: 'message',
+        attachments: [
+          { contentType: 'application/vnd.microsoft.card.adaptive', content: card },
+          { contentType: 'text/plain', content: 'x' },
+        ],
+      }),
+    ).toEqual([card]);
     expect(cardsIn({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card })).toEqual([card]);
     expect(cardsIn({ type: 'message', text: 'hej' })).toEqual([]);
   });

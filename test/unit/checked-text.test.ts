@@ -73,7 +73,11 @@ describe('checked text', () => {
     const own = path.join(root, 'domain/consent/checked-text.ts');
     const offenders = sources(root)
       .filter((f) => f !== own)
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f, i, line })))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ f, i, line })),
+      )
       .filter(({ line }) => /\bas CheckedText\b(?!\])|<CheckedText>\s*['"`(]/.test(line))
       .map(({ f, i, line }) => `${path.relative(root, f)}:${i + 1}: ${line.trim()}`);
     expect(offenders).toEqual([]);

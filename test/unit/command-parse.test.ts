@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normaliseCommandText, parseCommand, type ParseResult } from '../../src/domain/commands/parse';
 import { COMMAND_NAMES, COMMAND_WORDS, commandForWord, type CommandName } from '../../src/domain/commands/words';
 
-const nameOf = (r: ParseResult): CommandName | undefined => (r.kind === 'none' ? undefined : r.kind === 'command' ? r.command.name : r.name);
+const nameOf = (r: ParseResult): CommandName | undefined =>
+  r.kind === 'none' ? undefined : r.kind === 'command' ? r.command.name : r.name;
 const command = (text: string) => {
   const r = parseCommand(text);
   if (r.kind !== 'command') throw new Error(`expected a command from ${JSON.stringify(text)}, got ${JSON.stringify(r)}`);
@@ -16,15 +17,24 @@ const problemOf = (text: string) => {
 
 /** Every command word from the contract (SPEC section 5), both languages. */
 const WORDS: Array<[string, CommandName]> = [
-  ['hjälp', 'help'], ['help', 'help'],
-  ['grupp', 'group'], ['group', 'group'],
-  ['boka', 'schedule'], ['schedule', 'schedule'],
-  ['möten', 'meetings'], ['meetings', 'meetings'],
-  ['dagordning', 'agenda'], ['agenda', 'agenda'],
-  ['protokoll', 'minutes'], ['minutes', 'minutes'],
-  ['översyn', 'review'], ['review', 'review'],
-  ['samtycke', 'consent'], ['consent', 'consent'],
-  ['sammanfattning', 'digest'], ['digest', 'digest'],
+  ['hjälp', 'help'],
+  ['help', 'help'],
+  ['grupp', 'group'],
+  ['group', 'group'],
+  ['boka', 'schedule'],
+  ['schedule', 'schedule'],
+  ['möten', 'meetings'],
+  ['meetings', 'meetings'],
+  ['dagordning', 'agenda'],
+  ['agenda', 'agenda'],
+  ['protokoll', 'minutes'],
+  ['minutes', 'minutes'],
+  ['översyn', 'review'],
+  ['review', 'review'],
+  ['samtycke', 'consent'],
+  ['consent', 'consent'],
+  ['sammanfattning', 'digest'],
+  ['digest', 'digest'],
 ];
 
 const upperFirst = (w: string) => w.charAt(0).toLocaleUpperCase('sv') + w.slice(1);
@@ -54,8 +64,15 @@ describe('command words', () => {
   });
 
   it.each([
-    ['hjalp', 'help'], ['HJALP', 'help'], ['moten', 'meetings'], ['/Moten', 'meetings'], ['oversyn', 'review'], ['OVERSYN', 'review'],
-    ['hjälp?', 'help'], ['?', 'help'], ['/?', 'help'],
+    ['hjalp', 'help'],
+    ['HJALP', 'help'],
+    ['moten', 'meetings'],
+    ['/Moten', 'meetings'],
+    ['oversyn', 'review'],
+    ['OVERSYN', 'review'],
+    ['hjälp?', 'help'],
+    ['?', 'help'],
+    ['/?', 'help'],
   ])('accepts the spelling %s', (text, name) => {
     expect(nameOf(parseCommand(text))).toBe(name);
   });
@@ -71,7 +88,12 @@ describe('command words', () => {
     expect(nameOf(parseCommand('\u200Bhjälp'))).toBe('help');
     expect(nameOf(parseCommand('\uFEFF/help\u200D'))).toBe('help');
     expect(nameOf(parseCommand('hj\u200Cälp'))).toBe('help');
-    expect(command('boka\u00A02026-12-10\u00A013:00\u00A090')).toMatchObject({ action: 'quick', date: '2026-12-10', time: '13:00', durationMinutes: 90 });
+    expect(command('boka\u00A02026-12-10\u00A013:00\u00A090')).toMatchObject({
+      action: 'quick',
+      date: '2026-12-10',
+      time: '13:00',
+      durationMinutes: 90,
+    });
     expect(normaliseCommandText('\u200B\u00A0 x\u00A0')).toBe('x');
   });
 });
@@ -103,7 +125,7 @@ describe('not commands', () => {
   it('is total on strange input', () => {
     expect(parseCommand(undefined as unknown as string)).toEqual({ kind: 'none' });
     expect(parseCommand(42 as unknown as string)).toEqual({ kind: 'none' });
-    expect(nameOf(parseCommand('hjälp ' + 'x'.repeat(100_000)))).toBe('help');
+    expect(nameOf(parseCommand(`hjälp ${'x'.repeat(100_000)}`))).toBe('help');
   });
 });
 
@@ -142,7 +164,13 @@ describe('arguments', () => {
       expect(command('/Schedule')).toEqual({ name: 'schedule', action: 'form' });
     });
     it('date, time and minutes book one meeting', () => {
-      expect(command('boka 2026-12-10 13:00 90')).toEqual({ name: 'schedule', action: 'quick', date: '2026-12-10', time: '13:00', durationMinutes: 90 });
+      expect(command('boka 2026-12-10 13:00 90')).toEqual({
+        name: 'schedule',
+        action: 'quick',
+        date: '2026-12-10',
+        time: '13:00',
+        durationMinutes: 90,
+      });
       expect(command('/SCHEDULE 2026-12-10 13:00 90')).toMatchObject({ action: 'quick', durationMinutes: 90 });
     });
     it('the duration defaults to 60 minutes, a one-digit hour gets its zero, the rest is the location', () => {

@@ -58,7 +58,15 @@ describe('parseConfig defaults', () => {
   });
 
   it('numbers are parsed, names kept', () => {
-    const c = ok({ PORT: '0', PLAYGROUND: 'off', LOG_LEVEL: 'debug', MAX_BODY_BYTES: '1024', BOT_ID: 'abc', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 't' });
+    const c = ok({
+      PORT: '0',
+      PLAYGROUND: 'off',
+      LOG_LEVEL: 'debug',
+      MAX_BODY_BYTES: '1024',
+      BOT_ID: 'abc',
+      BOT_TYPE: 'SingleTenant',
+      BOT_TENANT_ID: 't',
+    });
     expect(c.PORT).toBe(0);
     expect(c.PLAYGROUND).toBe('off');
     expect(c.MAX_BODY_BYTES).toBe(1024);
@@ -119,7 +127,9 @@ describe('parseConfig bad values', () => {
   });
 
   it('a connector timeout as long as the fan-out lease is refused: a send still waiting could be taken over and sent twice', () => {
-    expect(errorsOf({ CONNECTOR_TIMEOUT_MS: '60000' })).toEqual([expect.stringMatching(/^CONNECTOR_TIMEOUT_MS: must be shorter than FANOUT_LEASE_MS \(60000 ms\)/)]);
+    expect(errorsOf({ CONNECTOR_TIMEOUT_MS: '60000' })).toEqual([
+      expect.stringMatching(/^CONNECTOR_TIMEOUT_MS: must be shorter than FANOUT_LEASE_MS \(60000 ms\)/),
+    ]);
     expect(ok({ CONNECTOR_TIMEOUT_MS: '60000', FANOUT_LEASE_MS: '90000' }).CONNECTOR_TIMEOUT_MS).toBe(60_000);
     // Unset, it stays within a short lease by itself.
     expect(ok({ FANOUT_LEASE_MS: '2000' }).CONNECTOR_TIMEOUT_MS).toBe(1000);
@@ -204,21 +214,33 @@ describe('the organisation file', () => {
 
   it('in production it is one more line among the other missing requirements', () => {
     const errors = rawErrors({ NODE_ENV: 'production' });
-    expect(errors.map((l) => l.split(':')[0]).sort()).toEqual(['BOT_ID', 'BOT_PASSWORD', 'IDENTIFIER_KEY', 'ORG_CONFIG', 'STORAGE_CONNECTION_STRING']);
+    expect(errors.map((l) => l.split(':')[0]).sort()).toEqual([
+      'BOT_ID',
+      'BOT_PASSWORD',
+      'IDENTIFIER_KEY',
+      'ORG_CONFIG',
+      'STORAGE_CONNECTION_STRING',
+    ]);
     // Also when a bad value stops the schema first.
-    expect(rawErrors({ PORT: 'x' }).map((l) => l.split(':')[0]).sort()).toEqual(['ORG_CONFIG', 'PORT']);
+    expect(
+      rawErrors({ PORT: 'x' })
+        .map((l) => l.split(':')[0])
+        .sort(),
+    ).toEqual(['ORG_CONFIG', 'PORT']);
   });
 
   it('in production the organisation must name its tenant; outside production it need not', () => {
     const production = ok(PRODUCTION_OK);
-    expect(organisationProblems(production, {})).toEqual([expect.stringMatching(/^ORG_CONFIG: the organisation file must name its tenantId .* in production$/)]);
+    expect(organisationProblems(production, {})).toEqual([
+      expect.stringMatching(/^ORG_CONFIG: the organisation file must name its tenantId .* in production$/),
+    ]);
     expect(organisationProblems(production, { tenantId: '  ' })).toHaveLength(1);
     expect(organisationProblems(production, { tenantId: '00000000-0000-0000-0000-0000000000001' })).toEqual([]);
     expect(organisationProblems(ok({}), {})).toEqual([]);
     expect(organisationProblems(ok({ NODE_ENV: 'test' }), {})).toEqual([]);
   });
 
-  it('npm start\'s default fills ORG_CONFIG only when neither the environment nor a file sets it', () => {
+  it("npm start's default fills ORG_CONFIG only when neither the environment nor a file sets it", () => {
     expect(withDefaults({}, ORG)).toEqual({ ORG_CONFIG: 'local-demo' });
     expect(withDefaults({ ORG_CONFIG: '' }, ORG)).toEqual({ ORG_CONFIG: 'local-demo' });
     expect(withDefaults({ ORG_CONFIG: ' ' }, ORG)).toEqual({ ORG_CONFIG: 'local-demo' });
@@ -276,7 +298,13 @@ describe('env files', () => {
     writeFileSync(path.join(dir, '.env.dev'), 'PORT=4000\nHOST=10.0.0.1\nLOG_LEVEL=warn\nBOT_ID=from-file\n');
     writeFileSync(path.join(dir, '.env.dev.user'), 'HOST=10.0.0.2\nBOT_PASSWORD=from-user-file\nBOT_ID=from-user\n');
     const env = loadEnv('dev', dir, { LOG_LEVEL: 'error', BOT_ID: 'from-process' });
-    expect(env).toMatchObject({ PORT: '4000', HOST: '10.0.0.2', LOG_LEVEL: 'error', BOT_PASSWORD: 'from-user-file', BOT_ID: 'from-process' });
+    expect(env).toMatchObject({
+      PORT: '4000',
+      HOST: '10.0.0.2',
+      LOG_LEVEL: 'error',
+      BOT_PASSWORD: 'from-user-file',
+      BOT_ID: 'from-process',
+    });
     const c = ok(env);
     expect(c.PORT).toBe(4000);
     expect(c.HOST).toBe('10.0.0.2');

@@ -99,7 +99,12 @@ describe('keys used in src', () => {
   it('every templated key matches at least one string', () => {
     const unmatched: string[] = [];
     for (const [tpl, file] of templateKeys) {
-      const re = new RegExp(`^${tpl.split(/\$\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^.]+')}$`);
+      const re = new RegExp(
+        `^${tpl
+          .split(/\$\{[^}]+\}/)
+          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^.]+')}$`,
+      );
       if (![...FLAT.sv.keys()].some((k) => re.test(k))) unmatched.push(`${tpl} (${file})`);
     }
     expect(unmatched).toEqual([]);
@@ -129,8 +134,18 @@ describe('t() and localeFrom()', () => {
   });
 
   it.each([
-    ['sv-SE', 'sv'], ['sv', 'sv'], ['en-US', 'en'], ['en-GB', 'en'], ['EN-us', 'en'], ['en', 'en'],
-    ['fi-FI', 'sv'], ['de', 'sv'], ['english', 'sv'], ['', 'sv'], [undefined, 'sv'], [null, 'sv'],
+    ['sv-SE', 'sv'],
+    ['sv', 'sv'],
+    ['en-US', 'en'],
+    ['en-GB', 'en'],
+    ['EN-us', 'en'],
+    ['en', 'en'],
+    ['fi-FI', 'sv'],
+    ['de', 'sv'],
+    ['english', 'sv'],
+    ['', 'sv'],
+    [undefined, 'sv'],
+    [null, 'sv'],
   ])('locale %j gives %s', (input, expected) => {
     expect(localeFrom(input as string | undefined)).toBe(expected);
   });

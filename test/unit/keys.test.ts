@@ -97,7 +97,12 @@ describe('encodeKey / decodeKey', () => {
 
   it('property: Teams-shaped ids round-trip', () => {
     const idChar = fc.constantFrom(...'abcXYZ0189:;@._-=/~#?%'.split(''));
-    const teamsId = fc.tuple(fc.constantFrom('19:', '29:', 'a:', '8:orgid:'), fc.string({ unit: idChar, minLength: 1, maxLength: 60 }), fc.option(fc.nat(), { nil: undefined }))
+    const teamsId = fc
+      .tuple(
+        fc.constantFrom('19:', '29:', 'a:', '8:orgid:'),
+        fc.string({ unit: idChar, minLength: 1, maxLength: 60 }),
+        fc.option(fc.nat(), { nil: undefined }),
+      )
       .map(([prefix, body, msg]) => `${prefix}${body}${msg === undefined ? '' : `;messageid=${msg}`}`);
     fc.assert(
       fc.property(teamsId, (id) => {

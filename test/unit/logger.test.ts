@@ -35,7 +35,9 @@ describe('scrubLine', () => {
   it('masks one glued to letters, and one next to a GUID that it keeps', () => {
     expect(scrubLine('pnr19781122-1234abcd')).toBe('pnr[redacted]abcd');
     expect(scrubLine('00000000-0000-0000-0000-000000000001 19781122-1234')).toBe('00000000-0000-0000-0000-000000000001 [redacted]');
-    expect(scrubLine('id=12345678-1234-5678-1234-567812345678,pnr=781122-1234')).toBe('id=12345678-1234-5678-1234-567812345678,pnr=[redacted]');
+    expect(scrubLine('id=12345678-1234-5678-1234-567812345678,pnr=781122-1234')).toBe(
+      'id=12345678-1234-5678-1234-567812345678,pnr=[redacted]',
+    );
   });
 
   it.each([

@@ -43,8 +43,12 @@ type Json = Record<string, any>;
 const CHANNEL_COMMANDS: CommandName[] = ['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review'];
 
 let tmp: string;
-beforeAll(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'samverkan-manifest-')); });
-afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'samverkan-manifest-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** A copy of manifest/ to break on purpose. */
 function manifestCopy(edit?: (dir: string, manifest: Json) => void): string {
@@ -78,7 +82,12 @@ describe('the app package for a real deployment', () => {
 
   it('is written as build/appPackage.<env>.zip with the manifest, both icons and the localisation file at its root', () => {
     expect(path.basename(result.zipPath!)).toBe('appPackage.dev.zip');
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     expect(zip.readFile('color.png')!.equals(readFileSync(path.join(MANIFEST_DIR, 'color.png')))).toBe(true);
   });
 
@@ -124,7 +133,10 @@ describe('the app package for a real deployment', () => {
 
   it('lists every command in personal chat, and in channels and group chats all but consent and digest', () => {
     const lists = manifest.bots[0].commandLists as { scopes: string[]; commands: { title: string }[] }[];
-    const named = commandNamesByList(lists.map((l) => ({ scopes: l.scopes, titles: l.commands.map((c) => c.title) })), 'sv');
+    const named = commandNamesByList(
+      lists.map((l) => ({ scopes: l.scopes, titles: l.commands.map((c) => c.title) })),
+      'sv',
+    );
     const byScope = Object.fromEntries(named.map((l) => [l.scopes.join('+'), l.names]));
     expect(Object.keys(byScope).sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(byScope.personal).toEqual([...COMMAND_NAMES]);
@@ -142,18 +154,25 @@ describe('the app package for a real deployment', () => {
     expect(sv.length).toBeGreaterThan(0);
     for (const w of sv) expect(svWords, w).toContain(w);
     for (const w of english) expect(enWords, w).toContain(w);
-    expect(new Set(sv)).toEqual(new Set(['hjälp', 'grupp', 'boka', 'möten', 'dagordning', 'protokoll', 'översyn', 'samtycke', 'sammanfattning']));
+    expect(new Set(sv)).toEqual(
+      new Set(['hjälp', 'grupp', 'boka', 'möten', 'dagordning', 'protokoll', 'översyn', 'samtycke', 'sammanfattning']),
+    );
   });
 
   it('lists the same commands in the same order in both languages, each with a description', () => {
     const lists = manifest.bots[0].commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
-    const sv = commandNamesByList(lists.map((l) => ({ scopes: l.scopes, titles: l.commands.map((c) => c.title) })), 'sv');
+    const sv = commandNamesByList(
+      lists.map((l) => ({ scopes: l.scopes, titles: l.commands.map((c) => c.title) })),
+      'sv',
+    );
     const english = commandNamesByList(localizedTitles(en, lists), 'en');
     expect(english).toEqual(sv);
-    lists.forEach((l, i) => l.commands.forEach((c, j) => {
-      expect(c.description.length).toBeGreaterThan(10);
-      expect(String(en[`bots[0].commandLists[${i}].commands[${j}].description`]).length).toBeGreaterThan(10);
-    }));
+    lists.forEach((l, i) =>
+      l.commands.forEach((c, j) => {
+        expect(c.description.length).toBeGreaterThan(10);
+        expect(String(en[`bots[0].commandLists[${i}].commands[${j}].description`]).length).toBeGreaterThan(10);
+      }),
+    );
     const translated = Object.keys(en).filter((k) => k.startsWith('bots[0]'));
     expect(translated.length).toBe(lists.reduce((n, l) => n + 2 * l.commands.length, 0));
   });
@@ -176,7 +195,10 @@ describe('the app package for a real deployment', () => {
   });
 
   it('defaults to Swedish and gives English users (any en-* locale) the English file', () => {
-    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'sv-se', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] });
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'sv-se',
+      additionalLanguages: [{ languageTag: 'en', file: 'en.json' }],
+    });
   });
 });
 
@@ -205,7 +227,9 @@ describe('a broken app package is refused with a message naming the problem', ()
     const result = await build('dev', DEV_ENV, dir);
     expect(result.ok).toBe(false);
     expect(result.zipPath).toBeUndefined();
-    expect(result.problems.join('\n')).toMatch(/manifest\.json: schema: \/bots\/0\/commandLists\/0\/commands must NOT have more than 12 items/);
+    expect(result.problems.join('\n')).toMatch(
+      /manifest\.json: schema: \/bots\/0\/commandLists\/0\/commands must NOT have more than 12 items/,
+    );
   });
 
   it('a missing icon', async () => {
@@ -232,7 +256,9 @@ describe('a broken app package is refused with a message naming the problem', ()
   });
 
   it('a placeholder the environment does not know', async () => {
-    const dir = manifestCopy((_, m) => { m.developer.mpnId = '${{MPN_ID}}'; });
+    const dir = manifestCopy((_, m) => {
+      m.developer.mpnId = '${{MPN_ID}}';
+    });
     const result = await build('dev', DEV_ENV, dir);
     expect(result.problems).toContainEqual(expect.stringMatching(/^MPN_ID: not set/));
   });
@@ -253,9 +279,13 @@ describe('a broken app package is refused with a message naming the problem', ()
   });
 
   it('a schema that is not bundled (it would need the network)', async () => {
-    const dir = manifestCopy((_, m) => { m.$schema = 'https://example.org/teams/v9.99/MicrosoftTeams.schema.json'; });
+    const dir = manifestCopy((_, m) => {
+      m.$schema = 'https://example.org/teams/v9.99/MicrosoftTeams.schema.json';
+    });
     const result = await build('dev', DEV_ENV, dir);
-    expect(result.problems).toContainEqual(expect.stringMatching(/manifest\.json: \$schema .* is not bundled with @microsoft\/app-manifest/));
+    expect(result.problems).toContainEqual(
+      expect.stringMatching(/manifest\.json: \$schema .* is not bundled with @microsoft\/app-manifest/),
+    );
   });
 
   it('a localisation file the localisation schema refuses', async () => {
@@ -288,7 +318,9 @@ describe('a broken app package is refused with a message naming the problem', ()
 
   it('no RSC permission, or webApplicationInfo for another app', async () => {
     const dir = manifestCopy((_, m) => {
-      m.authorization.permissions.resourceSpecific = m.authorization.permissions.resourceSpecific.filter((p: Json) => p.name !== 'ChannelMessage.Read.Group');
+      m.authorization.permissions.resourceSpecific = m.authorization.permissions.resourceSpecific.filter(
+        (p: Json) => p.name !== 'ChannelMessage.Read.Group',
+      );
       m.webApplicationInfo.id = '11111111-2222-4333-8444-555555555555';
     });
     const result = await build('dev', DEV_ENV, dir);
@@ -341,15 +373,24 @@ describe('the icons', () => {
     writeFileSync(path.join(dir, 'color.png'), encodePng(outlineIcon()));
     const problems = checkIcons({ icons: { color: 'color.png', outline: 'outline.png' } }, dir);
     expect(problems).toContainEqual('icons.color: color.png is 32×32; Teams needs 192×192');
-    expect(problems).toContainEqual(expect.stringMatching(/^icons\.outline: outline\.png must be white on transparent; 1 pixel\(s\) are not white, e\.g\. \(4, 16\) is rgba\(200, 30, 30, 255\)/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^icons\.outline: outline\.png must be white on transparent; 1 pixel\(s\) are not white, e\.g\. \(4, 16\) is rgba\(200, 30, 30, 255\)/,
+      ),
+    );
 
     const opaque = { width: 32, height: 32, data: new Uint8Array(32 * 32 * 4).fill(255) };
     writeFileSync(path.join(dir, 'outline.png'), encodePng(opaque));
-    expect(checkIcons({ icons: { outline: 'outline.png' } }, dir)).toEqual(['icons.outline: outline.png has no transparent pixel; the background must be transparent']);
+    expect(checkIcons({ icons: { outline: 'outline.png' } }, dir)).toEqual([
+      'icons.outline: outline.png has no transparent pixel; the background must be transparent',
+    ]);
   });
 
   it('the committed PNGs are what scripts/make-icons.ts draws', () => {
-    for (const [file, image] of [['color.png', colorIcon()], ['outline.png', outlineIcon()]] as const) {
+    for (const [file, image] of [
+      ['color.png', colorIcon()],
+      ['outline.png', outlineIcon()],
+    ] as const) {
       const committed = decodePng(readFileSync(path.join(MANIFEST_DIR, file)));
       expect(committed.width).toBe(image.width);
       expect(Buffer.from(committed.data).equals(Buffer.from(image.data)), `${file}: run npx tsx scripts/make-icons.ts`).toBe(true);
@@ -359,14 +400,23 @@ describe('the icons', () => {
   it('PNG encoding: the standard CRC-32, and decoding gives back every pixel', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
     expect(crc32(Buffer.from('IEND'))).toBe(0xae426082);
-    const img: Image = { width: 3, height: 2, data: Uint8Array.from([1, 2, 3, 4, 250, 0, 9, 128, 7, 7, 7, 0, 255, 255, 255, 255, 0, 0, 0, 0, 10, 200, 30, 40]) };
+    const img: Image = {
+      width: 3,
+      height: 2,
+      data: Uint8Array.from([1, 2, 3, 4, 250, 0, 9, 128, 7, 7, 7, 0, 255, 255, 255, 255, 0, 0, 0, 0, 10, 200, 30, 40]),
+    };
     expect(decodePng(encodePng(img))).toEqual(img);
   });
 });
 
 describe('environment for packaging', () => {
   it('reads KEY=VALUE lines, skips # comments and blank lines, drops quotes', () => {
-    expect(parseEnvFile('# comment\n\nA=1\n B = two words \nC="quoted # not a comment"\nD=\nnot a line\n')).toEqual({ A: '1', B: 'two words', C: 'quoted # not a comment', D: '' });
+    expect(parseEnvFile('# comment\n\nA=1\n B = two words \nC="quoted # not a comment"\nD=\nnot a line\n')).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'quoted # not a comment',
+      D: '',
+    });
   });
 
   it('--env picks the file, then ENV_NAME, then local', () => {
@@ -378,7 +428,10 @@ describe('environment for packaging', () => {
   });
 
   it('env/.env.dev.sample documents every variable the manifest uses', () => {
-    const templates = [readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8'), readFileSync(path.join(MANIFEST_DIR, 'en.json'), 'utf8')].map((t) => JSON.parse(t));
+    const templates = [
+      readFileSync(path.join(MANIFEST_DIR, 'manifest.json'), 'utf8'),
+      readFileSync(path.join(MANIFEST_DIR, 'en.json'), 'utf8'),
+    ].map((t) => JSON.parse(t));
     const used = [...placeholdersIn(templates)];
     const sample = parseEnvFile(readFileSync(path.join(ROOT, 'env', '.env.dev.sample'), 'utf8'));
     expect(used.length).toBeGreaterThan(5);

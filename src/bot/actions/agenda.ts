@@ -13,7 +13,10 @@ export const agendaPropose = defineAction({
   schema: z.object({ meetingId, text: z.string().max(2000) }),
   async handle({ services, info, data, context }) {
     // A refused proposal is answered with the agenda (its items, case references): only to those who may see it.
-    return readRefusal(services, info, data.meetingId) ?? proposeItem(services, info, data.meetingId, data.text, context.activity.id ?? '', { context });
+    return (
+      readRefusal(services, info, data.meetingId) ??
+      proposeItem(services, info, data.meetingId, data.text, context.activity.id ?? '', { context })
+    );
   },
 });
 

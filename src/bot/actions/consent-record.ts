@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { notAllowedCard } from '../../cards/common';
 import { consentFormCard, consentRecordedCard, type FormProblem } from '../../cards/consent';
 import {
-  consentRecordRules, generateCaseRef, problemsByField, screen, subjectHash,
-  type Consent, type ConsentRecordData,
+  consentRecordRules,
+  generateCaseRef,
+  problemsByField,
+  screen,
+  subjectHash,
+  type Consent,
+  type ConsentRecordData,
 } from '../../domain/consent';
 import { isConflict } from '../../storage/tables';
 import { audit, groupNamer, identifierKey, permittedGroups, refusalFor, today } from '../consent';
@@ -30,14 +35,21 @@ export const consentRecord = defineAction({
       return notAllowedCard(info.locale, reasonKey(why.reason), why.whoMay);
     }
     const values: Partial<ConsentRecordData> = Object.fromEntries(
-      Object.entries(data).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 1000)]),
+      Object.entries(data)
+        .filter(([, v]) => typeof v === 'string')
+        .map(([k, v]) => [k, (v as string).slice(0, 1000)]),
     );
     const form = (problems: Partial<Record<keyof ConsentRecordData, FormProblem[]>>) =>
       consentFormCard(info.locale, { groups: permitted, today: today(services), values, problems });
 
     const day = today(services);
     const groups = new Map(services.consentAccess.groups(info.tenantId).map((g) => [g.id, g.level]));
-    const parsed = consentRecordRules({ today: day, now: services.now(), groups, detectOptions: services.consentAccess.detectOptions() }).safeParse(data);
+    const parsed = consentRecordRules({
+      today: day,
+      now: services.now(),
+      groups,
+      detectOptions: services.consentAccess.detectOptions(),
+    }).safeParse(data);
     if (!parsed.success) {
       // Shown back on the form only: a field without a problem that identifies no one. A free-text field
       // stopped for what it identifies (the subject or anyone else) must not return to Teams, nor may
@@ -77,7 +89,11 @@ export const consentRecord = defineAction({
     // consent it recorded the first time and records nothing twice. A fresh
     // random reference on a real (astronomically rare) collision.
     const activityId = context.activity.id;
-    const derived = activityId ? generateCaseRef((n) => createHmac('sha256', identifierKey(services)).update(`consent-activity:${activityId}`).digest().subarray(0, n)) : undefined;
+    const derived = activityId
+      ? generateCaseRef((n) =>
+          createHmac('sha256', identifierKey(services)).update(`consent-activity:${activityId}`).digest().subarray(0, n),
+        )
+      : undefined;
     for (let attempt = 0; ; attempt++) {
       const consent: Consent = { ...base, caseRef: attempt === 0 && derived ? derived : generateCaseRef() };
       try {
@@ -85,7 +101,12 @@ export const consentRecord = defineAction({
       } catch (err) {
         if (isConflict(err) && attempt === 0 && derived) {
           const existing = await services.consents.get(info.tenantId, derived);
-          if (existing && existing.recordedBy === base.recordedBy && existing.subject.personnummer === base.subject.personnummer && existing.subject.name === base.subject.name) {
+          if (
+            existing &&
+            existing.recordedBy === base.recordedBy &&
+            existing.subject.personnummer === base.subject.personnummer &&
+            existing.subject.name === base.subject.name
+          ) {
             // The first attempt may have stopped before its audit row; keyed by the activity, it is written once.
             await audit(services, info, 'consentRecorded', existing.scope.groupIds, { caseRef: existing.caseRef });
             return consentRecordedCard(info.locale, existing, groupNamer(services, info.tenantId));

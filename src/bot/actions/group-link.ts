@@ -10,7 +10,8 @@ export const groupLink = defineAction({
   schema: z.object({ groupId: z.string().trim().min(1).max(64) }),
   async handle({ services, info, data }) {
     // The chooser offers the organisation's groups; any other id passed no gate and is not named back.
-    if (!services.organisation.groups.some((g) => g.id === data.groupId)) return groupView(services, info, t(info.locale, 'group.linkError'));
+    if (!services.organisation.groups.some((g) => g.id === data.groupId))
+      return groupView(services, info, t(info.locale, 'group.linkError'));
     const outcome = await linkConversation(services, info, data.groupId);
     if (outcome.ok) return outcome.card;
     if (outcome.kind === 'notAllowed') return notAllowedCard(info.locale, outcome.reason, outcome.whoMay);

@@ -13,10 +13,19 @@ import { ACTIONS } from './registry';
  * ("received '…'"), text that passed no gate; the line names the choices instead.
  */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.code === 'invalid_enum_value' ? `expected ${i.options.map(String).join(' | ')}` : i.message}`);
+  return error.issues.map(
+    (i) =>
+      `${i.path.join('.') || 'data'}: ${i.code === 'invalid_enum_value' ? `expected ${i.options.map(String).join(' | ')}` : i.message}`,
+  );
 }
 
-async function run(def: ActionDefinition, context: TurnContext, state: TurnState, services: BotServices, raw: unknown): Promise<AdaptiveCardJson> {
+async function run(
+  def: ActionDefinition,
+  context: TurnContext,
+  state: TurnState,
+  services: BotServices,
+  raw: unknown,
+): Promise<AdaptiveCardJson> {
   const info = turnInfo(context);
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const { verb: _verb, msteams: _msteams, ...fields } = data;

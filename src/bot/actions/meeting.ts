@@ -15,7 +15,15 @@ import type { TurnInfo } from '../turn';
 import { defineAction } from './action';
 
 const meetingId = z.string().trim().min(3).max(90);
-const time = z.string().trim().transform((v, ctx) => normaliseTime(v) ?? (ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'time' }), z.NEVER));
+const time = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const time = normaliseTime(v);
+    if (time !== undefined) return time;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'time' });
+    return z.NEVER;
+  });
 
 /** `meeting.schedule` from the form: books one meeting, proposes a series, or books a confirmed one. */
 export const meetingSchedule = defineAction({
@@ -55,12 +63,24 @@ export const meetingSchedule = defineAction({
     // What is shown again on the form passes the gate first.
     const refused = await firstRefused(services, info, Object.values(values), context);
     if (refused) return refused;
-    return scheduleForm(services, info, values, fields.map((f) => t(info.locale, 'meetings.form.problems.badField', { field: t(info.locale, `meetings.form.labels.${fieldLabel(f)}`) })));
+    return scheduleForm(
+      services,
+      info,
+      values,
+      fields.map((f) =>
+        t(info.locale, 'meetings.form.problems.badField', { field: t(info.locale, `meetings.form.labels.${fieldLabel(f)}`) }),
+      ),
+    );
   },
 });
 
 /** The consent-refusal card for the first of the texts the gate refuses, if any. */
-async function firstRefused(services: BotServices, info: TurnInfo, texts: Array<string | undefined>, context: TurnContext): Promise<AdaptiveCardJson | undefined> {
+async function firstRefused(
+  services: BotServices,
+  info: TurnInfo,
+  texts: Array<string | undefined>,
+  context: TurnContext,
+): Promise<AdaptiveCardJson | undefined> {
   for (const text of texts) {
     if (!text?.trim()) continue;
     const gate = await gateText(services, info, text, { context });
@@ -71,13 +91,20 @@ async function firstRefused(services: BotServices, info: TurnInfo, texts: Array<
 
 function fieldLabel(field: string): string {
   switch (field) {
-    case 'groupId': return 'group';
-    case 'date': return 'date';
-    case 'time': return 'time';
-    case 'durationMinutes': return 'duration';
-    case 'location': return 'location';
-    case 'dates': return 'dates';
-    default: return 'rrule';
+    case 'groupId':
+      return 'group';
+    case 'date':
+      return 'date';
+    case 'time':
+      return 'time';
+    case 'durationMinutes':
+      return 'duration';
+    case 'location':
+      return 'location';
+    case 'dates':
+      return 'dates';
+    default:
+      return 'rrule';
   }
 }
 

@@ -13,9 +13,7 @@ export interface CommandContext<C extends Command = Command> {
   command: C;
 }
 
-export type CommandHandler<N extends CommandName = CommandName> = (
-  ctx: CommandContext<Extract<Command, { name: N }>>,
-) => Promise<void>;
+export type CommandHandler<N extends CommandName = CommandName> = (ctx: CommandContext<Extract<Command, { name: N }>>) => Promise<void>;
 
 const parsed = new WeakMap<object, ParseResult>();
 

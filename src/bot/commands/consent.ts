@@ -24,14 +24,20 @@ export async function consent(ctx: CommandContext): Promise<void> {
   }
   switch (command.action) {
     case 'form':
-      await sendCard(ctx.context, consentFormCard(info.locale, { groups: groups.map((g) => ({ id: g.id, name: g.name })), today: today(services) }));
+      await sendCard(
+        ctx.context,
+        consentFormCard(info.locale, { groups: groups.map((g) => ({ id: g.id, name: g.name })), today: today(services) }),
+      );
       return;
     case 'list':
       await sendCard(ctx.context, await consentListFor(services, info));
       return;
     case 'withdraw': {
       const result = await withdrawConsent(services, info, command.caseRef);
-      await sendCard(ctx.context, 'notAllowed' in result ? notAllowedCard(info.locale, reasonKey(result.notAllowed.reason), result.notAllowed.whoMay) : result.card);
+      await sendCard(
+        ctx.context,
+        'notAllowed' in result ? notAllowedCard(info.locale, reasonKey(result.notAllowed.reason), result.notAllowed.whoMay) : result.card,
+      );
       return;
     }
   }

@@ -7,10 +7,13 @@ import type { HelpEntry } from '../../cards/help';
 
 /** `hjälp` / `help`: the commands this user may use here. */
 export async function help(ctx: CommandContext): Promise<void> {
-  await sendCard(ctx.context, helpCard(ctx.info.locale, {
-    entries: await helpEntriesFor(ctx.services, ctx.info),
-    roles: roleLinesFor(ctx.services, ctx.info),
-    quickActions: ctx.info.conversationKind === 'personal',
-    comingSoon: [...NOT_YET] as HelpEntry[],
-  }));
+  await sendCard(
+    ctx.context,
+    helpCard(ctx.info.locale, {
+      entries: await helpEntriesFor(ctx.services, ctx.info),
+      roles: roleLinesFor(ctx.services, ctx.info),
+      quickActions: ctx.info.conversationKind === 'personal',
+      comingSoon: [...NOT_YET] as HelpEntry[],
+    }),
+  );
 }

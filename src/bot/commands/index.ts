@@ -28,7 +28,11 @@ const HANDLERS: Record<CommandName, (ctx: CommandContext) => Promise<void>> = {
 };
 
 const USAGE_KEYS: Partial<Record<CommandName, string>> = {
-  group: 'usage.group', schedule: 'usage.schedule', meetings: 'usage.meetings', agenda: 'usage.agenda', consent: 'usage.consent',
+  group: 'usage.group',
+  schedule: 'usage.schedule',
+  meetings: 'usage.meetings',
+  agenda: 'usage.agenda',
+  consent: 'usage.consent',
 };
 
 /** One route per command word; a command with arguments it cannot parse gets its usage. */
@@ -47,7 +51,10 @@ export function registerCommands(app: Application<TurnState>, services: BotServi
         return;
       }
       if (parsed.kind === 'invalid') {
-        await sendCard(context, errorCard(info.locale, 'error.usage', { usage: t(info.locale, USAGE_KEYS[name] ?? `commands.${name}.word`) }));
+        await sendCard(
+          context,
+          errorCard(info.locale, 'error.usage', { usage: t(info.locale, USAGE_KEYS[name] ?? `commands.${name}.word`) }),
+        );
         return;
       }
       if (parsed.kind !== 'command') return;

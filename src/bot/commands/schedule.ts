@@ -21,10 +21,23 @@ export async function schedule(ctx: CommandContext): Promise<void> {
   if (command.action === 'quick') {
     if (!group) {
       // No group to infer: the form lets the convener choose (or says they may not).
-      await sendCard(context, await scheduleForm(services, info, { date: command.date, time: command.time, durationMinutes: command.durationMinutes, location: command.location }, [t(info.locale, 'meetings.quick.noGroup')]));
+      await sendCard(
+        context,
+        await scheduleForm(
+          services,
+          info,
+          { date: command.date, time: command.time, durationMinutes: command.durationMinutes, location: command.location },
+          [t(info.locale, 'meetings.quick.noGroup')],
+        ),
+      );
       return;
     }
-    const outcome = await book(services, info, { groupId: group.id, date: command.date, time: command.time, durationMinutes: command.durationMinutes, location: command.location }, context);
+    const outcome = await book(
+      services,
+      info,
+      { groupId: group.id, date: command.date, time: command.time, durationMinutes: command.durationMinutes, location: command.location },
+      context,
+    );
     if (outcome.alreadyAnswered) return; // Teams resent the activity: the booking and its card exist already.
     const id = await sendCard(context, outcome.card);
     const channel = linkKeyOf(info);
@@ -43,7 +56,10 @@ export async function schedule(ctx: CommandContext): Promise<void> {
     }
     const m = await findByRef(services, info, group, args.meeting);
     if (!m) {
-      await sendCard(context, errorCard(info.locale, 'meetings.quick.notFound', { date: args.meeting.kind === 'date' ? args.meeting.date : '–' }));
+      await sendCard(
+        context,
+        errorCard(info.locale, 'meetings.quick.notFound', { date: args.meeting.kind === 'date' ? args.meeting.date : '–' }),
+      );
       return;
     }
     await sendCard(context, await moveMeeting(services, info, m, args.date, args.time));
@@ -56,7 +72,10 @@ export async function schedule(ctx: CommandContext): Promise<void> {
   }
   const m = await findByRef(services, info, group, args.meeting);
   if (!m) {
-    await sendCard(context, errorCard(info.locale, 'meetings.quick.notFound', { date: args.meeting.kind === 'date' ? args.meeting.date : '–' }));
+    await sendCard(
+      context,
+      errorCard(info.locale, 'meetings.quick.notFound', { date: args.meeting.kind === 'date' ? args.meeting.date : '–' }),
+    );
     return;
   }
   await sendCard(context, await cancelMeeting(services, info, m, args.series));

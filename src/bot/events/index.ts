@@ -13,7 +13,10 @@ export async function saveReference(context: TurnContext, services: BotServices)
   // sends do not need it, so an unchanged reference is not written again.
   const { activityId: _activityId, ...ref } = TurnContext.getConversationReference(a as Activity);
   // Proactive replies go to the conversation, not into this message's thread.
-  const conversation = { ...ref.conversation, id: info.conversationKind === 'channel' ? (info.channelId ?? a.conversation.id) : a.conversation.id };
+  const conversation = {
+    ...ref.conversation,
+    id: info.conversationKind === 'channel' ? (info.channelId ?? a.conversation.id) : a.conversation.id,
+  };
   await services.conversationReferences.save({
     tenantId: info.tenantId,
     conversationId: conversation.id,

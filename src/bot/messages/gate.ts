@@ -2,8 +2,17 @@ import type { TurnContext } from 'botbuilder';
 import { categoryList, consentRefusalCard } from '../../cards/consent';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
-  approved, decide, findCaseRefs, personsOf, screen, subjectHash,
-  type CheckedText, type Consent, type GateContext, type IdentifierCategory, type RefusalReason,
+  approved,
+  decide,
+  findCaseRefs,
+  personsOf,
+  screen,
+  subjectHash,
+  type CheckedText,
+  type Consent,
+  type GateContext,
+  type IdentifierCategory,
+  type RefusalReason,
 } from '../../domain/consent';
 import { t } from '../../i18n';
 import { audit, groupOf, identifierKey, today } from '../consent';
@@ -47,7 +56,12 @@ async function contextOf(services: BotServices, info: TurnInfo): Promise<GateCon
  * turn's context to have the group's conveners told of a refusal. The text is
  * never stored, logged or returned.
  */
-export async function gateText(services: BotServices, info: TurnInfo, text: string, options: { context?: TurnContext } = {}): Promise<GateResult> {
+export async function gateText(
+  services: BotServices,
+  info: TurnInfo,
+  text: string,
+  options: { context?: TurnContext } = {},
+): Promise<GateResult> {
   const now = services.now();
   const screening = screen(text, { ...services.consentAccess.detectOptions(), now });
   const { findings } = screening;
@@ -59,7 +73,9 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
   const operative = context?.level === 'operative';
   const [byHash, named] = operative
     ? await Promise.all([
-        Promise.all(persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const)),
+        Promise.all(
+          persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const),
+        ),
         services.consents.getMany(info.tenantId, findCaseRefs(screening.text)),
       ])
     : [[], [] as Consent[]];
@@ -78,9 +94,16 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
     return { allowed: true, identifiable: true, caseRefs: decision.caseRefs, text: approved(screening, decision)! };
   }
   const card = consentRefusalCard(info.locale, { categories: decision.categories, reason: decision.reason });
-  const message = t(info.locale, 'gate.textRefused', { categories: categoryList(info.locale, decision.categories), reason: t(info.locale, `gate.reasons.${decision.reason}`) });
+  const message = t(info.locale, 'gate.textRefused', {
+    categories: categoryList(info.locale, decision.categories),
+    reason: t(info.locale, `gate.reasons.${decision.reason}`),
+  });
   await Promise.all([
-    audit(services, info, 'refusal', groupIds, { categories: decision.categories, reason: decision.reason, caseRef: decision.caseRefs.join(',') }),
+    audit(services, info, 'refusal', groupIds, {
+      categories: decision.categories,
+      reason: decision.reason,
+      caseRef: decision.caseRefs.join(','),
+    }),
     options.context ? tellConveners(services, info, context?.groupId, decision.categories, decision.reason) : undefined,
   ]);
   return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
@@ -125,9 +148,16 @@ async function tellConveners(
           if (!chat) return;
           const card = consentRefusalCard(chat.locale, { categories, reason, notice: { place: group.name, author } });
           // Keyed by the refused activity: a resent message tells each convener once.
-          await services.proactive.sendCard(chat.reference, card, info.activityId ? { idempotencyKey: messageKey('refusal-notice', info.tenantId, info.activityId, aad) } : {});
+          await services.proactive.sendCard(
+            chat.reference,
+            card,
+            info.activityId ? { idempotencyKey: messageKey('refusal-notice', info.tenantId, info.activityId, aad) } : {},
+          );
         } catch (err) {
-          services.logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, groupId }, 'could not tell a convener of a refusal');
+          services.logger.warn(
+            { err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, groupId },
+            'could not tell a convener of a refusal',
+          );
         }
       }),
   );

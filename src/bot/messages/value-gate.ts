@@ -70,7 +70,10 @@ function identifyingFields(context: TurnContext): ReadonlySet<string> {
 export async function gateSubmittedMessage(services: BotServices, context: TurnContext): Promise<boolean> {
   const a = context.activity;
   if ((a.type !== 'message' && a.type !== 'messageUpdate') || a.value === undefined || a.value === null) return true;
-  const texts = [...(typeof a.text === 'string' && a.text.trim() ? [a.text] : []), ...submittedStrings(a.value, identifyingFields(context))];
+  const texts = [
+    ...(typeof a.text === 'string' && a.text.trim() ? [a.text] : []),
+    ...submittedStrings(a.value, identifyingFields(context)),
+  ];
   if (texts.length === 0) return true;
   const info = turnInfo(context);
   for (const text of texts) {

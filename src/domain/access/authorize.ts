@@ -123,7 +123,8 @@ export function rolesOf(org: Organisation, actor: Actor): Role[] {
   if (manager) roles.push(manager);
   if (person.mayRecordConsent) {
     for (const g of org.groups) {
-      if (g.level === 'operative' && membersOf(g).includes(person.id)) roles.push({ kind: 'consentRecorder', groupId: g.id, groupName: g.name });
+      if (g.level === 'operative' && membersOf(g).includes(person.id))
+        roles.push({ kind: 'consentRecorder', groupId: g.id, groupName: g.name });
     }
   }
   return roles;
@@ -146,18 +147,23 @@ function inGroup(org: Organisation, person: Person | undefined, capability: Capa
   const convenerRole: Role = { kind: 'convener', groupId: g.id, groupName: g.name, level: g.level };
   const isConvener = !!pid && g.conveners.includes(pid);
   if (CONVENER_ONLY.has(capability)) {
-    return isConvener ? { allowed: true, roles: [convenerRole] } : { allowed: false, reason: 'notConvener', whoMay: names(org, g.conveners) };
+    return isConvener
+      ? { allowed: true, roles: [convenerRole] }
+      : { allowed: false, reason: 'notConvener', whoMay: names(org, g.conveners) };
   }
   if (MEMBERS.has(capability)) {
     if (isConvener) return { allowed: true, roles: [convenerRole] };
-    if (pid && g.members.includes(pid)) return { allowed: true, roles: [{ kind: 'member', groupId: g.id, groupName: g.name, level: g.level }] };
+    if (pid && g.members.includes(pid))
+      return { allowed: true, roles: [{ kind: 'member', groupId: g.id, groupName: g.name, level: g.level }] };
     return { allowed: false, reason: 'notMember', whoMay: names(org, membersOf(g)) };
   }
   if (REVIEW.has(capability)) {
     const roles: Role[] = [];
     if (isConvener) roles.push(convenerRole);
     if (pid && oversees(org, pid, g.id)) roles.push(managerRole(org, pid)!);
-    return roles.length > 0 ? { allowed: true, roles } : { allowed: false, reason: 'notConvenerOrManager', whoMay: names(org, [...g.conveners, ...managersOf(org, g.id)]) };
+    return roles.length > 0
+      ? { allowed: true, roles }
+      : { allowed: false, reason: 'notConvenerOrManager', whoMay: names(org, [...g.conveners, ...managersOf(org, g.id)]) };
   }
   if (CONSENT.has(capability)) {
     if (g.level !== 'operative') return { allowed: false, reason: 'notOperative', whoMay: [] };
@@ -199,7 +205,8 @@ export function authorize(org: Organisation, actor: Actor, capability: Capabilit
   }
   // No group in scope: allowed somewhere is allowed; a refusal gathers who may anywhere.
   const candidates = CONSENT.has(capability) ? org.groups.filter((g) => g.level === 'operative') : org.groups;
-  if (candidates.length === 0) return { allowed: false, reason: CONSENT.has(capability) && org.groups.length > 0 ? 'notOperative' : 'noGroup', whoMay: [] };
+  if (candidates.length === 0)
+    return { allowed: false, reason: CONSENT.has(capability) && org.groups.length > 0 ? 'notOperative' : 'noGroup', whoMay: [] };
   const decisions = candidates.map((g) => inGroup(org, person, capability, g));
   const allowedRoles = decisions.flatMap((d) => (d.allowed ? d.roles : []));
   if (decisions.some((d) => d.allowed)) return { allowed: true, roles: dedupeRoles(allowedRoles) };

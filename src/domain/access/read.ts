@@ -10,9 +10,7 @@ import { inTenant, personOf, type Actor } from './authorize';
  * feed) shows nothing to anyone else; what each of them may then *do* is
  * `authorize`'s business.
  */
-export type ReadDecision =
-  | { allowed: true }
-  | { allowed: false; reason: 'otherTenant' | 'unknownGroup' | 'notReader' };
+export type ReadDecision = { allowed: true } | { allowed: false; reason: 'otherTenant' | 'unknownGroup' | 'notReader' };
 
 export function mayReadGroup(org: Organisation, actor: Actor, groupId: string): ReadDecision {
   if (!inTenant(org, actor)) return { allowed: false, reason: 'otherTenant' };

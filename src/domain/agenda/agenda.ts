@@ -51,11 +51,24 @@ export const MAX_ITEM_CHARS = 200;
 export const DEFAULT_TEMPLATE_SIZE: Record<GroupLevel, number> = { strategic: 5, tactical: 4, operative: 3 };
 
 /** A fresh agenda: the group's own template when it has one, else the level's. */
-export function newAgenda(a: { tenantId: string; groupId: string; meetingId: string; level: GroupLevel; groupTemplate?: string[]; now: Date }): Agenda {
+export function newAgenda(a: {
+  tenantId: string;
+  groupId: string;
+  meetingId: string;
+  level: GroupLevel;
+  groupTemplate?: string[];
+  now: Date;
+}): Agenda {
   const at = a.now.toISOString();
   const items: AgendaItem[] = a.groupTemplate?.length
     ? a.groupTemplate.map((text, i) => ({ id: `std-${i}`, kind: 'standing', text: configuredText(text), createdAt: at }))
-    : Array.from({ length: DEFAULT_TEMPLATE_SIZE[a.level] }, (_, i) => ({ id: `std-${i}`, kind: 'standing' as const, text: EMPTY_TEXT, templateIndex: i, createdAt: at }));
+    : Array.from({ length: DEFAULT_TEMPLATE_SIZE[a.level] }, (_, i) => ({
+        id: `std-${i}`,
+        kind: 'standing' as const,
+        text: EMPTY_TEXT,
+        templateIndex: i,
+        createdAt: at,
+      }));
   return { tenantId: a.tenantId, groupId: a.groupId, meetingId: a.meetingId, items, status: 'draft', updatedAt: at };
 }
 

@@ -52,7 +52,7 @@ function startsWithWord(rest: string, words: readonly string[]): string | undefi
   const lower = rest.toLocaleLowerCase('sv');
   for (const w of words) {
     if (lower === w) return '';
-    if (lower.startsWith(w + ' ')) return rest.slice(w.length + 1).trim();
+    if (lower.startsWith(`${w} `)) return rest.slice(w.length + 1).trim();
   }
   return undefined;
 }

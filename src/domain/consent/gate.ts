@@ -116,7 +116,7 @@ export function decide(input: GateInput): GateDecision {
   if (findings.length === 0) return { identifiable: false, allowed: true, categories: [], caseRefs: [] };
   const categories = categoriesOf(findings);
   const writtenRefs = [...input.consentsByCaseRef.keys()];
-  if (!context || context.level !== 'operative') {
+  if (context?.level !== 'operative') {
     return { identifiable: true, allowed: false, reason: 'neverOnThisLevel', categories, caseRefs: writtenRefs };
   }
   const groupId = context.groupId;
@@ -128,7 +128,8 @@ export function decide(input: GateInput): GateDecision {
   for (const p of persons) {
     // Found by their own keyed identifier, or provably the subject of a consent named in the message
     // (a first name beside its case reference); either covers them without using up a reference.
-    const match = (p.hash ? (input.consentsByHash.get(p.hash) ?? []).find(usable) : undefined) ?? named.find((c) => usable(c) && isSubject(c, p));
+    const match =
+      (p.hash ? (input.consentsByHash.get(p.hash) ?? []).find(usable) : undefined) ?? named.find((c) => usable(c) && isSubject(c, p));
     if (match) used.add(match.caseRef);
     else uncovered.push(p);
   }

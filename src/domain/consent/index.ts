@@ -3,5 +3,24 @@ export * from './case-ref';
 export * from './subject-hash';
 export * from './gate';
 export * from './record';
-export { detectIdentifiers, normaliseName, normalisePersonnummer, type DetectOptions, type Finding, type IdentifierCategory } from './identifiers';
-export { screen, approved, approvedIfNone, derived, fromStore, configuredText, splitChecked, trimChecked, EMPTY_TEXT, type CheckedText, type Screening } from './checked-text';
+export {
+  detectIdentifiers,
+  normaliseName,
+  normalisePersonnummer,
+  type DetectOptions,
+  type Finding,
+  type IdentifierCategory,
+} from './identifiers';
+export {
+  screen,
+  approved,
+  approvedIfNone,
+  derived,
+  fromStore,
+  configuredText,
+  splitChecked,
+  trimChecked,
+  EMPTY_TEXT,
+  type CheckedText,
+  type Screening,
+} from './checked-text';

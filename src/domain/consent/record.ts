@@ -45,10 +45,24 @@ export interface ConsentDraft {
 
 /** Codes of the problems a person can fix on the card; the card localises them. */
 export type RecordProblem =
-  | 'subjectMissing' | 'personnummerInvalid' | 'nameInvalid'
-  | 'groupMissing' | 'groupUnknown' | 'groupNotOperative'
-  | 'validFromInvalid' | 'validUntilMissing' | 'validUntilInvalid' | 'validUntilPast' | 'validUntilBeforeFrom'
-  | 'partiesMissing' | 'partyUnknown' | 'formInvalid' | 'purposeMissing' | 'identifierInText' | 'subjectInText' | 'tooLong';
+  | 'subjectMissing'
+  | 'personnummerInvalid'
+  | 'nameInvalid'
+  | 'groupMissing'
+  | 'groupUnknown'
+  | 'groupNotOperative'
+  | 'validFromInvalid'
+  | 'validUntilMissing'
+  | 'validUntilInvalid'
+  | 'validUntilPast'
+  | 'validUntilBeforeFrom'
+  | 'partiesMissing'
+  | 'partyUnknown'
+  | 'formInvalid'
+  | 'purposeMissing'
+  | 'identifierInText'
+  | 'subjectInText'
+  | 'tooLong';
 
 export interface RecordRules {
   /** YYYY-MM-DD. */
@@ -86,7 +100,14 @@ export function namesSubject(text: string, subject: { name?: string; personnumme
   return false;
 }
 
-const list = (s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))];
+const list = (s: string) => [
+  ...new Set(
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+];
 
 /**
  * The meaning of a consent.record: a subject (a valid personnummer, a name,
@@ -96,7 +117,8 @@ const list = (s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter
  */
 export function consentRecordRules(rules: RecordRules) {
   return consentRecordDataSchema.transform((d, ctx): ConsentDraft => {
-    const problem = (path: keyof ConsentRecordData, message: RecordProblem) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    const problem = (path: keyof ConsentRecordData, message: RecordProblem) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
     const pnrRaw = d.subjectPersonnummer.trim();
     const nameRaw = d.subjectName.trim();
     let personnummer: string | undefined;

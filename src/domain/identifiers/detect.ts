@@ -5,12 +5,45 @@ import { findPersonnummer } from './personnummer';
 // Local bindings: module namespace access compiles to getters under some loaders; these are read per token.
 const GIVEN_NAMES = GIVEN;
 const {
-  AMBIGUOUS_NAMES, CHILD_CLAUSE_WORDS, CHILD_NOUNS_BEFORE, CLASS_ORDINALS, CLASS_WORDS, COLLEAGUE_VERBS, COMMON_WORDS,
-  CONTEXT_WORDS, COURTESY_TITLES, INSTITUTIONAL_CONTEXT, DEIDENTIFIED_WORDS, DOCTOR_TITLES, EN_CHILD_NOUNS, FAMILY_WORDS, FREEMAIL_DOMAINS,
-  FUNCTIONAL_FRAGMENTS, FUNCTIONAL_MAILBOXES, GREETING_WORDS, HOME_CUES, INVENTED_NOUNS, KIN_NOUNS, LOGISTICS_WEAK_WORDS,
-  LOGISTICS_WORDS, NEGATIONS, NEVER_NAMES, NOT_INITIALS, OFFICE_WORDS, OWN_POSSESSIVES, PHONE_CUES, PRIVATE_PHONE_CUES,
-  ROLE_WORDS, SCHOOL_SUFFIXES, SINGLED_CHILD_NOUNS, SINGLING_EVENTS, STAFF_MARKERS, STREET_SUFFIXES, SURNAMES,
-  SURNAME_SUFFIXES, WORK_NOUNS,
+  AMBIGUOUS_NAMES,
+  CHILD_CLAUSE_WORDS,
+  CHILD_NOUNS_BEFORE,
+  CLASS_ORDINALS,
+  CLASS_WORDS,
+  COLLEAGUE_VERBS,
+  COMMON_WORDS,
+  CONTEXT_WORDS,
+  COURTESY_TITLES,
+  INSTITUTIONAL_CONTEXT,
+  DEIDENTIFIED_WORDS,
+  DOCTOR_TITLES,
+  EN_CHILD_NOUNS,
+  FAMILY_WORDS,
+  FREEMAIL_DOMAINS,
+  FUNCTIONAL_FRAGMENTS,
+  FUNCTIONAL_MAILBOXES,
+  GREETING_WORDS,
+  HOME_CUES,
+  INVENTED_NOUNS,
+  KIN_NOUNS,
+  LOGISTICS_WEAK_WORDS,
+  LOGISTICS_WORDS,
+  NEGATIONS,
+  NEVER_NAMES,
+  NOT_INITIALS,
+  OFFICE_WORDS,
+  OWN_POSSESSIVES,
+  PHONE_CUES,
+  PRIVATE_PHONE_CUES,
+  ROLE_WORDS,
+  SCHOOL_SUFFIXES,
+  SINGLED_CHILD_NOUNS,
+  SINGLING_EVENTS,
+  STAFF_MARKERS,
+  STREET_SUFFIXES,
+  SURNAMES,
+  SURNAME_SUFFIXES,
+  WORK_NOUNS,
 } = L;
 
 /**
@@ -34,7 +67,15 @@ const {
  */
 
 export type IdentifierCategory =
-  | 'personnummer' | 'samordningsnummer' | 'name' | 'name-with-class' | 'name-with-age' | 'singled-out' | 'address' | 'phone' | 'email';
+  | 'personnummer'
+  | 'samordningsnummer'
+  | 'name'
+  | 'name-with-class'
+  | 'name-with-age'
+  | 'singled-out'
+  | 'address'
+  | 'phone'
+  | 'email';
 
 export interface Finding {
   category: IdentifierCategory;
@@ -78,7 +119,11 @@ export function isIdentifiable(findings: readonly Finding[]): boolean {
 
 // ---------------------------------------------------------------- tokens
 
-const enum Kind { Word, Num, NumClass }
+enum Kind {
+  Word,
+  Num,
+  NumClass,
+}
 
 interface Token {
   kind: Kind;
@@ -112,9 +157,28 @@ interface Token {
 
 /** Word-list membership bits, so that the passes test a token's lists without hashing its word again. */
 const B = {
-  GIVEN: 1, NEVER: 2, COMMON: 4, CONTEXT: 8, FAMILY: 16, CHILD_BEFORE: 32, ROLE: 64, FLAGS: 128, SINGLE: 256,
-  NOT_UNKNOWN: 512, COURTESY: 1024, LOGISTIC: 2048, CHILDISH: 4096, PLACE: 8192, EVENT: 16384, KIN: 32768, SINGLER: 65536,
-  ANCHOR: 131072, CLAUSE: 262144, WORK: 524288, VERB_OBJECT: 1048576, OWN: 2097152,
+  GIVEN: 1,
+  NEVER: 2,
+  COMMON: 4,
+  CONTEXT: 8,
+  FAMILY: 16,
+  CHILD_BEFORE: 32,
+  ROLE: 64,
+  FLAGS: 128,
+  SINGLE: 256,
+  NOT_UNKNOWN: 512,
+  COURTESY: 1024,
+  LOGISTIC: 2048,
+  CHILDISH: 4096,
+  PLACE: 8192,
+  EVENT: 16384,
+  KIN: 32768,
+  SINGLER: 65536,
+  ANCHOR: 131072,
+  CLAUSE: 262144,
+  WORK: 524288,
+  VERB_OBJECT: 1048576,
+  OWN: 2097152,
 } as const;
 
 let wordBitsMap: Map<string, number> | undefined;
@@ -179,7 +243,9 @@ function lookupBits(h: number, g: number): number {
 function wordBits(): Map<string, number> {
   if (wordBitsMap) return wordBitsMap;
   const m = new Map<string, number>();
-  const mark = (words: Iterable<string>, bit: number) => { for (const w of words) m.set(w, (m.get(w) ?? 0) | bit); };
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
+  };
   mark(GIVEN_NAMES, B.GIVEN);
   mark(NEVER_NAMES, B.NEVER);
   for (const w of NEVER_NAMES) m.set(w, (m.get(w)! & ~B.GIVEN) | B.NEVER);
@@ -212,14 +278,20 @@ function wordBits(): Map<string, number> {
   mark(PLACE_WORDS, B.PLACE);
   mark(SINGLING_EVENTS, B.EVENT);
   mark(DANGER_WORDS, B.EVENT);
-  for (const w of FAMILY_WORDS) if (isKin(w)) { mark([w, `${w}s`], B.KIN); }
+  for (const w of FAMILY_WORDS)
+    if (isKin(w)) {
+      mark([w, `${w}s`], B.KIN);
+    }
   mark(RELATIVES, B.SINGLER);
   mark(PAST_TIMES, B.SINGLER);
   mark(['går'], B.SINGLER);
   // Words that begin a class or a school: "åk 7", "sjuan", "nians", "förskoleklass", "min klass", "förskolan Solen".
   mark(CLASS_WORDS, B.ANCHOR);
   mark(CLASS_ORDINALS, B.ANCHOR);
-  mark([...CLASS_ORDINALS].map((w) => `${w}s`), B.ANCHOR);
+  mark(
+    [...CLASS_ORDINALS].map((w) => `${w}s`),
+    B.ANCHOR,
+  );
   mark(PRESCHOOL_CLASS, B.ANCHOR);
   mark(['min', 'vår', 'my', 'our', 'förskolan', 'avdelning', 'avdelningen', 'skolan'], B.ANCHOR);
   // What clauseScore weighs: a child's clause words and helplines, work objects, a case's adults and times, "sin".
@@ -236,10 +308,40 @@ function wordBits(): Map<string, number> {
 
 /** Words that start an invented-case or reality phrase, or "social services". */
 const FLAG_TRIGGERS = [
-  'tänkt', 'tänkta', 'invented', 'imaginary', 'påhittade', 'made', 'case', 'example', 'exempel', 'exempelvis',
-  'riktigt', 'riktig', 'riktiga', 'verkligt', 'verklig', 'verkliga', 'verkligheten', 'hände', 'happened', 'real',
-  'services', 'worker', 'care', 'scenario', 'scenariot', 'tänk', 'föreställ', 'imagine', 'suppose', 'låtsas', 'fall', 'övning',
-  'uppgift', 'exercise',
+  'tänkt',
+  'tänkta',
+  'invented',
+  'imaginary',
+  'påhittade',
+  'made',
+  'case',
+  'example',
+  'exempel',
+  'exempelvis',
+  'riktigt',
+  'riktig',
+  'riktiga',
+  'verkligt',
+  'verklig',
+  'verkliga',
+  'verkligheten',
+  'hände',
+  'happened',
+  'real',
+  'services',
+  'worker',
+  'care',
+  'scenario',
+  'scenariot',
+  'tänk',
+  'föreställ',
+  'imagine',
+  'suppose',
+  'låtsas',
+  'fall',
+  'övning',
+  'uppgift',
+  'exercise',
 ];
 
 function isLetterCode(c: number): boolean {
@@ -272,11 +374,23 @@ function tokenize(text: string): Token[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 60 /* < */) {
-      if (text.startsWith('<at>', i)) { inMention = true; i += 4; continue; }
-      if (text.startsWith('</at>', i)) { inMention = false; i += 5; gapStart = i; continue; }
+      if (text.startsWith('<at>', i)) {
+        inMention = true;
+        i += 4;
+        continue;
+      }
+      if (text.startsWith('</at>', i)) {
+        inMention = false;
+        i += 5;
+        gapStart = i;
+        continue;
+      }
     }
     const letter = isLetterCode(c);
-    if (!letter && !isDigitCode(c)) { i++; continue; }
+    if (!letter && !isDigitCode(c)) {
+      i++;
+      continue;
+    }
     const start = i;
     let kind: Kind;
     let colonS = false;
@@ -290,7 +404,10 @@ function tokenize(text: string): Token[] {
       kind = Kind.Word;
       for (;;) {
         for (let ch = text.charCodeAt(i); i < n && isLetterCode(ch); ch = text.charCodeAt(++i)) {
-          if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) { ch += 32; upper++; } else if (ch > 0xff) plain = false;
+          if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) {
+            ch += 32;
+            upper++;
+          } else if (ch > 0xff) plain = false;
           h = (Math.imul(h, 31) + ch) | 0;
           g = Math.imul(g ^ ch, 0x01000193);
         }
@@ -310,13 +427,21 @@ function tokenize(text: string): Token[] {
       // 7B, 9c: one letter right after one or two digits, then no letter.
       if (i - start <= 2 && i < n && isLetterCode(text.charCodeAt(i)) && !(i + 1 < n && isLetterCode(text.charCodeAt(i + 1)))) {
         const l = text.charCodeAt(i) | 32;
-        if (l >= 97 && l <= 104) { kind = Kind.NumClass; i++; }
+        if (l >= 97 && l <= 104) {
+          kind = Kind.NumClass;
+          i++;
+        }
       }
     }
     let end = i;
     const word = text.slice(start, end);
     // Genitive with colon or apostrophe: "Ali:s", "7B:s", "Maya's"; ordinal "7:an" stays a number.
-    if (i + 1 < n && (text.charCodeAt(i) === 58 || (kind === Kind.Word && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019))) && (text.charCodeAt(i + 1) | 32) === 115 && !(i + 2 < n && isLetterCode(text.charCodeAt(i + 2)))) {
+    if (
+      i + 1 < n &&
+      (text.charCodeAt(i) === 58 || (kind === Kind.Word && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019))) &&
+      (text.charCodeAt(i + 1) | 32) === 115 &&
+      !(i + 2 < n && isLetterCode(text.charCodeAt(i + 2)))
+    ) {
       colonS = true;
       i += 2;
     }
@@ -330,7 +455,10 @@ function tokenize(text: string): Token[] {
       const g = text.charCodeAt(k);
       if (g === 32 || g === 9 || g === 0xa0) continue;
       tight = false;
-      if (g === 10 || g === 13) { sentenceStart = true; lineStart = true; } else if (g === 46 || g === 33 || g === 63 || g === 58 || g === 59 || g === 0x2022 || g === 42 || g === 35) sentenceStart = true;
+      if (g === 10 || g === 13) {
+        sentenceStart = true;
+        lineStart = true;
+      } else if (g === 46 || g === 33 || g === 63 || g === 58 || g === 59 || g === 0x2022 || g === 42 || g === 35) sentenceStart = true;
       else if (g === 44 || g === 40 || g === 41 || g === 45 || g === 0x2013 || g === 0x2014) softBreak = true;
       else if (g === 64) mention = true;
       else if (g === 47 && k === start - 1) slash = true;
@@ -343,12 +471,42 @@ function tokenize(text: string): Token[] {
     const at = tokens.length;
     let t = tokenPool[at];
     if (!t) {
-      t = { kind, start, end, lower, cap, allCaps, colonS, tight, sentenceStart, lineStart, softBreak, mention, slash, hyphen, bits, role: -1 };
+      t = {
+        kind,
+        start,
+        end,
+        lower,
+        cap,
+        allCaps,
+        colonS,
+        tight,
+        sentenceStart,
+        lineStart,
+        softBreak,
+        mention,
+        slash,
+        hyphen,
+        bits,
+        role: -1,
+      };
       tokenPool.push(t);
     } else {
-      t.kind = kind; t.start = start; t.end = end; t.lower = lower; t.cap = cap; t.allCaps = allCaps; t.colonS = colonS; t.tight = tight;
-      t.sentenceStart = sentenceStart; t.lineStart = lineStart; t.softBreak = softBreak; t.mention = mention; t.slash = slash;
-      t.hyphen = hyphen; t.bits = bits; t.role = -1;
+      t.kind = kind;
+      t.start = start;
+      t.end = end;
+      t.lower = lower;
+      t.cap = cap;
+      t.allCaps = allCaps;
+      t.colonS = colonS;
+      t.tight = tight;
+      t.sentenceStart = sentenceStart;
+      t.lineStart = lineStart;
+      t.softBreak = softBreak;
+      t.mention = mention;
+      t.slash = slash;
+      t.hyphen = hyphen;
+      t.bits = bits;
+      t.role = -1;
     }
     tokens.push(t);
     gapStart = i;
@@ -429,20 +587,102 @@ const endingsCache = new Map<readonly string[], Endings>();
 function endsWithAny(s: string, suffixes: readonly string[] | Endings, minStem: number): boolean {
   if (suffixes instanceof Endings) return suffixes.match(s, minStem);
   let e = endingsCache.get(suffixes);
-  if (!e) { e = new Endings(suffixes); endingsCache.set(suffixes, e); }
+  if (!e) {
+    e = new Endings(suffixes);
+    endingsCache.set(suffixes, e);
+  }
   return e.match(s, minStem);
 }
 
 /** Endings of job titles: "förskolläraren", "fritidspedagog", "kommunpolis", "advokaten", "the social worker". */
 const ROLE_SUFFIXES = new Endings([
-  'lärare', 'läraren', 'pedagog', 'pedagogen', 'sköterska', 'sköterskan', 'chef', 'chefen', 'sekreterare', 'sekreteraren', 'handläggare',
-  'handläggaren', 'assistent', 'assistenten', 'ledare', 'ledaren', 'behandlare', 'behandlaren', 'terapeut', 'terapeuten', 'psykolog',
-  'psykologen', 'kurator', 'kuratorn', 'samordnare', 'samordnaren', 'rådgivare', 'rådgivaren', 'vägledare', 'vägledaren', 'coach', 'coachen',
-  'advokat', 'advokaten', 'tolk', 'tolken', 'jurist', 'juristen', 'läkare', 'läkaren', 'vaktmästare', 'vaktmästaren', 'rektor', 'rektorn',
-  'ombud', 'ombudet', 'biträde', 'biträdet', 'polis', 'präst', 'prästen', 'direktör', 'direktören', 'konsulent', 'konsulenten', 'inspektör',
-  'inspektören', 'rådet', 'utredare', 'utredaren', 'mentor', 'mentorn', 'worker', 'officer', 'teacher', 'nurse', 'manager', 'coordinator',
-  'therapist', 'counsellor', 'counselor', 'psychologist', 'interpreter', 'solicitor', 'lawyer', 'headteacher', 'principal',
-  'herde', 'herden', 'tränare', 'tränaren', 'barnmorska', 'barnmorskan', 'vicar', 'coach', 'caretaker', 'janitor',
+  'lärare',
+  'läraren',
+  'pedagog',
+  'pedagogen',
+  'sköterska',
+  'sköterskan',
+  'chef',
+  'chefen',
+  'sekreterare',
+  'sekreteraren',
+  'handläggare',
+  'handläggaren',
+  'assistent',
+  'assistenten',
+  'ledare',
+  'ledaren',
+  'behandlare',
+  'behandlaren',
+  'terapeut',
+  'terapeuten',
+  'psykolog',
+  'psykologen',
+  'kurator',
+  'kuratorn',
+  'samordnare',
+  'samordnaren',
+  'rådgivare',
+  'rådgivaren',
+  'vägledare',
+  'vägledaren',
+  'coach',
+  'coachen',
+  'advokat',
+  'advokaten',
+  'tolk',
+  'tolken',
+  'jurist',
+  'juristen',
+  'läkare',
+  'läkaren',
+  'vaktmästare',
+  'vaktmästaren',
+  'rektor',
+  'rektorn',
+  'ombud',
+  'ombudet',
+  'biträde',
+  'biträdet',
+  'polis',
+  'präst',
+  'prästen',
+  'direktör',
+  'direktören',
+  'konsulent',
+  'konsulenten',
+  'inspektör',
+  'inspektören',
+  'rådet',
+  'utredare',
+  'utredaren',
+  'mentor',
+  'mentorn',
+  'worker',
+  'officer',
+  'teacher',
+  'nurse',
+  'manager',
+  'coordinator',
+  'therapist',
+  'counsellor',
+  'counselor',
+  'psychologist',
+  'interpreter',
+  'solicitor',
+  'lawyer',
+  'headteacher',
+  'principal',
+  'herde',
+  'herden',
+  'tränare',
+  'tränaren',
+  'barnmorska',
+  'barnmorskan',
+  'vicar',
+  'coach',
+  'caretaker',
+  'janitor',
 ]);
 
 /** Definite forms of listed titles: "barnmorskan", "fältassistenten". */
@@ -462,17 +702,56 @@ function isRoleToken(t: Token): boolean {
 /** "Esplanaden", "Strandvägen": a long street ending is a street name by itself. */
 function isStreetName(lower: string): boolean {
   if (STREET_ENDINGS.match(lower, 3)) return true;
-  if (lower.length >= 7 && (lower.endsWith('vägen') || lower.endsWith('gatan') || lower.endsWith('stigen') || lower.endsWith('gränd'))) return true;
+  if (lower.length >= 7 && (lower.endsWith('vägen') || lower.endsWith('gatan') || lower.endsWith('stigen') || lower.endsWith('gränd')))
+    return true;
   for (const x of STREET_SUFFIXES) if (x.length >= 6 && lower === x) return true;
   return false;
 }
 
-const MEETING_WORDS = new Set(['mötet', 'möte', 'träffas', 'ses', 'träff', 'samling', 'samlas', 'lokal', 'kommunhusets', 'stadshusets', 'konferens', 'meeting', 'meet', 'office']);
+const MEETING_WORDS = new Set([
+  'mötet',
+  'möte',
+  'träffas',
+  'ses',
+  'träff',
+  'samling',
+  'samlas',
+  'lokal',
+  'kommunhusets',
+  'stadshusets',
+  'konferens',
+  'meeting',
+  'meet',
+  'office',
+]);
 
 /** Accented letters folded to the lexicon's spelling: "zoë" → "zoe", "chloé" → "chloe", "søren" → "sören". */
 const ACCENT_FOLD: Record<string, string> = {
-  à: 'a', á: 'a', â: 'a', ã: 'a', è: 'e', é: 'e', ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ò: 'o', ó: 'o', ô: 'o', õ: 'o',
-  ù: 'u', ú: 'u', û: 'u', ý: 'y', ÿ: 'y', ñ: 'n', ç: 'c', ø: 'ö', æ: 'ä',
+  à: 'a',
+  á: 'a',
+  â: 'a',
+  ã: 'a',
+  è: 'e',
+  é: 'e',
+  ê: 'e',
+  ë: 'e',
+  ì: 'i',
+  í: 'i',
+  î: 'i',
+  ï: 'i',
+  ò: 'o',
+  ó: 'o',
+  ô: 'o',
+  õ: 'o',
+  ù: 'u',
+  ú: 'u',
+  û: 'u',
+  ý: 'y',
+  ÿ: 'y',
+  ñ: 'n',
+  ç: 'c',
+  ø: 'ö',
+  æ: 'ä',
 };
 
 /** The word with accents folded, or undefined when it has none to fold. */
@@ -518,7 +797,38 @@ function isAmbiguous(lower: string, cap = false): boolean {
 }
 
 /** Endings of Swedish definite and plural nouns: an unknown capitalised word with them is a noun, not a name. */
-const NOUN_ENDINGS = new Endings(['en', 'et', 'on', 'onen', 'na', 'erna', 'arna', 'orna', 'an', 'ten', 'ning', 'ningen', 'het', 'heten', 'else', 'skap', 'tion', 'are', 'ande', 'ende', 'isk', 'iska', 'lig', 'liga', 'ad', 'at', 'ade', 'ar', 'er', 'or']);
+const NOUN_ENDINGS = new Endings([
+  'en',
+  'et',
+  'on',
+  'onen',
+  'na',
+  'erna',
+  'arna',
+  'orna',
+  'an',
+  'ten',
+  'ning',
+  'ningen',
+  'het',
+  'heten',
+  'else',
+  'skap',
+  'tion',
+  'are',
+  'ande',
+  'ende',
+  'isk',
+  'iska',
+  'lig',
+  'liga',
+  'ad',
+  'at',
+  'ade',
+  'ar',
+  'er',
+  'or',
+]);
 
 function couldBeUnknownName(t: Token): boolean {
   if (t.kind !== Kind.Word || !t.cap || t.allCaps || t.lower.length < 3) return false;
@@ -538,14 +848,34 @@ function isSurname(t: Token | undefined, strictOnly: boolean): 'strong' | 'weak'
   const dash = l.indexOf('-');
   if (dash > 0 && SURNAMES.has(l.slice(0, dash)) && SURNAMES.has(l.slice(dash + 1))) return 'strong';
   if (SURNAME_ENDINGS.match(l, 2)) return 'strong';
-  if ((t.bits & B.GIVEN) && !AMBIGUOUS_NAMES.has(l)) return 'weak';
+  if (t.bits & B.GIVEN && !AMBIGUOUS_NAMES.has(l)) return 'weak';
   if (strictOnly) return undefined;
   if (l.length >= 3 && !endsWithAny(l, NOUN_ENDINGS, 3)) return 'weak';
   return undefined;
 }
 
 /** Surname endings strong enough to read a lower-case word as a family name ("ella berg", "noah lindqvist"). */
-const LOWER_SURNAME_SUFFIXES = new Endings(['sson', 'berg', 'ström', 'qvist', 'kvist', 'quist', 'gren', 'lund', 'holm', 'dahl', 'ander', 'ius', 'stedt', 'ović', 'ovic', 'ević', 'evic', 'inen', 'zadeh']);
+const LOWER_SURNAME_SUFFIXES = new Endings([
+  'sson',
+  'berg',
+  'ström',
+  'qvist',
+  'kvist',
+  'quist',
+  'gren',
+  'lund',
+  'holm',
+  'dahl',
+  'ander',
+  'ius',
+  'stedt',
+  'ović',
+  'ovic',
+  'ević',
+  'evic',
+  'inen',
+  'zadeh',
+]);
 
 /** A lower-case family name after a lower-case given name: from the lexicon, or with a family-name ending. */
 function isLowerSurname(t: Token | undefined, next?: Token): boolean {
@@ -554,7 +884,14 @@ function isLowerSurname(t: Token | undefined, next?: Token): boolean {
   if (COMMON_WORDS.has(l) || NEVER_NAMES.has(l) || isRoleWord(l) || isContextWord(l) || FAMILY_WORDS.has(l)) return false;
   if (SURNAMES.has(l) || LOWER_SURNAME_SUFFIXES.match(l, 3)) return true;
   // "tyra lundbergs mamma": the genitive of one, before a family word (lower case needs that much more).
-  return l.length > 4 && l.endsWith('s') && !!next && next.tight && (next.bits & B.FAMILY) !== 0 && (SURNAMES.has(l.slice(0, -1)) || LOWER_SURNAME_SUFFIXES.match(l.slice(0, -1), 3));
+  return (
+    l.length > 4 &&
+    l.endsWith('s') &&
+    !!next &&
+    next.tight &&
+    (next.bits & B.FAMILY) !== 0 &&
+    (SURNAMES.has(l.slice(0, -1)) || LOWER_SURNAME_SUFFIXES.match(l.slice(0, -1), 3))
+  );
 }
 
 /** A word inside an e-mail address, a web address or a file name ("sara.lind@…", "/hugo/"). */
@@ -570,50 +907,296 @@ function inAddressToken(text: string, t: Token): boolean {
 const LOWER_NAME_LEADS = new Set(['med', 'om', 'för', 'till', 'hos', 'åt', 'about', 'with', 'to', 'for']);
 
 const CLASS_FILLER = new Set([
-  'i', 'som', 'går', 'gick', 'på', 'från', 'ur', 'är', 'har', 'börjat', 'börjar', 'nu', 'och', 'eleven', 'elev', 'numera',
-  'in', 'is', 'at', 'who', 'goes', 'attends', 'the', 'pupil', 'student', 'currently', 'now', 'was', 'from', 'and',
+  'i',
+  'som',
+  'går',
+  'gick',
+  'på',
+  'från',
+  'ur',
+  'är',
+  'har',
+  'börjat',
+  'börjar',
+  'nu',
+  'och',
+  'eleven',
+  'elev',
+  'numera',
+  'in',
+  'is',
+  'at',
+  'who',
+  'goes',
+  'attends',
+  'the',
+  'pupil',
+  'student',
+  'currently',
+  'now',
+  'was',
+  'from',
+  'and',
 ]);
-const PRESCHOOL_CLASS = new Set(['förskoleklass', 'förskoleklassen', 'f-klass', 'f-klassen', 'fklass', 'sexårs', 'sexårsverksamheten', 'reception', 'nursery', 'preschool', 'pre-school']);
-const AGE_FILLER = new Set(['som', 'är', 'blir', 'fyller', 'snart', 'ca', 'cirka', 'nästan', 'bara', 'nyss', 'fyllda', 'och', 'is', 'aged', 'age', 'who', 'turns', 'turned', 'just', 'nearly', 'almost', 'about', 'was', 'only']);
+const PRESCHOOL_CLASS = new Set([
+  'förskoleklass',
+  'förskoleklassen',
+  'f-klass',
+  'f-klassen',
+  'fklass',
+  'sexårs',
+  'sexårsverksamheten',
+  'reception',
+  'nursery',
+  'preschool',
+  'pre-school',
+]);
+const AGE_FILLER = new Set([
+  'som',
+  'är',
+  'blir',
+  'fyller',
+  'snart',
+  'ca',
+  'cirka',
+  'nästan',
+  'bara',
+  'nyss',
+  'fyllda',
+  'och',
+  'is',
+  'aged',
+  'age',
+  'who',
+  'turns',
+  'turned',
+  'just',
+  'nearly',
+  'almost',
+  'about',
+  'was',
+  'only',
+]);
 const AGE_WORDS = new Set(['år', 'års', 'åring', 'åringen', 'år,', 'years', 'year', 'yrs', 'yo', 'year-old', 'years-old']);
 const BORN_WORDS = new Set(['född', 'f', 'föd', 'födde', 'born', 'b']);
 const ORG_AFTER_FROM = new Set([
-  'soc', 'socialtjänsten', 'bup', 'skolan', 'elevhälsan', 'ifo', 'polisen', 'bvc', 'hab', 'förvaltningen', 'kommunen',
-  'familjecentralen', 'öppenvården', 'fältgruppen', 'barnhälsovården', 'habiliteringen', 'socialförvaltningen', 'utbildningsförvaltningen',
-  'fritid', 'fritidsgården', 'ungdomsmottagningen', 'vårdcentralen', 'regionen', 'barn-', 'kultur', 'öppenvårdsteamet',
-  'camhs', 'school', 'social', 'council',
+  'soc',
+  'socialtjänsten',
+  'bup',
+  'skolan',
+  'elevhälsan',
+  'ifo',
+  'polisen',
+  'bvc',
+  'hab',
+  'förvaltningen',
+  'kommunen',
+  'familjecentralen',
+  'öppenvården',
+  'fältgruppen',
+  'barnhälsovården',
+  'habiliteringen',
+  'socialförvaltningen',
+  'utbildningsförvaltningen',
+  'fritid',
+  'fritidsgården',
+  'ungdomsmottagningen',
+  'vårdcentralen',
+  'regionen',
+  'barn-',
+  'kultur',
+  'öppenvårdsteamet',
+  'camhs',
+  'school',
+  'social',
+  'council',
 ]);
 /** Where children are patients: "Ella på BUP" in a case is a child, unless the text makes her staff. */
 const PATIENT_ORGS = new Set(['bup', 'hab', 'habiliteringen', 'barnpsykiatrin', 'camhs']);
-const SELF_WORDS = new Set(['mitt', 'min', 'jag', 'vårt', 'vår', 'direkt', 'kontoret', 'arbete', 'jobbet', 'jobbnummer', 'tjänstenummer', 'tjänstetelefon', 'tjänstemobil', 'tjänstemobilen', 'my', 'our', 'work', 'office']);
+const SELF_WORDS = new Set([
+  'mitt',
+  'min',
+  'jag',
+  'vårt',
+  'vår',
+  'direkt',
+  'kontoret',
+  'arbete',
+  'jobbet',
+  'jobbnummer',
+  'tjänstenummer',
+  'tjänstetelefon',
+  'tjänstemobil',
+  'tjänstemobilen',
+  'my',
+  'our',
+  'work',
+  'office',
+]);
 /** Imperatives and infinitives that, before "mig"/"me", make the number the writer's ("ring mig på"). */
-const CONTACT_ME = new Set(['ring', 'ringa', 'nå', 'nås', 'sms:a', 'smsa', 'kontakta', 'mejla', 'maila', 'call', 'text', 'reach', 'contact', 'phone']);
+const CONTACT_ME = new Set([
+  'ring',
+  'ringa',
+  'nå',
+  'nås',
+  'sms:a',
+  'smsa',
+  'kontakta',
+  'mejla',
+  'maila',
+  'call',
+  'text',
+  'reach',
+  'contact',
+  'phone',
+]);
 const ME = new Set(['mig', 'me', 'oss', 'us']);
 const POSSESSIVE_PRONOUNS = new Set(['hans', 'hennes', 'deras', 'his', 'her', 'their']);
 /** Words between a copula and a name: "nu är det Amanda Ek", "it is now Sam Lee". */
 const COPULA_FILLERS = new Set(['det', 'nu', 'numera', 'it', 'now', 'fortfarande', 'still']);
 /** Verbs of a job before "som": "börjar som socialsekreterare", "works as a family support worker". */
-const JOB_VERBS = new Set(['börjar', 'började', 'börjat', 'jobbar', 'jobbade', 'arbetar', 'arbetade', 'anställs', 'anställd', 'slutar', 'vikarierar', 'fortsätter', 'starts', 'started', 'works', 'worked', 'joins', 'joined']);
+const JOB_VERBS = new Set([
+  'börjar',
+  'började',
+  'börjat',
+  'jobbar',
+  'jobbade',
+  'arbetar',
+  'arbetade',
+  'anställs',
+  'anställd',
+  'slutar',
+  'vikarierar',
+  'fortsätter',
+  'starts',
+  'started',
+  'works',
+  'worked',
+  'joins',
+  'joined',
+]);
 /** Words between "som"/"är" and a title: "som ny skolkurator", "is our new family support worker". */
-const ROLE_MODIFIERS = new Set(['ny', 'nya', 'new', 'vår', 'våra', 'our', 'the', 'a', 'an', 'en', 'ett', 'tillförordnad', 'tf', 'biträdande', 'vikarierande', 'interim', 'acting', 'deputy', 'family', 'support', 'school', 'social', 'senior', 'lead']);
+const ROLE_MODIFIERS = new Set([
+  'ny',
+  'nya',
+  'new',
+  'vår',
+  'våra',
+  'our',
+  'the',
+  'a',
+  'an',
+  'en',
+  'ett',
+  'tillförordnad',
+  'tf',
+  'biträdande',
+  'vikarierande',
+  'interim',
+  'acting',
+  'deputy',
+  'family',
+  'support',
+  'school',
+  'social',
+  'senior',
+  'lead',
+]);
 const DETERMINERS = new Set(['the', 'our', 'vår', 'er', 'my', 'min', 'their', 'your', 'skolans', 'a', 'an', 'en', 'ett']);
 /** Supines of professional work after "har" ("Anna på BUP har bokat in ett samtal"). */
 const COLLEAGUE_SUPINES = new Set([
-  'bokat', 'kallat', 'skickat', 'mejlat', 'mailat', 'dokumenterat', 'informerat', 'kontaktat', 'sammankallat', 'utrett',
-  'handlagt', 'ringt', 'meddelat', 'samordnat', 'ansvarat', 'bjudit', 'lagt', 'skrivit', 'presenterat', 'rapporterat',
-  'booked', 'called', 'sent', 'emailed', 'contacted', 'informed', 'arranged', 'written', 'chaired', 'organised', 'organized',
-  'updated', 'shared', 'prepared', 'finished', 'circulated', 'presented', 'uppdaterat', 'sammanställt', 'förberett', 'delat',
+  'bokat',
+  'kallat',
+  'skickat',
+  'mejlat',
+  'mailat',
+  'dokumenterat',
+  'informerat',
+  'kontaktat',
+  'sammankallat',
+  'utrett',
+  'handlagt',
+  'ringt',
+  'meddelat',
+  'samordnat',
+  'ansvarat',
+  'bjudit',
+  'lagt',
+  'skrivit',
+  'presenterat',
+  'rapporterat',
+  'booked',
+  'called',
+  'sent',
+  'emailed',
+  'contacted',
+  'informed',
+  'arranged',
+  'written',
+  'chaired',
+  'organised',
+  'organized',
+  'updated',
+  'shared',
+  'prepared',
+  'finished',
+  'circulated',
+  'presented',
+  'uppdaterat',
+  'sammanställt',
+  'förberett',
+  'delat',
 ]);
 const CONDITIONALS = new Set(['om', 'ifall', 'if', 'suppose', 'anta', 'antag']);
 const QUANTIFIERS = new Set(['en', 'ett', 'varje', 'alla', 'någon', 'ingen', 'a', 'an', 'every', 'each', 'any', 'no', 'one', 'some']);
 const RELATIVE_WHOSE = new Set(['vars', 'whose']);
 const GENERIC_SCHOOLS = new Set([
-  'grundskolan', 'grundskola', 'förskolan', 'förskola', 'gymnasieskolan', 'gymnasieskola', 'särskolan', 'grundsärskolan',
-  'högstadieskolan', 'mellanstadieskolan', 'lågstadieskolan', 'resursskolan', 'friskolan', 'skolan', 'skola', 'gymnasiet',
-  'school', 'academy', 'primary', 'sommarskolan', 'hemskolan', 'lovskolan', 'kommunala', 'anpassade',
+  'grundskolan',
+  'grundskola',
+  'förskolan',
+  'förskola',
+  'gymnasieskolan',
+  'gymnasieskola',
+  'särskolan',
+  'grundsärskolan',
+  'högstadieskolan',
+  'mellanstadieskolan',
+  'lågstadieskolan',
+  'resursskolan',
+  'friskolan',
+  'skolan',
+  'skola',
+  'gymnasiet',
+  'school',
+  'academy',
+  'primary',
+  'sommarskolan',
+  'hemskolan',
+  'lovskolan',
+  'kommunala',
+  'anpassade',
 ]);
 /** Greetings that close a message before a signature. */
-const SIGN_OFFS = new Set(['hälsningar', 'hälsning', 'mvh', 'kram', 'kramar', 'tack', 'tackar', 'regards', 'cheers', 'thanks', 'best', 'hej', 'hejsan', 'hi', 'hello', 'vänligen', 'allt', 'gott']);
+const SIGN_OFFS = new Set([
+  'hälsningar',
+  'hälsning',
+  'mvh',
+  'kram',
+  'kramar',
+  'tack',
+  'tackar',
+  'regards',
+  'cheers',
+  'thanks',
+  'best',
+  'hej',
+  'hejsan',
+  'hi',
+  'hello',
+  'vänligen',
+  'allt',
+  'gott',
+]);
 
 function classNumberOk(word: string, next: Token): boolean {
   if (!(next.kind === Kind.Num || next.kind === Kind.NumClass) || next.end - next.start > 3) return false;
@@ -640,7 +1223,20 @@ function classAfter(tokens: Token[], j: number): boolean {
 }
 
 /** Generic nouns of school and preschool that a capitalised word before makes a named one ("Solrosens förskola"). */
-const SCHOOL_NOUNS = new Set(['förskola', 'förskolan', 'skola', 'skolan', 'fritids', 'fritidshem', 'fritidshemmet', 'school', 'primary', 'academy', 'college', 'gymnasium']);
+const SCHOOL_NOUNS = new Set([
+  'förskola',
+  'förskolan',
+  'skola',
+  'skolan',
+  'fritids',
+  'fritidshem',
+  'fritidshemmet',
+  'school',
+  'primary',
+  'academy',
+  'college',
+  'gymnasium',
+]);
 
 /** A named school at token k: "Nossebroskolan", "Solrosens förskola", "förskolan Solen", "Oakwood Primary"; the index after it, or -1. */
 function schoolAt(tokens: Token[], k: number): number {
@@ -650,11 +1246,18 @@ function schoolAt(tokens: Token[], k: number): number {
   if (!t.cap && l !== 'förskolan' && l !== 'avdelning' && l !== 'avdelningen' && l !== 'skolan') return -1;
   if (t.cap && !GENERIC_SCHOOLS.has(l) && SCHOOL_ENDINGS.match(l, 3)) return k + 1;
   const next = tokens[k + 1];
-  if (!next || !next.tight || next.kind !== Kind.Word) return -1;
+  if (!next?.tight || next.kind !== Kind.Word) return -1;
   // "förskolan Solen", "avdelning Blåbär"
-  if ((l === 'förskolan' || l === 'avdelning' || l === 'avdelningen' || l === 'skolan') && next.cap && !COMMON_WORDS.has(next.lower) && !NEVER_NAMES.has(next.lower)) return k + 2;
+  if (
+    (l === 'förskolan' || l === 'avdelning' || l === 'avdelningen' || l === 'skolan') &&
+    next.cap &&
+    !COMMON_WORDS.has(next.lower) &&
+    !NEVER_NAMES.has(next.lower)
+  )
+    return k + 2;
   // "Solrosens förskola", "Oakwood Primary"
-  if (t.cap && !t.sentenceStart && SCHOOL_NOUNS.has(next.lower) && !COMMON_WORDS.has(l) && !NEVER_NAMES.has(l) && !isContextWord(l)) return k + 2;
+  if (t.cap && !t.sentenceStart && SCHOOL_NOUNS.has(next.lower) && !COMMON_WORDS.has(l) && !NEVER_NAMES.has(l) && !isContextWord(l))
+    return k + 2;
   return -1;
 }
 
@@ -679,22 +1282,40 @@ function ageAfter(tokens: Token[], j: number, text: string, birthYears = false):
       const len = t.end - t.start;
       const next = tokens[k + 1];
       if (len <= 2 && v <= 25) {
-        if (next && next.tight && (AGE_WORDS.has(next.lower) || next.lower.startsWith('åring'))) return true;
-        if (next && !next.tight && (next.lower.startsWith('åri') || next.lower.startsWith('year')) && text.charCodeAt(next.start - 1) === 45) return true;
+        if (next?.tight && (AGE_WORDS.has(next.lower) || next.lower.startsWith('åring'))) return true;
+        if (
+          next &&
+          !next.tight &&
+          (next.lower.startsWith('åri') || next.lower.startsWith('year')) &&
+          text.charCodeAt(next.start - 1) === 45
+        )
+          return true;
         // "Ali (12)" or "Ali, 12, har"
         if (text.charCodeAt(t.start - 1) === 40 && text.charCodeAt(t.end) === 41) return true;
         if (k === j && t.softBreak && text.charCodeAt(t.end) === 44) return true;
         return false;
       }
       // "Elsa Berg (2015)", "Leo, 2014, bor hos mormor": a birth year, in a message about a child.
-      if (birthYears && k === j && len === 4 && v >= 1990 && v <= 2035 && (text.charCodeAt(t.start - 1) === 40 || (t.softBreak && text.charCodeAt(tokens[k - 1]!.end) === 44))) return true;
+      if (
+        birthYears &&
+        k === j &&
+        len === 4 &&
+        v >= 1990 &&
+        v <= 2035 &&
+        (text.charCodeAt(t.start - 1) === 40 || (t.softBreak && text.charCodeAt(tokens[k - 1]!.end) === 44))
+      )
+        return true;
       return false;
     }
     if (t.kind === Kind.NumClass) return false;
     const l = t.lower;
     if (BORN_WORDS.has(l)) {
       const next = tokens[k + 1];
-      return !!next && next.kind === Kind.Num && (next.end - next.start === 4 || next.end - next.start === 2 || next.end - next.start === 6 || next.end - next.start === 8);
+      return (
+        !!next &&
+        next.kind === Kind.Num &&
+        (next.end - next.start === 4 || next.end - next.start === 2 || next.end - next.start === 6 || next.end - next.start === 8)
+      );
     }
     if (!AGE_FILLER.has(l)) return false;
   }
@@ -714,24 +1335,88 @@ function ageBefore(tokens: Token[], i: number): boolean {
 
 /** Nouns of a note about someone: "Uppdatering om …", "Follow-up on …". */
 const NOTE_NOUNS = new Set([
-  'uppdatering', 'update', 'follow-up', 'followup', 'uppföljning', 'info', 'information', 'nytt', 'news', 'lägesbild', 'status',
-  'påminnelse', 'reminder', 'fråga', 'question', 'concern', 'concerns', 'anteckning', 'anteckningar', 'note', 'notes', 'rapport', 'report',
+  'uppdatering',
+  'update',
+  'follow-up',
+  'followup',
+  'uppföljning',
+  'info',
+  'information',
+  'nytt',
+  'news',
+  'lägesbild',
+  'status',
+  'påminnelse',
+  'reminder',
+  'fråga',
+  'question',
+  'concern',
+  'concerns',
+  'anteckning',
+  'anteckningar',
+  'note',
+  'notes',
+  'rapport',
+  'report',
 ]);
-const SUBJECT_MARKERS = new Set(['gäller', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'concerning', 'regarding', 're', 'lyfta', 'lyfter', 'lyfte', 'diskutera', 'diskuterar', 'discuss', 'raise']);
-const ABOUT = new Set(['om', 'gällande', 'angående', 'ang', 'rörande', 'beträffande', 'för', 'av', 'about', 'regarding', 're', 'for', 'concerning', 'on']);
+const SUBJECT_MARKERS = new Set([
+  'gäller',
+  'gällande',
+  'angående',
+  'ang',
+  'rörande',
+  'beträffande',
+  'concerning',
+  'regarding',
+  're',
+  'lyfta',
+  'lyfter',
+  'lyfte',
+  'diskutera',
+  'diskuterar',
+  'discuss',
+  'raise',
+]);
+const ABOUT = new Set([
+  'om',
+  'gällande',
+  'angående',
+  'ang',
+  'rörande',
+  'beträffande',
+  'för',
+  'av',
+  'about',
+  'regarding',
+  're',
+  'for',
+  'concerning',
+  'on',
+]);
 
 function childNounBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (!p || !p.tight) return false;
+  if (!p?.tight) return false;
   if (CHILD_NOUNS_BEFORE.has(p.lower) || p.lower === 'heter' || p.lower === 'hette') return true;
   // "mamma till Ali", "pappa till Sara", "sonen till Lena Ek", "the mother of Ali".
   const pp = tokens[i - 2];
-  if ((p.lower === 'till' || p.lower === 't' || p.lower === 'of') && !!pp && pp.tight && (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))) return true;
+  if (
+    (p.lower === 'till' || p.lower === 't' || p.lower === 'of') &&
+    pp &&
+    pp.tight &&
+    (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))
+  )
+    return true;
   // "Det gäller Ronja igen", "Ang. Ebba", "Kan vi lyfta Alice", "Kan vi ta upp Malte": what the message is about.
   if (SUBJECT_MARKERS.has(p.lower)) return true;
-  if (p.lower === 'upp' && !!tokens[i - 2] && (tokens[i - 2]!.lower === 'ta' || tokens[i - 2]!.lower === 'tar' || tokens[i - 2]!.lower === 'tog')) return true;
+  if (
+    p.lower === 'upp' &&
+    tokens[i - 2] &&
+    (tokens[i - 2]!.lower === 'ta' || tokens[i - 2]!.lower === 'tar' || tokens[i - 2]!.lower === 'tog')
+  )
+    return true;
   // "Uppdatering om Max:", "Follow-up on Poppy:", "Påminnelse om Kevin": a note about the name.
-  if (ABOUT.has(p.lower) && !!pp && pp.tight && NOTE_NOUNS.has(pp.lower)) return true;
+  if (ABOUT.has(p.lower) && pp?.tight && NOTE_NOUNS.has(pp.lower)) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
   return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }
@@ -762,7 +1447,9 @@ function roleAfter(tokens: Token[], j: number): boolean {
 /** "Isla Brown, the school nurse is worried": a verb right after the role makes it a new clause's subject, not an apposition. */
 function startsClause(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return !!t && t.tight && t.kind === Kind.Word && (PERSON_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) && t.lower !== 'på' && t.lower !== 'i';
+  return (
+    !!t && t.tight && t.kind === Kind.Word && (PERSON_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) && t.lower !== 'på' && t.lower !== 'i'
+  );
 }
 
 /**
@@ -786,17 +1473,41 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   let cop = i - 1;
   while (cop > 0 && cop > i - 3 && COPULA_FILLERS.has(tokens[cop]!.lower) && !tokens[cop + 1]!.sentenceStart) cop--;
   const copula = tokens[cop];
-  if (copula && cop < i && !tokens[cop + 1]!.sentenceStart && (copula.lower === 'är' || copula.lower === 'is' || copula.lower === 'heter' || copula.lower === 'blir' || copula.lower === 'was' || copula.lower === 'blev')) {
+  if (
+    copula &&
+    cop < i &&
+    !tokens[cop + 1]!.sentenceStart &&
+    (copula.lower === 'är' ||
+      copula.lower === 'is' ||
+      copula.lower === 'heter' ||
+      copula.lower === 'blir' ||
+      copula.lower === 'was' ||
+      copula.lower === 'blev')
+  ) {
     for (let k = cop - 1; k >= 0 && k >= cop - 8; k--) {
       if (isRoleToken(tokens[k]!)) return true;
-      if (tokens[k + 1]!.sentenceStart || isKin(tokens[k]!.lower) || (tokens[k]!.bits & B.SINGLE)) break;
+      if (tokens[k + 1]!.sentenceStart || isKin(tokens[k]!.lower) || tokens[k]!.bits & B.SINGLE) break;
     }
   }
   // "God man Peter Svensson", "gode man Lena Ek"
   if (p && pp && (p.lower === 'man' || p.lower === 'mannen') && (pp.lower === 'god' || pp.lower === 'gode')) return true;
   // "Rektor på Nossebroskolan, Eva Lund, …": a title with its workplace, then the name.
   const ppp = tokens[i - 3];
-  if (t.softBreak && !t.sentenceStart && pp && ppp && (pp.lower === 'på' || pp.lower === 'vid' || pp.lower === 'at' || pp.lower === 'från' || pp.lower === 'from' || pp.lower === 'i' || pp.lower === 'in') && isRoleToken(ppp)) return true;
+  if (
+    t.softBreak &&
+    !t.sentenceStart &&
+    pp &&
+    ppp &&
+    (pp.lower === 'på' ||
+      pp.lower === 'vid' ||
+      pp.lower === 'at' ||
+      pp.lower === 'från' ||
+      pp.lower === 'from' ||
+      pp.lower === 'i' ||
+      pp.lower === 'in') &&
+    isRoleToken(ppp)
+  )
+    return true;
   if (genitive) return false;
   if (roleAfter(tokens, j)) return true;
   // "orosanmälan om leo nyström från bvc": the case's subject, whoever sent it.
@@ -822,13 +1533,23 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   if (a && (a.lower === 'som' || a.lower === 'who')) {
     const b = tokens[j + 1];
     const c = tokens[j + 2];
-    if (b && (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') && c && (isRoleToken(c) || c.lower === 'som' || c.lower === 'as' || DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleToken(tokens[j + 3]!))) return true;
+    if (
+      b &&
+      (b.lower === 'är' || b.lower === 'jobbar' || b.lower === 'is' || b.lower === 'works') &&
+      c &&
+      (isRoleToken(c) ||
+        c.lower === 'som' ||
+        c.lower === 'as' ||
+        (DETERMINERS.has(c.lower) && !!tokens[j + 3] && isRoleToken(tokens[j + 3]!)))
+    )
+      return true;
   }
   // "Fatima Ali som ny skolkurator", "Hugo Lind är ny verksamhetschef", "Chloe is our new family support worker",
   // "Rasmus och Tove börjar som socialsekreterare".
   const v = predicateAt(tokens, j);
   const b = tokens[v];
-  const asAt = b && JOB_VERBS.has(b.lower) && tokens[v + 1] && (tokens[v + 1]!.lower === 'som' || tokens[v + 1]!.lower === 'as') ? v + 1 : j;
+  const asAt =
+    b && JOB_VERBS.has(b.lower) && tokens[v + 1] && (tokens[v + 1]!.lower === 'som' || tokens[v + 1]!.lower === 'as') ? v + 1 : j;
   const c = tokens[asAt];
   if (c && (c.lower === 'som' || c.lower === 'är' || c.lower === 'blir' || c.lower === 'is' || c.lower === 'as' || c.lower === 'becomes')) {
     for (let k = asAt + 1; k < asAt + 5 && k < tokens.length; k++) {
@@ -849,7 +1570,14 @@ const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'and', 'or']);
 function predicateAt(tokens: Token[], j: number): number {
   // "Lena och Johan tar …", "Sofia eller Anders": the shared predicate after the second name.
   const c = tokens[j];
-  if (c && CONJUNCTIONS.has(c.lower) && tokens[j + 1] && tokens[j + 1]!.cap && !tokens[j + 1]!.sentenceStart && ((tokens[j + 1]!.bits & B.GIVEN) || couldBeUnknownName(tokens[j + 1]!))) {
+  if (
+    c &&
+    CONJUNCTIONS.has(c.lower) &&
+    tokens[j + 1] &&
+    tokens[j + 1]!.cap &&
+    !tokens[j + 1]!.sentenceStart &&
+    (tokens[j + 1]!.bits & B.GIVEN || couldBeUnknownName(tokens[j + 1]!))
+  ) {
     j += 2;
     if (tokens[j] && isSurname(tokens[j], true)) j++;
   }
@@ -863,39 +1591,269 @@ function predicateAt(tokens: Token[], j: number): number {
 
 /** Things a professional handles: in the clause after a verb they make its subject a colleague. */
 const WORK_OBJECTS = new Set([
-  'kallelse', 'kallelsen', 'kallelser', 'blankett', 'blanketten', 'samtyckesblankett', 'samtyckesblanketten', 'protokoll', 'protokollet',
-  'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh',
-  'rummet', 'dokumentation', 'dokumentationen', 'journal',
-  'journalen', 'över', 'återkommer', 'återkoppla', 'morgon', 'imorgon', 'eftermiddag',
-  'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'systemet', 'listan', 'listor', 'underlag',
-  'underlaget', 'samtycke', 'samtycket', 'mejl', 'mejlet', 'mail', 'mailet', 'rapport', 'rapporten', 'statistik', 'sip-mötet',
-  'dagordning', 'dagordningen', 'inbjudan', 'agenda', 'minutes', 'form', 'report', 'parents', 'tomorrow', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'kollegor', 'kollegorna', 'teamet', 'gruppen', 'nämnden', 'chefen', 
-  'orosanmälningar', 'orosanmälningarna', 'ärendena', 'sip:en', 'sip:ar', 'sip:arna', 'sip-mötena', 'familjerna', 'eleverna', 'frågor',
-  'frågorna', 'ansvar', 'ansvaret', 'samverkansgruppen', 'styrgruppen', 'uppdrag', 'rekrytering', 'rekryteringen', 'handlingsplanen',
-  'team', 'cases', 'inbox', 'rota', 'questions', 'emails', 'files', 'rutinen', 'nätverket', 'kallelserna', 'kallelse',
-  'förslag', 'förslaget', 'sammanställning', 'sammanställningen', 'presentation', 'presentationen', 'material', 'materialet',
-  'genomgång', 'genomgången', 'enkät', 'enkäten', 'systemet', 'länken', 'mappen', 'kalendern', 'flowchart', 'policy', 'procedure',
-  'slides', 'figures', 'spreadsheet', 'template',
+  'kallelse',
+  'kallelsen',
+  'kallelser',
+  'blankett',
+  'blanketten',
+  'samtyckesblankett',
+  'samtyckesblanketten',
+  'protokoll',
+  'protokollet',
+  'familjen',
+  'mamman',
+  'pappan',
+  'vårdnadshavare',
+  'vårdnadshavaren',
+  'vårdnadshavarna',
+  'föräldrarna',
+  'vh',
+  'rummet',
+  'dokumentation',
+  'dokumentationen',
+  'journal',
+  'journalen',
+  'över',
+  'återkommer',
+  'återkoppla',
+  'morgon',
+  'imorgon',
+  'eftermiddag',
+  'förmiddag',
+  'måndag',
+  'tisdag',
+  'onsdag',
+  'torsdag',
+  'fredag',
+  'nästa',
+  'systemet',
+  'listan',
+  'listor',
+  'underlag',
+  'underlaget',
+  'samtycke',
+  'samtycket',
+  'mejl',
+  'mejlet',
+  'mail',
+  'mailet',
+  'rapport',
+  'rapporten',
+  'statistik',
+  'sip-mötet',
+  'dagordning',
+  'dagordningen',
+  'inbjudan',
+  'agenda',
+  'minutes',
+  'form',
+  'report',
+  'parents',
+  'tomorrow',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'kollegor',
+  'kollegorna',
+  'teamet',
+  'gruppen',
+  'nämnden',
+  'chefen',
+  'orosanmälningar',
+  'orosanmälningarna',
+  'ärendena',
+  'sip:en',
+  'sip:ar',
+  'sip:arna',
+  'sip-mötena',
+  'familjerna',
+  'eleverna',
+  'frågor',
+  'frågorna',
+  'ansvar',
+  'ansvaret',
+  'samverkansgruppen',
+  'styrgruppen',
+  'uppdrag',
+  'rekrytering',
+  'rekryteringen',
+  'handlingsplanen',
+  'team',
+  'cases',
+  'inbox',
+  'rota',
+  'questions',
+  'emails',
+  'files',
+  'rutinen',
+  'nätverket',
+  'kallelserna',
+  'kallelse',
+  'förslag',
+  'förslaget',
+  'sammanställning',
+  'sammanställningen',
+  'presentation',
+  'presentationen',
+  'material',
+  'materialet',
+  'genomgång',
+  'genomgången',
+  'enkät',
+  'enkäten',
+  'systemet',
+  'länken',
+  'mappen',
+  'kalendern',
+  'flowchart',
+  'policy',
+  'procedure',
+  'slides',
+  'figures',
+  'spreadsheet',
+  'template',
 ]);
 /** A case's adults and planning times: a professional's objects after a colleague verb ("ringer mamman i eftermiddag"), not otherwise. */
 const KIN_AND_TIME_OBJECTS = new Set([
-  'ärende', 'ärendet', 'kontakt', 'tillbaka', 'upp', 'beslut', 'beslutet', 'soc', 'socialtjänsten', 'orosanmälan', 'anmälan',
-  'utredning', 'utredningen', 'remiss', 'remissen', 'referral', 'familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh', 'parents',
-  'morgon', 'imorgon', 'eftermiddag', 'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa', 'tomorrow', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday',
+  'ärende',
+  'ärendet',
+  'kontakt',
+  'tillbaka',
+  'upp',
+  'beslut',
+  'beslutet',
+  'soc',
+  'socialtjänsten',
+  'orosanmälan',
+  'anmälan',
+  'utredning',
+  'utredningen',
+  'remiss',
+  'remissen',
+  'referral',
+  'familjen',
+  'mamman',
+  'pappan',
+  'vårdnadshavare',
+  'vårdnadshavaren',
+  'vårdnadshavarna',
+  'föräldrarna',
+  'vh',
+  'parents',
+  'morgon',
+  'imorgon',
+  'eftermiddag',
+  'förmiddag',
+  'måndag',
+  'tisdag',
+  'onsdag',
+  'torsdag',
+  'fredag',
+  'nästa',
+  'tomorrow',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
 ]);
 /** Children's helplines: only a child calls them. */
 const HELPLINES = new Set(['bris', 'childline', 'hjälptelefon', 'hjälptelefonen', 'jourhavande']);
 /** After "sin"/"sina", things of one's own that are a professional's, not a child's ("tar med sig sin dator"). */
-const OWN_WORK = new Set(['dator', 'datorn', 'kalender', 'kalendern', 'chef', 'chefen', 'kollegor', 'kollega', 'klienter', 'telefon', 'anteckningar', 'schema', 'ärenden', 'möten', 'team', 'grupp', 'laptop', 'colleagues', 'manager', 'caseload', 'cases', 'notes', 'diary']);
-const AUXILIARIES = new Set(['har', 'hade', 'ska', 'skulle', 'kan', 'kunde', 'måste', 'kommer', 'att', 'inte', 'hunnit', 'tänker', 'behöver', 'vill', 'får', 'också', 'redan', 'gärna', 'nog', 'will', 'can', 'could', 'has', 'had', 'not', 'is', 'going', 'to', 'also', 'already', 'll']);
+const OWN_WORK = new Set([
+  'dator',
+  'datorn',
+  'kalender',
+  'kalendern',
+  'chef',
+  'chefen',
+  'kollegor',
+  'kollega',
+  'klienter',
+  'telefon',
+  'anteckningar',
+  'schema',
+  'ärenden',
+  'möten',
+  'team',
+  'grupp',
+  'laptop',
+  'colleagues',
+  'manager',
+  'caseload',
+  'cases',
+  'notes',
+  'diary',
+]);
+const AUXILIARIES = new Set([
+  'har',
+  'hade',
+  'ska',
+  'skulle',
+  'kan',
+  'kunde',
+  'måste',
+  'kommer',
+  'att',
+  'inte',
+  'hunnit',
+  'tänker',
+  'behöver',
+  'vill',
+  'får',
+  'också',
+  'redan',
+  'gärna',
+  'nog',
+  'will',
+  'can',
+  'could',
+  'has',
+  'had',
+  'not',
+  'is',
+  'going',
+  'to',
+  'also',
+  'already',
+  'll',
+]);
 
 /** Endings of work documents and gatherings: "frånvarorapporten", "hämtningslistan", "SIP-mötena". */
 const WORK_ENDINGS = new Endings([
-  'rapporten', 'rapport', 'listan', 'listor', 'listorna', 'mallen', 'rutinen', 'rutiner', 'underlaget', 'protokollet', 'kallelserna',
-  'statistiken', 'enkäten', 'planen', 'mötet', 'mötena', 'möten', 'schemat', 'blanketten', 'blanketter', 'ärendena', 'anmälningar',
-  'anmälningarna', 'placeringar', 'placeringarna', 'utredningar', 'utredningarna', 'insatserna', 'samverkan', 'uppdraget', 'tjänsten',
+  'rapporten',
+  'rapport',
+  'listan',
+  'listor',
+  'listorna',
+  'mallen',
+  'rutinen',
+  'rutiner',
+  'underlaget',
+  'protokollet',
+  'kallelserna',
+  'statistiken',
+  'enkäten',
+  'planen',
+  'mötet',
+  'mötena',
+  'möten',
+  'schemat',
+  'blanketten',
+  'blanketter',
+  'ärendena',
+  'anmälningar',
+  'anmälningarna',
+  'placeringar',
+  'placeringarna',
+  'utredningar',
+  'utredningarna',
+  'insatserna',
+  'samverkan',
+  'uppdraget',
+  'tjänsten',
 ]);
 
 /**
@@ -916,12 +1874,17 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
     if (b & B.CLAUSE) score += HELPLINES.has(l) ? 2 : 1;
     else if (b & B.VERB_OBJECT) score -= afterVerb ? 1 : 0;
     // A parent without an article is one's own: "har semester med pappa", "bor hos mormor".
-    else if (!afterVerb && (b & B.KIN)) score++;
-    else if ((b & B.WORK) || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
+    else if (!afterVerb && b & B.KIN) score++;
+    else if (b & B.WORK || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
     // Whom a child turns to ("mejlade mentorn"), against staff in general ("alla mentorer").
     else if (isRoleToken(t)) {
       const q = tokens[k - 1]?.lower ?? '';
-      score += q === 'alla' || q === 'all' || q === 'samtliga' || q === 'berörda' || q === 'varje' || q === 'every' ? -0.5 : l.endsWith('n') ? 0.5 : 0;
+      score +=
+        q === 'alla' || q === 'all' || q === 'samtliga' || q === 'berörda' || q === 'varje' || q === 'every'
+          ? -0.5
+          : l.endsWith('n')
+            ? 0.5
+            : 0;
     }
     if (b & B.OWN) {
       // The noun it governs, past up to two modifiers: "sin lillebror", "her safeguarding meetings".
@@ -930,8 +1893,15 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
       for (let m = k + 1; m < tokens.length && m <= k + 3; m++) {
         const u = tokens[m]!;
         if (u.softBreak || u.sentenceStart) break;
-        if (OWN_WORK.has(u.lower) || WORK_NOUNS.has(u.lower) || WORK_OBJECTS.has(u.lower)) { work = true; head = m; break; }
-        if (isKin(u.lower) || KIN_NOUNS.has(u.lower) || CHILD_CLAUSE_WORDS.has(u.lower) || isRoleToken(u)) { head = m; break; }
+        if (OWN_WORK.has(u.lower) || WORK_NOUNS.has(u.lower) || WORK_OBJECTS.has(u.lower)) {
+          work = true;
+          head = m;
+          break;
+        }
+        if (isKin(u.lower) || KIN_NOUNS.has(u.lower) || CHILD_CLAUSE_WORDS.has(u.lower) || isRoleToken(u)) {
+          head = m;
+          break;
+        }
       }
       if (work) score -= 1;
       else if (head > 0) score += 2;
@@ -957,11 +1927,49 @@ function colleagueVerbAt(tokens: Token[], v: number): boolean {
   return !childClause(tokens, k + 1);
 }
 
-const CONTACT_IMPERATIVES = new Set(['kontakta', 'ring', 'fråga', 'mejla', 'maila', 'hälsa', 'tacka', 'tack', 'kalla', 'bjud', 'invite', 'contact', 'ask', 'call', 'email', 'thank', 'thanks', 'cc']);
+const CONTACT_IMPERATIVES = new Set([
+  'kontakta',
+  'ring',
+  'fråga',
+  'mejla',
+  'maila',
+  'hälsa',
+  'tacka',
+  'tack',
+  'kalla',
+  'bjud',
+  'invite',
+  'contact',
+  'ask',
+  'call',
+  'email',
+  'thank',
+  'thanks',
+  'cc',
+]);
 /** Welcomes and congratulations: the name after them is a colleague's ("Vi välkomnar Fatima Ali som …"). */
 const WELCOMES = new Set(['välkomnar', 'välkommen', 'välkomna', 'grattis', 'gratulerar', 'welcome', 'congratulations', 'congrats']);
 /** Verbs both children and colleagues do, that make a colleague only with work after them ("svarar på frågor"). */
-const WEAK_COLLEAGUE_VERBS = new Set(['svarar', 'svarade', 'kör', 'körde', 'går', 'gick', 'har', 'hade', 'är', 'var', 'fixar', 'gör', 'gjorde', 'answers', 'is', 'has', 'does', 'runs']);
+const WEAK_COLLEAGUE_VERBS = new Set([
+  'svarar',
+  'svarade',
+  'kör',
+  'körde',
+  'går',
+  'gick',
+  'har',
+  'hade',
+  'är',
+  'var',
+  'fixar',
+  'gör',
+  'gjorde',
+  'answers',
+  'is',
+  'has',
+  'does',
+  'runs',
+]);
 
 /** Later in the sentence, a child's signs: a parent or a "han"/"hon" doing something, a danger, a helpline. */
 function childLater(tokens: Token[], from: number): boolean {
@@ -970,7 +1978,7 @@ function childLater(tokens: Token[], from: number): boolean {
     if (k > from && t.sentenceStart) break;
     if (t.bits & B.CLAUSE) return true;
     const n = tokens[k + 1];
-    if ((t.bits & B.KIN) && n && n.tight && PERSON_VERBS.has(n.lower)) return true;
+    if (t.bits & B.KIN && n && n.tight && PERSON_VERBS.has(n.lower)) return true;
   }
   return false;
 }
@@ -979,22 +1987,65 @@ function colleagueAround(tokens: Token[], i: number, j: number, text: string): b
   const p = tokens[i - 1];
   const t = tokens[i]!;
   if (t.mention || t.slash) return true;
-  if (p && GREETING_WORDS.has(p.lower) && (p.sentenceStart || i - 1 === 0 || !tokens[i - 2] || tokens[i - 2]!.sentenceStart || p.lower === 'tack' || p.lower === 'hej' || p.lower === 'thanks' || p.lower === 'hi')) return true;
+  if (
+    p &&
+    GREETING_WORDS.has(p.lower) &&
+    (p.sentenceStart ||
+      i - 1 === 0 ||
+      !tokens[i - 2] ||
+      tokens[i - 2]!.sentenceStart ||
+      p.lower === 'tack' ||
+      p.lower === 'hej' ||
+      p.lower === 'thanks' ||
+      p.lower === 'hi')
+  )
+    return true;
   if (p && (p.lower === 'och' || p.lower === 'and') && (tokens[i - 2]?.lower === 'jag' || tokens[i - 2]?.lower === 'i')) return true;
   if (p && WELCOMES.has(p.lower)) return true;
   // "…, kontakta Erik istället", "Please thank Oliver", "Hälsa Lisa att …": someone to contact or thank.
-  if (p && CONTACT_IMPERATIVES.has(p.lower) && (p.sentenceStart || p.softBreak || i - 1 === 0 || (tokens[i - 2] && (tokens[i - 2]!.lower === 'please' || tokens[i - 2]!.lower === 'vänligen')))) return true;
+  if (
+    p &&
+    CONTACT_IMPERATIVES.has(p.lower) &&
+    (p.sentenceStart ||
+      p.softBreak ||
+      i - 1 === 0 ||
+      (tokens[i - 2] && (tokens[i - 2]!.lower === 'please' || tokens[i - 2]!.lower === 'vänligen')))
+  )
+    return true;
   const v = predicateAt(tokens, j);
   const a = tokens[v];
   if (colleagueVerbAt(tokens, v)) return true;
   // "Emma svarar på frågor om placeringarna", "Kajsa har fått ansvar för samverkan": work, whatever the verb,
   // unless the sentence goes on about a child ("…, pappan säger att han sover").
-  if (((a && WEAK_COLLEAGUE_VERBS.has(a.lower) && clauseScore(tokens, v + 1, false) <= -1) || clauseScore(tokens, v, false) <= -2) && !childLater(tokens, v)) return true;
+  if (
+    ((a && WEAK_COLLEAGUE_VERBS.has(a.lower) && clauseScore(tokens, v + 1, false) <= -1) || clauseScore(tokens, v, false) <= -2) &&
+    !childLater(tokens, v)
+  )
+    return true;
   if (a && (a.lower === 'och' || a.lower === 'and') && (tokens[v + 1]?.lower === 'jag' || tokens[v + 1]?.lower === 'i')) return true;
   // "Kan Sara ta …", "Kan du, Sara, …"
-  if (p && (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill' || p.lower === 'can' || p.lower === 'could') && a && COLLEAGUE_VERBS.has(a.lower) && !childClause(tokens, v + 1)) return true;
-  if (p && (p.lower === 'kan' || p.lower === 'vill' || p.lower === 'skulle') && tokens[v + 1] && COLLEAGUE_VERBS.has(tokens[v + 1]!.lower) && !childClause(tokens, v + 2)) return true;
-  if (a && a.softBreak && (a.lower === 'kan' || a.lower === 'vill' || a.lower === 'tar' || a.lower === 'can' || a.lower === 'could') && (tokens[v + 1]?.lower === 'du' || tokens[v + 1]?.lower === 'you')) return true;
+  if (
+    p &&
+    (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill' || p.lower === 'can' || p.lower === 'could') &&
+    a &&
+    COLLEAGUE_VERBS.has(a.lower) &&
+    !childClause(tokens, v + 1)
+  )
+    return true;
+  if (
+    p &&
+    (p.lower === 'kan' || p.lower === 'vill' || p.lower === 'skulle') &&
+    tokens[v + 1] &&
+    COLLEAGUE_VERBS.has(tokens[v + 1]!.lower) &&
+    !childClause(tokens, v + 2)
+  )
+    return true;
+  if (
+    a?.softBreak &&
+    (a.lower === 'kan' || a.lower === 'vill' || a.lower === 'tar' || a.lower === 'can' || a.lower === 'could') &&
+    (tokens[v + 1]?.lower === 'du' || tokens[v + 1]?.lower === 'you')
+  )
+    return true;
   return signatureAt(tokens, i, j, text);
 }
 
@@ -1015,11 +2066,27 @@ function signatureAt(tokens: Token[], i: number, j: number, text: string): boole
   // "Mvh Lena", "Hälsningar\nLena", "Tack!\nLena", and a letter that opens with "Hej".
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (SIGN_OFFS.has(tokens[k]!.lower)) return true;
   const first = tokens[0]!;
-  if (first.lower === 'hej' || first.lower === 'hejsan' || first.lower === 'hi' || first.lower === 'hello' || first.lower === 'dear' || first.lower === 'hallå' || first.lower === 'tjena') return true;
+  if (
+    first.lower === 'hej' ||
+    first.lower === 'hejsan' ||
+    first.lower === 'hi' ||
+    first.lower === 'hello' ||
+    first.lower === 'dear' ||
+    first.lower === 'hallå' ||
+    first.lower === 'tjena'
+  )
+    return true;
   // The case text names someone else: the last name is the writer's.
   for (let k = 0; k < i; k++) {
     const u = tokens[k]!;
-    if (u.kind === Kind.Word && u.cap && !u.allCaps && (isGivenName(u.lower) || (u.colonS && isGivenName(u.lower))) && !(u.sentenceStart && isAmbiguous(u.lower))) return true;
+    if (
+      u.kind === Kind.Word &&
+      u.cap &&
+      !u.allCaps &&
+      (isGivenName(u.lower) || (u.colonS && isGivenName(u.lower))) &&
+      !(u.sentenceStart && isAmbiguous(u.lower))
+    )
+      return true;
   }
   return false;
 }
@@ -1028,7 +2095,18 @@ function signatureAt(tokens: Token[], i: number, j: number, text: string): boole
 const PLACE_WORDS = new Set(['hemma', 'hem', 'hemifrån', 'home']);
 
 /** Endings of staff gatherings: "BUP-mötet", "nätverksträffen", "APT-mötet", "länskonferensen". */
-const LOGISTIC_ENDINGS = new Endings(['mötet', 'nätverket', 'nätverksträffen', 'träffen', 'konferensen', 'utbildningen', 'kursen', 'seminariet', 'studiedagen', 'planeringsdagen']);
+const LOGISTIC_ENDINGS = new Endings([
+  'mötet',
+  'nätverket',
+  'nätverksträffen',
+  'träffen',
+  'konferensen',
+  'utbildningen',
+  'kursen',
+  'seminariet',
+  'studiedagen',
+  'planeringsdagen',
+]);
 
 /** What a word says of a clause about a named person: 1 staff logistics, 2 a child's own sign, 0 neither. */
 /** Part of a name of several capitalised words inside a sentence: "Rädda Barnen", "Barnens Hus". */
@@ -1042,7 +2120,7 @@ function logisticsSign(t: Token, staffTalk: boolean, next: Token | undefined, pr
   const l = t.lower;
   // A capital inside a sentence is a proper noun: "Rädda Barnen", "Barnens hus" are organisations, not a child's sign;
   // "barn", "familjer" are the work's subject in general ("föreläser om barn i utsatthet").
-  if ((b & B.CHILDISH) && (properNoun(t, prev, next) || INSTITUTIONAL_CONTEXT.has(l))) return b & B.LOGISTIC ? 1 : 0;
+  if (b & B.CHILDISH && (properNoun(t, prev, next) || INSTITUTIONAL_CONTEXT.has(l))) return b & B.LOGISTIC ? 1 : 0;
   if (OWN_POSSESSIVES.has(l)) return next && (OWN_WORK.has(next.lower) || WORK_NOUNS.has(next.lower)) ? 1 : 2;
   if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && LOGISTIC_ENDINGS.match(l, 2) ? 1 : 0;
   if (b & B.PLACE) return 0;
@@ -1094,7 +2172,7 @@ const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb,
 
 /** "Mohammed (Mo)", 'Mustafa "Musse"': a short capitalised word in parentheses or quotes right after a name is a nickname. */
 function isNickname(text: string, t: Token | undefined): boolean {
-  if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || t.end - t.start > 12 || isRoleToken(t) || (t.bits & B.COMMON)) return false;
+  if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || t.end - t.start > 12 || isRoleToken(t) || t.bits & B.COMMON) return false;
   const a = text.charCodeAt(t.start - 1);
   const b = text.charCodeAt(t.end);
   return (a === 40 && b === 41) || (OPEN_QUOTES.has(a) && OPEN_QUOTES.has(b));
@@ -1102,33 +2180,243 @@ function isNickname(text: string, t: Token | undefined): boolean {
 
 /** Verbs a person does as the subject of a sentence ("Iris fick ett utbrott", "om Julian kom dit"). */
 const PERSON_VERBS = new Set([
-  'mår', 'mådde', 'kom', 'kommer', 'sa', 'säger', 'sade', 'berättade', 'berättar', 'berättat', 'grät', 'gråter', 'vägrar', 'vägrade',
-  'sover', 'sov', 'slog', 'slår', 'blev', 'fick', 'rymde', 'rymt', 'bor', 'bodde', 'har', 'hade', 'är', 'var', 'går', 'gick', 'ska',
-  'skulle', 'verkar', 'behöver', 'känner', 'kände', 'tycker', 'orkar', 'äter', 'åt', 'skriker', 'sitter', 'satt', 'gjorde', 'vill',
-  'kan', 'kunde', 'hittades', 'saknas', 'syns', 'svarar', 'pratar', 'pratade', 'träffade', 'fyller', 'fyllde', 'började', 'slutade',
-  'is', 'was', 'has', 'had', 'says', 'said', 'told', 'came', 'comes', 'lives', 'goes', 'went', 'feels', 'seems', 'refuses', 'refused',
-  'cried', 'ran', 'got', 'keeps', 'needs', 'wants', 'disclosed', 'arrived', 'left', 'missed',
+  'mår',
+  'mådde',
+  'kom',
+  'kommer',
+  'sa',
+  'säger',
+  'sade',
+  'berättade',
+  'berättar',
+  'berättat',
+  'grät',
+  'gråter',
+  'vägrar',
+  'vägrade',
+  'sover',
+  'sov',
+  'slog',
+  'slår',
+  'blev',
+  'fick',
+  'rymde',
+  'rymt',
+  'bor',
+  'bodde',
+  'har',
+  'hade',
+  'är',
+  'var',
+  'går',
+  'gick',
+  'ska',
+  'skulle',
+  'verkar',
+  'behöver',
+  'känner',
+  'kände',
+  'tycker',
+  'orkar',
+  'äter',
+  'åt',
+  'skriker',
+  'sitter',
+  'satt',
+  'gjorde',
+  'vill',
+  'kan',
+  'kunde',
+  'hittades',
+  'saknas',
+  'syns',
+  'svarar',
+  'pratar',
+  'pratade',
+  'träffade',
+  'fyller',
+  'fyllde',
+  'började',
+  'slutade',
+  'is',
+  'was',
+  'has',
+  'had',
+  'says',
+  'said',
+  'told',
+  'came',
+  'comes',
+  'lives',
+  'goes',
+  'went',
+  'feels',
+  'seems',
+  'refuses',
+  'refused',
+  'cried',
+  'ran',
+  'got',
+  'keeps',
+  'needs',
+  'wants',
+  'disclosed',
+  'arrived',
+  'left',
+  'missed',
 ]);
 /** Verbs only a person does: with them an unknown capitalised word inside a sentence is someone ("om Julian kom dit"). */
 const PERSON_ONLY_VERBS = new Set([
-  'mår', 'mådde', 'kom', 'sa', 'sade', 'säger', 'berättade', 'berättar', 'berättat', 'grät', 'gråter', 'vägrar', 'vägrade', 'sover', 'sov',
-  'rymde', 'rymt', 'bodde', 'bor', 'skriker', 'orkar', 'äter', 'känner', 'kände', 'tycker', 'hittades', 'slog', 'slår', 'fyller', 'fyllde',
-  'said', 'told', 'cried', 'refuses', 'refused', 'lives', 'feels', 'ran', 'disclosed', 'arrived',
+  'mår',
+  'mådde',
+  'kom',
+  'sa',
+  'sade',
+  'säger',
+  'berättade',
+  'berättar',
+  'berättat',
+  'grät',
+  'gråter',
+  'vägrar',
+  'vägrade',
+  'sover',
+  'sov',
+  'rymde',
+  'rymt',
+  'bodde',
+  'bor',
+  'skriker',
+  'orkar',
+  'äter',
+  'känner',
+  'kände',
+  'tycker',
+  'hittades',
+  'slog',
+  'slår',
+  'fyller',
+  'fyllde',
+  'said',
+  'told',
+  'cried',
+  'refuses',
+  'refused',
+  'lives',
+  'feels',
+  'ran',
+  'disclosed',
+  'arrived',
 ]);
 /** Third-person words that, in the same sentence, say it is about a person ("… hon är avstängd"). */
-const PERSON_REFS = new Set(['hon', 'han', 'hen', 'henne', 'honom', 'hennes', 'hans', 'sig', 'sin', 'sina', 'sitt', 'she', 'he', 'her', 'him', 'his', 'they', 'them']);
+const PERSON_REFS = new Set([
+  'hon',
+  'han',
+  'hen',
+  'henne',
+  'honom',
+  'hennes',
+  'hans',
+  'sig',
+  'sin',
+  'sina',
+  'sitt',
+  'she',
+  'he',
+  'her',
+  'him',
+  'his',
+  'they',
+  'them',
+]);
 /** Prepositions of place: an unknown capitalised word after them is a place ("på Ersta Sköndal", "i Vara"). */
 const PLACE_PREPOSITIONS = new Set(['på', 'i', 'vid', 'mot', 'via', 'utanför', 'inne', 'till', 'från', 'at', 'in', 'to', 'from', 'near']);
 /** Before a lower-case name, prepositions that make an ambiguous word a date or a measure ("i juni", "per år"). */
-const DATE_PREPOSITIONS = new Set(['i', 'per', 'varje', 'sedan', 'sen', 'från', 'till', 'under', 'efter', 'före', 'innan', 'in', 'since', 'every', 'each', 'by']);
+const DATE_PREPOSITIONS = new Set([
+  'i',
+  'per',
+  'varje',
+  'sedan',
+  'sen',
+  'från',
+  'till',
+  'under',
+  'efter',
+  'före',
+  'innan',
+  'in',
+  'since',
+  'every',
+  'each',
+  'by',
+]);
 /** Sending verbs and things sent: a name after "till" with them is a colleague receiving ("skicka listorna till Irene"). */
 const SEND_WORDS = new Set([
-  'skicka', 'skickar', 'skickas', 'skickade', 'mejla', 'mejlar', 'mejlas', 'maila', 'mailar', 'lämna', 'lämnar', 'lämnas', 'anmälan',
-  'anmälningar', 'frågor', 'synpunkter', 'svar', 'vidarebefordra', 'send', 'sent', 'email', 'forward', 'questions', 'rsvp', 'replies',
-  'hör', 'hörs', 'vänd', 'vänder', 'hänvisa', 'hänvisar', 'hänvisas', 'ring', 'ringa', 'speak', 'talk', 'reach', 'contact', 'ask', 'go', 'refer',
-  'fördelas', 'fördelar', 'fördela', 'delas', 'distributed', 'split', 'shared', 'reallocated', 'passed',
-  'över', 'vikarierar', 'ersätter', 'efterträder', 'replaces', 'covering', 'covers', 'over', 'påminnelse', 'påminnelser', 'reminder',
-  'thanks', 'tack', 'grattis', 'välkommen',
+  'skicka',
+  'skickar',
+  'skickas',
+  'skickade',
+  'mejla',
+  'mejlar',
+  'mejlas',
+  'maila',
+  'mailar',
+  'lämna',
+  'lämnar',
+  'lämnas',
+  'anmälan',
+  'anmälningar',
+  'frågor',
+  'synpunkter',
+  'svar',
+  'vidarebefordra',
+  'send',
+  'sent',
+  'email',
+  'forward',
+  'questions',
+  'rsvp',
+  'replies',
+  'hör',
+  'hörs',
+  'vänd',
+  'vänder',
+  'hänvisa',
+  'hänvisar',
+  'hänvisas',
+  'ring',
+  'ringa',
+  'speak',
+  'talk',
+  'reach',
+  'contact',
+  'ask',
+  'go',
+  'refer',
+  'fördelas',
+  'fördelar',
+  'fördela',
+  'delas',
+  'distributed',
+  'split',
+  'shared',
+  'reallocated',
+  'passed',
+  'över',
+  'vikarierar',
+  'ersätter',
+  'efterträder',
+  'replaces',
+  'covering',
+  'covers',
+  'over',
+  'påminnelse',
+  'påminnelser',
+  'reminder',
+  'thanks',
+  'tack',
+  'grattis',
+  'välkommen',
 ]);
 
 /** "Vilda är på BUP varje tisdag", "Leon går på HAB", "Frans är hos BUP för utredning": a patient of a children's clinic. */
@@ -1149,36 +2437,110 @@ function patientAfter(tokens: Token[], j: number): boolean {
   const dash = l.indexOf('-');
   return dash > 0 && PATIENT_ORGS.has(l.slice(0, dash)) && PATIENT_PLACES.has(l.slice(dash + 1));
 }
-const PATIENT_PLACES = new Set(['akuten', 'akut', 'mottagningen', 'utredning', 'utredningen', 'behandling', 'behandlingen', 'kontakt', 'avdelningen']);
+const PATIENT_PLACES = new Set([
+  'akuten',
+  'akut',
+  'mottagningen',
+  'utredning',
+  'utredningen',
+  'behandling',
+  'behandlingen',
+  'kontakt',
+  'avdelningen',
+]);
 /** "Axel på BUP mår bättre": in a case, the unit right after the name. */
 function patientHere(tokens: Token[], k: number): boolean {
   const a = tokens[k];
   const b = tokens[k + 1];
   return !!a && !!b && (a.lower === 'på' || a.lower === 'hos' || a.lower === 'at') && PATIENT_ORGS.has(b.lower);
 }
-const APPOINTMENT_WORDS = new Set(['tid', 'en', 'ny', 'besök', 'samtal', 'an', 'appointment', 'a', 'new', 'inskriven', 'aktuell', 'registered', 'known']);
-const PATIENT_VERBS = new Set(['är', 'var', 'går', 'gick', 'har', 'hade', 'varit', 'gått', 'kommer', 'ska', 'is', 'was', 'goes', 'went', 'attends', 'has', 'been', 'sees']);
+const APPOINTMENT_WORDS = new Set([
+  'tid',
+  'en',
+  'ny',
+  'besök',
+  'samtal',
+  'an',
+  'appointment',
+  'a',
+  'new',
+  'inskriven',
+  'aktuell',
+  'registered',
+  'known',
+]);
+const PATIENT_VERBS = new Set([
+  'är',
+  'var',
+  'går',
+  'gick',
+  'har',
+  'hade',
+  'varit',
+  'gått',
+  'kommer',
+  'ska',
+  'is',
+  'was',
+  'goes',
+  'went',
+  'attends',
+  'has',
+  'been',
+  'sees',
+]);
 
 /** What a case gives a child: after "fått"/"fick"/"got" they make the subject a client ("har fått plats på HVB"). */
 const CASE_GRANTS = new Set([
-  'plats', 'diagnos', 'diagnosen', 'beslut', 'beslutet', 'insats', 'insatsen', 'kontaktfamilj', 'familjehem', 'placering', 'placeringen',
-  'remiss', 'medicin', 'stöd', 'anpassningar', 'tid', 'adhd', 'god', 'diagnosis', 'placement', 'referral', 'support',
+  'plats',
+  'diagnos',
+  'diagnosen',
+  'beslut',
+  'beslutet',
+  'insats',
+  'insatsen',
+  'kontaktfamilj',
+  'familjehem',
+  'placering',
+  'placeringen',
+  'remiss',
+  'medicin',
+  'stöd',
+  'anpassningar',
+  'tid',
+  'adhd',
+  'god',
+  'diagnosis',
+  'placement',
+  'referral',
+  'support',
 ]);
 const RECEIVES = new Set(['fått', 'fick', 'får', 'got', 'gets', 'received', 'receives']);
 /** Where a child is placed or moved to ("har flyttat till HVB", "placerad i jourhem"). */
-const PLACEMENTS = new Set(['hvb', 'hvb-hem', 'hvb-hemmet', 'familjehem', 'familjehemmet', 'jourhem', 'jourhemmet', 'sis-hem', 'boende', 'stödboende']);
+const PLACEMENTS = new Set([
+  'hvb',
+  'hvb-hem',
+  'hvb-hemmet',
+  'familjehem',
+  'familjehemmet',
+  'jourhem',
+  'jourhemmet',
+  'sis-hem',
+  'boende',
+  'stödboende',
+]);
 
 /** A case word in the clause around a name ("Frånvaron för Noel", "Kuratorn har haft samtal med Ellie om självskadan"). */
 function caseWordInClause(tokens: Token[], i: number, j: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     if (tokens[k + 1]!.sentenceStart || tokens[k + 1]!.softBreak) break;
     const t = tokens[k]!;
-    if ((t.bits & B.CONTEXT) || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
+    if (t.bits & B.CONTEXT || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
   }
   for (let k = j; k < tokens.length && k < j + 10; k++) {
     const t = tokens[k]!;
     if (k > j && (t.sentenceStart || t.softBreak)) break;
-    if ((t.bits & B.CONTEXT) || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
+    if (t.bits & B.CONTEXT || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
   }
   return false;
 }
@@ -1228,7 +2590,19 @@ function logisticsAgent(tokens: Token[], i: number): boolean {
   }
   return false;
 }
-const EN_PASSIVES = new Set(['held', 'led', 'run', 'given', 'presented', 'hosted', 'organised', 'organized', 'delivered', 'chaired', 'facilitated']);
+const EN_PASSIVES = new Set([
+  'held',
+  'led',
+  'run',
+  'given',
+  'presented',
+  'hosted',
+  'organised',
+  'organized',
+  'delivered',
+  'chaired',
+  'facilitated',
+]);
 
 function recipientBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
@@ -1242,10 +2616,47 @@ function recipientBefore(tokens: Token[], i: number): boolean {
 
 /** Headings of lists of people at work: "Närvarande: …", "Ansvarig: …", "Attendees: …". */
 const LIST_HEADERS = new Set([
-  'deltagare', 'närvarande', 'frånvarande', 'sekreterare', 'justerare', 'ansvarig', 'ansvariga', 'ordförande', 'mötesledare', 'kallade',
-  'inbjudna', 'sändlista', 'mottagare', 'kopia', 'cc', 'förhinder', 'anmälda', 'talare', 'föreläsare', 'moderator', 'kontaktperson',
-  'kontaktpersoner', 'handläggare', 'attendees', 'present', 'apologies', 'absent', 'chair', 'owner', 'owners', 'responsible', 'lead',
-  'participants', 'invited', 'distribution', 'speakers', 'facilitator', 'minutes', 'contact', 'contacts', 'staff',
+  'deltagare',
+  'närvarande',
+  'frånvarande',
+  'sekreterare',
+  'justerare',
+  'ansvarig',
+  'ansvariga',
+  'ordförande',
+  'mötesledare',
+  'kallade',
+  'inbjudna',
+  'sändlista',
+  'mottagare',
+  'kopia',
+  'cc',
+  'förhinder',
+  'anmälda',
+  'talare',
+  'föreläsare',
+  'moderator',
+  'kontaktperson',
+  'kontaktpersoner',
+  'handläggare',
+  'attendees',
+  'present',
+  'apologies',
+  'absent',
+  'chair',
+  'owner',
+  'owners',
+  'responsible',
+  'lead',
+  'participants',
+  'invited',
+  'distribution',
+  'speakers',
+  'facilitator',
+  'minutes',
+  'contact',
+  'contacts',
+  'staff',
 ]);
 
 /** The name stands in a list under a heading with a colon: "Närvarande: Maria Holm, Anders Nilsson, Lisa Berg." */
@@ -1267,7 +2678,20 @@ function coordinatedWith(tokens: Token[], i: number, staffEnd: number): boolean 
   return staffEnd === i - 1 && !!p && CONJUNCTIONS.has(p.lower) && !t.sentenceStart;
 }
 
-const CITATION_HEADERS = new Set(['reference', 'references', 'referens', 'referenser', 'källa', 'källor', 'litteratur', 'literature', 'sources', 'source', 'bibliography', 'citation']);
+const CITATION_HEADERS = new Set([
+  'reference',
+  'references',
+  'referens',
+  'referenser',
+  'källa',
+  'källor',
+  'litteratur',
+  'literature',
+  'sources',
+  'source',
+  'bibliography',
+  'citation',
+]);
 
 function citationHeaded(tokens: Token[], i: number): boolean {
   let st = i;
@@ -1284,9 +2708,19 @@ function citationAt(text: string, tokens: Token[], i: number, j: number): boolea
   const h = tokens[st - 1];
   if (h && CITATION_HEADERS.has(h.lower)) return true;
   const p = tokens[i - 1];
-  if (p && (p.lower === 'se' || p.lower === 'see' || p.lower === 'cf' || p.lower === 'jfr') && (p.sentenceStart || text.charCodeAt(p.start - 1) === 40)) return true;
+  if (
+    p &&
+    (p.lower === 'se' || p.lower === 'see' || p.lower === 'cf' || p.lower === 'jfr') &&
+    (p.sentenceStart || text.charCodeAt(p.start - 1) === 40)
+  )
+    return true;
   const a = tokens[j];
-  if (a && a.kind === Kind.Num && a.end - a.start === 4 && (text.charCodeAt(a.start - 1) === 40 || (a.softBreak && text.charCodeAt(tokens[j - 1]!.end) === 44))) {
+  if (
+    a &&
+    a.kind === Kind.Num &&
+    a.end - a.start === 4 &&
+    (text.charCodeAt(a.start - 1) === 40 || (a.softBreak && text.charCodeAt(tokens[j - 1]!.end) === 44))
+  ) {
     const y = Number(a.lower);
     return y >= 1900 && y <= 2100;
   }
@@ -1295,9 +2729,28 @@ function citationAt(text: string, tokens: Token[], i: number, j: number): boolea
 
 /** Famous people whose names stand for books, films, prizes and places in school talk. */
 const FAMOUS = new Set([
-  'alfons åberg', 'pippi långstrump', 'ronja rövardotter', 'harry potter', 'astrid lindgren', 'elsa beskow', 'greta thunberg',
-  'karin boye', 'olof palme', 'selma lagerlöf', 'anne frank', 'nils holgersson', 'emil i', 'karlsson på', 'alfred nobel', 'carl larsson',
-  'albert engström', 'gustav vasa', 'dag hammarskjöld', 'raoul wallenberg', 'martin luther', 'malala yousafzai',
+  'alfons åberg',
+  'pippi långstrump',
+  'ronja rövardotter',
+  'harry potter',
+  'astrid lindgren',
+  'elsa beskow',
+  'greta thunberg',
+  'karin boye',
+  'olof palme',
+  'selma lagerlöf',
+  'anne frank',
+  'nils holgersson',
+  'emil i',
+  'karlsson på',
+  'alfred nobel',
+  'carl larsson',
+  'albert engström',
+  'gustav vasa',
+  'dag hammarskjöld',
+  'raoul wallenberg',
+  'martin luther',
+  'malala yousafzai',
 ]);
 
 /** A name in quotes, a famous one, or one joined to a noun by a hyphen ("Karin Boye-salen", "Elsa Beskow-temat"). */
@@ -1307,7 +2760,7 @@ function eponymAt(text: string, tokens: Token[], i: number, j: number, name: str
   if (q === 34 || q === 0x201c || q === 0x201d || q === 0xab || q === 0x201e) return true;
   if (FAMOUS.has(name) || (j > i + 1 && FAMOUS.has(`${tokens[i]!.lower} ${tokens[i + 1]!.lower}`))) return true;
   const n = tokens[i + 1];
-  if (n && n.tight && n.cap && n.hyphen) {
+  if (n?.tight && n.cap && n.hyphen) {
     const dash = text.lastIndexOf('-', n.end - 1);
     if (dash > n.start && !isUpperCode(text.charCodeAt(dash + 1))) return true;
   }
@@ -1331,29 +2784,47 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (t.kind !== Kind.Word) continue;
     let lower = t.lower;
     let genitive = t.colonS;
-    let given = (t.bits & B.GIVEN) !== 0 || ((t.hyphen || (t.cap && !t.allCaps && !(t.bits & B.NEVER))) && hasFoldable(lower) && isGivenName(lower)) || (t.hyphen && isGivenName(lower));
+    let given =
+      (t.bits & B.GIVEN) !== 0 ||
+      ((t.hyphen || (t.cap && !t.allCaps && !(t.bits & B.NEVER))) && hasFoldable(lower) && isGivenName(lower)) ||
+      (t.hyphen && isGivenName(lower));
     if (!given && !t.cap && !(t.bits & B.NEVER)) {
       // Lower case and not a lexicon name: only "alis mamma" can still be one.
       const next = tokens[i + 1];
-      if (!(next && next.tight && (next.bits & B.FAMILY) && lower.length > 3 && lower.endsWith('s'))) continue;
+      if (!(next?.tight && next.bits & B.FAMILY && lower.length > 3 && lower.endsWith('s'))) continue;
     }
     // "Alis mamma": genitive s on a lexicon name.
     if (!given && lower.length > 3 && lower.endsWith('s')) {
       const next = tokens[i + 1];
-      if (next && next.tight && (next.bits & B.FAMILY) && isGivenName(lower.slice(0, -1))) { lower = lower.slice(0, -1); given = true; genitive = true; }
+      if (next?.tight && next.bits & B.FAMILY && isGivenName(lower.slice(0, -1))) {
+        lower = lower.slice(0, -1);
+        given = true;
+        genitive = true;
+      }
     }
     const p = tokens[i - 1];
     // "lex Sarah", "lex Maria": laws, not people.
     if (p && p.lower === 'lex') continue;
     // "Mrs Patel", "Mr Jones": a courtesy title makes the next capitalised word a family name.
-    const titled = !!p && (p.bits & B.COURTESY) !== 0 && p.cap && t.cap && !t.allCaps && dotGap(text, p, t) && !(t.bits & (B.COMMON | B.NEVER));
+    const titled =
+      !!p && (p.bits & B.COURTESY) !== 0 && p.cap && t.cap && !t.allCaps && dotGap(text, p, t) && !(t.bits & (B.COMMON | B.NEVER));
     const unknown = !given && (titled || couldBeUnknownName(t));
     if (!given && !unknown) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
     if (t.allCaps && !given) continue;
     // A word outside the lexicon opening a sentence is a name only with a class or an age right after it ("Kallelse",
     // "Påminnelse" are not): the cheap test first.
-    if (!given && !titled && t.sentenceStart && !classAfter(tokens, i + 1) && !classAfter(tokens, i + 2) && !classAfter(tokens, i + 3) && !ageAfter(tokens, i + 1, text, flags.childContext) && !ageAfter(tokens, i + 2, text, flags.childContext)) continue;
+    if (
+      !given &&
+      !titled &&
+      t.sentenceStart &&
+      !classAfter(tokens, i + 1) &&
+      !classAfter(tokens, i + 2) &&
+      !classAfter(tokens, i + 3) &&
+      !ageAfter(tokens, i + 1, text, flags.childContext) &&
+      !ageAfter(tokens, i + 2, text, flags.childContext)
+    )
+      continue;
 
     // The name's extent: first name, then up to two surnames.
     let j = i + 1;
@@ -1382,7 +2853,11 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       k++;
       // 'Mustafa "Musse" Karimi': the family name after the nickname.
       const f = tokens[k];
-      if (f && f.cap && !f.sentenceStart && (SURNAMES.has(f.lower) || SURNAME_ENDINGS.match(f.lower, 2))) { k++; j = k; surname = 'strong'; }
+      if (f?.cap && !f.sentenceStart && (SURNAMES.has(f.lower) || SURNAME_ENDINGS.match(f.lower, 2))) {
+        k++;
+        j = k;
+        surname = 'strong';
+      }
     }
     const after = tokens[k];
     const familyAfter = !!after && after.tight && FAMILY_WORDS.has(after.lower);
@@ -1390,7 +2865,13 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const surnameGenitive = j > i + 1 && familyAfter && !last.colonS && last.lower.endsWith('s') && !SURNAMES.has(last.lower);
     if (surnameGenitive) genitive = true;
     // "Alis mamma", and "oliver och hans pappa", "Ronja och hennes lillebror": the name has a family.
-    const withFamily = !!after && (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') && !!tokens[k + 1] && POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) && !!tokens[k + 2] && (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
+    const withFamily =
+      !!after &&
+      (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') &&
+      !!tokens[k + 1] &&
+      POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) &&
+      !!tokens[k + 2] &&
+      (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
     const withClass = classAfter(tokens, k);
     const withAge = ageAfter(tokens, k, text, flags.childContext && !citationHeaded(tokens, i)) || ageBefore(tokens, i);
@@ -1415,11 +2896,26 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
         const datePrep = !!p && (DATE_PREPOSITIONS.has(p.lower) || p.kind !== Kind.Word);
         if (ambiguous) {
           const short = !AMBIGUOUS_NAMES.has(lower);
-          confidence = (withClass || withAge) && (childBefore || !datePrep) ? 0.6 : short && lowerSurname ? 0.7 : short && (childBefore || genitiveFamily) ? 0.6 : 0;
+          confidence =
+            (withClass || withAge) && (childBefore || !datePrep)
+              ? 0.6
+              : short && lowerSurname
+                ? 0.7
+                : short && (childBefore || genitiveFamily)
+                  ? 0.6
+                  : 0;
         }
         // "elsa har inte ätit", "pratade med hugo idag": a lower-case first name that is no word, opening a sentence or
         // after a preposition of talk, in a message about a child.
-        else confidence = strong || patient ? 0.7 : lowerSurname ? 0.7 : flags.childContext && (t.sentenceStart || (!!p && LOWER_NAME_LEADS.has(p.lower))) && !inAddressToken(text, t) ? 0.6 : 0;
+        else
+          confidence =
+            strong || patient
+              ? 0.7
+              : lowerSurname
+                ? 0.7
+                : flags.childContext && (t.sentenceStart || (!!p && LOWER_NAME_LEADS.has(p.lower))) && !inAddressToken(text, t)
+                  ? 0.6
+                  : 0;
       } else if (ambiguous) {
         if (strong || surname === 'strong' || atClinic) confidence = 0.75;
         else if (surname === 'weak' && !t.sentenceStart) confidence = 0.6;
@@ -1443,7 +2939,18 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (!context && !withClass && !withAge && !patient) continue;
     // A first name alone, with nothing else of a child about it, in a message only about the work is a colleague's,
     // unless its own clause is a client's ("har fått plats på HVB", "fick ett LVU-beslut", "svarade inte om ärren").
-    if (!flags.childContext && !strong && !surname && !lowerSurname && !patient && !titled && !atClinic && !clientClause(tokens, k) && !caseWordInClause(tokens, i, k)) continue;
+    if (
+      !flags.childContext &&
+      !strong &&
+      !surname &&
+      !lowerSurname &&
+      !patient &&
+      !titled &&
+      !atClinic &&
+      !clientClause(tokens, k) &&
+      !caseWordInClause(tokens, i, k)
+    )
+      continue;
 
     // The name as the gate keys it. The parts are lower case already; normaliseName's ICU work is only for unusual text.
     let joined = lower;
@@ -1452,18 +2959,44 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
 
     // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
     if (!strong) {
-      if (officialMatch(name, firstName, officials)) { staffEnd = j; i = j - 1; continue; }
+      if (officialMatch(name, firstName, officials)) {
+        staffEnd = j;
+        i = j - 1;
+        continue;
+      }
       // An official's full name written out, even when their surname is not one the lexicon knows ("Alex Wilber").
       const spelled = officialSpelledOut(tokens, i, officials);
-      if (spelled > 0) { staffEnd = i + spelled; i = i + spelled - 1; continue; }
+      if (spelled > 0) {
+        staffEnd = i + spelled;
+        i = i + spelled - 1;
+        continue;
+      }
       // A book, a film, a prize or a room named after someone: "Ronja Rövardotter" in quotes, "Karin Boye-salen".
-      if (eponymAt(text, tokens, i, j, name)) { i = j; continue; }
+      if (eponymAt(text, tokens, i, j, name)) {
+        i = j;
+        continue;
+      }
       // An author cited: "Se Sara Lind: Barn som far illa", "Lind (2021)", "Andersson, 2019" (in a message about a child
       // the year after a name is a birth year, unless it stands in a list of sources).
-      if ((!flags.childContext || citationHeaded(tokens, i)) && citationAt(text, tokens, i, j)) { i = j - 1; continue; }
+      if ((!flags.childContext || citationHeaded(tokens, i)) && citationAt(text, tokens, i, j)) {
+        i = j - 1;
+        continue;
+      }
     }
-    if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) { staffEnd = j; staffTalk = true; i = j - 1; continue; }
-    if (!strong && (logisticsAround(tokens, i, j, staffTalk) || recipientBefore(tokens, i) || logisticsAgent(tokens, i) || listLine(text, tokens, i) || coordinatedWith(tokens, i, staffEnd))) {
+    if (roleAround(tokens, i, j, text, context, genitive || last.colonS, childBefore)) {
+      staffEnd = j;
+      staffTalk = true;
+      i = j - 1;
+      continue;
+    }
+    if (
+      !strong &&
+      (logisticsAround(tokens, i, j, staffTalk) ||
+        recipientBefore(tokens, i) ||
+        logisticsAgent(tokens, i) ||
+        listLine(text, tokens, i) ||
+        coordinatedWith(tokens, i, staffEnd))
+    ) {
       staffEnd = j;
       staffTalk = true;
       i = j - 1;
@@ -1506,7 +3039,8 @@ function findInitials(text: string, tokens: Token[], context: boolean, out: Find
       let k = i + 1;
       while (k < tokens.length && k < i + 3) {
         const u = tokens[k]!;
-        if (u.kind !== Kind.Word || u.end - u.start !== 1 || !u.cap || !dotGap(text, tokens[k - 1]!, u) || u.start - tokens[k - 1]!.end > 2) break;
+        if (u.kind !== Kind.Word || u.end - u.start !== 1 || !u.cap || !dotGap(text, tokens[k - 1]!, u) || u.start - tokens[k - 1]!.end > 2)
+          break;
         k++;
       }
       if (k - i < 2) continue;
@@ -1517,10 +3051,14 @@ function findInitials(text: string, tokens: Token[], context: boolean, out: Find
     } else continue;
     const next = last + 1;
     const anchored = classAfter(tokens, next) || schoolAfter(tokens, next) > 0 || (context && childNounBefore(tokens, i));
-    if (!anchored) { i = last; continue; }
+    if (!anchored) {
+      i = last;
+      continue;
+    }
     let end = tokens[last]!.end;
     if (dotted && text.charCodeAt(end) === 46) end++;
-    if (!out.some((f) => f.start < end && t.start < f.end)) out.push({ category: 'name-with-class', confidence: 0.75, start: t.start, end });
+    if (!out.some((f) => f.start < end && t.start < f.end))
+      out.push({ category: 'name-with-class', confidence: 0.75, start: t.start, end });
     i = last;
   }
 }
@@ -1542,7 +3080,12 @@ function anchorAfter(tokens: Token[], j: number): { kind: 0 | 1 | 2; end: number
     }
     if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return { kind: 1, end: k + 1 };
     // "i min klass", "in my class"
-    if ((l === 'min' || l === 'vår' || l === 'my' || l === 'our') && tokens[k + 1] && (tokens[k + 1]!.lower === 'klass' || tokens[k + 1]!.lower === 'class' || tokens[k + 1]!.lower === 'grupp')) return { kind: 2, end: k + 2 };
+    if (
+      (l === 'min' || l === 'vår' || l === 'my' || l === 'our') &&
+      tokens[k + 1] &&
+      (tokens[k + 1]!.lower === 'klass' || tokens[k + 1]!.lower === 'class' || tokens[k + 1]!.lower === 'grupp')
+    )
+      return { kind: 2, end: k + 2 };
     const school = schoolAfter(tokens, k);
     if (school > 0) return { kind: 2, end: school };
     if (!CLASS_FILLER.has(l)) break;
@@ -1551,7 +3094,22 @@ function anchorAfter(tokens: Token[], j: number): { kind: 0 | 1 | 2; end: number
 }
 
 /** Family words that are relatives (not a class, a mentor, absence or a placement). */
-const NOT_KIN = new Set(['mentor', 'mentorn', 'klass', 'klassen', 'frånvaro', 'frånvaron', 'skolgång', 'situation', 'placering', 'ärende', 'attendance', 'absence', 'placement', 'class']);
+const NOT_KIN = new Set([
+  'mentor',
+  'mentorn',
+  'klass',
+  'klassen',
+  'frånvaro',
+  'frånvaron',
+  'skolgång',
+  'situation',
+  'placering',
+  'ärende',
+  'attendance',
+  'absence',
+  'placement',
+  'class',
+]);
 function isKin(w: string): boolean {
   return FAMILY_WORDS.has(w) && !KIN_NOUNS.has(w) && !NOT_KIN.has(w);
 }
@@ -1573,7 +3131,7 @@ function englishChildRef(tokens: Token[], i: number): { ok: boolean; anchor: 0 |
 /** "rektorns dotter", "the head's son": a kin noun after a role in the genitive. */
 function roleGenitiveBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (!p || !p.tight) return false;
+  if (!p?.tight) return false;
   if (p.colonS && (isRoleToken(p) || p.lower === 'head')) return true;
   return p.lower.length > 3 && p.lower.endsWith('s') && isRoleWord(p.lower.slice(0, -1));
 }
@@ -1591,17 +3149,88 @@ function kinOfRoleAt(tokens: Token[], k: number): boolean {
 /** Words right before a child word that single one out by themselves with a class ("den nya eleven i 7C", "the only girl"). */
 const SINGLING_ADJECTIVES = new Set(['nya', 'nyanlända', 'nyanländ', 'enda', 'new', 'only']);
 /** Dangerous things a child brought or used: an event by themselves. */
-const DANGER_WORDS = new Set(['kniv', 'kniven', 'knivar', 'vapen', 'vapnet', 'pistol', 'pistolen', 'droger', 'drogerna', 'narkotika', 'hasch', 'cannabis', 'eld', 'brand', 'knife', 'weapon', 'gun', 'drugs', 'fire']);
+const DANGER_WORDS = new Set([
+  'kniv',
+  'kniven',
+  'knivar',
+  'vapen',
+  'vapnet',
+  'pistol',
+  'pistolen',
+  'droger',
+  'drogerna',
+  'narkotika',
+  'hasch',
+  'cannabis',
+  'eld',
+  'brand',
+  'knife',
+  'weapon',
+  'gun',
+  'drugs',
+  'fire',
+]);
 /** Beginnings of event words in their many forms ("LVU-placeringen", "knivhöggs", "avstängd"). */
 const EVENT_PREFIXES = [
-  'lvu', 'placer', 'orosanm', 'polisanm', 'omhänder', 'misshand', 'självmord', 'självskad', 'våldt', 'knivh', 'knivsk', 'övergrepp',
-  'hedersrel', 'tvångsgift', 'könsstymp', 'anhåll', 'häkt', 'fängel', 'avstäng', 'rattfyll', 'stöld', 'skottloss', 'mörd', 'ihjäl',
-  'polisen', 'suspend', 'expel', 'exclu', 'arrest', 'assault', 'stab', 'abus', 'overdos', 'police', 'kidnap', 'rape',
+  'lvu',
+  'placer',
+  'orosanm',
+  'polisanm',
+  'omhänder',
+  'misshand',
+  'självmord',
+  'självskad',
+  'våldt',
+  'knivh',
+  'knivsk',
+  'övergrepp',
+  'hedersrel',
+  'tvångsgift',
+  'könsstymp',
+  'anhåll',
+  'häkt',
+  'fängel',
+  'avstäng',
+  'rattfyll',
+  'stöld',
+  'skottloss',
+  'mörd',
+  'ihjäl',
+  'polisen',
+  'suspend',
+  'expel',
+  'exclu',
+  'arrest',
+  'assault',
+  'stab',
+  'abus',
+  'overdos',
+  'police',
+  'kidnap',
+  'rape',
 ];
 /** Past-time words that, with a relative clause, make it one child's event ("som kom … i höstas", "who … last Friday"). */
 const PAST_TIMES = new Set([
-  'höstas', 'våras', 'somras', 'vintras', 'helgen', 'igår', 'förrgår', 'lördags', 'söndags', 'måndags', 'tisdags', 'onsdags',
-  'torsdags', 'fredags', 'förra', 'yesterday', 'last', 'ago', 'natt', 'morse',
+  'höstas',
+  'våras',
+  'somras',
+  'vintras',
+  'helgen',
+  'igår',
+  'förrgår',
+  'lördags',
+  'söndags',
+  'måndags',
+  'tisdags',
+  'onsdags',
+  'torsdags',
+  'fredags',
+  'förra',
+  'yesterday',
+  'last',
+  'ago',
+  'natt',
+  'morse',
 ]);
 const RELATIVES = new Set(['som', 'who', 'that', 'vars', 'whose']);
 const PRONOUN_STARTS = new Set(['hon', 'han', 'hen', 'she', 'he', 'hennes', 'hans', 'his', 'her', 'they']);
@@ -1626,15 +3255,21 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
     const t = tokens[k]!;
     if (t.kind === Kind.NumClass) return { kind: 2, end: k + 1 };
     // Only class words, ordinals and capitalised words can begin an anchor.
-    if (t.kind !== Kind.Word || !((t.bits & B.ANCHOR) || t.cap)) continue;
+    if (t.kind !== Kind.Word || !(t.bits & B.ANCHOR || t.cap)) continue;
     const l = t.lower;
     if (CLASS_WORDS.has(l) && l !== 'år') {
       const next = tokens[k + 1];
       if (next && classNumberOk(l, next)) return { kind: next.kind === Kind.NumClass ? 2 : 1, end: k + 2 };
       continue;
     }
-    if (CLASS_ORDINALS.has(l) || (l.endsWith('s') && CLASS_ORDINALS.has(l.slice(0, -1))) || PRESCHOOL_CLASS.has(l)) return { kind: 1, end: k + 1 };
-    if ((l === 'min' || l === 'vår' || l === 'my' || l === 'our') && tokens[k + 1] && (tokens[k + 1]!.lower === 'klass' || tokens[k + 1]!.lower === 'class')) return { kind: 2, end: k + 2 };
+    if (CLASS_ORDINALS.has(l) || (l.endsWith('s') && CLASS_ORDINALS.has(l.slice(0, -1))) || PRESCHOOL_CLASS.has(l))
+      return { kind: 1, end: k + 1 };
+    if (
+      (l === 'min' || l === 'vår' || l === 'my' || l === 'our') &&
+      tokens[k + 1] &&
+      (tokens[k + 1]!.lower === 'klass' || tokens[k + 1]!.lower === 'class')
+    )
+      return { kind: 2, end: k + 2 };
     const school = schoolAt(tokens, k);
     if (school > 0) return { kind: 2, end: school };
   }
@@ -1651,7 +3286,16 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
 function findSingledOut(tokens: Token[], out: Finding[]): void {
   // Without a class, a school-like capitalised word or a kin noun anywhere, no child can be singled out.
   let possible = false;
-  for (const t of tokens) if (t.kind === Kind.NumClass || (t.bits & (B.ANCHOR | B.KIN)) || (t.cap && t.kind === Kind.Word && !t.sentenceStart) || (t.bits & B.SINGLE && KIN_NOUNS.has(t.lower))) { possible = true; break; }
+  for (const t of tokens)
+    if (
+      t.kind === Kind.NumClass ||
+      t.bits & (B.ANCHOR | B.KIN) ||
+      (t.cap && t.kind === Kind.Word && !t.sentenceStart) ||
+      (t.bits & B.SINGLE && KIN_NOUNS.has(t.lower))
+    ) {
+      possible = true;
+      break;
+    }
   if (!possible) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -1718,9 +3362,9 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
         if (k > i && RELATIVES.has(w)) relative = true;
         if (PAST_TIMES.has(w) || (w === 'går' && tokens[k - 1]?.lower === 'i')) pastTime = true;
       }
-      if ((b & B.EVENT) || (u.kind === Kind.Word && isEventWord(u.lower))) event = true;
+      if (b & B.EVENT || (u.kind === Kind.Word && isEventWord(u.lower))) event = true;
       if (b & B.KIN) family = true;
-      if (!relation && (b & B.SINGLE) && kinOfRoleAt(tokens, k)) relation = true;
+      if (!relation && b & B.SINGLE && kinOfRoleAt(tokens, k)) relation = true;
     }
     const adjective = !!p && SINGLING_ADJECTIVES.has(p.lower);
     const specific = whose || event || relation || adjective || (relative && pastTime);
@@ -1731,7 +3375,17 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     // A child already found by name needs no second finding.
     const winStart = tokens[from]!.start;
     const winEnd = tokens[to - 1]!.end;
-    if (out.some((f) => f.start < winEnd && winStart < f.end && (f.category === 'name' || f.category === 'name-with-class' || f.category === 'name-with-age'))) { i = to - 1; continue; }
+    if (
+      out.some(
+        (f) =>
+          f.start < winEnd &&
+          winStart < f.end &&
+          (f.category === 'name' || f.category === 'name-with-class' || f.category === 'name-with-age'),
+      )
+    ) {
+      i = to - 1;
+      continue;
+    }
     out.push({ category: 'singled-out', confidence: 0.75, start: Math.min(start, end), end: Math.max(start, end, t.end) });
     i = to - 1;
   }
@@ -1744,35 +3398,109 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
  * office's or the writer's ("skolan", "kontorets", "ring mig på", "(växel)"). Before it up to `back` tokens, after it
  * up to three; the nearer wins, a tie goes to the one before. "hans"/"hennes" defer to the noun they stand for.
  */
-function ownerCue(tokens: Token[], ti: number, after: number, back: number, home: ReadonlySet<string>, office: (t: Token, k: number, tokens: Token[]) => boolean, ahead = 3): 'home' | 'office' | undefined {
+function ownerCue(
+  tokens: Token[],
+  ti: number,
+  after: number,
+  back: number,
+  home: ReadonlySet<string>,
+  office: (t: Token, k: number, tokens: Token[]) => boolean,
+  ahead = 3,
+): 'home' | 'office' | undefined {
   let before: 'home' | 'office' | undefined;
   let beforeDist = Infinity;
   let possessive = -1;
   for (let k = ti - 1; k >= 0 && k >= ti - back; k--) {
     const u = tokens[k]!;
-    if (office(u, k, tokens)) { before = 'office'; beforeDist = ti - k; break; }
-    if (POSSESSIVE_PRONOUNS.has(u.lower)) { if (possessive < 0) possessive = k; continue; }
-    if (home.has(u.lower) || (u.lower.length > 3 && u.lower.endsWith('s') && home.has(u.lower.slice(0, -1)))) { before = 'home'; beforeDist = ti - k; break; }
+    if (office(u, k, tokens)) {
+      before = 'office';
+      beforeDist = ti - k;
+      break;
+    }
+    if (POSSESSIVE_PRONOUNS.has(u.lower)) {
+      if (possessive < 0) possessive = k;
+      continue;
+    }
+    if (home.has(u.lower) || (u.lower.length > 3 && u.lower.endsWith('s') && home.has(u.lower.slice(0, -1)))) {
+      before = 'home';
+      beforeDist = ti - k;
+      break;
+    }
   }
-  if (!before && possessive >= 0) { before = 'home'; beforeDist = ti - possessive; }
+  if (!before && possessive >= 0) {
+    before = 'home';
+    beforeDist = ti - possessive;
+  }
   let afterCue: 'home' | 'office' | undefined;
   let afterDist = Infinity;
   for (let k = after; k < tokens.length && k < after + ahead; k++) {
     const u = tokens[k]!;
     if (k > after && u.sentenceStart) break;
-    if (office(u, k, tokens)) { afterCue = 'office'; afterDist = k - after + 1; break; }
-    if (home.has(u.lower)) { afterCue = 'home'; afterDist = k - after + 1; break; }
+    if (office(u, k, tokens)) {
+      afterCue = 'office';
+      afterDist = k - after + 1;
+      break;
+    }
+    if (home.has(u.lower)) {
+      afterCue = 'home';
+      afterDist = k - after + 1;
+      break;
+    }
   }
   return afterDist < beforeDist ? afterCue : before;
 }
 
 /** Words around an address that make it a workplace or a venue, not a home. The police visit homes: not here. */
 const ADDRESS_OFFICE_WORDS = new Set([
-  'hus', 'huset', 'öppettider', 'öppet', 'öppnar', 'entré', 'entrén', 'plan', 'våning', 'våningen', 'kontorshuset', 'lokaler', 'lokalerna',
-  'floor', 'office', 'offices', 'council', 'centre', 'center', 'hall', 'venue', 'library', 'reception', 'held', 'training', 'course',
-  'session', 'workshop', 'utbildningen', 'kursen', 'föreläsningen', 'kurs', 'utbildning',
+  'hus',
+  'huset',
+  'öppettider',
+  'öppet',
+  'öppnar',
+  'entré',
+  'entrén',
+  'plan',
+  'våning',
+  'våningen',
+  'kontorshuset',
+  'lokaler',
+  'lokalerna',
+  'floor',
+  'office',
+  'offices',
+  'council',
+  'centre',
+  'center',
+  'hall',
+  'venue',
+  'library',
+  'reception',
+  'held',
+  'training',
+  'course',
+  'session',
+  'workshop',
+  'utbildningen',
+  'kursen',
+  'föreläsningen',
+  'kurs',
+  'utbildning',
 ]);
-const OFFICE_ENDINGS = new Endings(['enheten', 'kontoret', 'centralen', 'mottagningen', 'förvaltningen', 'gården', 'huset', 'sektionen', 'avdelningen', 'jouren', 'expeditionen', 'receptionen', 'växeln']);
+const OFFICE_ENDINGS = new Endings([
+  'enheten',
+  'kontoret',
+  'centralen',
+  'mottagningen',
+  'förvaltningen',
+  'gården',
+  'huset',
+  'sektionen',
+  'avdelningen',
+  'jouren',
+  'expeditionen',
+  'receptionen',
+  'växeln',
+]);
 
 function isAddressOffice(u: Token): boolean {
   const l = u.lower;
@@ -1794,7 +3522,7 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
     let end = n.end;
     // "Storgatan 12 B", "lgh 1102"
     const after = tokens[i + 2];
-    if (after && after.tight && after.kind === Kind.Word && after.lower.length === 1 && after.cap) end = after.end;
+    if (after?.tight && after.kind === Kind.Word && after.lower.length === 1 && after.cap) end = after.end;
     out.push({ category: 'address', confidence: 0.8, start: t.start, end });
     i++;
   }
@@ -1803,7 +3531,16 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     const c = tokens[i + 2]!;
-    if (a.kind === Kind.Num && a.end - a.start === 3 && b.kind === Kind.Num && b.end - b.start === 2 && b.tight && c.kind === Kind.Word && c.cap && c.tight) {
+    if (
+      a.kind === Kind.Num &&
+      a.end - a.start === 3 &&
+      b.kind === Kind.Num &&
+      b.end - b.start === 2 &&
+      b.tight &&
+      c.kind === Kind.Word &&
+      c.cap &&
+      c.tight
+    ) {
       if (a.lower[0] === '0') continue;
       if (out.some((f) => f.category === 'address' && f.end <= a.start && a.start - f.end < 4)) {
         out.push({ category: 'address', confidence: 0.7, start: a.start, end: c.end });
@@ -1826,12 +3563,16 @@ function digitsOnly(s: string): string {
 /** The national form (leading 0) of a written Swedish phone number, or the digits as written. */
 export function nationalPhone(written: string): string {
   let d = digitsOnly(written);
-  if (written.trimStart().startsWith('+46')) d = '0' + d.slice(2).replace(/^0/, '');
-  else if (d.startsWith('0046')) d = '0' + d.slice(4).replace(/^0/, '');
+  if (written.trimStart().startsWith('+46')) d = `0${d.slice(2).replace(/^0/, '')}`;
+  else if (d.startsWith('0046')) d = `0${d.slice(4).replace(/^0/, '')}`;
   return d;
 }
 
-interface PhoneSpan { start: number; end: number; national: string }
+interface PhoneSpan {
+  start: number;
+  end: number;
+  national: string;
+}
 
 function scanPhones(text: string, covered: (s: number, e: number) => boolean): PhoneSpan[] {
   const out: PhoneSpan[] = [];
@@ -1840,7 +3581,15 @@ function scanPhones(text: string, covered: (s: number, e: number) => boolean): P
   while (i < n) {
     const c = text.charCodeAt(i);
     const plus = c === 43 && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 54;
-    if (!(plus || c === 48) || (i > 0 && (isDigitCode(text.charCodeAt(i - 1)) || isLetterCode(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46 || text.charCodeAt(i - 1) === 47 || text.charCodeAt(i - 1) === 58))) {
+    if (
+      !(plus || c === 48) ||
+      (i > 0 &&
+        (isDigitCode(text.charCodeAt(i - 1)) ||
+          isLetterCode(text.charCodeAt(i - 1)) ||
+          text.charCodeAt(i - 1) === 46 ||
+          text.charCodeAt(i - 1) === 47 ||
+          text.charCodeAt(i - 1) === 58))
+    ) {
       i++;
       continue;
     }
@@ -1850,11 +3599,25 @@ function scanPhones(text: string, covered: (s: number, e: number) => boolean): P
     let end = k;
     while (k < n && digits < 14) {
       const d = text.charCodeAt(k);
-      if (isDigitCode(d)) { digits++; k++; end = k; continue; }
+      if (isDigitCode(d)) {
+        digits++;
+        k++;
+        end = k;
+        continue;
+      }
       // One separator between digit groups: space, hyphen, or "(0)" after +46.
-      if ((d === 32 || d === 45 || d === 0xa0 || d === 0x2013) && isDigitCode(text.charCodeAt(k + 1))) { k++; continue; }
-      if (d === 32 && text.charCodeAt(k + 1) === 40 && text.charCodeAt(k + 2) === 48 && text.charCodeAt(k + 3) === 41) { k += 4; continue; }
-      if (d === 40 && text.charCodeAt(k + 1) === 48 && text.charCodeAt(k + 2) === 41) { k += 3; continue; }
+      if ((d === 32 || d === 45 || d === 0xa0 || d === 0x2013) && isDigitCode(text.charCodeAt(k + 1))) {
+        k++;
+        continue;
+      }
+      if (d === 32 && text.charCodeAt(k + 1) === 40 && text.charCodeAt(k + 2) === 48 && text.charCodeAt(k + 3) === 41) {
+        k += 4;
+        continue;
+      }
+      if (d === 40 && text.charCodeAt(k + 1) === 48 && text.charCodeAt(k + 2) === 41) {
+        k += 3;
+        continue;
+      }
       break;
     }
     i = Math.max(end, i + 1);
@@ -1887,11 +3650,21 @@ function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
   const l = u.lower;
   if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u)) return true;
   // "Socialjourens nummer", "familjecentralens telefon": a unit's, in the genitive or by its ending.
-  if (l.length > 5 && (OFFICE_ENDINGS.match(l, 3) || (l.endsWith('s') && (OFFICE_WORDS.has(l.slice(0, -1)) || OFFICE_ENDINGS.match(l.slice(0, -1), 3))))) return true;
+  if (
+    l.length > 5 &&
+    (OFFICE_ENDINGS.match(l, 3) || (l.endsWith('s') && (OFFICE_WORDS.has(l.slice(0, -1)) || OFFICE_ENDINGS.match(l.slice(0, -1), 3))))
+  )
+    return true;
   return ME.has(l) && k > 0 && CONTACT_ME.has(tokens[k - 1]!.lower);
 }
 
-function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<string>, covered: (s: number, e: number) => boolean, out: Finding[]): void {
+function findPhones(
+  text: string,
+  tokens: Token[],
+  switchboards: ReadonlySet<string>,
+  covered: (s: number, e: number) => boolean,
+  out: Finding[],
+): void {
   const phones = scanPhones(text, covered);
   if (!phones.length) return;
   let ti = 0;
@@ -1902,15 +3675,34 @@ function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<str
     while (k < tokens.length && tokens[k]!.start < p.end) k++;
     // "0512-570 00 (växel)": a number labelled an office's right after it, in parentheses or as the switchboard.
     const label = tokens[k];
-    if (label && OFFICE_WORDS.has(label.lower) && label.start - p.end <= 3 && (text.charCodeAt(label.start - 1) === 40 || SWITCHBOARD_WORDS.has(label.lower))) continue;
+    if (
+      label &&
+      OFFICE_WORDS.has(label.lower) &&
+      label.start - p.end <= 3 &&
+      (text.charCodeAt(label.start - 1) === 40 || SWITCHBOARD_WORDS.has(label.lower))
+    )
+      continue;
     // "Styvpappan ringer skolan från 070-…": a number called from is the caller's.
     const from = tokens[ti - 1];
     // "… gav oss 070-…", "left me her number": given by someone named before.
     const given = !!from && ME.has(from.lower) && !!tokens[ti - 2] && GIVE_VERBS.has(tokens[ti - 2]!.lower);
-    if (from && (from.lower === 'från' || from.lower === 'from' || given) && callerBefore(tokens, ti - 1)) { /* the caller's */ }
+    if (from && (from.lower === 'från' || from.lower === 'from' || given) && callerBefore(tokens, ti - 1)) {
+      /* the caller's */
+    }
     // The nearest cue decides: "pappan jobbar på polisen men nås privat på …" is the father's, "ring mig på …" the writer's.
     // After the number only a label right after it counts: "070-… (mamma)"; a comma starts another clause.
-    else if (ownerCue(tokens, ti, k, 6, PRIVATE_PHONE_CUES, isOfficePhoneCue, tokens[k] && !tokens[k]!.softBreak && !tokens[k]!.sentenceStart ? 1 : 0) === 'office') continue;
+    else if (
+      ownerCue(
+        tokens,
+        ti,
+        k,
+        6,
+        PRIVATE_PHONE_CUES,
+        isOfficePhoneCue,
+        tokens[k] && !tokens[k]!.softBreak && !tokens[k]!.sentenceStart ? 1 : 0,
+      ) === 'office'
+    )
+      continue;
     const mobile = p.national[1] === '7';
     // A landline ending in 00 is a switchboard by convention.
     if (!mobile && p.national.endsWith('00')) continue;
@@ -1921,7 +3713,17 @@ function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<str
 // ---------------------------------------------------------------- e-mail
 
 function isLocalCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigitCode(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || (c >= 0xc0 && c <= 0x24f);
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    isDigitCode(c) ||
+    c === 46 ||
+    c === 95 ||
+    c === 37 ||
+    c === 43 ||
+    c === 45 ||
+    (c >= 0xc0 && c <= 0x24f)
+  );
 }
 
 function isDomainCode(c: number): boolean {
@@ -1929,8 +3731,14 @@ function isDomainCode(c: number): boolean {
 }
 
 function domainIsOrganisation(domain: string, orgDomains: readonly string[]): boolean {
-  for (const d of orgDomains) if (domain === d || domain.endsWith('.' + d)) return true;
-  return domain.includes('kommun') || domain.endsWith('.gov') || domain.endsWith('.gov.se') || domain.startsWith('skola.') || domain.includes('region');
+  for (const d of orgDomains) if (domain === d || domain.endsWith(`.${d}`)) return true;
+  return (
+    domain.includes('kommun') ||
+    domain.endsWith('.gov') ||
+    domain.endsWith('.gov.se') ||
+    domain.startsWith('skola.') ||
+    domain.includes('region')
+  );
 }
 
 function findEmails(text: string, orgDomains: readonly string[], out: Finding[]): void {
@@ -1948,9 +3756,19 @@ function findEmails(text: string, orgDomains: readonly string[], out: Finding[])
     if (local.length > 0 && dot > 0 && domain.length - dot - 1 >= 2) {
       const l = local.toLowerCase();
       let functional = FUNCTIONAL_MAILBOXES.has(l) || domainIsOrganisation(domain, orgDomains);
-      if (!functional) for (const f of FUNCTIONAL_FRAGMENTS) if (l.includes(f)) { functional = true; break; }
+      if (!functional)
+        for (const f of FUNCTIONAL_FRAGMENTS)
+          if (l.includes(f)) {
+            functional = true;
+            break;
+          }
       if (!functional) {
-        out.push({ category: 'email', confidence: FREEMAIL_DOMAINS.has(domain) ? 0.9 : 0.7, start: s + (text.slice(s, at).length - local.length), end: e });
+        out.push({
+          category: 'email',
+          confidence: FREEMAIL_DOMAINS.has(domain) ? 0.9 : 0.7,
+          start: s + (text.slice(s, at).length - local.length),
+          end: e,
+        });
       }
     }
     floor = Math.max(at + 1, e);
@@ -1992,9 +3810,32 @@ interface Flags {
 
 const TAKE_OVER = new Set(['tar', 'ta', 'tagit', 'tog', 'take', 'takes', 'taking', 'took', 'täcker', 'täcka']);
 const OVER = new Set(['över', 'over', 'upp']);
-const MOVED = new Set(['flyttas', 'ställs', 'inställt', 'inställd', 'inställda', 'utgår', 'skjuts', 'cancelled', 'canceled', 'postponed', 'rescheduled']);
+const MOVED = new Set([
+  'flyttas',
+  'ställs',
+  'inställt',
+  'inställd',
+  'inställda',
+  'utgår',
+  'skjuts',
+  'cancelled',
+  'canceled',
+  'postponed',
+  'rescheduled',
+]);
 
-const TRAINING_WORDS = new Set(['training', 'practice', 'teaching', 'discussion', 'övnings', 'utbildnings', 'tänkt', 'tänkta', 'fictional', 'hypothetical']);
+const TRAINING_WORDS = new Set([
+  'training',
+  'practice',
+  'teaching',
+  'discussion',
+  'övnings',
+  'utbildnings',
+  'tänkt',
+  'tänkta',
+  'fictional',
+  'hypothetical',
+]);
 
 /** Whether the marker at k is an invented-case marker: a word, or a phrase ("tänkt fall", "made up", "case study", "Exempel:"). */
 function inventedAt(text: string, tokens: Token[], k: number): boolean {
@@ -2002,24 +3843,31 @@ function inventedAt(text: string, tokens: Token[], k: number): boolean {
   const l = t.lower;
   if (DEIDENTIFIED_WORDS.has(l)) return true;
   const next = tokens[k + 1];
-  const n = next && next.tight ? next.lower : '';
+  const n = next?.tight ? next.lower : '';
   if ((l === 'tänkt' || l === 'tänkta' || l === 'invented' || l === 'imaginary' || l === 'påhittade') && INVENTED_NOUNS.has(n)) return true;
   if (l === 'made' && n === 'up') return true;
   // "Tänk er följande:", "Föreställ dig en elev …", "Imagine a pupil …", "Låtsas att …"
   if (t.sentenceStart && (l === 'tänk' || l === 'föreställ') && (n === 'er' || n === 'dig' || n === 'er,')) return true;
   if (t.sentenceStart && (l === 'imagine' || l === 'suppose' || l === 'låtsas')) return true;
   // "Fall 1:", "Case B –", "Övning 2:" numbering the cases of an exercise
-  if (t.sentenceStart && (l === 'fall' || l === 'case' || l === 'övning' || l === 'uppgift' || l === 'exercise') && next && next.tight && (next.kind !== Kind.Word || next.end - next.start === 1)) {
+  if (
+    t.sentenceStart &&
+    (l === 'fall' || l === 'case' || l === 'övning' || l === 'uppgift' || l === 'exercise') &&
+    next?.tight &&
+    (next.kind !== Kind.Word || next.end - next.start === 1)
+  ) {
     const c = text.charCodeAt(next.end);
-    if (c === 58 || c === 46 || c === 32 && (text.charCodeAt(next.end + 1) === 45 || text.charCodeAt(next.end + 1) === 0x2013)) return true;
+    if (c === 58 || c === 46 || (c === 32 && (text.charCodeAt(next.end + 1) === 45 || text.charCodeAt(next.end + 1) === 0x2013)))
+      return true;
   }
   if (l === 'case' && n === 'study') return true;
   if (l === 'example' || l === 'exempel' || l === 'exempelvis' || l === 'scenario' || l === 'scenariot') {
     if (n === 'case' || n === 'scenario' || n === 'fall' || n === 'vignette') return true;
     // "Exempel: …", "Ett exempel: …", "Example – …"
     const p = tokens[k - 1];
-    const opens = t.sentenceStart || (!!p && p.sentenceStart && (p.lower === 'ett' || p.lower === 'an' || p.lower === 'a' || p.lower === 'one'));
-    if (opens && k + 1 < tokens.length && (text.charCodeAt(t.end) === 58 || (next && next.softBreak && !next.tight))) return true;
+    const opens =
+      t.sentenceStart || (!!p && p.sentenceStart && (p.lower === 'ett' || p.lower === 'an' || p.lower === 'a' || p.lower === 'one'));
+    if (opens && k + 1 < tokens.length && (text.charCodeAt(t.end) === 58 || (next?.softBreak && !next.tight))) return true;
     // "the training scenario", "ett övningsexempel"
     if (p && TRAINING_WORDS.has(p.lower)) return true;
   }
@@ -2057,12 +3905,22 @@ function realityAt(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1]?.lower ?? '';
   const next = tokens[k + 1];
   const ends = !next || next.sentenceStart || next.softBreak;
-  const noun = !!next && !ends && (INVENTED_NOUNS.has(next.lower) || next.lower === 'händelse' || next.lower === 'person' || next.lower === 'pupil' || next.lower === 'child');
+  const noun =
+    !!next &&
+    !ends &&
+    (INVENTED_NOUNS.has(next.lower) ||
+      next.lower === 'händelse' ||
+      next.lower === 'person' ||
+      next.lower === 'pupil' ||
+      next.lower === 'child');
   let real = false;
-  if (l === 'riktigt' || l === 'riktig' || l === 'riktiga') real = prev === 'på' ? !HAPPENS.has(tokens[k - 2]?.lower ?? '') : noun || ((prev === 'ett' || prev === 'en') && ends);
+  if (l === 'riktigt' || l === 'riktig' || l === 'riktiga')
+    real = prev === 'på' ? !HAPPENS.has(tokens[k - 2]?.lower ?? '') : noun || ((prev === 'ett' || prev === 'en') && ends);
   else if (l === 'verkligt' || l === 'verklig' || l === 'verkliga') real = !HAPPENS.has(prev) && (noun || ends);
-  else if (l === 'verkligheten') real = !HAPPENS.has(prev) && prev === 'i' && (tokens[k - 2]?.lower === 'det' || tokens[k - 2]?.lower === 'är');
-  else if (l === 'hände' || l === 'happened') real = prev === 'det' || prev === 'it' || prev === 'this' || prev === 'actually' || prev === 'faktiskt';
+  else if (l === 'verkligheten')
+    real = !HAPPENS.has(prev) && prev === 'i' && (tokens[k - 2]?.lower === 'det' || tokens[k - 2]?.lower === 'är');
+  else if (l === 'hände' || l === 'happened')
+    real = prev === 'det' || prev === 'it' || prev === 'this' || prev === 'actually' || prev === 'faktiskt';
   else if (l === 'real') real = noun || ((prev === 'is' || prev === 'for' || prev === 'are') && ends);
   return real && !negatedBefore(tokens, k);
 }
@@ -2077,21 +3935,29 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     const t = tokens[k]!;
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
-    if (!childContext && ((t.bits & B.CONTEXT) || (!context && isContextForm(l)))) {
+    if (!childContext && (t.bits & B.CONTEXT || (!context && isContextForm(l)))) {
       context = true;
       // "Rädda Barnen", "Barnens Hus": capitals inside a sentence name an organisation.
       if (properNoun(t, tokens[k - 1], tokens[k + 1])) continue;
       // Exact list words that are no institution's; a word known only by its prefix ("placeringskostnader") is one.
-      if ((t.bits & B.CONTEXT) ? !INSTITUTIONAL_CONTEXT.has(l) : isChildForm(l)) childContext = true;
+      if (t.bits & B.CONTEXT ? !INSTITUTIONAL_CONTEXT.has(l) : isChildForm(l)) childContext = true;
     }
-    if (!childContext && (t.bits & (B.KIN | B.CHILDISH)) && !properNoun(t, tokens[k - 1], tokens[k + 1]) && !INSTITUTIONAL_CONTEXT.has(l) && !(t.bits & B.FAMILY && WORK_NOUNS.has(l))) childContext = context = true;
+    if (
+      !childContext &&
+      t.bits & (B.KIN | B.CHILDISH) &&
+      !properNoun(t, tokens[k - 1], tokens[k + 1]) &&
+      !INSTITUTIONAL_CONTEXT.has(l) &&
+      !(t.bits & B.FAMILY && WORK_NOUNS.has(l))
+    )
+      childContext = context = true;
     if (!(t.bits & B.FLAGS)) continue;
     if (!context && (l === 'services' || l === 'worker' || l === 'care') && tokens[k - 1]?.lower === 'social') context = true;
     if (!invented && inventedAt(text, tokens, k) && !negatedBefore(tokens, k)) invented = true;
     if (!reality && realityAt(tokens, k)) reality = true;
     if (!staffTalk) {
       const n = tokens[k + 1]?.lower ?? '';
-      if (STAFF_MARKERS.has(l) || MOVED.has(l) || (TAKE_OVER.has(l) && OVER.has(n)) || (POSSESSIVE_PRONOUNS.has(l) && WORK_NOUNS.has(n))) staffTalk = true;
+      if (STAFF_MARKERS.has(l) || MOVED.has(l) || (TAKE_OVER.has(l) && OVER.has(n)) || (POSSESSIVE_PRONOUNS.has(l) && WORK_NOUNS.has(n)))
+        staffTalk = true;
     }
   }
   return { context, childContext, invented, real: reality, staffTalk };
@@ -2138,10 +4004,15 @@ function chunkBounds(text: string): number[] {
     let cut = -1;
     for (let k = target; k > target - 512 && cut < 0; k--) {
       const c = text.charCodeAt(k);
-      if (c === 10 || ((c === 32) && text.charCodeAt(k - 1) === 46)) cut = k + 1;
+      if (c === 10 || (c === 32 && text.charCodeAt(k - 1) === 46)) cut = k + 1;
     }
     for (let k = target; k > target - 512 && cut < 0; k--) {
-      if (text.charCodeAt(k) === 32 && isLetterCode(text.charCodeAt(k - 1)) && !isLetterCode(text.charCodeAt(k + 1)) === false && text.charCodeAt(k + 1) !== 32) {
+      if (
+        text.charCodeAt(k) === 32 &&
+        isLetterCode(text.charCodeAt(k - 1)) &&
+        !isLetterCode(text.charCodeAt(k + 1)) === false &&
+        text.charCodeAt(k + 1) !== 32
+      ) {
         const next = text.charCodeAt(k + 1);
         if (!isDigitCode(next) && next !== 43) cut = k + 1;
       }
@@ -2168,7 +4039,10 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
   // "Vi tog ett påhittat exempel på utbildningen, men nu gäller det … på riktigt": a case said to be real is real.
   if (flags.invented && !flags.real) return out.filter((f) => f.category !== 'phone');
   // A personnummer makes the message about a person: what else it says of them counts too.
-  if (pnrs.length) { flags.context = true; flags.childContext = true; }
+  if (pnrs.length) {
+    flags.context = true;
+    flags.childContext = true;
+  }
   const { context } = flags;
 
   const { officials, switchboards, domains } = prepared(options);

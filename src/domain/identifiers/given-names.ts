@@ -207,8 +207,20 @@ yousuf abdel musa mounir saido waris malcolm nemo enzo elmer eli alton ayla eira
 /** Every given name of the lexicon, lower case. */
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   [
-    SWEDISH_NORDIC_GIRLS, SWEDISH_NORDIC_BOYS, FINNISH_SAMI, ARABIC, SOMALI, PERSIAN_AFGHAN_KURDISH,
-    TURKISH, BALKAN_EASTERN, POLISH_RUSSIAN_BALTIC, ERITREAN_ETHIOPIAN, ENGLISH_INTERNATIONAL, ASIAN_OTHER, AFRICAN_OTHER, RECENT_COMMON,
+    SWEDISH_NORDIC_GIRLS,
+    SWEDISH_NORDIC_BOYS,
+    FINNISH_SAMI,
+    ARABIC,
+    SOMALI,
+    PERSIAN_AFGHAN_KURDISH,
+    TURKISH,
+    BALKAN_EASTERN,
+    POLISH_RUSSIAN_BALTIC,
+    ERITREAN_ETHIOPIAN,
+    ENGLISH_INTERNATIONAL,
+    ASIAN_OTHER,
+    AFRICAN_OTHER,
+    RECENT_COMMON,
   ]
     .join(' ')
     .split(/\s+/)

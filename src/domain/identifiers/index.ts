@@ -1,8 +1,20 @@
 export {
-  detectIdentifiers, isIdentifiable, categoriesOf, normaliseName, nationalPhone, MIN_CONFIDENCE,
-  type DetectOptions, type Finding, type IdentifierCategory,
+  detectIdentifiers,
+  isIdentifiable,
+  categoriesOf,
+  normaliseName,
+  nationalPhone,
+  MIN_CONFIDENCE,
+  type DetectOptions,
+  type Finding,
+  type IdentifierCategory,
 } from './detect';
 export {
-  findPersonnummer, normalisePersonnummer, isValidPersonnummer, isSamordningsnummer, luhnCheckDigit,
-  type PersonnummerMatch, type PersonnummerKind,
+  findPersonnummer,
+  normalisePersonnummer,
+  isValidPersonnummer,
+  isSamordningsnummer,
+  luhnCheckDigit,
+  type PersonnummerMatch,
+  type PersonnummerKind,
 } from './personnummer';

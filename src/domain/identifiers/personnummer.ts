@@ -94,9 +94,26 @@ function digitAt(text: string, i: number): boolean {
 /** Spaces, tabs and line breaks of any kind, and the invisible format characters that can hide inside a number. */
 function isBlankCode(c: number): boolean {
   return (
-    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xad || c === 0x85 ||
-    (c >= 0x2000 && c <= 0x200f) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 ||
-    c === 0x3000 || c === 0xfeff || c === 0x180e || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 11 ||
+    c === 12 ||
+    c === 0xa0 ||
+    c === 0xad ||
+    c === 0x85 ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x180e ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
   );
 }
 
@@ -110,7 +127,10 @@ function isMarkCode(c: number): boolean {
   return isDashCode(c) || c === 43 || c === 47 || c === 46;
 }
 
-interface Run { start: number; end: number }
+interface Run {
+  start: number;
+  end: number;
+}
 
 /** The ASCII digit runs of the text, in order. */
 function digitRuns(text: string): Run[] {
@@ -118,7 +138,10 @@ function digitRuns(text: string): Run[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) { i++; continue; }
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
     const start = i;
     while (i < n && isDigitCode(text.charCodeAt(i))) i++;
     runs.push({ start, end: i });
@@ -189,7 +212,12 @@ function joinedAfter(text: string, end: number, next: Run | undefined): boolean 
   if (!digitAt(text, end + 1)) return false;
   const nextLength = next ? next.end - next.start : 0;
   // A full number follows (also one written as a dashed date, `2012-03-14-8026`): a list.
-  const listed = nextLength >= 6 || (!!next && nextLength === 4 && (isDashCode(text.charCodeAt(next.end)) || text.charCodeAt(next.end) === 46 || text.charCodeAt(next.end) === 47) && digitAt(text, next.end + 1));
+  const listed =
+    nextLength >= 6 ||
+    (!!next &&
+      nextLength === 4 &&
+      (isDashCode(text.charCodeAt(next.end)) || text.charCodeAt(next.end) === 46 || text.charCodeAt(next.end) === 47) &&
+      digitAt(text, next.end + 1));
   if (c === 44 || c === 59 || c === 47) return !listed;
   return isDashCode(c) || c === 46 || c === 58;
 }
@@ -204,7 +232,13 @@ function groupGap(text: string, from: number, to: number): number {
     if (isDashCode(c)) return 45;
     return c === 46 || c === 47 ? c : -1;
   }
-  if (to - from === 3 && isBlankCode(text.charCodeAt(from)) && isDashCode(text.charCodeAt(from + 1)) && isBlankCode(text.charCodeAt(from + 2))) return 45;
+  if (
+    to - from === 3 &&
+    isBlankCode(text.charCodeAt(from)) &&
+    isDashCode(text.charCodeAt(from + 1)) &&
+    isBlankCode(text.charCodeAt(from + 2))
+  )
+    return 45;
   return -1;
 }
 
@@ -239,7 +273,8 @@ function spacedGroups(text: string, runs: Run[], r: number): { candidate: string
     const differing = used.filter((g) => g !== used[0]).length;
     const ones = shape.every((x) => x === 1);
     const pairs = shape.every((x) => x === 2);
-    const threeThreeFour = total === 10 && n === 3 && shape[0] === 3 && shape[1] === 3 && shape[2] === 4 && text.charCodeAt(runs[r]!.start) !== 48;
+    const threeThreeFour =
+      total === 10 && n === 3 && shape[0] === 3 && shape[1] === 3 && shape[2] === 4 && text.charCodeAt(runs[r]!.start) !== 48;
     if (!((ones && differing <= 1) || (pairs && differing <= 1) || (threeThreeFour && differing === 0))) continue;
     let candidate = '';
     for (let k = r; k < r + n; k++) candidate += text.slice(runs[k]!.start, runs[k]!.end);
@@ -288,7 +323,11 @@ export function findPersonnummer(text: string, now: Date = new Date()): Personnu
         const g2 = dateGap(text, month.end, day.start);
         const mark = serialGap(text, day.end, serial.start);
         if (g1 >= 0 && g1 === g2 && (mark === 45 || (mark === 43 && l === 2))) {
-          candidate = text.slice(first.start, first.end) + text.slice(month.start, month.end) + text.slice(day.start, day.end) + text.slice(serial.start, serial.end);
+          candidate =
+            text.slice(first.start, first.end) +
+            text.slice(month.start, month.end) +
+            text.slice(day.start, day.end) +
+            text.slice(serial.start, serial.end);
           plus = mark === 43;
           last = r + 3;
         }

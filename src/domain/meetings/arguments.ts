@@ -30,7 +30,11 @@ function meetingRef(token: string | undefined): MeetingRef | undefined {
 }
 
 function tokens(args: string): string[] {
-  return args.trim().toLocaleLowerCase('sv').split(/\s+/).filter((t) => t.length > 0);
+  return args
+    .trim()
+    .toLocaleLowerCase('sv')
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
 }
 
 export function parseMoveArgs(args: string): MoveArgs {

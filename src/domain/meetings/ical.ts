@@ -43,13 +43,15 @@ const DAY = 86_400_000;
 
 /** TEXT value escaping (RFC 5545 3.3.11). */
 export function escapeText(s: string): string {
-  return s
-    // TEXT may not hold control characters other than tab; user input sometimes does.
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+  return (
+    s
+      // TEXT may not hold control characters other than tab; user input sometimes does.
+      .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+  );
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1). */
@@ -220,7 +222,15 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
       // Without rules nothing would define the offset before the first change in range.
       const first = all[0]!;
       const at = startOfRange.toMillis() - first.from * MINUTE;
-      lines.push(...component(first.to < first.from ? 'DAYLIGHT' : 'STANDARD', startOfRange, first.from, first.from, zoneName(timeZone, at, first.from)));
+      lines.push(
+        ...component(
+          first.to < first.from ? 'DAYLIGHT' : 'STANDARD',
+          startOfRange,
+          first.from,
+          first.from,
+          zoneName(timeZone, at, first.from),
+        ),
+      );
       for (const tr of all) lines.push(...component(kindOf(tr), tr.localBefore, tr.from, tr.to, tr.name));
     }
   }
@@ -277,5 +287,5 @@ export function renderCalendar(cal: IcalCalendar): string {
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }

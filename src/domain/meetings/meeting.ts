@@ -49,7 +49,10 @@ export interface Meeting {
 const ID_RANDOM = /^[a-z0-9]{10,16}$/;
 
 export function newMeetingId(groupId: string, random: () => Buffer = () => randomBytes(8)): string {
-  return `${groupId}.${BigInt(`0x${random().toString('hex')}`).toString(36).padStart(10, '0').slice(0, 12)}`;
+  return `${groupId}.${BigInt(`0x${random().toString('hex')}`)
+    .toString(36)
+    .padStart(10, '0')
+    .slice(0, 12)}`;
 }
 
 /**

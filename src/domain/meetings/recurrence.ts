@@ -25,7 +25,11 @@ export interface Occurrence {
   end: Date;
 }
 
-export type DateWarning = { kind: 'publicHoliday'; name: string } | { kind: 'schoolBreak'; name: string } | { kind: 'outsideSchoolYear' } | { kind: 'weekend' };
+export type DateWarning =
+  | { kind: 'publicHoliday'; name: string }
+  | { kind: 'schoolBreak'; name: string }
+  | { kind: 'outsideSchoolYear' }
+  | { kind: 'weekend' };
 
 /**
  * Local wall time → instant. A time in the spring-forward gap (02:30 on the
@@ -64,7 +68,13 @@ function floating(date: string, time: string): Date {
  * keeps the first one's local time of day. At most `max` (52), never after
  * `until` (a local date), and by default within a year of the first.
  */
-export function expandRule(rule: string, first: LocalSlot, durationMinutes: number, timeZone: string, options: { until?: string; max?: number } = {}): Occurrence[] {
+export function expandRule(
+  rule: string,
+  first: LocalSlot,
+  durationMinutes: number,
+  timeZone: string,
+  options: { until?: string; max?: number } = {},
+): Occurrence[] {
   const max = options.max ?? 52;
   const until = options.until ?? addDays(first.date, 365);
   const parsed = RRule.parseString(rule.replace(/^RRULE:/i, '').toUpperCase());
@@ -155,7 +165,11 @@ function nearestGood(date: string, weekday: number, notBefore: string): string |
   return candidates.find((c) => c >= notBefore && isGoodMeetingDate(c));
 }
 
-type Proposal = { occurrences: Occurrence[]; moved: Array<{ from: string; to: string; reason: DateWarning }>; skipped: Array<{ date: string; reason: DateWarning }> };
+type Proposal = {
+  occurrences: Occurrence[];
+  moved: Array<{ from: string; to: string; reason: DateWarning }>;
+  skipped: Array<{ date: string; reason: DateWarning }>;
+};
 
 /**
  * A concrete series the group's cadence proposes, from `from` (inclusive)
@@ -191,7 +205,7 @@ export function proposeSeries(
     case 'atLeast':
     case 'times': {
       // Spread N a year over the school-year weeks; this proposal covers the part left of the school year.
-      const start = from < sy.start ? sy.start : from;
+      const start = from < sy.start ? sy.start : from; // ISO dates compare as strings
       const yearWeeks = Math.max(1, day(sy.end).diff(day(sy.start), 'weeks').weeks);
       const leftWeeks = Math.max(0, day(until).diff(day(start), 'weeks').weeks);
       const count = Math.max(1, Math.round((cadence.timesPerYear * leftWeeks) / yearWeeks));

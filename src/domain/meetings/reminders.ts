@@ -68,11 +68,21 @@ export function plannedReminders(m: Pick<Meeting, 'id' | 'start' | 'timeZone' | 
   const at9 = (d: DateTime) => d.set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
   const out: PlannedReminder[] = [];
   const card = start.minus({ days: CARD_LEAD_DAYS });
-  out.push({ kind: REMINDER_KINDS.card, dueAt: card.toMillis() > now.getTime() ? card.toJSDate() : now, jobId: reminderJobId(REMINDER_KINDS.card, m.id, m.sequence) });
+  out.push({
+    kind: REMINDER_KINDS.card,
+    dueAt: card.toMillis() > now.getTime() ? card.toJSDate() : now,
+    jobId: reminderJobId(REMINDER_KINDS.card, m.id, m.sequence),
+  });
   const dayBefore = at9(start.minus({ days: 1 }).startOf('day'));
-  if (dayBefore.toMillis() > now.getTime() && dayBefore < start) out.push({ kind: REMINDER_KINDS.dayBefore, dueAt: dayBefore.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.dayBefore, m.id, m.sequence) });
+  if (dayBefore.toMillis() > now.getTime() && dayBefore < start)
+    out.push({
+      kind: REMINDER_KINDS.dayBefore,
+      dueAt: dayBefore.toJSDate(),
+      jobId: reminderJobId(REMINDER_KINDS.dayBefore, m.id, m.sequence),
+    });
   const agenda = at9(workingDaysBefore(start, AGENDA_WORKING_DAYS));
-  if (agenda.toMillis() > now.getTime()) out.push({ kind: REMINDER_KINDS.agenda, dueAt: agenda.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.agenda, m.id, m.sequence) });
+  if (agenda.toMillis() > now.getTime())
+    out.push({ kind: REMINDER_KINDS.agenda, dueAt: agenda.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.agenda, m.id, m.sequence) });
   // Conveners are told when the minutes are still not final three working days after.
   const minutes = at9(workingDaysAfter(start, MINUTES_WORKING_DAYS));
   out.push({ kind: REMINDER_KINDS.minutes, dueAt: minutes.toJSDate(), jobId: reminderJobId(REMINDER_KINDS.minutes, m.id, m.sequence) });

@@ -92,7 +92,11 @@ export function matchPerson(who: string, people: PersonName[]): string | undefin
  * only whitespace is skipped. Problems name the line (1-based) so the card
  * can say what to fix.
  */
-export function parseActions(text: CheckedText, meetingId: string, people: PersonName[] = []): { actions: ActionItem[]; problems: MinutesProblem[] } {
+export function parseActions(
+  text: CheckedText,
+  meetingId: string,
+  people: PersonName[] = [],
+): { actions: ActionItem[]; problems: MinutesProblem[] } {
   const actions: ActionItem[] = [];
   const problems: MinutesProblem[] = [];
   const lines = splitChecked(text, /\r?\n/);
@@ -101,14 +105,21 @@ export function parseActions(text: CheckedText, meetingId: string, people: Perso
     const n = i + 1;
     const parts = splitChecked(line, ';');
     if (parts.length !== 3) {
-      problems.push(parts.length === 2 && parts[1] ? { kind: 'actionBadDate', line: n, value: '' } : parts.length < 2 ? { kind: 'actionNoOwner', line: n } : { kind: 'actionFormat', line: n });
+      problems.push(
+        parts.length === 2 && parts[1]
+          ? { kind: 'actionBadDate', line: n, value: '' }
+          : parts.length < 2
+            ? { kind: 'actionNoOwner', line: n }
+            : { kind: 'actionFormat', line: n },
+      );
       return;
     }
     const [what, who, due] = parts as [CheckedText, CheckedText, CheckedText];
     if (!what) problems.push({ kind: 'actionNoWhat', line: n });
     if (!who) problems.push({ kind: 'actionNoOwner', line: n });
     if (!isIsoDate(due)) problems.push({ kind: 'actionBadDate', line: n, value: String(due).slice(0, 20) });
-    if (what && who && isIsoDate(due)) actions.push({ id: actionId(meetingId, what, who), what, who, whoPersonId: matchPerson(who, people), due, meetingId });
+    if (what && who && isIsoDate(due))
+      actions.push({ id: actionId(meetingId, what, who), what, who, whoPersonId: matchPerson(who, people), due, meetingId });
   });
   return { actions, problems };
 }
@@ -118,7 +129,10 @@ export function parseLines(text: CheckedText): CheckedText[] {
 }
 
 /** SIP fields for one case: all-empty means "not discussed"; otherwise every field is needed and the date must be a date. */
-export function parseSip(caseRef: string, fields: Partial<Record<SipField, CheckedText>>): { entry?: SipEntry; problems: MinutesProblem[] } {
+export function parseSip(
+  caseRef: string,
+  fields: Partial<Record<SipField, CheckedText>>,
+): { entry?: SipEntry; problems: MinutesProblem[] } {
   const values = Object.fromEntries(SIP_FIELDS.map((f) => [f, trimChecked(fields[f] ?? EMPTY_TEXT)])) as Record<SipField, CheckedText>;
   if (SIP_FIELDS.every((f) => !values[f])) return { problems: [] };
   const problems: MinutesProblem[] = [];

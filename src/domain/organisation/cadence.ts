@@ -15,8 +15,33 @@ export type Cadence =
   | { kind: 'asNeeded' };
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, once: 1, two: 2, twice: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  en: 1, ett: 1, 'två': 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, 'åtta': 8, nio: 9, tio: 10, elva: 11, tolv: 12,
+  one: 1,
+  once: 1,
+  two: 2,
+  twice: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  en: 1,
+  ett: 1,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  nio: 9,
+  tio: 10,
+  elva: 11,
+  tolv: 12,
 };
 
 /**
@@ -80,7 +105,10 @@ export const CadenceSchema: z.ZodType<Cadence, z.ZodTypeDef, unknown> = z.unknow
     const rr = /^\s*(rrule:)?freq=/i.test(value) ? checkRrule(value) : undefined;
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      message: rr && !rr.ok ? rr.error : `cannot read cadence "${value}" (try "at least 8 times a year", "3 times a year", "weekly", "monthly", "as needed" or "RRULE:FREQ=…")`,
+      message:
+        rr && !rr.ok
+          ? rr.error
+          : `cannot read cadence "${value}" (try "at least 8 times a year", "3 times a year", "weekly", "monthly", "as needed" or "RRULE:FREQ=…")`,
     });
     return z.NEVER;
   }
@@ -177,7 +205,12 @@ export interface CadenceStatus {
  * zone and not after `now` count. `times` is off track once more meetings
  * than planned have been held; `atLeast` never is for holding more.
  */
-export function cadenceStatus(cadence: Cadence, heldDatesThisYear: ReadonlyArray<Date | string>, now: Date, tz = 'Europe/Stockholm'): CadenceStatus {
+export function cadenceStatus(
+  cadence: Cadence,
+  heldDatesThisYear: ReadonlyArray<Date | string>,
+  now: Date,
+  tz = 'Europe/Stockholm',
+): CadenceStatus {
   const at = DateTime.fromJSDate(now, { zone: tz });
   const year = at.year;
   const held = heldDatesThisYear.filter((d) => {
@@ -191,7 +224,15 @@ export function cadenceStatus(cadence: Cadence, heldDatesThisYear: ReadonlyArray
   return { expectedSoFar, held, expectedYear, onTrack };
 }
 
-const SV_DAYS: Record<string, string> = { MO: 'måndag', TU: 'tisdag', WE: 'onsdag', TH: 'torsdag', FR: 'fredag', SA: 'lördag', SU: 'söndag' };
+const SV_DAYS: Record<string, string> = {
+  MO: 'måndag',
+  TU: 'tisdag',
+  WE: 'onsdag',
+  TH: 'torsdag',
+  FR: 'fredag',
+  SA: 'lördag',
+  SU: 'söndag',
+};
 const SV_EVERY: Record<string, [string, string, string]> = {
   // [every, every other, unit plural]
   DAILY: ['varje dag', 'varannan dag', 'dag'],
@@ -213,7 +254,12 @@ function describeRruleSv(rule: string): string {
       const name = SV_DAYS[m[2]!] ?? m[2]!;
       if (!m[1]) return name;
       const n = Number(m[1]);
-      return n === -1 ? `sista ${name}en` : `${n}:a ${name}en`.replace(/^1:a/, 'första').replace(/^2:a/, 'andra').replace(/^3:e|^3:a/, 'tredje');
+      return n === -1
+        ? `sista ${name}en`
+        : `${n}:a ${name}en`
+            .replace(/^1:a/, 'första')
+            .replace(/^2:a/, 'andra')
+            .replace(/^3:e|^3:a/, 'tredje');
     });
     text += ` på ${days.join(', ').replace(/, ([^,]*)$/, ' och $1')}`;
   }
@@ -226,9 +272,13 @@ export function describeCadence(cadence: Cadence, locale: 'sv' | 'en'): string {
   const sv = locale === 'sv';
   switch (cadence.kind) {
     case 'atLeast':
-      return sv ? `minst ${cadence.timesPerYear} ${cadence.timesPerYear === 1 ? 'gång' : 'gånger'} per år` : `at least ${cadence.timesPerYear === 1 ? 'once' : `${cadence.timesPerYear} times`} a year`;
+      return sv
+        ? `minst ${cadence.timesPerYear} ${cadence.timesPerYear === 1 ? 'gång' : 'gånger'} per år`
+        : `at least ${cadence.timesPerYear === 1 ? 'once' : `${cadence.timesPerYear} times`} a year`;
     case 'times':
-      return sv ? `${cadence.timesPerYear} ${cadence.timesPerYear === 1 ? 'gång' : 'gånger'} per år` : `${cadence.timesPerYear === 1 ? 'once' : `${cadence.timesPerYear} times`} a year`;
+      return sv
+        ? `${cadence.timesPerYear} ${cadence.timesPerYear === 1 ? 'gång' : 'gånger'} per år`
+        : `${cadence.timesPerYear === 1 ? 'once' : `${cadence.timesPerYear} times`} a year`;
     case 'weekly':
       return sv ? 'varje vecka' : 'weekly';
     case 'monthly':

@@ -17,7 +17,10 @@ export function isElectionYear(year: number): boolean {
 
 /** The election day of an election year (the second Sunday of September); throws for other years. */
 export function electionDate(year: number): IsoDate {
-  if (!isElectionYear(year)) throw new RangeError(`${year} is not a Swedish general election year (every fourth year from ${FIRST_MODELLED_ELECTION}: 2022, 2026, 2030…)`);
+  if (!isElectionYear(year))
+    throw new RangeError(
+      `${year} is not a Swedish general election year (every fourth year from ${FIRST_MODELLED_ELECTION}: 2022, 2026, 2030…)`,
+    );
   const first = DateTime.fromObject({ year, month: 9, day: 1 }, { zone: 'UTC' });
   const firstSunday = first.plus({ days: (7 - first.weekday) % 7 });
   return iso(firstSunday.plus({ days: 7 }));
@@ -46,7 +49,7 @@ export function termStart(date: IsoDate): IsoDate {
 /** The term of office in force on `date`. */
 export function currentTerm(date: IsoDate): TermOfOffice {
   const d = day(date);
-  let year = d.year - (((d.year - 2022) % 4) + 4) % 4;
+  let year = d.year - ((((d.year - 2022) % 4) + 4) % 4);
   if (date < termStartOfElectionYear(year)) year -= 4;
   if (year < FIRST_MODELLED_ELECTION) throw new RangeError(`terms of office before ${FIRST_MODELLED_ELECTION} are not modelled`);
   return termOfElectionYear(year);

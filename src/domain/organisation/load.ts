@@ -48,7 +48,8 @@ export function loadOrganisation(pathOrPresetName: string): ParseResult {
     text = readFileSync(pathOrPresetName, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? `no such file (and not a preset: ${PRESET_NAMES.join(', ')})` : `cannot read (${code ?? (err as Error).message})`;
+    const hint =
+      code === 'ENOENT' ? `no such file (and not a preset: ${PRESET_NAMES.join(', ')})` : `cannot read (${code ?? (err as Error).message})`;
     return { ok: false, errors: [`${pathOrPresetName}: ${hint}`] };
   }
   return parseOrganisation(text, path.basename(pathOrPresetName), { resolvePreset });

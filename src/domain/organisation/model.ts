@@ -12,16 +12,30 @@ const ID = /^[a-z0-9][a-z0-9._-]*$/;
 export const IdSchema = z
   .string()
   .min(1)
-  .refine((v) => ID.test(v), (v) => ({ message: `bad id "${v}" (use lowercase a–z, digits, ".", "_" or "-", starting with a letter or digit)` }));
+  .refine(
+    (v) => ID.test(v),
+    (v) => ({ message: `bad id "${v}" (use lowercase a–z, digits, ".", "_" or "-", starting with a letter or digit)` }),
+  );
 
-export const IsoDateSchema = z.string().refine(isIsoDate, (v) => ({ message: `bad date "${v}" (expected a real calendar date, YYYY-MM-DD)` }));
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, (v) => ({ message: `bad date "${v}" (expected a real calendar date, YYYY-MM-DD)` }));
 
 const Text = z.string().trim().min(1);
 
 export const GROUP_LEVELS = ['strategic', 'tactical', 'operative'] as const;
 export type GroupLevel = (typeof GROUP_LEVELS)[number];
 
-export const AGENCY_KINDS = ['social-services', 'school', 'culture-leisure', 'child-psychiatry', 'habilitation', 'child-health', 'police', 'other'] as const;
+export const AGENCY_KINDS = [
+  'social-services',
+  'school',
+  'culture-leisure',
+  'child-psychiatry',
+  'habilitation',
+  'child-health',
+  'police',
+  'other',
+] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export const PersonSchema = z

@@ -1,6 +1,15 @@
 import YAML from 'yaml';
 import { z } from 'zod';
-import { GroupSchema, IdSchema, ManagerSchema, OrganisationSchema, PersonSchema, AgencySchema, GoverningDocumentSchema, type Organisation } from './model';
+import {
+  GroupSchema,
+  IdSchema,
+  ManagerSchema,
+  OrganisationSchema,
+  PersonSchema,
+  AgencySchema,
+  GoverningDocumentSchema,
+  type Organisation,
+} from './model';
 
 export type ParseResult = { ok: true; organisation: Organisation } | { ok: false; errors: string[] };
 
@@ -40,7 +49,12 @@ const errorMap: z.ZodErrorMap = (issue, ctx) => {
       return { message: `bad ${lastKey(issue.path)} "${String(issue.received)}" (expected ${describeList(issue.options)})` };
     case z.ZodIssueCode.invalid_union_discriminator: {
       const kind = (ctx.data as { kind?: unknown } | undefined)?.kind;
-      return { message: kind === undefined ? `kind is required (one of ${describeList(issue.options)})` : `bad kind "${String(kind)}" (expected ${describeList(issue.options)})` };
+      return {
+        message:
+          kind === undefined
+            ? `kind is required (one of ${describeList(issue.options)})`
+            : `bad kind "${String(kind)}" (expected ${describeList(issue.options)})`,
+      };
     }
     case z.ZodIssueCode.invalid_literal:
     case z.ZodIssueCode.invalid_union:
@@ -76,7 +90,8 @@ function checkReferences(raw: unknown): Problem[] {
       const id = idOf(item);
       if (id === undefined) return;
       const first = seen.get(id);
-      if (first !== undefined) problems.push({ path: [section, i, 'id'], message: `duplicate ${noun} id "${id}" (also ${formatPath([section, first])})` });
+      if (first !== undefined)
+        problems.push({ path: [section, i, 'id'], message: `duplicate ${noun} id "${id}" (also ${formatPath([section, first])})` });
       else seen.set(id, i);
     });
     return new Set(seen.keys());
@@ -92,7 +107,8 @@ function checkReferences(raw: unknown): Problem[] {
       const v = isRec(p) && typeof p[field] === 'string' ? (p[field] as string).trim().toLowerCase() : undefined;
       if (!v) return;
       const first = seen.get(v);
-      if (first !== undefined) problems.push({ path: ['people', i, field], message: `duplicate ${field} "${p && (p as Rec)[field]}" (also people[${first}])` });
+      if (first !== undefined)
+        problems.push({ path: ['people', i, field], message: `duplicate ${field} "${p && (p as Rec)[field]}" (also people[${first}])` });
       else seen.set(v, i);
     });
   }
@@ -103,7 +119,8 @@ function checkReferences(raw: unknown): Problem[] {
   arr(raw.people).forEach((p, i) => isRec(p) && ref(p.agency, agencies, 'agency', ['people', i, 'agency']));
   arr(raw.groups).forEach((g, i) => {
     if (!isRec(g)) return;
-    for (const field of ['conveners', 'members'] as const) arr(g[field]).forEach((id, j) => ref(id, people, 'person', ['groups', i, field, j]));
+    for (const field of ['conveners', 'members'] as const)
+      arr(g[field]).forEach((id, j) => ref(id, people, 'person', ['groups', i, field, j]));
     arr(g.agencies).forEach((id, j) => ref(id, agencies, 'agency', ['groups', i, 'agencies', j]));
   });
   arr(raw.managers).forEach((m, i) => {
@@ -115,7 +132,8 @@ function checkReferences(raw: unknown): Problem[] {
     if (!isRec(d)) return;
     ref(d.ownerGroup, groups, 'group', ['documents', i, 'ownerGroup']);
     const cycle = isRec(d.reviewCycle) ? d.reviewCycle.kind : undefined;
-    if (cycle === 'fixedValidity' && d.validUntil === undefined) problems.push({ path: ['documents', i, 'validUntil'], message: 'validUntil is required for a fixedValidity review cycle' });
+    if (cycle === 'fixedValidity' && d.validUntil === undefined)
+      problems.push({ path: ['documents', i, 'validUntil'], message: 'validUntil is required for a fixedValidity review cycle' });
     if (typeof d.validFrom === 'string' && typeof d.validUntil === 'string' && d.validUntil < d.validFrom) {
       problems.push({ path: ['documents', i, 'validUntil'], message: `validUntil ${d.validUntil} is before validFrom ${d.validFrom}` });
     }
@@ -133,7 +151,12 @@ function readText(text: string, fileName: string): { ok: true; data: unknown } |
   }
   const doc = YAML.parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => `${fileName}: ${e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : ''}${e.message.split('\n')[0]}`) };
+    return {
+      ok: false,
+      errors: doc.errors.map(
+        (e) => `${fileName}: ${e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : ''}${e.message.split('\n')[0]}`,
+      ),
+    };
   }
   return { ok: true, data: doc.toJS() };
 }
@@ -202,7 +225,8 @@ export type Overlay = z.infer<typeof OverlaySchema>;
 export function applyOverlay(base: Organisation, overlay: Overlay): { result: Rec; problems: Problem[] } {
   const problems: Problem[] = [];
   const result: Rec = structuredClone(base) as unknown as Rec;
-  for (const key of ['id', 'name', 'timeZone', 'tenantId', 'mailDomains', 'sourceRef'] as const) if (overlay[key] !== undefined) result[key] = overlay[key];
+  for (const key of ['id', 'name', 'timeZone', 'tenantId', 'mailDomains', 'sourceRef'] as const)
+    if (overlay[key] !== undefined) result[key] = overlay[key];
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];
   const documents = result.documents as Rec[];
@@ -257,10 +281,18 @@ export function parseOrganisation(text: string, fileName: string, options: Parse
   if (!isRec(data) || data.extends === undefined) return validateOrganisation(data, fileName);
 
   const overlay = OverlaySchema.safeParse(data, { errorMap });
-  if (!overlay.success) return { ok: false, errors: overlay.error.issues.map((i) => `${fileName}: ${i.path.length ? `${formatPath(i.path)}: ` : ''}${i.message}`) };
+  if (!overlay.success)
+    return {
+      ok: false,
+      errors: overlay.error.issues.map((i) => `${fileName}: ${i.path.length ? `${formatPath(i.path)}: ` : ''}${i.message}`),
+    };
   const baseName = overlay.data.extends;
   const base = depth < MAX_EXTENDS_DEPTH ? options.resolvePreset?.(baseName) : undefined;
-  if (!base) return { ok: false, errors: [`${fileName}: extends: unknown preset "${baseName}"${depth >= MAX_EXTENDS_DEPTH ? ' (too many levels of extends)' : ''}`] };
+  if (!base)
+    return {
+      ok: false,
+      errors: [`${fileName}: extends: unknown preset "${baseName}"${depth >= MAX_EXTENDS_DEPTH ? ' (too many levels of extends)' : ''}`],
+    };
   const parsedBase = parseOrganisation(base.text, base.fileName, options, depth + 1);
   if (!parsedBase.ok) return parsedBase;
   const { result, problems } = applyOverlay(parsedBase.organisation, overlay.data);

@@ -3,7 +3,16 @@ import { currentTerm, nextTerm } from './elections';
 import type { GoverningDocument, ReviewCycle } from './model';
 
 export { electionDate, isElectionYear, currentTerm, nextTerm, termStart, type TermOfOffice } from './elections';
-export { schoolYearOf, isSchoolBreak, isInSchoolYear, isSchoolDay, schoolBreakOf, type SchoolYear, type SchoolBreak, type SchoolCalendarOptions } from './school-calendar';
+export {
+  schoolYearOf,
+  isSchoolBreak,
+  isInSchoolYear,
+  isSchoolDay,
+  schoolBreakOf,
+  type SchoolYear,
+  type SchoolBreak,
+  type SchoolCalendarOptions,
+} from './school-calendar';
 
 /** Reviews due within this many days are "due soon" (the first reminder goes out 60 days before). */
 export const DUE_SOON_DAYS = 60;
@@ -20,7 +29,10 @@ export interface NextReview {
   daysLeft: number | null;
 }
 
-type DocumentForReview = Pick<GoverningDocument, 'reviewCycle' | 'lastReviewed' | 'decidedOn' | 'validFrom' | 'validUntil' | 'reviewRequested' | 'reviews'>;
+type DocumentForReview = Pick<
+  GoverningDocument,
+  'reviewCycle' | 'lastReviewed' | 'decidedOn' | 'validFrom' | 'validUntil' | 'reviewRequested' | 'reviews'
+>;
 
 /**
  * The yearly deadline of a calendar-bound cycle. Each review (or the
@@ -108,7 +120,8 @@ export function completeReview<D extends GoverningDocument>(
   renewal?: { validFrom?: IsoDate; validUntil?: IsoDate },
 ): D {
   if (!isIsoDate(date)) throw new RangeError(`bad review date "${date}" (expected YYYY-MM-DD)`);
-  for (const d of [renewal?.validFrom, renewal?.validUntil]) if (d !== undefined && !isIsoDate(d)) throw new RangeError(`bad date "${d}" (expected YYYY-MM-DD)`);
+  for (const d of [renewal?.validFrom, renewal?.validUntil])
+    if (d !== undefined && !isIsoDate(d)) throw new RangeError(`bad date "${d}" (expected YYYY-MM-DD)`);
   const ref = decisionRef?.trim() || undefined;
   const record = ref ? { date, decisionRef: ref } : { date };
   const { reviewRequested: _cleared, ...rest } = document;
@@ -126,14 +139,46 @@ export function completeReview<D extends GoverningDocument>(
   return updated;
 }
 
-const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_SV = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The review cycle in words, for cards. */
 export function describeReviewCycle(cycle: ReviewCycle, locale: 'sv' | 'en'): string {
   const sv = locale === 'sv';
   const by = (month: number, d?: number) =>
-    d ? (sv ? `senast ${d} ${MONTHS_SV[month - 1]}` : `by ${d} ${MONTHS_EN[month - 1]}`) : sv ? `i ${MONTHS_SV[month - 1]}` : `in ${MONTHS_EN[month - 1]}`;
+    d
+      ? sv
+        ? `senast ${d} ${MONTHS_SV[month - 1]}`
+        : `by ${d} ${MONTHS_EN[month - 1]}`
+      : sv
+        ? `i ${MONTHS_SV[month - 1]}`
+        : `in ${MONTHS_EN[month - 1]}`;
   switch (cycle.kind) {
     case 'yearly':
       return sv ? `varje år, ${by(cycle.month, cycle.day)}` : `every year, ${by(cycle.month, cycle.day)}`;
@@ -141,14 +186,19 @@ export function describeReviewCycle(cycle: ReviewCycle, locale: 'sv' | 'en'): st
       return sv ? `varje läsår, ${by(cycle.month ?? 6, cycle.day ?? 30)}` : `every school year, ${by(cycle.month ?? 6, cycle.day ?? 30)}`;
     case 'termOfOffice': {
       const m = cycle.monthsIntoTerm ?? DEFAULT_MONTHS_INTO_TERM;
-      return sv ? `en gång per mandatperiod, inom ${m} månader från periodens start` : `once per term of office, within ${m} months of its start`;
+      return sv
+        ? `en gång per mandatperiod, inom ${m} månader från periodens start`
+        : `once per term of office, within ${m} months of its start`;
     }
     case 'fixedValidity': {
       const d = cycle.daysBefore ?? DEFAULT_RENEW_BEFORE_DAYS;
       return sv ? `förnyas senast ${d} dagar före giltighetstidens slut` : `renew at least ${d} days before validity ends`;
     }
     case 'untilFurtherNotice':
-      if (cycle.nudgeMonths) return sv ? `tills vidare; ses över vid behov, påminnelse var ${cycle.nudgeMonths}:e månad` : `until further notice; reviewed when needed, reminder every ${cycle.nudgeMonths} months`;
+      if (cycle.nudgeMonths)
+        return sv
+          ? `tills vidare; ses över vid behov, påminnelse var ${cycle.nudgeMonths}:e månad`
+          : `until further notice; reviewed when needed, reminder every ${cycle.nudgeMonths} months`;
       return sv ? 'tills vidare; ses över vid behov' : 'until further notice; reviewed when needed';
   }
 }

@@ -46,7 +46,11 @@ function springEnd(year: number): IsoDate {
 export function schoolYearOf(date: IsoDate): SchoolYear {
   const d = day(date);
   const startYear = d.month >= 7 ? d.year : d.year - 1;
-  return { label: `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`, start: autumnStart(startYear), end: springEnd(startYear + 1) };
+  return {
+    label: `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`,
+    start: autumnStart(startYear),
+    end: springEnd(startYear + 1),
+  };
 }
 
 /** True between the first and the last day of the school year, breaks included. */
@@ -66,7 +70,8 @@ export function schoolBreakOf(date: IsoDate, options: SchoolCalendarOptions = {}
   const sportlov = options.sportlovWeek ?? 8;
   if (d.weekNumber === sportlov && d.weekYear === d.year) return 'sportlov';
   const easter = easterSunday(d.year);
-  const [from, to] = options.easterBreak === 'weekBefore' ? [addDays(easter, -6), addDays(easter, 1)] : [addDays(easter, -2), addDays(easter, 7)];
+  const [from, to] =
+    options.easterBreak === 'weekBefore' ? [addDays(easter, -6), addDays(easter, 1)] : [addDays(easter, -2), addDays(easter, 7)];
   if (date >= from && date <= to) return 'påsklov';
   return undefined;
 }
@@ -82,7 +87,16 @@ export function swedishPublicHolidays(year: number): IsoDate[] {
   // Midsommarafton: the Friday between 19 and 25 June (alla helgons dag is always a Saturday, so left out).
   const jun19 = DateTime.fromObject({ year, month: 6, day: 19 }, { zone: 'UTC' });
   const midsommarafton = iso(jun19.plus({ days: (5 - jun19.weekday + 7) % 7 }));
-  return [...fixed, addDays(easter, -2), easter, addDays(easter, 1), addDays(easter, 39), addDays(easter, 49), midsommarafton, addDays(midsommarafton, 1)].sort();
+  return [
+    ...fixed,
+    addDays(easter, -2),
+    easter,
+    addDays(easter, 1),
+    addDays(easter, 39),
+    addDays(easter, 49),
+    midsommarafton,
+    addDays(midsommarafton, 1),
+  ].sort();
 }
 
 /** A weekday inside the school year that is neither a break nor a public holiday. */

@@ -52,7 +52,11 @@ export function reviewRow(doc: GoverningDocument, stored: StoredReviews | undefi
 /** Documents in the order a convener wants them: what is most urgent first. */
 export function byUrgency(a: ReviewRow, b: ReviewRow): number {
   const rank = (r: ReviewRow) => ({ expired: 0, overdue: 1, dueSoon: 2, ok: 3, noDate: 4 })[r.next.status];
-  return rank(a) - rank(b) || (a.next.dueDate ?? '9999').localeCompare(b.next.dueDate ?? '9999') || a.document.title.localeCompare(b.document.title, 'sv');
+  return (
+    rank(a) - rank(b) ||
+    (a.next.dueDate ?? '9999').localeCompare(b.next.dueDate ?? '9999') ||
+    a.document.title.localeCompare(b.document.title, 'sv')
+  );
 }
 
 export interface PlannedReviewReminder {
@@ -73,7 +77,14 @@ export function reviewJobId(tenantKey: string, documentId: string, dueDate: IsoD
  * is sent at once, so a document added 20 days before its date still gets
  * its "30 days" warning today.
  */
-export function plannedReviewReminders(tenantKey: string, documentId: string, dueDate: IsoDate, now: Date, tz: string, overdueWeeks = 4): PlannedReviewReminder[] {
+export function plannedReviewReminders(
+  tenantKey: string,
+  documentId: string,
+  dueDate: IsoDate,
+  now: Date,
+  tz: string,
+  overdueWeeks = 4,
+): PlannedReviewReminder[] {
   const at = (date: IsoDate) => DateTime.fromISO(date, { zone: tz }).set({ hour: REVIEW_REMINDER_HOUR }).toJSDate();
   const today = localDate(now, tz);
   const out: PlannedReviewReminder[] = [];
@@ -87,14 +98,24 @@ export function plannedReviewReminders(tenantKey: string, documentId: string, du
   // Weekly after the due date; when planning a date long past, from the coming week on.
   const firstWeek = Math.max(1, Math.ceil(daysBetween(dueDate, today) / OVERDUE_EVERY_DAYS));
   for (let week = firstWeek; week < firstWeek + overdueWeeks; week++) {
-    const r = { step: `overdue-${week}`, dueAt: at(addDays(dueDate, week * OVERDUE_EVERY_DAYS)), jobId: reviewJobId(tenantKey, documentId, dueDate, `overdue-${week}`) };
+    const r = {
+      step: `overdue-${week}`,
+      dueAt: at(addDays(dueDate, week * OVERDUE_EVERY_DAYS)),
+      jobId: reviewJobId(tenantKey, documentId, dueDate, `overdue-${week}`),
+    };
     if (r.dueAt.getTime() > now.getTime()) out.push(r);
   }
   return out;
 }
 
 /** The next weekly overdue reminder after the n-th (each one schedules the next while the review is still not done). */
-export function nextOverdueReminder(tenantKey: string, documentId: string, dueDate: IsoDate, week: number, tz: string): PlannedReviewReminder {
+export function nextOverdueReminder(
+  tenantKey: string,
+  documentId: string,
+  dueDate: IsoDate,
+  week: number,
+  tz: string,
+): PlannedReviewReminder {
   const date = addDays(dueDate, (week + 1) * OVERDUE_EVERY_DAYS);
   return {
     step: `overdue-${week + 1}`,

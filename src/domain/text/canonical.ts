@@ -124,7 +124,7 @@ function astralKind(cp: number): number {
 }
 
 /** Anything that canonicalisation could change: a character outside printable ASCII and the Latin-1 letters, a doubled blank, blank line runs, blanks at line or text ends. */
-const NOT_PLAIN = /[^\x20-\x7e\n\u00c0-\u00ff]|  | \n|\n |\n\n\n|^[ \n]|[ \n]$/;
+const NOT_PLAIN = /[^\x20-\x7e\n\u00c0-\u00ff]| {2}| \n|\n |\n\n\n|^[ \n]|[ \n]$/;
 
 /** Whether text is already in canonical form. */
 export function isCanonical(text: string): boolean {
@@ -161,7 +161,15 @@ function isDashLike(cp: number): boolean {
   if (cp === 45) return true;
   if (cp < 0x2d0) return false;
   // Minus sign, modifier minus, hyphen bullet, heavy minus, small and full-width hyphen-minus, dash punctuation.
-  return cp === 0x2212 || cp === 0x02d7 || cp === 0x2043 || cp === 0x2796 || cp === 0xfe63 || cp === 0xff0d || (DASH_RE.test(String.fromCodePoint(cp)) && cp !== 0x301c && cp !== 0x3030);
+  return (
+    cp === 0x2212 ||
+    cp === 0x02d7 ||
+    cp === 0x2043 ||
+    cp === 0x2796 ||
+    cp === 0xfe63 ||
+    cp === 0xff0d ||
+    (DASH_RE.test(String.fromCodePoint(cp)) && cp !== 0x301c && cp !== 0x3030)
+  );
 }
 
 const DIGIT_RE = /\p{Nd}/u;
@@ -180,15 +188,76 @@ export function digitValue(cp: number): number {
 // ---------------------------------------------------------------- detection view
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwsp: '',
-  zwnj: '', zwj: '', lrm: '', rlm: '', ndash: '-', mdash: '-', minus: '-', hyphen: '-', dash: '-', horbar: '-',
-  period: '.', comma: ',', colon: ':', semi: ';', sol: '/', plus: '+', lpar: '(', rpar: ')', num: '#', commat: '@',
-  NewLine: '\n', Tab: ' ', auml: 'ä', ouml: 'ö', aring: 'å', Auml: 'Ä', Ouml: 'Ö', Aring: 'Å', eacute: 'é', Eacute: 'É',
-  uuml: 'ü', Uuml: 'ü', ZeroWidthSpace: '', NoBreak: '', NonBreakingSpace: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  shy: '',
+  zwsp: '',
+  zwnj: '',
+  zwj: '',
+  lrm: '',
+  rlm: '',
+  ndash: '-',
+  mdash: '-',
+  minus: '-',
+  hyphen: '-',
+  dash: '-',
+  horbar: '-',
+  period: '.',
+  comma: ',',
+  colon: ':',
+  semi: ';',
+  sol: '/',
+  plus: '+',
+  lpar: '(',
+  rpar: ')',
+  num: '#',
+  commat: '@',
+  NewLine: '\n',
+  Tab: ' ',
+  auml: 'ä',
+  ouml: 'ö',
+  aring: 'å',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Aring: 'Å',
+  eacute: 'é',
+  Eacute: 'É',
+  uuml: 'ü',
+  Uuml: 'ü',
+  ZeroWidthSpace: '',
+  NoBreak: '',
+  NonBreakingSpace: ' ',
 };
 
 /** Block-level tags that break a line when they are removed. */
-const BREAKING_TAGS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'blockquote', 'pre']);
+const BREAKING_TAGS = new Set([
+  'br',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'blockquote',
+  'pre',
+]);
 
 /**
  * The text as a reader sees it once HTML is rendered, for detection only:
@@ -221,15 +290,18 @@ function decodeEntities(s: string): string {
 }
 
 function stripTags(s: string): string {
-  return s.replace(/<(\/?)([A-Za-z][A-Za-z0-9-]{0,20})\b[^<>]{0,500}>|<!--[^]{0,2000}?-->/g, (whole, _slash: string, name: string | undefined) => {
-    if (!name) return '';
-    const lower = name.toLowerCase();
-    if (lower === 'at') return whole;
-    return BREAKING_TAGS.has(lower) ? '\n' : '';
-  });
+  return s.replace(
+    /<(\/?)([A-Za-z][A-Za-z0-9-]{0,20})\b[^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/g,
+    (whole, _slash: string, name: string | undefined) => {
+      if (!name) return '';
+      const lower = name.toLowerCase();
+      if (lower === 'at') return whole;
+      return BREAKING_TAGS.has(lower) ? '\n' : '';
+    },
+  );
 }
 
 function stripInlineMarkup(s: string): string {
   // Emphasis markers and escapes glued between word characters do not separate what they join.
-  return s.replace(/([\p{L}\p{N}])(?:[*_~`]+|\\(?=[\p{L}\p{N}\-.]))+(?=[\p{L}\p{N}\-])/gu, '$1');
+  return s.replace(/([\p{L}\p{N}])(?:[*_~`]+|\\(?=[\p{L}\p{N}\-.]))+(?=[\p{L}\p{N}-])/gu, '$1');
 }

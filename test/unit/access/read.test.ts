@@ -39,12 +39,12 @@ describe('mayReadGroup', () => {
     ['a member of another group', ADELE, 'operativ', false],
     ['someone in no group', ISAIAH, 'operativ', false],
     ['someone the organisation does not know', actor('aad-nobody'), 'operativ', false],
-    ['a convener, as another tenant\'s user', actor(ALEX.aadObjectId!, 'tenant-b'), 'operativ', false],
+    ["a convener, as another tenant's user", actor(ALEX.aadObjectId!, 'tenant-b'), 'operativ', false],
   ] as const)('%s: %s', (_who, a, groupId, allowed) => {
     expect(mayReadGroup(org, a, groupId).allowed).toBe(allowed);
   });
 
-  it('says why: another tenant, an unknown group, or not one of the group\'s readers', () => {
+  it("says why: another tenant, an unknown group, or not one of the group's readers", () => {
     expect(mayReadGroup(org, actor(ALEX.aadObjectId!, 'tenant-b'), 'operativ')).toEqual({ allowed: false, reason: 'otherTenant' });
     expect(mayReadGroup(org, ALEX, 'nosuchgroup')).toEqual({ allowed: false, reason: 'unknownGroup' });
     expect(mayReadGroup(org, ADELE, 'operativ')).toEqual({ allowed: false, reason: 'notReader' });

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { caseRefIn, itemIdFor, MAX_ITEMS, newAgenda, plannedMinutes, propose, published, splitMinutes } from '../../../src/domain/agenda/agenda';
+import {
+  caseRefIn,
+  itemIdFor,
+  MAX_ITEMS,
+  newAgenda,
+  plannedMinutes,
+  propose,
+  published,
+  splitMinutes,
+} from '../../../src/domain/agenda/agenda';
 import { matchPerson, openActions, overdueActions, parseActions, parseLines, parseSip } from '../../../src/domain/minutes/minutes';
 import { t } from '../../../src/i18n';
 import { checked } from '../../support/checked';
 
 const now = new Date('2026-11-22T10:00:00Z');
-const base = (level: 'strategic' | 'tactical' | 'operative' = 'tactical', groupTemplate?: string[]) => newAgenda({ tenantId: 't', groupId: 'g', meetingId: 'g.abcdefghij12', level, groupTemplate, now });
+const base = (level: 'strategic' | 'tactical' | 'operative' = 'tactical', groupTemplate?: string[]) =>
+  newAgenda({ tenantId: 't', groupId: 'g', meetingId: 'g.abcdefghij12', level, groupTemplate, now });
 
 describe('agenda templates', () => {
   it('follow the level, in both languages', () => {
@@ -23,7 +33,7 @@ describe('agenda templates', () => {
     }
   });
 
-  it('a group\'s own template (from the organisation file) replaces the level\'s', () => {
+  it("a group's own template (from the organisation file) replaces the level's", () => {
     const a = base('tactical', ['Läget i skolorna', 'Fältgruppens rapport']);
     expect(a.items.map((i) => i.text)).toEqual(['Läget i skolorna', 'Fältgruppens rapport']);
     expect(a.items.every((i) => i.templateIndex === undefined)).toBe(true);
@@ -71,10 +81,18 @@ describe('proposals', () => {
 });
 
 describe('minutes', () => {
-  const people = [{ id: 'alex.wilber', displayName: 'Alex Wilber' }, { id: 'adele.vance', displayName: 'Adele Vance' }, { id: 'alex.other', displayName: 'Alexandra Berg' }];
+  const people = [
+    { id: 'alex.wilber', displayName: 'Alex Wilber' },
+    { id: 'adele.vance', displayName: 'Adele Vance' },
+    { id: 'alex.other', displayName: 'Alexandra Berg' },
+  ];
 
   it('actions are "what; who; by when", one per line, with the owner recognised when the name is clear', () => {
-    const { actions, problems } = parseActions(checked('Uppdatera rutinen; Alex Wilber; 2027-02-01\n\n Bjud in BUP ; Adele ; 2027-03-15 '), 'm1', people);
+    const { actions, problems } = parseActions(
+      checked('Uppdatera rutinen; Alex Wilber; 2027-02-01\n\n Bjud in BUP ; Adele ; 2027-03-15 '),
+      'm1',
+      people,
+    );
     expect(problems).toEqual([]);
     expect(actions.map((a) => [a.what, a.who, a.whoPersonId, a.due])).toEqual([
       ['Uppdatera rutinen', 'Alex Wilber', 'alex.wilber', '2027-02-01'],
@@ -87,7 +105,11 @@ describe('minutes', () => {
   });
 
   it('an action without an owner or with a date that is not a date is explained by line', () => {
-    const { actions, problems } = parseActions(checked('Gör något; ; 2027-02-01\nGör mer; Alex; 1 februari\nBara text\n; Alex; 2027-01-01'), 'm1', people);
+    const { actions, problems } = parseActions(
+      checked('Gör något; ; 2027-02-01\nGör mer; Alex; 1 februari\nBara text\n; Alex; 2027-01-01'),
+      'm1',
+      people,
+    );
     expect(actions).toEqual([]);
     expect(problems).toEqual([
       { kind: 'actionNoOwner', line: 1 },
@@ -99,7 +121,13 @@ describe('minutes', () => {
 
   it('SIP: empty means not discussed; otherwise every field and a real date', () => {
     expect(parseSip('SAM-7K3F9Q2M', {})).toEqual({ problems: [] });
-    const ok = parseSip('SAM-7K3F9Q2M', { goal: checked('Regelbunden närvaro'), intervention: checked('Stödsamtal varje vecka'), responsible: checked('Skolkurator'), due: checked('2027-03-01'), coordinator: checked('Socialsekreterare') });
+    const ok = parseSip('SAM-7K3F9Q2M', {
+      goal: checked('Regelbunden närvaro'),
+      intervention: checked('Stödsamtal varje vecka'),
+      responsible: checked('Skolkurator'),
+      due: checked('2027-03-01'),
+      coordinator: checked('Socialsekreterare'),
+    });
     expect(ok.entry).toMatchObject({ caseRef: 'SAM-7K3F9Q2M', due: '2027-03-01' });
     const bad = parseSip('SAM-7K3F9Q2M', { goal: checked('Mål'), due: checked('snart') });
     expect(bad.entry).toBeUndefined();

@@ -8,18 +8,48 @@ import { checked } from '../../support/checked';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const meeting: Meeting = {
-  id: 'operativ.abcdefghij12', tenantId: 't', groupId: 'operativ', start: '2026-12-10T12:00:00.000Z', end: '2026-12-10T13:30:00.000Z',
-  timeZone: 'Europe/Stockholm', durationMinutes: 90, status: 'scheduled', sequence: 0, agendaStatus: 'draft', rsvp: {}, rsvpUserIds: [],
-  createdBy: 'x', createdAt: now.toISOString(), updatedAt: now.toISOString(), reminded: {},
+  id: 'operativ.abcdefghij12',
+  tenantId: 't',
+  groupId: 'operativ',
+  start: '2026-12-10T12:00:00.000Z',
+  end: '2026-12-10T13:30:00.000Z',
+  timeZone: 'Europe/Stockholm',
+  durationMinutes: 90,
+  status: 'scheduled',
+  sequence: 0,
+  agendaStatus: 'draft',
+  rsvp: {},
+  rsvpUserIds: [],
+  createdBy: 'x',
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  reminded: {},
 };
 const size = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 const actions = (n: number, long = false): ActionItem[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `a-${i}`, what: checked(long ? `Åtgärd ${i} `.padEnd(200, 'x') : `Åtgärd ${i}`), who: checked('Alex Wilber'), due: '2026-12-01', meetingId: 'm0' }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `a-${i}`,
+    what: checked(long ? `Åtgärd ${i} `.padEnd(200, 'x') : `Åtgärd ${i}`),
+    who: checked('Alex Wilber'),
+    due: '2026-12-01',
+    meetingId: 'm0',
+  }));
 
 function fullAgenda(level: 'strategic' | 'tactical' | 'operative', items: number, long: boolean): Agenda {
   let a = newAgenda({ tenantId: 't', groupId: 'g', meetingId: meeting.id, level, now });
   for (let i = a.items.length; i < items; i++) {
-    const r = propose(a, { id: `p${i}`, kind: level === 'operative' ? 'case' : 'proposed', caseRef: level === 'operative' ? `SAM-AAAA${String(1000 + i)}` : undefined, text: checked(long ? 'Punkt '.padEnd(200, 'y') : `Punkt ${i}`), proposer: 'Megan Bowen', minutes: 10 }, now);
+    const r = propose(
+      a,
+      {
+        id: `p${i}`,
+        kind: level === 'operative' ? 'case' : 'proposed',
+        caseRef: level === 'operative' ? `SAM-AAAA${String(1000 + i)}` : undefined,
+        text: checked(long ? 'Punkt '.padEnd(200, 'y') : `Punkt ${i}`),
+        proposer: 'Megan Bowen',
+        minutes: 10,
+      },
+      now,
+    );
     if (!r.ok) throw new Error(r.problem);
     a = r.agenda;
   }
@@ -34,7 +64,14 @@ describe('the agenda card', () => {
   ] as const) {
     for (const locale of ['sv', 'en'] as const) {
       it(`${label}, ${locale}: valid, with propose and publish, under 28 KB`, () => {
-        const card = agendaCard(locale, meeting, agenda, { groupName: 'Operativ grupp', level: 'operative', now, carried: [...carried], caseValidUntil: { 'SAM-AAAA1003': '2027-06-30' }, refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:${i}`) });
+        const card = agendaCard(locale, meeting, agenda, {
+          groupName: 'Operativ grupp',
+          level: 'operative',
+          now,
+          carried: [...carried],
+          caseValidUntil: { 'SAM-AAAA1003': '2027-06-30' },
+          refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:${i}`),
+        });
         expectValidCard(card);
         const s = JSON.stringify(card);
         expect(s).toContain('"verb":"agenda.propose"');
@@ -45,10 +82,19 @@ describe('the agenda card', () => {
   }
 
   it('a published agenda has no publish button; a past meeting takes no proposals', () => {
-    const published = agendaCard('sv', meeting, { ...fullAgenda('tactical', 0, false), status: 'published' }, { groupName: 'G', level: 'tactical', now });
+    const published = agendaCard(
+      'sv',
+      meeting,
+      { ...fullAgenda('tactical', 0, false), status: 'published' },
+      { groupName: 'G', level: 'tactical', now },
+    );
     expect(JSON.stringify(published)).not.toContain('"verb":"agenda.publish"');
     expect(JSON.stringify(published)).toContain('Publicerad');
-    const past = agendaCard('sv', meeting, fullAgenda('tactical', 0, false), { groupName: 'G', level: 'tactical', now: new Date('2027-01-01') });
+    const past = agendaCard('sv', meeting, fullAgenda('tactical', 0, false), {
+      groupName: 'G',
+      level: 'tactical',
+      now: new Date('2027-01-01'),
+    });
     expect(JSON.stringify(past)).not.toContain('"verb":"agenda.propose"');
   });
 });
@@ -56,15 +102,32 @@ describe('the agenda card', () => {
 describe('the minutes cards', () => {
   const members = Array.from({ length: 12 }, (_, i) => ({ title: `Person ${i} (Skolkurator)`, value: `p${i}` }));
   const minutes = (n: number, long: boolean): Minutes => ({
-    tenantId: 't', groupId: 'operativ', meetingId: meeting.id, status: 'draft', attendees: ['p1', 'p2'], guests: checked(long ? 'g'.repeat(500) : 'Eva Ek, rektor'),
-    notes: {}, decisions: Array.from({ length: n }, (_, i) => checked(long ? `Beslut ${i} `.padEnd(150, 'z') : `Beslut ${i}`)), actions: actions(n, long), sip: [], closedActions: [], updatedAt: now.toISOString(),
+    tenantId: 't',
+    groupId: 'operativ',
+    meetingId: meeting.id,
+    status: 'draft',
+    attendees: ['p1', 'p2'],
+    guests: checked(long ? 'g'.repeat(500) : 'Eva Ek, rektor'),
+    notes: {},
+    decisions: Array.from({ length: n }, (_, i) => checked(long ? `Beslut ${i} `.padEnd(150, 'z') : `Beslut ${i}`)),
+    actions: actions(n, long),
+    sip: [],
+    closedActions: [],
+    updatedAt: now.toISOString(),
   });
 
-  for (const [label, n, long] of [['empty', 0, false], ['typical', 4, false], ['maximal', 12, true]] as const) {
+  for (const [label, n, long] of [
+    ['empty', 0, false],
+    ['typical', 4, false],
+    ['maximal', 12, true],
+  ] as const) {
     it(`minutes, ${label}: valid and under 28 KB, with SIP blocks for operative cases`, () => {
       const caseRefs = Array.from({ length: long ? 6 : n ? 2 : 0 }, (_, i) => `SAM-BBBB${1000 + i}`);
       const card = minutesCard('sv', meeting, n ? minutes(n, long) : undefined, {
-        groupName: 'Operativ grupp', level: 'operative', members, caseRefs,
+        groupName: 'Operativ grupp',
+        level: 'operative',
+        members,
+        caseRefs,
         items: Array.from({ length: long ? 20 : 4 }, (_, i) => ({ id: `std-${i}`, text: long ? 'Punkt '.padEnd(300, 'y') : `Punkt ${i}` })),
         carried: actions(long ? 10 : 1, long),
       });
@@ -77,7 +140,22 @@ describe('the minutes cards', () => {
     });
 
     it(`summary, ${label}: valid, counts SIP cases by reference only, under 28 KB`, () => {
-      const m = { ...minutes(n, long), status: 'final' as const, sip: n ? [{ caseRef: 'SAM-BBBB1000', goal: checked('Mål'), intervention: checked('Insats'), responsible: checked('Kurator'), due: checked('2027-01-01'), coordinator: checked('Socialsekreterare') }] : [] };
+      const m = {
+        ...minutes(n, long),
+        status: 'final' as const,
+        sip: n
+          ? [
+              {
+                caseRef: 'SAM-BBBB1000',
+                goal: checked('Mål'),
+                intervention: checked('Insats'),
+                responsible: checked('Kurator'),
+                due: checked('2027-01-01'),
+                coordinator: checked('Socialsekreterare'),
+              },
+            ]
+          : [],
+      };
       const card = minutesSummaryCard('en', meeting, m, { groupName: 'Operativ grupp', attendeeNames: ['Megan Bowen', 'Alex Wilber'] });
       expectValidCard(card);
       const s = JSON.stringify(card);

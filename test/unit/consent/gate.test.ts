@@ -19,9 +19,19 @@ function run(findings: Finding[], context: GateContext, consents: Consent[] = []
   const byHash = new Map<string, Consent[]>();
   for (const p of persons) {
     if (!p.hash) continue;
-    byHash.set(p.hash, consents.filter((c) => c.subject.personnummer === p.hash || c.subject.name === p.hash));
+    byHash.set(
+      p.hash,
+      consents.filter((c) => c.subject.personnummer === p.hash || c.subject.name === p.hash),
+    );
   }
-  return decide({ findings, context, persons, consentsByHash: byHash, consentsByCaseRef: new Map(written.map((c) => [c.caseRef, c])), today: TODAY });
+  return decide({
+    findings,
+    context,
+    persons,
+    consentsByHash: byHash,
+    consentsByCaseRef: new Map(written.map((c) => [c.caseRef, c])),
+    today: TODAY,
+  });
 }
 
 describe('the consent gate decides', () => {
@@ -52,12 +62,21 @@ describe('the consent gate decides', () => {
   });
 
   it('refuses in an operative group the consent does not name', () => {
-    expect(run([pnr(CHILD_A)], { groupId: 'vits', level: 'operative' }, [consentA])).toMatchObject({ allowed: false, reason: 'notThisGroup' });
+    expect(run([pnr(CHILD_A)], { groupId: 'vits', level: 'operative' }, [consentA])).toMatchObject({
+      allowed: false,
+      reason: 'notThisGroup',
+    });
   });
 
   it('always refuses in a tactical or strategic group, even with consent', () => {
-    expect(run([pnr(CHILD_A)], { groupId: 'samverkansgrupp', level: 'tactical' }, [consentA])).toMatchObject({ allowed: false, reason: 'neverOnThisLevel' });
-    expect(run([pnr(CHILD_A)], { groupId: 'styrgrupp', level: 'strategic' }, [consentA])).toMatchObject({ allowed: false, reason: 'neverOnThisLevel' });
+    expect(run([pnr(CHILD_A)], { groupId: 'samverkansgrupp', level: 'tactical' }, [consentA])).toMatchObject({
+      allowed: false,
+      reason: 'neverOnThisLevel',
+    });
+    expect(run([pnr(CHILD_A)], { groupId: 'styrgrupp', level: 'strategic' }, [consentA])).toMatchObject({
+      allowed: false,
+      reason: 'neverOnThisLevel',
+    });
   });
 
   it('always refuses in a conversation linked to no group', () => {
@@ -77,7 +96,10 @@ describe('the consent gate decides', () => {
   });
 
   it('does not let an expired case reference cover anyone', () => {
-    expect(run([name('kalle')], OPERATIVE, [], [{ ...consentA, validUntil: '2026-01-31' }])).toMatchObject({ allowed: false, reason: 'expired' });
+    expect(run([name('kalle')], OPERATIVE, [], [{ ...consentA, validUntil: '2026-01-31' }])).toMatchObject({
+      allowed: false,
+      reason: 'expired',
+    });
   });
 
   it('takes a phone number written with a covered child as the child’s', () => {
@@ -106,7 +128,9 @@ describe('the consent gate decides', () => {
     const b = aConsent({ caseRef: 'SAM-BBBBBBBB', subject: { personnummer: hash('personnummer', CHILD_B) } });
     expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [b], [a])).toMatchObject({ allowed: true });
     expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [], [a, b])).toMatchObject({ allowed: true });
-    expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [], [a, { ...b, scope: { ...b.scope, groupIds: ['annan'] } }])).toMatchObject({ allowed: false });
+    expect(run([name('wilma'), pnr(CHILD_B)], OPERATIVE, [], [a, { ...b, scope: { ...b.scope, groupIds: ['annan'] } }])).toMatchObject({
+      allowed: false,
+    });
   });
 
   it('cannot tell a first name from a full name of a consent recorded before first names were kept', () => {

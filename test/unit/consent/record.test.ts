@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { consentRecordRules, problemsByField, type GroupLevel } from '../../../src/domain/consent';
 
-const groups = new Map<string, GroupLevel>([['operativ', 'operative'], ['samverkansgrupp', 'tactical'], ['styrgrupp', 'strategic']]);
+const groups = new Map<string, GroupLevel>([
+  ['operativ', 'operative'],
+  ['samverkansgrupp', 'tactical'],
+  ['styrgrupp', 'strategic'],
+]);
 const rules = consentRecordRules({ today: '2026-03-10', groups, now: new Date('2026-03-10T10:00:00Z') });
 
 const good = {
@@ -60,7 +64,9 @@ describe('recording a consent', () => {
   it("refuses the subject's own name or number in any free-text field, naming the field", () => {
     const named = { subjectName: 'Wilma Berg' };
     expect(problems({ ...named, purpose: 'Samordning för Wilma Berg' })).toEqual({ purpose: ['subjectInText'] });
-    expect(problems({ ...named, informationCategories: 'skolgång, wilma bergs hälsa' })).toEqual({ informationCategories: ['subjectInText'] });
+    expect(problems({ ...named, informationCategories: 'skolgång, wilma bergs hälsa' })).toEqual({
+      informationCategories: ['subjectInText'],
+    });
     // Refused either way, by the detector or as the subject's own name; the field is named.
     expect(Object.keys(problems({ ...named, exclusions: 'Inget om Wilmas pappa' }))).toEqual(['exclusions']);
     expect(Object.keys(problems({ ...named, documentRef: 'Samtycke W\u200Bilma B\u00ADerg.pdf' }))).toEqual(['documentRef']);

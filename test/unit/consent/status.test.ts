@@ -4,7 +4,6 @@ import { aConsent } from './fixtures';
 import { findCaseRefs, generateCaseRef, isCaseRef } from '../../../src/domain/consent';
 import { subjectHash } from '../../../src/domain/consent';
 
-
 describe('status of a consent', () => {
   it('is in force from its first to its last day, both inclusive', () => {
     expect(status(aConsent(), '2026-01-01')).toBe('inForce');

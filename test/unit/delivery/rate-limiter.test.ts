@@ -8,7 +8,12 @@ import { checked } from '../../support/checked';
 /** A fake clock the limiter sleeps on: time moves only when someone waits. */
 function fakeTime() {
   let now = 0;
-  return { now: () => now, sleep: async (ms: number) => { now += ms; } };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('the rate limiter', () => {
@@ -20,7 +25,8 @@ describe('the rate limiter', () => {
       await limiter.acquire(`c${i}`);
       times.push(clock.now());
     }
-    for (let i = 0; i < times.length; i++) expect(times.filter((t) => t >= times[i]! && t < times[i]! + 1000).length).toBeLessThanOrEqual(50);
+    for (let i = 0; i < times.length; i++)
+      expect(times.filter((t) => t >= times[i]! && t < times[i]! + 1000).length).toBeLessThanOrEqual(50);
     expect(times.at(-1)! / 1000).toBeGreaterThan(9.9);
     expect(times.at(-1)! / 1000).toBeLessThan(10.1);
     // Evenly paced: a late timer lets one send catch up, never two in a row.
@@ -56,7 +62,14 @@ describe('the rate limiter', () => {
 
 describe('fan-out backoff', () => {
   it('grows exponentially with jitter and a cap', () => {
-    const f = new FanOut({ outbox: {} as never, limiter: {} as never, logger: {} as never, backoffBaseMs: 500, backoffMaxMs: 8000, random: () => 1 });
+    const f = new FanOut({
+      outbox: {} as never,
+      limiter: {} as never,
+      logger: {} as never,
+      backoffBaseMs: 500,
+      backoffMaxMs: 8000,
+      random: () => 1,
+    });
     expect([1, 2, 3, 4, 5, 6].map((a) => f.backoff(a))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
     const low = new FanOut({ outbox: {} as never, limiter: {} as never, logger: {} as never, backoffBaseMs: 500, random: () => 0 });
     expect(low.backoff(3)).toBe(1000);
@@ -85,9 +98,21 @@ describe('review reminder plan', () => {
   });
 
   it('a review recorded in Teams renews a fixed-validity document for as long as before', () => {
-    const doc: GoverningDocument = { id: 'o', title: 'Överenskommelse', ownerGroup: 'g', validFrom: '2020-01-01', validUntil: '2024-12-31', reviewCycle: { kind: 'fixedValidity', daysBefore: 180 } };
+    const doc: GoverningDocument = {
+      id: 'o',
+      title: 'Överenskommelse',
+      ownerGroup: 'g',
+      validFrom: '2020-01-01',
+      validUntil: '2024-12-31',
+      reviewCycle: { kind: 'fixedValidity', daysBefore: 180 },
+    };
     const renewed = effectiveDocument(doc, { documentId: 'o', reviews: [{ date: '2026-12-09', decisionRef: checked('BUN 2026/12') }] });
-    expect(renewed).toMatchObject({ validFrom: '2026-12-09', decidedOn: '2026-12-09', decisionRef: 'BUN 2026/12', lastReviewed: '2026-12-09' });
+    expect(renewed).toMatchObject({
+      validFrom: '2026-12-09',
+      decidedOn: '2026-12-09',
+      decisionRef: 'BUN 2026/12',
+      lastReviewed: '2026-12-09',
+    });
     expect(renewed.validUntil).toBe('2031-12-09');
   });
 });

@@ -11,7 +11,16 @@ import { CORPUS_NOW } from './corpus/test-numbers';
  * any paragraph of the five source documents.
  */
 
-const CATEGORIES: IdentifierCategory[] = ['personnummer', 'samordningsnummer', 'name', 'name-with-class', 'name-with-age', 'address', 'phone', 'email'];
+const CATEGORIES: IdentifierCategory[] = [
+  'personnummer',
+  'samordningsnummer',
+  'name',
+  'name-with-class',
+  'name-with-age',
+  'address',
+  'phone',
+  'email',
+];
 const INDIRECT = new Set<IdentifierCategory>(['name', 'name-with-class', 'name-with-age', 'address', 'phone', 'email']);
 const NAMES = new Set<IdentifierCategory>(['name', 'name-with-class', 'name-with-age']);
 
@@ -22,12 +31,18 @@ const OPTIONS = {
   organisationDomains: ['essunga.se'],
 };
 
-interface Counts { tp: number; fp: number; fn: number }
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const row = (c: Counts) => ({
   expected: c.tp + c.fn,
   found: c.tp + c.fp,
-  tp: c.tp, fp: c.fp, fn: c.fn,
+  tp: c.tp,
+  fp: c.fp,
+  fn: c.fn,
   precision: Number(ratio(c.tp, c.tp + c.fp).toFixed(3)),
   recall: Number(ratio(c.tp, c.tp + c.fn).toFixed(3)),
 });
@@ -82,7 +97,8 @@ describe('the identifier corpus', () => {
 
   it('has at least 300 messages, in every group, with every category', () => {
     expect(MESSAGES.length).toBeGreaterThanOrEqual(300);
-    for (const g of ['styrgrupp', 'samverkansgrupp', 'operativ', 'vits', 'sip', 'skolsocialt']) expect(MESSAGES.some((m) => m.group === g)).toBe(true);
+    for (const g of ['styrgrupp', 'samverkansgrupp', 'operativ', 'vits', 'sip', 'skolsocialt'])
+      expect(MESSAGES.some((m) => m.group === g)).toBe(true);
     for (const c of CATEGORIES) expect(MESSAGES.filter((m) => m.expected.includes(c)).length).toBeGreaterThanOrEqual(4);
   });
 
@@ -91,7 +107,7 @@ describe('the identifier corpus', () => {
     expect(table.samordningsnummer!.recall).toBe(1);
   });
 
-  it('finds indirect identifiers in a child\'s context with recall of at least 0.9', () => {
+  it("finds indirect identifiers in a child's context with recall of at least 0.9", () => {
     expect(table['indirect (all)']!.recall).toBeGreaterThanOrEqual(0.9);
   });
 

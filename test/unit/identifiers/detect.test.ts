@@ -22,7 +22,7 @@ describe('detectIdentifiers', () => {
     expect(text.slice(found[0]!.start, found[0]!.end)).toBe('Ali');
   });
 
-  it('flags names only in a child\'s or family\'s context', () => {
+  it("flags names only in a child's or family's context", () => {
     expect(cats('Ali Hassan har hög frånvaro, mamma har ringt.')).toEqual(['name']);
     expect(cats('Ali Hassan kommer på konferensen i maj.')).toEqual([]);
   });
@@ -35,7 +35,9 @@ describe('detectIdentifiers', () => {
     expect(cats('Maria Lind har kontakt med vårdnadshavarna om frånvaron.', { officialNames: ['maria lind'] })).toEqual([]);
     // An official's surname the lexicon does not know, written out in full in a child's context (a minutes action).
     const officials = { officialNames: ['Alex Wilber', 'Adele Vance'] };
-    expect(cats('Uppdatera rutinen; Alex Wilber; 2027-01-15\nBjud in BUP om elevens frånvaro; Adele Vance; 2027-02-01', officials)).toEqual([]);
+    expect(cats('Uppdatera rutinen; Alex Wilber; 2027-01-15\nBjud in BUP om elevens frånvaro; Adele Vance; 2027-02-01', officials)).toEqual(
+      [],
+    );
     // The first name alone is not the official: a child may share it.
     expect(cats('Alex i 7B har hög frånvaro.', officials)).toEqual(['name-with-class']);
   });
@@ -84,7 +86,7 @@ describe('time on adversarial input', () => {
     digits: (n) => '1'.repeat(n),
     'digit groups': (n) => '850101-1234 '.repeat(Math.ceil(n / 12)).slice(0, n),
     'at signs': (n) => 'a@'.repeat(n / 2),
-    'local parts': (n) => ('a'.repeat(60) + '@').repeat(Math.ceil(n / 61)).slice(0, n),
+    'local parts': (n) => `${'a'.repeat(60)}@`.repeat(Math.ceil(n / 61)).slice(0, n),
     'capitalised words': (n) => 'Ali Hassan Berg i 7B, eleven '.repeat(Math.ceil(n / 29)).slice(0, n),
     'phone-like': (n) => '070-12 '.repeat(Math.ceil(n / 7)).slice(0, n),
     separators: (n) => '0 - 0 - '.repeat(n / 8),

@@ -36,10 +36,25 @@ const isNegativeTopic = (topic: string) => (NEGATIVE_TOPICS as readonly string[]
 
 /** The brief's minimum number of messages per topic. */
 const MIN_PER_TOPIC: Record<string, number> = {
-  'pnr-spelling': 50, 'singled-out': 25, 'initials-class': 15, nickname: 10, 'lowercase-name': 15, 'split-name': 10,
-  'english-case': 30, 'name-colleague-verb': 25, 'name-bup': 10, 'parent-phone-address': 25, 'name-alone-line': 10,
-  classic: 30, 'marker-holes': 15,
-  'staff-logistics': 70, 'titled-professional': 30, invented: 30, 'stats-groups': 30, references: 30, 'places-things': 20,
+  'pnr-spelling': 50,
+  'singled-out': 25,
+  'initials-class': 15,
+  nickname: 10,
+  'lowercase-name': 15,
+  'split-name': 10,
+  'english-case': 30,
+  'name-colleague-verb': 25,
+  'name-bup': 10,
+  'parent-phone-address': 25,
+  'name-alone-line': 10,
+  classic: 30,
+  'marker-holes': 15,
+  'staff-logistics': 70,
+  'titled-professional': 30,
+  invented: 30,
+  'stats-groups': 30,
+  references: 30,
+  'places-things': 20,
 };
 
 /** What the gate finds, read exactly as the gate reads it. */
@@ -73,7 +88,12 @@ function evaluate() {
   let falseAlarms = 0;
   for (const m of FRESH) {
     const identifiable = isIdentifiableTopic(m.topic);
-    const row = rows.get(m.topic) ?? { kind: identifiable ? 'identifiable' : 'negative', messages: 0, 'identifiable expected': 0, refused: 0 };
+    const row = rows.get(m.topic) ?? {
+      kind: identifiable ? 'identifiable' : 'negative',
+      messages: 0,
+      'identifiable expected': 0,
+      refused: 0,
+    };
     rows.set(m.topic, row);
     const found = findingsOf(m.text);
     const refused = isIdentifiable(found);
@@ -94,7 +114,10 @@ function evaluate() {
       else missed = true;
     } else {
       negativeTotal++;
-      if (refused) { falseAlarms++; missed = true; }
+      if (refused) {
+        falseAlarms++;
+        missed = true;
+      }
     }
     if (missed) misses.push(describeMiss(m, found));
   }
@@ -110,14 +133,21 @@ function evaluate() {
       directRecall: ratio(directFound, directTotal),
       indirectRecall: ratio(indirectRefused, indirectTotal),
       falseAlarmRate: negativeTotal === 0 ? 0 : falseAlarms / negativeTotal,
-      directFound, directTotal, indirectRefused, indirectTotal, falseAlarms, negativeTotal,
+      directFound,
+      directTotal,
+      indirectRefused,
+      indirectTotal,
+      falseAlarms,
+      negativeTotal,
     },
   };
 }
 
 function describeMiss(m: FreshMessage, found: Finding[]): string {
   const text = canonicalText(m.text);
-  const spans = found.map((f) => (f.start >= 0 && f.end <= text.length ? `${f.category} "${printable(text.slice(f.start, f.end))}"` : f.category));
+  const spans = found.map((f) =>
+    f.start >= 0 && f.end <= text.length ? `${f.category} "${printable(text.slice(f.start, f.end))}"` : f.category,
+  );
   return `  ${m.topic} [${m.expected.join(',') || '-'}] → [${spans.join(', ') || '-'}]  ${printable(m.text)}`;
 }
 
@@ -126,14 +156,31 @@ describe('the fresh identifier corpus', () => {
   const table: Record<string, Row> = {};
   for (const topic of [...IDENTIFIABLE_TOPICS, ...NEGATIVE_TOPICS]) if (rows.has(topic)) table[topic] = rows.get(topic)!;
   // The table is the point of this test; print it on every run.
-  console.log(`\nFresh identifier corpus: ${FRESH.length} messages (${officialNames.length} officials from ${PRESET_NAMES.length} presets)`);
+  console.log(
+    `\nFresh identifier corpus: ${FRESH.length} messages (${officialNames.length} officials from ${PRESET_NAMES.length} presets)`,
+  );
   console.table(table);
   console.table({
-    'direct recall (pnr-spelling)': { value: Number(summary.directRecall.toFixed(3)), count: `${summary.directFound}/${summary.directTotal}`, bar: '= 1' },
-    'indirect recall (other identifiable topics)': { value: Number(summary.indirectRecall.toFixed(3)), count: `${summary.indirectRefused}/${summary.indirectTotal}`, bar: '≥ 0.9' },
-    'false alarms (all negatives)': { value: Number(summary.falseAlarmRate.toFixed(3)), count: `${summary.falseAlarms}/${summary.negativeTotal}`, bar: '≤ 0.01' },
+    'direct recall (pnr-spelling)': {
+      value: Number(summary.directRecall.toFixed(3)),
+      count: `${summary.directFound}/${summary.directTotal}`,
+      bar: '= 1',
+    },
+    'indirect recall (other identifiable topics)': {
+      value: Number(summary.indirectRecall.toFixed(3)),
+      count: `${summary.indirectRefused}/${summary.indirectTotal}`,
+      bar: '≥ 0.9',
+    },
+    'false alarms (all negatives)': {
+      value: Number(summary.falseAlarmRate.toFixed(3)),
+      count: `${summary.falseAlarms}/${summary.negativeTotal}`,
+      bar: '≤ 0.01',
+    },
   });
-  if (misses.length) console.log(`Misses (${misses.length}): identifiable messages let through, personnummer not found, negatives refused:\n${misses.join('\n')}`);
+  if (misses.length)
+    console.log(
+      `Misses (${misses.length}): identifiable messages let through, personnummer not found, negatives refused:\n${misses.join('\n')}`,
+    );
 
   it('has at least 600 messages, 250 identifiable and 250 negatives, in Swedish and English', () => {
     expect(FRESH.length).toBeGreaterThanOrEqual(600);
@@ -144,12 +191,17 @@ describe('the fresh identifier corpus', () => {
   });
 
   it('has every topic with its minimum number of messages, and labels that fit the topic', () => {
-    for (const [topic, min] of Object.entries(MIN_PER_TOPIC)) expect(FRESH.filter((m) => m.topic === topic).length, topic).toBeGreaterThanOrEqual(min);
+    for (const [topic, min] of Object.entries(MIN_PER_TOPIC))
+      expect(FRESH.filter((m) => m.topic === topic).length, topic).toBeGreaterThanOrEqual(min);
     for (const m of FRESH) {
       expect(isIdentifiableTopic(m.topic) || isNegativeTopic(m.topic), m.topic).toBe(true);
       if (isNegativeTopic(m.topic)) expect(m.expected, m.text).toEqual([]);
       else expect(m.expected.length, m.text).toBeGreaterThan(0);
-      if (m.topic === DIRECT_TOPIC) expect(m.expected.some((c) => DIRECT.has(c)), m.text).toBe(true);
+      if (m.topic === DIRECT_TOPIC)
+        expect(
+          m.expected.some((c) => DIRECT.has(c)),
+          m.text,
+        ).toBe(true);
     }
     expect(new Set(FRESH.map((m) => m.text)).size).toBe(FRESH.length);
   });

@@ -26,7 +26,9 @@ describe('the held-out messages', () => {
 
   it('catches every personnummer and samordningsnummer', () => {
     for (const r of rows.filter((x) => x.m.expected.some((c) => c === 'personnummer' || c === 'samordningsnummer'))) {
-      expect(r.found, r.m.text).toEqual(expect.arrayContaining(r.m.expected.filter((c) => c === 'personnummer' || c === 'samordningsnummer')));
+      expect(r.found, r.m.text).toEqual(
+        expect.arrayContaining(r.m.expected.filter((c) => c === 'personnummer' || c === 'samordningsnummer')),
+      );
     }
   });
 

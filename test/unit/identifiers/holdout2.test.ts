@@ -21,7 +21,9 @@ describe('the second held-out corpus', () => {
     t.messages++;
     if (r.refused) t.refused++;
   }
-  console.log(`\nHeld-out corpus #2: ${rows.length} messages; recall ${recall.toFixed(3)} (${pos.filter((r) => r.refused).length}/${pos.length}), false alarms ${falseAlarms}/${neg.length}`);
+  console.log(
+    `\nHeld-out corpus #2: ${rows.length} messages; recall ${recall.toFixed(3)} (${pos.filter((r) => r.refused).length}/${pos.length}), false alarms ${falseAlarms}/${neg.length}`,
+  );
   console.table(table);
 
   it('has both kinds of message, in Swedish and English', () => {

@@ -76,7 +76,8 @@ describe('a name alone on the last line', () => {
     'Thanks all, the parents have agreed to the referral.\nRegards,\nSarah',
     'Kallelsen till SIP-mötet om barnet är skickad.\nHälsningar Petra',
   ];
-  for (const text of child) it(`is the child: ${JSON.stringify(text)}`, () => expect(cats(text).some((c) => c.startsWith('name'))).toBe(true));
+  for (const text of child)
+    it(`is the child: ${JSON.stringify(text)}`, () => expect(cats(text).some((c) => c.startsWith('name'))).toBe(true));
   for (const text of signature) {
     it(`is a signature: ${JSON.stringify(text)}`, () => {
       const names = detectIdentifiers(text, OPTIONS).filter((f) => f.category.startsWith('name'));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonnummer, isSamordningsnummer, isValidPersonnummer, luhnCheckDigit, normalisePersonnummer } from '../../../src/domain/identifiers';
+import {
+  findPersonnummer,
+  isSamordningsnummer,
+  isValidPersonnummer,
+  luhnCheckDigit,
+  normalisePersonnummer,
+} from '../../../src/domain/identifiers';
 import { testNumber } from './corpus/test-numbers';
 
 const NOW = new Date('2026-03-10T09:00:00Z');

@@ -30,7 +30,12 @@ const size = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 describe('the meeting card', () => {
   for (const locale of ['sv', 'en'] as const) {
     it(`(${locale}) shows the day, the local time, place, agenda status and answers, with answer buttons and the convener's actions`, () => {
-      const card = meetingCard(locale, meeting({ rsvp: { a: 'yes', b: 'yes', c: 'no' }, rsvpUserIds: ['29:a'] }), { groupName: 'Samverkansgrupp', level: 'tactical', now, warnings: [{ kind: 'publicHoliday', name: 'Juldagen' }] });
+      const card = meetingCard(locale, meeting({ rsvp: { a: 'yes', b: 'yes', c: 'no' }, rsvpUserIds: ['29:a'] }), {
+        groupName: 'Samverkansgrupp',
+        level: 'tactical',
+        now,
+        warnings: [{ kind: 'publicHoliday', name: 'Juldagen' }],
+      });
       expectValidCard(card);
       const s = JSON.stringify(card);
       expect(s).toContain(locale === 'sv' ? 'Torsdag 10 december 2026' : 'Thursday 10 December 2026');
@@ -40,7 +45,10 @@ describe('the meeting card', () => {
       expect(s.match(/"verb":"meeting.rsvp"/g)?.length).toBeGreaterThanOrEqual(3);
       expect(s).toContain('"verb":"meeting.move"');
       expect(s).toContain('"verb":"meeting.cancel"');
-      expect(card.refresh).toMatchObject({ action: { verb: 'meeting.refresh', data: { meetingId: 'samverkansgrupp.abcdefghij12' } }, userIds: ['29:a'] });
+      expect(card.refresh).toMatchObject({
+        action: { verb: 'meeting.refresh', data: { meetingId: 'samverkansgrupp.abcdefghij12' } },
+        userIds: ['29:a'],
+      });
     });
   }
 
@@ -54,12 +62,29 @@ describe('the meeting card', () => {
     }
   });
 
-  it('the largest realistic card stays well under Teams\' 28 KB', () => {
+  it("the largest realistic card stays well under Teams' 28 KB", () => {
     const rsvp = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`aad-${i}`, 'yes' as const]));
-    const card = meetingCard('sv', meeting({ location: checked('x'.repeat(200)), rsvp, rsvpUserIds: Array.from({ length: 60 }, (_, i) => `29:${'u'.repeat(80)}${i}`), seriesId: 's1' }), {
-      groupName: 'G'.repeat(120), level: 'strategic', now, notice: 'n'.repeat(300),
-      warnings: [{ kind: 'publicHoliday', name: 'Annandag jul' }, { kind: 'schoolBreak', name: 'jullov' }, { kind: 'outsideSchoolYear' }, { kind: 'weekend' }],
-    });
+    const card = meetingCard(
+      'sv',
+      meeting({
+        location: checked('x'.repeat(200)),
+        rsvp,
+        rsvpUserIds: Array.from({ length: 60 }, (_, i) => `29:${'u'.repeat(80)}${i}`),
+        seriesId: 's1',
+      }),
+      {
+        groupName: 'G'.repeat(120),
+        level: 'strategic',
+        now,
+        notice: 'n'.repeat(300),
+        warnings: [
+          { kind: 'publicHoliday', name: 'Annandag jul' },
+          { kind: 'schoolBreak', name: 'jullov' },
+          { kind: 'outsideSchoolYear' },
+          { kind: 'weekend' },
+        ],
+      },
+    );
     expectValidCard(card);
     expect(size(card)).toBeLessThan(28_000);
   });
@@ -68,10 +93,16 @@ describe('the meeting card', () => {
 describe('the schedule form', () => {
   it('offers the groups, date, time, length, place and repetition; preselects a single group', () => {
     for (const locale of ['sv', 'en'] as const) {
-      const card = scheduleFormCard(locale, { groupChoices: [{ title: 'Operativ grupp', value: 'operativ' }], cadenceText: 'vid behov', timeZone: 'Europe/Stockholm', values: {} });
+      const card = scheduleFormCard(locale, {
+        groupChoices: [{ title: 'Operativ grupp', value: 'operativ' }],
+        cadenceText: 'vid behov',
+        timeZone: 'Europe/Stockholm',
+        values: {},
+      });
       expectValidCard(card);
       const s = JSON.stringify(card);
-      for (const id of ['groupId', 'date', 'time', 'durationMinutes', 'location', 'recurrence', 'rrule']) expect(s).toContain(`"id":"${id}"`);
+      for (const id of ['groupId', 'date', 'time', 'durationMinutes', 'location', 'recurrence', 'rrule'])
+        expect(s).toContain(`"id":"${id}"`);
       expect(s).toMatch(/"id":"groupId"[^}]*"value":"operativ"/);
       expect(s).toContain('"verb":"meeting.schedule"');
     }
@@ -80,10 +111,18 @@ describe('the schedule form', () => {
   it('shows a proposal to confirm, with its notes and problems, within the size limit', () => {
     const dates = Array.from({ length: 52 }, (_, i) => `2027-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 9} 13:00`);
     const card = scheduleFormCard('sv', {
-      groupChoices: [{ title: 'Samverkansgrupp', value: 'samverkansgrupp' }], cadenceText: 'minst 8 gånger per år', timeZone: 'Europe/Stockholm',
+      groupChoices: [{ title: 'Samverkansgrupp', value: 'samverkansgrupp' }],
+      cadenceText: 'minst 8 gånger per år',
+      timeZone: 'Europe/Stockholm',
       values: { groupId: 'samverkansgrupp', date: '2027-01-11', time: '13:00', durationMinutes: 90, recurrence: 'cadence' },
       problems: ['Raden "x" är inte ett datum'],
-      proposal: { groupName: 'Samverkansgrupp', count: 52, notes: Array.from({ length: 12 }, () => '2027-02-22 flyttat till 2027-03-01 (sportlov).'), facts: dates.slice(0, 20).map((d) => ({ title: d, value: 'måndag 13:00' })), datesText: dates.join('\n') },
+      proposal: {
+        groupName: 'Samverkansgrupp',
+        count: 52,
+        notes: Array.from({ length: 12 }, () => '2027-02-22 flyttat till 2027-03-01 (sportlov).'),
+        facts: dates.slice(0, 20).map((d) => ({ title: d, value: 'måndag 13:00' })),
+        datesText: dates.join('\n'),
+      },
     });
     expectValidCard(card);
     const s = JSON.stringify(card);
@@ -98,7 +137,13 @@ describe('the schedule form', () => {
 describe('the meeting list', () => {
   it('lists meetings per group, says when there are none, and shows conveners the feed link', () => {
     const card = meetingListCard('sv', [
-      { groupId: 'operativ', name: 'Operativ grupp', cadence: 'vid behov', meetings: [meeting(), meeting({ id: 'samverkansgrupp.abcdefghij13', agendaStatus: 'published' })], feedUrl: 'https://x.example/calendar/abc.ics' },
+      {
+        groupId: 'operativ',
+        name: 'Operativ grupp',
+        cadence: 'vid behov',
+        meetings: [meeting(), meeting({ id: 'samverkansgrupp.abcdefghij13', agendaStatus: 'published' })],
+        feedUrl: 'https://x.example/calendar/abc.ics',
+      },
       { groupId: 'styrgrupp', name: 'Styrgrupp', cadence: '3 gånger per år', meetings: [] },
     ]);
     expectValidCard(card);
@@ -110,7 +155,13 @@ describe('the meeting list', () => {
   });
 
   it('with three groups of eight meetings stays under 28 KB', () => {
-    const groups = ['a', 'b', 'c'].map((g) => ({ groupId: g, name: `Grupp ${g}`, cadence: 'minst 8 gånger per år', meetings: Array.from({ length: 8 }, () => meeting({ location: checked('L'.repeat(200)) })), feedUrl: `https://x.example/calendar/${'t'.repeat(43)}.ics` }));
+    const groups = ['a', 'b', 'c'].map((g) => ({
+      groupId: g,
+      name: `Grupp ${g}`,
+      cadence: 'minst 8 gånger per år',
+      meetings: Array.from({ length: 8 }, () => meeting({ location: checked('L'.repeat(200)) })),
+      feedUrl: `https://x.example/calendar/${'t'.repeat(43)}.ics`,
+    }));
     const card = meetingListCard('en', groups, 'notice');
     expectValidCard(card);
     expect(size(card)).toBeLessThan(28_000);

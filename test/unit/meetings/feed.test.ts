@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { fold, renderCalendar, vtimezone, type IcalEvent } from '../../../src/domain/meetings/ical';
 
 const event = (over: Partial<IcalEvent>): IcalEvent => ({
-  uid: 'samverkansgrupp.abcdefghij12@samverkan', start: new Date('2026-03-26T12:00:00Z'), end: new Date('2026-03-26T13:30:00Z'),
-  summary: 'Samverkansgrupp', sequence: 0, status: 'CONFIRMED', ...over,
+  uid: 'samverkansgrupp.abcdefghij12@samverkan',
+  start: new Date('2026-03-26T12:00:00Z'),
+  end: new Date('2026-03-26T13:30:00Z'),
+  summary: 'Samverkansgrupp',
+  sequence: 0,
+  status: 'CONFIRMED',
+  ...over,
 });
 
 function parse(text: string) {
@@ -14,11 +19,21 @@ function parse(text: string) {
 
 describe('the iCalendar feed (parsed by ical.js)', () => {
   const body = renderCalendar({
-    name: 'Samverkansgrupp – Samverkan', timeZone: 'Europe/Stockholm', dtstamp: new Date('2026-03-01T08:00:00Z'),
+    name: 'Samverkansgrupp – Samverkan',
+    timeZone: 'Europe/Stockholm',
+    dtstamp: new Date('2026-03-01T08:00:00Z'),
     events: [
       event({ uid: 'b@samverkan', start: new Date('2026-03-31T11:00:00Z'), end: new Date('2026-03-31T12:00:00Z'), sequence: 2 }),
       event({ uid: 'a@samverkan' }),
-      event({ uid: 'c@samverkan', start: new Date('2026-10-27T12:00:00Z'), end: new Date('2026-10-27T13:00:00Z'), status: 'CANCELLED', sequence: 1, location: 'Sal 3, plan 2; "Nämndrummet"\nIngång B', summary: 'Möte, med komma; semikolon \\ och ny\nrad' }),
+      event({
+        uid: 'c@samverkan',
+        start: new Date('2026-10-27T12:00:00Z'),
+        end: new Date('2026-10-27T13:00:00Z'),
+        status: 'CANCELLED',
+        sequence: 1,
+        location: 'Sal 3, plan 2; "Nämndrummet"\nIngång B',
+        summary: 'Möte, med komma; semikolon \\ och ny\nrad',
+      }),
     ],
   });
 
@@ -31,7 +46,11 @@ describe('the iCalendar feed (parsed by ical.js)', () => {
     expect(String(daylight.getFirstPropertyValue('rrule'))).toContain('BYDAY=-1SU');
     expect(daylight.getFirstProperty('tzoffsetto')!.toICALString()).toContain('+0200');
     expect(events.map((e) => e.uid)).toEqual(['a@samverkan', 'b@samverkan', 'c@samverkan']);
-    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(['2026-03-26T12:00:00.000Z', '2026-03-31T11:00:00.000Z', '2026-10-27T12:00:00.000Z']);
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual([
+      '2026-03-26T12:00:00.000Z',
+      '2026-03-31T11:00:00.000Z',
+      '2026-10-27T12:00:00.000Z',
+    ]);
     expect(events.map((e) => `${e.startDate.hour}:${e.startDate.minute}`)).toEqual(['13:0', '13:0', '13:0']);
     expect(events.every((e) => e.startDate.zone?.tzid === 'Europe/Stockholm')).toBe(true);
   });
@@ -45,8 +64,13 @@ describe('the iCalendar feed (parsed by ical.js)', () => {
   });
 
   it('folds lines at 75 octets without splitting characters, and unfolds back', () => {
-    const long = 'Överenskommelse om samverkan kring barn och unga – åäö '.repeat(6) + '🙂🙂🙂';
-    const text = renderCalendar({ name: 'x', timeZone: 'Europe/Stockholm', dtstamp: new Date(), events: [event({ summary: long, description: long })] });
+    const long = `${'Överenskommelse om samverkan kring barn och unga – åäö '.repeat(6)}🙂🙂🙂`;
+    const text = renderCalendar({
+      name: 'x',
+      timeZone: 'Europe/Stockholm',
+      dtstamp: new Date(),
+      events: [event({ summary: long, description: long })],
+    });
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(text).not.toContain('\uFFFD');
     expect(parse(text).events[0]!.summary).toBe(long);

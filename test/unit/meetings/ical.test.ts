@@ -33,7 +33,10 @@ const iso = (t: ICAL.Time) => t.toJSDate().toISOString();
 /** An ical.js zone built from our VTIMEZONE lines only. */
 function icalZone(lines: string[]): ICAL.Timezone {
   const cal = new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR', ''].join('\r\n')));
-  return new ICAL.Timezone({ component: cal.getFirstSubcomponent('vtimezone')!, tzid: String(cal.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')) });
+  return new ICAL.Timezone({
+    component: cal.getFirstSubcomponent('vtimezone')!,
+    tzid: String(cal.getFirstSubcomponent('vtimezone')!.getFirstPropertyValue('tzid')),
+  });
 }
 
 /**
@@ -51,7 +54,8 @@ function disagreements(timeZone: string, fromYear: number, toYear: number): stri
     const text = w.toFormat("yyyy-LL-dd'T'HH:mm");
     const nearChange = wallOf(t - 4 * HALF_HOUR).offset !== wallOf(t + 4 * HALF_HOUR).offset;
     if (nearChange && [-2, -1, 1, 2].some((k) => wallOf(t + k * HALF_HOUR).toFormat("yyyy-LL-dd'T'HH:mm") === text)) continue;
-    const got = ICAL.Time.fromData({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0 }, zone).toUnixTime() * 1000;
+    const got =
+      ICAL.Time.fromData({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0 }, zone).toUnixTime() * 1000;
     if (got !== t) wrong.push(`${text}: ${new Date(got).toISOString()} != ${new Date(t).toISOString()}`);
   }
   return wrong;
@@ -85,8 +89,18 @@ describe('meeting times across daylight saving (Europe/Stockholm, parsed by ical
 
   it('reads back as the same UTC instants', () => {
     const { events } = parse(text);
-    expect(events.map((e) => iso(e.startDate))).toEqual(['2026-03-26T12:00:00.000Z', '2026-03-31T11:00:00.000Z', '2026-10-22T11:00:00.000Z', '2026-10-27T12:00:00.000Z']);
-    expect(events.map((e) => iso(e.endDate))).toEqual(['2026-03-26T13:30:00.000Z', '2026-03-31T12:30:00.000Z', '2026-10-22T12:30:00.000Z', '2026-10-27T13:30:00.000Z']);
+    expect(events.map((e) => iso(e.startDate))).toEqual([
+      '2026-03-26T12:00:00.000Z',
+      '2026-03-31T11:00:00.000Z',
+      '2026-10-22T11:00:00.000Z',
+      '2026-10-27T12:00:00.000Z',
+    ]);
+    expect(events.map((e) => iso(e.endDate))).toEqual([
+      '2026-03-26T13:30:00.000Z',
+      '2026-03-31T12:30:00.000Z',
+      '2026-10-22T12:30:00.000Z',
+      '2026-10-27T13:30:00.000Z',
+    ]);
     expect(events.map((e) => e.startDate.zone?.tzid)).toEqual([TZ, TZ, TZ, TZ]);
     expect(events.map((e) => e.startDate.utcOffset())).toEqual([3600, 7200, 7200, 3600]);
   });
@@ -97,8 +111,10 @@ describe('meeting times across daylight saving (Europe/Stockholm, parsed by ical
     const second = event({ uid: 'second@samverkan', start: new Date('2026-10-25T01:30:00Z'), end: new Date('2026-10-25T02:15:00Z') });
     const out = render([first, second]);
     expect(unfold(out).filter((l) => /^DT(START|END).*20261025/.test(l))).toEqual([
-      'DTSTART:20261025T003000Z', 'DTEND:20261025T011500Z',
-      'DTSTART:20261025T013000Z', 'DTEND;TZID=Europe/Stockholm:20261025T031500',
+      'DTSTART:20261025T003000Z',
+      'DTEND:20261025T011500Z',
+      'DTSTART:20261025T013000Z',
+      'DTEND;TZID=Europe/Stockholm:20261025T031500',
     ]);
     const { events } = parse(out);
     expect(events.map((e) => iso(e.startDate))).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
@@ -106,7 +122,7 @@ describe('meeting times across daylight saving (Europe/Stockholm, parsed by ical
   });
 });
 
-describe('the VTIMEZONE, derived from the zone\'s real offsets', () => {
+describe("the VTIMEZONE, derived from the zone's real offsets", () => {
   it('Europe/Stockholm: last Sunday of March 02:00 to CEST, last Sunday of October 03:00 to CET', () => {
     expect(vtimezone(TZ, 2025, 2027)).toEqual([
       'BEGIN:VTIMEZONE',
@@ -129,7 +145,7 @@ describe('the VTIMEZONE, derived from the zone\'s real offsets', () => {
     ]);
   });
 
-  it('in the feed, covers the events\' years and one either side', () => {
+  it("in the feed, covers the events' years and one either side", () => {
     const { cal } = parse(render([event({ start: new Date('2027-06-01T10:00:00Z'), end: new Date('2027-06-01T11:00:00Z') })]));
     const tz = cal.getFirstSubcomponent('vtimezone')!;
     expect(tz.getFirstPropertyValue('tzid')).toBe(TZ);
@@ -157,11 +173,19 @@ describe('the VTIMEZONE, derived from the zone\'s real offsets', () => {
     // Four zones over four years, hour by hour: about five seconds on a loaded two-core machine.
   }, 60_000);
 
-  it('finds other zones\' rules: New York on the second Sunday of March and the first of November', () => {
+  it("finds other zones' rules: New York on the second Sunday of March and the first of November", () => {
     const ny = vtimezone('America/New_York', 2025, 2027);
     expect(ny.filter((l) => /^(DTSTART|RRULE|TZOFFSET|TZNAME)/.test(l))).toEqual([
-      'DTSTART:20250309T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU', 'TZOFFSETFROM:-0500', 'TZOFFSETTO:-0400', 'TZNAME:EDT',
-      'DTSTART:20251102T020000', 'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU', 'TZOFFSETFROM:-0400', 'TZOFFSETTO:-0500', 'TZNAME:EST',
+      'DTSTART:20250309T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+      'TZOFFSETFROM:-0500',
+      'TZOFFSETTO:-0400',
+      'TZNAME:EDT',
+      'DTSTART:20251102T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+      'TZOFFSETFROM:-0400',
+      'TZOFFSETTO:-0500',
+      'TZNAME:EST',
     ]);
   });
 
@@ -169,7 +193,12 @@ describe('the VTIMEZONE, derived from the zone\'s real offsets', () => {
     // Brazil abolished daylight saving in 2019: a yearly rule would wrongly repeat it.
     const lines = vtimezone('America/Sao_Paulo', 2018, 2021);
     expect(lines.some((l) => l.startsWith('RRULE'))).toBe(false);
-    expect(lines.filter((l) => l.startsWith('DTSTART'))).toEqual(['DTSTART:20180101T000000', 'DTSTART:20180218T000000', 'DTSTART:20181104T000000', 'DTSTART:20190217T000000']);
+    expect(lines.filter((l) => l.startsWith('DTSTART'))).toEqual([
+      'DTSTART:20180101T000000',
+      'DTSTART:20180218T000000',
+      'DTSTART:20181104T000000',
+      'DTSTART:20190217T000000',
+    ]);
     expect(disagreements('America/Sao_Paulo', 2018, 2021)).toEqual([]);
     // January 2020 had no summer time: a repeated rule would say -02.
     const zone = icalZone(lines);
@@ -189,7 +218,9 @@ describe('the VTIMEZONE, derived from the zone\'s real offsets', () => {
       'END:STANDARD',
       'END:VTIMEZONE',
     ]);
-    const out = render([event({ start: new Date('2026-07-01T04:00:00Z'), end: new Date('2026-07-01T05:00:00Z') })], { timeZone: 'Asia/Tokyo' });
+    const out = render([event({ start: new Date('2026-07-01T04:00:00Z'), end: new Date('2026-07-01T05:00:00Z') })], {
+      timeZone: 'Asia/Tokyo',
+    });
     expect(unfold(out)).toContain('DTSTART;TZID=Asia/Tokyo:20260701T130000');
     expect(unfold(out)).toContain('X-WR-TIMEZONE:Asia/Tokyo');
     const { cal, events } = parse(out);
@@ -206,11 +237,23 @@ describe('the VTIMEZONE, derived from the zone\'s real offsets', () => {
 
 describe('the events', () => {
   const a = event({ uid: 'm-a@samverkan', start: new Date('2026-04-02T08:00:00Z'), end: new Date('2026-04-02T09:00:00Z'), sequence: 3 });
-  const b = event({ uid: 'm-b@samverkan', start: new Date('2026-04-01T08:00:00Z'), end: new Date('2026-04-01T09:00:00Z'), sequence: 0, status: 'CANCELLED' });
+  const b = event({
+    uid: 'm-b@samverkan',
+    start: new Date('2026-04-01T08:00:00Z'),
+    end: new Date('2026-04-01T09:00:00Z'),
+    sequence: 0,
+    status: 'CANCELLED',
+  });
   const c = event({
-    uid: 'm-c@samverkan', start: new Date('2026-04-02T08:00:00Z'), end: new Date('2026-04-02T10:00:00Z'), sequence: 12,
-    description: 'Agenda', location: 'Sal 3', url: 'https://example.org/m/c',
-    created: new Date('2026-02-10T09:15:30Z'), lastModified: new Date('2026-02-20T16:45:00Z'),
+    uid: 'm-c@samverkan',
+    start: new Date('2026-04-02T08:00:00Z'),
+    end: new Date('2026-04-02T10:00:00Z'),
+    sequence: 12,
+    description: 'Agenda',
+    location: 'Sal 3',
+    url: 'https://example.org/m/c',
+    created: new Date('2026-02-10T09:15:30Z'),
+    lastModified: new Date('2026-02-20T16:45:00Z'),
   });
 
   it('are sorted by start (then UID), with UID and SEQUENCE round-tripping', () => {
@@ -230,11 +273,15 @@ describe('the events', () => {
     expect(events.map((e) => e.component.getFirstPropertyValue('transp'))).toEqual(['OPAQUE', 'OPAQUE', 'OPAQUE']);
   });
 
-  it('DTSTAMP is the feed\'s instant, and CREATED/LAST-MODIFIED are UTC; optional fields appear only when given', () => {
+  it("DTSTAMP is the feed's instant, and CREATED/LAST-MODIFIED are UTC; optional fields appear only when given", () => {
     const lines = unfold(render([a, c]));
     expect(lines.filter((l) => l.startsWith('DTSTAMP'))).toEqual(['DTSTAMP:20260301T080000Z', 'DTSTAMP:20260301T080000Z']);
     expect(lines.filter((l) => /^(CREATED|LAST-MODIFIED|URL|DESCRIPTION|LOCATION)/.test(l))).toEqual([
-      'DESCRIPTION:Agenda', 'LOCATION:Sal 3', 'URL:https://example.org/m/c', 'CREATED:20260210T091530Z', 'LAST-MODIFIED:20260220T164500Z',
+      'DESCRIPTION:Agenda',
+      'LOCATION:Sal 3',
+      'URL:https://example.org/m/c',
+      'CREATED:20260210T091530Z',
+      'LAST-MODIFIED:20260220T164500Z',
     ]);
     const parsed = parse(render([c])).events[0]!.component;
     expect((parsed.getFirstPropertyValue('created') as ICAL.Time).toJSDate().toISOString()).toBe('2026-02-10T09:15:30.000Z');
@@ -257,7 +304,7 @@ describe('the events', () => {
 });
 
 describe('line format', () => {
-  const long = 'Överenskommelse om samverkan kring barn och unga i Västerås, Gävle och Umeå – åäö ÅÄÖ 🙂👩‍👩‍👧 '.repeat(5) + '🙂🙂🙂';
+  const long = `${'Överenskommelse om samverkan kring barn och unga i Västerås, Gävle och Umeå – åäö ÅÄÖ 🙂👩‍👩‍👧 '.repeat(5)}🙂🙂🙂`;
 
   it('folds long Swedish text at 75 octets without splitting a character, and unfolds back exactly', () => {
     const out = render([event({ summary: long, description: long })], { name: long });

@@ -1,7 +1,17 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseCancelArgs, parseDatesText, parseMoveArgs, normaliseTime } from '../../../src/domain/meetings/arguments';
-import { cancelled, groupIdOfMeeting, isHeld, isUpcoming, moved, newMeetingId, rsvpCounts, withRsvp, type Meeting } from '../../../src/domain/meetings/meeting';
+import {
+  cancelled,
+  groupIdOfMeeting,
+  isHeld,
+  isUpcoming,
+  moved,
+  newMeetingId,
+  rsvpCounts,
+  withRsvp,
+  type Meeting,
+} from '../../../src/domain/meetings/meeting';
 import { plannedReminders, REMINDER_KINDS, workingDaysBefore } from '../../../src/domain/meetings/reminders';
 
 const base: Meeting = {
@@ -32,7 +42,15 @@ describe('meeting ids', () => {
   });
 
   it('rejects ids that are not ours', () => {
-    for (const bad of ['', 'operativ', '.abcdefghij12', 'operativ.short', 'Operativ.abcdefghij12', 'operativ.abcdefghij12/../x', 'a'.repeat(70) + '.abcdefghij12']) {
+    for (const bad of [
+      '',
+      'operativ',
+      '.abcdefghij12',
+      'operativ.short',
+      'Operativ.abcdefghij12',
+      'operativ.abcdefghij12/../x',
+      `${'a'.repeat(70)}.abcdefghij12`,
+    ]) {
       expect(groupIdOfMeeting(bad)).toBeUndefined();
     }
   });
@@ -102,7 +120,11 @@ describe('reminder times', () => {
     const summer = { ...base, start: '2027-06-10T11:00:00.000Z', end: '2027-06-10T12:00:00.000Z' };
     const plan = plannedReminders(summer, new Date('2026-11-22T10:00:00Z'));
     expect(plan.find((r) => r.kind === REMINDER_KINDS.dayBefore)!.dueAt.toISOString()).toBe('2027-06-09T07:00:00.000Z');
-    expect(plannedReminders(base, new Date('2026-11-22T10:00:00Z')).find((r) => r.kind === REMINDER_KINDS.dayBefore)!.dueAt.toISOString()).toBe('2027-01-13T08:00:00.000Z');
+    expect(
+      plannedReminders(base, new Date('2026-11-22T10:00:00Z'))
+        .find((r) => r.kind === REMINDER_KINDS.dayBefore)!
+        .dueAt.toISOString(),
+    ).toBe('2027-01-13T08:00:00.000Z');
   });
 
   it('drop what has passed: booked the afternoon before, only the card (at once) and the minutes check remain', () => {
@@ -123,11 +145,26 @@ describe('reminder times', () => {
 
 describe('command arguments', () => {
   it('boka flytta: a meeting by date or id, a new date, an optional time', () => {
-    expect(parseMoveArgs('2026-12-10 till 2026-12-12 14:00')).toEqual({ ok: true, meeting: { kind: 'date', date: '2026-12-10' }, date: '2026-12-12', time: '14:00' });
+    expect(parseMoveArgs('2026-12-10 till 2026-12-12 14:00')).toEqual({
+      ok: true,
+      meeting: { kind: 'date', date: '2026-12-10' },
+      date: '2026-12-12',
+      time: '14:00',
+    });
     expect(parseMoveArgs('2026-12-10 2026-12-12')).toEqual({ ok: true, meeting: { kind: 'date', date: '2026-12-10' }, date: '2026-12-12' });
     expect(parseMoveArgs('2026-12-10 to 2026-12-12 at 9.30')).toMatchObject({ ok: true, time: '09:30' });
-    expect(parseMoveArgs('operativ.abcdefghij12 2026-12-12')).toMatchObject({ ok: true, meeting: { kind: 'id', id: 'operativ.abcdefghij12' } });
-    for (const bad of ['', '2026-12-10', 'i morgon till fredag', '2026-12-10 till 2026-02-30', '2026-12-10 2026-12-12 25:00', '2026-12-10 2026-12-12 14:00 extra']) {
+    expect(parseMoveArgs('operativ.abcdefghij12 2026-12-12')).toMatchObject({
+      ok: true,
+      meeting: { kind: 'id', id: 'operativ.abcdefghij12' },
+    });
+    for (const bad of [
+      '',
+      '2026-12-10',
+      'i morgon till fredag',
+      '2026-12-10 till 2026-02-30',
+      '2026-12-10 2026-12-12 25:00',
+      '2026-12-10 2026-12-12 14:00 extra',
+    ]) {
       expect(parseMoveArgs(bad)).toEqual({ ok: false });
     }
   });

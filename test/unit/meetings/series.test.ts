@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dateWarnings, expandRule, isGoodMeetingDate, localToInstant, occurrenceAt, proposeSeries } from '../../../src/domain/meetings/recurrence';
+import {
+  dateWarnings,
+  expandRule,
+  isGoodMeetingDate,
+  localToInstant,
+  occurrenceAt,
+  proposeSeries,
+} from '../../../src/domain/meetings/recurrence';
 
 const TZ = 'Europe/Stockholm';
 const localOf = (d: Date) => DateTime.fromJSDate(d, { zone: TZ }).toFormat('yyyy-LL-dd HH:mm');
@@ -28,7 +35,12 @@ describe('local time and instants', () => {
 describe('RRULE series', () => {
   it('weekly at 13:00 keeps 13:00 local across both daylight-saving changes', () => {
     const march = expandRule('FREQ=WEEKLY;COUNT=4', { date: '2026-03-19', time: '13:00' }, 60, TZ);
-    expect(march.map((o) => o.start.toISOString())).toEqual(['2026-03-19T12:00:00.000Z', '2026-03-26T12:00:00.000Z', '2026-04-02T11:00:00.000Z', '2026-04-09T11:00:00.000Z']);
+    expect(march.map((o) => o.start.toISOString())).toEqual([
+      '2026-03-19T12:00:00.000Z',
+      '2026-03-26T12:00:00.000Z',
+      '2026-04-02T11:00:00.000Z',
+      '2026-04-09T11:00:00.000Z',
+    ]);
     const october = expandRule('FREQ=WEEKLY;COUNT=3', { date: '2026-10-15', time: '13:00' }, 60, TZ);
     expect(october.map((o) => localOf(o.start))).toEqual(['2026-10-15 13:00', '2026-10-22 13:00', '2026-10-29 13:00']);
     expect(october[2]!.start.toISOString()).toBe('2026-10-29T12:00:00.000Z');
@@ -75,12 +87,20 @@ describe('cadence series', () => {
   });
 
   it('"3 times a year" gives three; "as needed" nothing', () => {
-    expect(proposeSeries({ kind: 'times', timesPerYear: 3 }, { from: '2026-08-24', time: '10:00', durationMinutes: 60, timeZone: TZ }).occurrences).toHaveLength(3);
-    expect(proposeSeries({ kind: 'asNeeded' }, { from: '2026-08-24', time: '10:00', durationMinutes: 60, timeZone: TZ }).occurrences).toEqual([]);
+    expect(
+      proposeSeries({ kind: 'times', timesPerYear: 3 }, { from: '2026-08-24', time: '10:00', durationMinutes: 60, timeZone: TZ })
+        .occurrences,
+    ).toHaveLength(3);
+    expect(
+      proposeSeries({ kind: 'asNeeded' }, { from: '2026-08-24', time: '10:00', durationMinutes: 60, timeZone: TZ }).occurrences,
+    ).toEqual([]);
   });
 
   it('weekly skips höstlov and jullov, across the year end', () => {
-    const p = proposeSeries({ kind: 'weekly' }, { from: '2026-10-19', time: '08:30', durationMinutes: 45, timeZone: TZ, until: '2027-01-20' });
+    const p = proposeSeries(
+      { kind: 'weekly' },
+      { from: '2026-10-19', time: '08:30', durationMinutes: 45, timeZone: TZ, until: '2027-01-20' },
+    );
     const dates = p.occurrences.map((o) => o.date);
     expect(dates).toContain('2026-10-19');
     expect(dates).not.toContain('2026-10-26'); // höstlov, week 44
@@ -92,7 +112,10 @@ describe('cadence series', () => {
   });
 
   it('monthly keeps the ordinal weekday and skips July', () => {
-    const p = proposeSeries({ kind: 'monthly' }, { from: '2026-09-08', time: '09:00', durationMinutes: 60, timeZone: TZ, until: '2027-06-10' });
+    const p = proposeSeries(
+      { kind: 'monthly' },
+      { from: '2026-09-08', time: '09:00', durationMinutes: 60, timeZone: TZ, until: '2027-06-10' },
+    );
     for (const o of p.occurrences) expect(DateTime.fromISO(o.date).weekday).toBe(2);
     expect(p.occurrences.length).toBeGreaterThanOrEqual(8);
   });
@@ -106,7 +129,10 @@ describe('cadence series', () => {
         fc.integer({ min: 1, max: 12 }),
         (d, h, m, n) => {
           const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-          const p = proposeSeries({ kind: 'atLeast', timesPerYear: n }, { from: d.toISOString().slice(0, 10), time, durationMinutes: 60, timeZone: TZ });
+          const p = proposeSeries(
+            { kind: 'atLeast', timesPerYear: n },
+            { from: d.toISOString().slice(0, 10), time, durationMinutes: 60, timeZone: TZ },
+          );
           for (const o of p.occurrences) {
             if (!isGoodMeetingDate(o.date) || localOf(o.start) !== `${o.date} ${time}` || o.start >= o.end) return false;
           }

@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { cadenceStatus, CadenceSchema, checkRrule, describeCadence, expectedMeetingsInYear, expectedMeetingsSoFar, parseCadenceText, type Cadence } from '../../../src/domain/organisation/cadence';
+import {
+  cadenceStatus,
+  CadenceSchema,
+  checkRrule,
+  describeCadence,
+  expectedMeetingsInYear,
+  expectedMeetingsSoFar,
+  parseCadenceText,
+  type Cadence,
+} from '../../../src/domain/organisation/cadence';
 
 const TZ = 'Europe/Stockholm';
 /** A local wall-clock time in Stockholm (noon when only a date is given). */
@@ -29,10 +38,13 @@ describe('the written forms of a cadence', () => {
     expect(CadenceSchema.parse(text)).toEqual(cadence);
   });
 
-  it.each(['sometimes', '8 a year', '0 times a year', 'at least 400 times a year', 'RRULE:FREQ=FORTNIGHTLY', 'BYDAY=TU'])('"%s" is not a cadence', (text) => {
-    expect(parseCadenceText(text)).toBeUndefined();
-    expect(CadenceSchema.safeParse(text).success).toBe(false);
-  });
+  it.each(['sometimes', '8 a year', '0 times a year', 'at least 400 times a year', 'RRULE:FREQ=FORTNIGHTLY', 'BYDAY=TU'])(
+    '"%s" is not a cadence',
+    (text) => {
+      expect(parseCadenceText(text)).toBeUndefined();
+      expect(CadenceSchema.safeParse(text).success).toBe(false);
+    },
+  );
 
   it('checks RRULEs with the rrule package: FREQ required, no DTSTART, no unknown parts', () => {
     expect(checkRrule('FREQ=WEEKLY;BYDAY=TU')).toEqual({ ok: true, rule: 'FREQ=WEEKLY;BYDAY=TU' });
@@ -49,7 +61,7 @@ describe('the written forms of a cadence', () => {
   });
 });
 
-describe('meetings expected so far this year (pro rata, in the group\'s zone)', () => {
+describe("meetings expected so far this year (pro rata, in the group's zone)", () => {
   it('"at least 8 a year" asks for none on 1 January, 4 at midsummer, 8 at year end', () => {
     const c: Cadence = { kind: 'atLeast', timesPerYear: 8 };
     expect(expectedMeetingsSoFar(c, 2026, at('2026-01-01T00:30:00'), TZ)).toBe(0);

@@ -20,7 +20,13 @@ import { easterSunday } from '../../../src/domain/organisation/dates';
 
 const TZ = 'Europe/Stockholm';
 const on = (date: string, time = '12:00') => DateTime.fromISO(`${date}T${time}`, { zone: TZ }).toJSDate();
-const doc = (reviewCycle: ReviewCycle, extra: Partial<GoverningDocument> = {}): GoverningDocument => ({ id: 'd', title: 'Dokument', ownerGroup: 'styrgrupp', reviewCycle, ...extra });
+const doc = (reviewCycle: ReviewCycle, extra: Partial<GoverningDocument> = {}): GoverningDocument => ({
+  id: 'd',
+  title: 'Dokument',
+  ownerGroup: 'styrgrupp',
+  reviewCycle,
+  ...extra,
+});
 
 describe('Swedish general elections and terms of office', () => {
   it.each([
@@ -93,12 +99,18 @@ describe('the school calendar', () => {
   });
 
   it('Easter dates are right', () => {
-    expect([2024, 2025, 2026, 2028, 2030].map(easterSunday)).toEqual(['2024-03-31', '2025-04-20', '2026-04-05', '2028-04-16', '2030-04-21']);
+    expect([2024, 2025, 2026, 2028, 2030].map(easterSunday)).toEqual([
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2028-04-16',
+      '2030-04-21',
+    ]);
   });
 });
 
 describe('next review: yearly', () => {
-  it('is due by the day of the month every year, the month\'s last day by default', () => {
+  it("is due by the day of the month every year, the month's last day by default", () => {
     const d = doc({ kind: 'yearly', month: 10 }, { lastReviewed: '2025-10-20' });
     expect(nextReview(d, on('2026-09-01'), TZ)).toEqual({ dueDate: '2026-10-31', status: 'dueSoon', daysLeft: 60 });
     expect(nextReview(d, on('2026-08-31'), TZ).status).toBe('ok');
@@ -118,16 +130,25 @@ describe('next review: yearly', () => {
   it('February deadlines clamp to the 28th, and to the 29th in leap years', () => {
     expect(nextReview(doc({ kind: 'yearly', month: 2, day: 29 }), on('2027-01-10'), TZ).dueDate).toBe('2027-02-28');
     expect(nextReview(doc({ kind: 'yearly', month: 2 }), on('2028-01-10'), TZ).dueDate).toBe('2028-02-29');
-    expect(nextReview(doc({ kind: 'yearly', month: 2, day: 29 }, { lastReviewed: '2028-02-29' }), on('2028-03-01'), TZ).dueDate).toBe('2029-02-28');
+    expect(nextReview(doc({ kind: 'yearly', month: 2, day: 29 }, { lastReviewed: '2028-02-29' }), on('2028-03-01'), TZ).dueDate).toBe(
+      '2029-02-28',
+    );
   });
 
   it('with no review yet, the adoption stands for the first one; with neither, the coming deadline', () => {
     // Adopted in June 2023: the first yearly follow-up was due by the end of 2023.
-    expect(nextReview(doc({ kind: 'yearly', month: 12 }, { decidedOn: '2023-06-09' }), on('2026-11-22'), TZ)).toMatchObject({ dueDate: '2023-12-31', status: 'overdue' });
-    expect(nextReview(doc({ kind: 'yearly', month: 12 }), on('2026-11-22'), TZ)).toEqual({ dueDate: '2026-12-31', status: 'dueSoon', daysLeft: 39 });
+    expect(nextReview(doc({ kind: 'yearly', month: 12 }, { decidedOn: '2023-06-09' }), on('2026-11-22'), TZ)).toMatchObject({
+      dueDate: '2023-12-31',
+      status: 'overdue',
+    });
+    expect(nextReview(doc({ kind: 'yearly', month: 12 }), on('2026-11-22'), TZ)).toEqual({
+      dueDate: '2026-12-31',
+      status: 'dueSoon',
+      daysLeft: 39,
+    });
   });
 
-  it('today is the date in the organisation\'s zone', () => {
+  it("today is the date in the organisation's zone", () => {
     const d = doc({ kind: 'yearly', month: 10 }, { lastReviewed: '2025-10-01' });
     // 23:30 UTC on 31 October is already 1 November in Stockholm.
     expect(nextReview(d, new Date('2026-10-31T23:30:00Z'), TZ).status).toBe('overdue');
@@ -156,10 +177,14 @@ describe('next review: school year (läsår)', () => {
 describe('next review: once per term of office', () => {
   const cycle: ReviewCycle = { kind: 'termOfOffice' };
   it('due within the first year of the term: by 15 October the year after the election', () => {
-    expect(nextReview(doc(cycle, { decidedOn: '2023-11-06' }), on('2026-11-22'), TZ)).toEqual({ dueDate: '2027-10-15', status: 'ok', daysLeft: 327 });
+    expect(nextReview(doc(cycle, { decidedOn: '2023-11-06' }), on('2026-11-22'), TZ)).toEqual({
+      dueDate: '2027-10-15',
+      status: 'ok',
+      daysLeft: 327,
+    });
   });
 
-  it('the previous term\'s deadline holds until the new term starts on 15 October 2026', () => {
+  it("the previous term's deadline holds until the new term starts on 15 October 2026", () => {
     const d = doc(cycle, { lastReviewed: '2021-03-01' });
     expect(nextReview(d, on('2026-10-14'), TZ)).toMatchObject({ dueDate: '2023-10-15', status: 'overdue' });
     expect(nextReview(d, on('2026-10-15'), TZ)).toMatchObject({ dueDate: '2027-10-15', status: 'ok' });
@@ -189,13 +214,21 @@ describe('next review: fixed validity', () => {
   });
 
   it('the lead time is configurable', () => {
-    expect(nextReview(doc({ kind: 'fixedValidity', daysBefore: 90 }, { validUntil: '2027-03-31' }), on('2026-11-22'), TZ).dueDate).toBe('2026-12-31');
+    expect(nextReview(doc({ kind: 'fixedValidity', daysBefore: 90 }, { validUntil: '2027-03-31' }), on('2026-11-22'), TZ).dueDate).toBe(
+      '2026-12-31',
+    );
   });
 
   it('a renewal with a new validity period moves it on', () => {
     const d = doc({ kind: 'fixedValidity' }, { validFrom: '2020-01-01', validUntil: '2024-12-31', decisionRef: 'BUN 2019-12-03 § 121' });
     const renewed = completeReview(d, '2026-11-22', 'BUN 2026-11-20 § 88', { validFrom: '2027-01-01', validUntil: '2030-12-31' });
-    expect(renewed).toMatchObject({ validFrom: '2027-01-01', validUntil: '2030-12-31', decisionRef: 'BUN 2026-11-20 § 88', decidedOn: '2026-11-22', lastReviewed: '2026-11-22' });
+    expect(renewed).toMatchObject({
+      validFrom: '2027-01-01',
+      validUntil: '2030-12-31',
+      decisionRef: 'BUN 2026-11-20 § 88',
+      decidedOn: '2026-11-22',
+      lastReviewed: '2026-11-22',
+    });
     expect(nextReview(renewed, on('2026-11-23'), TZ)).toMatchObject({ dueDate: '2030-07-04', status: 'ok' });
     expect(d.validUntil).toBe('2024-12-31');
   });
@@ -203,7 +236,11 @@ describe('next review: fixed validity', () => {
 
 describe('next review: until further notice', () => {
   it('has no date unless a review is requested', () => {
-    expect(nextReview(doc({ kind: 'untilFurtherNotice' }, { decidedOn: '2024-12-04' }), on('2026-11-22'), TZ)).toEqual({ dueDate: null, status: 'noDate', daysLeft: null });
+    expect(nextReview(doc({ kind: 'untilFurtherNotice' }, { decidedOn: '2024-12-04' }), on('2026-11-22'), TZ)).toEqual({
+      dueDate: null,
+      status: 'noDate',
+      daysLeft: null,
+    });
   });
 
   it('a request (a trigger) makes it due; completing the review clears it', () => {

@@ -35,12 +35,30 @@ export interface FreshMessage {
 
 /** Topics whose messages identify a child or family (every message has at least one label). */
 export const IDENTIFIABLE_TOPICS = [
-  'pnr-spelling', 'singled-out', 'initials-class', 'nickname', 'lowercase-name', 'split-name', 'english-case',
-  'name-colleague-verb', 'name-bup', 'parent-phone-address', 'name-alone-line', 'classic', 'marker-holes',
+  'pnr-spelling',
+  'singled-out',
+  'initials-class',
+  'nickname',
+  'lowercase-name',
+  'split-name',
+  'english-case',
+  'name-colleague-verb',
+  'name-bup',
+  'parent-phone-address',
+  'name-alone-line',
+  'classic',
+  'marker-holes',
 ] as const;
 
 /** Topics whose messages identify no one (every message is labelled []). */
-export const NEGATIVE_TOPICS = ['staff-logistics', 'titled-professional', 'invented', 'stats-groups', 'references', 'places-things'] as const;
+export const NEGATIVE_TOPICS = [
+  'staff-logistics',
+  'titled-professional',
+  'invented',
+  'stats-groups',
+  'references',
+  'places-things',
+] as const;
 
 /** The direct identifiers' topic: recall there must be 1. */
 export const DIRECT_TOPIC = 'pnr-spelling';
@@ -185,7 +203,8 @@ const PNR: FreshMessage[] = [
       `2. ${ten(p9, ' ')} – LVU-beslut i fredags, placerad på HVB utanför kommunen, skolgången behöver lösas med distansstöd.\n` +
       `3. ${s3.dash} – nyanländ, god man utsedd, kartläggning klar, behöver modersmålsstöd och kontakt med BUP för trauma.\n` +
       `Samtycke finns för 1 och 3, för 2 inväntar vi vårdnadshavarnas svar. Säg till om ni vill lägga till något!`,
-    P, S,
+    P,
+    S,
   ),
 ];
 
@@ -217,11 +236,11 @@ const SINGLED_OUT: FreshMessage[] = [
   so.sv('Den nyanlända pojken i 5C som kom ensam från Afghanistan i höstas har fortfarande ingen god man', SO),
   so.sv('vaktmästarens barnbarn i 3A, hon som bor hos honom, har berättat om bråk hemma hos mamman', SO),
   so.sv('Eleven i 6B vars mamma jobbar i matsalen har inte ätit på tre dagar', SO),
-  so.en('the girl in 5B whose mum was deported in December hasn\'t been in school since', SO),
-  so.en('The twins in year 3 at Nossebroskolan whose dad is in prison – their teacher says they\'re withdrawn', SO),
+  so.en("the girl in 5B whose mum was deported in December hasn't been in school since", SO),
+  so.en("The twins in year 3 at Nossebroskolan whose dad is in prison – their teacher says they're withdrawn", SO),
   so.en('the only Somali-speaking kid in 2A, the one whose dad was arrested, needs an interpreter at the SIP', SO),
   so.en('That boy in 8C who set fire to the bins last Friday – the police want a meeting with soc', SO),
-  so.en('The headteacher\'s son, the one in 9B, disclosed self-harm to the school nurse today', SO),
+  so.en("The headteacher's son, the one in 9B, disclosed self-harm to the school nurse today", SO),
   so.en('the new girl in year 7 who arrived from Syria in January keeps asking if her dad is alive', SO),
 ];
 
@@ -264,7 +283,7 @@ const NICKNAMES: FreshMessage[] = [
   nn.sv('Maximilian (Max) Ekström har LVU sedan i går, flyttad till HVB', N),
   nn.sv('Gabriella (Gabbi) åk 5 säger att mamma dricker varje kväll', NC),
   nn.sv('Johannes (Jojje) i 3A har stora behov, HAB är inkopplade men vh vill inte ha SIP', NC),
-  nn.en('Alexander (Sandy) Khan in year 7 – mum says he\'s not sleeping at home', NC),
+  nn.en("Alexander (Sandy) Khan in year 7 – mum says he's not sleeping at home", NC),
 ];
 
 // ---------------------------------------------------------------- names in lower case
@@ -312,39 +331,39 @@ const SPLIT: FreshMessage[] = [
 const en = topic('english-case');
 const ENGLISH: FreshMessage[] = [
   en.en('Noah Jensen in year 6 at Bryngeskolan told his teacher that his stepdad locks him out at night', NC),
-  en.en('Maya\'s mum called about the LVU again, she wants the meeting moved', N),
+  en.en("Maya's mum called about the LVU again, she wants the meeting moved", N),
   en.en('Quick update: Amir (12) has been in an emergency foster home since Friday', NA),
   en.en('Can we discuss Ella Morgan on Thursday? Her absence is up to 40%', N),
   en.en('Jack in 5B came in with bruises on his arm, the school nurse has documented it', NC),
   en.en('Sofia Rossi, 14, ran away from the care home again last night', NA),
-  en.en('Liam\'s dad turned up drunk at pick-up, staff called the police', N),
+  en.en("Liam's dad turned up drunk at pick-up, staff called the police", N),
   en.en('The referral for Hannah Kowalski went to social services this morning', N),
   en.en('Zainab in grade 8 disclosed a risk of FGM to the school counsellor', NC),
   en.en('We need an SIP for Lucas Ahmed – CAMHS, school and soc are all involved', N),
-  en.en('Amelia (7) keeps saying she doesn\'t want to go home', NA),
-  en.en('Emil\'s foster mum says he has nightmares every night since the move', N),
-  en.en('Isaac Berg hasn\'t been seen since the weekend and his parents aren\'t answering', N),
+  en.en("Amelia (7) keeps saying she doesn't want to go home", NA),
+  en.en("Emil's foster mum says he has nightmares every night since the move", N),
+  en.en("Isaac Berg hasn't been seen since the weekend and his parents aren't answering", N),
   en.en('Fatima in year 9 is being pressured to marry over the summer, we need to act now', NC),
-  en.en('Ryan Murphy\'s absence is now 55 % this term, mum says he is ill', N),
+  en.en("Ryan Murphy's absence is now 55 % this term, mum says he is ill", N),
   en.en('Just spoke to Leah in 4A, she says mum sleeps all day', NC),
   en.en('Mohammed Hussein, born 2013, is on the waiting list for BUP', NA),
   en.en('Safeguarding concern: Ava Lindqvist, year 2, came to school without a coat again', NC),
-  en.en('Grace\'s stepfather has a restraining order, the school must not let him pick her up', N),
+  en.en("Grace's stepfather has a restraining order, the school must not let him pick her up", N),
   en.en('Adam is 10 and has been caring for his younger siblings alone for a week', NA),
   en.en('Yusuf Ali in class 7C was excluded after the fight, mum is furious with the school', NC),
   en.en('Layla Osman has been missing from school for three weeks, the family may have left the country', N),
-  en.en('Talked to Oscar\'s grandmother, she is willing to be a kinship carer', N),
+  en.en("Talked to Oscar's grandmother, she is willing to be a kinship carer", N),
   en.en('Mia in the preschool class keeps falling asleep, her teacher is worried about home', NC),
   en.en('The police called about Kevin Lindahl, 15, arrested for shoplifting with older boys', NA),
-  en.en('Sara Haddad\'s mum has agreed to the SIP but her dad hasn\'t', N),
-  en.en('Elijah in year 3 hasn\'t had lunch money for weeks and is always hungry', NC),
+  en.en("Sara Haddad's mum has agreed to the SIP but her dad hasn't", N),
+  en.en("Elijah in year 3 hasn't had lunch money for weeks and is always hungry", NC),
   en.en('Hi all, re Nora Pettersson: the placement breaks down on Friday, we need a plan', N),
   en.en('Theo (9) disclosed at breakfast club that his dad hit his mum', NA),
   en.en('Aisha Mahmoud in 6B and her brother Omar in 8A both have high absence', NC),
   en.en('Can someone check on Lily Anderson? Her mum texted the teacher at 2am', N),
   en.en('Ibrahim, aged 11, has lived with his aunt since his father was detained', NA),
-  en.en('Felix Nordin\'s case goes to the social welfare committee next week', N),
-  en.en('Chloe in year 5 says her mum\'s boyfriend scares her', NC),
+  en.en("Felix Nordin's case goes to the social welfare committee next week", N),
+  en.en("Chloe in year 5 says her mum's boyfriend scares her", NC),
   en.en('We got a child protection referral on Milo Karlsson from the GP', N),
 ];
 
@@ -433,7 +452,7 @@ const PHONE_ADDRESS: FreshMessage[] = [
   pa.sv('Familjen hittades i en husvagn på Campingvägen 4, barnen har inte gått i skolan sedan jul', A),
   pa.sv('Mamma ringer från 0760-24 81 39 och säger att pappan hotar henne, polisen är informerad', PH),
   pa.en('The family lives at Ringvägen 27, police have been called there twice this month', A),
-  pa.en('Mum\'s mobile is 070-641 29 38, she prefers texts, interpreter needed for the SIP', PH),
+  pa.en("Mum's mobile is 070-641 29 38, she prefers texts, interpreter needed for the SIP", PH),
 ];
 
 // ---------------------------------------------------------------- a name alone on a line after a case description
@@ -521,7 +540,7 @@ const MARKER_HOLES: FreshMessage[] = [
   mh.sv('Vi pratade om fiktiva fall på APT men jag behöver hjälp med ett riktigt: Adam Nordlund 15 år, LVU', NA),
   mh.sv('inte ett exempelfall!! Nelly i 5C har berättat för fritids om övergrepp', NC),
   mh.en('This is not a made-up example – Harvey in year 5 told us his dad hits him', NC),
-  mh.en('Not fictional: Jamie Walsh, 12, hasn\'t been seen since Monday', NA),
+  mh.en("Not fictional: Jamie Walsh, 12, hasn't been seen since Monday", NA),
   mh.en('real case, not a case study – Zara Ahmed in 7B needs an SIP this month', NC),
   mh.en('Case study? No – this is Mason Clarke, year 8, and he is at risk tonight', NC),
 ];
@@ -620,7 +639,7 @@ const STAFF: FreshMessage[] = [
   st.en('Alex will demo the consent flow to the steering group on Thursday'),
   st.en('Adele is off sick today, the SIP training is moved to next week'),
   st.en('Megan sent the minutes – please check your action items before Friday'),
-  st.en('Isaiah has booked room 204 for the year 6 parents\' evening'),
+  st.en("Isaiah has booked room 204 for the year 6 parents' evening"),
   st.sv(
     'Hej alla! Lite praktiskt inför nästa vecka:\n' +
       '- Måndag: Sofia Hed och Emma Varg har SIP-utbildning heldag, operativa gruppen tar Mikael Falk.\n' +
@@ -671,8 +690,8 @@ const TITLED: FreshMessage[] = [
   tp.en('The school nurse, Ms. Johnson, documented the bruises and called soc'),
   tp.en('Headteacher Mark Evans has asked for a strategy meeting about the pupil'),
   tp.en('Social worker Priya Shah will chair the SIP'),
-  tp.en('Dr. O\'Brien from paediatrics confirmed the referral was received'),
-  tp.en('Counsellor Anna said she\'ll follow up with the student tomorrow'),
+  tp.en("Dr. O'Brien from paediatrics confirmed the referral was received"),
+  tp.en("Counsellor Anna said she'll follow up with the student tomorrow"),
 ];
 
 // ---------------------------------------------------------------- invented or de-identified cases (not identifiable)
@@ -874,7 +893,23 @@ const PLACES: FreshMessage[] = [
 ];
 
 export const FRESH: FreshMessage[] = [
-  ...PNR, ...SINGLED_OUT, ...INITIALS, ...NICKNAMES, ...LOWERCASE, ...SPLIT, ...ENGLISH, ...COLLEAGUE_VERB, ...NAME_BUP,
-  ...PHONE_ADDRESS, ...ALONE_LINE, ...CLASSIC, ...MARKER_HOLES,
-  ...STAFF, ...TITLED, ...INVENTED, ...STATS, ...REFERENCES, ...PLACES,
+  ...PNR,
+  ...SINGLED_OUT,
+  ...INITIALS,
+  ...NICKNAMES,
+  ...LOWERCASE,
+  ...SPLIT,
+  ...ENGLISH,
+  ...COLLEAGUE_VERB,
+  ...NAME_BUP,
+  ...PHONE_ADDRESS,
+  ...ALONE_LINE,
+  ...CLASSIC,
+  ...MARKER_HOLES,
+  ...STAFF,
+  ...TITLED,
+  ...INVENTED,
+  ...STATS,
+  ...REFERENCES,
+  ...PLACES,
 ];

@@ -13,14 +13,22 @@ export const SEED_FILES = [
   '004_b24f3fe814f4ce51.txt',
 ] as const;
 
-export interface SeedParagraph { file: string; index: number; text: string }
+export interface SeedParagraph {
+  file: string;
+  index: number;
+  text: string;
+}
 
 /** The seed documents whole; throws when the folder does not hold exactly the five. */
 export function seedDocuments(): { file: string; text: string }[] {
   if (!existsSync(SEEDS_DIR)) {
-    throw new Error(`The seed documents are missing at ${SEEDS_DIR}; they are part of the repository (test/fixtures/seeds/), restore them from git.`);
+    throw new Error(
+      `The seed documents are missing at ${SEEDS_DIR}; they are part of the repository (test/fixtures/seeds/), restore them from git.`,
+    );
   }
-  const found = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+  const found = readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   if (found.join('\n') !== SEED_FILES.join('\n')) {
     throw new Error(`${SEEDS_DIR} holds ${JSON.stringify(found)}, not the five seed documents ${JSON.stringify(SEED_FILES)}.`);
   }
@@ -31,7 +39,11 @@ export function seedDocuments(): { file: string; text: string }[] {
 export function seedParagraphs(): SeedParagraph[] {
   const out: SeedParagraph[] = [];
   for (const { file, text } of seedDocuments()) {
-    text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).forEach((p, index) => out.push({ file, index, text: p }));
+    text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .forEach((p, index) => out.push({ file, index, text: p }));
   }
   return out;
 }
