@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { BotServices } from './bot/services';
+import type { BotServices } from './features/shared/services';
 import { renderCalendar } from './domain/meetings/ical';
 import { findGroup } from './domain/organisation';
 import { t } from './i18n';

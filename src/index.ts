@@ -3,9 +3,9 @@ import { loadConfigOrExit, organisationProblems } from './config';
 import { createLogger, type Logger } from './logger';
 import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
-import type { BotServices } from './bot/services';
-import { organisationConsentAccess } from './bot/access';
-import { loadOrganisationOrThrow, type Organisation } from './bot/organisation';
+import type { BotServices } from './features/shared/services';
+import { organisationConsentAccess } from './features/shared/access';
+import { loadOrganisationOrThrow, type Organisation } from './features/shared/organisation';
 import { createServer, listen, type RunningServer } from './server';
 import { AuditLog } from './storage/audit';
 import { ChannelLinkStore } from './storage/channel-links';
@@ -21,10 +21,10 @@ import { registerMinutesEndpoint } from './minutes-endpoint';
 import { ReviewStore } from './storage/reviews';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
-import { registerReviewJobs, scheduleReviewReminders } from './bot/reviews';
-import { registerDigestJobs, scheduleNextDigest } from './bot/digest';
+import { registerReviewJobs, scheduleReviewReminders } from './features/reviews/reviews';
+import { registerDigestJobs, scheduleNextDigest } from './features/digest/digest';
 import { Proactive } from './bot/proactive';
-import { registerMeetingJobs } from './bot/meeting-jobs';
+import { registerMeetingJobs } from './features/meetings/jobs';
 import { registerCalendarEndpoint } from './calendar-endpoint';
 
 export interface StartOptions {

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { itemText } from './cards/agenda';
-import { meetingWhen } from './cards/meetings';
-import type { BotServices } from './bot/services';
+import { itemText } from './features/agenda/cards';
+import { meetingWhen } from './features/meetings/cards';
+import type { BotServices } from './features/shared/services';
 import { newAgenda } from './domain/agenda/agenda';
 import type { Meeting } from './domain/meetings/meeting';
 import type { Minutes } from './domain/minutes/minutes';

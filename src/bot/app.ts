@@ -6,11 +6,11 @@ import { TABLES } from '../storage/tables';
 import { turnWrites } from '../storage/turn-writes';
 import { t } from '../i18n';
 import { SamverkanTurnState } from './turn-state';
-import { registerActions } from './actions';
-import { registerCommands } from './commands';
-import { registerEvents } from './events';
-import { registerMessages } from './messages';
-import type { BotServices } from './services';
+import { registerActions } from './routes/actions';
+import { registerCommands } from './routes/commands';
+import { registerEvents } from './routes/events';
+import { registerMessages } from './routes/messages';
+import type { BotServices } from '../features/shared/services';
 import { isAddressed, sendCard, turnInfo } from './turn';
 import { connectorStatus, isConnectorDown, isConnectorFailure } from './connector-timeout';
 

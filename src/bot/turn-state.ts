@@ -1,7 +1,7 @@
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, TurnContext } from 'botbuilder';
 import { isAddressed, turnInfo } from './turn';
-import { parsedCommand } from './commands/command';
+import { parsedCommand } from '../features/shared/command';
 
 /**
  * teams-ai's TurnState, loaded from Table Storage only for turns that may use

@@ -1,6 +1,6 @@
 import en from './en.json';
 import sv from './sv.json';
-import { FEATURE_STRINGS } from './features';
+import { FEATURE_STRINGS } from './feature-strings';
 
 export type Locale = 'sv' | 'en';
 export const LOCALES: Locale[] = ['sv', 'en'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ACTIONS } from '../../src/bot/actions/registry';
+import { ACTIONS } from '../../src/bot/routes/action-registry';
 import { actionExecute, channelMessage, personalMessage, USERS } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCard, notAllowedCard } from '../../src/cards/common';
-import { helpCard } from '../../src/cards/help';
+import { helpCard } from '../../src/features/help/card';
 import { cardProblems, cardsIn, expectValidCard } from '../support/cards';
 
 const good = () => ({

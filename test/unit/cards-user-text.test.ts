@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { agendaCard, minutesCard, minutesSummaryCard } from '../../src/cards/agenda';
+import { agendaCard, minutesCard, minutesSummaryCard } from '../../src/features/agenda/cards';
 import { errorCard, notAllowedCard } from '../../src/cards/common';
-import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../../src/cards/consent';
-import { groupCard } from '../../src/cards/group';
-import { helpCard } from '../../src/cards/help';
-import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/cards/meetings';
+import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../../src/features/consent/cards';
+import { groupCard } from '../../src/features/groups/card';
+import { helpCard } from '../../src/features/help/card';
+import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/features/meetings/cards';
 import { CARD_KINDS, type CardKind } from '../../src/cards/render';
-import { digestCard, reviewListCard, reviewReminderCard } from '../../src/cards/reviews';
+import { digestCard, reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { ActionItem } from '../../src/domain/minutes/minutes';

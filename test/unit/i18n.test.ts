@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import sv from '../../src/i18n/sv.json';
-import { FEATURE_STRINGS } from '../../src/i18n/features';
+import { FEATURE_STRINGS } from '../../src/i18n/feature-strings';
 import { bundle, localeFrom, t, type Locale } from '../../src/i18n';
 import { COMMAND_NAMES } from '../../src/domain/commands/words';
-import type { HelpEntry } from '../../src/cards/help';
+import type { HelpEntry } from '../../src/features/help/card';
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 
@@ -83,7 +83,7 @@ describe('keys used in src', () => {
   }
 
   it('finds the keys (the scan itself works)', () => {
-    expect(literalKeys.get('help.title')).toBe(path.join('cards', 'help.ts'));
+    expect(literalKeys.get('help.title')).toBe(path.join('features', 'help', 'card.ts'));
     expect(literalKeys.has('error.storage')).toBe(true);
     expect(templateKeys.has('commands.${key}.word')).toBe(true);
   });

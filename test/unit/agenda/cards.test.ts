@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaCard, minutesCard, minutesSummaryCard } from '../../../src/cards/agenda';
+import { agendaCard, minutesCard, minutesSummaryCard } from '../../../src/features/agenda/cards';
 import { newAgenda, propose, type Agenda } from '../../../src/domain/agenda/agenda';
 import type { Meeting } from '../../../src/domain/meetings/meeting';
 import type { ActionItem, Minutes } from '../../../src/domain/minutes/minutes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../../../src/cards/consent';
+import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../../../src/features/consent/cards';
 import { aConsent } from './fixtures';
 
 const find = (card: unknown, id: string): Record<string, any> | undefined => {

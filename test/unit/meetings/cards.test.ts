@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingCard, meetingListCard, scheduleFormCard } from '../../../src/cards/meetings';
+import { meetingCard, meetingListCard, scheduleFormCard } from '../../../src/features/meetings/cards';
 import type { Meeting } from '../../../src/domain/meetings/meeting';
 import { expectValidCard } from '../../support/cards';
 import { checked } from '../../support/checked';

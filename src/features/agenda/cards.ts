@@ -1,0 +1,201 @@
+import type { Agenda, AgendaItem } from '../../domain/agenda/agenda';
+import { plannedMinutes } from '../../domain/agenda/agenda';
+import type { Meeting } from '../../domain/meetings/meeting';
+import type { ActionItem, Minutes, SipEntry } from '../../domain/minutes/minutes';
+import type { GroupLevel } from '../../domain/organisation';
+import { t, type Locale } from '../../i18n';
+import { meetingWhen } from '../meetings/cards';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { userParams, userText } from '../../cards/user-text';
+
+export interface AgendaCardOptions {
+  groupName: string;
+  level: GroupLevel;
+  now: Date;
+  /** Consent validity per case reference, for the items' lines (only case items in force are ever stored). */
+  caseValidUntil?: Record<string, string>;
+  carried?: ActionItem[];
+  notice?: string;
+  problem?: string;
+  /** Teams ids of those who proposed, for Universal Actions refresh. */
+  refreshUserIds?: string[];
+}
+
+/** Open actions shown on the agenda; more are summarised in the digest and the minutes card. */
+export const MAX_CARRIED_SHOWN = 10;
+
+export function itemText(locale: Locale, level: GroupLevel, item: AgendaItem): string {
+  if (item.kind === 'standing' && item.templateIndex !== undefined && !item.text)
+    return t(locale, `agenda.template.${level}.${item.templateIndex}`);
+  if (item.kind === 'case' && item.caseRef && !item.text.includes(item.caseRef)) return `${item.caseRef} ${item.text}`.trim();
+  return item.text;
+}
+
+export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: AgendaCardOptions): AdaptiveCardJson {
+  const { when, timeLine } = meetingWhen(meeting, locale);
+  const open = meeting.status === 'scheduled' && Date.parse(meeting.end) > o.now.getTime();
+  const total = plannedMinutes(agenda);
+  return renderCard('agenda', {
+    meetingId: meeting.id,
+    refreshUserIds: open ? (o.refreshUserIds ?? []).slice(0, 60) : [],
+    title: t(locale, 'agenda.title', { group: userText(o.groupName) }),
+    subtitle: t(locale, 'agenda.subtitle', { when, time: timeLine }),
+    badge: agenda.status === 'published' ? t(locale, 'agenda.badgePublished') : t(locale, 'agenda.badgeDraft'),
+    badgeColor: agenda.status === 'published' ? 'Good' : 'Accent',
+    notice: userText(o.notice),
+    problem: userText(o.problem),
+    items: agenda.items.map((item, i) => ({
+      line: `**${i + 1}.** ${userText(itemText(locale, o.level, item))}${item.minutes ? ` · ${t(locale, 'agenda.minutes', { minutes: item.minutes })}` : ''}`,
+      meta:
+        item.kind === 'case' && item.caseRef
+          ? t(locale, 'agenda.meta.case', { caseRef: userText(item.caseRef), until: o.caseValidUntil?.[item.caseRef] ?? '–' })
+          : item.proposer
+            ? t(locale, 'agenda.meta.proposedBy', { name: userText(item.proposer) })
+            : '',
+    })),
+    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({
+      text: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })),
+      color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default',
+    })),
+    total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
+    open,
+    canPublish: open && agenda.status !== 'published',
+    labels: {
+      refresh: t(locale, 'agenda.labels.refresh'),
+      carried: t(locale, 'agenda.labels.carried'),
+      propose: t(locale, 'agenda.labels.propose'),
+      placeholder: t(locale, o.level === 'operative' ? 'agenda.labels.placeholderOperative' : 'agenda.labels.placeholder'),
+      proposeError: t(locale, 'agenda.labels.proposeError'),
+      proposeButton: t(locale, 'agenda.labels.proposeButton'),
+      publish: t(locale, 'agenda.labels.publish'),
+    },
+  });
+}
+
+export interface MinutesCardOptions {
+  groupName: string;
+  level: GroupLevel;
+  members: Array<{ title: string; value: string }>;
+  /** The agenda items to take notes on. */
+  items: Array<{ id: string; text: string }>;
+  /** Open actions from earlier minutes that may be marked done. */
+  carried: ActionItem[];
+  /** Case references on the agenda (operative groups): one SIP block each. */
+  caseRefs: string[];
+  /** Text as the convener last wrote it (on a card answered with problems, their own input). */
+  draft?: {
+    attendees?: string;
+    guests?: string;
+    decisions?: string;
+    actions?: string;
+    notes?: Record<string, string>;
+    closed?: string;
+    sip?: Record<string, Partial<SipEntry>>;
+  };
+  problems?: string[];
+  notice?: string;
+  printUrl?: string;
+}
+
+export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes | undefined, o: MinutesCardOptions): AdaptiveCardJson {
+  const { when, timeLine } = meetingWhen(meeting, locale);
+  const final = minutes?.status === 'final';
+  const d = o.draft ?? {
+    attendees: minutes?.attendees.join(','),
+    guests: minutes?.guests,
+    decisions: minutes?.decisions.join('\n'),
+    actions: minutes?.actions.map((a) => `${a.what}; ${a.who}; ${a.due}`).join('\n'),
+    notes: minutes?.notes,
+    closed: minutes?.closedActions.join(','),
+    sip: Object.fromEntries((minutes?.sip ?? []).map((s) => [s.caseRef, s])),
+  };
+  return renderCard('minutes', {
+    meetingId: meeting.id,
+    title: t(locale, 'minutes.title', { group: userText(o.groupName) }),
+    subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
+    badge: final ? t(locale, 'minutes.badgeFinal') : t(locale, 'minutes.badgeDraft'),
+    badgeColor: final ? 'Good' : 'Accent',
+    notice: userText(o.notice),
+    problems: (o.problems ?? []).map((text) => ({ text: userText(text) })),
+    attendees: d.attendees ?? '',
+    members: o.members.map((m) => ({ title: userText(m.title), value: m.value })),
+    guests: d.guests ?? '',
+    items: o.items.map((i) => ({
+      id: i.id,
+      label: t(locale, 'minutes.labels.notes', { item: userText(i.text) }),
+      value: d.notes?.[i.id] ?? '',
+    })),
+    decisions: d.decisions ?? '',
+    carried: o.carried.map((a) => ({
+      title: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })),
+      value: a.id,
+    })),
+    closed: d.closed ?? '',
+    actions: d.actions ?? '',
+    sip: o.caseRefs.map((ref) => {
+      const s = d.sip?.[ref] ?? {};
+      return {
+        ref: ref.replace(/[^A-Za-z0-9]/g, ''),
+        heading: t(locale, 'minutes.sipHeading', { caseRef: userText(ref) }),
+        goal: s.goal ?? '',
+        intervention: s.intervention ?? '',
+        responsible: s.responsible ?? '',
+        due: s.due ?? '',
+        coordinator: s.coordinator ?? '',
+      };
+    }),
+    editable: !final,
+    printUrl: o.printUrl ?? '',
+    labels: Object.fromEntries(
+      [
+        'attendees',
+        'guests',
+        'decisions',
+        'closed',
+        'actions',
+        'actionsPlaceholder',
+        'goal',
+        'intervention',
+        'responsible',
+        'due',
+        'coordinator',
+        'save',
+        'finalize',
+        'print',
+      ].map((k) => [k, t(locale, `minutes.labels.${k}`)]),
+    ),
+  });
+}
+
+export interface SummaryOptions {
+  groupName: string;
+  attendeeNames: string[];
+  notice?: string;
+  printUrl?: string;
+}
+
+export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Minutes, o: SummaryOptions): AdaptiveCardJson {
+  const { when, timeLine } = meetingWhen(meeting, locale);
+  const names = o.attendeeNames.length ? o.attendeeNames.map((n) => userText(n)).join(', ') : t(locale, 'minutes.summary.nobody');
+  return renderCard('minutes-summary', {
+    title: t(locale, 'minutes.summary.title', { group: userText(o.groupName) }),
+    subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
+    badge: t(locale, 'minutes.summary.badge'),
+    attendance: minutes.guests
+      ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: userText(minutes.guests) })
+      : t(locale, 'minutes.summary.attendance', { names }),
+    decisions: minutes.decisions.map((text) => ({ text: `• ${userText(text)}` })),
+    actions: minutes.actions.map((a) => userParams({ what: a.what, who: a.who, due: a.due })),
+    sipLine: minutes.sip.length
+      ? t(locale, 'minutes.summary.sip', { count: minutes.sip.length, refs: minutes.sip.map((s) => userText(s.caseRef)).join(', ') })
+      : '',
+    closedLine: minutes.closedActions.length ? t(locale, 'minutes.summary.closed', { count: minutes.closedActions.length }) : '',
+    notice: userText(o.notice),
+    printUrl: o.printUrl ?? '',
+    labels: {
+      decisions: t(locale, 'minutes.summary.decisions'),
+      actions: t(locale, 'minutes.summary.actions'),
+      print: t(locale, 'minutes.labels.print'),
+    },
+  });
+}

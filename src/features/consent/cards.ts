@@ -1,0 +1,194 @@
+import type { Consent, ConsentRecordData, ConsentStatus, IdentifierCategory, RecordProblem, RefusalReason } from '../../domain/consent';
+import { CONSENT_FORMS, PARTIES } from '../../domain/consent';
+import type { AuditEvent } from '../../storage/audit';
+import { t, type Locale } from '../../i18n';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { userText } from '../../cards/user-text';
+
+export interface GroupChoice {
+  id: string;
+  name: string;
+}
+
+const FORM_FIELDS = [
+  'subjectPersonnummer',
+  'subjectName',
+  'groupIds',
+  'validFrom',
+  'validUntil',
+  'parties',
+  'purpose',
+  'informationCategories',
+  'exclusions',
+  'form',
+  'documentRef',
+] as const;
+
+/** Problem codes are domain codes plus those the edge adds (authorisation). */
+export type FormProblem = RecordProblem | 'groupNotAllowed';
+
+export interface ConsentFormData {
+  groups: GroupChoice[];
+  /** YYYY-MM-DD, the default start. */
+  today: string;
+  /** What the user entered last time. The subject is never echoed back. */
+  values?: Partial<ConsentRecordData>;
+  problems?: Partial<Record<keyof ConsentRecordData, FormProblem[]>>;
+}
+
+/**
+ * The consent form. Re-rendered with the user's inputs after a problem —
+ * except the personnummer and the name, which never travel back to Teams.
+ */
+export function consentFormCard(locale: Locale, data: ConsentFormData): AdaptiveCardJson {
+  const problems = data.problems ?? {};
+  const hasProblems = Object.values(problems).some((p) => p?.length);
+  const errors = Object.fromEntries(
+    FORM_FIELDS.map((f) => [f, (problems[f] ?? []).map((code) => t(locale, `consent.problems.${code}`)).join(' ')]),
+  );
+  const v = data.values ?? {};
+  const subjectGiven = !!(v.subjectPersonnummer?.trim() || v.subjectName?.trim());
+  return renderCard('consent-form', {
+    title: t(locale, 'consent.form.title'),
+    intro: t(locale, 'consent.form.intro'),
+    problemsTitle: hasProblems ? t(locale, 'consent.form.problemsTitle') : '',
+    reenter: hasProblems && subjectGiven ? t(locale, 'consent.form.reenter') : '',
+    labels: Object.fromEntries(
+      [
+        'subjectPersonnummer',
+        'subjectPersonnummerPlaceholder',
+        'subjectName',
+        'subjectNameHint',
+        'groupIds',
+        'validFrom',
+        'validUntil',
+        'validUntilRequired',
+        'parties',
+        'purpose',
+        'purposePlaceholder',
+        'informationCategories',
+        'exclusions',
+        'form',
+        'documentRef',
+        'submit',
+      ].map((k) => [k, t(locale, `consent.form.${k}`)]),
+    ),
+    errors,
+    values: {
+      groupIds: v.groupIds ?? (data.groups.length === 1 ? data.groups[0]!.id : ''),
+      validFrom: v.validFrom || data.today,
+      validUntil: v.validUntil ?? '',
+      parties: v.parties ?? '',
+      form: v.form || 'written',
+      purpose: v.purpose ?? '',
+      informationCategories: v.informationCategories ?? '',
+      exclusions: v.exclusions ?? '',
+      documentRef: v.documentRef ?? '',
+    },
+    groupChoices: data.groups.map((g) => ({ title: userText(g.name), value: g.id })),
+    partyChoices: PARTIES.map((p) => ({ title: t(locale, `consent.parties.${p}`), value: p })),
+    formChoices: CONSENT_FORMS.map((f) => ({ title: t(locale, `consent.forms.${f}`), value: f })),
+  });
+}
+
+function groupList(consent: Consent, groupName: (id: string) => string): string {
+  return consent.scope.groupIds.map((id) => userText(groupName(id))).join(', ');
+}
+
+function validity(locale: Locale, c: Consent): string {
+  return t(locale, 'consent.recorded.validityRange', { from: c.validFrom, until: c.validUntil });
+}
+
+/** The answer to a recorded consent: its case reference, scope and validity, never the subject. */
+export function consentRecordedCard(locale: Locale, consent: Consent, groupName: (id: string) => string): AdaptiveCardJson {
+  const facts = [
+    { title: t(locale, 'consent.recorded.groups'), value: groupList(consent, groupName) },
+    { title: t(locale, 'consent.recorded.validity'), value: validity(locale, consent) },
+    { title: t(locale, 'consent.recorded.parties'), value: consent.parties.map((p) => t(locale, `consent.parties.${p}`)).join(', ') },
+    { title: t(locale, 'consent.recorded.form'), value: t(locale, `consent.forms.${consent.form}`) },
+  ];
+  if (consent.scope.informationCategories)
+    facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: userText(consent.scope.informationCategories) });
+  if (consent.scope.exclusions) facts.push({ title: t(locale, 'consent.recorded.exclusions'), value: userText(consent.scope.exclusions) });
+  return renderCard('consent-recorded', {
+    title: t(locale, 'consent.recorded.title'),
+    caseRefLabel: t(locale, 'consent.recorded.caseRefLabel'),
+    caseRef: consent.caseRef,
+    facts,
+    hint: t(locale, 'consent.recorded.hint'),
+  });
+}
+
+export interface ConsentListRow {
+  consent: Consent;
+  status: ConsentStatus;
+  recordedByName: string;
+  canWithdraw: boolean;
+}
+
+export interface ConsentListData {
+  rows: ConsentListRow[];
+  groupName: (id: string) => string;
+  /** The groups the list covers, by name. */
+  groupNames: string[];
+  /** For conveners: the gate's counts in their groups. */
+  stats: Array<{ groupName: string; counts: Record<AuditEvent, number> }>;
+  notice?: { text: string; style: 'good' | 'attention' | 'default' };
+}
+
+const STATUS_COLOR: Record<ConsentStatus, string> = { inForce: 'Good', expired: 'Warning', withdrawn: 'Attention', notYetValid: 'Accent' };
+
+/** The pseudonymous register: case references, scope, validity, status, who recorded. */
+export function consentListCard(locale: Locale, data: ConsentListData): AdaptiveCardJson {
+  return renderCard('consent-list', {
+    title: t(locale, 'consent.list.title'),
+    intro: t(locale, 'consent.list.intro', { groups: data.groupNames.map((n) => userText(n)).join(', ') }),
+    empty: t(locale, 'consent.list.empty'),
+    notice: userText(data.notice?.text),
+    noticeStyle: data.notice?.style ?? 'default',
+    consents: data.rows.map((r) => ({
+      caseRef: r.consent.caseRef,
+      statusText: t(locale, `consent.status.${r.status}`),
+      statusColor: STATUS_COLOR[r.status],
+      scope: groupList(r.consent, data.groupName),
+      validity: validity(locale, r.consent),
+      recorded: t(locale, 'consent.list.recordedBy', { name: userText(r.recordedByName), date: r.consent.recordedAt.slice(0, 10) }),
+      canWithdraw: r.canWithdraw && r.status !== 'withdrawn',
+      withdrawTitle: t(locale, 'consent.list.withdraw'),
+    })),
+    stats: data.stats.map((s) => ({
+      title: t(locale, 'consent.list.statsTitle', { group: userText(s.groupName) }),
+      text: t(locale, 'consent.list.stats', s.counts),
+    })),
+  });
+}
+
+export function categoryList(locale: Locale, categories: IdentifierCategory[]): string {
+  return categories.map((c) => t(locale, `gate.categories.${c}`)).join(', ');
+}
+
+export interface RefusalCardData {
+  categories: IdentifierCategory[];
+  reason: RefusalReason;
+  /** For the conveners' private notice: where and who; absent in the thread's answer. */
+  notice?: { place: string; author: string };
+}
+
+/** Which kind of identifier, why, and how to go on — never the identifier itself. */
+export function consentRefusalCard(locale: Locale, data: RefusalCardData): AdaptiveCardJson {
+  const categories = categoryList(locale, data.categories);
+  const how =
+    data.reason === 'neverOnThisLevel'
+      ? [t(locale, 'gate.howDeidentify'), t(locale, 'gate.howNeverHere')]
+      : [t(locale, 'gate.howDeidentify'), t(locale, 'gate.howConsent')];
+  return renderCard('consent-refusal', {
+    title: data.notice ? t(locale, 'gate.noticeTitle') : t(locale, 'gate.title'),
+    seen: data.notice
+      ? t(locale, 'gate.notice', { place: userText(data.notice.place), author: userText(data.notice.author), categories })
+      : t(locale, 'gate.seen', { categories }),
+    reason: t(locale, `gate.reasons.${data.reason}`),
+    howTitle: data.notice ? '' : t(locale, 'gate.howTitle'),
+    how: data.notice ? '' : how.map((l) => `- ${l}`).join('\n'),
+    footer: t(locale, 'gate.nothingStored'),
+  });
+}

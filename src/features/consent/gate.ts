@@ -1,0 +1,164 @@
+import type { TurnContext } from 'botbuilder';
+import { categoryList, consentRefusalCard } from './cards';
+import type { AdaptiveCardJson } from '../../cards/render';
+import {
+  approved,
+  decide,
+  findCaseRefs,
+  personsOf,
+  screen,
+  subjectHash,
+  type CheckedText,
+  type Consent,
+  type GateContext,
+  type IdentifierCategory,
+  type RefusalReason,
+} from '../../domain/consent';
+import { t } from '../../i18n';
+import { audit, groupOf, identifierKey, today } from './consent';
+import { messageKey } from '../../bot/proactive';
+import type { BotServices } from '../shared/services';
+import { sendCard, type TurnInfo } from '../../bot/turn';
+
+export type GateResult =
+  | {
+      allowed: true;
+      identifiable: boolean;
+      caseRefs: string[];
+      /** The text as checked, in canonical form: the only form that may be stored or shown. */
+      text: CheckedText;
+    }
+  | {
+      allowed: false;
+      reason: RefusalReason;
+      categories: IdentifierCategory[];
+      groupId?: string;
+      /** The consent-refusal card for the writer. */
+      card: AdaptiveCardJson;
+      /** The same in one line, for answers that are not cards. */
+      message: string;
+    };
+
+/** The conversation's linked group: a channel by its id without the thread, a group chat by its id. */
+async function contextOf(services: BotServices, info: TurnInfo): Promise<GateContext> {
+  if (info.conversationKind === 'personal') return undefined;
+  const conversationId = info.conversationKind === 'channel' ? (info.channelId ?? info.conversationId.split(';')[0]!) : info.conversationId;
+  const link = await services.channelLinks.get(info.tenantId, conversationId);
+  if (!link) return undefined;
+  const group = groupOf(services, info.tenantId, link.groupId);
+  return group ? { groupId: group.id, level: group.level } : undefined;
+}
+
+/**
+ * The consent gate for one text (SPEC section 6): a message in a
+ * conversation, or any text the bot would store or post — agenda items,
+ * minutes, meeting titles, command arguments. Writes the audit row; pass the
+ * turn's context to have the group's conveners told of a refusal. The text is
+ * never stored, logged or returned.
+ */
+export async function gateText(
+  services: BotServices,
+  info: TurnInfo,
+  text: string,
+  options: { context?: TurnContext } = {},
+): Promise<GateResult> {
+  const now = services.now();
+  const screening = screen(text, { ...services.consentAccess.detectOptions(), now });
+  const { findings } = screening;
+  if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! };
+
+  const context = await contextOf(services, info);
+  const key = identifierKey(services);
+  const persons = personsOf(findings, (kind, normalised) => subjectHash(key, kind, normalised));
+  const operative = context?.level === 'operative';
+  const [byHash, named] = operative
+    ? await Promise.all([
+        Promise.all(
+          persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const),
+        ),
+        services.consents.getMany(info.tenantId, findCaseRefs(screening.text)),
+      ])
+    : [[], [] as Consent[]];
+  const decision = decide({
+    findings,
+    context,
+    persons,
+    consentsByHash: new Map(byHash),
+    consentsByCaseRef: new Map(named.map((c) => [c.caseRef, c])),
+    today: today(services),
+  });
+  const groupIds = context ? [context.groupId] : [];
+
+  if (decision.allowed) {
+    await audit(services, info, 'allowedUnderConsent', groupIds, { categories: decision.categories, caseRef: decision.caseRefs.join(',') });
+    return { allowed: true, identifiable: true, caseRefs: decision.caseRefs, text: approved(screening, decision)! };
+  }
+  const card = consentRefusalCard(info.locale, { categories: decision.categories, reason: decision.reason });
+  const message = t(info.locale, 'gate.textRefused', {
+    categories: categoryList(info.locale, decision.categories),
+    reason: t(info.locale, `gate.reasons.${decision.reason}`),
+  });
+  await Promise.all([
+    audit(services, info, 'refusal', groupIds, {
+      categories: decision.categories,
+      reason: decision.reason,
+      caseRef: decision.caseRefs.join(','),
+    }),
+    options.context ? tellConveners(services, info, context?.groupId, decision.categories, decision.reason) : undefined,
+  ]);
+  return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
+}
+
+/**
+ * Every ordinary message: refused → the refusal card in the message's thread
+ * (the incoming conversation, as a reply to the message). Returns whether the
+ * message identified anyone, so the caller does not answer it otherwise.
+ */
+export async function gateMessage(services: BotServices, info: TurnInfo, context: TurnContext): Promise<{ identifiable: boolean }> {
+  const text = context.activity.text;
+  if (typeof text !== 'string' || text.length === 0) return { identifiable: false };
+  const result = await gateText(services, info, text, { context });
+  if (result.allowed) return { identifiable: result.identifiable };
+  await sendCard(context, result.card);
+  return { identifiable: true };
+}
+
+/**
+ * The group's conveners are told privately, in their personal chat with the
+ * bot; a convener without one (or the writer themselves) is skipped silently.
+ * Unlinked conversations have no conveners to tell.
+ */
+async function tellConveners(
+  services: BotServices,
+  info: TurnInfo,
+  groupId: string | undefined,
+  categories: IdentifierCategory[],
+  reason: RefusalReason,
+): Promise<void> {
+  if (!groupId) return;
+  const group = groupOf(services, info.tenantId, groupId);
+  if (!group) return;
+  const author = info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined) ?? '—';
+  await Promise.all(
+    group.conveners
+      .filter((aad) => aad !== info.aadObjectId)
+      .map(async (aad) => {
+        try {
+          const chat = await services.proactive.personal(info.tenantId, aad);
+          if (!chat) return;
+          const card = consentRefusalCard(chat.locale, { categories, reason, notice: { place: group.name, author } });
+          // Keyed by the refused activity: a resent message tells each convener once.
+          await services.proactive.sendCard(
+            chat.reference,
+            card,
+            info.activityId ? { idempotencyKey: messageKey('refusal-notice', info.tenantId, info.activityId, aad) } : {},
+          );
+        } catch (err) {
+          services.logger.warn(
+            { err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, groupId },
+            'could not tell a convener of a refusal',
+          );
+        }
+      }),
+  );
+}

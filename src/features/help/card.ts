@@ -1,0 +1,43 @@
+import { t, type Locale } from '../../i18n';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { userText } from '../../cards/user-text';
+
+/** The keys of `commands.*` in the locale files, in the order the card shows them. */
+export type HelpEntry = 'help' | 'group' | 'groupLink' | 'schedule' | 'meetings' | 'agenda' | 'minutes' | 'review' | 'consent' | 'digest';
+
+export interface HelpCardData {
+  entries: HelpEntry[];
+  /** Already localised role lines, e.g. "Sammankallande i Styrgrupp". */
+  roles: string[];
+  /** Personal chat: buttons that send a command for the user. */
+  quickActions: boolean;
+  /** Commands whose feature has not landed yet: listed as coming, never offered as a button. */
+  comingSoon?: HelpEntry[];
+}
+
+export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
+  const coming = new Set(data.comingSoon ?? []);
+  const commands = data.entries.map((key) => {
+    const word = t(locale, `commands.${key}.word`);
+    const example = coming.has(key) ? t(locale, 'help.comingSoon') : t(locale, `commands.${key}.example`);
+    return { word, description: t(locale, `commands.${key}.description`), example };
+  });
+  const quick = data.quickActions
+    ? data.entries
+        .filter((k) => k !== 'help' && k !== 'groupLink' && !coming.has(k))
+        .slice(0, 4)
+        .map((k) => {
+          const word = t(locale, `commands.${k}.word`);
+          return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), value: word };
+        })
+    : [];
+  return renderCard('help', {
+    title: t(locale, 'help.title'),
+    intro: t(locale, 'help.intro'),
+    commands,
+    rolesTitle: t(locale, 'help.rolesTitle'),
+    roles: data.roles.length ? data.roles.map((r) => `- ${userText(r)}`).join('\n') : t(locale, 'help.noRoles'),
+    footer: t(locale, 'help.footer'),
+    quickActions: quick,
+  });
+}

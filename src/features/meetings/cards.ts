@@ -1,0 +1,204 @@
+import { DateTime } from 'luxon';
+import type { DateWarning } from '../../domain/meetings/recurrence';
+import { rsvpCounts, type Meeting, type RsvpAnswer } from '../../domain/meetings/meeting';
+import type { GroupLevel } from '../../domain/organisation';
+import { t, type Locale } from '../../i18n';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { meetingPlace, userText } from '../../cards/user-text';
+
+/** How a meeting's time reads on a card: "tisdag 10 december 2026", "13:00–14:30 (90 min)". */
+export function meetingWhen(
+  m: Pick<Meeting, 'start' | 'end' | 'timeZone' | 'durationMinutes'>,
+  locale: Locale,
+): { when: string; timeLine: string; short: string } {
+  const start = DateTime.fromISO(m.start, { zone: m.timeZone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB');
+  const end = DateTime.fromISO(m.end, { zone: m.timeZone });
+  const when = start.toFormat(locale === 'sv' ? 'cccc d LLLL yyyy' : 'cccc d LLLL yyyy');
+  return {
+    when: when.charAt(0).toUpperCase() + when.slice(1),
+    timeLine: t(locale, 'meetings.timeLine', { from: start.toFormat('HH:mm'), to: end.toFormat('HH:mm'), minutes: m.durationMinutes }),
+    short: `${start.toFormat('ccc d LLL')} ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`,
+  };
+}
+
+export function warningText(locale: Locale, w: DateWarning): string {
+  return t(locale, `meetings.warnings.${w.kind}`, 'name' in w ? { name: w.name } : {});
+}
+
+export interface MeetingCardOptions {
+  groupName: string;
+  level: GroupLevel;
+  now: Date;
+  notice?: string;
+  warnings?: DateWarning[];
+  /** The viewer's own answer, on cards answered to one person. */
+  yourAnswer?: RsvpAnswer;
+}
+
+export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): AdaptiveCardJson {
+  const { when, timeLine } = meetingWhen(m, locale);
+  const counts = rsvpCounts(m);
+  const cancelled = m.status === 'cancelled';
+  const over = Date.parse(m.end) <= o.now.getTime();
+  const start = DateTime.fromISO(m.start, { zone: m.timeZone });
+  const place = meetingPlace(m.location);
+  return renderCard('meeting', {
+    meetingId: m.id,
+    refreshTitle: t(locale, 'meetings.labels.refresh'),
+    refreshUserIds: cancelled || over ? [] : m.rsvpUserIds,
+    groupName: userText(o.groupName),
+    levelLine: t(locale, `levels.${o.level}`),
+    badge: cancelled ? t(locale, 'meetings.badgeCancelled') : over ? t(locale, 'meetings.badgeHeld') : t(locale, 'meetings.badge'),
+    badgeColor: cancelled ? 'Attention' : over ? 'Default' : 'Accent',
+    notice: userText(o.notice),
+    when,
+    timeLine,
+    cancelled,
+    facts: [
+      { title: t(locale, 'meetings.facts.location'), value: place.text || t(locale, 'meetings.noLocation') },
+      { title: t(locale, 'meetings.facts.agenda'), value: t(locale, `meetings.agendaStatus.${m.agendaStatus}`) },
+      { title: t(locale, 'meetings.facts.answers'), value: t(locale, 'meetings.answers', { ...counts }) },
+    ],
+    warnings: cancelled || over ? [] : (o.warnings ?? []).map((w) => ({ text: warningText(locale, w) })),
+    yourAnswer: o.yourAnswer ? t(locale, 'meetings.yourAnswer', { answer: t(locale, `meetings.answerWords.${o.yourAnswer}`) }) : '',
+    open: !cancelled && !over,
+    /** Only a validated Teams meeting link is ever a button; see meetingPlace. */
+    joinUrl: cancelled || over ? '' : (place.joinUrl ?? ''),
+    inSeries: !!m.seriesId,
+    date: start.toISODate(),
+    time: start.toFormat('HH:mm'),
+    labels: {
+      join: t(locale, 'meetings.labels.join'),
+      yes: t(locale, 'meetings.labels.yes'),
+      maybe: t(locale, 'meetings.labels.maybe'),
+      no: t(locale, 'meetings.labels.no'),
+      change: t(locale, 'meetings.labels.change'),
+      moveHint: t(locale, 'meetings.labels.moveHint'),
+      moveButton: t(locale, 'meetings.labels.moveButton'),
+      cancel: t(locale, 'meetings.labels.cancel'),
+      cancelHint: t(locale, 'meetings.labels.cancelHint'),
+      cancelOne: t(locale, 'meetings.labels.cancelOne'),
+      cancelSeries: t(locale, 'meetings.labels.cancelSeries'),
+      date: t(locale, 'meetings.labels.date'),
+      dateError: t(locale, 'meetings.labels.dateError'),
+      time: t(locale, 'meetings.labels.time'),
+      timeError: t(locale, 'meetings.labels.timeError'),
+    },
+  });
+}
+
+export interface ScheduleFormValues {
+  groupId?: string;
+  date?: string;
+  time?: string;
+  durationMinutes?: number;
+  location?: string;
+  recurrence?: 'none' | 'cadence' | 'custom';
+  rrule?: string;
+}
+
+export interface ScheduleFormData {
+  groupChoices: Array<{ title: string; value: string }>;
+  /** The chosen group's cadence in words, for the "by the group's plan" choice. */
+  cadenceText: string;
+  timeZone: string;
+  values: ScheduleFormValues;
+  problems?: string[];
+  /** Set when the card shows a proposed series to confirm. */
+  proposal?: { groupName: string; facts: Array<{ title: string; value: string }>; notes: string[]; datesText: string; count: number };
+}
+
+export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveCardJson {
+  const v = d.values;
+  const labels = Object.fromEntries(
+    [
+      'group',
+      'groupError',
+      'date',
+      'dateError',
+      'time',
+      'timeError',
+      'duration',
+      'durationError',
+      'location',
+      'locationPlaceholder',
+      'recurrence',
+      'rrule',
+      'submit',
+      'confirm',
+      'dates',
+      'datesError',
+    ].map((k) => [k, t(locale, `meetings.form.labels.${k}`)]),
+  );
+  return renderCard('schedule-form', {
+    title: d.proposal ? t(locale, 'meetings.form.proposalTitle') : t(locale, 'meetings.form.title'),
+    subtitle: d.proposal ? '' : t(locale, 'meetings.form.subtitle', { zone: d.timeZone }),
+    problems: (d.problems ?? []).map((text) => ({ text: userText(text) })),
+    proposal: !!d.proposal,
+    groupId: v.groupId ?? (d.groupChoices.length === 1 ? d.groupChoices[0]!.value : ''),
+    groupChoices: d.groupChoices.map((c) => ({ title: userText(c.title), value: c.value })),
+    date: v.date ?? '',
+    time: v.time ?? '13:00',
+    durationMinutes: v.durationMinutes ?? 90,
+    location: v.location ?? '',
+    recurrence: v.recurrence ?? 'none',
+    rrule: v.rrule ?? '',
+    recurrenceChoices: [
+      { title: t(locale, 'meetings.form.recurrence.none'), value: 'none' },
+      { title: t(locale, 'meetings.form.recurrence.cadence', { cadence: d.cadenceText }), value: 'cadence' },
+      { title: t(locale, 'meetings.form.recurrence.custom'), value: 'custom' },
+    ],
+    proposalIntro: d.proposal
+      ? t(locale, 'meetings.form.proposalIntro', {
+          count: d.proposal.count,
+          group: userText(d.proposal.groupName),
+          time: v.time ?? '',
+          minutes: v.durationMinutes ?? 0,
+        })
+      : '',
+    proposalFacts: d.proposal?.facts ?? [],
+    proposalNotes: (d.proposal?.notes ?? []).map((text) => ({ text: userText(text) })),
+    datesText: d.proposal?.datesText ?? '',
+    labels,
+  });
+}
+
+export interface MeetingListGroup {
+  groupId: string;
+  name: string;
+  cadence: string;
+  meetings: Meeting[];
+  /** Conveners see the group's calendar feed link. */
+  feedUrl?: string;
+}
+
+export function meetingListCard(locale: Locale, groups: MeetingListGroup[], notice?: string): AdaptiveCardJson {
+  return renderCard('meeting-list', {
+    title: t(locale, 'meetings.list.title'),
+    notice: userText(notice),
+    groups: groups.map((g) => ({
+      groupId: g.groupId,
+      name: userText(g.name),
+      cadence: g.cadence,
+      empty: t(locale, 'meetings.list.empty'),
+      meetings: g.meetings.map((m) => {
+        const start = DateTime.fromISO(m.start, { zone: m.timeZone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB');
+        const counts = rsvpCounts(m);
+        return {
+          day: start.toFormat('d'),
+          month: start.toFormat('LLL'),
+          when: meetingWhen(m, locale).short,
+          details: t(locale, 'meetings.list.details', {
+            location: meetingPlace(m.location).text || t(locale, 'meetings.noLocation'),
+            agenda: t(locale, `meetings.agendaStatus.${m.agendaStatus}`),
+            answers: t(locale, 'meetings.answers', { ...counts }),
+          }),
+        };
+      }),
+      feedUrl: g.feedUrl ?? '',
+      feedTitle: t(locale, 'meetings.list.feedTitle'),
+      feedHint: t(locale, 'meetings.list.feedHint'),
+      feedRotate: t(locale, 'meetings.list.feedRotate'),
+    })),
+  });
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import type { AuditLog } from '../../storage/audit';
+import type { ChannelLinkStore } from '../../storage/channel-links';
+import type { ConsentStore } from '../../storage/consents';
+import type { ConversationReferenceStore } from '../../storage/conversation-references';
+import type { TableStore } from '../../storage/tables';
+import type { Scheduler } from '../../scheduler';
+import type { CalendarFeedStore, MeetingStore } from '../../storage/meetings';
+import type { Proactive } from '../../bot/proactive';
+import type { AgendaStore, MinutesStore } from '../../storage/agendas';
+import type { ReviewStore } from '../../storage/reviews';
+import type { OutboxStore } from '../../delivery/outbox';
+import type { RateLimiter } from '../../delivery/rate-limiter';
+import type { ConsentAccess } from '../consent/consent';
+import type { Organisation } from './organisation';
+
+/** Everything the bot's handlers depend on, wired by the composition root. */
+export interface BotServices {
+  config: Config;
+  logger: Logger;
+  store: TableStore;
+  conversationReferences: ConversationReferenceStore;
+  now: () => Date;
+  /** The municipality's groups, people, managers and documents (ORG_CONFIG). */
+  organisation: Organisation;
+  /** Channel conversation id → group. */
+  channelLinks: ChannelLinkStore;
+  consents: ConsentStore;
+  audit: AuditLog;
+  /** The organisation as the consent feature sees it. */
+  consentAccess: ConsentAccess;
+  /** Durable jobs: features register their kinds and schedule work here. */
+  scheduler: Scheduler;
+  meetings: MeetingStore;
+  /** Each group's secret calendar feed link. */
+  calendarFeeds: CalendarFeedStore;
+  agendas: AgendaStore;
+  minutes: MinutesStore;
+  reviews: ReviewStore;
+  outbox: OutboxStore;
+  /** One per process: every proactive fan-out shares it, so a 429 pauses them all. */
+  limiter: RateLimiter;
+  /** Messages the bot starts itself (reminders, cards posted from another conversation, card updates). */
+  proactive: Proactive;
+}

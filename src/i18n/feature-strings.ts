@@ -1,0 +1,23 @@
+/**
+ * Each feature keeps its user-facing strings in its own pair of files,
+ * `<feature>.sv.json` and `<feature>.en.json`, with distinct top-level keys.
+ * Add a feature by importing its pair here.
+ */
+import agendaEn from '../features/agenda/strings.en.json';
+import agendaSv from '../features/agenda/strings.sv.json';
+import consentEn from '../features/consent/strings.en.json';
+import consentSv from '../features/consent/strings.sv.json';
+import groupEn from '../features/groups/strings.en.json';
+import groupSv from '../features/groups/strings.sv.json';
+import meetingsEn from '../features/meetings/strings.en.json';
+import meetingsSv from '../features/meetings/strings.sv.json';
+import reviewsEn from '../features/reviews/strings.en.json';
+import reviewsSv from '../features/reviews/strings.sv.json';
+
+export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
+  { sv: agendaSv, en: agendaEn },
+  { sv: consentSv, en: consentEn },
+  { sv: groupSv, en: groupEn },
+  { sv: meetingsSv, en: meetingsEn },
+  { sv: reviewsSv, en: reviewsEn },
+];
