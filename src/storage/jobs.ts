@@ -1,131 +1,46 @@
-import { createHash } from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { encodeKey } from './keys';
+import {
+  bucketOf,
+  idPartition,
+  jobIdEntity,
+  jobRowKey,
+  jobTableOf,
+  newJobEntity,
+  nextDay,
+  toRow,
+  type Job,
+  type JobRef,
+  type JobRow,
+  type NewJob,
+} from './job-rows';
 import { isConflict, isNotFound, odata, TABLES, type TableStore } from './tables';
 
+export {
+  bucketOf,
+  bucketStart,
+  JOBS_TABLE,
+  jobRowKey,
+  jobTableOf,
+  MAX_PAYLOAD_CHARS,
+  nextBucket,
+  type Job,
+  type JobRef,
+  type JobRow,
+  type JobStatus,
+  type NewJob,
+} from './job-rows';
+
 /**
- * Durable jobs in Table Storage.
- *
- * - `Jobs<yyyymmdd>`: one table per UTC day, one row per job. PartitionKey
- *   is the UTC hour the job is due in (`2026-03-10T09`; deliberately not
- *   `2026031009`, which has the shape of a personnummer and would be masked
- *   in logs), RowKey `<dueAt ISO>~<id>`, so a partition lists in due order
- *   and finding due work reads only the hours from the cursor up to now,
- *   never the future. A table per day keeps that true on the emulator too
- *   (Azurite tests every row of a table against a query's filter, where
- *   Azure serves a partition range from its index) and lets old days be
- *   dropped whole.
- * - `JobIds`: job id → where its row is, so scheduling the same id twice
- *   gives one job and a job can be cancelled by id alone. Partitioned by a
- *   hash prefix of the id (256 partitions), so batches stay possible.
- * - `JobState`: the cursor (the earliest hour that may still hold work).
- *
+ * The job store's queries over the tables described in job-rows.ts: the
+ * day tables of job rows, the `JobIds` index and the `JobState` cursor.
  * Every state change of a job row is ETag-conditional; a 412 means another
  * process changed it first.
  */
 
-export type JobStatus = 'pending' | 'running' | 'done' | 'parked' | 'cancelled';
-
-export interface JobRef {
-  id: string;
-  partitionKey: string;
-  rowKey: string;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  /** Small JSON; never personal data in clear (use ids, case references, keyed hashes). */
-  payload: string;
-  dueAt: string;
-  /** Not to be run before this instant (moved on by retries). */
-  notBefore: string;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  leaseOwner: string;
-  leaseUntil: string;
-  /** A short code (an error's `code` or name), never a message. */
-  lastError: string;
-  idempotencyKey: string;
-  doneAt: string;
-  createdAt: string;
-}
-
-export interface JobRow extends Job, JobRef {
-  etag: string;
-}
-
-export interface NewJob {
-  id: string;
-  kind: string;
-  payload: string;
-  dueAt: Date;
-  maxAttempts: number;
-  idempotencyKey: string;
-}
-
-export const MAX_PAYLOAD_CHARS = 16_000;
-
-const HOUR_MS = 3_600_000;
-
-/** The partition (UTC hour) an instant falls in: `2026-03-10T09`. */
-export function bucketOf(at: Date | number): string {
-  return new Date(at).toISOString().slice(0, 13);
-}
-
-export function bucketStart(bucket: string): number {
-  return Date.parse(`${bucket}:00:00.000Z`);
-}
-
-export function nextBucket(bucket: string): string {
-  return bucketOf(bucketStart(bucket) + HOUR_MS);
-}
-
-/** The table a bucket's rows live in: one per UTC day. */
-export function jobTableOf(bucket: string): string {
-  return `${JOBS_TABLE}${bucket.slice(0, 10).replace(/-/g, '')}`;
-}
-
-export const JOBS_TABLE = 'Jobs';
-
-export function jobRowKey(dueAt: Date, id: string): string {
-  return `${dueAt.toISOString()}~${encodeKey(id)}`;
-}
-
-function idPartition(id: string): string {
-  return createHash('sha256').update(id).digest('hex').slice(0, 2);
-}
-
 const CURSOR_PK = 'cursor';
 const CURSOR_RK = 'jobs';
 const BATCH = 100;
-
-type Stored = Omit<Job, never>;
-
-function toRow(e: Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag: string }): JobRow {
-  const s = (k: keyof Job) => (typeof e[k] === 'string' ? (e[k] as string) : '');
-  const n = (k: keyof Job) => (typeof e[k] === 'number' ? (e[k] as number) : Number(e[k] ?? 0));
-  return {
-    partitionKey: e.partitionKey ?? '',
-    rowKey: e.rowKey ?? '',
-    etag: e.etag,
-    id: s('id'),
-    kind: s('kind'),
-    payload: s('payload'),
-    dueAt: s('dueAt'),
-    notBefore: s('notBefore'),
-    status: s('status') as JobStatus,
-    attempts: n('attempts'),
-    maxAttempts: n('maxAttempts'),
-    leaseOwner: s('leaseOwner'),
-    leaseUntil: s('leaseUntil'),
-    lastError: s('lastError'),
-    idempotencyKey: s('idempotencyKey'),
-    doneAt: s('doneAt'),
-    createdAt: s('createdAt'),
-  };
-}
 
 export class JobStore {
   private readonly created = new Map<string, Promise<void>>();
@@ -165,38 +80,6 @@ export class JobStore {
     return { id: job.id, partitionKey: bucketOf(inBucket), rowKey: jobRowKey(job.dueAt, job.id) };
   }
 
-  private entity(job: NewJob, ref: JobRef, createdAt: Date): Stored & { partitionKey: string; rowKey: string } {
-    return {
-      partitionKey: ref.partitionKey,
-      rowKey: ref.rowKey,
-      id: job.id,
-      kind: job.kind,
-      payload: job.payload,
-      dueAt: job.dueAt.toISOString(),
-      notBefore: job.dueAt.toISOString(),
-      status: 'pending',
-      attempts: 0,
-      maxAttempts: job.maxAttempts,
-      leaseOwner: '',
-      leaseUntil: '',
-      lastError: '',
-      idempotencyKey: job.idempotencyKey,
-      doneAt: '',
-      createdAt: createdAt.toISOString(),
-    };
-  }
-
-  private indexEntity(ref: JobRef, job: NewJob, createdAt: Date) {
-    return {
-      partitionKey: idPartition(ref.id),
-      rowKey: encodeKey(ref.id),
-      jobPk: ref.partitionKey,
-      jobRk: ref.rowKey,
-      kind: job.kind,
-      createdAt: createdAt.toISOString(),
-    };
-  }
-
   /**
    * Creates the job unless its id is already scheduled (then answers where
    * that one is). The id row goes first: a crash between the two writes
@@ -205,7 +88,7 @@ export class JobStore {
   async insert(job: NewJob, placedAt: Date): Promise<{ ref: JobRef; created: boolean }> {
     const ref = this.locate(job, placedAt);
     try {
-      await this.ids.createEntity(this.indexEntity(ref, job, placedAt));
+      await this.ids.createEntity(jobIdEntity(ref, job, placedAt));
     } catch (err) {
       if (!isConflict(err)) throw err;
       const existing = await this.findById(job.id);
@@ -218,7 +101,7 @@ export class JobStore {
   }
 
   private async createRow(job: NewJob, ref: JobRef, placedAt: Date): Promise<void> {
-    const entity = this.entity(job, ref, placedAt);
+    const entity = newJobEntity(job, ref, placedAt);
     const table = await this.writable(ref.partitionKey);
     try {
       await table.createEntity(entity);
@@ -243,9 +126,9 @@ export class JobStore {
     for (const job of jobs) {
       const ref = this.locate(job, placedAt);
       refs.push(ref);
-      const ie = this.indexEntity(ref, job, placedAt);
+      const ie = jobIdEntity(ref, job, placedAt);
       add(index, ie.partitionKey, ['create', ie]);
-      add(rows, ref.partitionKey, ['create', this.entity(job, ref, placedAt)]);
+      add(rows, ref.partitionKey, ['create', newJobEntity(job, ref, placedAt)]);
     }
     const submit = async (table: (pk: string) => Promise<TableClient>, m: Map<string, TransactionAction[]>) => {
       const batches: Array<[string, TransactionAction[]]> = [];
@@ -355,10 +238,6 @@ export class JobStore {
       throw err;
     }
   }
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */

@@ -20,7 +20,7 @@ export const TABLES = {
   minutesPrint: 'MinutesPrint',
   reviews: 'Reviews',
   outbox: 'Outbox',
-  // Jobs themselves are in day tables, Jobs<yyyymmdd> (storage/jobs.ts).
+  // Jobs themselves are in day tables, Jobs<yyyymmdd> (storage/job-rows.ts).
   jobIds: 'JobIds',
   jobState: 'JobState',
 } as const;

@@ -1,4 +1,7 @@
 import { canonicalText } from '../text/canonical';
+import { isDigitCode, type PersonnummerMatch, validate } from './personnummer-checks';
+
+export { luhnCheckDigit, type PersonnummerKind, type PersonnummerMatch } from './personnummer-checks';
 
 /**
  * Swedish personnummer and samordningsnummer (Skatteverket SKV 704 and 707).
@@ -10,81 +13,11 @@ import { canonicalText } from '../text/canonical';
  * has 60 added to the day. Organisation numbers have a "month" of 20 or
  * more, so the calendar check already turns them away.
  *
- * The scanner is hand-written and linear: it lists the digit runs once and
+ * This file is the scanner, which finds the written candidates; the checks
+ * on their digits (date, century, Luhn) are in personnummer-checks.ts. The
+ * scanner is hand-written and linear: it lists the digit runs once and
  * looks at most three runs and a few separator characters ahead of each.
  */
-
-export type PersonnummerKind = 'personnummer' | 'samordningsnummer';
-
-export interface PersonnummerMatch {
-  kind: PersonnummerKind;
-  start: number;
-  end: number;
-  /** The canonical 12-digit form, YYYYMMDDNNNN (day + 60 kept for a samordningsnummer). */
-  normalised: string;
-}
-
-const ZERO = 48;
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Luhn over ten digits given as char codes in `s` from `at`. */
-function luhn10(s: string, at: number): boolean {
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    let d = (s.charCodeAt(at + i) - ZERO) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysIn(year: number, month: number): number {
-  return month === 2 && isLeap(year) ? 29 : DAYS[month - 1]!;
-}
-
-function two(s: string, at: number): number {
-  return (s.charCodeAt(at) - ZERO) * 10 + (s.charCodeAt(at + 1) - ZERO);
-}
-
-/**
- * Validates the digits of one candidate. `digits` holds 10 or 12 digits
- * without separator; `plus` says the ten-digit form was written with `+`.
- */
-function validate(digits: string, plus: boolean, now: Date): PersonnummerMatch | undefined {
-  const off = digits.length === 12 ? 2 : 0;
-  const yy = two(digits, off);
-  const month = two(digits, off + 2);
-  const rawDay = two(digits, off + 4);
-  if (month < 1 || month > 12) return undefined;
-  const kind: PersonnummerKind = rawDay > 60 ? 'samordningsnummer' : 'personnummer';
-  const day = rawDay > 60 ? rawDay - 60 : rawDay;
-  if (day < 1) return undefined;
-  const thisYear = now.getUTCFullYear();
-  let year: number;
-  if (off === 2) {
-    year = two(digits, 0) * 100 + yy;
-    if (year < 1880 || year > thisYear) return undefined;
-  } else {
-    // The most recent year with these two digits that is not in the future; `+` adds a century.
-    year = Math.floor(thisYear / 100) * 100 + yy;
-    const todayKey = (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
-    if (year > thisYear || (year === thisYear && month * 100 + day > todayKey)) year -= 100;
-    if (plus) year -= 100;
-  }
-  if (day > daysIn(year, month)) return undefined;
-  if (!luhn10(digits, off)) return undefined;
-  const century = String(Math.floor(year / 100));
-  return { kind, start: 0, end: 0, normalised: century + digits.slice(off) };
-}
 
 /** Is the code at `i` an ASCII digit? Out of range is not. */
 function digitAt(text: string, i: number): boolean {
@@ -374,15 +307,4 @@ export function isValidPersonnummer(input: string, now: Date = new Date()): bool
 export function isSamordningsnummer(input: string, now: Date = new Date()): boolean {
   const n = normalisePersonnummer(input, now);
   return n !== undefined && Number(n.slice(6, 8)) > 60;
-}
-
-/** The Luhn check digit for the first nine digits of a ten-digit form; for building test numbers. */
-export function luhnCheckDigit(nineDigits: string): number {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = (nineDigits.charCodeAt(i) - ZERO) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
 }
