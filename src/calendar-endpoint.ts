@@ -5,10 +5,10 @@ import { findGroup } from './domain/organisation';
 import { t } from './i18n';
 
 /**
- * `GET /calendar/<token>.ics` (SPEC section 3): a group's meetings as an
- * RFC 5545 feed for Outlook's "subscribe from web". The token is the only
- * key, so it is long and random, compared by its hash in storage, never
- * logged, and a wrong or rotated one gets the same plain 404.
+ * `GET /calendar/<token>.ics`: a group's meetings as an RFC 5545 feed for
+ * Outlook's "subscribe from web". The token is the only key, so it is long
+ * and random, compared by its hash in storage, never logged, and a wrong or
+ * rotated one gets the same plain 404.
  */
 
 const HISTORY_DAYS = 400;

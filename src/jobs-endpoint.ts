@@ -6,8 +6,8 @@ import type { Logger } from './logger';
 import type { Scheduler } from './scheduler';
 
 /**
- * `POST /api/jobs/run` (SPEC section 3): lets an external timer (Logic App,
- * cron) or a test drive the scheduler. `Authorization: Bearer <ADMIN_TOKEN>`;
+ * `POST /api/jobs/run`: lets an external timer (Logic App, cron) or a test
+ * drive the scheduler. `Authorization: Bearer <ADMIN_TOKEN>`;
  * body `{"job": "reminders" | "reviews" | "digest" | "tick", "now"?: ISO-8601}`.
  * A named job runs the due jobs of that family (kinds `<family>.*`);
  * `tick` runs all due work. `now` travels in time, outside production only.

@@ -5,13 +5,13 @@ import type { OutboxRow, OutboxStore } from './outbox';
 import type { RateLimiter } from './rate-limiter';
 
 /**
- * Sends one run's outbox (SPEC section 8): every row claimed by lease, sent
- * within the rate limits, and marked with its outcome. A 429 pauses every
- * sender for its Retry-After and the row waits without losing an attempt;
- * 5xx and network errors are retried with exponential backoff and jitter
- * (botbuilder's own retries are switched off for these sends, so nothing is
- * retried twice); 403 means blocked or uninstalled and is not retried; a
- * recipient without a chat with the bot is recorded as not installed.
+ * Sends one run's outbox: every row claimed by lease, sent within the rate
+ * limits, and marked with its outcome. A 429 pauses every sender for its
+ * Retry-After and the row waits without losing an attempt; 5xx and network
+ * errors are retried with exponential backoff and jitter (botbuilder's own
+ * retries are switched off for these sends, so nothing is retried twice);
+ * 403 means blocked or uninstalled and is not retried; a recipient without a
+ * chat with the bot is recorded as not installed.
  */
 
 export interface Delivery {

@@ -1,8 +1,8 @@
 /**
- * Keeps proactive sending inside Teams' limits (SPEC section 8): at most
- * `appPerSecond` messages a second for the app and `conversationPerSecond`
- * per conversation, each a sliding one-second window; a 429's Retry-After
- * pauses every sender of this process until it has passed.
+ * Keeps proactive sending inside Teams' limits: at most `appPerSecond`
+ * messages a second for the app and `conversationPerSecond` per
+ * conversation, each a sliding one-second window; a 429's Retry-After pauses
+ * every sender of this process until it has passed.
  */
 export interface RateLimiterOptions {
   appPerSecond: number;

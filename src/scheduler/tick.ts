@@ -99,7 +99,7 @@ export class TickLoop {
     if (!this.cursor) this.cursor = await this.s.jobs.initCursor(bucketOf(placedAt));
   }
 
-  /** Runs what is due at `now`; `real` is the clock that leases are measured on. */
+  /** Runs what is due at `now`; leases are measured on the real clock all the same. */
   async tick(now: Date, options: TickOptions): Promise<TickSummary> {
     const { jobs, clock, cursorLagMs } = this.s;
     const started = performance.now();

@@ -8,7 +8,7 @@ import { isConflict, isNotFound, odata } from './tables';
  * ETag-conditional writes; the tenant is the organisation file's.
  *
  * Rows written while the file named no tenant are in the `~none` partition
- * (production now refuses such a file; outside production it is still where
+ * (production refuses such a file; outside production it is still where
  * an organisation without a tenant keeps its reviews). An organisation that
  * names its tenant reads those rows too, merged into its own — a deployment
  * serves one organisation, so they were its own — and the next review it

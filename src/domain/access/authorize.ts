@@ -1,8 +1,9 @@
 import { membersOf, type Group, type GroupLevel, type Organisation, type Person } from '../organisation/model';
 
 /**
- * "May this user do this here?" — answered from the organisation alone
- * (SPEC section 5), one place for every command and card action.
+ * "May this user do this here?" — answered from the organisation file
+ * alone (its groups, roles and managers), in one place for every command
+ * and card action.
  *
  * | capability | who may |
  * | --- | --- |

@@ -4,10 +4,10 @@ import { configuredText, EMPTY_TEXT, type CheckedText } from '../consent/checked
 import type { GroupLevel } from '../organisation/model';
 
 /**
- * A meeting's agenda (SPEC section 7): the level's standing items (or the
- * group's own, from the organisation file), the items members propose, and
- * in operative groups the individual matters, each by case reference only.
- * Plain data; the edge stores it, gates its text and draws the card.
+ * A meeting's agenda: the level's standing items (or the group's own, from
+ * the organisation file), the items members propose, and in operative groups
+ * the individual matters, each by case reference only. Plain data; the edge
+ * stores it, gates its text and draws the card.
  */
 
 export type AgendaItemKind = 'standing' | 'proposed' | 'case';

@@ -87,7 +87,7 @@ function mayBe(c: Consent, p: IdentifiedPerson): boolean {
   if (isSubject(c, p)) return true;
   if (p.kind === 'personnummer') return !c.subject.personnummer;
   if (!c.subject.name) return true;
-  // Recorded before first names were kept: a first name alone cannot be told apart.
+  // A consent that holds no first name of its own (givenName unset) cannot be told apart from a first name written alone.
   return c.subject.givenName === undefined && p.words === 1;
 }
 
@@ -103,13 +103,14 @@ function whyNotCovered(consents: Consent[], groupId: string, today: string): Ref
 }
 
 /**
- * The consent gate (SPEC section 6). A message that identifies nobody passes.
- * One that does is refused in strategic and tactical groups and wherever no
- * operative group is linked; in an operative group it passes only when every
- * person it identifies is covered by a consent in force for this group —
- * found by the person's keyed hash, or named by a case reference written in
- * the same message (each reference covers one person, and never one whose
- * personnummer differs from the consent's).
+ * The consent gate: may this message be posted here? A message that
+ * identifies nobody passes. One that does is refused in strategic and
+ * tactical groups and wherever no operative group is linked; in an operative
+ * group it passes only when every person it identifies is covered by a
+ * consent in force for this group — found by the person's keyed hash, or
+ * named by a case reference written in the same message (each reference
+ * covers one person, and never one whose personnummer differs from the
+ * consent's).
  */
 export function decide(input: GateInput): GateDecision {
   const { findings, context, persons, today } = input;

@@ -8,9 +8,9 @@ import { canonicalText, detectionView } from '../text/canonical';
 import { isIsoDate as isRealDate } from '../organisation/dates';
 
 /**
- * The `consent.record` action's data as the card's inputs send it (SPEC
- * section 5): every field a string, lists comma-separated. This schema only
- * checks the shape; `consentRecordRules` checks the meaning.
+ * The `consent.record` action's data as the card's inputs send it: every
+ * field a string, lists comma-separated. This schema only checks the shape;
+ * `consentRecordRules` checks the meaning.
  */
 const field = (max: number) => z.string().max(max, 'tooLong').optional().default('');
 export const consentRecordDataSchema = z.object({

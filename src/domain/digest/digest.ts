@@ -2,9 +2,9 @@ import type { CadenceStatus } from '../organisation/cadence';
 import type { ReviewStatus } from '../organisation/review-cycles';
 
 /**
- * The managers' digest (SPEC section 8): for the groups a manager oversees,
- * what a head of administration needs at a glance. Counts only where people
- * are concerned (consents, refusals); no names, no case references.
+ * The managers' digest: for the groups a manager oversees, what a head of
+ * administration needs at a glance. Counts only where people are concerned
+ * (consents, refusals); no names, no case references.
  */
 
 export interface DigestGroup {

@@ -47,7 +47,8 @@ const {
 } = L;
 
 /**
- * The identifier detector of the consent gate (SPEC section 6).
+ * The identifier detector the consent gate (domain/consent/gate.ts) asks
+ * whether a message identifies a person.
  *
  * Direct identifiers (personnummer, samordningsnummer) count wherever they
  * stand. Indirect ones (names, a first name or initials with a class or an
@@ -3966,7 +3967,7 @@ function flagsOf(text: string, tokens: Token[]): Flags {
 /** Texts longer than this are read in pieces, so that the work stays linear and small. */
 const CHUNK = 2048;
 
-/** Every identifier in `text` that makes it about an identifiable person (SPEC section 6), in text order. */
+/** Every identifier in `text` that makes it about an identifiable person, in text order. */
 export function detectIdentifiers(text: string, options: DetectOptions = NO_OPTIONS): Finding[] {
   const now = options.now ?? new Date();
   if (text.length <= CHUNK * 2) return detectIn(text, options, now, undefined);

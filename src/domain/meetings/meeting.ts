@@ -2,10 +2,10 @@ import type { CheckedText } from '../consent/checked-text';
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * A collaboration group's meeting (SPEC section 7). Times are kept as UTC
- * instants together with the organisation's zone, so a meeting at 13:00
- * Stockholm time stays at 13:00 across daylight-saving changes and the
- * calendar feed can say which zone it is in. Plain data, no framework.
+ * A collaboration group's meeting. Times are kept as UTC instants together
+ * with the organisation's zone, so a meeting at 13:00 Stockholm time stays
+ * at 13:00 across daylight-saving changes and the calendar feed can say
+ * which zone it is in. Plain data, no framework.
  */
 
 export const RSVP_ANSWERS = ['yes', 'no', 'maybe'] as const;

@@ -6,11 +6,11 @@ import { addDays, day, iso } from '../organisation/dates';
 import { isInSchoolYear, schoolBreakOf, schoolYearOf, swedishPublicHolidays } from '../organisation/school-calendar';
 
 /**
- * Meeting times and series (SPEC section 7). A meeting is planned in local
- * wall-clock time (13:00 in Stockholm) and stored as the instant that time
- * is in its zone, so a weekly series keeps 13:00 across daylight-saving
- * changes. A cadence ("at least 8 times a year") becomes a concrete series
- * over the school year that avoids weekends, public holidays and breaks.
+ * Meeting times and series. A meeting is planned in local wall-clock time
+ * (13:00 in Stockholm) and stored as the instant that time is in its zone,
+ * so a weekly series keeps 13:00 across daylight-saving changes. A cadence
+ * ("at least 8 times a year") becomes a concrete series over the school year
+ * that avoids weekends, public holidays and breaks.
  */
 
 export interface LocalSlot {

@@ -3,11 +3,11 @@ import { swedishPublicHolidays } from '../organisation/school-calendar';
 import type { Meeting } from './meeting';
 
 /**
- * When a meeting's reminders fall due (SPEC section 7), in the
- * organisation's zone: the meeting card is shown in the channel two weeks
- * before (at once when booked later than that); members are reminded in the
- * channel at 09:00 the day before; conveners privately at 09:00 three
- * working days before when the agenda is still unpublished.
+ * When a meeting's reminders fall due, in the organisation's zone: the
+ * meeting card is shown in the channel two weeks before (at once when booked
+ * later than that); members are reminded in the channel at 09:00 the day
+ * before; conveners privately at 09:00 three working days before when the
+ * agenda is still unpublished.
  */
 
 export const REMINDER_KINDS = {

@@ -3,11 +3,11 @@ import { EMPTY_TEXT, splitChecked, trimChecked, type CheckedText } from '../cons
 import { isIsoDate, type IsoDate } from '../organisation/dates';
 
 /**
- * A meeting's minutes (SPEC section 7): attendance, notes per agenda item,
- * decisions, actions (what; who; by when) and, in operative groups, the SIP
- * fields per case reference. Drafts are saved as often as the convener
- * likes; finalised minutes are kept unchanged and their open actions
- * followed up. Plain data and parsing; the edge gates every text first.
+ * A meeting's minutes: attendance, notes per agenda item, decisions, actions
+ * (what; who; by when) and, in operative groups, the SIP fields per case
+ * reference. Drafts are saved as often as the convener likes; finalised
+ * minutes are kept unchanged and their open actions followed up. Plain data
+ * and parsing; the edge gates every text first.
  */
 
 export interface ActionItem {

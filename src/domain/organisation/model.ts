@@ -3,9 +3,9 @@ import { CadenceSchema } from './cadence';
 import { isIsoDate, isTimeZone } from './dates';
 
 /**
- * The organisation file (SPEC section 4): a municipality's people,
- * agencies, collaboration groups, managers and governing documents. Objects
- * are strict, so a misspelt field is reported instead of silently ignored.
+ * The organisation file's schema: a municipality's people, agencies,
+ * collaboration groups, managers and governing documents. Objects are
+ * strict, so a misspelt field is reported instead of silently ignored.
  */
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;

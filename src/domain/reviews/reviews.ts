@@ -5,11 +5,11 @@ import type { CheckedText } from '../consent/checked-text';
 import type { GoverningDocument, Organisation, ReviewRecord } from '../organisation/model';
 
 /**
- * Governing documents' reviews over time (SPEC section 8): the organisation
- * file says how a document was adopted and reviewed; reviews recorded in
- * Teams (`review.complete`) are kept in storage and laid over it. From the
- * result come the next due date, the status and the reminder plan: 60, 30
- * and 7 days before, then weekly while overdue.
+ * Governing documents' reviews over time: the organisation file says how a
+ * document was adopted and reviewed; reviews recorded in Teams
+ * (`review.complete`) are kept in storage and laid over it. From the result
+ * come the next due date, the status and the reminder plan: 60, 30 and 7
+ * days before, then weekly while overdue.
  */
 
 export const REMINDER_OFFSETS = [60, 30, 7] as const;
