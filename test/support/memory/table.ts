@@ -1,0 +1,167 @@
+import { RestError } from '@azure/data-tables';
+
+/**
+ * The part of a Table Storage table the in-memory stores need, with the
+ * semantics the real stores rely on: point reads that throw a 404, inserts
+ * that throw a 409 when the row exists, ETag-conditional replace and merge
+ * that throw a 412 on a stale etag (and a 404 when the row is gone), upserts,
+ * entity-group transactions that are all or nothing, and listings in
+ * PartitionKey, RowKey order. Errors are the SDK's own `RestError` with the
+ * status code and error code Azure answers, so `isNotFound` / `isConflict`
+ * (src/storage/tables.ts) and `isStorageError` treat them as they treat the
+ * real ones. Rows are copied in and out: a caller cannot change a stored row.
+ *
+ * Filters are plain predicates instead of OData; each store translates its
+ * query. A property the real SDK would not send (undefined) is not stored.
+ */
+
+/** The public surface of a class: what `implements Public<Store>` checks (private members are left out). */
+export type Public<T> = { [K in keyof T]: T[K] };
+
+export type Props = Record<string, unknown>;
+export type Row = Props & { partitionKey: string; rowKey: string; etag: string };
+export type EntityIn = Props & { partitionKey: string; rowKey: string };
+export type UpdateMode = 'Merge' | 'Replace';
+
+export function restError(statusCode: number, code: string, message: string): RestError {
+  return new RestError(message, { statusCode, code });
+}
+
+const notFound = (what = 'The specified resource does not exist.') => restError(404, 'ResourceNotFound', what);
+const tableNotFound = () => restError(404, 'TableNotFound', 'The table specified does not exist.');
+const exists = () => restError(409, 'EntityAlreadyExists', 'The specified entity already exists.');
+const stale = () => restError(412, 'UpdateConditionNotSatisfied', 'The update condition specified in the request was not satisfied.');
+
+let etags = 0;
+/** Opaque like Azure's (`W/"datetime'…'"`); callers only hand it back. */
+function nextEtag(): string {
+  etags += 1;
+  return `W/"datetime'mem-${etags}'"`;
+}
+
+function propsOf(entity: Props): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(entity)) {
+    if (k === 'partitionKey' || k === 'rowKey' || k === 'etag' || k === 'timestamp' || v === undefined) continue;
+    out[k] = structuredClone(v);
+  }
+  return out;
+}
+
+interface Stored {
+  partitionKey: string;
+  rowKey: string;
+  props: Props;
+  etag: string;
+}
+
+const keyOf = (pk: string, rk: string) => `${pk}\u0000${rk}`;
+const byKeys = (a: Stored, b: Stored) =>
+  a.partitionKey < b.partitionKey ? -1 : a.partitionKey > b.partitionKey ? 1 : a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0;
+
+export class MemoryTable {
+  private readonly rows = new Map<string, Stored>();
+
+  /** `exists: false` is a table nobody created yet: every operation but `createTable` answers 404 TableNotFound. */
+  constructor(private exists = true) {}
+
+  async createTable(): Promise<void> {
+    this.exists = true;
+  }
+
+  private check(): void {
+    if (!this.exists) throw tableNotFound();
+  }
+
+  private out(s: Stored): Row {
+    return { ...structuredClone(s.props), partitionKey: s.partitionKey, rowKey: s.rowKey, etag: s.etag };
+  }
+
+  async getEntity(partitionKey: string, rowKey: string): Promise<Row> {
+    this.check();
+    const s = this.rows.get(keyOf(partitionKey, rowKey));
+    if (!s) throw notFound();
+    return this.out(s);
+  }
+
+  async createEntity(entity: EntityIn): Promise<{ etag: string }> {
+    this.check();
+    const key = keyOf(entity.partitionKey, entity.rowKey);
+    if (this.rows.has(key)) throw exists();
+    const etag = nextEtag();
+    this.rows.set(key, { partitionKey: entity.partitionKey, rowKey: entity.rowKey, props: propsOf(entity), etag });
+    return { etag };
+  }
+
+  /** Like TableClient.updateEntity: Merge by default, etag `*` (any) unless given; 404 when the row is gone, 412 on a stale etag. */
+  async updateEntity(entity: EntityIn, mode: UpdateMode = 'Merge', options: { etag?: string } = {}): Promise<{ etag: string }> {
+    this.check();
+    const key = keyOf(entity.partitionKey, entity.rowKey);
+    const cur = this.rows.get(key);
+    if (!cur) throw notFound();
+    if (options.etag !== undefined && options.etag !== '*' && options.etag !== cur.etag) throw stale();
+    const etag = nextEtag();
+    const props = mode === 'Replace' ? propsOf(entity) : { ...cur.props, ...propsOf(entity) };
+    this.rows.set(key, { ...cur, props, etag });
+    return { etag };
+  }
+
+  async upsertEntity(entity: EntityIn, mode: UpdateMode = 'Merge'): Promise<{ etag: string }> {
+    this.check();
+    const key = keyOf(entity.partitionKey, entity.rowKey);
+    const cur = this.rows.get(key);
+    const etag = nextEtag();
+    const props = cur && mode === 'Merge' ? { ...cur.props, ...propsOf(entity) } : propsOf(entity);
+    this.rows.set(key, { partitionKey: entity.partitionKey, rowKey: entity.rowKey, props, etag });
+    return { etag };
+  }
+
+  async deleteEntity(partitionKey: string, rowKey: string): Promise<void> {
+    this.check();
+    if (!this.rows.delete(keyOf(partitionKey, rowKey))) throw notFound();
+  }
+
+  /**
+   * An entity-group transaction of inserts (the only kind the stores submit):
+   * one partition, all or nothing; a row that exists fails it with 409, as
+   * does a row named twice in it (Azure answers 400 for that; see the contract test).
+   */
+  async submitTransaction(actions: Array<['create', EntityIn]>): Promise<void> {
+    this.check();
+    if (actions.length === 0) return;
+    const pk = actions[0]![1].partitionKey;
+    if (actions.length > 100 || actions.some(([, e]) => e.partitionKey !== pk)) throw restError(400, 'InvalidInput', 'bad batch');
+    const seen = new Set<string>();
+    for (const [, e] of actions) {
+      const key = keyOf(e.partitionKey, e.rowKey);
+      if (seen.has(key)) throw restError(400, 'InvalidDuplicateRow', 'The batch request contains multiple changes with same row key.');
+      if (this.rows.has(key)) throw exists();
+      seen.add(key);
+    }
+    for (const [, e] of actions) {
+      this.rows.set(keyOf(e.partitionKey, e.rowKey), {
+        partitionKey: e.partitionKey,
+        rowKey: e.rowKey,
+        props: propsOf(e),
+        etag: nextEtag(),
+      });
+    }
+  }
+
+  /** The rows a query would answer, in PartitionKey then RowKey order (copies). */
+  listEntities(filter: (row: Row) => boolean = () => true): Row[] {
+    this.check();
+    return [...this.rows.values()]
+      .sort(byKeys)
+      .map((s) => this.out(s))
+      .filter(filter);
+  }
+
+  /** How many rows the table holds (for tests). */
+  get size(): number {
+    return this.rows.size;
+  }
+}
+
+/** A string property as the real stores' `str`/`s` read it: '' unless it is a string. */
+export const str = (e: Props, k: string): string => (typeof e[k] === 'string' ? (e[k] as string) : '');
