@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { BotServices } from './features/shared/services';
 import { renderCalendar } from './domain/meetings/ical';
 import { findGroup } from './domain/organisation';
+import { notFound, unavailable } from './token-responses';
 import { t } from './i18n';
 
 /**
@@ -12,11 +13,6 @@ import { t } from './i18n';
  */
 
 const HISTORY_DAYS = 400;
-
-function notFound(res: Response): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end('Not found\n');
-}
 
 export function registerCalendarEndpoint(server: Server, services: BotServices): void {
   server.get('/calendar/:file', async (req: Request, res: Response) => {
@@ -57,9 +53,7 @@ export function registerCalendarEndpoint(server: Server, services: BotServices):
       });
       res.end(body);
     } catch (err) {
-      services.logger.error({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, 'calendar feed failed');
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
-      res.end('Unavailable\n');
+      unavailable(res, services.logger, err, 'calendar feed failed');
     }
   });
 }

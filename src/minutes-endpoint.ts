@@ -6,6 +6,7 @@ import { newAgenda } from './domain/agenda/agenda';
 import type { Meeting } from './domain/meetings/meeting';
 import type { Minutes } from './domain/minutes/minutes';
 import { findGroup, findPerson, type Group } from './domain/organisation';
+import { notFound, unavailable } from './token-responses';
 import { t, type Locale } from './i18n';
 
 /**
@@ -16,11 +17,6 @@ import { t, type Locale } from './i18n';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
-function notFound(res: Response): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end('Not found\n');
-}
 
 export function minutesHtml(
   services: BotServices,
@@ -118,9 +114,7 @@ export function registerMinutesEndpoint(server: Server, services: BotServices): 
       });
       res.end(html);
     } catch (err) {
-      services.logger.error({ err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } }, 'minutes page failed');
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
-      res.end('Unavailable\n');
+      unavailable(res, services.logger, err, 'minutes page failed');
     }
   });
 }

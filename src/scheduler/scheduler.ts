@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import { MAX_PAYLOAD_CHARS, type JobRef, type JobStore } from '../storage/jobs';
+import { MAX_PAYLOAD_CHARS, type JobRef, type JobStore, type NewJob } from '../storage/jobs';
 import { isConflict } from '../storage/tables';
 import { errorCode, type JobHandler, TickLoop, type TickOptions, type TickSummary } from './tick';
 
@@ -99,22 +99,10 @@ export class Scheduler {
   async schedule(req: ScheduleRequest): Promise<ScheduledJob> {
     if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(req.kind)) throw new RangeError('job kind: letters, digits and _.:- only, at most 64');
     if (!(req.dueAt instanceof Date) || Number.isNaN(req.dueAt.getTime())) throw new RangeError('dueAt: not a valid date');
-    const payload = JSON.stringify(req.payload ?? null);
-    if (payload.length > MAX_PAYLOAD_CHARS) throw new RangeError(`payload: at most ${MAX_PAYLOAD_CHARS} characters of JSON`);
-    const id = req.id ?? randomUUID();
+    const job = this.newJob(req);
     const placedAt = this.clock();
     await this.loop.ensureCursor(placedAt);
-    const { ref, created } = await this.jobs.insert(
-      {
-        id,
-        kind: req.kind,
-        payload,
-        dueAt: req.dueAt,
-        maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts,
-        idempotencyKey: req.idempotencyKey ?? id,
-      },
-      placedAt,
-    );
+    const { ref, created } = await this.jobs.insert(job, placedAt);
     return { ...ref, created };
   }
 
@@ -127,21 +115,24 @@ export class Scheduler {
     const placedAt = this.clock();
     await this.loop.ensureCursor(placedAt);
     return this.jobs.insertMany(
-      reqs.map((req) => {
-        const id = req.id ?? randomUUID();
-        const payload = JSON.stringify(req.payload ?? null);
-        if (payload.length > MAX_PAYLOAD_CHARS) throw new RangeError(`payload: at most ${MAX_PAYLOAD_CHARS} characters of JSON`);
-        return {
-          id,
-          kind: req.kind,
-          payload,
-          dueAt: req.dueAt,
-          maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts,
-          idempotencyKey: req.idempotencyKey ?? id,
-        };
-      }),
+      reqs.map((req) => this.newJob(req)),
       placedAt,
     );
+  }
+
+  /** The row a request asks for: its id (a fresh one when none is given) and its payload as JSON, checked for size. */
+  private newJob(req: ScheduleRequest): NewJob {
+    const id = req.id ?? randomUUID();
+    const payload = JSON.stringify(req.payload ?? null);
+    if (payload.length > MAX_PAYLOAD_CHARS) throw new RangeError(`payload: at most ${MAX_PAYLOAD_CHARS} characters of JSON`);
+    return {
+      id,
+      kind: req.kind,
+      payload,
+      dueAt: req.dueAt,
+      maxAttempts: req.maxAttempts ?? this.defaultMaxAttempts,
+      idempotencyKey: req.idempotencyKey ?? id,
+    };
   }
 
   /**

@@ -3,8 +3,8 @@ import type { TableClient } from '@azure/data-tables';
 import type { Agenda, AgendaItem } from '../domain/agenda/agenda';
 import { fromStore, type CheckedText } from '../domain/consent/checked-text';
 import type { ActionItem, Minutes, SipEntry } from '../domain/minutes/minutes';
-import { decodeKey, encodeKey, jsonProperty } from './keys';
-import { isConflict, isNotFound, odata } from './tables';
+import { decodeKey, encodeKey, jsonProperty, groupPartition } from './keys';
+import { getIfExists, isNotFound, odata, replaceOrCreate, withEtagRetry } from './tables';
 
 /**
  * Agendas and minutes, one row per meeting, partitioned by (tenant, group);
@@ -13,135 +13,99 @@ import { isConflict, isNotFound, odata } from './tables';
  * change is ETag-conditional: two members proposing at once both land.
  */
 
-const NO_TENANT = '~none';
-const pk = (tenantId: string, groupId: string) => `${encodeKey(tenantId || NO_TENANT)}|${encodeKey(groupId)}`;
+const pk = groupPartition;
 type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
 const json = jsonProperty;
 const str = (e: Row, k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
 
-async function conditional<T extends { etag?: string }>(
-  read: () => Promise<T | undefined>,
-  write: (next: T, etag: string | undefined) => Promise<string | undefined>,
-  change: (cur: T | undefined) => T | undefined,
-  attempts = 8,
-): Promise<T | undefined> {
-  for (let i = 0; i < attempts; i++) {
-    const cur = await read();
-    const next = change(cur);
-    if (!next) return cur;
-    try {
-      const etag = await write(next, cur?.etag);
-      return { ...next, etag };
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (i + 1)));
-    }
-  }
-  throw Object.assign(new Error('update kept conflicting'), { code: 'UpdateConflict' });
-}
+/** Rows keyed by meeting within their group's partition: read, and changed under ETag retries. */
+abstract class MeetingRows<T extends { etag?: string }> {
+  constructor(protected readonly table: TableClient) {}
 
-export class AgendaStore {
-  constructor(private readonly table: TableClient) {}
+  protected abstract fromRow(tenantId: string, groupId: string, meetingId: string, e: Row): T;
+  /** The row's properties, without its keys. */
+  protected abstract toRow(value: T): Record<string, unknown>;
 
-  async get(tenantId: string, groupId: string, meetingId: string): Promise<Agenda | undefined> {
-    try {
-      const e = await this.table.getEntity<Row>(pk(tenantId, groupId), encodeKey(meetingId));
-      return {
-        tenantId,
-        groupId,
-        meetingId,
-        items: json<AgendaItem[]>(e.items, []),
-        status: str(e, 'status') === 'published' ? 'published' : 'draft',
-        publishedAt: str(e, 'publishedAt') || undefined,
-        publishedBy: str(e, 'publishedBy') || undefined,
-        card: str(e, 'cardActivityId') ? { conversationId: str(e, 'cardConversationId'), activityId: str(e, 'cardActivityId') } : undefined,
-        updatedAt: str(e, 'updatedAt'),
-        etag: e.etag,
-      };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+  async get(tenantId: string, groupId: string, meetingId: string): Promise<T | undefined> {
+    const e = await getIfExists<Row>(this.table, pk(tenantId, groupId), encodeKey(meetingId));
+    return e && this.fromRow(tenantId, groupId, meetingId, e);
   }
 
-  /** Creates or changes the agenda with an ETag-conditional write, retrying on conflict. */
+  /** Creates or changes the row with an ETag-conditional write, retrying on conflict. */
   async update(
     tenantId: string,
     groupId: string,
     meetingId: string,
-    change: (cur: Agenda | undefined) => Agenda | undefined,
-  ): Promise<Agenda | undefined> {
-    return conditional(
+    change: (cur: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
+    return withEtagRetry(
       () => this.get(tenantId, groupId, meetingId),
-      async (a, etag) => {
-        const entity = {
-          partitionKey: pk(tenantId, groupId),
-          rowKey: encodeKey(meetingId),
-          items: JSON.stringify(a.items),
-          status: a.status,
-          publishedAt: a.publishedAt ?? '',
-          publishedBy: a.publishedBy ?? '',
-          cardConversationId: a.card?.conversationId ?? '',
-          cardActivityId: a.card?.activityId ?? '',
-          updatedAt: a.updatedAt,
-        };
-        const res = etag ? await this.table.updateEntity(entity, 'Replace', { etag }) : await this.table.createEntity(entity);
-        return res.etag;
-      },
+      (value, etag) =>
+        replaceOrCreate(this.table, { partitionKey: pk(tenantId, groupId), rowKey: encodeKey(meetingId), ...this.toRow(value) }, etag),
       change,
     );
   }
 }
 
-export class MinutesStore {
+export class AgendaStore extends MeetingRows<Agenda> {
+  protected fromRow(tenantId: string, groupId: string, meetingId: string, e: Row): Agenda {
+    return {
+      tenantId,
+      groupId,
+      meetingId,
+      items: json<AgendaItem[]>(e.items, []),
+      status: str(e, 'status') === 'published' ? 'published' : 'draft',
+      publishedAt: str(e, 'publishedAt') || undefined,
+      publishedBy: str(e, 'publishedBy') || undefined,
+      card: str(e, 'cardActivityId') ? { conversationId: str(e, 'cardConversationId'), activityId: str(e, 'cardActivityId') } : undefined,
+      updatedAt: str(e, 'updatedAt'),
+      etag: e.etag,
+    };
+  }
+
+  protected toRow(a: Agenda): Record<string, unknown> {
+    return {
+      items: JSON.stringify(a.items),
+      status: a.status,
+      publishedAt: a.publishedAt ?? '',
+      publishedBy: a.publishedBy ?? '',
+      cardConversationId: a.card?.conversationId ?? '',
+      cardActivityId: a.card?.activityId ?? '',
+      updatedAt: a.updatedAt,
+    };
+  }
+}
+
+export class MinutesStore extends MeetingRows<Minutes> {
   constructor(
-    private readonly table: TableClient,
+    table: TableClient,
     private readonly actionsTable: TableClient,
     private readonly printTable: TableClient,
-  ) {}
-
-  async get(tenantId: string, groupId: string, meetingId: string): Promise<Minutes | undefined> {
-    try {
-      const e = await this.table.getEntity<Row>(pk(tenantId, groupId), encodeKey(meetingId));
-      return fromMinutesRow(tenantId, groupId, meetingId, e);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+  ) {
+    super(table);
   }
 
-  async update(
-    tenantId: string,
-    groupId: string,
-    meetingId: string,
-    change: (cur: Minutes | undefined) => Minutes | undefined,
-  ): Promise<Minutes | undefined> {
-    return conditional(
-      () => this.get(tenantId, groupId, meetingId),
-      async (m, etag) => {
-        const entity = {
-          partitionKey: pk(tenantId, groupId),
-          rowKey: encodeKey(meetingId),
-          status: m.status,
-          attendees: JSON.stringify(m.attendees),
-          guests: m.guests,
-          notes: JSON.stringify(m.notes),
-          decisions: JSON.stringify(m.decisions),
-          actions: JSON.stringify(m.actions),
-          sip: JSON.stringify(m.sip),
-          closedActions: JSON.stringify(m.closedActions),
-          finalizedAt: m.finalizedAt ?? '',
-          finalizedBy: m.finalizedBy ?? '',
-          printToken: m.printToken ?? '',
-          completedAt: m.completedAt ?? '',
-          updatedAt: m.updatedAt,
-        };
-        const res = etag ? await this.table.updateEntity(entity, 'Replace', { etag }) : await this.table.createEntity(entity);
-        return res.etag;
-      },
-      change,
-    );
+  protected fromRow(tenantId: string, groupId: string, meetingId: string, e: Row): Minutes {
+    return fromMinutesRow(tenantId, groupId, meetingId, e);
+  }
+
+  protected toRow(m: Minutes): Record<string, unknown> {
+    return {
+      status: m.status,
+      attendees: JSON.stringify(m.attendees),
+      guests: m.guests,
+      notes: JSON.stringify(m.notes),
+      decisions: JSON.stringify(m.decisions),
+      actions: JSON.stringify(m.actions),
+      sip: JSON.stringify(m.sip),
+      closedActions: JSON.stringify(m.closedActions),
+      finalizedAt: m.finalizedAt ?? '',
+      finalizedBy: m.finalizedBy ?? '',
+      printToken: m.printToken ?? '',
+      completedAt: m.completedAt ?? '',
+      updatedAt: m.updatedAt,
+    };
   }
 
   /** The group's finalised minutes, newest meeting first is up to the caller (rows carry no meeting time). */
@@ -188,35 +152,14 @@ export class MinutesStore {
     for await (const e of this.actionsTable.listEntities<Row>({
       queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, groupId)}` },
     })) {
-      out.push({
-        id: decodeKey(e.rowKey ?? ''),
-        what: fromStore(str(e, 'what')),
-        who: fromStore(str(e, 'who')),
-        whoPersonId: str(e, 'whoPersonId') || undefined,
-        due: str(e, 'due'),
-        doneAt: str(e, 'doneAt') || undefined,
-        meetingId: str(e, 'meetingId'),
-      });
+      out.push(fromActionRow(decodeKey(e.rowKey ?? ''), e));
     }
     return out;
   }
 
   async action(tenantId: string, groupId: string, id: string): Promise<ActionItem | undefined> {
-    try {
-      const e = await this.actionsTable.getEntity<Row>(pk(tenantId, groupId), encodeKey(id));
-      return {
-        id,
-        what: fromStore(str(e, 'what')),
-        who: fromStore(str(e, 'who')),
-        whoPersonId: str(e, 'whoPersonId') || undefined,
-        due: str(e, 'due'),
-        doneAt: str(e, 'doneAt') || undefined,
-        meetingId: str(e, 'meetingId'),
-      };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await getIfExists<Row>(this.actionsTable, pk(tenantId, groupId), encodeKey(id));
+    return e && fromActionRow(id, e);
   }
 
   // ---- the printable page's key
@@ -243,6 +186,18 @@ export class MinutesStore {
       throw err;
     }
   }
+}
+
+function fromActionRow(id: string, e: Row): ActionItem {
+  return {
+    id,
+    what: fromStore(str(e, 'what')),
+    who: fromStore(str(e, 'who')),
+    whoPersonId: str(e, 'whoPersonId') || undefined,
+    due: str(e, 'due'),
+    doneAt: str(e, 'doneAt') || undefined,
+    meetingId: str(e, 'meetingId'),
+  };
 }
 
 function fromMinutesRow(tenantId: string, groupId: string, meetingId: string, e: Row): Minutes {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { encodeKey } from './keys';
+import { encodeKey, NO_TENANT } from './keys';
 import { isConflict, odata } from './tables';
 
 export type AuditEvent = 'refusal' | 'allowedUnderConsent' | 'consentRecorded' | 'consentListed' | 'consentWithdrawn';
@@ -28,7 +28,6 @@ export interface AuditEntry {
   onceKey?: string;
 }
 
-const NO_TENANT = '~none';
 const month = (d: Date) => d.toISOString().slice(0, 7);
 const pk = (tenantId: string, m: string) => encodeKey(`${tenantId || NO_TENANT}_${m}`);
 

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { decodeKey, encodeKey } from './keys';
-import { isNotFound, odata } from './tables';
+import { decodeKey, encodeKey, tenantKey, tenantOfKey } from './keys';
+import { deleteIfExists, getIfExists, odata } from './tables';
 
 /** A Teams channel (or group chat) linked to a collaboration group. */
 export interface ChannelLink {
@@ -15,8 +15,6 @@ export interface ChannelLink {
   activityId?: string;
 }
 
-const NO_TENANT = '~none';
-
 /** Channel links, partitioned by tenant; one row per channel. */
 export class ChannelLinkStore {
   constructor(private readonly table: TableClient) {}
@@ -24,7 +22,7 @@ export class ChannelLinkStore {
   async link(l: ChannelLink): Promise<void> {
     await this.table.upsertEntity(
       {
-        partitionKey: encodeKey(l.tenantId || NO_TENANT),
+        partitionKey: tenantKey(l.tenantId),
         rowKey: encodeKey(l.conversationId),
         groupId: l.groupId,
         teamId: l.teamId ?? '',
@@ -37,38 +35,28 @@ export class ChannelLinkStore {
   }
 
   async get(tenantId: string, conversationId: string): Promise<ChannelLink | undefined> {
-    try {
-      const e = await this.table.getEntity<Record<string, string>>(encodeKey(tenantId || NO_TENANT), encodeKey(conversationId));
-      return fromEntity(e);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await getIfExists<Record<string, string>>(this.table, tenantKey(tenantId), encodeKey(conversationId));
+    return e && fromEntity(e);
   }
 
   /** The channels linked to a group (normally one). */
   async channelsOf(tenantId: string, groupId: string): Promise<ChannelLink[]> {
     const out: ChannelLink[] = [];
     const iter = this.table.listEntities<Record<string, string>>({
-      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(tenantId || NO_TENANT)} and groupId eq ${groupId}` },
+      queryOptions: { filter: odata`PartitionKey eq ${tenantKey(tenantId)} and groupId eq ${groupId}` },
     });
     for await (const e of iter) out.push(fromEntity(e));
     return out;
   }
 
   async unlink(tenantId: string, conversationId: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(encodeKey(tenantId || NO_TENANT), encodeKey(conversationId));
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+    await deleteIfExists(this.table, tenantKey(tenantId), encodeKey(conversationId));
   }
 }
 
 function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?: string }): ChannelLink {
-  const tenant = decodeKey(e.partitionKey ?? '');
   return {
-    tenantId: tenant === NO_TENANT ? '' : tenant,
+    tenantId: tenantOfKey(e.partitionKey),
     conversationId: decodeKey(e.rowKey ?? ''),
     groupId: e.groupId ?? '',
     teamId: e.teamId || undefined,

@@ -1,10 +1,9 @@
 import { fromStore } from '../domain/consent/checked-text';
 import type { TableClient } from '@azure/data-tables';
 import type { Consent, ConsentForm, Party } from '../domain/consent';
-import { decodeKey, encodeKey } from './keys';
+import { decodeKey, encodeKey, NO_TENANT } from './keys';
 import { isNotFound, odata } from './tables';
 
-const NO_TENANT = '~none';
 const pk = (tenantId: string) => encodeKey(tenantId || NO_TENANT);
 const join = (xs: string[]) => xs.join(',');
 const split = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : []);

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { decodeKey, encodeKey } from './keys';
-import { isNotFound, odata } from './tables';
+import { decodeKey, encodeKey, tenantKey, tenantOfKey } from './keys';
+import { deleteIfExists, getIfExists, odata } from './tables';
 
 /** What the bot keeps to message a conversation later (proactively). */
 export interface StoredConversationReference {
@@ -15,7 +15,6 @@ export interface StoredConversationReference {
   updatedAt: string;
 }
 
-const NO_TENANT = '~none';
 const REFRESH_MS = 6 * 60 * 60 * 1000;
 
 /**
@@ -29,7 +28,7 @@ export class ConversationReferenceStore {
   constructor(private readonly table: TableClient) {}
 
   async save(ref: StoredConversationReference): Promise<boolean> {
-    const pk = encodeKey(ref.tenantId || NO_TENANT);
+    const pk = tenantKey(ref.tenantId);
     const rk = encodeKey(ref.conversationId);
     const json = JSON.stringify([ref.reference, ref.conversationType, ref.userAadObjectId, ref.teamId]);
     const cacheKey = `${pk}|${rk}`;
@@ -53,31 +52,22 @@ export class ConversationReferenceStore {
   }
 
   async remove(tenantId: string, conversationId: string): Promise<void> {
-    const pk = encodeKey(tenantId || NO_TENANT);
+    const pk = tenantKey(tenantId);
     const rk = encodeKey(conversationId);
     this.recent.delete(`${pk}|${rk}`);
-    try {
-      await this.table.deleteEntity(pk, rk);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
+    await deleteIfExists(this.table, pk, rk);
   }
 
   async get(tenantId: string, conversationId: string): Promise<StoredConversationReference | undefined> {
-    try {
-      const e = await this.table.getEntity<Record<string, string>>(encodeKey(tenantId || NO_TENANT), encodeKey(conversationId));
-      return fromEntity(e);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await getIfExists<Record<string, string>>(this.table, tenantKey(tenantId), encodeKey(conversationId));
+    return e && fromEntity(e);
   }
 
   /** The personal chat of a user in a tenant, if the bot has one. */
   async findPersonal(tenantId: string, userAadObjectId: string): Promise<StoredConversationReference | undefined> {
     const iter = this.table.listEntities<Record<string, string>>({
       queryOptions: {
-        filter: odata`PartitionKey eq ${encodeKey(tenantId || NO_TENANT)} and conversationType eq 'personal' and userAadObjectId eq ${userAadObjectId}`,
+        filter: odata`PartitionKey eq ${tenantKey(tenantId)} and conversationType eq 'personal' and userAadObjectId eq ${userAadObjectId}`,
       },
     });
     for await (const e of iter) return fromEntity(e);
@@ -106,7 +96,7 @@ export class ConversationReferenceStore {
   async listByTenant(tenantId: string): Promise<StoredConversationReference[]> {
     const out: StoredConversationReference[] = [];
     const iter = this.table.listEntities<Record<string, string>>({
-      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(tenantId || NO_TENANT)}` },
+      queryOptions: { filter: odata`PartitionKey eq ${tenantKey(tenantId)}` },
     });
     for await (const e of iter) out.push(fromEntity(e));
     return out;
@@ -114,9 +104,8 @@ export class ConversationReferenceStore {
 }
 
 function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?: string }): StoredConversationReference {
-  const tenant = decodeKey(e.partitionKey ?? '');
   return {
-    tenantId: tenant === NO_TENANT ? '' : tenant,
+    tenantId: tenantOfKey(e.partitionKey),
     conversationId: decodeKey(e.rowKey ?? ''),
     conversationType: (e.conversationType as StoredConversationReference['conversationType']) ?? 'unknown',
     userAadObjectId: e.userAadObjectId || undefined,

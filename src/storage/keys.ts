@@ -38,6 +38,28 @@ export function decodeKey(key: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/**
+ * The partition-key part for rows written under an organisation file that
+ * names no tenant (outside production such a file is allowed).
+ */
+export const NO_TENANT = '~none';
+
+/** A tenant's partition key: its id escaped, or `~none` for no tenant. */
+export function tenantKey(tenantId: string): string {
+  return encodeKey(tenantId || NO_TENANT);
+}
+
+/** The tenant id a `tenantKey` stands for ('' for `~none`). */
+export function tenantOfKey(key: string | undefined): string {
+  const tenant = decodeKey(key ?? '');
+  return tenant === NO_TENANT ? '' : tenant;
+}
+
+/** The partition of a collaboration group's rows: its tenant's key and the group's id. */
+export function groupPartition(tenantId: string, groupId: string): string {
+  return `${tenantKey(tenantId)}|${encodeKey(groupId)}`;
+}
+
 /** A JSON property of a row, or the fallback when it is missing or unreadable. */
 export function jsonProperty<T>(value: unknown, fallback: T): T {
   if (typeof value !== 'string' || !value) return fallback;

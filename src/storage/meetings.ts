@@ -2,8 +2,8 @@ import { fromStore } from '../domain/consent/checked-text';
 import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Meeting, RsvpAnswer } from '../domain/meetings/meeting';
-import { decodeKey, encodeKey, jsonProperty } from './keys';
-import { isConflict, isNotFound, odata } from './tables';
+import { decodeKey, encodeKey, jsonProperty, groupPartition, tenantKey, tenantOfKey } from './keys';
+import { getIfExists, isConflict, isNotFound, odata, withEtagRetry } from './tables';
 
 /**
  * Meetings, one partition per (tenant, group): a group's coming meetings are
@@ -12,8 +12,7 @@ import { isConflict, isNotFound, odata } from './tables';
  * a change when another turn or process wrote in between.
  */
 
-const NO_TENANT = '~none';
-const pk = (tenantId: string, groupId: string) => `${encodeKey(tenantId || NO_TENANT)}|${encodeKey(groupId)}`;
+const pk = groupPartition;
 
 type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
@@ -46,11 +45,10 @@ const json = jsonProperty;
 
 function fromEntity(e: Row): Meeting {
   const [tenant] = String(e.partitionKey ?? '').split('|');
-  const tenantId = decodeKey(tenant ?? '');
   const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
   return {
     id: decodeKey(e.rowKey ?? ''),
-    tenantId: tenantId === NO_TENANT ? '' : tenantId,
+    tenantId: tenantOfKey(tenant),
     groupId: s('groupId'),
     seriesId: s('seriesId') || undefined,
     start: s('start'),
@@ -87,12 +85,8 @@ export class MeetingStore {
   }
 
   async get(tenantId: string, groupId: string, meetingId: string): Promise<Meeting | undefined> {
-    try {
-      return fromEntity(await this.table.getEntity<Row>(pk(tenantId, groupId), encodeKey(meetingId)));
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+    const e = await getIfExists<Row>(this.table, pk(tenantId, groupId), encodeKey(meetingId));
+    return e && fromEntity(e);
   }
 
   /**
@@ -107,20 +101,15 @@ export class MeetingStore {
     change: (m: Meeting) => Meeting | undefined,
     attempts = 8,
   ): Promise<Meeting | undefined> {
-    for (let i = 0; i < attempts; i++) {
-      const current = await this.get(tenantId, groupId, meetingId);
-      if (!current) return undefined;
-      const next = change(current);
-      if (!next) return current;
-      try {
-        const res = await this.table.updateEntity(toEntity(next), 'Replace', { etag: current.etag });
-        return { ...next, etag: res.etag };
-      } catch (err) {
-        if (!isConflict(err)) throw err;
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (i + 1)));
-      }
-    }
-    throw Object.assign(new Error('meeting update kept conflicting'), { code: 'MeetingUpdateConflict' });
+    return withEtagRetry(
+      () => this.get(tenantId, groupId, meetingId),
+      async (next, etag) => (await this.table.updateEntity(toEntity(next), 'Replace', { etag })).etag,
+      (current) => (current ? change(current) : undefined),
+      {
+        attempts,
+        conflictError: () => Object.assign(new Error('meeting update kept conflicting'), { code: 'MeetingUpdateConflict' }),
+      },
+    );
   }
 
   /** The group's meetings whose end is at or after `from` (all when omitted), by start. */
@@ -166,7 +155,7 @@ export class CalendarFeedStore {
   }
 
   private groupKey(tenantId: string, groupId: string): { partitionKey: string; rowKey: string } {
-    return { partitionKey: `g|${encodeKey(tenantId || NO_TENANT)}`, rowKey: encodeKey(groupId) };
+    return { partitionKey: `g|${tenantKey(tenantId)}`, rowKey: encodeKey(groupId) };
   }
 
   private async groupRow(tenantId: string, groupId: string): Promise<(CalendarFeed & { revoking: string }) | undefined> {

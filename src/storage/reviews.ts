@@ -1,7 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
 import type { StoredReviews } from '../domain/reviews/reviews';
-import { decodeKey, encodeKey } from './keys';
+import { decodeKey, encodeKey, NO_TENANT } from './keys';
 import { isConflict, isNotFound, odata } from './tables';
+
+type Review = StoredReviews['reviews'][number];
+const sameReview = (a: Review, b: Review) => a.date === b.date && (a.decisionRef ?? '') === (b.decisionRef ?? '');
+function mergeReviews(own: Review[], legacy: Review[]): Review[] {
+  return [...own, ...legacy.filter((l) => !own.some((o) => sameReview(o, l)))].sort((a, b) => a.date.localeCompare(b.date));
+}
+type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
 /**
  * Reviews recorded in Teams, one row per (tenant, document), appended with
@@ -14,15 +21,6 @@ import { isConflict, isNotFound, odata } from './tables';
  * serves one organisation, so they were its own — and the next review it
  * records writes them into its tenant's row. The `~none` row is left as it is.
  */
-const NO_TENANT = '~none';
-
-type Review = StoredReviews['reviews'][number];
-const sameReview = (a: Review, b: Review) => a.date === b.date && (a.decisionRef ?? '') === (b.decisionRef ?? '');
-function mergeReviews(own: Review[], legacy: Review[]): Review[] {
-  return [...own, ...legacy.filter((l) => !own.some((o) => sameReview(o, l)))].sort((a, b) => a.date.localeCompare(b.date));
-}
-type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
-
 export class ReviewStore {
   constructor(private readonly table: TableClient) {}
 

@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient, odata, type TableEntityResult } from '@azure/data-tables';
+import { TableClient, TableServiceClient, odata, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 
 import { writeCountingPolicy } from './turn-writes';
 
@@ -91,6 +91,72 @@ export function isConflict(err: unknown): boolean {
 }
 
 export type Entity<T> = TableEntityResult<T>;
+
+/** The row at (`partitionKey`, `rowKey`), or undefined when there is none. */
+export async function getIfExists<T extends object>(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<TableEntityResult<T> | undefined> {
+  try {
+    return await table.getEntity<T>(partitionKey, rowKey);
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Deletes the row at (`partitionKey`, `rowKey`); a row that is already gone is no error. */
+export async function deleteIfExists(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
+  try {
+    await table.deleteEntity(partitionKey, rowKey);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
+
+export interface EtagRetryOptions {
+  /** How many read-change-write rounds before giving up. */
+  attempts?: number;
+  /** The error thrown when every round met a conflict. */
+  conflictError?: () => Error;
+}
+
+/**
+ * A read-change-write under optimistic concurrency: reads the row, applies
+ * `change`, and writes the result conditional on the ETag it read; when
+ * another writer came first (409/412) it waits a short, growing, jittered
+ * while and starts over from a fresh read. `change` answers undefined to
+ * leave the row as it is (the row as read is answered). After the last
+ * attempt it throws an `UpdateConflict` (or `conflictError()`).
+ */
+export async function withEtagRetry<T extends { etag?: string }>(
+  read: () => Promise<T | undefined>,
+  write: (next: T, etag: string | undefined) => Promise<string | undefined>,
+  change: (cur: T | undefined) => T | undefined,
+  options: EtagRetryOptions = {},
+): Promise<T | undefined> {
+  const attempts = options.attempts ?? 8;
+  for (let i = 0; i < attempts; i++) {
+    const cur = await read();
+    const next = change(cur);
+    if (!next) return cur;
+    try {
+      const etag = await write(next, cur?.etag);
+      return { ...next, etag };
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (i + 1)));
+    }
+  }
+  throw options.conflictError?.() ?? Object.assign(new Error('update kept conflicting'), { code: 'UpdateConflict' });
+}
+
+/** Writes `entity` as a new row when there is no `etag`, else replaces the row read at that ETag; answers the new ETag. */
+export async function replaceOrCreate(table: TableClient, entity: TableEntity, etag: string | undefined): Promise<string | undefined> {
+  const res = etag ? await table.updateEntity(entity, 'Replace', { etag }) : await table.createEntity(entity);
+  return res.etag;
+}
 
 /** The connection string of Azurite's well-known development account. */
 export function azuriteConnectionString(host: string, port: number): string {

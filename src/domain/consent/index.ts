@@ -3,14 +3,7 @@ export * from './case-ref';
 export * from './subject-hash';
 export * from './gate';
 export * from './record';
-export {
-  detectIdentifiers,
-  normaliseName,
-  normalisePersonnummer,
-  type DetectOptions,
-  type Finding,
-  type IdentifierCategory,
-} from './identifiers';
+export * from './identifiers';
 export {
   screen,
   approved,

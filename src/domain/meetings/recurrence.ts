@@ -198,6 +198,13 @@ export function proposeSeries(
     out.skipped.push({ date: planned, reason: firstWarning(planned) });
     return undefined;
   };
+  /** Puts a planned date (or its nearest good one) into the series, once. */
+  const take = (planned: string, used: Set<string>) => {
+    const date = place(planned, used);
+    if (!date) return;
+    used.add(date);
+    out.occurrences.push(at(date));
+  };
 
   switch (cadence.kind) {
     case 'asNeeded':
@@ -214,10 +221,7 @@ export function proposeSeries(
       for (let i = 0; i < count && out.occurrences.length < max; i++) {
         const planned = onWeekday(iso(day(start).plus({ days: Math.round(i * step * 7) })));
         if (planned > until) break;
-        const date = place(planned, used);
-        if (!date) continue;
-        used.add(date);
-        out.occurrences.push(at(date));
+        take(planned, used);
       }
       break;
     }
@@ -238,10 +242,7 @@ export function proposeSeries(
         if (d.month !== month.month) d = d.minus({ weeks: 1 });
         const planned = iso(d);
         if (planned < from || planned > until) continue;
-        const date = place(planned, used);
-        if (!date) continue;
-        used.add(date);
-        out.occurrences.push(at(date));
+        take(planned, used);
       }
       break;
     }

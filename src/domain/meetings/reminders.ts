@@ -27,15 +27,20 @@ export function isWorkingDay(date: DateTime): boolean {
   return date.weekday <= 5 && !swedishPublicHolidays(date.year).includes(date.toISODate()!);
 }
 
-/** The local date `n` working days before `date` (weekends and public holidays do not count). */
-export function workingDaysBefore(date: DateTime, n: number): DateTime {
+/** The local date `n` working days from `date` in the direction `step` (weekends and public holidays do not count). */
+function stepWorkingDays(date: DateTime, n: number, step: 1 | -1): DateTime {
   let d = date.startOf('day');
   let left = n;
   while (left > 0) {
-    d = d.minus({ days: 1 });
+    d = d.plus({ days: step });
     if (isWorkingDay(d)) left -= 1;
   }
   return d;
+}
+
+/** The local date `n` working days before `date` (weekends and public holidays do not count). */
+export function workingDaysBefore(date: DateTime, n: number): DateTime {
+  return stepWorkingDays(date, n, -1);
 }
 
 export interface PlannedReminder {
@@ -51,13 +56,7 @@ export function reminderJobId(kind: ReminderKind, meetingId: string, sequence: n
 
 /** The local date `n` working days after `date`. */
 export function workingDaysAfter(date: DateTime, n: number): DateTime {
-  let d = date.startOf('day');
-  let left = n;
-  while (left > 0) {
-    d = d.plus({ days: 1 });
-    if (isWorkingDay(d)) left -= 1;
-  }
-  return d;
+  return stepWorkingDays(date, n, 1);
 }
 
 /** The reminders still ahead of `now` for this version of the meeting. */

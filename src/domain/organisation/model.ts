@@ -38,54 +38,46 @@ export const AGENCY_KINDS = [
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const PersonSchema = z
-  .object({
-    id: IdSchema,
-    displayName: Text,
-    /** Entra (Azure AD) object id, as Teams gives it in `from.aadObjectId`. Not checked as a GUID: the Agents Playground's ids are not quite GUIDs. */
-    aadObjectId: Text.optional(),
-    upn: Text.optional(),
-    /** Professional role, in the organisation's words: "skolkurator", "chef social sektor". */
-    role: Text,
-    agency: IdSchema.optional(),
-    /** May record consents (samtycken) in the operative groups the person belongs to. */
-    mayRecordConsent: z.boolean().optional(),
-  })
-  .strict();
+export const PersonSchema = z.strictObject({
+  id: IdSchema,
+  displayName: Text,
+  /** Entra (Azure AD) object id, as Teams gives it in `from.aadObjectId`. Not checked as a GUID: the Agents Playground's ids are not quite GUIDs. */
+  aadObjectId: Text.optional(),
+  upn: Text.optional(),
+  /** Professional role, in the organisation's words: "skolkurator", "chef social sektor". */
+  role: Text,
+  agency: IdSchema.optional(),
+  /** May record consents (samtycken) in the operative groups the person belongs to. */
+  mayRecordConsent: z.boolean().optional(),
+});
 export type Person = z.infer<typeof PersonSchema>;
 
-export const AgencySchema = z
-  .object({
-    id: IdSchema,
-    name: Text,
-    kind: z.enum(AGENCY_KINDS),
-  })
-  .strict();
+export const AgencySchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  kind: z.enum(AGENCY_KINDS),
+});
 export type Agency = z.infer<typeof AgencySchema>;
 
-export const GroupSchema = z
-  .object({
-    id: IdSchema,
-    name: Text,
-    level: z.enum(GROUP_LEVELS),
-    /** Sammankallande; they count as members without being listed twice. */
-    conveners: z.array(IdSchema).default([]),
-    members: z.array(IdSchema).default([]),
-    agencies: z.array(IdSchema).default([]),
-    cadence: CadenceSchema,
-    /** Replaces the level's default agenda items. */
-    agendaTemplate: z.array(Text).optional(),
-    description: Text.optional(),
-  })
-  .strict();
+export const GroupSchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  level: z.enum(GROUP_LEVELS),
+  /** Sammankallande; they count as members without being listed twice. */
+  conveners: z.array(IdSchema).default([]),
+  members: z.array(IdSchema).default([]),
+  agencies: z.array(IdSchema).default([]),
+  cadence: CadenceSchema,
+  /** Replaces the level's default agenda items. */
+  agendaTemplate: z.array(Text).optional(),
+  description: Text.optional(),
+});
 export type Group = z.infer<typeof GroupSchema>;
 
-export const ManagerSchema = z
-  .object({
-    personId: IdSchema,
-    oversees: z.union([z.literal('all'), z.array(IdSchema)]),
-  })
-  .strict();
+export const ManagerSchema = z.strictObject({
+  personId: IdSchema,
+  oversees: z.union([z.literal('all'), z.array(IdSchema)]),
+});
 export type Manager = z.infer<typeof ManagerSchema>;
 
 const Month = z.number().int().min(1).max(12);
@@ -111,66 +103,60 @@ export const ReviewCycleSchema = z.discriminatedUnion('kind', [
 export type ReviewCycle = z.infer<typeof ReviewCycleSchema>;
 export const REVIEW_CYCLE_KINDS = ['yearly', 'schoolYear', 'termOfOffice', 'fixedValidity', 'untilFurtherNotice'] as const;
 
-export const ReviewRecordSchema = z
-  .object({
-    date: IsoDateSchema,
-    decisionRef: Text.optional(),
-  })
-  .strict();
+export const ReviewRecordSchema = z.strictObject({
+  date: IsoDateSchema,
+  decisionRef: Text.optional(),
+});
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 
-export const GoverningDocumentSchema = z
-  .object({
-    id: IdSchema,
-    title: Text,
-    /** Riktlinje, överenskommelse, handlingsplan, metodhandbok… */
-    documentType: Text.optional(),
-    ownerGroup: IdSchema,
-    /** Dokumentansvarig, as the document names it ("Skolchef och socialchef"). */
-    responsible: Text.optional(),
-    /** Who decided it: "Kommunstyrelsen". */
-    decidedBy: Text.optional(),
-    /** Diary number and paragraph: "Ks 2024/393 § 199". */
-    decisionRef: Text.optional(),
-    decidedOn: IsoDateSchema.optional(),
-    validFrom: IsoDateSchema.optional(),
-    validUntil: IsoDateSchema.optional(),
-    reviewCycle: ReviewCycleSchema,
-    lastReviewed: IsoDateSchema.optional(),
-    /** A review asked for outside the cycle (a trigger), due by this date; cleared when a review is completed. */
-    reviewRequested: z.object({ dueBy: IsoDateSchema, reason: Text.optional() }).strict().optional(),
-    /** Completed reviews, oldest first. */
-    reviews: z.array(ReviewRecordSchema).optional(),
-    /** Where the document comes from, e.g. a seed file or a URL. */
-    sourceRef: Text.optional(),
-  })
-  .strict();
+export const GoverningDocumentSchema = z.strictObject({
+  id: IdSchema,
+  title: Text,
+  /** Riktlinje, överenskommelse, handlingsplan, metodhandbok… */
+  documentType: Text.optional(),
+  ownerGroup: IdSchema,
+  /** Dokumentansvarig, as the document names it ("Skolchef och socialchef"). */
+  responsible: Text.optional(),
+  /** Who decided it: "Kommunstyrelsen". */
+  decidedBy: Text.optional(),
+  /** Diary number and paragraph: "Ks 2024/393 § 199". */
+  decisionRef: Text.optional(),
+  decidedOn: IsoDateSchema.optional(),
+  validFrom: IsoDateSchema.optional(),
+  validUntil: IsoDateSchema.optional(),
+  reviewCycle: ReviewCycleSchema,
+  lastReviewed: IsoDateSchema.optional(),
+  /** A review asked for outside the cycle (a trigger), due by this date; cleared when a review is completed. */
+  reviewRequested: z.object({ dueBy: IsoDateSchema, reason: Text.optional() }).strict().optional(),
+  /** Completed reviews, oldest first. */
+  reviews: z.array(ReviewRecordSchema).optional(),
+  /** Where the document comes from, e.g. a seed file or a URL. */
+  sourceRef: Text.optional(),
+});
 export type GoverningDocument = z.infer<typeof GoverningDocumentSchema>;
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /** The shape only; references between the parts are checked by parse.ts. */
-export const OrganisationSchema = z
-  .object({
-    id: IdSchema,
-    name: Text,
-    timeZone: z
-      .string()
-      .default(DEFAULT_TIME_ZONE)
-      .refine(isTimeZone, (v) => ({ message: `unknown time zone "${v}" (expected an IANA zone such as Europe/Stockholm)` })),
-    /** Entra tenant id; when set, only users of this tenant have any role here. */
-    tenantId: Text.optional(),
-    /** The organisation's own mail domains (addresses there are officials', not children's). */
-    mailDomains: z.array(Text).optional(),
-    /** Where the organisation's structure comes from (a seed document, a decision). */
-    sourceRef: Text.optional(),
-    people: z.array(PersonSchema).default([]),
-    agencies: z.array(AgencySchema).default([]),
-    groups: z.array(GroupSchema).default([]),
-    managers: z.array(ManagerSchema).default([]),
-    documents: z.array(GoverningDocumentSchema).default([]),
-  })
-  .strict();
+export const OrganisationSchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  timeZone: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, (v) => ({ message: `unknown time zone "${v}" (expected an IANA zone such as Europe/Stockholm)` })),
+  /** Entra tenant id; when set, only users of this tenant have any role here. */
+  tenantId: Text.optional(),
+  /** The organisation's own mail domains (addresses there are officials', not children's). */
+  mailDomains: z.array(Text).optional(),
+  /** Where the organisation's structure comes from (a seed document, a decision). */
+  sourceRef: Text.optional(),
+  people: z.array(PersonSchema).default([]),
+  agencies: z.array(AgencySchema).default([]),
+  groups: z.array(GroupSchema).default([]),
+  managers: z.array(ManagerSchema).default([]),
+  documents: z.array(GoverningDocumentSchema).default([]),
+});
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
 /** Everyone in the group: conveners first, then the other members, once each. */
