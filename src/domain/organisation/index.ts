@@ -15,3 +15,4 @@ export {
 } from './parse';
 export { isIsoDate, localDate, daysBetween, addDays, addMonths, easterSunday, type IsoDate } from './dates';
 export { loadOrganisation, PRESET_NAMES, DEFAULT_PRESET, isPresetName, presetPath, presetDirectory, type PresetName } from './load';
+export { inTenantOf } from './tenant';
