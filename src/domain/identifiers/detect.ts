@@ -1590,6 +1590,11 @@ function predicateAt(tokens: Token[], j: number): number {
   return j;
 }
 
+/** A case's adults as notes name them: the family, the parents, the guardians ("vh"). */
+const CASE_ADULTS = ['familjen', 'mamman', 'pappan', 'vårdnadshavare', 'vårdnadshavaren', 'vårdnadshavarna', 'föräldrarna', 'vh'];
+/** When a professional plans to do something: "i morgon", "på måndag", "nästa vecka". */
+const PLANNING_TIMES = ['morgon', 'imorgon', 'eftermiddag', 'förmiddag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'nästa'];
+
 /** Things a professional handles: in the clause after a verb they make its subject a colleague. */
 const WORK_OBJECTS = new Set([
   'kallelse',
@@ -1601,14 +1606,7 @@ const WORK_OBJECTS = new Set([
   'samtyckesblanketten',
   'protokoll',
   'protokollet',
-  'familjen',
-  'mamman',
-  'pappan',
-  'vårdnadshavare',
-  'vårdnadshavaren',
-  'vårdnadshavarna',
-  'föräldrarna',
-  'vh',
+  ...CASE_ADULTS,
   'rummet',
   'dokumentation',
   'dokumentationen',
@@ -1617,16 +1615,7 @@ const WORK_OBJECTS = new Set([
   'över',
   'återkommer',
   'återkoppla',
-  'morgon',
-  'imorgon',
-  'eftermiddag',
-  'förmiddag',
-  'måndag',
-  'tisdag',
-  'onsdag',
-  'torsdag',
-  'fredag',
-  'nästa',
+  ...PLANNING_TIMES,
   'systemet',
   'listan',
   'listor',
@@ -1734,25 +1723,9 @@ const KIN_AND_TIME_OBJECTS = new Set([
   'remiss',
   'remissen',
   'referral',
-  'familjen',
-  'mamman',
-  'pappan',
-  'vårdnadshavare',
-  'vårdnadshavaren',
-  'vårdnadshavarna',
-  'föräldrarna',
-  'vh',
+  ...CASE_ADULTS,
   'parents',
-  'morgon',
-  'imorgon',
-  'eftermiddag',
-  'förmiddag',
-  'måndag',
-  'tisdag',
-  'onsdag',
-  'torsdag',
-  'fredag',
-  'nästa',
+  ...PLANNING_TIMES,
   'tomorrow',
   'monday',
   'tuesday',
@@ -2179,6 +2152,9 @@ function isNickname(text: string, t: Token | undefined): boolean {
   return (a === 40 && b === 41) || (OPEN_QUOTES.has(a) && OPEN_QUOTES.has(b));
 }
 
+/** What a person does that no thing or office does: tells, cries, refuses, sleeps. */
+const PERSON_ACTS = ['berättade', 'berättar', 'berättat', 'grät', 'gråter', 'vägrar', 'vägrade', 'sover', 'sov'];
+
 /** Verbs a person does as the subject of a sentence ("Iris fick ett utbrott", "om Julian kom dit"). */
 const PERSON_VERBS = new Set([
   'mår',
@@ -2188,15 +2164,7 @@ const PERSON_VERBS = new Set([
   'sa',
   'säger',
   'sade',
-  'berättade',
-  'berättar',
-  'berättat',
-  'grät',
-  'gråter',
-  'vägrar',
-  'vägrade',
-  'sover',
-  'sov',
+  ...PERSON_ACTS,
   'slog',
   'slår',
   'blev',
@@ -2274,15 +2242,7 @@ const PERSON_ONLY_VERBS = new Set([
   'sa',
   'sade',
   'säger',
-  'berättade',
-  'berättar',
-  'berättat',
-  'grät',
-  'gråter',
-  'vägrar',
-  'vägrade',
-  'sover',
-  'sov',
+  ...PERSON_ACTS,
   'rymde',
   'rymt',
   'bodde',
