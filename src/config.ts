@@ -151,6 +151,8 @@ export const envSchema = z.object({
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),
+  /** Any value: error log lines carry stacks (for a developer's machine; stacks can name files and lines, never message text). */
+  SAMVERKAN_DEBUG_STACK: z.preprocess(emptyToUndefined, z.string().max(16).optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
   MAX_BODY_BYTES: z.preprocess(
     emptyToUndefined,

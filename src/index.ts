@@ -1,8 +1,10 @@
 import type { Config } from './config';
 import { loadConfigOrExit, organisationProblems } from './config';
+import { logStacks } from './errors';
 import { createLogger, type Logger } from './logger';
 import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
+import { featureRoutes, startFeatures } from './features';
 import type { BotServices } from './features/shared/services';
 import { organisationConsentAccess } from './features/shared/access';
 import { loadOrganisationOrThrow, type Organisation } from './features/shared/organisation';
@@ -21,10 +23,8 @@ import { registerMinutesEndpoint } from './minutes-endpoint';
 import { ReviewStore } from './storage/reviews';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
-import { registerReviewJobs, scheduleReviewReminders } from './features/reviews/reviews';
-import { registerDigestJobs, scheduleNextDigest } from './features/digest/digest';
+import { ProactiveGroupChannel } from './bot/channel';
 import { Proactive } from './bot/proactive';
-import { registerMeetingJobs } from './features/meetings/jobs';
 import { registerCalendarEndpoint } from './calendar-endpoint';
 
 export interface StartOptions {
@@ -55,6 +55,7 @@ export function defaultLogger(config: Config): Logger {
 /** Composition root: configuration → storage → app → server → scheduler. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? defaultLogger(config);
+  logStacks(!!config.SAMVERKAN_DEBUG_STACK);
   // The organisation first: a bad file stops start-up before anything else is touched.
   const organisation = options.organisation ?? loadOrganisationOrThrow(config.ORG_CONFIG);
   const problems = organisationProblems(config, organisation);
@@ -73,6 +74,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
   const adapter = createAdapter(config);
   const conversationReferences = new ConversationReferenceStore(store.client(TABLES.conversationReferences));
+  const channelLinks = new ChannelLinkStore(store.client(TABLES.channelLinks));
+  const proactive = new Proactive(adapter, config.BOT_ID ?? '', conversationReferences);
 
   const services: BotServices = {
     config,
@@ -81,7 +84,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     conversationReferences,
     now,
     organisation,
-    channelLinks: new ChannelLinkStore(store.client(TABLES.channelLinks)),
+    channelLinks,
     consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
     audit: new AuditLog(store.client(TABLES.audit)),
     consentAccess: organisationConsentAccess(organisation),
@@ -93,22 +96,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     reviews: new ReviewStore(store.client(TABLES.reviews)),
     outbox: new OutboxStore(store.client(TABLES.outbox)),
     limiter: new RateLimiter({ appPerSecond: config.FANOUT_RATE, conversationPerSecond: config.FANOUT_CONVERSATION_RATE }),
-    proactive: new Proactive(adapter, config.BOT_ID ?? '', conversationReferences),
+    proactive,
+    channel: new ProactiveGroupChannel({ organisation, channelLinks, proactive, logger }),
   };
-  registerMeetingJobs(services);
-  registerReviewJobs(services);
-  registerDigestJobs(services);
+  const routes = featureRoutes(services);
+  for (const [kind, handler] of routes.jobs) scheduler.register(kind, handler);
   // Plan what the calendar asks for (idempotent: every process may do it at start).
   try {
-    await scheduleReviewReminders(services);
-    await scheduleNextDigest(services);
+    await startFeatures(services);
   } catch (err) {
     logger.warn(
       { err: { name: (err as Error)?.name, code: (err as { code?: string })?.code } },
       'could not plan review reminders or the digest yet',
     );
   }
-  const app = createApp(adapter, services);
+  const app = createApp(adapter, services, routes);
   const server = createServer({
     config,
     logger,

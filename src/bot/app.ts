@@ -6,27 +6,17 @@ import { TABLES } from '../storage/tables';
 import { turnWrites } from '../storage/turn-writes';
 import { t } from '../i18n';
 import { SamverkanTurnState } from './turn-state';
-import { registerActions } from './routes/actions';
-import { registerCommands } from './routes/commands';
+import type { FeatureRoutes } from '../features';
+import { actionRoute } from './routes/actions';
+import { commandRoute } from './routes/commands';
 import { registerEvents } from './routes/events';
 import { registerMessages } from './routes/messages';
 import type { BotServices } from '../features/shared/services';
 import { isAddressed, sendCard, turnInfo } from './turn';
-import { connectorStatus, isConnectorDown, isConnectorFailure } from './connector-timeout';
-
-/** True for failures of Table Storage (unreachable, timing out, refusing); a failed Bot Connector request is not one. */
-export function isStorageError(err: unknown): boolean {
-  const e = err as { name?: string; code?: string; statusCode?: number; request?: unknown };
-  if (isConnectorFailure(err)) return false;
-  return (
-    e?.name === 'RestError' ||
-    e?.name === 'AbortError' ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(e?.code ?? '')
-  );
-}
+import { errorKind, isConnectorDown, logError, statusOf, UserMistake } from '../errors';
 
 /** The teams-ai Application: routes in order, the catch-all last. */
-export function createApp(adapter: TeamsAdapter, services: BotServices): Application<TurnState> {
+export function createApp(adapter: TeamsAdapter, services: BotServices, routes: FeatureRoutes): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     botAppId: services.config.BOT_ID ?? '',
@@ -40,26 +30,19 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
   });
 
   registerEvents(app, services);
-  registerCommands(app, services);
-  registerActions(app, services);
-  registerMessages(app, services);
+  for (const [name, { handler, usageKey }] of routes.commands) commandRoute(app, services, name, handler, usageKey);
+  for (const def of routes.actions) actionRoute(app, services, def);
+  registerMessages(app, services, routes.actions);
 
   app.error(async (context, error) => {
-    const storage = isStorageError(error);
-    const connector = isConnectorFailure(error);
-    services.logger.error(
-      {
-        err: {
-          name: (error as Error)?.name,
-          code: (error as { code?: string })?.code,
-          message: storage ? 'storage failure' : connector ? 'connector failure' : (error as Error)?.message,
-          stack: process.env.SAMVERKAN_DEBUG_STACK ? (error as Error)?.stack : undefined,
-        },
-        ...(connector ? { connector: { status: connectorStatus(error) ?? null } } : {}),
+    const kind = errorKind(error);
+    const storage = kind === 'storage' || kind === 'conflict';
+    if (kind !== 'mistake') {
+      logError(services.logger, 'error', error, 'turn failed', {
+        ...(kind === 'connector' ? { connector: { status: statusOf(error) ?? null } } : {}),
         activityType: context.activity?.type,
-      },
-      'turn failed',
-    );
+      });
+    }
     const info = turnInfo(context);
     if (context.activity?.type !== 'message' && context.activity?.type !== 'invoke') return;
     // The connector did not answer or answered 5xx/429 (after botbuilder's own
@@ -70,7 +53,10 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
     // get an error card, or an outage would answer everybody's conversation.
     if (context.activity.type === 'message' && !isAddressed(info)) return;
     // Storage that failed after the turn had changed something: "nothing was saved" would not be true.
-    const key = storage ? ((turnWrites.getStore()?.writes ?? 0) > 0 ? 'error.storagePartial' : 'error.storage') : 'error.generic';
+    const [key, params] =
+      error instanceof UserMistake
+        ? [error.messageKey, error.params]
+        : [storage ? ((turnWrites.getStore()?.writes ?? 0) > 0 ? 'error.storagePartial' : 'error.storage') : 'error.generic', {}];
     try {
       if (context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action') {
         // A card action is answered to the person who pressed it, on the card, as a message the
@@ -79,13 +65,16 @@ export function createApp(adapter: TeamsAdapter, services: BotServices): Applica
         if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t(info.locale, key) } },
+          value: {
+            status: 200,
+            body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t(info.locale, key, params) },
+          },
         });
         return;
       }
-      await sendCard(context, errorCard(info.locale, key));
+      await sendCard(context, errorCard(info.locale, key, params));
     } catch (sendErr) {
-      services.logger.warn({ err: { message: (sendErr as Error).message } }, 'could not send the error card');
+      logError(services.logger, 'warn', sendErr, 'could not send the error card');
     }
   });
   return app;

@@ -41,7 +41,8 @@ export class ConnectorTimeoutError extends Error {
   }
 }
 
-const CONNECTOR_FAILURE = Symbol.for('samverkan.connectorFailure');
+import { CONNECTOR_FAILURE } from '../errors';
+
 export const CONNECTOR_TIMEOUT_POLICY = 'samverkanConnectorTimeout';
 
 function mark(err: unknown): void {
@@ -53,30 +54,7 @@ function mark(err: unknown): void {
   }
 }
 
-/** True for an error that came out of a request to the Bot Connector: a timeout, a network error or a status it answered. */
-export function isConnectorFailure(err: unknown): boolean {
-  return (
-    err instanceof ConnectorTimeoutError || Boolean(err && typeof err === 'object' && (err as Record<symbol, unknown>)[CONNECTOR_FAILURE])
-  );
-}
-
-/** The HTTP status the connector answered, if it answered. */
-export function connectorStatus(err: unknown): number | undefined {
-  const e = err as { statusCode?: unknown; response?: { status?: unknown } } | undefined;
-  const s = e?.statusCode ?? e?.response?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
-/**
- * True when the connector itself is failing (no answer in time, no
- * connection, 5xx, 429): another request right away, such as an error card,
- * would fail the same way and keep Teams waiting longer.
- */
-export function isConnectorDown(err: unknown): boolean {
-  if (!isConnectorFailure(err)) return false;
-  const status = connectorStatus(err);
-  return status === undefined || status >= 500 || status === 429 || status === 408;
-}
+export { isConnectorDown, isConnectorFailure, statusOf as connectorStatus } from '../errors';
 
 // The few shapes of @azure/core-rest-pipeline used here (a dependency of botframework-connector, not of this project).
 interface AbortSignalLike {

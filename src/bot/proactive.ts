@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { CardFactory, TurnContext, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { Locale } from '../i18n';
@@ -28,17 +27,7 @@ interface Pipeline {
   removePolicy(options: { name: string }): unknown;
 }
 
-/**
- * The idempotency key of one message: the same parts (a job's key, a
- * meeting's id and version, the conversation it goes to) give the same key
- * in every process and on every retry, so a connector that deduplicates
- * delivers a message once even when the bot crashed between the send and
- * recording it. Hashed: the parts may hold conversation ids, which belong
- * in no third party's logs.
- */
-export function messageKey(...parts: Array<string | number>): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32);
-}
+export { messageKey } from '../features/shared/channel';
 
 export interface SendOptions {
   /** Post as a reply in the thread of this channel message. */

@@ -1,7 +1,7 @@
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, TurnContext } from 'botbuilder';
 import { isAddressed, turnInfo } from './turn';
-import { parsedCommand } from '../features/shared/command';
+import { parsedCommand } from './routes/commands';
 
 /**
  * teams-ai's TurnState, loaded from Table Storage only for turns that may use

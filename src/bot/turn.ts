@@ -1,31 +1,28 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
-import { localeFrom, type Locale } from '../i18n';
+import { rolesOf, type Role } from '../domain/access';
+import { findGroup, inTenantOf, type Group } from '../domain/organisation';
+import { localeFrom, t } from '../i18n';
+import type { BotServices } from '../features/shared/services';
+import { actorOf, linkKeyOf, type ConversationKind, type Turn, type TurnInfo } from '../features/shared/turn';
 
-export type ConversationKind = 'personal' | 'channel' | 'groupChat' | 'unknown';
+export type { ConversationKind, TurnInfo } from '../features/shared/turn';
+export { isAddressed } from '../features/shared/turn';
 
-/** What every handler needs to know about the incoming activity, framework-free. */
-export interface TurnInfo {
-  locale: Locale;
-  tenantId: string;
-  userId: string;
-  aadObjectId?: string;
-  userName?: string;
-  conversationId: string;
-  conversationKind: ConversationKind;
-  /** The Teams channel id (without the thread's message id), for channel conversations. */
-  channelId?: string;
-  teamId?: string;
-  /** True when the bot was @mentioned in this message. */
-  mentioned: boolean;
-  /** The activity's id and type: Teams resends an activity it had no answer to with the same id. */
-  activityId?: string;
-  activityType?: string;
-  /** When the channel received it (the activity's timestamp), if it says. */
-  activityTime?: Date;
+const infos = new WeakMap<object, TurnInfo>();
+
+/** What the incoming activity says of who and where, read once per activity. */
+export function turnInfo(context: TurnContext): TurnInfo {
+  const a = context.activity;
+  let info = infos.get(a);
+  if (!info) {
+    info = readInfo(context);
+    infos.set(a, info);
+  }
+  return info;
 }
 
-export function turnInfo(context: TurnContext): TurnInfo {
+function readInfo(context: TurnContext): TurnInfo {
   const a = context.activity;
   const channelData = (a.channelData ?? {}) as {
     tenant?: { id?: string };
@@ -53,6 +50,7 @@ export function turnInfo(context: TurnContext): TurnInfo {
     activityId: typeof a.id === 'string' && a.id ? a.id : undefined,
     activityType: typeof a.type === 'string' ? a.type : undefined,
     activityTime: timeOf(a.timestamp),
+    replyToId: typeof a.replyToId === 'string' && a.replyToId ? a.replyToId : undefined,
   };
 }
 
@@ -61,12 +59,48 @@ function timeOf(value: unknown): Date | undefined {
   return d && Number.isFinite(d.getTime()) ? d : undefined;
 }
 
-/** Whether a message is addressed to the bot: always in personal chat, on @mention elsewhere. */
-export function isAddressed(info: TurnInfo): boolean {
-  return info.conversationKind === 'personal' || info.mentioned;
-}
-
 export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<string | undefined> {
   const res = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   return res?.id;
+}
+
+const turns = new WeakMap<object, Turn>();
+
+/** The features' view of this turn, built once per activity. */
+export function turnOf(context: TurnContext, services: Pick<BotServices, 'organisation' | 'channelLinks'>): Turn {
+  let turn = turns.get(context.activity);
+  if (!turn) {
+    turn = buildTurn(context, services);
+    turns.set(context.activity, turn);
+  }
+  return turn;
+}
+
+function buildTurn(context: TurnContext, services: Pick<BotServices, 'organisation' | 'channelLinks'>): Turn {
+  const info = turnInfo(context);
+  const actor = actorOf(info);
+  let group: Promise<Group | undefined> | undefined;
+  let roles: Role[] | undefined;
+  return {
+    info,
+    locale: info.locale,
+    actor,
+    t: (key, params) => t(info.locale, key, params),
+    groupHere() {
+      group ??= linkedGroupOf(services, info);
+      return group;
+    },
+    roles() {
+      roles ??= rolesOf(services.organisation, actor);
+      return roles;
+    },
+    send: (card) => sendCard(context, card),
+  };
+}
+
+async function linkedGroupOf(services: Pick<BotServices, 'organisation' | 'channelLinks'>, info: TurnInfo): Promise<Group | undefined> {
+  const key = linkKeyOf(info);
+  if (!key || !inTenantOf(services.organisation, info.tenantId)) return undefined;
+  const link = await services.channelLinks.get(info.tenantId, key);
+  return link ? findGroup(services.organisation, link.groupId) : undefined;
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ACTIONS } from '../../src/bot/routes/action-registry';
+import { featureRoutes } from '../../src/features';
+import type { BotServices } from '../../src/features/shared/services';
+
+const ACTIONS = featureRoutes({} as BotServices).actions;
 import { actionExecute, channelMessage, personalMessage, USERS } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 

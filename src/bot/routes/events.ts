@@ -1,8 +1,8 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext, type Activity } from 'botbuilder';
 import type { BotServices } from '../../features/shared/services';
-import { turnInfo } from '../turn';
-import { help } from '../../features/help/command';
+import { turnInfo, turnOf } from '../turn';
+import { help } from '../../features/help';
 
 /** Saves the conversation reference of every incoming activity, for proactive messages later. */
 export async function saveReference(context: TurnContext, services: BotServices): Promise<void> {
@@ -36,7 +36,7 @@ export function registerEvents(app: Application<TurnState>, services: BotService
     return true;
   });
 
-  app.activity('installationUpdate', async (context, state) => {
+  app.activity('installationUpdate', async (context) => {
     const a = context.activity;
     const info = turnInfo(context);
     if (a.action === 'remove' || a.action === 'remove-upgrade') {
@@ -48,7 +48,7 @@ export function registerEvents(app: Application<TurnState>, services: BotService
     services.logger.info({ event: 'installed', action: a.action, conversationKind: info.conversationKind }, 'bot installed');
     if (a.action === 'add') {
       // A first install says hello with what the bot can do.
-      await help({ context, state, services, info, command: { name: 'help' } });
+      await help({ turn: turnOf(context, services), info, services, command: { name: 'help' } });
     }
   });
 

@@ -3,7 +3,7 @@ import { errorCard } from '../../cards/common';
 import { agendaCardFor, ensureAgendaFor, proposeItem, publishAgenda, saveMinutes, type MinutesData } from './agenda';
 import { findMeeting } from '../meetings/meetings';
 import { readRefusal } from '../meetings/read-access';
-import { defineAction } from '../shared/action';
+import { defineAction } from '../shared/feature';
 
 const meetingId = z.string().trim().min(3).max(90);
 
@@ -11,12 +11,9 @@ const meetingId = z.string().trim().min(3).max(90);
 export const agendaPropose = defineAction({
   verb: 'agenda.propose',
   schema: z.object({ meetingId, text: z.string().max(2000) }),
-  async handle({ services, info, data, context }) {
+  async handle({ services, info, data }) {
     // A refused proposal is answered with the agenda (its items, case references): only to those who may see it.
-    return (
-      readRefusal(services, info, data.meetingId) ??
-      proposeItem(services, info, data.meetingId, data.text, context.activity.id ?? '', { context })
-    );
+    return readRefusal(services, info, data.meetingId) ?? proposeItem(services, info, data.meetingId, data.text, info.activityId ?? '');
   },
 });
 
@@ -47,15 +44,15 @@ const minutesSchema = z.object({ meetingId }).catchall(z.string().max(4000));
 export const minutesSave = defineAction({
   verb: 'minutes.save',
   schema: minutesSchema,
-  async handle({ services, info, data, context }) {
-    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, false, context);
+  async handle({ services, info, data }) {
+    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, false);
   },
 });
 
 export const minutesFinalize = defineAction({
   verb: 'minutes.finalize',
   schema: minutesSchema,
-  async handle({ services, info, data, context }) {
-    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, true, context);
+  async handle({ services, info, data }) {
+    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, true);
   },
 });

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { agendaCard, itemText, minutesCard, minutesSummaryCard } from './cards';
 import { errorCard, notAllowedCard } from '../../cards/common';
@@ -26,7 +25,7 @@ import { actorOf, linkKeyOf, linkedGroup } from '../shared/access';
 import { today } from '../consent/consent';
 import { findMeeting, meetingCardFor, personKey } from '../meetings/meetings';
 import { gateText } from '../consent/gate';
-import { messageKey } from '../../bot/proactive';
+import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
 
@@ -204,7 +203,6 @@ export async function proposeItem(
   meetingId: string,
   rawText: string,
   activityId: string,
-  options: { context?: TurnContext } = {},
 ): Promise<AdaptiveCardJson> {
   const locale = info.locale;
   const m = await findMeeting(services, info.tenantId, meetingId);
@@ -214,7 +212,7 @@ export async function proposeItem(
   if (!authorize(services.organisation, actorOf(info), 'agenda.propose', { groupId: group.id }).allowed) {
     return agendaCardFor(services, m, agenda, locale, { problem: t(locale, 'agenda.notices.onlyMembers') });
   }
-  const gate = await gateText(services, info, rawText, { context: options.context });
+  const gate = await gateText(services, info, rawText);
   if (!gate.allowed) return agendaCardFor(services, m, agenda, locale, { problem: gate.message });
   const checked = gate.text;
   const caseRef = caseRefIn(checked);
@@ -270,20 +268,14 @@ export async function proposeItem(
 }
 
 /** `dagordning + <text>`: a proposal to the group's next meeting. */
-export async function proposeToNext(
-  services: BotServices,
-  info: TurnInfo,
-  text: string,
-  activityId: string,
-  context?: TurnContext,
-): Promise<AdaptiveCardJson> {
+export async function proposeToNext(services: BotServices, info: TurnInfo, text: string, activityId: string): Promise<AdaptiveCardJson> {
   const group = await groupHere(services, info, 'agenda.propose');
   if (!group) return errorCard(info.locale, 'agenda.notices.noGroup');
   const decision = authorize(services.organisation, actorOf(info), 'agenda.propose', { groupId: group.id });
   if (!decision.allowed) return notAllowedCard(info.locale, decision.reason, decision.whoMay);
   const m = await upcomingMeeting(services, info.tenantId, group.id);
   if (!m) return errorCard(info.locale, 'agenda.notices.noMeeting');
-  return proposeItem(services, info, m.id, text, activityId || `${info.userId}:${services.now().toISOString()}`, { context });
+  return proposeItem(services, info, m.id, text, activityId || `${info.userId}:${services.now().toISOString()}`);
 }
 
 export async function publishAgenda(services: BotServices, info: TurnInfo, meetingId: string): Promise<AdaptiveCardJson> {
@@ -397,13 +389,7 @@ export type MinutesData = Record<string, string | undefined> & { meetingId: stri
  * stored), actions and SIP fields checked with the problems on the card,
  * then a draft or the final minutes with the summary in the channel.
  */
-export async function saveMinutes(
-  services: BotServices,
-  info: TurnInfo,
-  data: MinutesData,
-  finalize: boolean,
-  context?: TurnContext,
-): Promise<AdaptiveCardJson> {
+export async function saveMinutes(services: BotServices, info: TurnInfo, data: MinutesData, finalize: boolean): Promise<AdaptiveCardJson> {
   const locale = info.locale;
   const m = await findMeeting(services, info.tenantId, data.meetingId);
   const group = m ? findGroup(services.organisation, m.groupId) : undefined;
@@ -442,7 +428,7 @@ export async function saveMinutes(
   const problems: string[] = [];
   const gateField = async (label: string, value: string): Promise<CheckedText> => {
     if (!value.trim()) return EMPTY_TEXT;
-    const gate = await gateText(services, info, value, { context });
+    const gate = await gateText(services, info, value);
     if (gate.allowed) return gate.text;
     problems.push(t(locale, 'minutes.notices.refused', { field: label, reason: gate.message }));
     return EMPTY_TEXT;

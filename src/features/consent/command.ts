@@ -1,8 +1,7 @@
 import { notAllowedCard } from '../../cards/common';
 import { consentFormCard } from './cards';
 import { permittedGroups, refusalFor, consentListFor, today, withdrawConsent } from './consent';
-import { sendCard } from '../../bot/turn';
-import type { CommandContext } from '../shared/command';
+import type { CommandContext } from '../shared/feature';
 
 const KNOWN_REASONS = new Set(['notConvener', 'notMember', 'noConsentRight', 'notManager', 'otherTenant', 'noGroup', 'notOperative']);
 export const reasonKey = (reason: string) => (KNOWN_REASONS.has(reason) ? reason : 'noConsentRight');
@@ -19,23 +18,21 @@ export async function consent(ctx: CommandContext): Promise<void> {
   const groups = permittedGroups(services, info, capability);
   if (groups.length === 0) {
     const why = refusalFor(services, info, capability);
-    await sendCard(ctx.context, notAllowedCard(info.locale, reasonKey(why.reason), why.whoMay));
+    await ctx.turn.send(notAllowedCard(info.locale, reasonKey(why.reason), why.whoMay));
     return;
   }
   switch (command.action) {
     case 'form':
-      await sendCard(
-        ctx.context,
+      await ctx.turn.send(
         consentFormCard(info.locale, { groups: groups.map((g) => ({ id: g.id, name: g.name })), today: today(services) }),
       );
       return;
     case 'list':
-      await sendCard(ctx.context, await consentListFor(services, info));
+      await ctx.turn.send(await consentListFor(services, info));
       return;
     case 'withdraw': {
       const result = await withdrawConsent(services, info, command.caseRef);
-      await sendCard(
-        ctx.context,
+      await ctx.turn.send(
         'notAllowed' in result ? notAllowedCard(info.locale, reasonKey(result.notAllowed.reason), result.notAllowed.whoMay) : result.card,
       );
       return;

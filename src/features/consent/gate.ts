@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { logError } from '../../errors';
 import { categoryList, consentRefusalCard } from './cards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
@@ -16,9 +16,9 @@ import {
 } from '../../domain/consent';
 import { t } from '../../i18n';
 import { audit, groupOf, identifierKey, today } from './consent';
-import { messageKey } from '../../bot/proactive';
+import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
-import { sendCard, type TurnInfo } from '../../bot/turn';
+import type { Turn, TurnInfo } from '../shared/turn';
 
 export type GateResult =
   | {
@@ -52,16 +52,11 @@ async function contextOf(services: BotServices, info: TurnInfo): Promise<GateCon
 /**
  * The consent gate for one text (SPEC section 6): a message in a
  * conversation, or any text the bot would store or post — agenda items,
- * minutes, meeting titles, command arguments. Writes the audit row; pass the
- * turn's context to have the group's conveners told of a refusal. The text is
+ * minutes, meeting titles, command arguments. Writes the audit row and, on a
+ * refusal in a linked conversation, tells the group's conveners. The text is
  * never stored, logged or returned.
  */
-export async function gateText(
-  services: BotServices,
-  info: TurnInfo,
-  text: string,
-  options: { context?: TurnContext } = {},
-): Promise<GateResult> {
+export async function gateText(services: BotServices, info: TurnInfo, text: string): Promise<GateResult> {
   const now = services.now();
   const screening = screen(text, { ...services.consentAccess.detectOptions(), now });
   const { findings } = screening;
@@ -104,7 +99,7 @@ export async function gateText(
       reason: decision.reason,
       caseRef: decision.caseRefs.join(','),
     }),
-    options.context ? tellConveners(services, info, context?.groupId, decision.categories, decision.reason) : undefined,
+    tellConveners(services, info, context?.groupId, decision.categories, decision.reason),
   ]);
   return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
 }
@@ -114,12 +109,11 @@ export async function gateText(
  * (the incoming conversation, as a reply to the message). Returns whether the
  * message identified anyone, so the caller does not answer it otherwise.
  */
-export async function gateMessage(services: BotServices, info: TurnInfo, context: TurnContext): Promise<{ identifiable: boolean }> {
-  const text = context.activity.text;
+export async function gateMessage(services: BotServices, turn: Turn, text: unknown): Promise<{ identifiable: boolean }> {
   if (typeof text !== 'string' || text.length === 0) return { identifiable: false };
-  const result = await gateText(services, info, text, { context });
+  const result = await gateText(services, turn.info, text);
   if (result.allowed) return { identifiable: result.identifiable };
-  await sendCard(context, result.card);
+  await turn.send(result.card);
   return { identifiable: true };
 }
 
@@ -139,26 +133,16 @@ async function tellConveners(
   const group = groupOf(services, info.tenantId, groupId);
   if (!group) return;
   const author = info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined) ?? '—';
-  await Promise.all(
-    group.conveners
-      .filter((aad) => aad !== info.aadObjectId)
-      .map(async (aad) => {
-        try {
-          const chat = await services.proactive.personal(info.tenantId, aad);
-          if (!chat) return;
-          const card = consentRefusalCard(chat.locale, { categories, reason, notice: { place: group.name, author } });
-          // Keyed by the refused activity: a resent message tells each convener once.
-          await services.proactive.sendCard(
-            chat.reference,
-            card,
-            info.activityId ? { idempotencyKey: messageKey('refusal-notice', info.tenantId, info.activityId, aad) } : {},
-          );
-        } catch (err) {
-          services.logger.warn(
-            { err: { name: (err as Error)?.name, code: (err as { code?: string })?.code }, groupId },
-            'could not tell a convener of a refusal',
-          );
-        }
-      }),
-  );
+  try {
+    // Keyed by the refused activity: a resent message tells each convener once.
+    await services.channel.tellConveners(
+      info.tenantId,
+      groupId,
+      (locale) => consentRefusalCard(locale, { categories, reason, notice: { place: group.name, author } }),
+      messageKey('refusal-notice', info.tenantId, info.activityId ?? `${info.userId}:${services.now().toISOString()}`),
+      { except: info.aadObjectId },
+    );
+  } catch (err) {
+    logError(services.logger, 'warn', err, 'could not tell a convener of a refusal', { groupId });
+  }
 }

@@ -14,7 +14,7 @@ import {
 import { isConflict } from '../../storage/tables';
 import { audit, groupNamer, identifierKey, permittedGroups, refusalFor, today } from './consent';
 import { reasonKey } from './command';
-import { defineAction } from '../shared/action';
+import { defineAction } from '../shared/feature';
 
 /**
  * `consent.record`: validate (zod) → authorise per group → hash the subject →
@@ -28,7 +28,7 @@ export const consentRecord = defineAction({
   schema: z.record(z.string(), z.unknown()),
   // The subject is what the form is for: checked, hashed and never echoed by the rules below.
   identifying: ['subjectPersonnummer', 'subjectName'],
-  async handle({ services, info, data, context }) {
+  async handle({ services, info, data }) {
     const permitted = permittedGroups(services, info, 'consent.record');
     if (permitted.length === 0) {
       const why = refusalFor(services, info, 'consent.record');
@@ -88,7 +88,7 @@ export const consentRecord = defineAction({
     // nothing and cannot be guessed): an activity Teams resends finds the
     // consent it recorded the first time and records nothing twice. A fresh
     // random reference on a real (astronomically rare) collision.
-    const activityId = context.activity.id;
+    const activityId = info.activityId;
     const derived = activityId
       ? generateCaseRef((n) =>
           createHmac('sha256', identifierKey(services)).update(`consent-activity:${activityId}`).digest().subarray(0, n),

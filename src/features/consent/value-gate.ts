@@ -1,8 +1,5 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
-import { ACTIONS } from '../../bot/routes/action-registry';
 import type { BotServices } from '../shared/services';
-import { sendCard, turnInfo } from '../../bot/turn';
+import type { Turn } from '../shared/turn';
 import { gateText } from './gate';
 
 /**
@@ -19,7 +16,7 @@ import { gateText } from './gate';
  * purpose (`ActionDefinition.identifying`: the consent form's subject,
  * which it hashes), and only when that verb's route will receive them.
  * A handler may gate a text again (an agenda item, a place); its audit row is
- * still written once, keyed by the activity (`audit` in bot/consent.ts).
+ * still written once, keyed by the activity (`audit` in consent.ts).
  */
 
 /** At most this many strings are read one by one; any more are read joined, so a huge value costs what its size does. */
@@ -57,35 +54,41 @@ export function submittedStrings(value: unknown, skip: ReadonlySet<string> = new
   return all.length <= MAX_SEPARATE ? all : [...all.slice(0, MAX_SEPARATE), all.slice(MAX_SEPARATE).join('\n')];
 }
 
-/** The identifying fields the card verb this message goes to takes itself; none when no verb route will receive it. */
-function identifyingFields(context: TurnContext): ReadonlySet<string> {
-  const a = context.activity;
-  // teams-ai routes a card submit to its verb only without text (AdaptiveCards.actionSubmit).
-  if (a.type !== 'message' || a.text || !isObject(a.value) || typeof a.value.verb !== 'string') return new Set();
-  const verb = a.value.verb;
-  return new Set(ACTIONS.find((d) => d.verb === verb)?.identifying ?? []);
+/** The activity as the value gate reads it. */
+export interface Submitted {
+  type?: string;
+  text?: unknown;
+  value?: unknown;
 }
 
-/** Whether the turn may go on: false when a text or a value string was refused (the refusal card is sent). */
-export async function gateSubmittedMessage(services: BotServices, context: TurnContext): Promise<boolean> {
-  const a = context.activity;
+/** The identifying fields the card verb this message goes to takes itself; none when no verb route will receive it. */
+function identifyingFields(a: Submitted, identifyingOf: (verb: string) => readonly string[]): ReadonlySet<string> {
+  // teams-ai routes a card submit to its verb only without text (AdaptiveCards.actionSubmit).
+  if (a.type !== 'message' || a.text || !isObject(a.value) || typeof a.value.verb !== 'string') return new Set();
+  return new Set(identifyingOf(a.value.verb));
+}
+
+/**
+ * Whether the turn may go on: false when a text or a value string was refused (the refusal card is sent).
+ * `identifyingOf` names the fields a card verb takes as identifiers on purpose.
+ */
+export async function gateSubmittedMessage(
+  services: BotServices,
+  turn: Turn,
+  a: Submitted,
+  identifyingOf: (verb: string) => readonly string[],
+): Promise<boolean> {
   if ((a.type !== 'message' && a.type !== 'messageUpdate') || a.value === undefined || a.value === null) return true;
   const texts = [
     ...(typeof a.text === 'string' && a.text.trim() ? [a.text] : []),
-    ...submittedStrings(a.value, identifyingFields(context)),
+    ...submittedStrings(a.value, identifyingFields(a, identifyingOf)),
   ];
-  if (texts.length === 0) return true;
-  const info = turnInfo(context);
   for (const text of texts) {
-    const result = await gateText(services, info, text, { context });
+    const result = await gateText(services, turn.info, text);
     if (!result.allowed) {
-      await sendCard(context, result.card);
+      await turn.send(result.card);
       return false;
     }
   }
   return true;
-}
-
-export function registerSubmittedValueGate(app: Application<TurnState>, services: BotServices): void {
-  app.turn('beforeTurn', async (context) => gateSubmittedMessage(services, context));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notAllowedCard } from '../../cards/common';
 import { withdrawConsent } from './consent';
 import { reasonKey } from './command';
-import { defineAction } from '../shared/action';
+import { defineAction } from '../shared/feature';
 
 /** `consent.withdraw` from a row of the register: answers with the updated register. */
 export const consentWithdraw = defineAction({

@@ -1,3 +1,4 @@
+import type { Routes } from '../shared/feature';
 import { DateTime } from 'luxon';
 import { notAllowedCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
@@ -15,7 +16,7 @@ import type { OutboxRow } from '../../delivery/outbox';
 import { t, type Locale } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import { actorOf } from '../shared/access';
-import { messageKey } from '../../bot/proactive';
+import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
 import { meetingWhen } from '../meetings/cards';
@@ -316,6 +317,6 @@ export async function reportNotInstalled(services: BotServices, runId: string): 
   return told;
 }
 
-export function registerDigestJobs(services: BotServices): void {
-  services.scheduler.register<{ weekOf: string }>(DIGEST_KIND, (ctx) => weeklyJob(services, ctx));
+export function registerDigestJobs(routes: Routes, services: BotServices): void {
+  routes.job<{ weekOf: string }>(DIGEST_KIND, (ctx) => weeklyJob(services, ctx));
 }

@@ -1,18 +1,17 @@
 import { errorCard, notAllowedCard } from '../../cards/common';
-import { sendCard } from '../../bot/turn';
 import { groupView, linkConversation } from './group';
-import type { CommandContext } from '../shared/command';
+import type { CommandContext } from '../shared/feature';
 
 /** `grupp` / `group`: the linked group; `grupp koppla <id>` / `group link <id>`: link this channel. */
 export async function group(ctx: CommandContext): Promise<void> {
-  const { command, services, info, context } = ctx;
+  const { command, services, info, turn } = ctx;
   if (command.name !== 'group') return;
   if (command.action === 'show') {
-    await sendCard(context, await groupView(services, info));
+    await turn.send(await groupView(services, info));
     return;
   }
   const outcome = await linkConversation(services, info, command.groupId);
-  if (outcome.ok) await sendCard(context, outcome.card);
-  else if (outcome.kind === 'notAllowed') await sendCard(context, notAllowedCard(info.locale, outcome.reason, outcome.whoMay));
-  else await sendCard(context, errorCard(info.locale, outcome.messageKey, outcome.params));
+  if (outcome.ok) await turn.send(outcome.card);
+  else if (outcome.kind === 'notAllowed') await turn.send(notAllowedCard(info.locale, outcome.reason, outcome.whoMay));
+  else await turn.send(errorCard(info.locale, outcome.messageKey, outcome.params));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorCard, notAllowedCard } from '../../cards/common';
 import { t } from '../../i18n';
 import { groupView, linkConversation } from './group';
-import { defineAction } from '../shared/action';
+import { defineAction } from '../shared/feature';
 
 /** `group.link` from the group card's chooser: the answer replaces the card with the linked group. */
 export const groupLink = defineAction({

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { errorCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
@@ -12,7 +11,7 @@ import { readRefusal } from './read-access';
 import { gateText } from '../consent/gate';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
-import { defineAction } from '../shared/action';
+import { defineAction } from '../shared/feature';
 
 const meetingId = z.string().trim().min(3).max(90);
 const time = z
@@ -39,20 +38,20 @@ export const meetingSchedule = defineAction({
     confirm: z.enum(['yes', '']).optional(),
     dates: z.string().max(4000).optional(),
   }),
-  async handle({ services, info, data, context }) {
+  async handle({ services, info, data }) {
     // Besides the place (gated in book()), the form's text is named or shown back on the answer (a group
     // that does not exist, a series' dates, a rule): it passes the gate first.
-    const refused = await firstRefused(services, info, [data.groupId, data.recurrence, data.rrule, data.dates], context);
+    const refused = await firstRefused(services, info, [data.groupId, data.recurrence, data.rrule, data.dates]);
     if (refused) return refused;
-    const outcome = await book(services, info, { ...data, confirm: data.confirm === 'yes' }, context);
+    const outcome = await book(services, info, { ...data, confirm: data.confirm === 'yes' });
     // In the group's own channel the form becomes the invitation: remember where it is.
     const channel = linkKeyOf(info);
     if (outcome.channelCardOf && channel) {
-      if (context.activity.replyToId) await recordCard(services, outcome.channelCardOf, channel, context.activity.replyToId);
+      if (info.replyToId) await recordCard(services, outcome.channelCardOf, channel, info.replyToId);
     }
     return outcome.card;
   },
-  async invalid({ services, info, data, context }, problems) {
+  async invalid({ services, info, data }, problems) {
     const fields = [...new Set(problems.map((p) => p.split(':')[0]!))];
     const values = {
       groupId: typeof data.groupId === 'string' ? data.groupId : undefined,
@@ -61,7 +60,7 @@ export const meetingSchedule = defineAction({
       location: typeof data.location === 'string' ? data.location.slice(0, 200) : undefined,
     };
     // What is shown again on the form passes the gate first.
-    const refused = await firstRefused(services, info, Object.values(values), context);
+    const refused = await firstRefused(services, info, Object.values(values));
     if (refused) return refused;
     return scheduleForm(
       services,
@@ -79,11 +78,10 @@ async function firstRefused(
   services: BotServices,
   info: TurnInfo,
   texts: Array<string | undefined>,
-  context: TurnContext,
 ): Promise<AdaptiveCardJson | undefined> {
   for (const text of texts) {
     if (!text?.trim()) continue;
-    const gate = await gateText(services, info, text, { context });
+    const gate = await gateText(services, info, text);
     if (!gate.allowed) return gate.card;
   }
   return undefined;

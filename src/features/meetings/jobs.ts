@@ -1,3 +1,4 @@
+import type { Routes } from '../shared/feature';
 import { findGroup } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meetings/meeting';
 import { REMINDER_KINDS, AGENDA_WORKING_DAYS, type ReminderKind } from '../../domain/meetings/reminders';
@@ -6,7 +7,7 @@ import { ACTION_KINDS } from '../agenda/agenda';
 import { t } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import { meetingCardFor, postMeetingCard } from './meetings';
-import { messageKey } from '../../bot/proactive';
+import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 
 /**
@@ -145,10 +146,10 @@ async function cardJob(services: BotServices, ctx: JobContext<Payload>): Promise
   return (await postMeetingCard(services, m)) ? undefined : 'skipped';
 }
 
-export function registerMeetingJobs(services: BotServices): void {
-  services.scheduler.register<Payload>(REMINDER_KINDS.card, (ctx) => cardJob(services, ctx));
-  services.scheduler.register<Payload>(REMINDER_KINDS.dayBefore, (ctx) => channelReminder(services, ctx));
-  services.scheduler.register<Payload>(REMINDER_KINDS.agenda, (ctx) => agendaReminder(services, ctx));
-  services.scheduler.register<Payload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(services, ctx));
-  services.scheduler.register<ActionPayload>(ACTION_KINDS.due, (ctx) => actionDue(services, ctx));
+export function registerMeetingJobs(routes: Routes, services: BotServices): void {
+  routes.job<Payload>(REMINDER_KINDS.card, (ctx) => cardJob(services, ctx));
+  routes.job<Payload>(REMINDER_KINDS.dayBefore, (ctx) => channelReminder(services, ctx));
+  routes.job<Payload>(REMINDER_KINDS.agenda, (ctx) => agendaReminder(services, ctx));
+  routes.job<Payload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(services, ctx));
+  routes.job<ActionPayload>(ACTION_KINDS.due, (ctx) => actionDue(services, ctx));
 }

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import type { CheckedText } from '../../domain/consent';
 import { DateTime } from 'luxon';
 import { errorCard, notAllowedCard } from '../../cards/common';
@@ -25,7 +24,7 @@ import { t, type Locale } from '../../i18n';
 import { actorOf, linkedGroup } from '../shared/access';
 import { readRefusal } from './read-access';
 import { gateText } from '../consent/gate';
-import { messageKey } from '../../bot/proactive';
+import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
 
@@ -245,7 +244,7 @@ function proposal(
  * Books one meeting or a confirmed series. Conveners only; the place passes
  * the consent gate; times are the organisation's local time.
  */
-export async function book(services: BotServices, info: TurnInfo, input: BookingInput, context?: TurnContext): Promise<MeetingOutcome> {
+export async function book(services: BotServices, info: TurnInfo, input: BookingInput): Promise<MeetingOutcome> {
   const org = services.organisation;
   const locale = info.locale;
   const group = findGroup(org, input.groupId);
@@ -255,7 +254,7 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
   if (!decision.allowed) return { card: notAllowedCard(locale, decision.reason, decision.whoMay) };
   let location: CheckedText | undefined;
   if (input.location?.trim()) {
-    const gate = await gateText(services, info, input.location, { context });
+    const gate = await gateText(services, info, input.location);
     if (!gate.allowed) return { card: gate.card };
     location = gate.text || undefined;
   }
@@ -299,7 +298,7 @@ export async function book(services: BotServices, info: TurnInfo, input: Booking
     occurrences = [o];
   }
 
-  const activityId = context?.activity.id;
+  const activityId = info.activityId;
   const seriesId =
     occurrences.length > 1 ? (activityId ? `s${meetingIdFor(group.id, activityId, -1).split('.').pop()}` : newSeriesId()) : undefined;
   const createdBy = personKey(info);

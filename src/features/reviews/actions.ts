@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { digestView } from '../digest/digest';
-import { meetingsView } from '../meetings/meetings';
-import { completeReview, reviewView } from './reviews';
-import { defineAction } from '../shared/action';
+import { completeReview } from './reviews';
+import { defineAction } from '../shared/feature';
 
 /**
  * `review.complete`: from the reminder card (`date`, `decisionRef`) or from a
@@ -12,22 +10,11 @@ import { defineAction } from '../shared/action';
 export const reviewComplete = defineAction({
   verb: 'review.complete',
   schema: z.object({ documentId: z.string().trim().min(1).max(64) }).catchall(z.string().max(200)),
-  async handle({ services, info, data, context }) {
+  async handle({ services, info, data }) {
     const id = data.documentId;
     const fromReminder = typeof data.date === 'string';
     const date = String((fromReminder ? data.date : data[`date_${id}`]) ?? '').trim();
     const decisionRef = String((fromReminder ? data.decisionRef : data[`decisionRef_${id}`]) ?? '');
-    return completeReview(services, info, { documentId: id, date, decisionRef, fromReminder }, context);
-  },
-});
-
-/** The digest's buttons: the documents, or the meetings, in full. */
-export const digestOpen = defineAction({
-  verb: 'digest.open',
-  schema: z.object({ view: z.enum(['reviews', 'meetings', 'digest']) }),
-  async handle({ services, info, data }) {
-    if (data.view === 'reviews') return reviewView(services, info);
-    if (data.view === 'meetings') return meetingsView(services, info);
-    return digestView(services, info);
+    return completeReview(services, info, { documentId: id, date, decisionRef, fromReminder });
   },
 });

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Routes } from '../shared/feature';
 import type { CheckedText } from '../../domain/consent';
 import { errorCard, notAllowedCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
@@ -18,7 +18,7 @@ import type { JobContext } from '../../scheduler';
 import { actorOf } from '../shared/access';
 import { gateText } from '../consent/gate';
 import { inTenantOf } from '../shared/organisation';
-import { messageKey } from '../../bot/proactive';
+import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
 
@@ -79,7 +79,6 @@ export async function completeReview(
   services: BotServices,
   info: TurnInfo,
   data: { documentId: string; date: string; decisionRef?: string; fromReminder: boolean },
-  context?: TurnContext,
 ): Promise<AdaptiveCardJson> {
   const org = services.organisation;
   const doc = org.documents.find((d) => d.id === data.documentId);
@@ -89,14 +88,14 @@ export async function completeReview(
   const today = localDate(services.now(), org.timeZone);
   if (!isIsoDate(data.date)) {
     // The bad date is named back: it passes the gate first, as the decision reference does.
-    const gate = await gateText(services, info, String(data.date), { context });
+    const gate = await gateText(services, info, String(data.date));
     if (!gate.allowed) return gate.card;
     return reviewView(services, info, t(info.locale, 'documents.notices.badDate', { value: gate.text.slice(0, 20) }));
   }
   if (data.date > today) return reviewView(services, info, t(info.locale, 'documents.notices.future'));
   let decisionRef: CheckedText | undefined;
   if (data.decisionRef?.trim()) {
-    const gate = await gateText(services, info, data.decisionRef, { context });
+    const gate = await gateText(services, info, data.decisionRef);
     if (!gate.allowed) return gate.card;
     decisionRef = gate.text || undefined;
   }
@@ -180,6 +179,6 @@ async function sendReminder(services: BotServices, ctx: JobContext<ReminderPaylo
   return sent ? undefined : 'skipped';
 }
 
-export function registerReviewJobs(services: BotServices): void {
-  services.scheduler.register<ReminderPayload>(REVIEW_KIND, (ctx) => sendReminder(services, ctx));
+export function registerReviewJobs(routes: Routes, services: BotServices): void {
+  routes.job<ReminderPayload>(REVIEW_KIND, (ctx) => sendReminder(services, ctx));
 }

@@ -8,6 +8,7 @@ import type { TableStore } from '../../storage/tables';
 import type { Scheduler } from '../../scheduler';
 import type { CalendarFeedStore, MeetingStore } from '../../storage/meetings';
 import type { Proactive } from '../../bot/proactive';
+import type { GroupChannel } from './channel';
 import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
 import type { OutboxStore } from '../../delivery/outbox';
@@ -43,4 +44,6 @@ export interface BotServices {
   limiter: RateLimiter;
   /** Messages the bot starts itself (reminders, cards posted from another conversation, card updates). */
   proactive: Proactive;
+  /** Posting to a group's channel and telling its conveners: what features send outside their own turn. */
+  channel: GroupChannel;
 }

@@ -1,0 +1,105 @@
+import type { AdaptiveCardJson } from '../cards/render';
+import { findGroup, type Organisation } from '../domain/organisation';
+import { logError } from '../errors';
+import type { Locale } from '../i18n';
+import type { Logger } from '../logger';
+import type { Compose, GroupChannel, PostedCard } from '../features/shared/channel';
+import type { ChannelLinkStore } from '../storage/channel-links';
+import { messageKey, type Proactive } from './proactive';
+
+interface Deps {
+  organisation: Organisation;
+  channelLinks: Pick<ChannelLinkStore, 'channelsOf'>;
+  proactive: Pick<Proactive, 'conversation' | 'personal' | 'sendCard' | 'sendText' | 'updateCard'>;
+  logger: Logger;
+}
+
+type Conversation = { reference: Record<string, unknown>; locale: Locale };
+
+/** The group channel module over saved conversation references and the Bot Connector (see features/shared/channel.ts). */
+export class ProactiveGroupChannel implements GroupChannel {
+  constructor(private readonly d: Deps) {}
+
+  async post(tenantId: string, groupId: string, compose: Compose, key: string, options: { thread?: PostedCard } = {}) {
+    const target = await this.channelOf(tenantId, groupId, options.thread?.conversationId);
+    if (!target) return undefined;
+    const threadOf = options.thread?.conversationId === target.conversationId ? options.thread.activityId : undefined;
+    const activityId = await this.send(target.conv, await compose(target.conv.locale), messageKey(key, target.conversationId), threadOf);
+    return { conversationId: target.conversationId, activityId };
+  }
+
+  async update(tenantId: string, posted: PostedCard, compose: Compose): Promise<boolean> {
+    try {
+      const conv = await this.d.proactive.conversation(tenantId, posted.conversationId);
+      if (!conv) return false;
+      const message = await compose(conv.locale);
+      if (typeof message === 'string') throw new Error('a posted card is updated with a card');
+      await this.d.proactive.updateCard(conv.reference, posted.activityId, message);
+      return true;
+    } catch (err) {
+      logError(this.d.logger, 'warn', err, 'could not update a posted card');
+      return false;
+    }
+  }
+
+  async reply(tenantId: string, posted: PostedCard, compose: Compose, key: string): Promise<string | undefined> {
+    const conv = await this.d.proactive.conversation(tenantId, posted.conversationId);
+    if (!conv) return undefined;
+    return this.send(conv, await compose(conv.locale), messageKey(key, posted.conversationId), posted.activityId);
+  }
+
+  async tellConveners(
+    tenantId: string,
+    groupId: string,
+    compose: Compose,
+    key: string,
+    options: { except?: string } = {},
+  ): Promise<number> {
+    const group = findGroup(this.d.organisation, groupId);
+    let reached = 0;
+    let failure: { err: unknown } | undefined;
+    for (const personId of group?.conveners ?? []) {
+      try {
+        const aad = this.aadOf(personId);
+        if (aad && aad === options.except) continue;
+        if (await this.tellPerson(tenantId, { personId }, compose, key)) reached += 1;
+      } catch (err) {
+        failure ??= { err };
+      }
+    }
+    if (failure) throw failure.err;
+    return reached;
+  }
+
+  async tellPerson(tenantId: string, person: { personId?: string; aadObjectId?: string }, compose: Compose, key: string): Promise<boolean> {
+    const aad = person.aadObjectId ?? (person.personId ? this.aadOf(person.personId) : undefined);
+    const conv = aad ? await this.d.proactive.personal(tenantId, aad) : undefined;
+    if (!conv) return false;
+    await this.send(conv, await compose(conv.locale), messageKey(key, person.personId ?? aad ?? ''));
+    return true;
+  }
+
+  private aadOf(personId: string): string | undefined {
+    return this.d.organisation.people.find((p) => p.id === personId)?.aadObjectId;
+  }
+
+  /** The conversation `preferred` when reachable, else the latest linked channel (normally a group has one) with a saved reference. */
+  private async channelOf(
+    tenantId: string,
+    groupId: string,
+    preferred: string | undefined,
+  ): Promise<{ conversationId: string; conv: Conversation } | undefined> {
+    const links = (await this.d.channelLinks.channelsOf(tenantId, groupId)).sort((a, b) => b.linkedAt.localeCompare(a.linkedAt));
+    const ids = [...new Set([...(preferred ? [preferred] : []), ...links.map((l) => l.conversationId)])];
+    for (const conversationId of ids) {
+      const conv = await this.d.proactive.conversation(tenantId, conversationId);
+      if (conv) return { conversationId, conv };
+    }
+    return undefined;
+  }
+
+  private async send(conv: Conversation, message: AdaptiveCardJson | string, idempotencyKey: string, threadOf?: string) {
+    if (typeof message === 'string') return this.d.proactive.sendText(conv.reference, message, { idempotencyKey });
+    return this.d.proactive.sendCard(conv.reference, message, { idempotencyKey, ...(threadOf ? { threadOf } : {}) });
+  }
+}

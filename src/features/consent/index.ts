@@ -1,0 +1,14 @@
+import type { Feature } from '../shared/feature';
+import { consent } from './command';
+import { consentRecord } from './record-action';
+import { consentWithdraw } from './withdraw-action';
+
+/** Consent: the register (`samtycke`), and the gate every message and stored text passes (gate.ts, value-gate.ts). */
+export const consentFeature: Feature = {
+  name: 'consent',
+  register(routes) {
+    routes.command('consent', consent, { usageKey: 'usage.consent' });
+    routes.action(consentRecord);
+    routes.action(consentWithdraw);
+  },
+};

@@ -1,0 +1,16 @@
+import type { Feature } from '../shared/feature';
+import { meetingCancel, meetingMove, meetingNewLink, meetingRefresh, meetingRsvp, meetingSchedule } from './actions';
+import { registerMeetingJobs } from './jobs';
+import { meetings } from './meetings-command';
+import { schedule } from './schedule-command';
+
+/** Meetings: booking (`boka`), the list and calendar link (`möten`), the meeting card's buttons, reminders. */
+export const meetingsFeature: Feature = {
+  name: 'meetings',
+  register(routes, services) {
+    routes.command('schedule', schedule, { usageKey: 'usage.schedule' });
+    routes.command('meetings', meetings, { usageKey: 'usage.meetings' });
+    for (const action of [meetingSchedule, meetingRsvp, meetingRefresh, meetingMove, meetingCancel, meetingNewLink]) routes.action(action);
+    registerMeetingJobs(routes, services);
+  },
+};

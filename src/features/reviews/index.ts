@@ -1,0 +1,17 @@
+import type { Feature } from '../shared/feature';
+import { reviewComplete } from './actions';
+import { review } from './command';
+import { registerReviewJobs, scheduleReviewReminders } from './reviews';
+
+/** Reviews: the governing documents' yearly reviews (`översyn`), their reminders and completion. */
+export const reviewsFeature: Feature = {
+  name: 'reviews',
+  register(routes, services) {
+    routes.command('review', review);
+    routes.action(reviewComplete);
+    registerReviewJobs(routes, services);
+  },
+  start: async (services) => {
+    await scheduleReviewReminders(services);
+  },
+};

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { AdaptiveCardJson } from '../../cards/render';
+import type { Locale } from '../../i18n';
+
+/** A message in the language of the conversation it goes to: a card, or a line of plain text. */
+export type Compose = (locale: Locale) => AdaptiveCardJson | string | Promise<AdaptiveCardJson | string>;
+
+/** Where a card landed in a channel, so it can be updated for everyone or replied to. */
+export interface PostedCard {
+  conversationId: string;
+  activityId: string;
+}
+
+/**
+ * Everything the features send outside the turn they run in, by group and
+ * person rather than by conversation: the edge (src/bot/channel.ts) finds the
+ * group's channel, its saved conversation reference and the conveners'
+ * personal chats. Every send carries an idempotency key made from `key` and
+ * where it goes, so a retry or a second process sends nothing twice.
+ */
+export interface GroupChannel {
+  /**
+   * Posts in the group's channel: the conversation of `thread` when it is
+   * still reachable (as a reply in that card's thread), else the latest
+   * linked channel the bot can reach. Undefined when the group has none.
+   */
+  post(
+    tenantId: string,
+    groupId: string,
+    compose: Compose,
+    key: string,
+    options?: { thread?: PostedCard },
+  ): Promise<{ conversationId: string; activityId?: string } | undefined>;
+  /** Replaces a posted card for everyone; false (and a warning logged) when it could not. */
+  update(tenantId: string, posted: PostedCard, compose: Compose): Promise<boolean>;
+  /** Replies in the thread of a posted card; undefined when its conversation is no longer reachable. */
+  reply(tenantId: string, posted: PostedCard, compose: Compose, key: string): Promise<string | undefined>;
+  /**
+   * Tells each of the group's conveners (but `except`) in their personal
+   * chat with the bot; a convener without one is skipped. Every convener is
+   * tried; if a send failed, the first failure is thrown after the others.
+   * Answers how many were reached.
+   */
+  tellConveners(tenantId: string, groupId: string, compose: Compose, key: string, options?: { except?: string }): Promise<number>;
+  /** Tells one person (by organisation person id or Entra object id) in their personal chat; false when the bot has none with them. */
+  tellPerson(tenantId: string, person: { personId?: string; aadObjectId?: string }, compose: Compose, key: string): Promise<boolean>;
+}
+
+/**
+ * The idempotency key of one message: the same parts (a job's key, a
+ * meeting's id and version, the conversation it goes to) give the same key
+ * in every process and on every retry, so a connector that deduplicates
+ * delivers a message once even when the bot crashed between the send and
+ * recording it. Hashed: the parts may hold conversation ids, which belong
+ * in no third party's logs.
+ */
+export function messageKey(...parts: Array<string | number>): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32);
+}
