@@ -1,35 +1,38 @@
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { rolesOf, type Role } from '../../src/domain/access';
-import { findGroup, inTenantOf, type Group, type Organisation } from '../../src/domain/organisation';
-import { t } from '../../src/i18n';
-import type { ChannelLinkStore } from '../../src/storage/channel-links';
+import { findGroup, inTenantOf, type Group } from '../../src/domain/organisation';
+import type { BotServices } from '../../src/features/shared/services';
 import { actorOf, linkKeyOf, type Turn, type TurnInfo } from '../../src/features/shared/turn';
+import { t } from '../../src/i18n';
 
-/** A Turn as a plain object that keeps what it sent; `sent[n]` was answered with the id `activity-<n+1>`. */
-export interface FakeTurn extends Turn {
+/** A Turn that keeps what it sends: `sent` holds the cards answered in this conversation, in order. */
+export interface RecordedTurn extends Turn {
   readonly sent: AdaptiveCardJson[];
 }
 
+/** Who and where, for a test: a personal chat in Swedish unless `over` says otherwise. */
+export function turnInfo(over: Partial<TurnInfo> = {}): TurnInfo {
+  return {
+    locale: 'sv',
+    tenantId: 'tenant-a',
+    userId: 'user-1',
+    conversationId: 'a:personal-1',
+    conversationKind: 'personal',
+    mentioned: false,
+    ...over,
+  };
+}
+
 /**
- * The features' Turn (src/features/shared/turn.ts) without Teams: the group
- * here is looked up in the given channel links like the edge does (the
- * conversation's link key, within the organisation's tenant), and what the
- * handler answers is kept in `sent` instead of going to a connector.
+ * The features' Turn as the edge builds it (src/bot/turn.ts), in a plain
+ * object: strings from the i18n tables, the linked group from the channel
+ * link store (looked up once), roles from the organisation; `send` records.
  */
-export function fakeTurn(
-  info: TurnInfo,
-  services: { organisation: Organisation; channelLinks: Pick<ChannelLinkStore, 'get'> },
-): FakeTurn {
+export function fakeTurn(info: TurnInfo, services: Pick<BotServices, 'organisation' | 'channelLinks'>): RecordedTurn {
   const actor = actorOf(info);
   const sent: AdaptiveCardJson[] = [];
   let group: Promise<Group | undefined> | undefined;
   let roles: Role[] | undefined;
-  const linked = async () => {
-    const key = linkKeyOf(info);
-    if (!key || !inTenantOf(services.organisation, info.tenantId)) return undefined;
-    const link = await services.channelLinks.get(info.tenantId, key);
-    return link ? findGroup(services.organisation, link.groupId) : undefined;
-  };
   return {
     info,
     locale: info.locale,
@@ -37,7 +40,12 @@ export function fakeTurn(
     sent,
     t: (key, params) => t(info.locale, key, params),
     groupHere() {
-      group ??= linked();
+      group ??= (async () => {
+        const key = linkKeyOf(info);
+        if (!key || !inTenantOf(services.organisation, info.tenantId)) return undefined;
+        const link = await services.channelLinks.get(info.tenantId, key);
+        return link ? findGroup(services.organisation, link.groupId) : undefined;
+      })();
       return group;
     },
     roles() {
@@ -46,7 +54,7 @@ export function fakeTurn(
     },
     async send(card) {
       sent.push(card);
-      return `activity-${sent.length}`;
+      return `sent-${sent.length}`;
     },
   };
 }
