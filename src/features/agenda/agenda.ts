@@ -28,6 +28,7 @@ import { gateText } from '../consent/gate';
 import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
+import { TASK_KINDS } from './jobs';
 
 /**
  * Agendas and minutes at the edge (SPEC section 7): the agenda card for the
@@ -36,8 +37,6 @@ import type { TurnInfo } from '../../bot/turn';
  * for the latest meeting, drafts, finalising with a summary in the channel,
  * a printable record, and open actions carried to the next agenda.
  */
-
-export const ACTION_KINDS = { due: 'reminders.actionDue' } as const;
 
 async function groupHere(
   services: BotServices,
@@ -563,8 +562,8 @@ async function scheduleActionReminders(services: BotServices, m: Meeting, action
     .map((a) => ({ a, due: DateTime.fromISO(a.due, { zone: m.timeZone }).set({ hour: 9 }) }))
     .filter(({ due }) => due.toMillis() > now.getTime())
     .map(({ a, due }) => ({
-      id: `${ACTION_KINDS.due}:${m.groupId}:${a.id}`,
-      kind: ACTION_KINDS.due,
+      id: `${TASK_KINDS.due}:${m.groupId}:${a.id}`,
+      kind: TASK_KINDS.due,
       dueAt: due.toJSDate(),
       payload: { tenantId: m.tenantId, groupId: m.groupId, actionId: a.id },
     }));

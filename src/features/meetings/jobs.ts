@@ -2,8 +2,6 @@ import type { Routes } from '../shared/feature';
 import { findGroup } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meetings/meeting';
 import { REMINDER_KINDS, AGENDA_WORKING_DAYS, type ReminderKind } from '../../domain/meetings/reminders';
-import { meetingWhen } from './cards';
-import { ACTION_KINDS } from '../agenda/agenda';
 import { t } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import { meetingCardFor, postMeetingCard } from './meetings';
@@ -78,68 +76,6 @@ async function agendaReminder(services: BotServices, ctx: JobContext<Payload>): 
   return sent ? undefined : 'skipped';
 }
 
-/** Private messages to the group's conveners who have a personal chat with the bot, each keyed by the job and the convener; answers how many were reached. */
-async function toConveners(
-  services: BotServices,
-  ctx: JobContext<{ tenantId: string; groupId: string }>,
-  send: (reference: Record<string, unknown>, locale: 'sv' | 'en', idempotencyKey: string) => Promise<unknown>,
-): Promise<number> {
-  const { tenantId, groupId } = ctx.payload;
-  const group = findGroup(services.organisation, groupId);
-  let sent = 0;
-  for (const convener of group?.conveners ?? []) {
-    const aad = services.organisation.people.find((p) => p.id === convener)?.aadObjectId;
-    const conv = aad ? await services.proactive.personal(tenantId, aad) : undefined;
-    if (!conv) continue;
-    await send(conv.reference, conv.locale, messageKey(ctx.idempotencyKey, convener));
-    sent += 1;
-  }
-  return sent;
-}
-
-async function minutesReminder(services: BotServices, ctx: JobContext<Payload>): Promise<void | 'skipped'> {
-  const m = await current(services, ctx.payload);
-  if (!m || m.reminded[REMINDER_KINDS.minutes] === m.sequence) return 'skipped';
-  const minutes = await services.minutes.get(m.tenantId, m.groupId, m.id);
-  if (minutes?.status === 'final') return 'skipped';
-  const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) =>
-    services.proactive.sendCard(
-      ref,
-      meetingCardFor(services, m, locale, { notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }) }),
-      { idempotencyKey },
-    ),
-  );
-  await markReminded(services, m, REMINDER_KINDS.minutes);
-  return sent ? undefined : 'skipped';
-}
-
-interface ActionPayload {
-  tenantId: string;
-  groupId: string;
-  actionId: string;
-}
-
-/** On an action's due date: its owner when the bot knows them and has a chat with them, else the conveners. */
-async function actionDue(services: BotServices, ctx: JobContext<ActionPayload>): Promise<void | 'skipped'> {
-  const { tenantId, groupId, actionId } = ctx.payload;
-  const a = await services.minutes.action(tenantId, groupId, actionId);
-  if (!a || a.doneAt) return 'skipped';
-  const group = findGroup(services.organisation, groupId);
-  const text = (locale: 'sv' | 'en') => t(locale, 'minutes.reminders.actionDue', { group: group?.name ?? groupId, what: a.what });
-  const ownerAad = a.whoPersonId ? services.organisation.people.find((p) => p.id === a.whoPersonId)?.aadObjectId : undefined;
-  const owner = ownerAad ? await services.proactive.personal(tenantId, ownerAad) : undefined;
-  if (owner) {
-    await services.proactive.sendText(owner.reference, text(owner.locale), {
-      idempotencyKey: messageKey(ctx.idempotencyKey, a.whoPersonId ?? ''),
-    });
-    return;
-  }
-  const sent = await toConveners(services, ctx, (ref, locale, idempotencyKey) =>
-    services.proactive.sendText(ref, text(locale), { idempotencyKey }),
-  );
-  return sent ? undefined : 'skipped';
-}
-
 async function cardJob(services: BotServices, ctx: JobContext<Payload>): Promise<void | 'skipped'> {
   const m = await current(services, ctx.payload);
   if (!m || m.card) return 'skipped';
@@ -150,6 +86,4 @@ export function registerMeetingJobs(routes: Routes, services: BotServices): void
   routes.job<Payload>(REMINDER_KINDS.card, (ctx) => cardJob(services, ctx));
   routes.job<Payload>(REMINDER_KINDS.dayBefore, (ctx) => channelReminder(services, ctx));
   routes.job<Payload>(REMINDER_KINDS.agenda, (ctx) => agendaReminder(services, ctx));
-  routes.job<Payload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(services, ctx));
-  routes.job<ActionPayload>(ACTION_KINDS.due, (ctx) => actionDue(services, ctx));
 }

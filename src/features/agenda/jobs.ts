@@ -1,0 +1,80 @@
+import { findGroup } from '../../domain/organisation';
+import { REMINDER_KINDS } from '../../domain/meetings/reminders';
+import { t, type Locale } from '../../i18n';
+import type { JobContext } from '../../scheduler';
+import { meetingWhen } from '../meetings/cards';
+import { meetingCardFor } from '../meetings/meetings';
+import type { Routes } from '../shared/feature';
+import type { BotServices } from '../shared/services';
+
+/**
+ * The minutes' scheduled work: the conveners' reminder when a meeting's
+ * minutes are still not final, and a task's reminder on its due date. Each
+ * message is keyed by the job's idempotency key and its recipient (through
+ * services.channel), so a retried job sends nothing twice.
+ */
+
+/** The job kind of a task's reminder on its due date (stored jobs carry it). */
+export const TASK_KINDS = { due: 'reminders.actionDue' } as const;
+
+/** A meeting's minutes reminder: the meeting as it was when the job was planned. */
+export interface MinutesReminderPayload {
+  tenantId: string;
+  groupId: string;
+  meetingId: string;
+  sequence: number;
+}
+
+/** A task's reminder; `actionId` is the task's id, as stored jobs carry it. */
+export interface TaskDuePayload {
+  tenantId: string;
+  groupId: string;
+  actionId: string;
+}
+
+/** The meeting card the reminder shows is built from the whole services (features/meetings). */
+export type AgendaJobsDeps = BotServices;
+
+/**
+ * The conveners' reminder of missing minutes: skipped when the meeting was
+ * moved or cancelled since (its sequence differs), when it was sent for this
+ * sequence already, or when the minutes are final.
+ */
+export async function minutesReminder(services: AgendaJobsDeps, ctx: JobContext<MinutesReminderPayload>): Promise<void | 'skipped'> {
+  const { tenantId, groupId, meetingId, sequence } = ctx.payload;
+  const m = await services.meetings.get(tenantId, groupId, meetingId);
+  if (m?.status !== 'scheduled' || m.sequence !== sequence || m.reminded[REMINDER_KINDS.minutes] === m.sequence) return 'skipped';
+  const minutes = await services.minutes.get(m.tenantId, m.groupId, m.id);
+  if (minutes?.status === 'final') return 'skipped';
+  const sent = await services.channel.tellConveners(
+    m.tenantId,
+    m.groupId,
+    (locale) =>
+      meetingCardFor(services, m, locale, {
+        notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }),
+      }),
+    ctx.idempotencyKey,
+  );
+  await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) => ({
+    ...cur,
+    reminded: { ...cur.reminded, [REMINDER_KINDS.minutes]: cur.sequence },
+  }));
+  return sent ? undefined : 'skipped';
+}
+
+/** On a task's due date: its owner when the bot knows them and has a chat with them, else the conveners. */
+export async function taskDue(services: AgendaJobsDeps, ctx: JobContext<TaskDuePayload>): Promise<void | 'skipped'> {
+  const { tenantId, groupId, actionId } = ctx.payload;
+  const task = await services.minutes.action(tenantId, groupId, actionId);
+  if (!task || task.doneAt) return 'skipped';
+  const group = findGroup(services.organisation, groupId);
+  const text = (locale: Locale) => t(locale, 'minutes.reminders.actionDue', { group: group?.name ?? groupId, what: task.what });
+  if (task.whoPersonId && (await services.channel.tellPerson(tenantId, { personId: task.whoPersonId }, text, ctx.idempotencyKey))) return;
+  const sent = await services.channel.tellConveners(tenantId, groupId, text, ctx.idempotencyKey);
+  return sent ? undefined : 'skipped';
+}
+
+export function registerAgendaJobs(routes: Routes, services: AgendaJobsDeps): void {
+  routes.job<MinutesReminderPayload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(services, ctx));
+  routes.job<TaskDuePayload>(TASK_KINDS.due, (ctx) => taskDue(services, ctx));
+}
