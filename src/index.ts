@@ -6,7 +6,6 @@ import { createAdapter } from './bot/adapter';
 import { createApp } from './bot/app';
 import { featureRoutes, startFeatures } from './features';
 import type { BotServices } from './features/shared/services';
-import { organisationConsentAccess } from './features/shared/access';
 import { loadOrganisationOrThrow, type Organisation } from './features/shared/organisation';
 import { createServer, listen, type RunningServer } from './server';
 import { AuditLog } from './storage/audit';
@@ -87,7 +86,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     channelLinks,
     consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
     audit: new AuditLog(store.client(TABLES.audit)),
-    consentAccess: organisationConsentAccess(organisation),
     scheduler,
     meetings: new MeetingStore(store.client(TABLES.meetings)),
     calendarFeeds: new CalendarFeedStore(store.client(TABLES.calendarFeeds)),

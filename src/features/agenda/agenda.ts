@@ -25,6 +25,7 @@ import { actorOf, linkKeyOf, linkedGroup } from '../shared/access';
 import { today } from '../consent/consent';
 import { findMeeting, meetingCardFor, personKey } from '../meetings/meetings';
 import { gateText } from '../consent/gate';
+import { detectOptionsOf, userName } from '../consent/organisation';
 import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../../bot/turn';
@@ -234,7 +235,7 @@ export async function proposeItem(
   // is checked again, since cutting can join what was apart.
   const { text: cut, minutes } = splitMinutes(checked.replace(/\s+/g, ' '));
   const text = derived(checked, caseRef ? cut.replace(caseRef, '').replace(caseRef.toLowerCase(), '') : cut, {
-    ...services.consentAccess.detectOptions(),
+    ...detectOptionsOf(services.organisation),
     now: services.now(),
   });
   if (text === undefined) return agendaCardFor(services, m, agenda, locale, { problem: t(locale, 'gate.textChanged') });
@@ -243,7 +244,7 @@ export async function proposeItem(
     kind: caseRef ? ('case' as const) : ('proposed' as const),
     text,
     caseRef,
-    proposer: info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined),
+    proposer: info.userName ?? (info.aadObjectId ? userName(services.organisation, info.aadObjectId) : undefined),
     proposerKey: personKey(info),
     minutes,
   };

@@ -3,7 +3,15 @@ import { CONSENT_FORMS, PARTIES } from '../../domain/consent';
 import type { AuditEvent } from '../../storage/audit';
 import { t, type Locale } from '../../i18n';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { notAllowedCard } from '../../cards/common';
 import { userText } from '../../cards/user-text';
+
+const KNOWN_REASONS = new Set(['notConvener', 'notMember', 'noConsentRight', 'notManager', 'otherTenant', 'noGroup', 'notOperative']);
+
+/** The answer to a user who may not use the register: why (a reason the strings know), and who may. */
+export function consentNotAllowedCard(locale: Locale, refusal: { reason: string; whoMay: string[] }): AdaptiveCardJson {
+  return notAllowedCard(locale, KNOWN_REASONS.has(refusal.reason) ? refusal.reason : 'noConsentRight', refusal.whoMay);
+}
 
 export interface GroupChoice {
   id: string;

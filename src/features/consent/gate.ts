@@ -14,11 +14,17 @@ import {
   type IdentifierCategory,
   type RefusalReason,
 } from '../../domain/consent';
+import type { Group } from '../../domain/organisation';
 import { t } from '../../i18n';
-import { audit, groupOf, identifierKey, today } from './consent';
+import { linkedGroup } from '../shared/access';
 import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { Turn, TurnInfo } from '../shared/turn';
+import { audit, identifierKey, today, type ConsentDeps } from './consent';
+import { detectOptionsOf, userName } from './organisation';
+
+/** What the gate reads besides the consent feature's own: the channel links (where a text was written) and the channel (to tell conveners). */
+export type GateDeps = ConsentDeps & Pick<BotServices, 'channelLinks' | 'channel'>;
 
 export type GateResult =
   | {
@@ -39,30 +45,32 @@ export type GateResult =
       message: string;
     };
 
-/** The conversation's linked group: a channel by its id without the thread, a group chat by its id. */
-async function contextOf(services: BotServices, info: TurnInfo): Promise<GateContext> {
-  if (info.conversationKind === 'personal') return undefined;
-  const conversationId = info.conversationKind === 'channel' ? (info.channelId ?? info.conversationId.split(';')[0]!) : info.conversationId;
-  const link = await services.channelLinks.get(info.tenantId, conversationId);
-  if (!link) return undefined;
-  const group = groupOf(services, info.tenantId, link.groupId);
-  return group ? { groupId: group.id, level: group.level } : undefined;
+/**
+ * Where a text was written: the group the conversation is linked to (the
+ * turn's own lookup, made once per turn), with its level; nothing in
+ * personal chat or an unlinked conversation.
+ */
+async function groupOfText(services: GateDeps, from: Turn | TurnInfo): Promise<Group | undefined> {
+  return 'groupHere' in from ? from.groupHere() : linkedGroup(services, from);
 }
 
 /**
- * The consent gate for one text (SPEC section 6): a message in a
- * conversation, or any text the bot would store or post — agenda items,
- * minutes, meeting titles, command arguments. Writes the audit row and, on a
- * refusal in a linked conversation, tells the group's conveners. The text is
- * never stored, logged or returned.
+ * The consent gate for one text: a message in a conversation, or any text
+ * the bot would store or post — agenda items, minutes, meeting titles,
+ * command arguments. Writes the audit row and, on a refusal in a linked
+ * conversation, tells the group's conveners. The text is never stored,
+ * logged or returned. `from` is the turn (its linked group is looked up once
+ * per turn) or, for callers that hold only what the activity says, its info.
  */
-export async function gateText(services: BotServices, info: TurnInfo, text: string): Promise<GateResult> {
+export async function gateText(services: GateDeps, from: Turn | TurnInfo, text: string): Promise<GateResult> {
+  const info = 'groupHere' in from ? from.info : from;
   const now = services.now();
-  const screening = screen(text, { ...services.consentAccess.detectOptions(), now });
+  const screening = screen(text, { ...detectOptionsOf(services.organisation), now });
   const { findings } = screening;
   if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! };
 
-  const context = await contextOf(services, info);
+  const group = await groupOfText(services, from);
+  const context: GateContext = group ? { groupId: group.id, level: group.level } : undefined;
   const key = identifierKey(services);
   const persons = personsOf(findings, (kind, normalised) => subjectHash(key, kind, normalised));
   const operative = context?.level === 'operative';
@@ -99,7 +107,7 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
       reason: decision.reason,
       caseRef: decision.caseRefs.join(','),
     }),
-    tellConveners(services, info, context?.groupId, decision.categories, decision.reason),
+    tellConveners(services, info, group, decision.categories, decision.reason),
   ]);
   return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
 }
@@ -109,9 +117,9 @@ export async function gateText(services: BotServices, info: TurnInfo, text: stri
  * (the incoming conversation, as a reply to the message). Returns whether the
  * message identified anyone, so the caller does not answer it otherwise.
  */
-export async function gateMessage(services: BotServices, turn: Turn, text: unknown): Promise<{ identifiable: boolean }> {
+export async function gateMessage(services: GateDeps, turn: Turn, text: unknown): Promise<{ identifiable: boolean }> {
   if (typeof text !== 'string' || text.length === 0) return { identifiable: false };
-  const result = await gateText(services, turn.info, text);
+  const result = await gateText(services, turn, text);
   if (result.allowed) return { identifiable: result.identifiable };
   await turn.send(result.card);
   return { identifiable: true };
@@ -123,26 +131,24 @@ export async function gateMessage(services: BotServices, turn: Turn, text: unkno
  * Unlinked conversations have no conveners to tell.
  */
 async function tellConveners(
-  services: BotServices,
+  services: GateDeps,
   info: TurnInfo,
-  groupId: string | undefined,
+  group: Group | undefined,
   categories: IdentifierCategory[],
   reason: RefusalReason,
 ): Promise<void> {
-  if (!groupId) return;
-  const group = groupOf(services, info.tenantId, groupId);
   if (!group) return;
-  const author = info.userName ?? (info.aadObjectId ? services.consentAccess.displayName(info.aadObjectId) : undefined) ?? '—';
+  const author = info.userName ?? (info.aadObjectId ? userName(services.organisation, info.aadObjectId) : undefined) ?? '—';
   try {
     // Keyed by the refused activity: a resent message tells each convener once.
     await services.channel.tellConveners(
       info.tenantId,
-      groupId,
+      group.id,
       (locale) => consentRefusalCard(locale, { categories, reason, notice: { place: group.name, author } }),
       messageKey('refusal-notice', info.tenantId, info.activityId ?? `${info.userId}:${services.now().toISOString()}`),
       { except: info.aadObjectId },
     );
   } catch (err) {
-    logError(services.logger, 'warn', err, 'could not tell a convener of a refusal', { groupId });
+    logError(services.logger, 'warn', err, 'could not tell a convener of a refusal', { groupId: group.id });
   }
 }

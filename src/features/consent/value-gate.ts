@@ -1,6 +1,5 @@
-import type { BotServices } from '../shared/services';
 import type { Turn } from '../shared/turn';
-import { gateText } from './gate';
+import { gateText, type GateDeps } from './gate';
 
 /**
  * A message that carries a `value` — an Adaptive Card's Action.Submit, a
@@ -73,7 +72,7 @@ function identifyingFields(a: Submitted, identifyingOf: (verb: string) => readon
  * `identifyingOf` names the fields a card verb takes as identifiers on purpose.
  */
 export async function gateSubmittedMessage(
-  services: BotServices,
+  services: GateDeps,
   turn: Turn,
   a: Submitted,
   identifyingOf: (verb: string) => readonly string[],
@@ -84,7 +83,7 @@ export async function gateSubmittedMessage(
     ...submittedStrings(a.value, identifyingFields(a, identifyingOf)),
   ];
   for (const text of texts) {
-    const result = await gateText(services, turn.info, text);
+    const result = await gateText(services, turn, text);
     if (!result.allowed) {
       await turn.send(result.card);
       return false;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { notAllowedCard } from '../../cards/common';
-import { withdrawConsent } from './consent';
-import { reasonKey } from './command';
 import { defineAction } from '../shared/feature';
+import { consentNotAllowedCard } from './cards';
+import { withdrawConsent } from './register';
 
 /** `consent.withdraw` from a row of the register: answers with the updated register. */
 export const consentWithdraw = defineAction({
@@ -13,10 +12,8 @@ export const consentWithdraw = defineAction({
       .trim()
       .regex(/^SAM-[0-9A-Z]{8}$/i, 'caseRef'),
   }),
-  async handle({ services, info, data }) {
-    const result = await withdrawConsent(services, info, data.caseRef);
-    return 'notAllowed' in result
-      ? notAllowedCard(info.locale, reasonKey(result.notAllowed.reason), result.notAllowed.whoMay)
-      : result.card;
+  async handle({ services, turn, data }) {
+    const result = await withdrawConsent(services, turn, data.caseRef);
+    return 'notAllowed' in result ? consentNotAllowedCard(turn.locale, result.notAllowed) : result.card;
   },
 });

@@ -1,14 +1,14 @@
-import { helpCard } from './card';
 import type { CommandContext } from '../shared/feature';
-import { helpEntriesFor, roleLinesFor } from '../shared/access';
+import { helpCard } from './card';
+import { helpEntriesFor, roleLinesFor } from './entries';
 
 /** `hjälp` / `help`: the commands this user may use here. */
-export async function help(ctx: CommandContext): Promise<void> {
-  await ctx.turn.send(
-    helpCard(ctx.info.locale, {
-      entries: await helpEntriesFor(ctx.services, ctx.info),
-      roles: roleLinesFor(ctx.services, ctx.info),
-      quickActions: ctx.info.conversationKind === 'personal',
+export async function help({ services, turn }: CommandContext): Promise<void> {
+  await turn.send(
+    helpCard(turn.locale, {
+      entries: await helpEntriesFor(services, turn),
+      roles: roleLinesFor(turn),
+      quickActions: turn.info.conversationKind === 'personal',
     }),
   );
 }

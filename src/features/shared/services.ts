@@ -13,7 +13,6 @@ import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { RateLimiter } from '../../delivery/rate-limiter';
-import type { ConsentAccess } from '../consent/consent';
 import type { Organisation } from './organisation';
 
 /** Everything the bot's handlers depend on, wired by the composition root. */
@@ -29,8 +28,6 @@ export interface BotServices {
   channelLinks: ChannelLinkStore;
   consents: ConsentStore;
   audit: AuditLog;
-  /** The organisation as the consent feature sees it. */
-  consentAccess: ConsentAccess;
   /** Durable jobs: features register their kinds and schedule work here. */
   scheduler: Scheduler;
   meetings: MeetingStore;
