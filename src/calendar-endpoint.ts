@@ -14,7 +14,10 @@ import { t } from './i18n';
 
 const HISTORY_DAYS = 400;
 
-export function registerCalendarEndpoint(server: Server, services: BotServices): void {
+/** What the feed reads: the feed tokens, the group's meetings and the organisation. */
+export type CalendarEndpointDeps = Pick<BotServices, 'calendarFeeds' | 'meetings' | 'organisation' | 'now' | 'logger'>;
+
+export function registerCalendarEndpoint(server: Server, services: CalendarEndpointDeps): void {
   server.get('/calendar/:file', async (req: Request, res: Response) => {
     const file = String(req.params?.file ?? '');
     const m = /^([A-Za-z0-9_-]{32,64})\.ics$/.exec(file);

@@ -4,14 +4,15 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { quickScheduleSchema } from '../../domain/commands/parse';
 import { normaliseTime } from '../../domain/meetings/arguments';
 import { RSVP_ANSWERS } from '../../domain/meetings/meeting';
-import { t } from '../../i18n';
-import { linkKeyOf } from '../shared/access';
-import { book, cancelMeeting, findMeeting, moveMeeting, recordCard, refreshView, rotateFeed, rsvp, scheduleForm } from './meetings';
-import { readRefusal } from './read-access';
 import { gateText } from '../consent/gate';
-import type { BotServices } from '../shared/services';
-import type { TurnInfo } from '../../bot/turn';
 import { defineAction } from '../shared/feature';
+import { linkKeyOf, type Turn } from '../shared/turn';
+import { book, scheduleForm } from './booking';
+import { cancelMeeting, moveMeeting, refreshView, rsvp } from './changes';
+import { recordCard } from './channel-card';
+import { findMeeting } from './meetings';
+import { readRefusal } from './read-access';
+import { rotateFeed } from './views';
 
 const meetingId = z.string().trim().min(3).max(90);
 const time = z
@@ -38,20 +39,19 @@ export const meetingSchedule = defineAction({
     confirm: z.enum(['yes', '']).optional(),
     dates: z.string().max(4000).optional(),
   }),
-  async handle({ services, info, data }) {
+  async handle({ services, turn, data }) {
     // Besides the place (gated in book()), the form's text is named or shown back on the answer (a group
     // that does not exist, a series' dates, a rule): it passes the gate first.
-    const refused = await firstRefused(services, info, [data.groupId, data.recurrence, data.rrule, data.dates]);
+    const refused = await firstRefused(services, turn, [data.groupId, data.recurrence, data.rrule, data.dates]);
     if (refused) return refused;
-    const outcome = await book(services, info, { ...data, confirm: data.confirm === 'yes' });
+    const outcome = await book(services, turn, { ...data, confirm: data.confirm === 'yes' });
     // In the group's own channel the form becomes the invitation: remember where it is.
-    const channel = linkKeyOf(info);
-    if (outcome.channelCardOf && channel) {
-      if (info.replyToId) await recordCard(services, outcome.channelCardOf, channel, info.replyToId);
-    }
+    const channel = linkKeyOf(turn.info);
+    if (outcome.channelCardOf && channel && turn.info.replyToId)
+      await recordCard(services, outcome.channelCardOf, channel, turn.info.replyToId);
     return outcome.card;
   },
-  async invalid({ services, info, data }, problems) {
+  async invalid({ services, turn, data }, problems) {
     const fields = [...new Set(problems.map((p) => p.split(':')[0]!))];
     const values = {
       groupId: typeof data.groupId === 'string' ? data.groupId : undefined,
@@ -60,28 +60,26 @@ export const meetingSchedule = defineAction({
       location: typeof data.location === 'string' ? data.location.slice(0, 200) : undefined,
     };
     // What is shown again on the form passes the gate first.
-    const refused = await firstRefused(services, info, Object.values(values));
+    const refused = await firstRefused(services, turn, Object.values(values));
     if (refused) return refused;
     return scheduleForm(
       services,
-      info,
+      turn,
       values,
-      fields.map((f) =>
-        t(info.locale, 'meetings.form.problems.badField', { field: t(info.locale, `meetings.form.labels.${fieldLabel(f)}`) }),
-      ),
+      fields.map((f) => turn.t('meetings.form.problems.badField', { field: turn.t(`meetings.form.labels.${fieldLabel(f)}`) })),
     );
   },
 });
 
 /** The consent-refusal card for the first of the texts the gate refuses, if any. */
 async function firstRefused(
-  services: BotServices,
-  info: TurnInfo,
+  services: Parameters<typeof gateText>[0],
+  turn: Turn,
   texts: Array<string | undefined>,
 ): Promise<AdaptiveCardJson | undefined> {
   for (const text of texts) {
     if (!text?.trim()) continue;
-    const gate = await gateText(services, info, text);
+    const gate = await gateText(services, turn, text);
     if (!gate.allowed) return gate.card;
   }
   return undefined;
@@ -109,48 +107,48 @@ function fieldLabel(field: string): string {
 export const meetingRsvp = defineAction({
   verb: 'meeting.rsvp',
   schema: z.object({ meetingId, answer: z.enum(RSVP_ANSWERS) }),
-  async handle({ services, info, data }) {
+  async handle({ services, turn, data }) {
     // Every answer but "not allowed" shows the meeting: asked before it is looked up (see read-access.ts).
-    return readRefusal(services, info, data.meetingId) ?? rsvp(services, info, data.meetingId, data.answer);
+    return readRefusal(services, turn.info, data.meetingId) ?? rsvp(services, turn, data.meetingId, data.answer);
   },
 });
 
 export const meetingRefresh = defineAction({
   verb: 'meeting.refresh',
   schema: z.object({ meetingId }),
-  async handle({ services, info, data }) {
-    return readRefusal(services, info, data.meetingId) ?? refreshView(services, info, data.meetingId);
+  async handle({ services, turn, data }) {
+    return readRefusal(services, turn.info, data.meetingId) ?? refreshView(services, turn, data.meetingId);
   },
 });
 
 export const meetingMove = defineAction({
   verb: 'meeting.move',
   schema: z.object({ meetingId, date: quickScheduleSchema.shape.date, time: time.optional() }),
-  async handle({ services, info, data }) {
-    const unreadable = readRefusal(services, info, data.meetingId);
+  async handle({ services, turn, data }) {
+    const unreadable = readRefusal(services, turn.info, data.meetingId);
     if (unreadable) return unreadable;
-    const m = await findMeeting(services, info.tenantId, data.meetingId);
-    if (!m) return errorCard(info.locale, 'meetings.quick.notFound', { date: data.date });
-    return moveMeeting(services, info, m, data.date, data.time);
+    const m = await findMeeting(services, turn.info.tenantId, data.meetingId);
+    if (!m) return errorCard(turn.locale, 'meetings.quick.notFound', { date: data.date });
+    return moveMeeting(services, turn, m, { date: data.date, time: data.time });
   },
 });
 
 export const meetingCancel = defineAction({
   verb: 'meeting.cancel',
   schema: z.object({ meetingId, scope: z.enum(['one', 'series']).default('one') }),
-  async handle({ services, info, data }) {
-    const unreadable = readRefusal(services, info, data.meetingId);
+  async handle({ services, turn, data }) {
+    const unreadable = readRefusal(services, turn.info, data.meetingId);
     if (unreadable) return unreadable;
-    const m = await findMeeting(services, info.tenantId, data.meetingId);
-    if (!m) return errorCard(info.locale, 'meetings.quick.notFound', { date: '–' });
-    return cancelMeeting(services, info, m, data.scope === 'series');
+    const m = await findMeeting(services, turn.info.tenantId, data.meetingId);
+    if (!m) return errorCard(turn.locale, 'meetings.quick.notFound', { date: '–' });
+    return cancelMeeting(services, turn, m, data.scope);
   },
 });
 
 export const meetingNewLink = defineAction({
   verb: 'meeting.newLink',
   schema: z.object({ groupId: z.string().trim().min(1).max(64) }),
-  async handle({ services, info, data }) {
-    return rotateFeed(services, info, data.groupId);
+  async handle({ services, turn, data }) {
+    return rotateFeed(services, turn, data.groupId);
   },
 });

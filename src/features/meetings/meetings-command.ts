@@ -1,19 +1,19 @@
 import { errorCard } from '../../cards/common';
-import { groupForCommand, meetingsView, rotateFeed } from './meetings';
 import type { CommandContext } from '../shared/feature';
+import { groupForCommand } from './meetings';
+import { meetingsView, rotateFeed } from './views';
 
 /** `möten` / `meetings`: the coming meetings; `möten ny-länk` rotates the calendar link. */
-export async function meetings(ctx: CommandContext): Promise<void> {
-  const { command, services, info, turn } = ctx;
+export async function meetings({ command, services, turn }: CommandContext): Promise<void> {
   if (command.name !== 'meetings') return;
   if (command.action === 'list') {
-    await turn.send(await meetingsView(services, info));
+    await turn.send(await meetingsView(services, turn));
     return;
   }
-  const group = await groupForCommand(services, info, 'meeting.schedule');
+  const group = await groupForCommand(services, turn, 'meeting.schedule');
   if (!group) {
-    await turn.send(errorCard(info.locale, 'meetings.quick.noGroup'));
+    await turn.send(errorCard(turn.locale, 'meetings.quick.noGroup'));
     return;
   }
-  await turn.send(await rotateFeed(services, info, group.id));
+  await turn.send(await rotateFeed(services, turn, group.id));
 }

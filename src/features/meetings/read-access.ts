@@ -2,9 +2,8 @@ import { notAllowedCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { mayReadGroup } from '../../domain/access';
 import { groupIdOfMeeting } from '../../domain/meetings/meeting';
-import { actorOf } from '../shared/access';
 import type { BotServices } from '../shared/services';
-import type { TurnInfo } from '../../bot/turn';
+import { actorOf, type TurnInfo } from '../shared/turn';
 
 /**
  * The not-allowed card for someone who may not see the content of this
@@ -14,10 +13,10 @@ import type { TurnInfo } from '../../bot/turn';
  * An id that names no group of the organisation is left to the caller,
  * whose "no such meeting" shows nothing either.
  */
-export function readRefusal(services: BotServices, info: TurnInfo, meetingId: string): AdaptiveCardJson | undefined {
+export function readRefusal(deps: Pick<BotServices, 'organisation'>, info: TurnInfo, meetingId: string): AdaptiveCardJson | undefined {
   const groupId = groupIdOfMeeting(meetingId.trim());
   if (!groupId) return undefined;
-  const decision = mayReadGroup(services.organisation, actorOf(info), groupId);
+  const decision = mayReadGroup(deps.organisation, actorOf(info), groupId);
   if (decision.allowed || decision.reason === 'unknownGroup') return undefined;
   return notAllowedCard(info.locale, decision.reason);
 }
