@@ -7,6 +7,8 @@ import agendaEn from '../features/agenda/strings.en.json';
 import agendaSv from '../features/agenda/strings.sv.json';
 import consentEn from '../features/consent/strings.en.json';
 import consentSv from '../features/consent/strings.sv.json';
+import digestEn from '../features/digest/strings.en.json';
+import digestSv from '../features/digest/strings.sv.json';
 import groupEn from '../features/groups/strings.en.json';
 import groupSv from '../features/groups/strings.sv.json';
 import meetingsEn from '../features/meetings/strings.en.json';
@@ -17,6 +19,7 @@ import reviewsSv from '../features/reviews/strings.sv.json';
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
   { sv: consentSv, en: consentEn },
+  { sv: digestSv, en: digestEn },
   { sv: groupSv, en: groupEn },
   { sv: meetingsSv, en: meetingsEn },
   { sv: reviewsSv, en: reviewsEn },

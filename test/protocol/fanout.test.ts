@@ -172,7 +172,7 @@ describe("the weekly digest through an emulator with Teams' limits and faults", 
       body: JSON.stringify({ job: 'digest', now: RUN_AT.toISOString() }),
     });
     expect(res.status).toBe(200);
-    const { runDigest } = await import('../../src/features/digest/digest');
+    const { runDigest } = await import('../../src/features/digest/weekly');
     await runDigest(t.bot.services, WEEK, RUN_AT);
     expect(t.emulator.sent.length).toBe(before);
   }, 30_000);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDigest } from '../../src/features/digest/digest';
+import { runDigest } from '../../src/features/digest/weekly';
 import { startAzurite, type AzuriteHandle } from '../../src/storage/azurite';
 import { ConversationReferenceStore } from '../../src/storage/conversation-references';
 import { TABLES } from '../../src/storage/tables';

@@ -1,7 +1,7 @@
 import { parseConfig } from '../../src/config';
 import { startBot } from '../../src/index';
 import { createLogger } from '../../src/logger';
-import { runDigest } from '../../src/features/digest/digest';
+import { runDigest } from '../../src/features/digest/weekly';
 
 /**
  * One bot process for the fan-out tests: starts the whole bot on the given

@@ -6,10 +6,11 @@ import { groupCard } from '../../src/features/groups/card';
 import { helpCard } from '../../src/features/help/card';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/features/meetings/cards';
 import { CARD_KINDS, type CardKind } from '../../src/cards/render';
-import { digestCard, reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
+import { digestCard } from '../../src/features/digest/card';
+import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
-import type { ActionItem } from '../../src/domain/minutes/minutes';
+import type { Task } from '../../src/domain/minutes/minutes';
 import { loadOrganisation } from '../../src/domain/organisation';
 import { reviewRow } from '../../src/domain/reviews/reviews';
 import type { Locale } from '../../src/i18n';
@@ -58,7 +59,7 @@ const meeting = (over: Record<string, unknown> = {}): Meeting =>
     ...over,
   });
 
-const action = (id: string) => as<ActionItem>({ id, what: evil(`what-${id}`), who: evil(`who-${id}`), due: '2026-11-15', meetingId: 'm0' });
+const action = (id: string) => as<Task>({ id, what: evil(`what-${id}`), who: evil(`who-${id}`), due: '2026-11-15', meetingId: 'm0' });
 
 const agenda = as<Parameters<typeof agendaCard>[2]>({
   tenantId: 't',

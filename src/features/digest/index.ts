@@ -1,7 +1,7 @@
 import type { Feature } from '../shared/feature';
 import { digestOpen } from './actions';
 import { digest } from './command';
-import { registerDigestJobs, scheduleNextDigest } from './digest';
+import { registerDigestJobs, scheduleNextDigest } from './weekly';
 
 /** The managers' digest: on demand (`sammanfattning`) and every week, delivered once to each manager. */
 export const digestFeature: Feature = {

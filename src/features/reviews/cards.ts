@@ -1,10 +1,57 @@
-import type { Digest } from '../../domain/digest/digest';
-import { needsAttention, totals } from '../../domain/digest/digest';
-import { describeReviewCycle, type GoverningDocument } from '../../domain/organisation';
-import type { ReviewRow } from '../../domain/reviews/reviews';
-import { t, type Locale } from '../../i18n';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userText } from '../../cards/user-text';
+import { describeReviewCycle } from '../../domain/organisation';
+import type { ReviewRow } from '../../domain/reviews/reviews';
+import { t, type Locale } from '../../i18n';
+
+interface Fact {
+  title: string;
+  value: string;
+}
+
+/** The labels of the form that records a review, on both cards. */
+interface ReviewFormLabels {
+  date: string;
+  dateError: string;
+  decisionRef: string;
+  save: string;
+}
+
+/** The data of adaptive-cards/review-list.json. */
+export interface ReviewListCardData {
+  title: string;
+  summary: string;
+  notice: string;
+  empty: string;
+  documents: Array<{
+    id: string;
+    title: string;
+    owner: string;
+    statusText: string;
+    statusColor: string;
+    facts: Fact[];
+    canComplete: boolean;
+    today: string;
+  }>;
+  labels: ReviewFormLabels & { record: string };
+}
+
+/** The data of adaptive-cards/review-reminder.json. */
+export interface ReviewReminderCardData {
+  icon: string;
+  headline: string;
+  title: string;
+  facts: Fact[];
+  hint: string;
+  notice: string;
+  open: boolean;
+  documentId: string;
+  today: string;
+  labels: ReviewFormLabels;
+}
+
+/** A document's row, with the name of the group that owns it. */
+export type OwnedRow = ReviewRow & { ownerName: string };
 
 const COLORS: Record<string, string> = { ok: 'Good', dueSoon: 'Warning', overdue: 'Attention', expired: 'Attention', noDate: 'Default' };
 
@@ -16,7 +63,7 @@ function dueText(locale: Locale, row: ReviewRow): string {
     : t(locale, 'documents.dueAgo', { date: dueDate, days: -daysLeft });
 }
 
-function facts(locale: Locale, row: ReviewRow): Array<{ title: string; value: string }> {
+function facts(locale: Locale, row: ReviewRow): Fact[] {
   const d = row.document;
   return [
     ...(d.decisionRef ? [{ title: t(locale, 'documents.facts.decision'), value: userText(d.decisionRef) }] : []),
@@ -26,14 +73,19 @@ function facts(locale: Locale, row: ReviewRow): Array<{ title: string; value: st
   ];
 }
 
+function formLabels(locale: Locale): ReviewFormLabels {
+  const label = (k: keyof ReviewFormLabels) => t(locale, `documents.labels.${k}`);
+  return { date: label('date'), dateError: label('dateError'), decisionRef: label('decisionRef'), save: label('save') };
+}
+
 export function reviewListCard(
   locale: Locale,
-  rows: Array<ReviewRow & { ownerName: string; canComplete: boolean }>,
+  rows: Array<OwnedRow & { canComplete: boolean }>,
   today: string,
   notice?: string,
 ): AdaptiveCardJson {
   const count = (s: string[]) => rows.filter((r) => s.includes(r.next.status)).length;
-  return renderCard('review-list', {
+  const data: ReviewListCardData = {
     title: t(locale, 'documents.title'),
     summary: t(locale, 'documents.summary', {
       overdue: count(['overdue', 'expired']),
@@ -47,18 +99,19 @@ export function reviewListCard(
       title: userText(r.document.title),
       owner: t(locale, 'documents.owner', { group: userText(r.ownerName) }),
       statusText: t(locale, `documents.status.${r.next.status}`),
-      statusColor: COLORS[r.next.status],
+      statusColor: COLORS[r.next.status] ?? 'Default',
       facts: facts(locale, r),
       canComplete: r.canComplete,
       today,
     })),
-    labels: Object.fromEntries(['record', 'date', 'dateError', 'decisionRef', 'save'].map((k) => [k, t(locale, `documents.labels.${k}`)])),
-  });
+    labels: { ...formLabels(locale), record: t(locale, 'documents.labels.record') },
+  };
+  return renderCard('review-list', data);
 }
 
 export function reviewReminderCard(
   locale: Locale,
-  row: ReviewRow & { ownerName: string },
+  row: OwnedRow,
   today: string,
   o: { notice?: string; open?: boolean } = {},
 ): AdaptiveCardJson {
@@ -69,7 +122,7 @@ export function reviewReminderCard(
       : status === 'overdue' || (daysLeft ?? 0) < 0
         ? t(locale, 'documents.reminder.overdue')
         : t(locale, 'documents.reminder.before', { days: daysLeft ?? 0 });
-  return renderCard('review-reminder', {
+  const data: ReviewReminderCardData = {
     icon: status === 'overdue' || status === 'expired' ? '⚠️' : '🗓️',
     headline,
     title: `${userText(row.document.title)} · ${t(locale, 'documents.owner', { group: userText(row.ownerName) })}`,
@@ -79,48 +132,7 @@ export function reviewReminderCard(
     open: o.open ?? true,
     documentId: row.document.id,
     today,
-    labels: Object.fromEntries(['date', 'dateError', 'decisionRef', 'save'].map((k) => [k, t(locale, `documents.labels.${k}`)])),
-  });
+    labels: formLabels(locale),
+  };
+  return renderCard('review-reminder', data);
 }
-
-export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf: (groupId: string) => string }): AdaptiveCardJson {
-  const tt = totals(d);
-  const lines: string[] = [];
-  const add = (n: number, key: string) => n > 0 && lines.push(t(locale, `digest.lines.${key}`, { count: n }));
-  add(tt.behindCadence, 'behind');
-  add(tt.minutesMissing, 'minutesMissing');
-  add(tt.overdueActions, 'overdueActions');
-  add(tt.reviewsOverdue, 'reviewsOverdue');
-  add(tt.reviewsDueSoon, 'reviewsSoon');
-  add(tt.consentsExpiring, 'consents');
-  add(tt.refusals, 'refusals');
-  add(tt.coming, 'coming');
-  const attention = needsAttention(tt);
-  return renderCard('digest', {
-    title: t(locale, 'digest.title'),
-    subtitle: t(locale, 'digest.subtitle', { week: o.week, groups: tt.groups }),
-    headline: attention ? t(locale, 'digest.attention') : t(locale, 'digest.allGood'),
-    headlineStyle: attention ? 'warning' : 'good',
-    lines: lines.map((text) => ({ text })),
-    groups: d.groups.map((g) => ({
-      name: userText(g.name),
-      mark: g.cadence.onTrack && !g.minutesMissing && !g.overdueActions ? '●' : '▲',
-      color: g.cadence.onTrack && !g.minutesMissing && !g.overdueActions ? 'Good' : 'Attention',
-      line:
-        g.cadence.expectedYear === null
-          ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
-          : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
-    })),
-    reviews: d.reviews.slice(0, 8).map((r) => ({
-      text: t(locale, 'digest.reviewLine', {
-        title: userText(r.title),
-        status: t(locale, `documents.status.${r.status}`).toLowerCase(),
-        date: r.dueDate,
-      }),
-      color: r.status === 'dueSoon' ? 'Warning' : 'Attention',
-    })),
-    labels: { reviews: t(locale, 'digest.labels.reviews'), meetings: t(locale, 'digest.labels.meetings') },
-  });
-}
-
-export type { GoverningDocument };

@@ -1,7 +1,7 @@
 import type { Feature } from '../shared/feature';
 import { reviewComplete } from './actions';
 import { review } from './command';
-import { registerReviewJobs, scheduleReviewReminders } from './reviews';
+import { registerReviewJobs, scheduleReviewReminders } from './jobs';
 
 /** Reviews: the governing documents' yearly reviews (`översyn`), their reminders and completion. */
 export const reviewsFeature: Feature = {

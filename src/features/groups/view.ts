@@ -1,0 +1,119 @@
+import type { AdaptiveCardJson } from '../../cards/render';
+import { authorize, groupsWhere } from '../../domain/access';
+import { cadenceStatus, describeCadence, displayNameOf, findPerson, membersOf, type Group } from '../../domain/organisation';
+import { t, type Locale } from '../../i18n';
+import { heldThisYear } from '../meetings/meetings';
+import type { BotServices } from '../shared/services';
+import type { Turn } from '../shared/turn';
+import { groupCard } from './card';
+
+/** What the group card reads: the organisation, the channel links, the gate's counts and the meetings held this year. */
+export type GroupsDeps = Pick<BotServices, 'organisation' | 'channelLinks' | 'audit' | 'now' | 'logger'> &
+  Parameters<typeof heldThisYear>[0];
+
+/** How the consent gate has worked in a group (counts only), shown to its conveners. */
+interface GateCounts {
+  refused: number;
+  allowed: number;
+}
+
+/**
+ * The group card's content, shared by `grupp`, `grupp koppla` and the
+ * `group.link` action: a linked group in detail; an unlinked channel with,
+ * for conveners, a chooser to link it; in personal chat, the user's groups.
+ */
+export async function groupView(deps: GroupsDeps, turn: Turn, notice?: string): Promise<AdaptiveCardJson> {
+  const group = await turn.groupHere();
+  if (group) {
+    const convener = authorize(deps.organisation, turn.actor, 'group.link', { groupId: group.id }).allowed;
+    const now = deps.now();
+    const counts = convener
+      ? await deps.audit.countsFor(turn.info.tenantId, group.id, new Date(now.getTime() - 30 * 86_400_000), now)
+      : undefined;
+    const gate = counts ? { refused: counts.refusal, allowed: counts.allowedUnderConsent } : undefined;
+    return groupDetails(deps, turn.locale, group, await heldThisYear(deps, turn.info.tenantId, group.id), { notice, gate });
+  }
+  if (turn.info.conversationKind === 'personal') return yourGroups(turn, notice);
+  const choices = groupsWhere(deps.organisation, turn.actor, 'group.link').map((g) => ({
+    title: `${g.name} (${turn.t(`levels.${g.level}`)})`,
+    value: g.id,
+  }));
+  const text = turn.t('group.notLinkedText');
+  return groupCard(turn.locale, {
+    title: turn.t('group.notLinkedTitle'),
+    notice: notice ?? (choices.length ? text : `${text} ${turn.t('group.notLinkedNoRight')}`),
+    facts: [],
+    linkChoices: choices,
+  });
+}
+
+/** In personal chat: the groups the user convenes or takes part in. */
+function yourGroups(turn: Turn, notice: string | undefined): AdaptiveCardJson {
+  const facts = turn.roles().flatMap((r) =>
+    r.kind === 'convener' || r.kind === 'member'
+      ? [
+          {
+            title: r.groupName,
+            value: `${turn.t(`levels.${r.level}`)} · ${turn.t(r.kind === 'convener' ? 'group.roleConvener' : 'group.roleMember')}`,
+          },
+        ]
+      : [],
+  );
+  return groupCard(turn.locale, {
+    title: turn.t('group.yourGroupsTitle'),
+    notice: notice ?? (facts.length ? turn.t('group.yourGroupsText') : turn.t('group.noGroups')),
+    facts,
+  });
+}
+
+/** One group in detail: who convenes and takes part, its cadence and how this year's meetings keep it. */
+export function groupDetails(
+  deps: Pick<GroupsDeps, 'organisation' | 'now'>,
+  locale: Locale,
+  group: Group,
+  heldDates: string[],
+  o: { notice?: string; gate?: GateCounts } = {},
+): AdaptiveCardJson {
+  const org = deps.organisation;
+  const people = (ids: string[]) =>
+    ids.map((id) => {
+      const p = findPerson(org, id);
+      return p ? `${p.displayName} (${p.role})` : displayNameOf(org, id);
+    });
+  const members = membersOf(group);
+  const roles = [...new Set(members.map((id) => findPerson(org, id)?.role).filter((r): r is string => !!r))];
+  const agencies = group.agencies.map((id) => org.agencies.find((a) => a.id === id)?.name ?? id);
+  const status = cadenceStatus(group.cadence, heldDates, deps.now(), org.timeZone);
+  const expected = Math.ceil(status.expectedSoFar);
+  const facts = [
+    { title: t(locale, 'group.facts.level'), value: t(locale, `levels.${group.level}`) },
+    { title: t(locale, 'group.facts.conveners'), value: people(group.conveners).join(', ') || '–' },
+    {
+      title: t(locale, 'group.facts.members'),
+      value: t(locale, 'group.membersSummary', { count: members.length, roles: roles.join(', ') || '–' }),
+    },
+    ...(agencies.length ? [{ title: t(locale, 'group.facts.agencies'), value: agencies.join(', ') }] : []),
+    { title: t(locale, 'group.facts.cadence'), value: describeCadence(group.cadence, locale) },
+    {
+      title: t(locale, 'group.facts.thisYear'),
+      value:
+        status.expectedYear === null
+          ? t(locale, 'group.thisYearNoPlan', { held: status.held })
+          : t(locale, 'group.thisYear', { held: status.held, expected }),
+    },
+    ...(o.gate ? [{ title: t(locale, 'group.facts.gate'), value: t(locale, 'group.gateCounts', { ...o.gate }) }] : []),
+  ];
+  const statusLine =
+    group.cadence.kind === 'asNeeded'
+      ? { text: t(locale, 'group.asNeeded'), good: true }
+      : status.onTrack
+        ? { text: `${t(locale, 'group.onTrack')} ${t(locale, 'group.heldNote')}`, good: true }
+        : { text: `${t(locale, 'group.behind', { held: status.held, expected })} ${t(locale, 'group.heldNote')}`, good: false };
+  return groupCard(locale, {
+    title: group.name,
+    subtitle: group.description,
+    notice: o.notice,
+    facts,
+    status: statusLine,
+  });
+}
