@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Agenda, AgendaItem } from '../domain/agenda/agenda';
 import { fromStore, type CheckedText } from '../domain/consent/checked-text';
-import type { ActionItem, Minutes, SipEntry } from '../domain/minutes/minutes';
+import type { Task, Minutes, SipEntry } from '../domain/minutes/minutes';
 import { decodeKey, encodeKey, jsonProperty, groupPartition } from './keys';
 import { getIfExists, isNotFound, odata, replaceOrCreate, withEtagRetry } from './tables';
 
@@ -119,7 +119,7 @@ export class MinutesStore extends MeetingRows<Minutes> {
 
   // ---- actions
 
-  async saveActions(tenantId: string, groupId: string, actions: ActionItem[]): Promise<void> {
+  async saveActions(tenantId: string, groupId: string, actions: Task[]): Promise<void> {
     for (const a of actions) {
       await this.actionsTable.upsertEntity(
         {
@@ -147,8 +147,8 @@ export class MinutesStore extends MeetingRows<Minutes> {
     }
   }
 
-  async actionsOf(tenantId: string, groupId: string): Promise<ActionItem[]> {
-    const out: ActionItem[] = [];
+  async actionsOf(tenantId: string, groupId: string): Promise<Task[]> {
+    const out: Task[] = [];
     for await (const e of this.actionsTable.listEntities<Row>({
       queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId, groupId)}` },
     })) {
@@ -157,7 +157,7 @@ export class MinutesStore extends MeetingRows<Minutes> {
     return out;
   }
 
-  async action(tenantId: string, groupId: string, id: string): Promise<ActionItem | undefined> {
+  async action(tenantId: string, groupId: string, id: string): Promise<Task | undefined> {
     const e = await getIfExists<Row>(this.actionsTable, pk(tenantId, groupId), encodeKey(id));
     return e && fromActionRow(id, e);
   }
@@ -188,7 +188,7 @@ export class MinutesStore extends MeetingRows<Minutes> {
   }
 }
 
-function fromActionRow(id: string, e: Row): ActionItem {
+function fromActionRow(id: string, e: Row): Task {
   return {
     id,
     what: fromStore(str(e, 'what')),
@@ -210,7 +210,7 @@ function fromMinutesRow(tenantId: string, groupId: string, meetingId: string, e:
     guests: fromStore(str(e, 'guests')),
     notes: json<Record<string, CheckedText>>(e.notes, {}),
     decisions: json<CheckedText[]>(e.decisions, []),
-    actions: json<ActionItem[]>(e.actions, []),
+    actions: json<Task[]>(e.actions, []),
     sip: json<SipEntry[]>(e.sip, []),
     closedActions: json<string[]>(e.closedActions, []),
     finalizedAt: str(e, 'finalizedAt') || undefined,

@@ -3,15 +3,19 @@ import { EMPTY_TEXT, splitChecked, trimChecked, type CheckedText } from '../cons
 import { isIsoDate, type IsoDate } from '../organisation/dates';
 
 /**
- * A meeting's minutes: attendance, notes per agenda item, decisions, actions
+ * A meeting's minutes: attendance, notes per agenda item, decisions, tasks
  * (what; who; by when) and, in operative groups, the SIP fields per case
  * reference. Drafts are saved as often as the convener likes; finalised
- * minutes are kept unchanged and their open actions followed up. Plain data
+ * minutes are kept unchanged and their open tasks followed up. Plain data
  * and parsing; the edge gates every text first.
+ *
+ * A task is what the minutes' card and the stored rows call an action (the
+ * `actions` field and column, the `Actions` table); in the code "action"
+ * means a card's button (Action.Execute).
  */
 
-export interface ActionItem {
-  /** Stable across drafts: derived from the meeting and the action's text. */
+export interface Task {
+  /** Stable across drafts: derived from the meeting and the task's text. */
   id: string;
   what: CheckedText;
   who: CheckedText;
@@ -39,16 +43,17 @@ export interface Minutes {
   /** Agenda item id → notes. */
   notes: Record<string, CheckedText>;
   decisions: CheckedText[];
-  actions: ActionItem[];
+  /** The tasks recorded in these minutes. */
+  actions: Task[];
   sip: SipEntry[];
-  /** Ids of earlier meetings' open actions marked done in this meeting. */
+  /** Ids of earlier meetings' open tasks marked done in this meeting. */
   closedActions: string[];
   finalizedAt?: string;
   finalizedBy?: string;
   /** The unguessable key of the printable page. */
   printToken?: string;
   /**
-   * When what finalising sets going (the printable page, the actions and
+   * When what finalising sets going (the printable page, the tasks and
    * their reminders, the summary in the channel) had all been done; until
    * then a finalise resent after a failure part-way does it again.
    */
@@ -57,6 +62,7 @@ export interface Minutes {
   etag?: string;
 }
 
+/** What stops minutes from being saved; the kinds name the card's strings (`minutes.problems.<kind>`). */
 export type MinutesProblem =
   | { kind: 'actionFormat'; line: number }
   | { kind: 'actionNoWhat'; line: number }
@@ -68,7 +74,7 @@ export type MinutesProblem =
 
 export const MAX_TEXT = 2000;
 
-function actionId(meetingId: string, what: string, who: string): string {
+function taskId(meetingId: string, what: string, who: string): string {
   return `a-${createHash('sha256').update(`${meetingId}\n${what.toLowerCase()}\n${who.toLowerCase()}`, 'utf8').digest('base64url').slice(0, 10)}`;
 }
 
@@ -88,16 +94,12 @@ export function matchPerson(who: string, people: PersonName[]): string | undefin
 }
 
 /**
- * Actions, one per line: "what; who; by when" (YYYY-MM-DD). A line that is
+ * Tasks, one per line: "what; who; by when" (YYYY-MM-DD). A line that is
  * only whitespace is skipped. Problems name the line (1-based) so the card
  * can say what to fix.
  */
-export function parseActions(
-  text: CheckedText,
-  meetingId: string,
-  people: PersonName[] = [],
-): { actions: ActionItem[]; problems: MinutesProblem[] } {
-  const actions: ActionItem[] = [];
+export function parseTasks(text: CheckedText, meetingId: string, people: PersonName[] = []): { tasks: Task[]; problems: MinutesProblem[] } {
+  const tasks: Task[] = [];
   const problems: MinutesProblem[] = [];
   const lines = splitChecked(text, /\r?\n/);
   lines.forEach((line, i) => {
@@ -119,9 +121,9 @@ export function parseActions(
     if (!who) problems.push({ kind: 'actionNoOwner', line: n });
     if (!isIsoDate(due)) problems.push({ kind: 'actionBadDate', line: n, value: String(due).slice(0, 20) });
     if (what && who && isIsoDate(due))
-      actions.push({ id: actionId(meetingId, what, who), what, who, whoPersonId: matchPerson(who, people), due, meetingId });
+      tasks.push({ id: taskId(meetingId, what, who), what, who, whoPersonId: matchPerson(who, people), due, meetingId });
   });
-  return { actions, problems };
+  return { tasks, problems };
 }
 
 export function parseLines(text: CheckedText): CheckedText[] {
@@ -141,11 +143,11 @@ export function parseSip(
   return problems.length ? { problems } : { entry: { caseRef, ...values }, problems };
 }
 
-/** Open actions: recorded in finalised minutes, not done. */
-export function openActions(all: ActionItem[]): ActionItem[] {
+/** Open tasks: recorded in finalised minutes, not done. */
+export function openTasks(all: Task[]): Task[] {
   return all.filter((a) => !a.doneAt).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }
 
-export function overdueActions(all: ActionItem[], today: IsoDate): ActionItem[] {
-  return openActions(all).filter((a) => a.due < today);
+export function overdueTasks(all: Task[], today: IsoDate): Task[] {
+  return openTasks(all).filter((a) => a.due < today);
 }

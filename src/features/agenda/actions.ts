@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { errorCard } from '../../cards/common';
-import { agendaCardFor, ensureAgendaFor, proposeItem, publishAgenda, saveMinutes, type MinutesData } from './agenda';
 import { findMeeting } from '../meetings/meetings';
 import { readRefusal } from '../meetings/read-access';
 import { defineAction } from '../shared/feature';
+import { proposeItem, publishAgenda } from './agenda';
+import { ensureAgendaFor } from './group-meeting';
+import { saveMinutes, type MinutesData } from './minutes';
+import { agendaCardFor } from './posted-cards';
+
+/**
+ * The agenda and minutes cards' buttons. Each answers, first, the
+ * not-allowed card to someone who may not read the meeting's group: a
+ * refused proposal or save is answered with the agenda or the minutes
+ * (their items, case references), which only those who may see it get.
+ */
 
 const meetingId = z.string().trim().min(3).max(90);
 
@@ -11,30 +21,31 @@ const meetingId = z.string().trim().min(3).max(90);
 export const agendaPropose = defineAction({
   verb: 'agenda.propose',
   schema: z.object({ meetingId, text: z.string().max(2000) }),
-  async handle({ services, info, data }) {
-    // A refused proposal is answered with the agenda (its items, case references): only to those who may see it.
-    return readRefusal(services, info, data.meetingId) ?? proposeItem(services, info, data.meetingId, data.text, info.activityId ?? '');
+  async handle({ services, turn, data }) {
+    return (
+      readRefusal(services, turn.info, data.meetingId) ?? proposeItem(services, turn, data.meetingId, data.text, turn.info.activityId ?? '')
+    );
   },
 });
 
 export const agendaPublish = defineAction({
   verb: 'agenda.publish',
   schema: z.object({ meetingId, text: z.string().optional() }),
-  async handle({ services, info, data }) {
-    return readRefusal(services, info, data.meetingId) ?? publishAgenda(services, info, data.meetingId);
+  async handle({ services, turn, data }) {
+    return readRefusal(services, turn.info, data.meetingId) ?? publishAgenda(services, turn, data.meetingId);
   },
 });
 
 export const agendaRefresh = defineAction({
   verb: 'agenda.refresh',
   schema: z.object({ meetingId }),
-  async handle({ services, info, data }) {
-    const unreadable = readRefusal(services, info, data.meetingId);
+  async handle({ services, turn, data }) {
+    const unreadable = readRefusal(services, turn.info, data.meetingId);
     if (unreadable) return unreadable;
-    const m = await findMeeting(services, info.tenantId, data.meetingId);
+    const m = await findMeeting(services, turn.info.tenantId, data.meetingId);
     const agenda = m ? await ensureAgendaFor(services, m) : undefined;
-    if (!m || !agenda) return errorCard(info.locale, 'agenda.notices.noMeeting');
-    return agendaCardFor(services, m, agenda, info.locale);
+    if (!m || !agenda) return errorCard(turn.locale, 'agenda.notices.noMeeting');
+    return agendaCardFor(services, m, agenda, turn.locale);
   },
 });
 
@@ -44,15 +55,15 @@ const minutesSchema = z.object({ meetingId }).catchall(z.string().max(4000));
 export const minutesSave = defineAction({
   verb: 'minutes.save',
   schema: minutesSchema,
-  async handle({ services, info, data }) {
-    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, false);
+  async handle({ services, turn, data }) {
+    return readRefusal(services, turn.info, data.meetingId) ?? saveMinutes(services, turn, data as MinutesData, 'draft');
   },
 });
 
 export const minutesFinalize = defineAction({
   verb: 'minutes.finalize',
   schema: minutesSchema,
-  async handle({ services, info, data }) {
-    return readRefusal(services, info, data.meetingId) ?? saveMinutes(services, info, data as MinutesData, true);
+  async handle({ services, turn, data }) {
+    return readRefusal(services, turn.info, data.meetingId) ?? saveMinutes(services, turn, data as MinutesData, 'final');
   },
 });

@@ -1,12 +1,68 @@
 import type { Agenda, AgendaItem } from '../../domain/agenda/agenda';
 import { plannedMinutes } from '../../domain/agenda/agenda';
 import type { Meeting } from '../../domain/meetings/meeting';
-import type { ActionItem, Minutes, SipEntry } from '../../domain/minutes/minutes';
+import type { Minutes, SipEntry, SipField, Task } from '../../domain/minutes/minutes';
 import type { GroupLevel } from '../../domain/organisation';
 import { t, type Locale } from '../../i18n';
 import { meetingWhen } from '../meetings/cards';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userParams, userText } from '../../cards/user-text';
+
+/** The data of adaptive-cards/agenda.json. */
+export interface AgendaCardData {
+  meetingId: string;
+  refreshUserIds: string[];
+  title: string;
+  subtitle: string;
+  badge: string;
+  badgeColor: string;
+  notice: string;
+  problem: string;
+  items: Array<{ line: string; meta: string }>;
+  carried: Array<{ text: string; color: string }>;
+  total: string;
+  open: boolean;
+  canPublish: boolean;
+  labels: Record<'refresh' | 'carried' | 'propose' | 'placeholder' | 'proposeError' | 'proposeButton' | 'publish', string>;
+}
+
+/** The data of adaptive-cards/minutes.json; `actions` is the tasks' input (one "what; who; by when" a line). */
+export interface MinutesCardData {
+  meetingId: string;
+  title: string;
+  subtitle: string;
+  badge: string;
+  badgeColor: string;
+  notice: string;
+  problems: Array<{ text: string }>;
+  attendees: string;
+  members: Array<{ title: string; value: string }>;
+  guests: string;
+  items: Array<{ id: string; label: string; value: string }>;
+  decisions: string;
+  carried: Array<{ title: string; value: string }>;
+  closed: string;
+  actions: string;
+  sip: Array<{ ref: string; heading: string } & Record<SipField, string>>;
+  editable: boolean;
+  printUrl: string;
+  labels: Record<string, string>;
+}
+
+/** The data of adaptive-cards/minutes-summary.json; `actions` are the tasks recorded. */
+export interface MinutesSummaryCardData {
+  title: string;
+  subtitle: string;
+  badge: string;
+  attendance: string;
+  decisions: Array<{ text: string }>;
+  actions: Array<Record<'what' | 'who' | 'due', string>>;
+  sipLine: string;
+  closedLine: string;
+  notice: string;
+  printUrl: string;
+  labels: Record<'decisions' | 'actions' | 'print', string>;
+}
 
 export interface AgendaCardOptions {
   groupName: string;
@@ -14,15 +70,20 @@ export interface AgendaCardOptions {
   now: Date;
   /** Consent validity per case reference, for the items' lines (only case items in force are ever stored). */
   caseValidUntil?: Record<string, string>;
-  carried?: ActionItem[];
+  carried?: Task[];
   notice?: string;
   problem?: string;
   /** Teams ids of those who proposed, for Universal Actions refresh. */
   refreshUserIds?: string[];
 }
 
-/** Open actions shown on the agenda; more are summarised in the digest and the minutes card. */
+/** Open tasks shown on the agenda; more are summarised in the digest and the minutes card. */
 export const MAX_CARRIED_SHOWN = 10;
+
+/** A case reference as the minutes card's SIP inputs are named by it (`sip_<key>_<field>`). */
+export function sipKey(caseRef: string): string {
+  return caseRef.replace(/[^A-Za-z0-9]/g, '');
+}
 
 export function itemText(locale: Locale, level: GroupLevel, item: AgendaItem): string {
   if (item.kind === 'standing' && item.templateIndex !== undefined && !item.text)
@@ -35,7 +96,7 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
   const { when, timeLine } = meetingWhen(meeting, locale);
   const open = meeting.status === 'scheduled' && Date.parse(meeting.end) > o.now.getTime();
   const total = plannedMinutes(agenda);
-  return renderCard('agenda', {
+  const data: AgendaCardData = {
     meetingId: meeting.id,
     refreshUserIds: open ? (o.refreshUserIds ?? []).slice(0, 60) : [],
     title: t(locale, 'agenda.title', { group: userText(o.groupName) }),
@@ -53,9 +114,9 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
             ? t(locale, 'agenda.meta.proposedBy', { name: userText(item.proposer) })
             : '',
     })),
-    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((a) => ({
-      text: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })),
-      color: a.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default',
+    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((task) => ({
+      text: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
+      color: task.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default',
     })),
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
     open,
@@ -69,7 +130,8 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
       proposeButton: t(locale, 'agenda.labels.proposeButton'),
       publish: t(locale, 'agenda.labels.publish'),
     },
-  });
+  };
+  return renderCard('agenda', data);
 }
 
 export interface MinutesCardOptions {
@@ -78,8 +140,8 @@ export interface MinutesCardOptions {
   members: Array<{ title: string; value: string }>;
   /** The agenda items to take notes on. */
   items: Array<{ id: string; text: string }>;
-  /** Open actions from earlier minutes that may be marked done. */
-  carried: ActionItem[];
+  /** Open tasks from earlier minutes that may be marked done. */
+  carried: Task[];
   /** Case references on the agenda (operative groups): one SIP block each. */
   caseRefs: string[];
   /** Text as the convener last wrote it (on a card answered with problems, their own input). */
@@ -104,12 +166,12 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
     attendees: minutes?.attendees.join(','),
     guests: minutes?.guests,
     decisions: minutes?.decisions.join('\n'),
-    actions: minutes?.actions.map((a) => `${a.what}; ${a.who}; ${a.due}`).join('\n'),
+    actions: minutes?.actions.map((task) => `${task.what}; ${task.who}; ${task.due}`).join('\n'),
     notes: minutes?.notes,
     closed: minutes?.closedActions.join(','),
     sip: Object.fromEntries((minutes?.sip ?? []).map((s) => [s.caseRef, s])),
   };
-  return renderCard('minutes', {
+  const data: MinutesCardData = {
     meetingId: meeting.id,
     title: t(locale, 'minutes.title', { group: userText(o.groupName) }),
     subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
@@ -126,16 +188,16 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
       value: d.notes?.[i.id] ?? '',
     })),
     decisions: d.decisions ?? '',
-    carried: o.carried.map((a) => ({
-      title: t(locale, 'agenda.carriedLine', userParams({ what: a.what, who: a.who, due: a.due })),
-      value: a.id,
+    carried: o.carried.map((task) => ({
+      title: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
+      value: task.id,
     })),
     closed: d.closed ?? '',
     actions: d.actions ?? '',
     sip: o.caseRefs.map((ref) => {
       const s = d.sip?.[ref] ?? {};
       return {
-        ref: ref.replace(/[^A-Za-z0-9]/g, ''),
+        ref: sipKey(ref),
         heading: t(locale, 'minutes.sipHeading', { caseRef: userText(ref) }),
         goal: s.goal ?? '',
         intervention: s.intervention ?? '',
@@ -164,7 +226,8 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
         'print',
       ].map((k) => [k, t(locale, `minutes.labels.${k}`)]),
     ),
-  });
+  };
+  return renderCard('minutes', data);
 }
 
 export interface SummaryOptions {
@@ -177,7 +240,7 @@ export interface SummaryOptions {
 export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Minutes, o: SummaryOptions): AdaptiveCardJson {
   const { when, timeLine } = meetingWhen(meeting, locale);
   const names = o.attendeeNames.length ? o.attendeeNames.map((n) => userText(n)).join(', ') : t(locale, 'minutes.summary.nobody');
-  return renderCard('minutes-summary', {
+  const data: MinutesSummaryCardData = {
     title: t(locale, 'minutes.summary.title', { group: userText(o.groupName) }),
     subtitle: t(locale, 'minutes.subtitle', { when, time: timeLine }),
     badge: t(locale, 'minutes.summary.badge'),
@@ -185,7 +248,7 @@ export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Mi
       ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: userText(minutes.guests) })
       : t(locale, 'minutes.summary.attendance', { names }),
     decisions: minutes.decisions.map((text) => ({ text: `• ${userText(text)}` })),
-    actions: minutes.actions.map((a) => userParams({ what: a.what, who: a.who, due: a.due })),
+    actions: minutes.actions.map((task) => userParams({ what: task.what, who: task.who, due: task.due })),
     sipLine: minutes.sip.length
       ? t(locale, 'minutes.summary.sip', { count: minutes.sip.length, refs: minutes.sip.map((s) => userText(s.caseRef)).join(', ') })
       : '',
@@ -197,5 +260,6 @@ export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Mi
       actions: t(locale, 'minutes.summary.actions'),
       print: t(locale, 'minutes.labels.print'),
     },
-  });
+  };
+  return renderCard('minutes-summary', data);
 }

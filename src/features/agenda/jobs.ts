@@ -6,6 +6,7 @@ import { meetingWhen } from '../meetings/cards';
 import { meetingCardFor } from '../meetings/meetings';
 import type { Routes } from '../shared/feature';
 import type { BotServices } from '../shared/services';
+import { TASK_KINDS } from './tasks';
 
 /**
  * The minutes' scheduled work: the conveners' reminder when a meeting's
@@ -13,9 +14,6 @@ import type { BotServices } from '../shared/services';
  * message is keyed by the job's idempotency key and its recipient (through
  * services.channel), so a retried job sends nothing twice.
  */
-
-/** The job kind of a task's reminder on its due date (stored jobs carry it). */
-export const TASK_KINDS = { due: 'reminders.actionDue' } as const;
 
 /** A meeting's minutes reminder: the meeting as it was when the job was planned. */
 export interface MinutesReminderPayload {
@@ -32,8 +30,7 @@ export interface TaskDuePayload {
   actionId: string;
 }
 
-/** The meeting card the reminder shows is built from the whole services (features/meetings). */
-export type AgendaJobsDeps = BotServices;
+export type AgendaJobsDeps = Pick<BotServices, 'meetings' | 'minutes' | 'organisation' | 'channel' | 'now'>;
 
 /**
  * The conveners' reminder of missing minutes: skipped when the meeting was

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Agenda, AgendaItem } from '../../../src/domain/agenda/agenda';
 import { fromStore, type CheckedText } from '../../../src/domain/consent/checked-text';
-import type { ActionItem, Minutes, SipEntry } from '../../../src/domain/minutes/minutes';
+import type { Task, Minutes, SipEntry } from '../../../src/domain/minutes/minutes';
 import type { AgendaStore, MinutesStore } from '../../../src/storage/agendas';
 import { decodeKey, encodeKey, jsonProperty } from '../../../src/storage/keys';
 import { isConflict, isNotFound } from '../../../src/storage/tables';
@@ -143,7 +143,7 @@ export class MemoryMinutesStore implements Public<MinutesStore> {
     return this.table.listEntities((e) => e.partitionKey === p).map((e) => fromMinutesRow(tenantId, groupId, decodeKey(e.rowKey), e));
   }
 
-  async saveActions(tenantId: string, groupId: string, actions: ActionItem[]): Promise<void> {
+  async saveActions(tenantId: string, groupId: string, actions: Task[]): Promise<void> {
     for (const a of actions) {
       await this.actionsTable.upsertEntity(
         {
@@ -171,12 +171,12 @@ export class MemoryMinutesStore implements Public<MinutesStore> {
     }
   }
 
-  async actionsOf(tenantId: string, groupId: string): Promise<ActionItem[]> {
+  async actionsOf(tenantId: string, groupId: string): Promise<Task[]> {
     const p = pk(tenantId, groupId);
     return this.actionsTable.listEntities((e) => e.partitionKey === p).map((e) => actionOf(decodeKey(e.rowKey), e));
   }
 
-  async action(tenantId: string, groupId: string, id: string): Promise<ActionItem | undefined> {
+  async action(tenantId: string, groupId: string, id: string): Promise<Task | undefined> {
     try {
       return actionOf(id, await this.actionsTable.getEntity(pk(tenantId, groupId), encodeKey(id)));
     } catch (err) {
@@ -212,7 +212,7 @@ export class MemoryMinutesStore implements Public<MinutesStore> {
   }
 }
 
-function actionOf(id: string, e: Props): ActionItem {
+function actionOf(id: string, e: Props): Task {
   return {
     id,
     what: fromStore(str(e, 'what')),
@@ -234,7 +234,7 @@ function fromMinutesRow(tenantId: string, groupId: string, meetingId: string, e:
     guests: fromStore(str(e, 'guests')),
     notes: json<Record<string, CheckedText>>(e.notes, {}),
     decisions: json<CheckedText[]>(e.decisions, []),
-    actions: json<ActionItem[]>(e.actions, []),
+    actions: json<Task[]>(e.actions, []),
     sip: json<SipEntry[]>(e.sip, []),
     closedActions: json<string[]>(e.closedActions, []),
     finalizedAt: str(e, 'finalizedAt') || undefined,

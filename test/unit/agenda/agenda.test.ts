@@ -9,7 +9,7 @@ import {
   published,
   splitMinutes,
 } from '../../../src/domain/agenda/agenda';
-import { matchPerson, openActions, overdueActions, parseActions, parseLines, parseSip } from '../../../src/domain/minutes/minutes';
+import { matchPerson, openTasks, overdueTasks, parseLines, parseSip, parseTasks } from '../../../src/domain/minutes/minutes';
 import { t } from '../../../src/i18n';
 import { checked } from '../../support/checked';
 
@@ -88,7 +88,7 @@ describe('minutes', () => {
   ];
 
   it('actions are "what; who; by when", one per line, with the owner recognised when the name is clear', () => {
-    const { actions, problems } = parseActions(
+    const { tasks: actions, problems } = parseTasks(
       checked('Uppdatera rutinen; Alex Wilber; 2027-02-01\n\n Bjud in BUP ; Adele ; 2027-03-15 '),
       'm1',
       people,
@@ -99,13 +99,13 @@ describe('minutes', () => {
       ['Bjud in BUP', 'Adele', 'adele.vance', '2027-03-15'],
     ]);
     // Stable ids across drafts, so a re-saved action is the same action.
-    expect(parseActions(checked('Uppdatera rutinen; Alex Wilber; 2027-02-01'), 'm1', people).actions[0]!.id).toBe(actions[0]!.id);
+    expect(parseTasks(checked('Uppdatera rutinen; Alex Wilber; 2027-02-01'), 'm1', people).tasks[0]!.id).toBe(actions[0]!.id);
     expect(matchPerson('Alex', people)).toBe('alex.wilber');
     expect(matchPerson('Okänd Person', people)).toBeUndefined();
   });
 
   it('an action without an owner or with a date that is not a date is explained by line', () => {
-    const { actions, problems } = parseActions(
+    const { tasks: actions, problems } = parseTasks(
       checked('Gör något; ; 2027-02-01\nGör mer; Alex; 1 februari\nBara text\n; Alex; 2027-01-01'),
       'm1',
       people,
@@ -140,8 +140,8 @@ describe('minutes', () => {
       { id: 'b', what: checked('x'), who: checked('y'), due: '2026-12-01', meetingId: 'm' },
       { id: 'c', what: checked('x'), who: checked('y'), due: '2026-11-01', meetingId: 'm', doneAt: '2026-11-02' },
     ];
-    expect(openActions(all).map((a) => a.id)).toEqual(['b', 'a']);
-    expect(overdueActions(all, '2026-12-15').map((a) => a.id)).toEqual(['b']);
+    expect(openTasks(all).map((a) => a.id)).toEqual(['b', 'a']);
+    expect(overdueTasks(all, '2026-12-15').map((a) => a.id)).toEqual(['b']);
     expect(parseLines(checked(' Beslut ett \n\nBeslut två'))).toEqual(['Beslut ett', 'Beslut två']);
   });
 });

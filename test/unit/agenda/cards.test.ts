@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaCard, minutesCard, minutesSummaryCard } from '../../../src/features/agenda/cards';
 import { newAgenda, propose, type Agenda } from '../../../src/domain/agenda/agenda';
 import type { Meeting } from '../../../src/domain/meetings/meeting';
-import type { ActionItem, Minutes } from '../../../src/domain/minutes/minutes';
+import type { Task, Minutes } from '../../../src/domain/minutes/minutes';
 import { expectValidCard } from '../../support/cards';
 import { checked } from '../../support/checked';
 
@@ -26,7 +26,7 @@ const meeting: Meeting = {
   reminded: {},
 };
 const size = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
-const actions = (n: number, long = false): ActionItem[] =>
+const actions = (n: number, long = false): Task[] =>
   Array.from({ length: n }, (_, i) => ({
     id: `a-${i}`,
     what: checked(long ? `Åtgärd ${i} `.padEnd(200, 'x') : `Åtgärd ${i}`),
