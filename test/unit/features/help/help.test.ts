@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../../src/domain/access';
+import { help } from '../../../../src/features/help';
+import { helpEntriesFor, roleLine, roleLinesFor } from '../../../../src/features/help/entries';
+import type { BotServices } from '../../../../src/features/shared/services';
+import { t } from '../../../../src/i18n';
+import { fakeTurn } from '../../../support/turn';
+import { ADELE, ALEX, inChannel, kindOf, MEGAN, OPERATIVE_CHANNEL, personal, TACTICAL_CHANNEL, world } from '../consent/setup';
+
+describe('help', async () => {
+  const w = await world();
+  const turnOf = (info: Parameters<typeof fakeTurn>[0]) => fakeTurn(info, w.deps);
+
+  it('offers a convener in personal chat what they may do anywhere, without linking a channel', async () => {
+    const entries = await helpEntriesFor(w.deps, turnOf(personal(ALEX)));
+    expect(entries).toEqual(['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest']);
+  });
+
+  it('offers linking in a channel, and in a linked channel only what the user may do in its group', async () => {
+    expect(await helpEntriesFor(w.deps, turnOf(inChannel(ALEX, OPERATIVE_CHANNEL)))).toContain('groupLink');
+    const adeleInOperative = await helpEntriesFor(w.deps, turnOf(inChannel(ADELE, OPERATIVE_CHANNEL)));
+    const adeleInTactical = await helpEntriesFor(w.deps, turnOf(inChannel(ADELE, TACTICAL_CHANNEL)));
+    expect(adeleInOperative).not.toContain('agenda');
+    expect(adeleInTactical).toContain('agenda');
+    expect(adeleInTactical).not.toContain('schedule');
+  });
+
+  it('offers a user of another tenant help and nothing of the organisation', async () => {
+    expect(await helpEntriesFor(w.deps, turnOf(personal(MEGAN, { tenantId: 'tenant-b' })))).toEqual(['help']);
+  });
+
+  it('lists the user’s roles, one line each', () => {
+    expect(roleLinesFor(turnOf(personal(MEGAN)))).toEqual([
+      t('sv', 'roles.member', { group: 'Operativ grupp' }),
+      t('sv', 'roles.consent', { group: 'Operativ grupp' }),
+    ]);
+    const manager: Role = { kind: 'manager', oversees: 'all' };
+    expect(roleLine(turnOf(personal(ALEX, { locale: 'en' })), manager)).toBe(t('en', 'roles.manager'));
+  });
+
+  it('answers the command with the help card; quick actions only in personal chat', async () => {
+    const services = w.deps as unknown as BotServices;
+    const inPersonal = turnOf(personal(MEGAN));
+    await help({ turn: inPersonal, info: inPersonal.info, services, command: { name: 'help' } });
+    const inChannelTurn = turnOf(inChannel(MEGAN, OPERATIVE_CHANNEL));
+    await help({ turn: inChannelTurn, info: inChannelTurn.info, services, command: { name: 'help' } });
+    expect(inPersonal.sent.map(kindOf)).toEqual(['help']);
+    expect(inChannelTurn.sent.map(kindOf)).toEqual(['help']);
+    const json = JSON.stringify(inPersonal.sent[0]);
+    expect(json).toContain(t('sv', 'roles.consent', { group: 'Operativ grupp' }));
+    expect(json).toContain('Action.Submit');
+    expect(JSON.stringify(inChannelTurn.sent[0])).not.toContain('Action.Submit');
+  });
+});
