@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../../cards/render';
+import type { Config } from '../../config';
 import { groupsWhere } from '../../domain/access';
 import type { MeetingRef } from '../../domain/meetings/arguments';
 import { groupIdOfMeeting, isHeld, type Meeting } from '../../domain/meetings/meeting';
@@ -20,11 +21,10 @@ import { meetingCard } from './cards';
  * rules themselves (recurrence, reminders, ids) are in domain/meetings.
  */
 
-/** What the meetings' use cases need of the bot's services. */
-export type MeetingsDeps = Pick<
-  BotServices,
-  'organisation' | 'meetings' | 'calendarFeeds' | 'channel' | 'scheduler' | 'config' | 'now' | 'logger'
->;
+/** What the meetings' use cases need of the bot's services; `config` for the calendar link's address. */
+export type MeetingsDeps = Pick<BotServices, 'organisation' | 'meetings' | 'calendarFeeds' | 'channel' | 'scheduler' | 'now' | 'logger'> & {
+  config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
+};
 
 export function localDateOf(m: Pick<Meeting, 'start' | 'timeZone'>): string {
   return DateTime.fromISO(m.start, { zone: m.timeZone }).toISODate()!;
