@@ -49,7 +49,7 @@ export function commandRoute(
   app.message(isCommand(name), async (context) => {
     const command = parsedCommand(context);
     const turn = turnOf(context, services);
-    const gate = await gateText(services, turn.info, context.activity.text ?? '');
+    const gate = await gateText(services, turn, context.activity.text ?? '');
     if (!gate.allowed) {
       await turn.send(gate.card);
       return;

@@ -16,15 +16,14 @@ import {
 } from '../../domain/consent';
 import type { Group } from '../../domain/organisation';
 import { t } from '../../i18n';
-import { linkedGroup } from '../shared/access';
 import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { Turn, TurnInfo } from '../shared/turn';
 import { audit, identifierKey, today, type ConsentDeps } from './consent';
 import { detectOptionsOf, userName } from './organisation';
 
-/** What the gate reads besides the consent feature's own: the channel links (where a text was written) and the channel (to tell conveners). */
-export type GateDeps = ConsentDeps & Pick<BotServices, 'channelLinks' | 'channel'>;
+/** What the gate reads besides the consent feature's own: the channel, to tell conveners of a refusal. */
+export type GateDeps = ConsentDeps & Pick<BotServices, 'channel'>;
 
 export type GateResult =
   | {
@@ -46,30 +45,21 @@ export type GateResult =
     };
 
 /**
- * Where a text was written: the group the conversation is linked to (the
- * turn's own lookup, made once per turn), with its level; nothing in
- * personal chat or an unlinked conversation.
- */
-async function groupOfText(services: GateDeps, from: Turn | TurnInfo): Promise<Group | undefined> {
-  return 'groupHere' in from ? from.groupHere() : linkedGroup(services, from);
-}
-
-/**
  * The consent gate for one text: a message in a conversation, or any text
  * the bot would store or post — agenda items, minutes, meeting titles,
  * command arguments. Writes the audit row and, on a refusal in a linked
  * conversation, tells the group's conveners. The text is never stored,
- * logged or returned. `from` is the turn (its linked group is looked up once
- * per turn) or, for callers that hold only what the activity says, its info.
+ * logged or returned. Where it was written is the group the turn's
+ * conversation is linked to (turn.groupHere(), looked up once per turn).
  */
-export async function gateText(services: GateDeps, from: Turn | TurnInfo, text: string): Promise<GateResult> {
-  const info = 'groupHere' in from ? from.info : from;
+export async function gateText(services: GateDeps, turn: Turn, text: string): Promise<GateResult> {
+  const { info } = turn;
   const now = services.now();
   const screening = screen(text, { ...detectOptionsOf(services.organisation), now });
   const { findings } = screening;
   if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! };
 
-  const group = await groupOfText(services, from);
+  const group = await turn.groupHere();
   const context: GateContext = group ? { groupId: group.id, level: group.level } : undefined;
   const key = identifierKey(services);
   const persons = personsOf(findings, (kind, normalised) => subjectHash(key, kind, normalised));

@@ -63,14 +63,14 @@ export async function completeReview(deps: ReviewsDeps & GateDeps, turn: Turn, d
   const today = localDate(deps.now(), org.timeZone);
   if (!isIsoDate(data.date)) {
     // The bad date is named back: it passes the gate first, as the decision reference does.
-    const gate = await gateText(deps, turn.info, String(data.date));
+    const gate = await gateText(deps, turn, String(data.date));
     if (!gate.allowed) return gate.card;
     return reviewView(deps, turn, turn.t('documents.notices.badDate', { value: gate.text.slice(0, 20) }));
   }
   if (data.date > today) return reviewView(deps, turn, turn.t('documents.notices.future'));
   let decisionRef: CheckedText | undefined;
   if (data.decisionRef?.trim()) {
-    const gate = await gateText(deps, turn.info, data.decisionRef);
+    const gate = await gateText(deps, turn, data.decisionRef);
     if (!gate.allowed) return gate.card;
     decisionRef = gate.text || undefined;
   }

@@ -28,7 +28,7 @@ const noIdentifying = () => [] as const;
 
 describe('the gate on one text', () => {
   it('lets a text that identifies nobody pass, and writes no audit row', async () => {
-    const result = await gateText(w.deps, inChannel(MEGAN, OPERATIVE_CHANNEL), 'Vi ses på torsdag kl 9.');
+    const result = await gateText(w.deps, turnIn(w, inChannel(MEGAN, OPERATIVE_CHANNEL)), 'Vi ses på torsdag kl 9.');
     expect(result).toMatchObject({ allowed: true, identifiable: false, caseRefs: [] });
     expect(w.stores.audit.entries()).toEqual([]);
     expect(w.channel.sent).toEqual([]);
@@ -52,8 +52,8 @@ describe('the gate on one text', () => {
 
   it('tells the conveners under the same key when Teams resends the refused message', async () => {
     const info = inChannel(MEGAN, OPERATIVE_CHANNEL, { activityId: 'm-1' });
-    await gateText(w.deps, info, ABOUT_CHILD);
-    await gateText(w.deps, info, ABOUT_CHILD);
+    await gateText(w.deps, turnIn(w, info), ABOUT_CHILD);
+    await gateText(w.deps, turnIn(w, info), ABOUT_CHILD);
     const told = w.channel.toldTo(ALEX);
     expect(told).toHaveLength(2);
     expect(told[1]!.key).toBe(told[0]!.key);
@@ -61,14 +61,14 @@ describe('the gate on one text', () => {
 
   it('refuses a child in the tactical channel even under consent: never on this level', async () => {
     await recordConsent(w.deps, turnIn(w, personal(MEGAN, { activityId: 'r-1' })), formValues());
-    const result = await gateText(w.deps, inChannel(ALEX, TACTICAL_CHANNEL), ABOUT_CHILD);
+    const result = await gateText(w.deps, turnIn(w, inChannel(ALEX, TACTICAL_CHANNEL)), ABOUT_CHILD);
     expect(result).toMatchObject({ allowed: false, reason: 'neverOnThisLevel', groupId: 'samverkansgrupp' });
   });
 
   it('allows the child in the operative channel once a consent is in force, naming its case', async () => {
     const card = await recordConsent(w.deps, turnIn(w, personal(MEGAN, { activityId: 'r-1' })), formValues());
     const ref = JSON.stringify(card).match(/SAM-[0-9A-Z]{8}/)![0];
-    const result = await gateText(w.deps, inChannel(ALEX, OPERATIVE_CHANNEL), ABOUT_CHILD);
+    const result = await gateText(w.deps, turnIn(w, inChannel(ALEX, OPERATIVE_CHANNEL)), ABOUT_CHILD);
     expect(result).toMatchObject({ allowed: true, identifiable: true, caseRefs: [ref] });
     expect(w.stores.audit.entries().filter((e) => e.event === 'allowedUnderConsent')).toMatchObject([
       { groupId: 'operativ', caseRef: ref },
@@ -76,7 +76,7 @@ describe('the gate on one text', () => {
   });
 
   it('refuses in personal chat without telling anyone', async () => {
-    const result = await gateText(w.deps, personal(MEGAN), ABOUT_CHILD);
+    const result = await gateText(w.deps, turnIn(w, personal(MEGAN)), ABOUT_CHILD);
     expect(result.allowed).toBe(false);
     expect(w.stores.audit.entries()).toMatchObject([{ event: 'refusal', groupId: '' }]);
     expect(w.channel.sent).toEqual([]);

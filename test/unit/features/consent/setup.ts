@@ -2,6 +2,7 @@ import type { AdaptiveCardJson } from '../../../../src/cards/render';
 import type { Organisation } from '../../../../src/domain/organisation';
 import { loadOrganisation } from '../../../../src/domain/organisation/load';
 import type { GateDeps } from '../../../../src/features/consent/gate';
+import type { BotServices } from '../../../../src/features/shared/services';
 import type { TurnInfo } from '../../../../src/features/shared/turn';
 import { createLogger } from '../../../../src/logger';
 import { asReal, memoryStores, type MemoryStores } from '../../../support/memory';
@@ -26,7 +27,8 @@ function demo(): Organisation {
 }
 
 export interface World {
-  deps: GateDeps;
+  /** The consent feature's deps, and the channel links the Turn reads its group from. */
+  deps: GateDeps & Pick<BotServices, 'channelLinks'>;
   stores: MemoryStores;
   channel: RecordingGroupChannel;
   clock: { now: Date };
@@ -40,7 +42,7 @@ export async function world(): Promise<World> {
   const stores = memoryStores(now);
   const channel = new RecordingGroupChannel({ organisation });
   const real = asReal(stores);
-  const deps: GateDeps = {
+  const deps: World['deps'] = {
     organisation,
     consents: real.consents,
     audit: real.audit,
