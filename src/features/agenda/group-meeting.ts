@@ -1,10 +1,10 @@
-import { groupsWhere } from '../../domain/access';
 import { newAgenda, type Agenda } from '../../domain/agenda/agenda';
 import type { Meeting } from '../../domain/meetings/meeting';
 import { findGroup, type Group } from '../../domain/organisation';
 import type { GateDeps } from '../consent/gate';
 import type { BotServices } from '../shared/services';
-import type { Turn } from '../shared/turn';
+
+export { commandGroup } from '../shared/command-group';
 
 /** What the agenda and minutes use cases read and write; the consent gate's own needs included. */
 export type AgendaDeps = GateDeps &
@@ -12,18 +12,6 @@ export type AgendaDeps = GateDeps &
     BotServices,
     'organisation' | 'meetings' | 'agendas' | 'minutes' | 'consents' | 'channel' | 'scheduler' | 'config' | 'now' | 'logger'
   >;
-
-/** The group a command is about: the group linked here, else the only group where the user has `capability`. */
-export async function commandGroup(
-  deps: Pick<AgendaDeps, 'organisation'>,
-  turn: Turn,
-  capability: 'agenda.propose' | 'minutes.write',
-): Promise<Group | undefined> {
-  const here = await turn.groupHere();
-  if (here) return here;
-  const mine = groupsWhere(deps.organisation, turn.actor, capability);
-  return mine.length === 1 ? mine[0] : undefined;
-}
 
 /** The group's next meeting that has not ended (not cancelled): the one an agenda is written for. */
 export async function upcomingMeeting(

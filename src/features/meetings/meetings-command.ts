@@ -1,6 +1,6 @@
 import { errorCard } from '../../cards/common';
+import { commandGroup } from '../shared/command-group';
 import type { CommandContext } from '../shared/feature';
-import { groupForCommand } from './meetings';
 import { meetingsView, rotateFeed } from './views';
 
 /** `möten` / `meetings`: the coming meetings; `möten ny-länk` rotates the calendar link. */
@@ -10,7 +10,7 @@ export async function meetings({ command, services, turn }: CommandContext): Pro
     await turn.send(await meetingsView(services, turn));
     return;
   }
-  const group = await groupForCommand(services, turn, 'meeting.schedule');
+  const group = await commandGroup(services, turn, 'meeting.schedule');
   if (!group) {
     await turn.send(errorCard(turn.locale, 'meetings.quick.noGroup'));
     return;

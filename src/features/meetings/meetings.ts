@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Config } from '../../config';
-import { groupsWhere } from '../../domain/access';
 import type { MeetingRef } from '../../domain/meetings/arguments';
 import { groupIdOfMeeting, isHeld, type Meeting } from '../../domain/meetings/meeting';
 import { dateWarnings } from '../../domain/meetings/recurrence';
@@ -9,7 +8,7 @@ import { plannedReminders, REMINDER_KINDS, reminderJobId } from '../../domain/me
 import { findGroup, type Group } from '../../domain/organisation';
 import type { Locale } from '../../i18n';
 import type { BotServices } from '../shared/services';
-import type { Turn, TurnInfo } from '../shared/turn';
+import type { TurnInfo } from '../shared/turn';
 import { meetingCard } from './cards';
 
 /**
@@ -51,18 +50,6 @@ export function meetingCardFor(
 /** The key a person's answer is kept under: the Entra object id, or the Teams id when there is none. */
 export function personKey(info: TurnInfo): string {
   return info.aadObjectId ?? info.userId;
-}
-
-/** The group a command is about: the group linked here, else the only group where the user has `capability`. */
-export async function groupForCommand(
-  deps: Pick<MeetingsDeps, 'organisation'>,
-  turn: Turn,
-  capability: 'meeting.schedule' | 'meeting.view',
-): Promise<Group | undefined> {
-  const here = await turn.groupHere();
-  if (here) return here;
-  const mine = groupsWhere(deps.organisation, turn.actor, capability);
-  return mine.length === 1 ? mine[0] : undefined;
 }
 
 export async function findMeeting(

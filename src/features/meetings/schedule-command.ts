@@ -2,12 +2,13 @@ import { errorCard } from '../../cards/common';
 import { parseCancelArgs, parseMoveArgs, type MeetingRef } from '../../domain/meetings/arguments';
 import type { Meeting } from '../../domain/meetings/meeting';
 import type { Group } from '../../domain/organisation';
+import { commandGroup } from '../shared/command-group';
 import type { CommandContext } from '../shared/feature';
 import { linkKeyOf, type Turn } from '../shared/turn';
 import { book, scheduleForm } from './booking';
 import { cancelMeeting, moveMeeting } from './changes';
 import { recordCard } from './channel-card';
-import { findByRef, groupForCommand, type MeetingsDeps } from './meetings';
+import { findByRef, type MeetingsDeps } from './meetings';
 
 /**
  * `boka` / `schedule`: no arguments, the form; `boka 2026-12-10 13:00 90 [place]`
@@ -20,7 +21,7 @@ export async function schedule(ctx: CommandContext): Promise<void> {
     await turn.send(await scheduleForm(services, turn));
     return;
   }
-  const group = await groupForCommand(services, turn, 'meeting.schedule');
+  const group = await commandGroup(services, turn, 'meeting.schedule');
   if (command.action === 'quick') {
     if (!group) {
       // No group to infer: the form lets the convener choose (or says they may not).

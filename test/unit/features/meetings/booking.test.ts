@@ -50,7 +50,7 @@ describe('booking a meeting', () => {
     expect(w.channel.sent).toHaveLength(1);
     const post = w.channel.sent[0]!;
     expect(post).toMatchObject({ kind: 'post', groupId: TACTICAL, conversationId: `channel:${TACTICAL}` });
-    expect(kindOf(post.message as object)).toBe('meeting');
+    expect(kindOf(post.message)).toBe('meeting');
     expect(m!.card).toEqual({ conversationId: post.conversationId, activityId: post.activityId });
     expect(text(outcome.card)).toContain(says('meetings.notices.bookedPosted'));
     expect(outcome.alreadyAnswered).toBeUndefined();

@@ -6,6 +6,7 @@ import type { BookingDeps } from '../../../../src/features/meetings/booking';
 import type { TurnInfo } from '../../../../src/features/shared/turn';
 import { t } from '../../../../src/i18n';
 import { createLogger } from '../../../../src/logger';
+import type { ChannelLinkStore } from '../../../../src/storage/channel-links';
 import { Scheduler } from '../../../../src/scheduler';
 import { asJobStore, asReal, memoryStores, type MemoryStores } from '../../../support/memory';
 import { RecordingGroupChannel } from '../../../support/memory/channel';
@@ -36,6 +37,8 @@ function demo(): Organisation {
 
 export interface World {
   deps: BookingDeps;
+  /** Where the turns look up the group here. */
+  channelLinks: Pick<ChannelLinkStore, 'get'>;
   stores: MemoryStores;
   channel: RecordingGroupChannel;
   clock: { now: Date };
@@ -61,7 +64,6 @@ export async function world(): Promise<World> {
     calendarFeeds: real.calendarFeeds,
     consents: real.consents,
     audit: real.audit,
-    channelLinks: real.channelLinks,
     channel,
     scheduler: new Scheduler({ jobs: asJobStore(stores.jobs), clock: now, logger }),
     now,
@@ -80,7 +82,7 @@ export async function world(): Promise<World> {
     linkedBy: ALEX,
     linkedAt: clock.now.toISOString(),
   });
-  return { deps, stores, channel, clock };
+  return { deps, channelLinks: real.channelLinks, stores, channel, clock };
 }
 
 /** A user's personal chat with the bot; `activityId` makes the booking's ids. */
@@ -101,7 +103,7 @@ export function inChannel(aadObjectId: string, over: Partial<TurnInfo> = {}): Tu
 }
 
 export function turnIn(w: World, info: TurnInfo) {
-  return fakeTurn(info, w.deps);
+  return fakeTurn(info, { organisation: w.deps.organisation, channelLinks: w.channelLinks as ChannelLinkStore });
 }
 
 /** Every meeting of a group, by start. */
