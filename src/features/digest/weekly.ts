@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Config } from '../../config';
 import { FanOut, type Delivery, type FanOutSummary } from '../../delivery/fanout';
 import type { OutboxRow } from '../../delivery/outbox';
 import type { Manager, Organisation } from '../../domain/organisation';
@@ -20,7 +21,11 @@ export const DIGEST_KIND = 'digest.weekly';
 
 /** What the weekly run needs besides the digest's facts: the outbox, the fan-out's limiter and lease, the managers' chats and the scheduler. */
 export type DigestDeps = DigestFactsDeps &
-  Pick<BotServices, 'config' | 'scheduler' | 'outbox' | 'limiter' | 'logger' | 'proactive' | 'conversationReferences' | 'channel' | 'now'>;
+  Pick<BotServices, 'scheduler' | 'outbox' | 'limiter' | 'logger' | 'conversationReferences' | 'channel' | 'now'> & {
+    config: Pick<Config, 'DIGEST_WEEKDAY' | 'DIGEST_TIME' | 'FANOUT_LEASE_MS'>;
+    /** Sends a manager's card once per key, and opens a personal chat where Teams allows it. */
+    proactive: Pick<BotServices['proactive'], 'sendCardOnce' | 'createPersonal'>;
+  };
 
 /** The next weekly run at or after `now`: the configured weekday and local time. */
 export function nextDigestAt(now: Date, tz: string, weekday: number, time: string): DateTime {
@@ -130,7 +135,8 @@ export async function runDigest(services: DigestDeps, weekOf: string, now: Date,
   return fanout.run(runId, (row) => deliveryFor(services, facts, chats, row), { signal });
 }
 
-async function weeklyJob(services: DigestDeps, ctx: JobContext<{ weekOf: string }>): Promise<void> {
+/** The weekly job: plans next week's run first, fans this week's out, and names the managers it could not reach. */
+export async function weeklyDigestJob(services: DigestDeps, ctx: JobContext<{ weekOf: string }>): Promise<void> {
   // The next week first: a crash mid-run must not stop the weekly rhythm.
   await scheduleNextDigest(services, new Date(ctx.now.getTime() + 60_000));
   const summary = await runDigest(services, ctx.payload.weekOf, ctx.now, ctx.signal);
@@ -177,5 +183,5 @@ export async function reportNotInstalled(services: DigestDeps, runId: string): P
 }
 
 export function registerDigestJobs(routes: Routes, services: DigestDeps): void {
-  routes.job<{ weekOf: string }>(DIGEST_KIND, (ctx) => weeklyJob(services, ctx));
+  routes.job<{ weekOf: string }>(DIGEST_KIND, (ctx) => weeklyDigestJob(services, ctx));
 }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../../src/domain/commands/parse';
+import type { Meeting } from '../../../../src/domain/meetings/meeting';
+import { digestOpen } from '../../../../src/features/digest/actions';
+import { digest } from '../../../../src/features/digest/command';
+import { DIGEST_KIND, runDigest, weeklyDigestJob } from '../../../../src/features/digest/weekly';
+import { messageKey } from '../../../../src/features/shared/channel';
+import type { Locale } from '../../../../src/i18n';
+import {
+  ALEX,
+  chatWith,
+  demo,
+  kindOf,
+  MEGAN,
+  personal,
+  scheduled,
+  services,
+  TENANT,
+  text,
+  turnIn,
+  world,
+  type World,
+} from '../reviews/world';
+
+const WEEK = '2026-11-23';
+const PER = 'aad-per';
+
+async function sammanfattning(w: World, aad: string, locale: Locale = 'sv') {
+  const turn = turnIn(w, personal(aad, { locale }));
+  const parsed = parseCommand(locale === 'sv' ? 'sammanfattning' : 'digest');
+  if (parsed.kind !== 'command') throw new Error('sammanfattning does not parse');
+  await digest({ turn, info: turn.info, services: services(w), command: parsed.command });
+  expect(turn.sent).toHaveLength(1);
+  return turn.sent[0]!;
+}
+
+function meeting(over: Partial<Meeting>): Meeting {
+  return {
+    id: 'operativ.m1',
+    tenantId: TENANT,
+    groupId: 'operativ',
+    start: '2026-11-26T08:00:00.000Z',
+    end: '2026-11-26T09:00:00.000Z',
+    timeZone: 'Europe/Stockholm',
+    durationMinutes: 60,
+    status: 'scheduled',
+    sequence: 0,
+    agendaStatus: 'none',
+    rsvp: {},
+    rsvpUserIds: [],
+    createdBy: ALEX,
+    createdAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-01T08:00:00.000Z',
+    reminded: {},
+    ...over,
+  };
+}
+
+/** Per Lund, a manager of all, with an object id but no chat with the bot. */
+const withPer = () => demo((o) => ({ ...o, people: o.people.map((p) => (p.id === 'per.lund' ? { ...p, aadObjectId: PER } : p)) }));
+
+describe('sammanfattning / digest on demand', () => {
+  it("gives a manager the digest of the groups they oversee, counting what needs attention, in the user's language", async () => {
+    const w = world();
+    await w.stores.meetings.create(meeting({}));
+    await w.stores.meetings.create(meeting({ id: 'operativ.m0', start: '2026-11-10T08:00:00.000Z', end: '2026-11-10T09:00:00.000Z' }));
+    const sv = text(await sammanfattning(w, ALEX));
+    expect(sv).toContain('Samverkan – veckans läge');
+    expect(sv).toContain('Möten de kommande två veckorna: 1');
+    expect(sv).toContain('Möten utan justerat protokoll: 1');
+    for (const name of ['Styrgrupp', 'Samverkansgrupp', 'Operativ grupp']) expect(sv).toContain(name);
+    expect(sv).toContain('inget bokat');
+    // The riktlinje is due 2026-12-04, within 60 days.
+    expect(sv).toContain('2026-12-04');
+    const en = text(await sammanfattning(w, ALEX, 'en'));
+    expect(en).toContain('Collaboration – this week');
+  });
+
+  it('refuses someone who manages nothing', async () => {
+    expect(kindOf(await sammanfattning(world(), MEGAN))).toBe('not-allowed');
+  });
+
+  it("opens the documents or the digest again from the digest's buttons", async () => {
+    const w = world();
+    const turn = turnIn(w, personal(ALEX));
+    const open = (view: 'reviews' | 'digest') => digestOpen.handle({ turn, info: turn.info, services: services(w), data: { view } });
+    expect(kindOf(await open('reviews'))).toBe('review-list');
+    expect(kindOf(await open('digest'))).toBe('digest');
+  });
+});
+
+describe('the weekly digest', () => {
+  it("delivers each reachable manager's digest once, in their chat's language, however often it runs", async () => {
+    const w = world();
+    await chatWith(w, ALEX, 'en-GB');
+    const first = await runDigest(w.deps, WEEK, w.clock.now);
+    expect(first).toMatchObject({ sent: 1 });
+    expect(w.delivered.map((d) => d.conversationId)).toEqual([`a:${ALEX}`]);
+    expect(text(w.delivered[0]!.card)).toContain('Collaboration – this week');
+    await runDigest(w.deps, WEEK, w.clock.now);
+    expect(w.delivered).toHaveLength(1);
+    expect(await w.stores.outbox.counts(`digest-${WEEK}`)).toMatchObject({ sent: 1, pending: 0 });
+  });
+
+  it("names the managers it could not reach to the conveners of the groups they oversee, under the run's key, and plans next week", async () => {
+    const w = world({ organisation: withPer(), hasChat: (aad) => aad === ALEX });
+    await chatWith(w, ALEX);
+    const now = new Date('2026-11-23T06:00:00.000Z');
+    await weeklyDigestJob(w.deps, {
+      id: `${DIGEST_KIND}:${WEEK}`,
+      kind: DIGEST_KIND,
+      payload: { weekOf: WEEK },
+      dueAt: now,
+      idempotencyKey: 'weekly-key',
+      attempt: 1,
+      now,
+      signal: new AbortController().signal,
+    });
+    expect(await w.stores.outbox.counts(`digest-${WEEK}`)).toMatchObject({ sent: 1, notInstalled: 1 });
+    // Alex convenes the groups Per oversees and is the one convener with a chat.
+    expect(w.channel.sent.map((m) => m.personId)).toEqual(['alex.wilber']);
+    const told = w.channel.toldTo(ALEX)[0]!;
+    expect(told.message).toContain('Per Lund');
+    expect(told.key).toBe(messageKey(messageKey('digest-not-installed', `digest-${WEEK}`), 'alex.wilber'));
+    expect(
+      scheduled(w)
+        .filter((j) => j.kind === DIGEST_KIND)
+        .map((j) => j.payload.weekOf),
+    ).toEqual(['2026-11-30']);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../../src/domain/commands/parse';
+import { group } from '../../../../src/features/groups/command';
+import { groupLink } from '../../../../src/features/groups/link-action';
+import type { TurnInfo } from '../../../../src/features/shared/turn';
+import {
+  ADELE,
+  ALEX,
+  inChannel,
+  ISAIAH,
+  kindOf,
+  MEGAN,
+  OPERATIVE_CHANNEL,
+  personal,
+  services,
+  TENANT,
+  text,
+  turnIn,
+  world,
+  type World,
+} from '../reviews/world';
+
+/** Runs a `grupp` command as `info` says and answers the one card sent. */
+async function say(w: World, info: TurnInfo, line: string) {
+  const turn = turnIn(w, info);
+  const parsed = parseCommand(line);
+  if (parsed.kind !== 'command') throw new Error(`${line} does not parse`);
+  await group({ turn, info, services: services(w), command: parsed.command });
+  expect(turn.sent).toHaveLength(1);
+  return turn.sent[0]!;
+}
+
+async function linkOperative(w: World) {
+  await w.stores.channelLinks.link({
+    tenantId: TENANT,
+    conversationId: OPERATIVE_CHANNEL,
+    groupId: 'operativ',
+    linkedBy: ALEX,
+    linkedAt: '2026-01-01T00:00:00.000Z',
+  });
+}
+
+describe('the group card', () => {
+  it('shows the linked group in detail; its conveners also see how the consent gate has worked', async () => {
+    const w = world();
+    await linkOperative(w);
+    await w.stores.audit.append({
+      tenantId: TENANT,
+      groupId: 'operativ',
+      event: 'refusal',
+      time: new Date('2026-11-20T10:00:00.000Z'),
+      userId: MEGAN,
+      reason: 'noConsent',
+      categories: ['personnummer'],
+    });
+    const convener = text(await say(w, inChannel(ALEX, OPERATIVE_CHANNEL), 'grupp'));
+    expect(convener).toContain('Operativ grupp');
+    expect(convener).toContain('Sofia Hed');
+    expect(convener).toContain('0 möten hållna');
+    expect(convener).toContain('1 stoppade · 0 med samtycke');
+    const member = text(await say(w, inChannel(MEGAN, OPERATIVE_CHANNEL), 'grupp'));
+    expect(member).toContain('Operativ grupp');
+    expect(member).not.toContain('Samtyckesspärren');
+  });
+
+  it('offers a convener in an unlinked channel the groups they may link it to, and tells others who can', async () => {
+    const w = world();
+    const convener = text(await say(w, inChannel(ALEX, '19:new@thread.tacv2'), 'grupp'));
+    expect(convener).toContain('Kanalen är inte kopplad');
+    for (const id of ['styrgrupp', 'samverkansgrupp', 'operativ']) expect(convener).toContain(`"value":"${id}"`);
+    const member = text(await say(w, inChannel(ADELE, '19:new@thread.tacv2'), 'grupp'));
+    expect(member).toContain('grupp koppla <id>');
+    expect(member).not.toContain('"value":"operativ"');
+  });
+
+  it("lists a user's groups in personal chat, or says they are in none", async () => {
+    const w = world();
+    const mine = text(await say(w, personal(MEGAN), 'grupp'));
+    expect(mine).toContain('Operativ grupp');
+    expect(mine).toContain('medlem');
+    expect(text(await say(w, personal(ISAIAH), 'grupp'))).toContain('Du är inte med i någon samverkansgrupp.');
+  });
+});
+
+describe('linking a channel', () => {
+  it('links the channel for a convener and says whether it was new, the same or moved', async () => {
+    const w = world();
+    const channel = '19:new@thread.tacv2';
+    const first = await say(w, inChannel(ALEX, channel, { activityId: 'a-1' }), 'grupp koppla operativ');
+    expect(text(first)).toContain('Kanalen är nu kopplad till Operativ grupp.');
+    expect(await w.stores.channelLinks.get(TENANT, channel)).toMatchObject({
+      groupId: 'operativ',
+      linkedBy: ALEX,
+      activityId: 'a-1',
+      teamId: 'team-1',
+    });
+    const again = await say(w, inChannel(ALEX, channel, { activityId: 'a-2' }), 'grupp koppla operativ');
+    expect(text(again)).toContain('Kanalen var redan kopplad till Operativ grupp.');
+    const moved = await say(w, inChannel(ALEX, channel, { activityId: 'a-3' }), 'grupp koppla styrgrupp');
+    expect(text(moved)).toContain('Kanalen är nu kopplad till Styrgrupp i stället för Operativ grupp.');
+    expect((await w.stores.channelLinks.get(TENANT, channel))?.groupId).toBe('styrgrupp');
+  });
+
+  it('answers a resent activity as the first time and rewrites nothing', async () => {
+    const w = world();
+    const channel = '19:new@thread.tacv2';
+    await say(w, inChannel(ALEX, channel, { activityId: 'a-1' }), 'grupp koppla operativ');
+    const stored = await w.stores.channelLinks.get(TENANT, channel);
+    w.clock.now = new Date('2026-11-22T10:05:00.000Z');
+    const resent = await say(w, inChannel(ALEX, channel, { activityId: 'a-1' }), 'grupp koppla operativ');
+    expect(text(resent)).toContain('Kanalen är nu kopplad till Operativ grupp.');
+    expect(await w.stores.channelLinks.get(TENANT, channel)).toEqual(stored);
+  });
+
+  it('refuses a member, a personal chat and an unknown group, and links nothing', async () => {
+    const w = world();
+    const channel = '19:new@thread.tacv2';
+    expect(kindOf(await say(w, inChannel(MEGAN, channel), 'grupp koppla operativ'))).toBe('not-allowed');
+    const personalChat = await say(w, personal(ALEX), 'grupp koppla operativ');
+    expect(kindOf(personalChat)).toBe('error');
+    expect(text(personalChat)).toContain('En grupp kopplas till en kanal eller gruppchatt.');
+    const unknown = await say(w, inChannel(ALEX, channel), 'grupp koppla okand');
+    expect(text(unknown)).toContain('Det finns ingen grupp som heter okand. Grupperna är: styrgrupp, samverkansgrupp, operativ.');
+    expect(await w.stores.channelLinks.get(TENANT, channel)).toBeUndefined();
+  });
+
+  it("links from the chooser's card verb; an id not offered is not named back", async () => {
+    const w = world();
+    const turn = turnIn(w, inChannel(ALEX, '19:new@thread.tacv2', { activityId: 'a-1' }));
+    const linked = await groupLink.handle({ turn, info: turn.info, services: services(w), data: { groupId: 'samverkansgrupp' } });
+    expect(text(linked)).toContain('Kanalen är nu kopplad till Samverkansgrupp.');
+    const other = turnIn(w, inChannel(ALEX, '19:other@thread.tacv2'));
+    const odd = await groupLink.handle({ turn: other, info: other.info, services: services(w), data: { groupId: 'x<script>' } });
+    expect(text(odd)).toContain('Välj en grupp.');
+    expect(text(odd)).not.toContain('x<script>');
+    expect(await w.stores.channelLinks.get(TENANT, '19:other@thread.tacv2')).toBeUndefined();
+  });
+});
