@@ -15,7 +15,6 @@ import {
   type RefusalReason,
 } from '../../domain/consent';
 import type { Group } from '../../domain/organisation';
-import { t } from '../../i18n';
 import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { Turn, TurnInfo } from '../shared/turn';
@@ -86,10 +85,10 @@ export async function gateText(services: GateDeps, turn: Turn, text: string): Pr
     await audit(services, info, 'allowedUnderConsent', groupIds, { categories: decision.categories, caseRef: decision.caseRefs.join(',') });
     return { allowed: true, identifiable: true, caseRefs: decision.caseRefs, text: approved(screening, decision)! };
   }
-  const card = consentRefusalCard(info.locale, { categories: decision.categories, reason: decision.reason });
-  const message = t(info.locale, 'gate.textRefused', {
-    categories: categoryList(info.locale, decision.categories),
-    reason: t(info.locale, `gate.reasons.${decision.reason}`),
+  const card = consentRefusalCard(turn.locale, { categories: decision.categories, reason: decision.reason });
+  const message = turn.t('gate.textRefused', {
+    categories: categoryList(turn.locale, decision.categories),
+    reason: turn.t(`gate.reasons.${decision.reason}`),
   });
   await Promise.all([
     audit(services, info, 'refusal', groupIds, {
