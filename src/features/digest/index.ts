@@ -1,7 +1,7 @@
 import type { Feature } from '../shared/feature';
 import { digestOpen } from './actions';
 import { digest } from './command';
-import { registerDigestJobs, scheduleNextDigest } from './weekly';
+import { DIGEST_KIND, scheduleNextDigest, weeklyDigestJob, type WeeklyPayload } from './weekly';
 
 /** The managers' digest: on demand (`sammanfattning`) and every week, delivered once to each manager. */
 export const digestFeature: Feature = {
@@ -9,9 +9,8 @@ export const digestFeature: Feature = {
   register(routes, services) {
     routes.command('digest', digest);
     routes.action(digestOpen);
-    registerDigestJobs(routes, services);
+    routes.job<WeeklyPayload>(DIGEST_KIND, (ctx) => weeklyDigestJob(services, ctx));
   },
-  start: async (services) => {
-    await scheduleNextDigest(services);
-  },
+  // The week's run is planned by date, so every process planning it at start plans it once.
+  start: (services) => scheduleNextDigest(services),
 };

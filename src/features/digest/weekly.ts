@@ -6,7 +6,6 @@ import type { Manager, Organisation } from '../../domain/organisation';
 import { t, type Locale } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import { messageKey } from '../shared/channel';
-import type { Routes } from '../shared/feature';
 import type { BotServices } from '../shared/services';
 import { DigestFacts, overseenGroups, type DigestFactsDeps } from './facts';
 
@@ -18,6 +17,11 @@ import { DigestFacts, overseenGroups, type DigestFactsDeps } from './facts';
  */
 
 export const DIGEST_KIND = 'digest.weekly';
+
+/** The weekly job's payload: the date of the run, which names the run in the outbox. */
+export interface WeeklyPayload {
+  weekOf: string;
+}
 
 /** What the weekly run needs besides the digest's facts: the outbox, the fan-out's limiter and lease, the managers' chats and the scheduler. */
 export type DigestDeps = DigestFactsDeps &
@@ -136,7 +140,7 @@ export async function runDigest(services: DigestDeps, weekOf: string, now: Date,
 }
 
 /** The weekly job: plans next week's run first, fans this week's out, and names the managers it could not reach. */
-export async function weeklyDigestJob(services: DigestDeps, ctx: JobContext<{ weekOf: string }>): Promise<void> {
+export async function weeklyDigestJob(services: DigestDeps, ctx: JobContext<WeeklyPayload>): Promise<void> {
   // The next week first: a crash mid-run must not stop the weekly rhythm.
   await scheduleNextDigest(services, new Date(ctx.now.getTime() + 60_000));
   const summary = await runDigest(services, ctx.payload.weekOf, ctx.now, ctx.signal);
@@ -180,8 +184,4 @@ export async function reportNotInstalled(services: DigestDeps, runId: string): P
     'managers without the app reported',
   );
   return told;
-}
-
-export function registerDigestJobs(routes: Routes, services: DigestDeps): void {
-  routes.job<{ weekOf: string }>(DIGEST_KIND, (ctx) => weeklyDigestJob(services, ctx));
 }

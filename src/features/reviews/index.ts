@@ -11,7 +11,6 @@ export const reviewsFeature: Feature = {
     routes.action(reviewComplete);
     registerReviewJobs(routes, services);
   },
-  start: async (services) => {
-    await scheduleReviewReminders(services);
-  },
+  // Every process plans each document's reminders at start; the job ids name the document, date and step, so this is idempotent.
+  start: (services) => scheduleReviewReminders(services).then(() => undefined),
 };

@@ -53,7 +53,7 @@ export async function sendReviewReminder(deps: ReviewsDeps, ctx: JobContext<Remi
   if (!doc) return 'skipped';
   const row = reviewRow(doc, await deps.reviews.get(orgTenant(deps), doc.id), ctx.now, org.timeZone);
   // Reviewed since, or the date moved on (a cycle that rolls over when never reviewed): this
-  // reminder is for a date that no longer applies; plan the new date's reminders instead.
+  // reminder names a date that is not the document's next due date; plan that date's reminders instead.
   if (row.next.dueDate !== dueDate) {
     await scheduleReviewReminders(deps, [doc]);
     return 'skipped';

@@ -4,7 +4,7 @@ import type { CheckedText } from '../../domain/consent';
 import { authorize } from '../../domain/access';
 import { isIsoDate, localDate } from '../../domain/organisation';
 import { byUrgency, reviewRow } from '../../domain/reviews/reviews';
-import { gateText } from '../consent/gate';
+import { gateText, type GateDeps } from '../consent/gate';
 import { inTenantOf } from '../shared/organisation';
 import type { Turn } from '../shared/turn';
 import { reviewListCard, reviewReminderCard } from './cards';
@@ -16,9 +16,6 @@ import { orgTenant, ownerName, rowsFor, type ReviewsDeps } from './rows';
  * conveners of the owning groups and for managers, and recording a review,
  * which moves the next due date on and plans its reminders.
  */
-
-/** What recording a review needs besides the reviews' own stores: the consent gate, for the texts it stores or names back. */
-type GateDeps = Parameters<typeof gateText>[0];
 
 /** The documents this user may see, most urgent first; `notice` heads the list. */
 export async function reviewView(
@@ -53,7 +50,7 @@ export interface CompletedReview {
   fromReminder: boolean;
 }
 
-/** `review.complete`: records the review, moves the next date on and plans its reminders. */
+/** `review.complete`: records the review, moves the next date on and plans its reminders; the texts it stores or names back pass the consent gate first. */
 export async function completeReview(deps: ReviewsDeps & GateDeps, turn: Turn, data: CompletedReview): Promise<AdaptiveCardJson> {
   const org = deps.organisation;
   const doc = org.documents.find((d) => d.id === data.documentId);
