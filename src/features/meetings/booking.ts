@@ -19,8 +19,6 @@ import { formValues, occurrencesFromDates, proposal, type BookingInput } from '.
  * are made from the activity's id, so a resent activity books nothing twice.
  */
 
-export type { BookingInput } from './series';
-
 /** What booking needs: the meetings' services and the consent gate's, which checks the place. */
 export type BookingDeps = MeetingsDeps & Parameters<typeof gateText>[0];
 

@@ -25,7 +25,7 @@ export type MeetingsDeps = Pick<BotServices, 'organisation' | 'meetings' | 'cale
   config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
 };
 
-export function localDateOf(m: Pick<Meeting, 'start' | 'timeZone'>): string {
+function localDateOf(m: Pick<Meeting, 'start' | 'timeZone'>): string {
   return DateTime.fromISO(m.start, { zone: m.timeZone }).toISODate()!;
 }
 

@@ -13,7 +13,8 @@ import type { MeetingsDeps } from './meetings';
  * dates read back.
  */
 
-export const MAX_SERIES = 52;
+/** The most meetings one series books. */
+const MAX_SERIES = 52;
 
 export interface BookingInput {
   groupId: string;
