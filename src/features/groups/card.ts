@@ -22,9 +22,25 @@ export interface GroupCardData {
   linkChoices?: GroupChoice[];
 }
 
+/** The data of adaptive-cards/group.json. */
+export interface GroupTemplateData {
+  title: string;
+  subtitle: string;
+  notice: string;
+  facts: GroupCardFact[];
+  status: string;
+  statusStyle: 'good' | 'attention';
+  linkChoices: GroupChoice[];
+  linkDefault: string;
+  linkPrompt: string;
+  linkLabel: string;
+  linkError: string;
+  linkButton: string;
+}
+
 export function groupCard(locale: Locale, d: GroupCardData): AdaptiveCardJson {
   const choices = d.linkChoices ?? [];
-  return renderCard('group', {
+  const data: GroupTemplateData = {
     // The content is localised by the caller and holds names from the organisation and from users: all of it is shown as text.
     title: userText(d.title),
     subtitle: userText(d.subtitle),
@@ -38,5 +54,6 @@ export function groupCard(locale: Locale, d: GroupCardData): AdaptiveCardJson {
     linkLabel: t(locale, 'group.linkLabel'),
     linkError: t(locale, 'group.linkError'),
     linkButton: t(locale, 'group.linkButton'),
-  });
+  };
+  return renderCard('group', data);
 }
