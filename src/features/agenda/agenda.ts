@@ -1,4 +1,4 @@
-import { errorCard, notAllowedCard } from '../../cards/common';
+import { errorCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { authorize } from '../../domain/access';
 import { caseRefIn, itemIdFor, propose, published, splitMinutes, type Agenda } from '../../domain/agenda/agenda';
@@ -10,7 +10,7 @@ import { gateText } from '../consent/gate';
 import { detectOptionsOf, userName } from '../consent/organisation';
 import { findMeeting, personKey } from '../meetings/meetings';
 import { linkKeyOf, type Turn } from '../shared/turn';
-import { commandGroup, ensureAgenda, upcomingMeeting, type AgendaDeps } from './group-meeting';
+import { commandMeeting, ensureAgenda, upcomingMeeting, type AgendaDeps } from './group-meeting';
 import { agendaCardFor, refreshAgendaCard, resyncAgendaStatus, setAgendaStatus } from './posted-cards';
 
 /**
@@ -24,17 +24,13 @@ export type AgendaOutcome = { card: AdaptiveCardJson; record?: { meeting: Meetin
 
 /** `dagordning`: the agenda card of the group's next meeting; in the group's channel it becomes the card everyone updates. */
 export async function showAgenda(deps: AgendaDeps, turn: Turn): Promise<AgendaOutcome> {
-  const { locale, info } = turn;
-  const group = await commandGroup(deps, turn, 'agenda.propose');
-  if (!group) return { card: errorCard(locale, 'agenda.notices.noGroup') };
-  const decision = authorize(deps.organisation, turn.actor, 'agenda.propose', { groupId: group.id });
-  if (!decision.allowed) return { card: notAllowedCard(locale, decision.reason, decision.whoMay) };
-  const m = await upcomingMeeting(deps, info.tenantId, group.id);
-  if (!m) return { card: errorCard(locale, 'agenda.notices.noMeeting') };
+  const found = await commandMeeting(deps, turn, 'agenda.propose', upcomingMeeting);
+  if ('card' in found) return { card: found.card };
+  const { group, meeting: m } = found;
   const agenda = await ensureAgenda(deps, m, group);
   await setAgendaStatus(deps, m, agenda.status === 'published' ? 'published' : 'draft');
   const inChannel = (await turn.groupHere())?.id === group.id;
-  return { card: await agendaCardFor(deps, m, agenda, locale), record: inChannel ? { meeting: m } : undefined };
+  return { card: await agendaCardFor(deps, m, agenda, turn.locale), record: inChannel ? { meeting: m } : undefined };
 }
 
 /** Remembers where the agenda card landed, so proposals update it for everyone. */
@@ -134,14 +130,10 @@ export async function proposeItem(
 
 /** `dagordning + <text>`: a proposal to the group's next meeting. */
 export async function proposeToNext(deps: AgendaDeps, turn: Turn, text: string): Promise<AdaptiveCardJson> {
-  const { locale, info } = turn;
-  const group = await commandGroup(deps, turn, 'agenda.propose');
-  if (!group) return errorCard(locale, 'agenda.notices.noGroup');
-  const decision = authorize(deps.organisation, turn.actor, 'agenda.propose', { groupId: group.id });
-  if (!decision.allowed) return notAllowedCard(locale, decision.reason, decision.whoMay);
-  const m = await upcomingMeeting(deps, info.tenantId, group.id);
-  if (!m) return errorCard(locale, 'agenda.notices.noMeeting');
-  return proposeItem(deps, turn, m.id, text, info.activityId || `${info.userId}:${deps.now().toISOString()}`);
+  const found = await commandMeeting(deps, turn, 'agenda.propose', upcomingMeeting);
+  if ('card' in found) return found.card;
+  const { info } = turn;
+  return proposeItem(deps, turn, found.meeting.id, text, info.activityId || `${info.userId}:${deps.now().toISOString()}`);
 }
 
 /** `agenda.publish`: conveners only; publishing twice (a resent action) only brings the cards up to date. */

@@ -1,10 +1,13 @@
+import { errorCard, notAllowedCard } from '../../cards/common';
+import type { AdaptiveCardJson } from '../../cards/render';
+import { authorize } from '../../domain/access';
 import { newAgenda, type Agenda } from '../../domain/agenda/agenda';
 import type { Meeting } from '../../domain/meetings/meeting';
 import { findGroup, type Group } from '../../domain/organisation';
 import type { GateDeps } from '../consent/gate';
+import { commandGroup } from '../shared/command-group';
 import type { BotServices } from '../shared/services';
-
-export { commandGroup } from '../shared/command-group';
+import type { Turn } from '../shared/turn';
 
 /** What the agenda and minutes use cases read and write; the consent gate's own needs included. */
 export type AgendaDeps = GateDeps &
@@ -13,27 +16,40 @@ export type AgendaDeps = GateDeps &
     'organisation' | 'meetings' | 'agendas' | 'minutes' | 'consents' | 'channel' | 'scheduler' | 'config' | 'now' | 'logger'
   >;
 
-/** The group's next meeting that has not ended (not cancelled): the one an agenda is written for. */
-export async function upcomingMeeting(
-  deps: Pick<AgendaDeps, 'meetings' | 'now'>,
-  tenantId: string,
-  groupId: string,
-): Promise<Meeting | undefined> {
-  const now = deps.now();
-  return (await deps.meetings.listGroup(tenantId, groupId, { from: now })).find(
-    (m) => m.status === 'scheduled' && Date.parse(m.end) > now.getTime(),
-  );
-}
+type MeetingFinder = (deps: Pick<AgendaDeps, 'meetings' | 'now'>, tenantId: string, groupId: string) => Promise<Meeting | undefined>;
 
-/** The latest meeting that has started (not cancelled): the one minutes are written for. */
-export async function latestMeeting(
-  deps: Pick<AgendaDeps, 'meetings' | 'now'>,
-  tenantId: string,
-  groupId: string,
-): Promise<Meeting | undefined> {
-  const now = deps.now();
-  const list = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now.getTime() - 400 * 86_400_000), to: now });
-  return list.filter((m) => m.status === 'scheduled' && Date.parse(m.start) <= now.getTime()).pop();
+/** The group's next meeting that has not ended (not cancelled): the one an agenda is written for. */
+export const upcomingMeeting: MeetingFinder = async (deps, tenantId, groupId) => {
+  const now = deps.now().getTime();
+  const ahead = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now) });
+  return ahead.find((m) => m.status === 'scheduled' && Date.parse(m.end) > now);
+};
+
+/** The latest meeting that has started, within a good year (not cancelled): the one minutes are written for. */
+export const latestMeeting: MeetingFinder = async (deps, tenantId, groupId) => {
+  const now = deps.now().getTime();
+  const held = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now - 400 * 86_400_000), to: new Date(now) });
+  return held.filter((m) => m.status === 'scheduled' && Date.parse(m.start) <= now).pop();
+};
+
+/**
+ * The meeting a command is about: in the group of `commandGroup`, for a
+ * user with `capability` there, the one `find` picks; else the card that
+ * says why not (no group, not allowed, no meeting).
+ */
+export async function commandMeeting(
+  deps: AgendaDeps,
+  turn: Turn,
+  capability: 'agenda.propose' | 'minutes.write',
+  find: MeetingFinder,
+): Promise<{ group: Group; meeting: Meeting } | { card: AdaptiveCardJson }> {
+  const notices = capability === 'agenda.propose' ? 'agenda.notices' : 'minutes.notices';
+  const group = await commandGroup(deps, turn, capability);
+  if (!group) return { card: errorCard(turn.locale, `${notices}.noGroup`) };
+  const decision = authorize(deps.organisation, turn.actor, capability, { groupId: group.id });
+  if (!decision.allowed) return { card: notAllowedCard(turn.locale, decision.reason, decision.whoMay) };
+  const meeting = await find(deps, turn.info.tenantId, group.id);
+  return meeting ? { group, meeting } : { card: errorCard(turn.locale, `${notices}.noMeeting`) };
 }
 
 /** The agenda a meeting starts with: the group's standing items (its own template, or its level's). */

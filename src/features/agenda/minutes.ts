@@ -12,7 +12,7 @@ import { publicUrl } from '../shared/urls';
 import type { Turn } from '../shared/turn';
 import { itemText, minutesCard, type MinutesCardOptions } from './cards';
 import { completeFinalize } from './finalize';
-import { agendaOrTemplate, commandGroup, latestMeeting, type AgendaDeps } from './group-meeting';
+import { agendaOrTemplate, commandMeeting, latestMeeting, type AgendaDeps } from './group-meeting';
 import { readMinutesForm, type MinutesData } from './minutes-form';
 import { carriedTasks } from './tasks';
 
@@ -65,14 +65,10 @@ export async function minutesCardFor(
 
 /** `protokoll`: the minutes card of the group's latest meeting; conveners only. */
 export async function showMinutes(deps: AgendaDeps, turn: Turn): Promise<AdaptiveCardJson> {
-  const { locale, info } = turn;
-  const group = await commandGroup(deps, turn, 'minutes.write');
-  if (!group) return errorCard(locale, 'minutes.notices.noGroup');
-  const decision = authorize(deps.organisation, turn.actor, 'minutes.write', { groupId: group.id });
-  if (!decision.allowed) return notAllowedCard(locale, decision.reason, decision.whoMay);
-  const m = await latestMeeting(deps, info.tenantId, group.id);
-  if (!m) return errorCard(locale, 'minutes.notices.noMeeting');
-  return minutesCardFor(deps, locale, m, await deps.minutes.get(m.tenantId, m.groupId, m.id));
+  const found = await commandMeeting(deps, turn, 'minutes.write', latestMeeting);
+  if ('card' in found) return found.card;
+  const m = found.meeting;
+  return minutesCardFor(deps, turn.locale, m, await deps.minutes.get(m.tenantId, m.groupId, m.id));
 }
 
 /**
