@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { itemText } from './features/agenda/cards';
+import { agendaOrTemplate } from './features/agenda/group-meeting';
 import { meetingWhen } from './features/meetings/cards';
 import type { BotServices } from './features/shared/services';
-import { newAgenda } from './domain/agenda/agenda';
 import type { Meeting } from './domain/meetings/meeting';
 import type { Minutes } from './domain/minutes/minutes';
 import { findGroup, findPerson, type Group } from './domain/organisation';
@@ -19,7 +19,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 export function minutesHtml(
-  services: BotServices,
+  services: Pick<BotServices, 'organisation'>,
   group: Group,
   m: Meeting,
   minutes: Minutes,
@@ -41,8 +41,8 @@ export function minutesHtml(
         `<li><strong>${e(i.text)}</strong>${minutes.notes[i.id] ? `<p>${e(minutes.notes[i.id]!).replace(/\n/g, '<br>')}</p>` : ''}</li>`,
     )
     .join('');
-  const actions = minutes.actions.length
-    ? `<table><thead><tr><th>${p('what')}</th><th>${p('who')}</th><th>${p('due')}</th></tr></thead><tbody>${minutes.actions.map((a) => `<tr><td>${e(a.what)}</td><td>${e(a.who)}</td><td>${e(a.due)}</td></tr>`).join('')}</tbody></table>`
+  const tasks = minutes.actions.length
+    ? `<table><thead><tr><th>${p('what')}</th><th>${p('who')}</th><th>${p('due')}</th></tr></thead><tbody>${minutes.actions.map((task) => `<tr><td>${e(task.what)}</td><td>${e(task.who)}</td><td>${e(task.due)}</td></tr>`).join('')}</tbody></table>`
     : `<p class="none">${p('none')}</p>`;
   const sip = minutes.sip.length
     ? `<h2>${p('sip')}</h2>${minutes.sip.map((s) => `<h3>${e(s.caseRef)}</h3><dl><dt>${e(t(locale, 'minutes.labels.goal'))}</dt><dd>${e(s.goal)}</dd><dt>${e(t(locale, 'minutes.labels.intervention'))}</dt><dd>${e(s.intervention)}</dd><dt>${e(t(locale, 'minutes.labels.responsible'))}</dt><dd>${e(s.responsible)}</dd><dt>${e(t(locale, 'minutes.labels.due'))}</dt><dd>${e(s.due)}</dd><dt>${e(t(locale, 'minutes.labels.coordinator'))}</dt><dd>${e(s.coordinator)}</dd></dl>`).join('')}`
@@ -66,7 +66,7 @@ dl{display:grid;grid-template-columns:10rem 1fr;gap:.25rem .75rem}dt{color:#6161
 ${minutes.guests ? `<h2>${p('guests')}</h2><p>${e(minutes.guests)}</p>` : ''}
 <h2>${p('items')}</h2><ol>${items}</ol>
 <h2>${p('decisions')}</h2>${list(minutes.decisions)}
-<h2>${p('actions')}</h2>${actions}
+<h2>${p('actions')}</h2>${tasks}
 ${sip}
 <footer>${p('finalized', { at: (minutes.finalizedAt ?? '').slice(0, 10), by })}</footer>
 </body></html>
@@ -81,23 +81,12 @@ export function registerMinutesEndpoint(server: Server, services: BotServices): 
       const key = await services.minutes.resolvePrintToken(m[1]!);
       const group = key ? findGroup(services.organisation, key.groupId) : undefined;
       if (!key || !group) return notFound(res);
-      const [meeting, minutes, agenda] = await Promise.all([
+      const [meeting, minutes] = await Promise.all([
         services.meetings.get(key.tenantId, key.groupId, key.meetingId),
         services.minutes.get(key.tenantId, key.groupId, key.meetingId),
-        services.agendas.get(key.tenantId, key.groupId, key.meetingId),
       ]);
       if (!meeting || !minutes || minutes.status !== 'final' || minutes.printToken !== m[1]) return notFound(res);
-      const items = (
-        agenda ??
-        newAgenda({
-          tenantId: key.tenantId,
-          groupId: group.id,
-          meetingId: meeting.id,
-          level: group.level,
-          groupTemplate: group.agendaTemplate,
-          now: services.now(),
-        })
-      ).items;
+      const { items } = await agendaOrTemplate(services, meeting, group);
       const html = minutesHtml(
         services,
         group,

@@ -3,6 +3,7 @@ import { REMINDER_KINDS } from '../../domain/meetings/reminders';
 import { t, type Locale } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import { meetingWhen } from '../meetings/cards';
+import type { ReminderPayload } from '../meetings/jobs';
 import { meetingCardFor } from '../meetings/meetings';
 import type { Routes } from '../shared/feature';
 import type { BotServices } from '../shared/services';
@@ -15,13 +16,8 @@ import { TASK_KINDS } from './tasks';
  * services.channel), so a retried job sends nothing twice.
  */
 
-/** A meeting's minutes reminder: the meeting as it was when the job was planned. */
-export interface MinutesReminderPayload {
-  tenantId: string;
-  groupId: string;
-  meetingId: string;
-  sequence: number;
-}
+/** A meeting's minutes reminder carries the meeting as it was when planned, like its other reminders. */
+export type MinutesReminderPayload = ReminderPayload;
 
 /** A task's reminder; `actionId` is the task's id, as stored jobs carry it. */
 export interface TaskDuePayload {
@@ -37,22 +33,22 @@ export type AgendaJobsDeps = Pick<BotServices, 'meetings' | 'minutes' | 'organis
  * moved or cancelled since (its sequence differs), when it was sent for this
  * sequence already, or when the minutes are final.
  */
-export async function minutesReminder(services: AgendaJobsDeps, ctx: JobContext<MinutesReminderPayload>): Promise<void | 'skipped'> {
+export async function minutesReminder(deps: AgendaJobsDeps, ctx: JobContext<MinutesReminderPayload>): Promise<void | 'skipped'> {
   const { tenantId, groupId, meetingId, sequence } = ctx.payload;
-  const m = await services.meetings.get(tenantId, groupId, meetingId);
+  const m = await deps.meetings.get(tenantId, groupId, meetingId);
   if (m?.status !== 'scheduled' || m.sequence !== sequence || m.reminded[REMINDER_KINDS.minutes] === m.sequence) return 'skipped';
-  const minutes = await services.minutes.get(m.tenantId, m.groupId, m.id);
+  const minutes = await deps.minutes.get(m.tenantId, m.groupId, m.id);
   if (minutes?.status === 'final') return 'skipped';
-  const sent = await services.channel.tellConveners(
+  const sent = await deps.channel.tellConveners(
     m.tenantId,
     m.groupId,
     (locale) =>
-      meetingCardFor(services, m, locale, {
+      meetingCardFor(deps, m, locale, {
         notice: t(locale, 'minutes.reminders.missing', { when: meetingWhen(m, locale).when }),
       }),
     ctx.idempotencyKey,
   );
-  await services.meetings.update(m.tenantId, m.groupId, m.id, (cur) => ({
+  await deps.meetings.update(m.tenantId, m.groupId, m.id, (cur) => ({
     ...cur,
     reminded: { ...cur.reminded, [REMINDER_KINDS.minutes]: cur.sequence },
   }));
@@ -60,18 +56,18 @@ export async function minutesReminder(services: AgendaJobsDeps, ctx: JobContext<
 }
 
 /** On a task's due date: its owner when the bot knows them and has a chat with them, else the conveners. */
-export async function taskDue(services: AgendaJobsDeps, ctx: JobContext<TaskDuePayload>): Promise<void | 'skipped'> {
+export async function taskDue(deps: AgendaJobsDeps, ctx: JobContext<TaskDuePayload>): Promise<void | 'skipped'> {
   const { tenantId, groupId, actionId } = ctx.payload;
-  const task = await services.minutes.action(tenantId, groupId, actionId);
+  const task = await deps.minutes.action(tenantId, groupId, actionId);
   if (!task || task.doneAt) return 'skipped';
-  const group = findGroup(services.organisation, groupId);
+  const group = findGroup(deps.organisation, groupId);
   const text = (locale: Locale) => t(locale, 'minutes.reminders.actionDue', { group: group?.name ?? groupId, what: task.what });
-  if (task.whoPersonId && (await services.channel.tellPerson(tenantId, { personId: task.whoPersonId }, text, ctx.idempotencyKey))) return;
-  const sent = await services.channel.tellConveners(tenantId, groupId, text, ctx.idempotencyKey);
+  if (task.whoPersonId && (await deps.channel.tellPerson(tenantId, { personId: task.whoPersonId }, text, ctx.idempotencyKey))) return;
+  const sent = await deps.channel.tellConveners(tenantId, groupId, text, ctx.idempotencyKey);
   return sent ? undefined : 'skipped';
 }
 
-export function registerAgendaJobs(routes: Routes, services: AgendaJobsDeps): void {
-  routes.job<MinutesReminderPayload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(services, ctx));
-  routes.job<TaskDuePayload>(TASK_KINDS.due, (ctx) => taskDue(services, ctx));
+export function registerAgendaJobs(routes: Routes, deps: AgendaJobsDeps): void {
+  routes.job<MinutesReminderPayload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(deps, ctx));
+  routes.job<TaskDuePayload>(TASK_KINDS.due, (ctx) => taskDue(deps, ctx));
 }
