@@ -1,6 +1,6 @@
 /** Word lists for contact details: functional mailboxes, mail domains, streets, offices and phone cues (see lexicon.ts). */
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+import { words } from './words';
 
 /** Local parts of functional mailboxes. */
 export const FUNCTIONAL_MAILBOXES = words(`

@@ -1,6 +1,6 @@
 /** Word lists for names: surnames and their endings, names that are also words, and words that are never names (see lexicon.ts). */
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+import { words } from './words';
 
 /** Family names common in Sweden: Swedish, Nordic and the largest immigrant origins. */
 export const SURNAMES = words(`

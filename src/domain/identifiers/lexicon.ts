@@ -3,7 +3,7 @@
  * once at load so every lookup is O(1).
  */
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+import { words } from './words';
 
 export * from './lexicon-contact';
 export * from './lexicon-names';
