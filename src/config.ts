@@ -95,14 +95,17 @@ export const envSchema = z.object({
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:mm, e.g. 07:30')
       .default('07:30'),
   ),
-  /** Proactive messages a second for the app (Teams allows 50) and per conversation (Teams allows 7). */
+  /**
+   * The most proactive messages a second for the app (Teams allows 50): the sender starts just under it
+   * and learns the real limit (src/delivery/rate-limiter.ts). Per conversation, Teams allows 7.
+   */
   FANOUT_RATE: z.preprocess(
     emptyToUndefined,
     z.coerce
       .number({ invalid_type_error: 'must be 1–50 messages a second' })
       .min(1, 'must be 1–50 messages a second')
       .max(50, 'must be 1–50 messages a second')
-      .default(49),
+      .default(50),
   ),
   FANOUT_CONVERSATION_RATE: z.preprocess(
     emptyToUndefined,

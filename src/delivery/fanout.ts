@@ -6,8 +6,9 @@ import type { RateLimiter } from './rate-limiter';
 
 /**
  * Sends one run's outbox: every row claimed by lease, sent within the rate
- * limits, and marked with its outcome. A 429 pauses every sender for its
- * Retry-After and the row waits without losing an attempt; 5xx and network
+ * limits the limiter learns, and marked with its outcome. A 429 holds back
+ * its row (and conversation) for its Retry-After without losing an attempt,
+ * and tells the limiter, which slows the app when 429s cluster; 5xx and network
  * errors are retried with exponential backoff and jitter (botbuilder's own
  * retries are switched off for these sends, so nothing is retried twice);
  * 403 means blocked or uninstalled and is not retried; a recipient without a
@@ -221,14 +222,19 @@ export class FanOut {
     }
     await this.o.limiter.acquire(delivery.conversationId);
     if (stop.failed) throw Object.assign(new Error('fan-out run stopped'), { code: 'FanOutStopped' });
+    let activityId: string | undefined;
     try {
-      const activityId = await delivery.send(`${claimed.runId}/${claimed.recipient}`);
-      summary.sent += 1;
-      await finish({ status: 'sent', activityId: activityId ?? '', lastError: '' });
+      activityId = await delivery.send(`${claimed.runId}/${claimed.recipient}`);
     } catch (err) {
-      if (statusOf(err) === 429) this.o.limiter.refund(delivery.conversationId);
+      const status = statusOf(err);
+      if (status === 429) this.o.limiter.throttled(delivery.conversationId, retryAfterMs(err) ?? 1000);
+      else if (status === undefined || status >= 500 || status === 408) this.o.limiter.failed();
       await this.retryOrFail(claimed, err, summary, finish);
+      return;
     }
+    this.o.limiter.succeeded();
+    summary.sent += 1;
+    await finish({ status: 'sent', activityId: activityId ?? '', lastError: '' });
   }
 
   private async retryOrFail(
@@ -240,8 +246,8 @@ export class FanOut {
     const status = statusOf(err);
     const now = this.clock();
     if (status === 429) {
+      // Only this row (and its conversation, in the limiter) waits for Retry-After; the others go on.
       const wait = retryAfterMs(err) ?? 1000;
-      this.o.limiter.pauseUntil(now + wait);
       summary.throttled += 1;
       // Throttling is not the recipient's fault: the attempt does not count.
       await finish({ status: 'pending', attempts: row.attempts - 1, notBefore: new Date(now + wait).toISOString(), lastError: '429' });

@@ -33,6 +33,12 @@ export interface TeamsLimits {
   perApp?: number;
   /** …holding at most this many tokens (a short burst; default 5). */
   perAppBurst?: number;
+  /**
+   * How `perApp` is counted: 'bucket' (the default: a token bucket with a
+   * short burst) or 'sliding' (at most `perApp` accepted sends in any strict
+   * one-second window: the stricter model).
+   */
+  appModel?: 'bucket' | 'sliding';
   perConversation?: number;
   rate429?: number;
   rate5xx?: number;
@@ -138,8 +144,13 @@ export class ConnectorEmulator {
   /** Resends of an already delivered idempotency key (with `dedupe`). */
   absorbed = 0;
   private readonly firstIds = new Map<string, string>();
+  /** 429s answered because a limit was reached (not the injected ones). */
+  overLimit429 = 0;
+  /** Sends the limits accepted (2xx), for the achieved rate. */
+  accepted = 0;
   private appTokens = Number.NaN;
   private appRefilledAt = 0;
+  private readonly appWindow: number[] = [];
   private readonly convWindows = new Map<string, number[]>();
 
   constructor(options: { cardValidator?: (card: unknown) => void } = {}) {
@@ -344,6 +355,8 @@ export class ConnectorEmulator {
     this.deliveries.clear();
     this.firstIds.clear();
     this.absorbed = 0;
+    this.overLimit429 = 0;
+    this.accepted = 0;
     this.requestsByConversation.clear();
   }
 
@@ -360,16 +373,30 @@ export class ConnectorEmulator {
     let conv = this.convWindows.get(conversationId);
     if (!conv) this.convWindows.set(conversationId, (conv = []));
     while (conv.length && conv[0]! <= now - 1000) conv.shift();
-    if (l.perApp !== undefined) {
+    if (l.perApp !== undefined && l.appModel === 'sliding') {
+      while (this.appWindow.length && this.appWindow[0]! <= now - 1000) this.appWindow.shift();
+      if (this.appWindow.length >= l.perApp) {
+        this.overLimit429 += 1;
+        return { status: 429, retryAfter };
+      }
+    } else if (l.perApp !== undefined) {
       const burst = l.perAppBurst ?? 5;
       if (Number.isNaN(this.appTokens)) this.appTokens = burst;
       this.appTokens = Math.min(burst, this.appTokens + ((now - this.appRefilledAt) / 1000) * l.perApp);
       this.appRefilledAt = now;
-      if (this.appTokens < 1) return { status: 429, retryAfter };
+      if (this.appTokens < 1) {
+        this.overLimit429 += 1;
+        return { status: 429, retryAfter };
+      }
     }
-    if (l.perConversation !== undefined && conv.length >= l.perConversation) return { status: 429, retryAfter };
-    if (l.perApp !== undefined) this.appTokens -= 1;
+    if (l.perConversation !== undefined && conv.length >= l.perConversation) {
+      this.overLimit429 += 1;
+      return { status: 429, retryAfter };
+    }
+    if (l.perApp !== undefined && l.appModel === 'sliding') this.appWindow.push(now);
+    else if (l.perApp !== undefined) this.appTokens -= 1;
     conv.push(now);
+    this.accepted += 1;
     return undefined;
   }
 
