@@ -105,7 +105,7 @@ export async function proposeItem(
     kind: caseRef ? ('case' as const) : ('proposed' as const),
     text,
     caseRef,
-    proposer: info.userName ?? (info.aadObjectId ? userName(deps.organisation, info.aadObjectId) : undefined),
+    proposer: info.userName ?? (info.aadObjectId ? userName(deps.organisation, info.aadObjectId, info.tenantId) : undefined),
     proposerKey: personKey(info),
     minutes,
   };

@@ -127,7 +127,7 @@ async function tellConveners(
   reason: RefusalReason,
 ): Promise<void> {
   if (!group) return;
-  const author = info.userName ?? (info.aadObjectId ? userName(services.organisation, info.aadObjectId) : undefined) ?? '—';
+  const author = info.userName ?? (info.aadObjectId ? userName(services.organisation, info.aadObjectId, info.tenantId) : undefined) ?? '—';
   try {
     // Keyed by the refused activity: a resent message tells each convener once.
     await services.channel.tellConveners(

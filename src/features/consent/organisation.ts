@@ -46,9 +46,9 @@ export function convenes(org: Organisation, group: Group, aadObjectId: string | 
   return !!aadObjectId && group.conveners.some((id) => findPerson(org, id)?.aadObjectId === aadObjectId);
 }
 
-/** A user's display name in the organisation, by Entra object id (read as an actor without a tenant). */
-export function userName(org: Organisation, aadObjectId: string): string | undefined {
-  return personOf(org, { aadObjectId })?.displayName;
+/** A user's display name in the organisation, by Entra object id, for a user of the given tenant. */
+export function userName(org: Organisation, aadObjectId: string, tenantId: string): string | undefined {
+  return personOf(org, { aadObjectId, tenantId })?.displayName;
 }
 
 const detectOptions = new WeakMap<Organisation, Omit<DetectOptions, 'now'>>();

@@ -23,7 +23,7 @@ export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Not
     .map((c) => ({
       consent: c,
       status: status(c, day),
-      recordedByName: userName(org, c.recordedBy) ?? '—',
+      recordedByName: userName(org, c.recordedBy, info.tenantId) ?? '—',
       canWithdraw: c.scope.groupIds.some((g) => withdrawable.has(g)),
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.consent.recordedAt.localeCompare(a.consent.recordedAt));

@@ -36,8 +36,11 @@ describe('the consent feature’s view of the organisation', async () => {
     expect(convenes(org, operativ, undefined)).toBe(false);
   });
 
-  it('names a user by their Entra object id', () => {
-    expect(userName({ ...org, tenantId: undefined }, MEGAN)).toBe('Megan Bowen');
-    expect(userName({ ...org, tenantId: undefined }, 'nobody')).toBeUndefined();
+  it("names a user by their Entra object id, in the organisation's own tenant (which the organisation file names)", () => {
+    expect(org.tenantId).toBeTruthy();
+    expect(userName(org, MEGAN, TENANT)).toBe('Megan Bowen');
+    expect(userName(org, MEGAN, 'tenant-b')).toBeUndefined();
+    expect(userName(org, 'nobody', TENANT)).toBeUndefined();
+    expect(userName({ ...org, tenantId: undefined }, MEGAN, 'any-tenant')).toBe('Megan Bowen');
   });
 });
