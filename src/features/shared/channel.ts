@@ -57,3 +57,15 @@ export interface GroupChannel {
 export function messageKey(...parts: Array<string | number>): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 32);
 }
+
+/**
+ * Sends to one saved conversation reference, for the digest's fan-out, which
+ * keeps its own outbox, rate limiter and idempotency (src/delivery); every
+ * other send goes through the GroupChannel. Implemented by src/bot/proactive.ts.
+ */
+export interface DirectSender {
+  /** One send, without the connector client's own retries: the fan-out decides. */
+  sendCardOnce(reference: Record<string, unknown>, card: AdaptiveCardJson, idempotencyKey: string): Promise<string | undefined>;
+  /** A personal chat with a user the bot has not talked to; undefined when Teams refuses (not installed). */
+  createPersonal(tenantId: string, aadObjectId: string, serviceUrl: string): Promise<Record<string, unknown> | undefined>;
+}

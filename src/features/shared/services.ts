@@ -7,8 +7,7 @@ import type { ConversationReferenceStore } from '../../storage/conversation-refe
 import type { TableStore } from '../../storage/tables';
 import type { Scheduler } from '../../scheduler';
 import type { CalendarFeedStore, MeetingStore } from '../../storage/meetings';
-import type { Proactive } from '../../bot/proactive';
-import type { GroupChannel } from './channel';
+import type { DirectSender, GroupChannel } from './channel';
 import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
 import type { OutboxStore } from '../../delivery/outbox';
@@ -37,10 +36,10 @@ export interface BotServices {
   minutes: MinutesStore;
   reviews: ReviewStore;
   outbox: OutboxStore;
-  /** One per process: every proactive fan-out shares it, so a 429 pauses them all. */
+  /** One per process: every proactive fan-out shares it and the rate it learns. */
   limiter: RateLimiter;
-  /** Messages the bot starts itself (reminders, cards posted from another conversation, card updates). */
-  proactive: Proactive;
+  /** The digest's fan-out sends through this, one saved conversation at a time. */
+  proactive: DirectSender;
   /** Posting to a group's channel and telling its conveners: what features send outside their own turn. */
   channel: GroupChannel;
 }
