@@ -76,12 +76,12 @@ export function groupDetails(
 ): AdaptiveCardJson {
   const org = deps.organisation;
   const people = (ids: string[]) =>
-    ids.map((id) => {
+    [...new Set(ids)].map((id) => {
       const p = findPerson(org, id);
       return p ? `${p.displayName} (${p.role})` : displayNameOf(org, id);
     });
-  const members = membersOf(group);
-  const roles = [...new Set(members.map((id) => findPerson(org, id)?.role).filter((r): r is string => !!r))];
+  // Everyone by name, once: the conveners under their own heading, the others as members.
+  const others = membersOf(group).filter((id) => !group.conveners.includes(id));
   const agencies = group.agencies.map((id) => org.agencies.find((a) => a.id === id)?.name ?? id);
   const status = cadenceStatus(group.cadence, heldDates, deps.now(), org.timeZone);
   const expected = Math.ceil(status.expectedSoFar);
@@ -90,7 +90,7 @@ export function groupDetails(
     { title: t(locale, 'group.facts.conveners'), value: people(group.conveners).join(', ') || '–' },
     {
       title: t(locale, 'group.facts.members'),
-      value: t(locale, 'group.membersSummary', { count: members.length, roles: roles.join(', ') || '–' }),
+      value: people(others).join(', ') || '–',
     },
     ...(agencies.length ? [{ title: t(locale, 'group.facts.agencies'), value: agencies.join(', ') }] : []),
     { title: t(locale, 'group.facts.cadence'), value: describeCadence(group.cadence, locale) },
@@ -103,9 +103,10 @@ export function groupDetails(
     },
     ...(o.gate ? [{ title: t(locale, 'group.facts.gate'), value: t(locale, 'group.gateCounts', { ...o.gate }) }] : []),
   ];
+  // The cadence is a fact above; the status line says only how the plan is kept, when there is one.
   const statusLine =
     group.cadence.kind === 'asNeeded'
-      ? { text: t(locale, 'group.asNeeded'), good: true }
+      ? undefined
       : status.onTrack
         ? { text: `${t(locale, 'group.onTrack')} ${t(locale, 'group.heldNote')}`, good: true }
         : { text: `${t(locale, 'group.behind', { held: status.held, expected })} ${t(locale, 'group.heldNote')}`, good: false };

@@ -265,4 +265,11 @@ describe('the local demo organisation', () => {
     expect(person(ADELE).mayRecordConsent).toBeFalsy();
     expect(groupsOf(ISAIAH)).toEqual([]);
   });
+
+  it('every group has a meeting plan from the seeds, so a series can be booked by it', () => {
+    const cadence = (id: string) => demo.groups.find((g) => g.id === id)!.cadence;
+    expect(cadence('styrgrupp')).toEqual({ kind: 'atLeast', timesPerYear: 8 });
+    expect(cadence('samverkansgrupp')).toEqual({ kind: 'times', timesPerYear: 6 });
+    expect(cadence('operativ')).toEqual({ kind: 'weekly' });
+  });
 });

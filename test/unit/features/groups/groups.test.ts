@@ -56,11 +56,34 @@ describe('the group card', () => {
     const convener = text(await say(w, inChannel(ALEX, OPERATIVE_CHANNEL), 'grupp'));
     expect(convener).toContain('Operativ grupp');
     expect(convener).toContain('Sofia Hed');
-    expect(convener).toContain('0 möten hållna');
+    // The demo's operative group meets weekly: the year's count is held against its plan.
+    expect(convener).toMatch(/0 av \d+ möten hållna/);
     expect(convener).toContain('1 stoppade · 0 med samtycke');
     const member = text(await say(w, inChannel(MEGAN, OPERATIVE_CHANNEL), 'grupp'));
     expect(member).toContain('Operativ grupp');
     expect(member).not.toContain('Samtyckesspärren');
+  });
+
+  it('lists the members by name with their role, each once, and the cadence once', async () => {
+    const w = world();
+    await linkOperative(w);
+    const card = await say(w, inChannel(ALEX, OPERATIVE_CHANNEL), 'grupp');
+    const facts = JSON.stringify(card).match(/"title":"Medlemmar","value":"([^"]*)"/)?.[1] ?? '';
+    expect(facts).toContain('Megan Bowen (Skolkurator (demo))');
+    expect(facts).toContain('Mikael Falk (Familjebehandlare)');
+    // A convener is under Sammankallande, not again among the members; no role stands without a name.
+    expect(facts).not.toContain('Alex Wilber');
+    expect(facts.split(', ').every((entry) => /^\p{Lu}\S* \S+ \(/u.test(entry))).toBe(true);
+    expect(new Set(facts.split(', ')).size).toBe(facts.split(', ').length);
+    const all = text(card);
+    expect(all.split('varje vecka')).toHaveLength(2);
+    // A group that meets as needed says so once, in its facts.
+    const demo = world().organisation;
+    const asNeeded = world({
+      organisation: { ...demo, groups: demo.groups.map((g) => ({ ...g, cadence: { kind: 'asNeeded' as const } })) },
+    });
+    await linkOperative(asNeeded);
+    expect(text(await say(asNeeded, inChannel(ALEX, OPERATIVE_CHANNEL), 'grupp')).split('vid behov')).toHaveLength(2);
   });
 
   it('offers a convener in an unlinked channel the groups they may link it to, and tells others who can', async () => {
