@@ -9,7 +9,7 @@ export interface HelpCardData {
   entries: HelpEntry[];
   /** Already localised role lines, e.g. "Sammankallande i Styrgrupp". */
   roles: string[];
-  /** Personal chat: buttons that send a command for the user. */
+  /** Personal chat: buttons that run a command for the user (the `help.run` card verb). */
   quickActions: boolean;
   /** Commands whose feature has not landed yet: listed as coming, never offered as a button. */
   comingSoon?: HelpEntry[];
@@ -28,7 +28,7 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
         .slice(0, 4)
         .map((k) => {
           const word = t(locale, `commands.${k}.word`);
-          return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), value: word };
+          return { title: word.charAt(0).toLocaleUpperCase('sv') + word.slice(1), command: k };
         })
     : [];
   return renderCard('help', {

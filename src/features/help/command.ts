@@ -1,14 +1,7 @@
 import type { CommandContext } from '../shared/feature';
-import { helpCard } from './card';
-import { helpEntriesFor, roleLinesFor } from './entries';
+import { helpCardFor } from './run';
 
 /** `hjälp` / `help`: the commands this user may use here. */
 export async function help({ services, turn }: CommandContext): Promise<void> {
-  await turn.send(
-    helpCard(turn.locale, {
-      entries: await helpEntriesFor(services, turn),
-      roles: roleLinesFor(turn),
-      quickActions: turn.info.conversationKind === 'personal',
-    }),
-  );
+  await turn.send(await helpCardFor(services, turn));
 }

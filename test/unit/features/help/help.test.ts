@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../../src/domain/access';
 import { help } from '../../../../src/features/help';
 import { helpEntriesFor, roleLine, roleLinesFor } from '../../../../src/features/help/entries';
+import { helpRun } from '../../../../src/features/help/run';
 import type { BotServices } from '../../../../src/features/shared/services';
 import { t } from '../../../../src/i18n';
 import { fakeTurn } from '../../../support/turn';
@@ -48,7 +49,35 @@ describe('help', async () => {
     expect(inChannelTurn.sent.map(kindOf)).toEqual(['help']);
     const json = JSON.stringify(inPersonal.sent[0]);
     expect(json).toContain(t('sv', 'roles.consent', { group: 'Operativ grupp' }));
-    expect(json).toContain('Action.Submit');
-    expect(JSON.stringify(inChannelTurn.sent[0])).not.toContain('Action.Submit');
+    expect(json).toContain('help.run');
+    expect(JSON.stringify(inChannelTurn.sent[0])).not.toContain('help.run');
+  });
+
+  it('offers quick buttons as a card verb with the command, never as imBack (which the Agents Playground ignores)', async () => {
+    const services = w.deps as unknown as BotServices;
+    const turn = turnOf(personal(ALEX));
+    await help({ turn, info: turn.info, services, command: { name: 'help' } });
+    const actions = (turn.sent[0] as { actions: Array<Record<string, any>> }).actions;
+    expect(actions.map((a) => [a.type, a.verb, a.data.command])).toEqual([
+      ['Action.Execute', 'help.run', 'group'],
+      ['Action.Execute', 'help.run', 'schedule'],
+      ['Action.Execute', 'help.run', 'meetings'],
+      ['Action.Execute', 'help.run', 'agenda'],
+    ]);
+    expect(actions.map((a) => a.title)).toEqual(['Grupp', 'Boka', 'Möten', 'Dagordning']);
+    expect(JSON.stringify(turn.sent[0])).not.toContain('imBack');
+  });
+
+  it('runs a quick button’s command and answers with its card, which carries a button back to help', async () => {
+    const services = w.deps as unknown as BotServices;
+    const turn = turnOf(personal(ALEX, { locale: 'en' }));
+    const card = await helpRun.handle({ turn, info: turn.info, services, data: { command: 'consent' } });
+    expect(kindOf(card)).toBe('consent-form');
+    expect(turn.sent).toEqual([]);
+    const back = (card.actions as Array<Record<string, any>>).at(-1)!;
+    expect(back).toMatchObject({ type: 'Action.Execute', verb: 'help.run', title: t('en', 'help.back'), data: { command: 'help' } });
+    expect(back.fallback).toMatchObject({ type: 'Action.Submit', data: { command: 'help', verb: 'help.run' } });
+    const again = await helpRun.handle({ turn, info: turn.info, services, data: { command: 'help' } });
+    expect(kindOf(again)).toBe('help');
   });
 });
