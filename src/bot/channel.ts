@@ -98,8 +98,28 @@ export class ProactiveGroupChannel implements GroupChannel {
     return undefined;
   }
 
+  /**
+   * One message to a conversation, as a reply in the thread of `threadOf`
+   * when given. A connector that refuses the thread (a 404 or 400: the
+   * message is gone, or a host such as the Agents Playground has no threads)
+   * gets it at top level in the same conversation instead, with a warning
+   * logged; any other failure is thrown.
+   */
   private async send(conv: Conversation, message: AdaptiveCardJson | string, idempotencyKey: string, threadOf?: string) {
     if (typeof message === 'string') return this.d.proactive.sendText(conv.reference, message, { idempotencyKey });
-    return this.d.proactive.sendCard(conv.reference, message, { idempotencyKey, ...(threadOf ? { threadOf } : {}) });
+    if (!threadOf) return this.d.proactive.sendCard(conv.reference, message, { idempotencyKey });
+    try {
+      return await this.d.proactive.sendCard(conv.reference, message, { idempotencyKey, threadOf });
+    } catch (err) {
+      if (!threadRefused(err)) throw err;
+      logError(this.d.logger, 'warn', err, 'a reply in a thread was refused; posted at top level instead');
+      return this.d.proactive.sendCard(conv.reference, message, { idempotencyKey });
+    }
   }
+}
+
+/** Whether the connector refused a post into a message's thread as such (not a throttle or an outage). */
+function threadRefused(err: unknown): boolean {
+  const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
+  return status === 404 || status === 400;
 }

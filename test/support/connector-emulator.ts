@@ -115,6 +115,11 @@ export class ConnectorEmulator {
   failWith?: number;
   /** Requests answered with `failWith`. */
   failures = 0;
+  /**
+   * When set, a post into a channel message's thread (`<conversation>;messageid=…`)
+   * is answered 404 ConversationNotFound, as the Agents Playground does.
+   */
+  rejectThreadReplies = false;
   /** When set, requests hang instead of being answered (see HangOptions). */
   hang?: HangOptions;
   /** Requests held by `hang` so far. */
@@ -274,6 +279,10 @@ export class ConnectorEmulator {
       return { status: this.failWith, body: { error: { code: 'ServiceError', message: 'emulated failure' } } };
     }
     const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(url);
+    if (m && method === 'POST' && this.rejectThreadReplies && m[1]!.includes(';messageid=')) {
+      this.answered[404] = (this.answered[404] ?? 0) + 1;
+      return { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } };
+    }
     if (m && method === 'POST' && this.limits) {
       const refusal = this.limit(m[1]!);
       if (refusal) {

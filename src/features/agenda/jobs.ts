@@ -7,6 +7,7 @@ import type { ReminderPayload } from '../meetings/jobs';
 import { meetingCardFor } from '../meetings/meetings';
 import type { Routes } from '../shared/feature';
 import type { BotServices } from '../shared/services';
+import { postSummary, SUMMARY_KIND, type SummaryPayload } from './finalize';
 import { TASK_KINDS } from './tasks';
 
 /**
@@ -67,7 +68,20 @@ export async function taskDue(deps: AgendaJobsDeps, ctx: JobContext<TaskDuePaylo
   return sent ? undefined : 'skipped';
 }
 
+/**
+ * The summary of finalised minutes that could not be posted when they were
+ * finalised: posted with the same key as then, so it arrives once; a failure
+ * is thrown, and the scheduler tries again later.
+ */
+export async function minutesSummary(deps: AgendaJobsDeps, ctx: JobContext<SummaryPayload>): Promise<void | 'skipped'> {
+  const { tenantId, groupId, meetingId } = ctx.payload;
+  const [m, minutes] = await Promise.all([deps.meetings.get(tenantId, groupId, meetingId), deps.minutes.get(tenantId, groupId, meetingId)]);
+  if (!m || minutes?.status !== 'final') return 'skipped';
+  return (await postSummary(deps, m, minutes)) ? undefined : 'skipped';
+}
+
 export function registerAgendaJobs(routes: Routes, deps: AgendaJobsDeps): void {
   routes.job<MinutesReminderPayload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(deps, ctx));
   routes.job<TaskDuePayload>(TASK_KINDS.due, (ctx) => taskDue(deps, ctx));
+  routes.job<SummaryPayload>(SUMMARY_KIND, (ctx) => minutesSummary(deps, ctx));
 }

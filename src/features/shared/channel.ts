@@ -23,6 +23,10 @@ export interface GroupChannel {
    * Posts in the group's channel: the conversation of `thread` when it is
    * still reachable (as a reply in that card's thread), else the latest
    * linked channel the bot can reach. Undefined when the group has none.
+   * A reply the connector refuses as such (a 404 or 400 for the thread: the
+   * message was deleted, or the host, like the Agents Playground, has no
+   * threads) is posted at top level in the same conversation instead; any
+   * other failure is thrown.
    */
   post(
     tenantId: string,
@@ -33,7 +37,11 @@ export interface GroupChannel {
   ): Promise<{ conversationId: string; activityId?: string } | undefined>;
   /** Replaces a posted card for everyone; false (and a warning logged) when it could not. */
   update(tenantId: string, posted: PostedCard, compose: Compose): Promise<boolean>;
-  /** Replies in the thread of a posted card; undefined when its conversation is no longer reachable. */
+  /**
+   * Replies in the thread of a posted card, or at top level in its
+   * conversation when the thread is refused (as `post`); undefined when its
+   * conversation is no longer reachable.
+   */
   reply(tenantId: string, posted: PostedCard, compose: Compose, key: string): Promise<string | undefined>;
   /**
    * Tells each of the group's conveners (but `except`) in their personal

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../../src/domain/meetings/meeting';
 import { saveMinutes, showMinutes } from '../../../../src/features/agenda/minutes';
+import { SUMMARY_KIND } from '../../../../src/features/agenda/finalize';
+import { minutesSummary } from '../../../../src/features/agenda/jobs';
 import { TASK_KINDS } from '../../../../src/features/agenda/tasks';
 import { messageKey } from '../../../../src/features/shared/channel';
 import { ADELE, ALEX, booked, inChannel, ISAIAH, kindOf, personal, says, TACTICAL, text, turnIn, world, type World } from './setup';
@@ -102,15 +104,38 @@ describe('finalising', () => {
     expect(w.channel.sent.filter((s) => kindOf(s.message) === 'minutes-summary')).toHaveLength(1);
   });
 
-  it('finishes what a failure cut short when the finalise is sent again', async () => {
+  it('finalises even when the channel will not take the summary: the card is final at once, a job posts the summary later, once', async () => {
     const post = w.channel.post.bind(w.channel);
     w.channel.post = async () => {
       throw Object.assign(new Error('connector refused'), { statusCode: 502 });
     };
+    const card = await saveMinutes(w.deps, turnIn(w, inChannel(ALEX)), { meetingId: m.id, ...FIELDS }, 'final');
+    expect(text(card)).toContain(says('minutes.notices.finalized'));
+    expect(text(card)).toContain(says('minutes.badgeFinal'));
+    expect(await stored()).toMatchObject({ status: 'final', completedAt: expect.any(String) });
+    const row = await w.stores.jobs.findById(`${SUMMARY_KIND}:${TACTICAL}:${m.id}`);
+    expect(row).toBeDefined();
+    expect(w.channel.sent.filter((s) => kindOf(s.message) === 'minutes-summary')).toHaveLength(0);
+
+    w.channel.post = post;
+    const payload = { tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id };
+    const ctx = { id: 'j', kind: SUMMARY_KIND, payload, dueAt: w.clock.now, idempotencyKey: 'j', attempt: 2, now: w.clock.now };
+    expect(await minutesSummary(w.deps, { ...ctx, signal: new AbortController().signal })).toBeUndefined();
+    const summaries = w.channel.sent.filter((s) => kindOf(s.message) === 'minutes-summary');
+    expect(summaries).toHaveLength(1);
+    // The key of the first try: a connector that took that one after all delivers it once.
+    expect(summaries[0]!.key).toBe(messageKey(`minutes-summary:${m.tenantId}:${m.id}`, m.card!.conversationId));
+  });
+
+  it('finishes what a failure cut short when the finalise is sent again', async () => {
+    const scheduleAll = w.deps.scheduler.scheduleAll.bind(w.deps.scheduler);
+    w.deps.scheduler.scheduleAll = async () => {
+      throw Object.assign(new Error('storage down'), { statusCode: 503 });
+    };
     await expect(saveMinutes(w.deps, turnIn(w, inChannel(ALEX)), { meetingId: m.id, ...FIELDS }, 'final')).rejects.toThrow();
     expect(await stored()).toMatchObject({ status: 'final', completedAt: undefined });
 
-    w.channel.post = post;
+    w.deps.scheduler.scheduleAll = scheduleAll;
     const card = await saveMinutes(w.deps, turnIn(w, inChannel(ALEX)), { meetingId: m.id, ...FIELDS }, 'final');
     expect(text(card)).toContain(says('minutes.notices.finalized'));
     expect((await stored())!.completedAt).toBeDefined();

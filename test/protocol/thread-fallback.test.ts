@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { actionExecute, channelMessage, personalMessage, TENANT, USERS } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
+
+/**
+ * A connector that refuses replies in a thread (404 ConversationNotFound for
+ * a post into `<channel>;messageid=…`, as the Microsoft 365 Agents
+ * Playground does): every user action still succeeds and its card shows the
+ * true state, and what would have gone into the meeting card's thread
+ * arrives at top level in the channel instead. A summary the connector will
+ * not take at all is posted later by a job, once.
+ */
+
+const TEAM = '19:team-thread-fallback@thread.tacv2';
+const TOKEN = 'test-admin-token-0123456789abcdef';
+const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
+const channel = `19:channel-thread-fallback-${Date.now()}@thread.tacv2`;
+let t: TestBot;
+
+beforeAll(async () => {
+  t = await startTestBot({
+    connectionString: inject('azuriteConnectionString'),
+    now: () => clock.now,
+    env: { SCHEDULER_TICK_MS: '0', PUBLIC_URL: 'http://127.0.0.1:9' },
+  });
+  t.emulator.rejectThreadReplies = true;
+  await t.post(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.alex }));
+});
+afterAll(async () => t?.close());
+
+const text = (card: unknown) => JSON.stringify(card ?? {});
+const meetingIdOf = (card: unknown) => /"meetingId":"([^"]+)"/.exec(text(card))![1]!;
+const topLevel = (a: SentActivity) => a.method === 'POST' && a.conversationId === channel;
+const refusedThreadPosts = () => t.emulator.requests.filter((r) => r.method === 'POST' && r.path.includes(`${channel};messageid=`));
+
+async function say(message: string): Promise<SentActivity[]> {
+  const mark = t.emulator.sent.length;
+  const activity = channelMessage(message, { serviceUrl: t.emulator.url, mention: true, channelId: channel, teamId: TEAM });
+  const res = await t.post(activity);
+  expect(res.status).toBe(200);
+  return t.emulator.sent.slice(mark);
+}
+
+async function invoke(verb: string, data: Record<string, string>) {
+  const conversation = { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT };
+  const activity = actionExecute(verb, data, { serviceUrl: t.emulator.url, conversation }) as Record<string, any>;
+  activity.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: channel } };
+  const res = await t.post(activity);
+  expect(res.status).toBe(200);
+  return (JSON.parse(res.body) as { value: Record<string, any> }).value;
+}
+
+async function runJobs(job: string, now: string) {
+  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ job, now }),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function book(when: string): Promise<string> {
+  const sent = await say(`boka ${when}`);
+  const card = sent.find((a) => cardKind(a) === 'meeting');
+  expect(card && topLevel(card)).toBe(true);
+  return meetingIdOf(cardOf(card!));
+}
+
+const FIELDS = {
+  attendees: 'alex.wilber',
+  decisions: 'Rutinen för orosanmälan antas.',
+  actions: 'Uppdatera rutinen; Alex Wilber; 2027-01-15',
+};
+
+describe('a connector that refuses replies in a thread', () => {
+  let meetingId: string;
+  let unreachable: string;
+
+  beforeAll(async () => {
+    await say('grupp koppla samverkansgrupp');
+    meetingId = await book('2026-11-26 13:00 60');
+    unreachable = await book('2026-11-24 13:00 60');
+  });
+
+  it('a proposal succeeds and its card shows the new item', async () => {
+    const card = await invoke('agenda.propose', { meetingId, text: 'Rutin för orosanmälan' });
+    expect(card.body[0].id).toBe('agenda');
+    expect(text(card)).toContain('Rutin för orosanmälan');
+  });
+
+  it('moving the meeting succeeds, and the change is told at top level in the channel', async () => {
+    const refused = refusedThreadPosts().length;
+    const mark = t.emulator.sent.length;
+    const card = await invoke('meeting.move', { meetingId, date: '2026-11-27' });
+    expect(text(card)).toContain('Fredag 27 november 2026');
+    expect(refusedThreadPosts().length).toBeGreaterThan(refused);
+    const told = t.emulator.sent.slice(mark).filter(topLevel);
+    expect(told.map((a) => text(cardOf(a))).join('\n')).toContain('Mötet är flyttat');
+  });
+
+  it("the day before's reminder arrives at top level", async () => {
+    const mark = t.emulator.sent.length;
+    await runJobs('reminders', '2026-11-26T08:01:00Z');
+    const reminder = t.emulator.sent.slice(mark).find((a) => topLevel(a) && text(cardOf(a)).includes(meetingId));
+    expect(text(cardOf(reminder!))).toContain('Påminnelse: gruppen möts i morgon.');
+  });
+
+  it('finalising succeeds, the card says final at once, and the summary arrives at top level', async () => {
+    clock.now = new Date('2026-11-27T15:00:00.000Z');
+    const mark = t.emulator.sent.length;
+    const card = await invoke('minutes.finalize', { meetingId, ...FIELDS });
+    expect(text(card)).toContain('Protokollet är justerat');
+    expect(text(card)).not.toContain('"verb":"minutes.finalize"');
+    const summaries = t.emulator.sent.slice(mark).filter((a) => cardKind(a) === 'minutes-summary');
+    expect(summaries).toHaveLength(1);
+    expect(topLevel(summaries[0]!)).toBe(true);
+    expect(text(cardOf(summaries[0]!))).toContain('Rutinen för orosanmälan antas.');
+  });
+
+  it('a summary the connector will not take at all fails nothing: a job posts it later, once', async () => {
+    t.emulator.failWith = 403;
+    const card = await invoke('minutes.finalize', { meetingId: unreachable, ...FIELDS });
+    t.emulator.failWith = undefined;
+    expect(text(card)).toContain('Protokollet är justerat');
+    const mark = t.emulator.sent.length;
+    await runJobs('tick', '2026-11-27T15:05:00Z');
+    await runJobs('tick', '2026-11-27T15:30:00Z');
+    const summaries = t.emulator.sent.slice(mark).filter((a) => cardKind(a) === 'minutes-summary');
+    expect(summaries).toHaveLength(1);
+    expect(topLevel(summaries[0]!)).toBe(true);
+  });
+});
