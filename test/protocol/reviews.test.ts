@@ -205,7 +205,7 @@ describe("the digest's content for a seeded organisation", () => {
         'Försenade åtgärder: 1',
         'Styrdokument att se över inom 60 dagar: 1',
         'Samtycken som går ut inom 30 dagar: 1',
-        'Stoppade av samtyckesspärren förra veckan: 1',
+        'Stoppade av samtyckesspärren de senaste 7 dagarna: 1',
         'Möten de kommande två veckorna: 1',
       ])
         expect(sv).toContain(line);

@@ -29,7 +29,8 @@ export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf:
   add(tt.consentsExpiring, 'consents');
   add(tt.refusals, 'refusals');
   add(tt.coming, 'coming');
-  const attention = needsAttention(tt);
+  // Documents due soon, consents running out and refusals are worth the manager's attention too: the all-clear is for a week with none of them.
+  const attention = needsAttention(tt) || tt.reviewsDueSoon + tt.consentsExpiring + tt.refusals > 0;
   const data: DigestCardData = {
     title: t(locale, 'digest.title'),
     subtitle: t(locale, 'digest.subtitle', { week: o.week, groups: tt.groups }),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../../src/domain/commands/parse';
 import type { Meeting } from '../../../../src/domain/meetings/meeting';
+import type { Digest } from '../../../../src/domain/digest/digest';
 import { digestOpen } from '../../../../src/features/digest/actions';
+import { digestCard } from '../../../../src/features/digest/card';
 import { digest } from '../../../../src/features/digest/command';
 import { DIGEST_KIND, runDigest, weeklyDigestJob } from '../../../../src/features/digest/weekly';
 import { messageKey } from '../../../../src/features/shared/channel';
@@ -86,6 +88,70 @@ describe('sammanfattning / digest on demand', () => {
     const open = (view: 'reviews' | 'digest') => digestOpen.handle({ turn, info: turn.info, services: services(w), data: { view } });
     expect(kindOf(await open('reviews'))).toBe('review-list');
     expect(kindOf(await open('digest'))).toBe('digest');
+  });
+
+  it('gives the documents and the meetings opened from the digest a button back to the digest', async () => {
+    const w = world();
+    for (const [locale, title] of [
+      ['sv', 'Tillbaka till sammanfattningen'],
+      ['en', 'Back to the digest'],
+    ] as const) {
+      const turn = turnIn(w, personal(ALEX, { locale }));
+      for (const view of ['reviews', 'meetings'] as const) {
+        const card = await digestOpen.handle({ turn, info: turn.info, services: services(w), data: { view } });
+        const back = (card.actions as Array<Record<string, any>>).at(-1)!;
+        expect(back).toMatchObject({ type: 'Action.Execute', verb: 'digest.open', title, data: { view: 'digest' } });
+        expect(back.fallback).toMatchObject({ type: 'Action.Submit', data: { view: 'digest', verb: 'digest.open' } });
+      }
+    }
+    const digestAgain = await digestOpen.handle({
+      turn: turnIn(w, personal(ALEX)),
+      info: personal(ALEX),
+      services: services(w),
+      data: { view: 'digest' },
+    });
+    expect(text(digestAgain)).not.toContain('Tillbaka till sammanfattningen');
+  });
+
+  it('counts the refusals of the last 7 days and says so, and gives no all-clear above them', async () => {
+    const w = world();
+    const refusal = (time: Date) =>
+      w.stores.audit.append({ time, tenantId: TENANT, event: 'refusal', groupId: 'operativ', userId: 'x', categories: ['personnummer'] });
+    // Three today, one eight days ago: the card counts the last seven days.
+    for (let i = 1; i <= 3; i += 1) await refusal(new Date(w.clock.now.getTime() - i * 3_600_000));
+    await refusal(new Date(w.clock.now.getTime() - 8 * 86_400_000));
+    const sv = text(await sammanfattning(w, ALEX));
+    expect(sv).toContain('Stoppade av samtyckesspärren de senaste 7 dagarna: 3');
+    expect(sv).not.toContain('förra veckan');
+    expect(sv).not.toContain('Inget som behöver uppmärksamhet');
+    expect(text(await sammanfattning(w, ALEX, 'en'))).toContain('Stopped by the consent gate in the last 7 days: 3');
+  });
+
+  it('says all-clear only when nothing at all needs attention', () => {
+    const quiet: Digest['groups'][number] = {
+      groupId: 'operativ',
+      name: 'Operativ grupp',
+      level: 'operative',
+      cadence: { expectedSoFar: 2, held: 2, expectedYear: 8, onTrack: true },
+      coming: [],
+      minutesMissing: 0,
+      overdueActions: 0,
+      consentsExpiring: 0,
+      refusalsLastWeek: 0,
+    };
+    const card = (g: Partial<typeof quiet>, reviews: Digest['reviews'] = []) =>
+      text(digestCard('en', { managerId: 'm', weekOf: WEEK, groups: [{ ...quiet, ...g }], reviews }, { week: 48, nextOf: () => '' }));
+    const allClear = 'Nothing needs attention right now';
+    expect(card({})).toContain(allClear);
+    expect(card({ coming: ['2026-11-26T08:00:00.000Z'] })).toContain(allClear);
+    for (const worry of [{ refusalsLastWeek: 3 }, { consentsExpiring: 1 }, { minutesMissing: 1 }]) {
+      expect(card(worry)).not.toContain(allClear);
+      expect(card(worry)).toContain('Needs attention');
+    }
+    const dueSoon = card({}, [
+      { documentId: 'd', title: 'Riktlinje', ownerGroupName: 'Styrgrupp', dueDate: '2026-12-04', status: 'dueSoon' },
+    ]);
+    expect(dueSoon).not.toContain(allClear);
   });
 });
 
