@@ -57,7 +57,7 @@ describe('help', async () => {
     const services = w.deps as unknown as BotServices;
     const turn = turnOf(personal(ALEX));
     await help({ turn, info: turn.info, services, command: { name: 'help' } });
-    const actions = (turn.sent[0] as { actions: Array<Record<string, any>> }).actions;
+    const actions = turn.sent[0]!.actions as Array<Record<string, any>>;
     expect(actions.map((a) => [a.type, a.verb, a.data.command])).toEqual([
       ['Action.Execute', 'help.run', 'group'],
       ['Action.Execute', 'help.run', 'schedule'],
