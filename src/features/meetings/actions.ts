@@ -100,7 +100,7 @@ function fieldLabel(field: string): string {
     case 'dates':
       return 'dates';
     default:
-      return 'rrule';
+      return 'recurrence';
   }
 }
 

@@ -11,7 +11,7 @@ import type { Turn } from '../shared/turn';
 import { meetingListCard, scheduleFormCard, type ScheduleFormValues } from './cards';
 import { postMeetingCard } from './channel-card';
 import { meetingCardFor, personKey, scheduleReminders, type MeetingsDeps } from './meetings';
-import { formValues, occurrencesFromDates, proposal, type BookingInput } from './series';
+import { formValues, occurrencesFromDates, planText, proposal, type BookingInput } from './series';
 
 /**
  * Booking: the form, one meeting from the form or the quick syntax, a
@@ -48,7 +48,8 @@ export async function scheduleForm(
   const group = groupId ? findGroup(org, groupId) : undefined;
   return scheduleFormCard(turn.locale, {
     groupChoices: mine.map((g) => ({ title: `${g.name} (${turn.t(`levels.${g.level}`)})`, value: g.id })),
-    cadenceText: group ? describeCadence(group.cadence, turn.locale) : turn.t('meetings.form.recurrence.none'),
+    // No group chosen yet (a convener of several, in personal chat): the plan choice follows the group they choose.
+    cadenceText: group ? planText(group, turn.locale) : undefined,
     timeZone: org.timeZone,
     values: { ...values, groupId },
     problems,
@@ -72,7 +73,7 @@ async function occurrencesToBook(
       // Show the convener's own edit with what is wrong in it.
       const card = scheduleFormCard(locale, {
         groupChoices: [{ title: group.name, value: group.id }],
-        cadenceText: describeCadence(group.cadence, locale),
+        cadenceText: planText(group, locale),
         timeZone: deps.organisation.timeZone,
         values,
         problems: parsed.problems,

@@ -87,20 +87,28 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
   });
 }
 
+/** The repetitions the form offers; `custom` is an RRULE from a card posted before the form had plain choices. */
+export const REPEATS = ['none', 'weekly', 'biweekly', 'monthly', 'cadence', 'custom'] as const;
+export type Repeat = (typeof REPEATS)[number];
+
 export interface ScheduleFormValues {
   groupId?: string;
   date?: string;
   time?: string;
   durationMinutes?: number;
   location?: string;
-  recurrence?: 'none' | 'cadence' | 'custom';
+  recurrence?: Repeat;
   rrule?: string;
 }
 
 export interface ScheduleFormData {
   groupChoices: Array<{ title: string; value: string }>;
-  /** The chosen group's cadence in words, for the "by the group's plan" choice. */
-  cadenceText: string;
+  /**
+   * The chosen group's meeting plan in words, for the "by the group's plan"
+   * choice; `null` when it meets as needed (no such choice), undefined when
+   * no group is chosen yet (the choice then follows the group chosen).
+   */
+  cadenceText?: string | null;
   timeZone: string;
   values: ScheduleFormValues;
   problems?: string[];
@@ -108,8 +116,39 @@ export interface ScheduleFormData {
   proposal?: { groupName: string; facts: Array<{ title: string; value: string }>; notes: string[]; datesText: string; count: number };
 }
 
+/** The form's repetition choices in plain words; a series by the group's plan only when there is one to follow. */
+function repeatChoices(locale: Locale, d: ScheduleFormData): Array<{ title: string; value: Repeat }> {
+  const r = (key: string, params: Record<string, string> = {}) => t(locale, `meetings.form.recurrence.${key}`, params);
+  const plan =
+    d.cadenceText === null
+      ? []
+      : [{ title: d.cadenceText === undefined ? r('cadenceChosen') : r('cadence', { cadence: d.cadenceText }), value: 'cadence' as const }];
+  // A rule from a card posted before the form had these choices is kept, and shown as the rule it is.
+  const legacy =
+    d.values.recurrence === 'custom' && d.values.rrule ? [{ title: r('custom', { rule: d.values.rrule }), value: 'custom' as const }] : [];
+  const monthly = d.values.date ? nthWeekday(locale, d.values.date) : undefined;
+  return [
+    { title: r('none'), value: 'none' },
+    { title: r('weekly'), value: 'weekly' },
+    { title: r('biweekly'), value: 'biweekly' },
+    { title: monthly ? r('monthlyOn', { day: monthly }) : r('monthly'), value: 'monthly' },
+    ...plan,
+    ...legacy,
+  ];
+}
+
+/** "den första tisdagen" / "the first Tuesday": which weekday of its month a date is, as a monthly series keeps it. */
+function nthWeekday(locale: Locale, date: string): string | undefined {
+  const d = DateTime.fromISO(date);
+  if (!d.isValid) return undefined;
+  const nth = Math.ceil(d.day / 7);
+  const weekday = d.setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toFormat('cccc');
+  return t(locale, `meetings.form.recurrence.nth.${nth >= 5 ? 'last' : nth}`, { weekday });
+}
+
 export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveCardJson {
   const v = d.values;
+  const choices = repeatChoices(locale, d);
   const labels = Object.fromEntries(
     [
       'group',
@@ -123,7 +162,6 @@ export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveC
       'location',
       'locationPlaceholder',
       'recurrence',
-      'rrule',
       'submit',
       'confirm',
       'dates',
@@ -141,13 +179,9 @@ export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveC
     time: v.time ?? '13:00',
     durationMinutes: v.durationMinutes ?? 90,
     location: v.location ?? '',
-    recurrence: v.recurrence ?? 'none',
+    recurrence: choices.some((c) => c.value === v.recurrence) ? v.recurrence : 'none',
     rrule: v.rrule ?? '',
-    recurrenceChoices: [
-      { title: t(locale, 'meetings.form.recurrence.none'), value: 'none' },
-      { title: t(locale, 'meetings.form.recurrence.cadence', { cadence: d.cadenceText }), value: 'cadence' },
-      { title: t(locale, 'meetings.form.recurrence.custom'), value: 'custom' },
-    ],
+    recurrenceChoices: choices,
     proposalIntro: d.proposal
       ? t(locale, 'meetings.form.proposalIntro', {
           count: d.proposal.count,

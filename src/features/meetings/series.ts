@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { parseDatesText } from '../../domain/meetings/arguments';
 import { dateWarnings, expandRule, occurrenceAt, proposeSeries, type DateWarning, type Occurrence } from '../../domain/meetings/recurrence';
-import { checkRrule, describeCadence, type Group } from '../../domain/organisation';
+import { checkRrule, describeCadence, type Cadence, type Group } from '../../domain/organisation';
 import { t, type Locale } from '../../i18n';
-import { scheduleFormCard, warningText, type ScheduleFormValues } from './cards';
+import { REPEATS, scheduleFormCard, warningText, type Repeat, type ScheduleFormValues } from './cards';
 import type { MeetingsDeps } from './meetings';
 
 /**
@@ -22,7 +22,7 @@ export interface BookingInput {
   time: string;
   durationMinutes: number;
   location?: string;
-  /** '', 'none', 'cadence', 'custom' (with `rrule`), or an RRULE itself. */
+  /** '', 'none', 'weekly', 'biweekly', 'monthly', 'cadence'; from cards posted before these, 'custom' (with `rrule`) or an RRULE itself. */
   recurrence?: string;
   rrule?: string;
   /** The convener confirmed a proposed series; `dates` holds it as edited. */
@@ -32,10 +32,10 @@ export interface BookingInput {
 
 type SeriesDeps = Pick<MeetingsDeps, 'organisation' | 'now'>;
 
-/** The form's fields as the booking input holds them; an RRULE typed as the recurrence is a custom rule. */
+/** The form's fields as the booking input holds them; an RRULE typed as the recurrence (an older card) is a custom rule. */
 export function formValues(input: BookingInput): ScheduleFormValues {
   const r = (input.recurrence ?? '').trim();
-  const recurrence = r === 'cadence' ? 'cadence' : r === 'custom' || /freq=/i.test(r) ? 'custom' : 'none';
+  const recurrence: Repeat = /freq=/i.test(r) ? 'custom' : (REPEATS.find((x) => x === r) ?? 'none');
   return {
     groupId: input.groupId,
     date: input.date,
@@ -93,10 +93,11 @@ export function proposal(
   const values = formValues(input);
   let occurrences: Occurrence[];
   const notes: string[] = [];
-  if (values.recurrence === 'cadence') {
-    if (group.cadence.kind === 'asNeeded') return { problems: [t(locale, 'meetings.form.problems.asNeeded')] };
+  const cadence = values.recurrence === 'custom' ? undefined : seriesCadence(values.recurrence, group);
+  if (cadence) {
+    if (cadence.kind === 'asNeeded') return { problems: [t(locale, 'meetings.form.problems.asNeeded')] };
     const weekday = DateTime.fromISO(input.date, { zone: tz }).weekday;
-    const proposed = proposeSeries(group.cadence, {
+    const proposed = proposeSeries(cadence, {
       from: input.date,
       time: input.time,
       durationMinutes: input.durationMinutes,
@@ -111,7 +112,7 @@ export function proposal(
     for (const s of proposed.skipped)
       notes.push(t(locale, 'meetings.form.skipped', { date: s.date, reason: reasonText(locale, s.reason) }));
     if (occurrences.length === 0)
-      return { problems: [t(locale, 'meetings.form.noProposal', { cadence: describeCadence(group.cadence, locale) })] };
+      return { problems: [t(locale, 'meetings.form.noProposal', { cadence: describeCadence(cadence, locale) })] };
   } else {
     const rule = values.rrule?.trim();
     if (!rule) return { problems: [t(locale, 'meetings.form.problems.noRule')] };
@@ -134,7 +135,7 @@ export function proposal(
   return {
     card: scheduleFormCard(locale, {
       groupChoices: [{ title: group.name, value: group.id }],
-      cadenceText: describeCadence(group.cadence, locale),
+      cadenceText: planText(group, locale),
       timeZone: tz,
       values,
       proposal: {
@@ -146,4 +147,25 @@ export function proposal(
       },
     }),
   };
+}
+
+/** The series a plain repetition choice asks for, as a cadence over the school year. */
+function seriesCadence(choice: Repeat | undefined, group: Group): Cadence | undefined {
+  switch (choice) {
+    case 'weekly':
+      return { kind: 'weekly' };
+    case 'biweekly':
+      return { kind: 'rrule', rule: 'FREQ=WEEKLY;INTERVAL=2' };
+    case 'monthly':
+      return { kind: 'monthly' };
+    case 'cadence':
+      return group.cadence;
+    default:
+      return undefined;
+  }
+}
+
+/** The group's plan in words for the form's "by the group's plan" choice; null when it meets as needed. */
+export function planText(group: Group, locale: Locale): string | null {
+  return group.cadence.kind === 'asNeeded' ? null : describeCadence(group.cadence, locale);
 }

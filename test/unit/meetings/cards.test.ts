@@ -95,14 +95,16 @@ describe('the schedule form', () => {
     for (const locale of ['sv', 'en'] as const) {
       const card = scheduleFormCard(locale, {
         groupChoices: [{ title: 'Operativ grupp', value: 'operativ' }],
-        cadenceText: 'vid behov',
+        cadenceText: null,
         timeZone: 'Europe/Stockholm',
         values: {},
       });
       expectValidCard(card);
       const s = JSON.stringify(card);
-      for (const id of ['groupId', 'date', 'time', 'durationMinutes', 'location', 'recurrence', 'rrule'])
-        expect(s).toContain(`"id":"${id}"`);
+      for (const id of ['groupId', 'date', 'time', 'durationMinutes', 'location', 'recurrence']) expect(s).toContain(`"id":"${id}"`);
+      // Plain choices, no rule to write.
+      expect(s).not.toContain('"id":"rrule"');
+      expect(s).not.toContain('FREQ=');
       expect(s).toMatch(/"id":"groupId"[^}]*"value":"operativ"/);
       expect(s).toContain('"verb":"meeting.schedule"');
     }

@@ -111,6 +111,49 @@ describe('booking a meeting', () => {
     expect(w.channel.sent.map((s) => s.kind)).toEqual(['post']);
   });
 
+  it("offers plain repetitions, and the group's plan only as a plan: never a label made of a fallback", async () => {
+    const w = await world();
+    const choices = (card: unknown) =>
+      [...text(card).matchAll(/"title":"([^"]*)","value":"(none|weekly|biweekly|monthly|cadence|custom)"/g)].map((m) => `${m[2]}: ${m[1]}`);
+    // In a personal chat the convener of three groups has not chosen one: the plan is the chosen group's.
+    const noGroup = choices(await scheduleForm(w.deps, turnIn(w, personal(ALEX))));
+    expect(noGroup).toEqual([
+      `none: ${says('meetings.form.recurrence.none')}`,
+      `weekly: ${says('meetings.form.recurrence.weekly')}`,
+      `biweekly: ${says('meetings.form.recurrence.biweekly')}`,
+      `monthly: ${says('meetings.form.recurrence.monthly')}`,
+      `cadence: ${says('meetings.form.recurrence.cadenceChosen')}`,
+    ]);
+    expect(noGroup.join()).not.toContain(`(${says('meetings.form.recurrence.none')})`);
+    // In the group's channel, with a date: the plan in words, and which weekday of the month a monthly series keeps.
+    const here = choices(await scheduleForm(w.deps, turnIn(w, inChannel(ALEX)), { date: '2026-12-10' }));
+    expect(here).toContain('monthly: Varje månad, andra torsdagen');
+    expect(here).toContain('cadence: Enligt gruppens mötesplan (6 gånger per år)');
+    // A group that meets as needed has no plan to offer.
+    const asNeeded = {
+      ...w.deps.organisation,
+      groups: w.deps.organisation.groups.map((g) => ({ ...g, cadence: { kind: 'asNeeded' as const } })),
+    };
+    const none = choices(await scheduleForm({ organisation: asNeeded }, turnIn(w, inChannel(ALEX))));
+    expect(none.map((c) => c.split(':')[0])).toEqual(['none', 'weekly', 'biweekly', 'monthly']);
+  });
+
+  it('proposes every other week and monthly on the same weekday from the plain choices, booking nothing yet', async () => {
+    const w = await world();
+    const dates = (card: unknown) => /"id":"dates"[^}]*?"value":"([^"]*)"/.exec(text(card))?.[1]?.split('\\n') ?? [];
+    const biweekly = await book(w.deps, turnIn(w, personal(ALEX, { activityId: 'act-b' })), { ...slot, recurrence: 'biweekly' });
+    expect(kindOf(biweekly.card)).toBe('schedule-form');
+    // 2026-12-24 and 2027-01-07 fall in the Christmas break and are left out (and said so on the card).
+    expect(dates(biweekly.card).slice(0, 2)).toEqual(['2026-12-10 13:00', '2027-01-21 13:00']);
+    expect(text(biweekly.card)).toContain('2027-01-07');
+    const monthly = await book(w.deps, turnIn(w, personal(ALEX, { activityId: 'act-m' })), { ...slot, recurrence: 'monthly' });
+    // The second Thursday of each month.
+    expect(dates(monthly.card).slice(0, 3)).toEqual(['2026-12-10 13:00', '2027-01-14 13:00', '2027-02-11 13:00']);
+    const plan = await book(w.deps, turnIn(w, personal(ALEX, { activityId: 'act-p' })), { ...slot, recurrence: 'cadence' });
+    expect(dates(plan.card).length).toBeGreaterThan(2);
+    expect(await meetingsOf(w)).toEqual([]);
+  });
+
   it('shows the confirmed dates back with what is wrong in them', async () => {
     const w = await world();
     const input = { ...slot, recurrence: 'custom', rrule: 'FREQ=WEEKLY;COUNT=3', confirm: true, dates: '2026-12-10\nsoon' };
