@@ -29,6 +29,8 @@ export interface DigestReview {
   ownerGroupName: string;
   dueDate: string;
   status: Extract<ReviewStatus, 'dueSoon' | 'overdue' | 'expired'>;
+  /** The latest decision on the document (reference and date), if any. */
+  latestDecision?: { ref: string; date?: string };
 }
 
 export interface Digest {

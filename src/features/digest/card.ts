@@ -16,6 +16,10 @@ export interface DigestCardData {
   labels: { reviews: string; meetings: string };
 }
 
+function decisionLine(d: { ref: string; date?: string }): string {
+  return d.date ? `${userText(d.ref)}, ${d.date}` : userText(d.ref);
+}
+
 /** One manager's digest: the totals that need attention, a line per group, the documents due. */
 export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf: (groupId: string) => string }): AdaptiveCardJson {
   const tt = totals(d);
@@ -50,10 +54,11 @@ export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf:
       };
     }),
     reviews: d.reviews.slice(0, 8).map((r) => ({
-      text: t(locale, 'digest.reviewLine', {
+      text: t(locale, r.latestDecision ? 'digest.reviewLineDecision' : 'digest.reviewLine', {
         title: userText(r.title),
         status: t(locale, `documents.status.${r.status}`).toLowerCase(),
         date: r.dueDate,
+        decision: r.latestDecision ? decisionLine(r.latestDecision) : '',
       }),
       color: r.status === 'dueSoon' ? 'Warning' : 'Attention',
     })),

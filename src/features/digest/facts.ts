@@ -9,6 +9,7 @@ import { addDays, cadenceStatus, localDate, type Group, type Manager, type Organ
 import { byUrgency, reviewRow } from '../../domain/reviews/reviews';
 import { t, type Locale } from '../../i18n';
 import { meetingWhen } from '../meetings/cards';
+import { latestDecision } from '../reviews/cards';
 import type { BotServices } from '../shared/services';
 import { digestCard } from './card';
 
@@ -117,6 +118,7 @@ export class DigestFacts {
           ownerGroupName: org.groups.find((g) => g.id === r.document.ownerGroup)?.name ?? r.document.ownerGroup,
           dueDate: r.next.dueDate ?? '',
           status: r.next.status as DigestReview['status'],
+          latestDecision: latestDecision(r.document),
         }));
     })();
     return this.reviews;

@@ -1,6 +1,6 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userText } from '../../cards/user-text';
-import { describeReviewCycle } from '../../domain/organisation';
+import { describeReviewCycle, type GoverningDocument } from '../../domain/organisation';
 import type { ReviewRow } from '../../domain/reviews/reviews';
 import { t, type Locale } from '../../i18n';
 
@@ -63,11 +63,30 @@ function dueText(locale: Locale, row: ReviewRow): string {
     : t(locale, 'documents.dueAgo', { date: dueDate, days: -daysLeft });
 }
 
+/**
+ * The latest decision on a document: the newest review that names one (recorded
+ * in Teams or in the organisation file), else the decision that adopted it.
+ */
+export function latestDecision(d: GoverningDocument): { ref: string; date?: string } | undefined {
+  const named = (d.reviews ?? []).filter((r) => r.decisionRef?.trim());
+  const newest = named.sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  if (newest?.decisionRef && (!d.decidedOn || newest.date >= d.decidedOn)) return { ref: newest.decisionRef, date: newest.date };
+  return d.decisionRef ? { ref: d.decisionRef, date: d.decidedOn } : undefined;
+}
+
+/** The latest decision as a fact's value: "Ks 2026/77 § 12 (2026-11-20)". */
+export function decisionText(locale: Locale, d: GoverningDocument): string | undefined {
+  const latest = latestDecision(d);
+  if (!latest) return undefined;
+  const ref = userText(latest.ref);
+  return latest.date ? t(locale, 'documents.facts.decisionOn', { ref, date: latest.date }) : ref;
+}
+
 function facts(locale: Locale, row: ReviewRow): Fact[] {
-  const d = row.document;
+  const decision = decisionText(locale, row.document);
   return [
-    ...(d.decisionRef ? [{ title: t(locale, 'documents.facts.decision'), value: userText(d.decisionRef) }] : []),
-    { title: t(locale, 'documents.facts.cycle'), value: describeReviewCycle(d.reviewCycle, locale) },
+    ...(decision ? [{ title: t(locale, 'documents.facts.decision'), value: decision }] : []),
+    { title: t(locale, 'documents.facts.cycle'), value: describeReviewCycle(row.document.reviewCycle, locale) },
     { title: t(locale, 'documents.facts.last'), value: row.lastReviewed ?? t(locale, 'documents.facts.none') },
     { title: t(locale, 'documents.facts.next'), value: dueText(locale, row) },
   ];

@@ -6,6 +6,7 @@ import { digestOpen } from '../../../../src/features/digest/actions';
 import { digestCard } from '../../../../src/features/digest/card';
 import { digest } from '../../../../src/features/digest/command';
 import { DIGEST_KIND, runDigest, weeklyDigestJob } from '../../../../src/features/digest/weekly';
+import { completeReview } from '../../../../src/features/reviews/reviews';
 import { messageKey } from '../../../../src/features/shared/channel';
 import type { Locale } from '../../../../src/i18n';
 import {
@@ -125,6 +126,21 @@ describe('sammanfattning / digest on demand', () => {
     expect(sv).not.toContain('förra veckan');
     expect(sv).not.toContain('Inget som behöver uppmärksamhet');
     expect(text(await sammanfattning(w, ALEX, 'en'))).toContain('Stopped by the consent gate in the last 7 days: 3');
+  });
+
+  it('names the latest recorded decision on each document due', async () => {
+    const w = world();
+    expect(text(await sammanfattning(w, ALEX))).toContain('senaste beslut Ks 2024/393 § 199, 2024-12-04');
+    await completeReview(w.deps, turnIn(w, personal(ALEX)), {
+      documentId: 'riktlinje-samverkan',
+      date: '2024-12-10',
+      decisionRef: 'Ks 2024/400 § 3',
+      fromReminder: false,
+    });
+    const sv = text(await sammanfattning(w, ALEX));
+    expect(sv).toContain('2026-12-10 (senaste beslut Ks 2024/400 § 3, 2024-12-10)');
+    expect(sv).not.toContain('Ks 2024/393');
+    expect(text(await sammanfattning(w, ALEX, 'en'))).toContain('(latest decision Ks 2024/400 § 3, 2024-12-10)');
   });
 
   it('says all-clear only when nothing at all needs attention', () => {

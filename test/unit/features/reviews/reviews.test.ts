@@ -67,6 +67,31 @@ describe('recording a review', () => {
     expect(new Set(reminders.map((j) => j.payload.dueDate))).toEqual(new Set(['2028-11-20']));
   });
 
+  it('shows the latest recorded decision reference and its date on the list and on the reminders, in place of the old one', async () => {
+    const w = world();
+    expect(text((await reviewCommand(w, ALEX))[0])).toContain('Ks 2024/393 § 199 (2024-12-04)');
+    await completeReview(w.deps, turnIn(w, personal(ALEX)), {
+      documentId: RIKTLINJE,
+      date: '2026-11-20',
+      decisionRef: 'Ks 2026/77 § 12',
+      fromReminder: false,
+    });
+    for (const card of [...(await reviewCommand(w, ALEX)), ...(await reviewCommand(w, ALEX, 'en'))]) {
+      expect(text(card)).toContain('Ks 2026/77 § 12 (2026-11-20)');
+      expect(text(card)).not.toContain('Ks 2024/393');
+    }
+    expect(text((await reviewCommand(w, ALEX, 'en'))[0])).toContain('Latest decision');
+    // A review recorded without a reference leaves the latest reference as it was.
+    await completeReview(w.deps, turnIn(w, personal(ALEX)), { documentId: RIKTLINJE, date: '2026-11-21', fromReminder: false });
+    expect(text((await reviewCommand(w, ALEX))[0])).toContain('Ks 2026/77 § 12 (2026-11-20)');
+    // The reminder of the new date, two years on, names it too.
+    w.clock.now = new Date('2028-10-23T08:00:00.000Z');
+    await sendReviewReminder(w.deps, reminderJob({ documentId: RIKTLINJE, dueDate: '2028-11-21', step: '30' }, w.clock.now));
+    const reminder = text(w.channel.toldTo(ALEX).at(-1)!.message);
+    expect(reminder).toContain('Ks 2026/77 § 12 (2026-11-20)');
+    expect(reminder).not.toContain('Ks 2024/393');
+  });
+
   it('answers a review recorded from a reminder with that reminder, closed, naming the next date', async () => {
     const w = world();
     const card = await completeReview(w.deps, turnIn(w, personal(ALEX)), { documentId: RIKTLINJE, date: '2026-11-20', fromReminder: true });
