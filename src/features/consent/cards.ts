@@ -111,6 +111,8 @@ function validity(locale: Locale, c: Consent): string {
 export function consentRecordedCard(locale: Locale, consent: Consent, groupName: (id: string) => string): AdaptiveCardJson {
   const facts = [
     { title: t(locale, 'consent.recorded.groups'), value: groupList(consent, groupName) },
+    // The purpose as the gate checked it (CheckedText): what the consent is for, never who it is about.
+    { title: t(locale, 'consent.recorded.purpose'), value: userText(consent.purpose) },
     { title: t(locale, 'consent.recorded.validity'), value: validity(locale, consent) },
     { title: t(locale, 'consent.recorded.parties'), value: consent.parties.map((p) => t(locale, `consent.parties.${p}`)).join(', ') },
     { title: t(locale, 'consent.recorded.form'), value: t(locale, `consent.forms.${consent.form}`) },
@@ -118,6 +120,7 @@ export function consentRecordedCard(locale: Locale, consent: Consent, groupName:
   if (consent.scope.informationCategories)
     facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: userText(consent.scope.informationCategories) });
   if (consent.scope.exclusions) facts.push({ title: t(locale, 'consent.recorded.exclusions'), value: userText(consent.scope.exclusions) });
+  if (consent.documentRef) facts.push({ title: t(locale, 'consent.recorded.documentRef'), value: userText(consent.documentRef) });
   return renderCard('consent-recorded', {
     title: t(locale, 'consent.recorded.title'),
     caseRefLabel: t(locale, 'consent.recorded.caseRefLabel'),

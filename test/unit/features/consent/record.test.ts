@@ -33,6 +33,19 @@ describe('recording a consent', () => {
     expect(w.stores.audit.entries().map((e) => [e.event, e.groupId, e.caseRef])).toEqual([['consentRecorded', 'operativ', ref]]);
   });
 
+  it('confirms the purpose that was typed, and the document reference, as the gate checked them, never the subject', async () => {
+    const card = await recordConsent(w.deps, turnIn(w, personal(MEGAN, { activityId: 'a-purpose' })), formValues());
+    const facts = card.body.find((b) => b.type === 'FactSet')!.facts as Array<{ title: string; value: string }>;
+    expect(facts).toContainEqual({ title: 'Syfte', value: 'Samordning kring skolgång och stöd' });
+    expect(facts).toContainEqual({ title: 'Dokumentreferens', value: 'Dnr SN 2026/14' });
+    const en = await recordConsent(w.deps, turnIn(w, personal(MEGAN, { activityId: 'a-purpose-en', locale: 'en' })), formValues());
+    expect(JSON.stringify(en)).toContain('"title":"Purpose","value":"Samordning kring skolgång och stöd"');
+    for (const c of [card, en]) {
+      expect(JSON.stringify(c)).not.toContain('150312');
+      expect(JSON.stringify(c)).not.toContain('Kalle');
+    }
+  });
+
   it('records an activity Teams resends once, and answers with the same reference', async () => {
     const info = personal(MEGAN, { activityId: 'resent-1', activityType: 'invoke', activityTime: new Date('2026-03-10T08:59:58Z') });
     const first = await recordConsent(w.deps, turnIn(w, info), formValues());
