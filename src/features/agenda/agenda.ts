@@ -10,7 +10,8 @@ import { gateText } from '../consent/gate';
 import { detectOptionsOf, userName } from '../consent/organisation';
 import { findMeeting, personKey } from '../meetings/meetings';
 import { linkKeyOf, type Turn } from '../shared/turn';
-import { commandMeeting, ensureAgenda, upcomingMeeting, type AgendaDeps } from './group-meeting';
+import { meetingWhen } from '../meetings/cards';
+import { commandMeeting, ensureAgenda, proposalMeeting, upcomingMeeting, type AgendaDeps } from './group-meeting';
 import { agendaCardFor, refreshAgendaCard, resyncAgendaStatus, setAgendaStatus } from './posted-cards';
 
 /**
@@ -85,9 +86,14 @@ export async function proposeItem(
   activityId: string,
 ): Promise<AdaptiveCardJson> {
   const { locale, info } = turn;
-  const m = await findMeeting(deps, info.tenantId, meetingId);
-  const group = m ? findGroup(deps.organisation, m.groupId) : undefined;
-  if (!m || !group) return errorCard(locale, 'agenda.notices.noMeeting');
+  const asked = await findMeeting(deps, info.tenantId, meetingId);
+  const group = asked ? findGroup(deps.organisation, asked.groupId) : undefined;
+  if (!asked || !group) return errorCard(locale, 'agenda.notices.noMeeting');
+  // A card of a meeting that has started (or whose minutes are final) still offers proposing until it is
+  // refreshed: the proposal goes to the group's next meeting that has not started, and the answer says which.
+  const m = (await proposable(deps, asked)) ? asked : await proposalMeeting(deps, asked.tenantId, asked.groupId);
+  if (!m)
+    return agendaCardFor(deps, asked, await ensureAgenda(deps, asked, group), locale, { problem: turn.t('agenda.notices.noLaterMeeting') });
   const agenda = await ensureAgenda(deps, m, group);
   const refuse = async (problem: string) => agendaCardFor(deps, m, agenda, locale, { problem });
   if (!authorize(deps.organisation, turn.actor, 'agenda.propose', { groupId: group.id }).allowed) {
@@ -125,12 +131,25 @@ export async function proposeItem(
   await (outcome.added ? setAgendaStatus : resyncAgendaStatus)(deps, m, 'draft');
   const fresh: Agenda = updated ?? outcome.agenda;
   await refreshAgendaCard(deps, m, fresh);
-  return agendaCardFor(deps, m, fresh, locale, { notice: turn.t('agenda.notices.proposed') });
+  const { when, timeLine } = meetingWhen(m, locale);
+  return agendaCardFor(deps, m, fresh, locale, { notice: turn.t('agenda.notices.proposedTo', { when, time: timeLine }) });
 }
 
-/** `dagordning + <text>`: a proposal to the group's next meeting. */
+/** Whether proposals may still go to this meeting: it has not started, and its minutes are not final. */
+async function proposable(deps: Pick<AgendaDeps, 'minutes' | 'now'>, m: Meeting): Promise<boolean> {
+  if (m.status !== 'scheduled' || Date.parse(m.start) <= deps.now().getTime()) return false;
+  return (await deps.minutes.get(m.tenantId, m.groupId, m.id))?.status !== 'final';
+}
+
+/**
+ * `dagordning + <text>`: a proposal to the group's next meeting that has not
+ * started (a meeting under way is being held on the agenda it has); when
+ * there is none but one under way, the answer says a later one is needed.
+ */
 export async function proposeToNext(deps: AgendaDeps, turn: Turn, text: string): Promise<AdaptiveCardJson> {
-  const found = await commandMeeting(deps, turn, 'agenda.propose', upcomingMeeting);
+  const found = await commandMeeting(deps, turn, 'agenda.propose', async (d, tenantId, groupId) => {
+    return (await proposalMeeting(d, tenantId, groupId)) ?? (await upcomingMeeting(d, tenantId, groupId));
+  });
   if ('card' in found) return found.card;
   const { info } = turn;
   return proposeItem(deps, turn, found.meeting.id, text, info.activityId || `${info.userId}:${deps.now().toISOString()}`);

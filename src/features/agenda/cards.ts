@@ -94,7 +94,8 @@ export function itemText(locale: Locale, level: GroupLevel, item: AgendaItem): s
 
 export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: AgendaCardOptions): AdaptiveCardJson {
   const { when, timeLine } = meetingWhen(meeting, locale);
-  const open = meeting.status === 'scheduled' && Date.parse(meeting.end) > o.now.getTime();
+  // Proposals and publishing close when the meeting starts: it is held on the agenda it has.
+  const open = meeting.status === 'scheduled' && Date.parse(meeting.start) > o.now.getTime();
   const total = plannedMinutes(agenda);
   const data: AgendaCardData = {
     meetingId: meeting.id,

@@ -16,13 +16,32 @@ export type AgendaDeps = GateDeps &
     'organisation' | 'meetings' | 'agendas' | 'minutes' | 'consents' | 'channel' | 'scheduler' | 'config' | 'now' | 'logger'
   >;
 
-type MeetingFinder = (deps: Pick<AgendaDeps, 'meetings' | 'now'>, tenantId: string, groupId: string) => Promise<Meeting | undefined>;
+type MeetingFinder = (
+  deps: Pick<AgendaDeps, 'meetings' | 'minutes' | 'now'>,
+  tenantId: string,
+  groupId: string,
+) => Promise<Meeting | undefined>;
 
 /** The group's next meeting that has not ended (not cancelled): the one an agenda is written for. */
 export const upcomingMeeting: MeetingFinder = async (deps, tenantId, groupId) => {
   const now = deps.now().getTime();
   const ahead = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now) });
   return ahead.find((m) => m.status === 'scheduled' && Date.parse(m.end) > now);
+};
+
+/**
+ * The group's next meeting that has not started (not cancelled, its minutes
+ * not final): the one a proposal goes to. A meeting under way is not it:
+ * its agenda is what is being discussed, and its minutes may be final.
+ */
+export const proposalMeeting: MeetingFinder = async (deps, tenantId, groupId) => {
+  const now = deps.now().getTime();
+  const ahead = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now) });
+  for (const m of ahead) {
+    if (m.status !== 'scheduled' || Date.parse(m.start) <= now) continue;
+    if ((await deps.minutes.get(m.tenantId, m.groupId, m.id))?.status !== 'final') return m;
+  }
+  return undefined;
 };
 
 /** The latest meeting that has started, within a good year (not cancelled): the one minutes are written for. */

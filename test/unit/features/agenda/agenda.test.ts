@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { proposeItem, proposeToNext, publishAgenda, showAgenda } from '../../../../src/features/agenda/agenda';
 import { agenda as agendaCommand } from '../../../../src/features/agenda/commands';
+import { saveMinutes } from '../../../../src/features/agenda/minutes';
+import type { Meeting } from '../../../../src/domain/meetings/meeting';
+import { book } from '../../../../src/features/meetings/booking';
+import { meetingWhen } from '../../../../src/features/meetings/cards';
 import type { BotServices } from '../../../../src/features/shared/services';
 import {
   ADELE,
@@ -17,6 +21,7 @@ import {
   says,
   TACTICAL,
   TACTICAL_CHANNEL,
+  TENANT,
   text,
   turnIn,
   world,
@@ -167,5 +172,45 @@ describe('publishing', () => {
   it('answers a meeting that does not exist', async () => {
     const card = await publishAgenda(w.deps, turnIn(w, personal(ALEX)), `${TACTICAL}:nope`);
     expect(text(card)).toContain(says('agenda.notices.noMeeting'));
+  });
+});
+
+describe('a proposal while a meeting is under way', () => {
+  async function bookNext(): Promise<Meeting> {
+    await book(w.deps, turnIn(w, personal(ALEX, { activityId: 'book-next' })), {
+      groupId: TACTICAL,
+      date: '2026-12-17',
+      time: '13:00',
+      durationMinutes: 60,
+    });
+    return (await w.stores.meetings.listGroup(TENANT, TACTICAL, {})).find((x) => x.start.startsWith('2026-12-17'))!;
+  }
+
+  it('goes to the next meeting that has not started, never to one whose minutes are final, and says which', async () => {
+    const running = await booked(w);
+    const next = await bookNext();
+    w.clock.now = new Date('2026-12-10T12:30:00Z');
+    await saveMinutes(w.deps, turnIn(w, inChannel(ALEX)), { meetingId: running.id, decisions: 'Antogs.' }, 'final');
+
+    const card = await proposeToNext(w.deps, turnIn(w, inChannel(ADELE, { activityId: 'cmd-9' })), 'Rutinen för orosanmälan');
+    const { when, timeLine } = meetingWhen(next, 'sv');
+    expect(text(card)).toContain(says('agenda.notices.proposedTo', { when, time: timeLine }));
+    expect((await storedAgenda(next))!.items.some((i) => i.text === 'Rutinen för orosanmälan')).toBe(true);
+    expect((await storedAgenda(running))?.items.some((i) => i.kind === 'proposed')).toBeFalsy();
+
+    // The running meeting's card, proposed on before it was refreshed: the same.
+    const onCard = await proposeItem(w.deps, turnIn(w, personal(ADELE)), running.id, 'Kompetensplanen', 'card-9');
+    expect(text(onCard)).toContain(next.id);
+    expect((await storedAgenda(next))!.items.some((i) => i.text === 'Kompetensplanen')).toBe(true);
+    expect((await storedAgenda(running))?.items.some((i) => i.kind === 'proposed')).toBeFalsy();
+  });
+
+  it('says a later meeting is needed when there is none, and stores nothing; the running card offers no proposing', async () => {
+    const running = await booked(w);
+    w.clock.now = new Date('2026-12-10T12:30:00Z');
+    const card = await proposeToNext(w.deps, turnIn(w, inChannel(ADELE, { activityId: 'cmd-10' })), 'Rutinen för orosanmälan');
+    expect(text(card)).toContain(says('agenda.notices.noLaterMeeting'));
+    expect(text(card)).not.toContain('"verb":"agenda.propose"');
+    expect((await storedAgenda(running))?.items.some((i) => i.kind === 'proposed')).toBeFalsy();
   });
 });
