@@ -2787,19 +2787,34 @@ function findEmails(text: string, orgDomains: readonly string[], out: Finding[])
 
 // ---------------------------------------------------------------- detector
 
-const optionCache = new WeakMap<DetectOptions, { officials: Set<string>; switchboards: Set<string>; domains: string[] }>();
+/**
+ * What the detector derives from the organisation's lists (normalised names,
+ * national phone numbers, domains), kept per list: the lists are the same
+ * arrays for the organisation's life, while the options object around them is
+ * new for every message (it carries the message's time).
+ */
+const NONE: readonly string[] = [];
+const officialsOf = new WeakMap<readonly string[], Set<string>>();
+const switchboardsOf = new WeakMap<readonly string[], Set<string>>();
+const domainsOf = new WeakMap<readonly string[], string[]>();
+
+function kept<T>(cache: WeakMap<readonly string[], T>, list: readonly string[], derive: (list: readonly string[]) => T): T {
+  let value = cache.get(list);
+  if (value === undefined) {
+    value = derive(list);
+    cache.set(list, value);
+  }
+  return value;
+}
 
 function prepared(options: DetectOptions) {
-  let p = optionCache.get(options);
-  if (!p) {
-    p = {
-      officials: new Set((options.officialNames ?? []).map(normaliseName).filter(Boolean)),
-      switchboards: new Set((options.switchboardNumbers ?? []).map(nationalPhone).filter(Boolean)),
-      domains: (options.organisationDomains ?? []).map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean),
-    };
-    optionCache.set(options, p);
-  }
-  return p;
+  return {
+    officials: kept(officialsOf, options.officialNames ?? NONE, (l) => new Set(l.map(normaliseName).filter(Boolean))),
+    switchboards: kept(switchboardsOf, options.switchboardNumbers ?? NONE, (l) => new Set(l.map(nationalPhone).filter(Boolean))),
+    domains: kept(domainsOf, options.organisationDomains ?? NONE, (l) =>
+      l.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean),
+    ),
+  };
 }
 
 const NO_OPTIONS: DetectOptions = {};
