@@ -7,6 +7,7 @@ import { errorCard, notAllowedCard } from '../src/cards/common';
 import { groupCard } from '../src/features/groups/card';
 import { helpCard } from '../src/features/help/card';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../src/features/meetings/cards';
+import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../src/features/consent/cards';
 import { digestCard } from '../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../src/features/reviews/cards';
 import { newAgenda, propose } from '../src/domain/agenda/agenda';
@@ -14,7 +15,7 @@ import type { Meeting } from '../src/domain/meetings/meeting';
 import { loadOrganisation } from '../src/domain/organisation';
 import { reviewRow } from '../src/domain/reviews/reviews';
 import type { Locale } from '../src/i18n';
-import { configuredText as checked } from '../src/domain/consent';
+import { configuredText as checked, type Consent } from '../src/domain/consent';
 
 /**
  * `npm run cards:gallery`: every card the bot sends, filled with sample data
@@ -75,6 +76,80 @@ const reviewRows = org.documents.map((d) => ({
 const carried = [
   { id: 'a-1', what: checked('Uppdatera rutinen för orosanmälan'), who: checked('Alex Wilber'), due: '2026-11-15', meetingId: 'm0' },
   { id: 'a-2', what: checked('Bjuda in BUP till nästa möte'), who: checked('Adele Vance'), due: '2026-12-15', meetingId: 'm0' },
+];
+
+/** A made-up consent: a case reference, scope and dates only; the subject is two placeholder hashes, never a child. */
+const consent = (over: Partial<Consent> = {}): Consent => ({
+  caseRef: 'SAM-7K3M9Q2X',
+  tenantId: 't',
+  subject: { personnummer: 'hash-of-personnummer', name: 'hash-of-name' },
+  parties: ['guardian1', 'guardian2'],
+  form: 'written',
+  documentRef: checked('Dnr SN 2026/14'),
+  scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('Skolgång, hälsa'), exclusions: checked('') },
+  purpose: checked('Samordning kring skolgång och stöd'),
+  validFrom: '2026-11-02',
+  validUntil: '2027-06-30',
+  recordedBy: 'x',
+  recordedAt: '2026-11-02T09:12:00.000Z',
+  ...over,
+});
+const groupName = (id: string) => (id === 'operativ' ? 'Operativ grupp' : id);
+
+const consentSamples: Array<{ name: string; build: (locale: Locale) => object }> = [
+  {
+    name: 'consent-form',
+    build: (l) => consentFormCard(l, { groups: [{ id: 'operativ', name: 'Operativ grupp' }], today: '2026-11-22' }),
+  },
+  {
+    name: 'consent-form-problems',
+    build: (l) =>
+      consentFormCard(l, {
+        groups: [{ id: 'operativ', name: 'Operativ grupp' }],
+        today: '2026-11-22',
+        values: { subjectPersonnummer: 'x', groupIds: 'operativ', validUntil: '2026-01-31', parties: 'guardian1', purpose: '' },
+        problems: { validUntil: ['validUntilPast'], purpose: ['purposeMissing'] },
+      }),
+  },
+  {
+    name: 'consent-list',
+    build: (l) =>
+      consentListCard(l, {
+        rows: [
+          { consent: consent(), status: 'inForce', recordedByName: 'Megan Bowen', canWithdraw: true },
+          {
+            consent: consent({
+              caseRef: 'SAM-4D8F2N6W',
+              validFrom: '2026-01-12',
+              validUntil: '2026-06-30',
+              recordedAt: '2026-01-12T10:00:00.000Z',
+            }),
+            status: 'expired',
+            recordedByName: 'Alex Wilber',
+            canWithdraw: true,
+          },
+        ],
+        groupName,
+        groupNames: ['Operativ grupp'],
+        stats: [
+          {
+            groupName: 'Operativ grupp',
+            counts: { refusal: 3, allowedUnderConsent: 5, consentRecorded: 2, consentListed: 4, consentWithdrawn: 0 },
+          },
+        ],
+      }),
+  },
+  { name: 'consent-recorded', build: (l) => consentRecordedCard(l, consent(), groupName) },
+  { name: 'consent-refusal', build: (l) => consentRefusalCard(l, { categories: ['name-with-class'], reason: 'noConsent' }) },
+  {
+    name: 'consent-refusal-notice',
+    build: (l) =>
+      consentRefusalCard(l, {
+        categories: ['personnummer'],
+        reason: 'noConsent',
+        notice: { place: 'Operativ grupp › Allmänt', author: 'Megan Bowen' },
+      }),
+  },
 ];
 
 export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }> = [
@@ -207,6 +282,7 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
               ownerGroupName: 'Styrgrupp',
               dueDate: '2024-07-04',
               status: 'expired',
+              latestDecision: { ref: 'BUN 2020/31 § 48', date: '2020-06-15' },
             },
           ],
           groups: [
@@ -247,6 +323,7 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
         },
       ),
   },
+  ...consentSamples,
   { name: 'error', build: (l) => errorCard(l, 'error.storage') },
   { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
 ];
@@ -367,7 +444,14 @@ async function main(): Promise<void> {
       shots.map((s) => `<figure><img src="${s}" width="440"><figcaption>${s}</figcaption></figure>`).join('\n'),
   );
   mkdirSync(DOCS, { recursive: true });
-  for (const main of ['meeting-open.sv.png', 'agenda.sv.png', 'digest.sv.png', 'minutes-summary.sv.png'])
+  for (const main of [
+    'meeting-open.sv.png',
+    'agenda.sv.png',
+    'digest.sv.png',
+    'minutes-summary.sv.png',
+    'consent-refusal.sv.png',
+    'consent-recorded.sv.png',
+  ])
     if (shots.includes(main)) copyFileSync(path.join(OUT, main), path.join(DOCS, main));
   console.log(`${shots.length} cards rendered in ${((Date.now() - started) / 1000).toFixed(1)} s${failures ? `, ${failures} failed` : ''}`);
   if (failures) process.exit(1);

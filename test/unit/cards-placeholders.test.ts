@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../scripts/cards-gallery';
 
@@ -15,4 +17,14 @@ describe('filled cards', () => {
       });
     }
   }
+
+  it('the gallery shows every card template, in both languages', () => {
+    const templates = readdirSync(path.resolve(__dirname, '../../adaptive-cards'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+    const shown = new Set(
+      SAMPLES.flatMap((s) => (['sv', 'en'] as const).map((l) => (s.build(l) as { body: Array<{ id?: string }> }).body[0]?.id)),
+    );
+    expect(templates.filter((kind) => !shown.has(kind))).toEqual([]);
+  });
 });
