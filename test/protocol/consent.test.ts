@@ -127,6 +127,13 @@ describe('the consent gate in the demo organisation', () => {
     expect(json).not.toContain(SUBJECTS.a.personnummer);
     expect(json).not.toContain(SUBJECTS.a.name);
     expect(json).toContain('2026-06-30');
+    // The purpose and the document reference that were typed, as the gate checked them.
+    expect(card.body.find((b: { type: string }) => b.type === 'FactSet').facts).toEqual(
+      expect.arrayContaining([
+        { title: 'Syfte', value: 'Samordning kring skolgång och stöd' },
+        { title: 'Dokumentreferens', value: 'Dnr SN 2026/14' },
+      ]),
+    );
   });
 
   it('a consent.record Teams resends (same activity id) records one consent and answers with the same reference', async () => {
@@ -241,6 +248,20 @@ describe('the consent gate in the demo organisation', () => {
     const form = f.sent.find((a) => cardKind(a) === 'consent-form');
     expect(form).toBeDefined();
     expect(findById(cardOf(form!), 'groupIds')!.choices).toEqual([{ title: 'Operativ grupp', value: 'operativ' }]);
+  });
+
+  it('runs the help card’s quick buttons as a card verb, which the Agents Playground answers too, and leads back to help', async () => {
+    const f = await say(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.megan, locale: 'en-US' }));
+    const help = cardOf(f.sent.find((a) => cardKind(a) === 'help')!);
+    expect(JSON.stringify(help)).not.toContain('imBack');
+    const quick = (help.actions as Array<Record<string, any>>).map((a) => [a.type, a.verb]);
+    expect(quick.length).toBeGreaterThan(0);
+    for (const q of quick) expect(q).toEqual(['Action.Execute', 'help.run']);
+    const form = await invoke('help.run', { command: 'consent' }, USERS.megan);
+    expect(form.body[0].id).toBe('consent-form');
+    const back = form.actions.at(-1);
+    expect(back).toMatchObject({ type: 'Action.Execute', verb: 'help.run', data: { command: 'help' } });
+    expect((await invoke('help.run', back.data, USERS.megan)).body[0].id).toBe('help');
   });
 
   it('keeps an audit row for every refusal, allowance and register event, without text', async () => {
