@@ -1,7 +1,7 @@
 import type { Agenda, AgendaItem } from '../../domain/agenda/agenda';
 import { plannedMinutes } from '../../domain/agenda/agenda';
 import type { Meeting } from '../../domain/meetings/meeting';
-import type { Minutes, SipEntry, SipField, Task } from '../../domain/minutes/minutes';
+import { SIP_FIELDS, type Minutes, type SipEntry, type SipField, type Task } from '../../domain/minutes/minutes';
 import type { GroupLevel } from '../../domain/organisation';
 import { t, type Locale } from '../../i18n';
 import { meetingWhen } from '../meetings/cards';
@@ -45,9 +45,13 @@ export interface MinutesCardData {
   actions: string;
   sip: Array<{ ref: string; heading: string } & Record<SipField, string>>;
   editable: boolean;
+  /** Final minutes as read-only text, section by section (empty while they can be edited). */
+  view: MinutesView;
   printUrl: string;
   labels: Record<string, string>;
 }
+
+type MinutesView = Array<{ label: string; lines: Array<{ text: string }> }>;
 
 /** The data of adaptive-cards/minutes-summary.json; `actions` are the tasks recorded. */
 export interface MinutesSummaryCardData {
@@ -208,6 +212,7 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
       };
     }),
     editable: !final,
+    view: final && minutes ? finalView(locale, minutes, o) : [],
     printUrl: o.printUrl ?? '',
     labels: Object.fromEntries(
       [
@@ -229,6 +234,40 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
     ),
   };
   return renderCard('minutes', data);
+}
+
+/** Final minutes as they were kept: text, not inputs; sections with nothing in them are left out. */
+function finalView(locale: Locale, minutes: Minutes, o: MinutesCardOptions): MinutesView {
+  const lines = (texts: string[]) => texts.filter((x) => x.trim()).map((x) => ({ text: userText(x) }));
+  const titleOf = (id: string) => o.members.find((m) => m.value === id)?.title ?? id;
+  const names = minutes.attendees.length
+    ? minutes.attendees.map((id) => userText(titleOf(id))).join(', ')
+    : t(locale, 'minutes.summary.nobody');
+  const attendance = minutes.guests
+    ? t(locale, 'minutes.summary.attendanceGuests', { names, guests: userText(minutes.guests) })
+    : t(locale, 'minutes.summary.attendance', { names });
+  const closed = minutes.closedActions.length ? [t(locale, 'minutes.summary.closed', { count: minutes.closedActions.length })] : [];
+  const sections: MinutesView = [
+    { label: '', lines: [{ text: attendance }, ...closed.map((text) => ({ text }))] },
+    ...o.items.map((i) => ({
+      label: t(locale, 'minutes.labels.notes', { item: userText(i.text) }),
+      lines: lines((minutes.notes[i.id] ?? '').split('\n')),
+    })),
+    { label: t(locale, 'minutes.summary.decisions'), lines: lines(minutes.decisions.map((d) => `• ${d}`)) },
+    {
+      label: t(locale, 'minutes.summary.actions'),
+      lines: minutes.actions.map((task) => ({
+        text: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
+      })),
+    },
+    ...minutes.sip.map((entry) => ({
+      label: t(locale, 'minutes.sipHeading', { caseRef: userText(entry.caseRef) }),
+      lines: SIP_FIELDS.filter((f) => entry[f]).map((f) => ({
+        text: `${t(locale, `minutes.labels.${f}`)}: ${userText(String(entry[f]))}`,
+      })),
+    })),
+  ];
+  return sections.filter((section) => section.lines.length);
 }
 
 export interface SummaryOptions {

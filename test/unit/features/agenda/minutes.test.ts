@@ -104,6 +104,22 @@ describe('finalising', () => {
     expect(w.channel.sent.filter((s) => kindOf(s.message) === 'minutes-summary')).toHaveLength(1);
   });
 
+  it('answers with final minutes that read as text: no inputs, no save or finalise buttons, the print link kept', async () => {
+    const card = await saveMinutes(w.deps, turnIn(w, inChannel(ALEX)), { meetingId: m.id, ...FIELDS }, 'final');
+    const json = text(card);
+    expect(json).not.toContain('"type":"Input.');
+    expect(json).not.toContain('"verb":"minutes.save"');
+    expect(json).not.toContain('"verb":"minutes.finalize"');
+    expect(json).toContain('"type":"Action.OpenUrl"');
+    expect(json).toContain(says('minutes.badgeFinal'));
+    for (const shown of ['Rutinen för orosanmälan antas.', 'Eva Ek, rektor', 'Uppdatera rutinen', 'Alex Wilber'])
+      expect(json).toContain(shown);
+    // Shown again later with protokoll: the same.
+    const later = text(await showMinutes(w.deps, turnIn(w, inChannel(ALEX))));
+    expect(later).not.toContain('"type":"Input.');
+    expect(later).toContain('Rutinen för orosanmälan antas.');
+  });
+
   it('finalises even when the channel will not take the summary: the card is final at once, a job posts the summary later, once', async () => {
     const post = w.channel.post.bind(w.channel);
     w.channel.post = async () => {
