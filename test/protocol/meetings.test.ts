@@ -378,9 +378,16 @@ describe('answers, moving and cancelling', () => {
     expect(row.sequence).toBe(2);
   });
 
-  it('cancelling marks it cancelled, removes the buttons and updates the channel card', async () => {
+  it('cancelling asks first, touching nothing; confirmed, it marks it cancelled, removes the buttons and updates the channel card', async () => {
+    const asked = t.emulator.sent.length;
+    const question = await invoke('meeting.cancel', { meetingId, scope: 'one' }, { channelId: channel });
+    expect(text(question)).toContain('Vill du ställa in mötet?');
+    expect(text(question)).toMatch(/"title":"Ställ in mötet"[^}]*"data":\{[^}]*"confirm":"yes"/);
+    expect(text(question)).toContain('"title":"Behåll"');
+    expect((await rows('operativ')).find((r) => JSON.stringify(r).includes(meetingId))?.status).toBe('scheduled');
+    expect(t.emulator.sent.slice(asked)).toEqual([]);
     const mark = t.emulator.sent.length;
-    const card = await invoke('meeting.cancel', { meetingId, scope: 'one' }, { channelId: channel });
+    const card = await invoke('meeting.cancel', { meetingId, scope: 'one', confirm: 'yes' }, { channelId: channel });
     expect(text(card)).toContain('Mötet är inställt.');
     expect(text(card)).toContain('Inställt');
     expect(text(card)).not.toContain('"verb":"meeting.rsvp"');

@@ -8,7 +8,7 @@ import { gateText } from '../consent/gate';
 import { defineAction } from '../shared/feature';
 import { linkKeyOf, type Turn } from '../shared/turn';
 import { book, scheduleForm } from './booking';
-import { cancelMeeting, moveMeeting, refreshView, rsvp } from './changes';
+import { askToCancel, cancelMeeting, moveMeeting, refreshView, rsvp } from './changes';
 import { recordCard } from './channel-card';
 import { findMeeting } from './meetings';
 import { readRefusal } from './read-access';
@@ -135,12 +135,19 @@ export const meetingMove = defineAction({
 
 export const meetingCancel = defineAction({
   verb: 'meeting.cancel',
-  schema: z.object({ meetingId, scope: z.enum(['one', 'series']).default('one') }),
+  schema: z.object({
+    meetingId,
+    scope: z.enum(['one', 'series']).default('one'),
+    /** Set by the confirmation's own button: only then is the meeting cancelled. */
+    confirm: z.enum(['yes', '']).optional(),
+  }),
   async handle({ services, turn, data }) {
     const unreadable = readRefusal(services, turn.info, data.meetingId);
     if (unreadable) return unreadable;
     const m = await findMeeting(services, turn.info.tenantId, data.meetingId);
     if (!m) return errorCard(turn.locale, 'meetings.quick.notFound', { date: '–' });
+    // The meeting card's button (and any card posted before there was a question) asks first.
+    if (data.confirm !== 'yes') return askToCancel(services, turn, m, data.scope);
     return cancelMeeting(services, turn, m, data.scope);
   },
 });

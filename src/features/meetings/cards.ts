@@ -33,6 +33,8 @@ export interface MeetingCardOptions {
   warnings?: DateWarning[];
   /** The viewer's own answer, on cards answered to one person. */
   yourAnswer?: RsvpAnswer;
+  /** The card asks its convener to confirm cancelling, with this scope chosen (a series offers the choice). */
+  confirmCancel?: 'one' | 'series';
 }
 
 export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): AdaptiveCardJson {
@@ -42,10 +44,12 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
   const over = Date.parse(m.end) <= o.now.getTime();
   const start = DateTime.fromISO(m.start, { zone: m.timeZone });
   const place = meetingPlace(m.location);
+  const confirming = !!o.confirmCancel && !cancelled && !over;
   return renderCard('meeting', {
     meetingId: m.id,
     refreshTitle: t(locale, 'meetings.labels.refresh'),
-    refreshUserIds: cancelled || over ? [] : m.rsvpUserIds,
+    // A question to confirm is not refreshed away under its reader.
+    refreshUserIds: cancelled || over || confirming ? [] : m.rsvpUserIds,
     groupName: userText(o.groupName),
     levelLine: t(locale, `levels.${o.level}`),
     badge: cancelled ? t(locale, 'meetings.badgeCancelled') : over ? t(locale, 'meetings.badgeHeld') : t(locale, 'meetings.badge'),
@@ -61,7 +65,9 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
     ],
     warnings: cancelled || over ? [] : (o.warnings ?? []).map((w) => ({ text: warningText(locale, w) })),
     yourAnswer: o.yourAnswer ? t(locale, 'meetings.yourAnswer', { answer: t(locale, `meetings.answerWords.${o.yourAnswer}`) }) : '',
-    open: !cancelled && !over,
+    open: !cancelled && !over && !confirming,
+    confirmCancel: confirming,
+    cancelScope: o.confirmCancel === 'series' && m.seriesId ? 'series' : 'one',
     /** Only a validated Teams meeting link is ever a button; see meetingPlace. */
     joinUrl: cancelled || over ? '' : (place.joinUrl ?? ''),
     inSeries: !!m.seriesId,
@@ -78,7 +84,12 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
       cancel: t(locale, 'meetings.labels.cancel'),
       cancelHint: t(locale, 'meetings.labels.cancelHint'),
       cancelOne: t(locale, 'meetings.labels.cancelOne'),
-      cancelSeries: t(locale, 'meetings.labels.cancelSeries'),
+      confirmQuestion: t(locale, 'meetings.labels.confirmQuestion'),
+      confirmButton: t(locale, 'meetings.labels.confirmButton'),
+      keep: t(locale, 'meetings.labels.keep'),
+      scope: t(locale, 'meetings.labels.scope'),
+      scopeOne: t(locale, 'meetings.labels.scopeOne'),
+      scopeSeries: t(locale, 'meetings.labels.scopeSeries'),
       date: t(locale, 'meetings.labels.date'),
       dateError: t(locale, 'meetings.labels.dateError'),
       time: t(locale, 'meetings.labels.time'),

@@ -81,6 +81,20 @@ export async function moveMeeting(
   return notice(deps, turn, updated, 'meetings.notices.moved', { from });
 }
 
+/**
+ * The meeting card asking its convener to confirm cancelling ("Ställ in
+ * mötet" / "Behåll", and for a series which meetings); nothing changes yet.
+ */
+export async function askToCancel(deps: ChangeDeps, turn: Turn, m: Meeting, scope: 'one' | 'series'): Promise<AdaptiveCardJson> {
+  const unreadable = readRefusal(deps, turn.info, m.id);
+  if (unreadable) return unreadable;
+  if (!authorize(deps.organisation, turn.actor, 'meeting.schedule', { groupId: m.groupId }).allowed)
+    return notice(deps, turn, m, 'meetings.notices.onlyConveners');
+  if (m.status === 'cancelled') return notice(deps, turn, m, 'meetings.notices.alreadyCancelled');
+  if (isHeld(m, deps.now())) return notice(deps, turn, m, 'meetings.notices.past');
+  return meetingCardFor(deps, m, turn.locale, { viewer: personKey(turn.info), confirmCancel: scope });
+}
+
 /** Cancels the meeting, or with `series` it and the rest of its series that is still scheduled. */
 export async function cancelMeeting(deps: ChangeDeps, turn: Turn, m: Meeting, scope: 'one' | 'series'): Promise<AdaptiveCardJson> {
   const unreadable = readRefusal(deps, turn.info, m.id);

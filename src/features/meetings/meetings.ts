@@ -34,7 +34,7 @@ export function meetingCardFor(
   deps: Pick<MeetingsDeps, 'organisation' | 'now'>,
   m: Meeting,
   locale: Locale,
-  extra: { notice?: string; viewer?: string } = {},
+  extra: { notice?: string; viewer?: string; confirmCancel?: 'one' | 'series' } = {},
 ): AdaptiveCardJson {
   const group = findGroup(deps.organisation, m.groupId);
   return meetingCard(locale, m, {
@@ -44,6 +44,7 @@ export function meetingCardFor(
     notice: extra.notice,
     warnings: dateWarnings(localDateOf(m), locale),
     yourAnswer: extra.viewer ? m.rsvp[extra.viewer] : undefined,
+    confirmCancel: extra.confirmCancel,
   });
 }
 

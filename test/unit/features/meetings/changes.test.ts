@@ -104,16 +104,40 @@ describe('cancelling', () => {
     );
   });
 
-  it('the rest of a series from the card button: later meetings go, earlier ones stay', async () => {
+  const click = (w: World, data: { meetingId: string; scope: 'one' | 'series'; confirm?: 'yes' }) => {
+    const turn = turnIn(w, personal(ALEX));
+    return meetingCancel.handle({ turn, info: turn.info, services: w.deps as unknown as BotServices, data });
+  };
+
+  it("the card's button asks first (Ställ in mötet / Behåll) and cancels nothing until confirmed", async () => {
+    const w = await world();
+    const m = await booked(w);
+    const question = await click(w, { meetingId: m.id, scope: 'one' });
+    expect(kindOf(question)).toBe('meeting');
+    const s = text(question);
+    expect(s).toContain(says('meetings.labels.confirmQuestion'));
+    expect(s).toMatch(/"verb":"meeting.cancel","title":"Ställ in mötet","style":"destructive"[^}]*"data":\{[^}]*"confirm":"yes"/);
+    expect(s).toMatch(/"verb":"meeting.refresh","title":"Behåll"/);
+    // A single meeting has no series to choose, and the question is not refreshed away.
+    expect(s).not.toContain('"id":"scope"');
+    expect(question.refresh).toMatchObject({ userIds: [] });
+    expect((await meetingsOf(w))[0]!.status).toBe('scheduled');
+    expect(w.channel.updates).toEqual([]);
+    expect(await jobPlanned(w, reminderJobId(REMINDER_KINDS.dayBefore, m.id, 0))).toBe(true);
+    const done = await click(w, { meetingId: m.id, scope: 'one', confirm: 'yes' });
+    expect(text(done)).toContain(says('meetings.notices.cancelled'));
+    expect((await meetingsOf(w))[0]!.status).toBe('cancelled');
+  });
+
+  it('the rest of a series from the card button: asked which meetings, later ones go, earlier ones stay', async () => {
     const w = await world();
     const [first, second, third] = await series(w);
-    const turn = turnIn(w, personal(ALEX));
-    const card = await meetingCancel.handle({
-      turn,
-      info: turn.info,
-      services: w.deps as unknown as BotServices,
-      data: { meetingId: second!.id, scope: 'series' },
-    });
+    const question = text(await click(w, { meetingId: second!.id, scope: 'one' }));
+    expect(question).toContain('"id":"scope"');
+    expect(question).toContain(says('meetings.labels.scopeOne'));
+    expect(question).toContain(says('meetings.labels.scopeSeries'));
+    expect((await meetingsOf(w)).map((m) => m.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
+    const card = await click(w, { meetingId: second!.id, scope: 'series', confirm: 'yes' });
     expect((await meetingsOf(w)).map((m) => m.status)).toEqual(['scheduled', 'cancelled', 'cancelled']);
     expect(text(card)).toContain(says('meetings.notices.seriesCancelled', { count: 2 }));
     expect(await jobPlanned(w, reminderJobId(REMINDER_KINDS.dayBefore, first!.id, 0))).toBe(true);
