@@ -80,6 +80,9 @@ describe('översyn / review and sammanfattning / digest in the demo organisation
     expect(done.body[0].id).toBe('review-list');
     expect(text(done)).toContain('Nästa översyn: 2028-11-20.');
     expect(text(done)).toContain('I ordning');
+    // The decision just recorded is the one the list shows, with its date; the adopting decision is gone from it.
+    expect(text(done)).toContain('Ks 2026/101 § 12 (2026-11-20)');
+    expect(text(done)).not.toContain('Ks 2024/393');
     expect((await invoke(t, 'review.complete', { documentId: docId, date: '2026-11-20', decisionRef: 'x' }, USERS.adele)).body[0].id).toBe(
       'not-allowed',
     );
@@ -97,6 +100,26 @@ describe('översyn / review and sammanfattning / digest in the demo organisation
     expect(text(cardOf(en[0]!))).toContain('Collaboration – this week');
     const refused = await say(t, personalMessage('digest', { serviceUrl: t.emulator.url, user: USERS.megan }));
     expect(cardKind(refused[0]!)).toBe('not-allowed');
+  });
+
+  it("the documents and the meetings opened from the digest's buttons lead back to the digest", async () => {
+    for (const [view, kind] of [
+      ['reviews', 'review-list'],
+      ['meetings', 'meeting-list'],
+    ] as const) {
+      const opened = await invoke(t, 'digest.open', { view });
+      expect(opened.body[0].id).toBe(kind);
+      const back = opened.actions.at(-1);
+      expect(back).toMatchObject({
+        type: 'Action.Execute',
+        verb: 'digest.open',
+        title: 'Tillbaka till sammanfattningen',
+        data: { view: 'digest' },
+      });
+      expect((await invoke(t, back.verb, back.data)).body[0].id).toBe('digest');
+    }
+    const en = await invoke(t, 'digest.open', { view: 'reviews' }, USERS.alex, 'en-US');
+    expect(en.actions.at(-1).title).toBe('Back to the digest');
   });
 });
 
