@@ -475,7 +475,7 @@ describe('reminders through /api/jobs/run', () => {
     await invoke('meeting.move', { meetingId, date: '2027-02-11', time: '13:00' }, { channelId: channel });
     const other = await say(inChannel('boka 2027-02-05 13:00 60', channel));
     const cancelledId = meetingIdOf(cardOf(other[0]!)!);
-    await invoke('meeting.cancel', { meetingId: cancelledId, scope: 'one' }, { channelId: channel });
+    await invoke('meeting.cancel', { meetingId: cancelledId, scope: 'one', confirm: 'yes' }, { channelId: channel });
 
     let mark = t.emulator.sent.length;
     await runJobs('reminders', '2027-02-04T09:00:00Z'); // past the old day-before and the cancelled one's
@@ -523,7 +523,7 @@ describe('möten / meetings and the calendar feed', () => {
     const meetingId = meetingIdOf(cardOf(sent[0]!)!);
     await invoke('meeting.move', { meetingId, date: '2027-04-01' }, { channelId: channel });
     const gone = await say(inChannel('boka 2027-04-08 13:00 60', channel));
-    await invoke('meeting.cancel', { meetingId: meetingIdOf(cardOf(gone[0]!)!), scope: 'one' }, { channelId: channel });
+    await invoke('meeting.cancel', { meetingId: meetingIdOf(cardOf(gone[0]!)!), scope: 'one', confirm: 'yes' }, { channelId: channel });
 
     const res = await fetch(`${t.bot.url}/calendar/${feed}.ics`);
     expect(res.status).toBe(200);

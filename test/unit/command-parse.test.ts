@@ -148,11 +148,15 @@ describe('arguments', () => {
       expect(command('/group link styrgrupp')).toEqual({ name: 'group', action: 'link', groupId: 'styrgrupp' });
       expect(command('group  link   styrgrupp  ')).toEqual({ name: 'group', action: 'link', groupId: 'styrgrupp' });
     });
-    it('a missing or bad id, or an unknown subcommand, is invalid', () => {
-      expect(problemOf('grupp koppla')).toBe('groupId');
-      expect(problemOf('grupp koppla två ord')).toBe('groupId');
+    it('links by the name as the cards show it, and alone shows the link form', () => {
+      expect(command('grupp koppla Operativ  grupp')).toEqual({ name: 'group', action: 'link', groupId: 'operativ grupp' });
+      expect(command('grupp koppla')).toEqual({ name: 'group', action: 'link' });
+      expect(command('group link 2 + 2-möte')).toEqual({ name: 'group', action: 'link', groupId: '2 + 2-möte' });
+    });
+    it('a bad name, or an unknown subcommand, is invalid', () => {
       expect(problemOf('grupp koppla -bad')).toBe('groupId');
-      expect(problemOf('grupp koppla a/b')).toBe('groupId');
+      expect(problemOf('grupp koppla <script>')).toBe('groupId');
+      expect(problemOf(`grupp koppla ${'x'.repeat(101)}`)).toBe('groupId');
       expect(problemOf('grupp visa')).toBe('subcommand');
       expect(problemOf('group kopplar x')).toBe('subcommand');
     });

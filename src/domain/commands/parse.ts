@@ -5,7 +5,8 @@ import { isIsoDate as isRealDate } from '../organisation/dates';
 export type Command =
   | { name: 'help' }
   | { name: 'group'; action: 'show' }
-  | { name: 'group'; action: 'link'; groupId: string }
+  /** `groupId` is what the user wrote: an id, a group's name, or something close; none shows the link form. */
+  | { name: 'group'; action: 'link'; groupId?: string }
   | { name: 'schedule'; action: 'form' }
   | { name: 'schedule'; action: 'quick'; date: string; time: string; durationMinutes: number; location?: string }
   | { name: 'schedule'; action: 'move'; args: string }
@@ -36,7 +37,8 @@ export const quickScheduleSchema = z.object({
   location: z.string().max(200, 'location').optional(),
 });
 
-const groupIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-_]{0,63}$/i, 'groupId');
+/** A group as the user names it: its id or its name (words, digits, a few marks), or something close to one. */
+const groupIdSchema = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} .,&()+\-_/'’]{0,99}$/u, 'groupId');
 const caseRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,40}$/, 'caseRef');
 
 /** Normalises what Teams delivers: NBSPs, zero-width characters, NFC. */
@@ -83,8 +85,9 @@ export function parseCommand(input: string): ParseResult {
       if (!rest) return ok({ name, action: 'show' });
       const id = startsWithWord(rest, SUBCOMMAND_WORDS.groupLink);
       if (id === undefined) return invalid('subcommand');
-      const parsed = groupIdSchema.safeParse(id);
-      return parsed.success ? ok({ name, action: 'link', groupId: parsed.data.toLowerCase() }) : invalid('groupId');
+      if (!id) return ok({ name, action: 'link' });
+      const parsed = groupIdSchema.safeParse(id.replace(/\s+/g, ' '));
+      return parsed.success ? ok({ name, action: 'link', groupId: parsed.data.toLocaleLowerCase('sv') }) : invalid('groupId');
     }
     case 'schedule': {
       if (!rest) return ok({ name, action: 'form' });

@@ -20,6 +20,8 @@ export interface GroupCardData {
   status?: { text: string; good: boolean };
   /** Conveners in an unlinked conversation: the groups they may link it to. */
   linkChoices?: GroupChoice[];
+  /** "Menade du …?": the group one button links. */
+  suggestion?: GroupChoice;
 }
 
 /** The data of adaptive-cards/group.json. */
@@ -36,6 +38,9 @@ export interface GroupTemplateData {
   linkLabel: string;
   linkError: string;
   linkButton: string;
+  linkPlaceholder: string;
+  suggestion: string;
+  suggestionButton: string;
 }
 
 export function groupCard(locale: Locale, d: GroupCardData): AdaptiveCardJson {
@@ -54,6 +59,9 @@ export function groupCard(locale: Locale, d: GroupCardData): AdaptiveCardJson {
     linkLabel: t(locale, 'group.linkLabel'),
     linkError: t(locale, 'group.linkError'),
     linkButton: t(locale, 'group.linkButton'),
+    linkPlaceholder: t(locale, 'group.linkPlaceholder'),
+    suggestion: d.suggestion?.value ?? '',
+    suggestionButton: d.suggestion ? t(locale, 'group.suggestionButton', { group: userText(d.suggestion.title) }) : '',
   };
   return renderCard('group', data);
 }

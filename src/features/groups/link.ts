@@ -4,7 +4,33 @@ import { authorize } from '../../domain/access';
 import type { Group } from '../../domain/organisation';
 import { heldThisYear } from '../meetings/meetings';
 import { linkKeyOf, type Turn } from '../shared/turn';
-import { groupDetails, type GroupsDeps } from './view';
+import { groupCard } from './card';
+import { findGroupByText } from './find';
+import { groupDetails, linkChooser, type GroupsDeps } from './view';
+
+/**
+ * `grupp koppla <what>`: links the group named by its id or its name; a
+ * close match is asked about ("Menade du …?", one button links it); nothing
+ * named shows the link form.
+ */
+export async function linkByText(deps: GroupsDeps, turn: Turn, written: string | undefined): Promise<AdaptiveCardJson> {
+  if (!linkKeyOf(turn.info)) return errorCard(turn.locale, 'group.onlyInChannel');
+  if (!written) return linkChooser(deps, turn);
+  const groups = deps.organisation.groups;
+  const match = findGroupByText(groups, written);
+  if (match.kind === 'exact') return linkConversation(deps, turn, match.group.id);
+  if (match.kind === 'close')
+    return groupCard(turn.locale, {
+      title: turn.t('group.suggestionTitle', { group: match.group.name }),
+      notice: turn.t('group.suggestionText', { groups: groups.map((g) => g.name).join(', ') }),
+      facts: [],
+      suggestion: { title: match.group.name, value: match.group.id },
+    });
+  // What was written is named back only when it reads as an id; a longer text could be anything.
+  return /^[a-z0-9][a-z0-9-_]{0,63}$/.test(written)
+    ? errorCard(turn.locale, 'group.unknownGroup', { groupId: written, groups: groups.map((g) => g.id).join(', ') })
+    : errorCard(turn.locale, 'group.unknownGroupText', { groups: groups.map((g) => `${g.name} (${g.id})`).join(', ') });
+}
 
 /**
  * Links this channel or group chat to a group (conveners of that group

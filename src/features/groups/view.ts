@@ -34,13 +34,22 @@ export async function groupView(deps: GroupsDeps, turn: Turn, notice?: string): 
     return groupDetails(deps, turn.locale, group, await heldThisYear(deps, turn.info.tenantId, group.id), { notice, gate });
   }
   if (turn.info.conversationKind === 'personal') return yourGroups(turn, notice);
+  return linkChooser(deps, turn, notice);
+}
+
+/**
+ * The link form: the groups the user may link this conversation to, with a
+ * placeholder; when there are none, why (they convene no group) and who can.
+ */
+export async function linkChooser(deps: GroupsDeps, turn: Turn, notice?: string): Promise<AdaptiveCardJson> {
   const choices = groupsWhere(deps.organisation, turn.actor, 'group.link').map((g) => ({
     title: `${g.name} (${turn.t(`levels.${g.level}`)})`,
     value: g.id,
   }));
-  const text = turn.t('group.notLinkedText');
+  const here = await turn.groupHere();
+  const text = here ? turn.t('group.relinkText', { group: here.name }) : turn.t('group.notLinkedText');
   return groupCard(turn.locale, {
-    title: turn.t('group.notLinkedTitle'),
+    title: here ? turn.t('group.linkPrompt') : turn.t('group.notLinkedTitle'),
     notice: notice ?? (choices.length ? text : `${text} ${turn.t('group.notLinkedNoRight')}`),
     facts: [],
     linkChoices: choices,

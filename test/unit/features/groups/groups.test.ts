@@ -92,7 +92,7 @@ describe('the group card', () => {
     expect(convener).toContain('Kanalen är inte kopplad');
     for (const id of ['styrgrupp', 'samverkansgrupp', 'operativ']) expect(convener).toContain(`"value":"${id}"`);
     const member = text(await say(w, inChannel(ADELE, '19:new@thread.tacv2'), 'grupp'));
-    expect(member).toContain('grupp koppla <id>');
+    expect(member).toContain('Du är inte sammankallande i någon grupp');
     expect(member).not.toContain('"value":"operativ"');
   });
 
@@ -122,6 +122,45 @@ describe('linking a channel', () => {
     const moved = await say(w, inChannel(ALEX, channel, { activityId: 'a-3' }), 'grupp koppla styrgrupp');
     expect(text(moved)).toContain('Kanalen är nu kopplad till Styrgrupp i stället för Operativ grupp.');
     expect((await w.stores.channelLinks.get(TENANT, channel))?.groupId).toBe('styrgrupp');
+  });
+
+  it('links by the name as every card shows it, in any case, with or without its level', async () => {
+    const w = world();
+    const linked = await say(w, inChannel(ALEX, '19:a@thread.tacv2'), 'grupp koppla operativ grupp');
+    expect(text(linked)).toContain('Kanalen är nu kopplad till Operativ grupp.');
+    expect((await w.stores.channelLinks.get(TENANT, '19:a@thread.tacv2'))?.groupId).toBe('operativ');
+    await say(w, inChannel(ALEX, '19:b@thread.tacv2'), 'group link SAMVERKANSGRUPP (Taktisk nivå)');
+    expect((await w.stores.channelLinks.get(TENANT, '19:b@thread.tacv2'))?.groupId).toBe('samverkansgrupp');
+  });
+
+  it('asks "Menade du …?" about a close name, with a button that links that group, and links nothing yet', async () => {
+    const w = world();
+    const channel = '19:new@thread.tacv2';
+    const card = await say(w, inChannel(ALEX, channel), 'grupp koppla operativa gruppen');
+    expect(text(card)).toContain('Menade du Operativ grupp?');
+    expect(text(card)).toMatch(/"verb":"group.link","title":"Koppla till Operativ grupp"[^}]*"data":\{"groupId":"operativ"\}/);
+    expect(await w.stores.channelLinks.get(TENANT, channel)).toBeUndefined();
+    // The button's verb links it.
+    const turn = turnIn(w, inChannel(ALEX, channel));
+    await groupLink.handle({ turn, info: turn.info, services: services(w), data: { groupId: 'operativ' } });
+    expect((await w.stores.channelLinks.get(TENANT, channel))?.groupId).toBe('operativ');
+    // Text that is near no group is not named back.
+    const far = text(await say(w, inChannel(ALEX, '19:c@thread.tacv2'), 'grupp koppla Anna Andersson'));
+    expect(far).toContain('Jag hittar ingen grupp med det namnet');
+    expect(far).not.toContain('Anna');
+  });
+
+  it('grupp koppla alone shows the link form with a placeholder; to someone who convenes no group it says why', async () => {
+    const w = world();
+    const form = text(await say(w, inChannel(ALEX, '19:new@thread.tacv2'), 'grupp koppla'));
+    expect(form).toContain('"placeholder":"Välj grupp …"');
+    for (const id of ['styrgrupp', 'samverkansgrupp', 'operativ']) expect(form).toContain(`"value":"${id}"`);
+    // In a linked channel too: the form to link it elsewhere.
+    await linkOperative(w);
+    expect(text(await say(w, inChannel(ALEX, OPERATIVE_CHANNEL), 'grupp koppla'))).toContain('"verb":"group.link"');
+    const none = text(await say(w, inChannel(ADELE, '19:new@thread.tacv2'), 'grupp koppla'));
+    expect(none).toContain('Du är inte sammankallande i någon grupp, så du kan inte koppla kanalen.');
+    expect(none).not.toContain('"verb":"group.link"');
   });
 
   it('answers a resent activity as the first time and rewrites nothing', async () => {
