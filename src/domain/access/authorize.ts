@@ -1,4 +1,5 @@
-import { membersOf, type Group, type GroupLevel, type Organisation, type Person } from '../organisation/model';
+import { findGroup, findPerson, membersOf, type Group, type GroupLevel, type Organisation, type Person } from '../organisation/model';
+import { indexOf, personByAadOrUpn } from '../organisation/lookup';
 
 /**
  * "May this user do this here?" — answered from the organisation file
@@ -81,6 +82,16 @@ const MEMBERS = new Set<Capability>(['meeting.view', 'agenda.propose']);
 const REVIEW = new Set<Capability>(['review.view', 'review.complete']);
 const CONSENT = new Set<Capability>(['consent.record', 'consent.list', 'consent.withdraw']);
 
+const GROUP_BOUND = new Set<Capability>([...CONVENER_ONLY, ...MEMBERS, ...REVIEW, ...CONSENT]);
+
+/** The groups a manager oversees. */
+function overseen(org: Organisation, personId: string): Group[] {
+  const managed = org.managers.filter((m) => m.personId === personId);
+  if (managed.some((m) => m.oversees === 'all')) return org.groups;
+  const ids = new Set(managed.flatMap((m) => m.oversees as string[]));
+  return org.groups.filter((g) => ids.has(g.id));
+}
+
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Whether the actor belongs to the organisation's tenant (always, when the organisation names none). */
@@ -91,12 +102,7 @@ export function inTenant(org: Organisation, actor: Actor): boolean {
 /** The person the actor is in this organisation, if any (never for another tenant's user). */
 export function personOf(org: Organisation, actor: Actor): Person | undefined {
   if (!inTenant(org, actor)) return undefined;
-  if (actor.aadObjectId) {
-    const byId = org.people.find((p) => same(p.aadObjectId, actor.aadObjectId));
-    if (byId) return byId;
-  }
-  if (actor.upn) return org.people.find((p) => same(p.upn, actor.upn));
-  return undefined;
+  return personByAadOrUpn(org, actor.aadObjectId, actor.upn);
 }
 
 function oversees(org: Organisation, personId: string, groupId: string): boolean {
@@ -116,19 +122,25 @@ export function rolesOf(org: Organisation, actor: Actor): Role[] {
   const person = personOf(org, actor);
   if (!person) return [];
   const roles: Role[] = [];
-  for (const g of org.groups) {
+  const mine = groupsOfPerson(org, person.id);
+  for (const g of mine) {
     if (g.conveners.includes(person.id)) roles.push({ kind: 'convener', groupId: g.id, groupName: g.name, level: g.level });
-    else if (g.members.includes(person.id)) roles.push({ kind: 'member', groupId: g.id, groupName: g.name, level: g.level });
+    else roles.push({ kind: 'member', groupId: g.id, groupName: g.name, level: g.level });
   }
   const manager = managerRole(org, person.id);
   if (manager) roles.push(manager);
   if (person.mayRecordConsent) {
-    for (const g of org.groups) {
-      if (g.level === 'operative' && membersOf(g).includes(person.id))
-        roles.push({ kind: 'consentRecorder', groupId: g.id, groupName: g.name });
-    }
+    for (const g of mine) if (g.level === 'operative') roles.push({ kind: 'consentRecorder', groupId: g.id, groupName: g.name });
   }
   return roles;
+}
+
+/** The groups a person convenes or is a member of, in the organisation file's order. */
+function groupsOfPerson(org: Organisation, personId: string): Group[] {
+  const entry = indexOf(org).groupsOf.get(personId);
+  if (!entry) return [];
+  const mine = new Set([...entry.convenes, ...entry.memberOf]);
+  return org.groups.filter((g) => mine.has(g));
 }
 
 function managerRole(org: Organisation, personId: string): Role | undefined {
@@ -139,7 +151,7 @@ function managerRole(org: Organisation, personId: string): Role | undefined {
 }
 
 function names(org: Organisation, personIds: string[]): string[] {
-  return [...new Set(personIds)].map((id) => org.people.find((p) => p.id === id)?.displayName ?? id);
+  return [...new Set(personIds)].map((id) => findPerson(org, id)?.displayName ?? id);
 }
 
 /** The decision for one group. */
@@ -168,7 +180,7 @@ function inGroup(org: Organisation, person: Person | undefined, capability: Capa
   }
   if (CONSENT.has(capability)) {
     if (g.level !== 'operative') return { allowed: false, reason: 'notOperative', whoMay: [] };
-    const recorders = membersOf(g).filter((id) => org.people.find((p) => p.id === id)?.mayRecordConsent);
+    const recorders = membersOf(g).filter((id) => findPerson(org, id)?.mayRecordConsent);
     return pid && recorders.includes(pid)
       ? { allowed: true, roles: [{ kind: 'consentRecorder', groupId: g.id, groupName: g.name }] }
       : { allowed: false, reason: 'noConsentRight', whoMay: names(org, recorders) };
@@ -195,7 +207,7 @@ export function authorize(org: Organisation, actor: Actor, capability: Capabilit
     groupId = doc.ownerGroup;
   }
   if (groupId !== undefined) {
-    const g = org.groups.find((x) => x.id === groupId);
+    const g = findGroup(org, groupId);
     if (!g) return { allowed: false, reason: 'unknownGroup', whoMay: [] };
     return inGroup(org, person, capability, g);
   }
@@ -208,6 +220,18 @@ export function authorize(org: Organisation, actor: Actor, capability: Capabilit
   const candidates = CONSENT.has(capability) ? org.groups.filter((g) => g.level === 'operative') : org.groups;
   if (candidates.length === 0)
     return { allowed: false, reason: CONSENT.has(capability) && org.groups.length > 0 ? 'notOperative' : 'noGroup', whoMay: [] };
+  // A group-bound capability can only be allowed in the user's own groups (or, for reviews, the groups they
+  // oversee): those are asked first, so an allowed user costs what their groups do, not what the organisation does.
+  if (person && GROUP_BOUND.has(capability)) {
+    const own = new Set([...groupsOfPerson(org, person.id), ...(REVIEW.has(capability) ? overseen(org, person.id) : [])]);
+    const allowed = candidates
+      .filter((g) => own.has(g))
+      .flatMap((g) => {
+        const d = inGroup(org, person, capability, g);
+        return d.allowed ? d.roles : [];
+      });
+    if (allowed.length > 0) return { allowed: true, roles: dedupeRoles(allowed) };
+  }
   const decisions = candidates.map((g) => inGroup(org, person, capability, g));
   const allowedRoles = decisions.flatMap((d) => (d.allowed ? d.roles : []));
   if (decisions.some((d) => d.allowed)) return { allowed: true, roles: dedupeRoles(allowedRoles) };
@@ -232,5 +256,21 @@ export function groupsWhere(org: Organisation, actor: Actor, capability: Capabil
 
 /** Every capability the user has here (in this group, or anywhere without one): what the help card offers. */
 export function capabilitiesOf(org: Organisation, actor: Actor, scope: Scope = {}): Capability[] {
-  return CAPABILITIES.filter((c) => authorize(org, actor, c, scope).allowed);
+  return CAPABILITIES.filter((c) => isAllowed(org, actor, c, scope));
+}
+
+/**
+ * `authorize(…).allowed` without the refusal's reasons: a group-bound
+ * capability without a group in scope is decided on the user's own groups
+ * alone (where it could only be allowed), not on every group's "who may".
+ */
+function isAllowed(org: Organisation, actor: Actor, capability: Capability, scope: Scope): boolean {
+  if (scope.groupId !== undefined || scope.documentId !== undefined || !GROUP_BOUND.has(capability)) {
+    return authorize(org, actor, capability, scope).allowed;
+  }
+  if (!inTenant(org, actor)) return false;
+  const person = personOf(org, actor);
+  if (!person) return false;
+  const own = new Set([...groupsOfPerson(org, person.id), ...(REVIEW.has(capability) ? overseen(org, person.id) : [])]);
+  return [...own].some((g) => (!CONSENT.has(capability) || g.level === 'operative') && inGroup(org, person, capability, g).allowed);
 }

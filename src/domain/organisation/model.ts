@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CadenceSchema } from './cadence';
 import { isIsoDate, isTimeZone } from './dates';
+import { indexOf } from './lookup';
 
 /**
  * The organisation file's schema: a municipality's people, agencies,
@@ -165,11 +166,11 @@ export function membersOf(group: Pick<Group, 'conveners' | 'members'>): string[]
 }
 
 export function findGroup(org: Organisation, groupId: string): Group | undefined {
-  return org.groups.find((g) => g.id === groupId);
+  return indexOf(org).groupById.get(groupId);
 }
 
 export function findPerson(org: Organisation, personId: string): Person | undefined {
-  return org.people.find((p) => p.id === personId);
+  return indexOf(org).personById.get(personId);
 }
 
 export function displayNameOf(org: Organisation, personId: string): string {
