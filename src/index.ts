@@ -12,6 +12,7 @@ import { AuditLog } from './storage/audit';
 import { ChannelLinkStore } from './storage/channel-links';
 import { ConsentStore } from './storage/consents';
 import { ConversationReferenceStore } from './storage/conversation-references';
+import { PreferenceStore } from './storage/preferences';
 import { TABLES, TableStore } from './storage/tables';
 import { jobStoreOf } from './storage/jobs';
 import { Scheduler } from './scheduler';
@@ -74,7 +75,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const adapter = createAdapter(config);
   const conversationReferences = new ConversationReferenceStore(store.client(TABLES.conversationReferences));
   const channelLinks = new ChannelLinkStore(store.client(TABLES.channelLinks));
-  const proactive = new Proactive(adapter, config.BOT_ID ?? '', conversationReferences);
+  const preferences = new PreferenceStore(store.client(TABLES.preferences));
+  const proactive = new Proactive(adapter, config.BOT_ID ?? '', conversationReferences, {
+    preferences,
+    organisationDefault: organisation.language,
+  });
 
   const services: BotServices = {
     config,
@@ -93,6 +98,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     minutes: new MinutesStore(store.client(TABLES.minutes), store.client(TABLES.actions), store.client(TABLES.minutesPrint)),
     reviews: new ReviewStore(store.client(TABLES.reviews)),
     outbox: new OutboxStore(store.client(TABLES.outbox)),
+    preferences,
     limiter: new RateLimiter({ appPerSecond: config.FANOUT_RATE, conversationPerSecond: config.FANOUT_CONVERSATION_RATE }),
     proactive,
     channel: new ProactiveGroupChannel({ organisation, channelLinks, proactive, logger }),

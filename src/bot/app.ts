@@ -26,7 +26,7 @@ export function createApp(adapter: TeamsAdapter, services: BotServices, routes: 
     // indicator on each would be noise for everyone in the channel.
     startTypingTimer: false,
     longRunningMessages: false,
-    turnStateFactory: () => new SamverkanTurnState(),
+    turnStateFactory: () => new SamverkanTurnState(services),
   });
 
   registerEvents(app, services);

@@ -2,6 +2,7 @@ import { CardFactory, TurnContext, type ConversationParameters, type Conversatio
 import type { AdaptiveCardJson } from '../cards/render';
 import type { Locale } from '../i18n';
 import type { ConversationReferenceStore } from '../storage/conversation-references';
+import type { PreferenceStore } from '../storage/preferences';
 
 /**
  * Messages the bot starts itself (scheduled reminders, meeting cards posted
@@ -44,6 +45,14 @@ export interface Delivery {
   locale: Locale;
 }
 
+/** Where a proactive message's language comes from, besides the language the conversation last spoke. */
+export interface ProactiveLanguage {
+  /** Each user's own choice (`språk` / `language`), for their personal chat. */
+  preferences: Pick<PreferenceStore, 'get'>;
+  /** The organisation file's `language`, for channels and for users who chose none. */
+  organisationDefault?: Locale;
+}
+
 export class Proactive {
   /**
    * Runs `logic` in a proactive turn and rethrows what it threw: the adapter
@@ -68,28 +77,45 @@ export class Proactive {
     private readonly adapter: ContinuingAdapter,
     private readonly appId: string,
     private readonly references: ConversationReferenceStore,
+    private readonly language?: ProactiveLanguage,
   ) {}
 
-  private static localeOf(reference: Record<string, unknown>): Locale {
+  /** The Teams locale the conversation last spoke, unless the organisation says otherwise. */
+  private localeOf(reference: Record<string, unknown>): Locale {
+    if (this.language?.organisationDefault) return this.language.organisationDefault;
     const locale = (reference as { locale?: unknown }).locale;
     return typeof locale === 'string' && /^en\b/i.test(locale) ? 'en' : 'sv';
   }
 
-  /** The saved reference of a channel (or group chat) conversation, and the locale it last spoke. */
+  /** The user's own choice of language; a failed read falls back to the conversation's (a reminder in the other language beats none). */
+  private async chosenBy(tenantId: string, aadObjectId: string): Promise<Locale | undefined> {
+    try {
+      return (await this.language?.preferences.get(tenantId, aadObjectId))?.language;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The saved reference of a channel (or group chat) conversation, and its locale: the organisation's, else the one it last spoke. */
   async conversation(
     tenantId: string,
     conversationId: string,
   ): Promise<{ reference: Record<string, unknown>; locale: Locale } | undefined> {
     const ref = await this.references.get(tenantId, conversationId);
-    return ref ? { reference: ref.reference, locale: Proactive.localeOf(ref.reference) } : undefined;
+    return ref ? { reference: ref.reference, locale: this.localeOf(ref.reference) } : undefined;
   }
 
-  /** A user's personal chat with the bot; with no tenant (an organisation file that names none), in whichever tenant it is. */
+  /**
+   * A user's personal chat with the bot; with no tenant (an organisation file that names none), in whichever tenant it is.
+   * Its locale: the user's own choice, else the organisation's, else the one the chat last spoke.
+   */
   async personal(tenantId: string, aadObjectId: string): Promise<{ reference: Record<string, unknown>; locale: Locale } | undefined> {
     const ref = tenantId
       ? await this.references.findPersonal(tenantId, aadObjectId)
       : await this.references.findPersonalAnywhere(aadObjectId);
-    return ref ? { reference: ref.reference, locale: Proactive.localeOf(ref.reference) } : undefined;
+    if (!ref) return undefined;
+    const chosen = await this.chosenBy(ref.tenantId, aadObjectId);
+    return { reference: ref.reference, locale: chosen ?? this.localeOf(ref.reference) };
   }
 
   /**

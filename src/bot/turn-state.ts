@@ -1,6 +1,6 @@
 import { TurnState } from '@microsoft/teams-ai';
 import type { Storage, TurnContext } from 'botbuilder';
-import { isAddressed, turnInfo } from './turn';
+import { answersTurn, decideLocale, isAddressed, turnInfo, type LocaleDeps } from './turn';
 import { parsedCommand } from './routes/commands';
 
 /**
@@ -12,12 +12,21 @@ import { parsedCommand } from './routes/commands';
 export class SamverkanTurnState extends TurnState {
   private ordinary = false;
 
+  /** With `language`, the turn's language is decided here too (src/bot/turn.ts decideLocale). */
+  constructor(private readonly language?: LocaleDeps) {
+    super();
+  }
+
   // teams-ai reads `state.user` on every turn (its sign-in check), so the
   // scopes must exist: for an ordinary message they are created empty, and
-  // neither read from nor written to storage.
-  override load(context: TurnContext, storage?: Storage): Promise<boolean> {
+  // neither read from nor written to storage. The user's choice of language
+  // is read alongside, only for a turn the bot answers: an ordinary channel
+  // message still costs no read.
+  override async load(context: TurnContext, storage?: Storage): Promise<boolean> {
     this.ordinary = isOrdinaryMessage(context);
-    return super.load(context, this.ordinary ? undefined : storage);
+    const locale = this.language ? decideLocale(context, this.language, answersTurn(context)) : undefined;
+    const [loaded] = await Promise.all([super.load(context, this.ordinary ? undefined : storage), locale]);
+    return loaded;
   }
 
   override async save(context: TurnContext, storage?: Storage): Promise<void> {

@@ -2,9 +2,11 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 import { rolesOf, type Role } from '../domain/access';
 import { findGroup, inTenantOf, type Group } from '../domain/organisation';
-import { localeFrom, t } from '../i18n';
+import { logError } from '../errors';
+import { localeFrom, t, type Locale } from '../i18n';
+import { userKeyOf } from '../features/language';
 import type { BotServices } from '../features/shared/services';
-import { actorOf, linkKeyOf, type ConversationKind, type Turn, type TurnInfo } from '../features/shared/turn';
+import { actorOf, isAddressed, linkKeyOf, type ConversationKind, type Turn, type TurnInfo } from '../features/shared/turn';
 
 export type { ConversationKind, TurnInfo } from '../features/shared/turn';
 export { isAddressed } from '../features/shared/turn';
@@ -64,6 +66,43 @@ export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Pr
   return res?.id;
 }
 
+/** Whether the bot answers this activity (so its language matters enough to read the user's choice). */
+export function answersTurn(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === 'message') return Boolean(a.value) || isAddressed(turnInfo(context));
+  return a.type === 'invoke' || a.type === 'conversationUpdate' || a.type === 'installationUpdate';
+}
+
+export type LocaleDeps = Pick<BotServices, 'organisation' | 'preferences' | 'logger'>;
+
+const decided = new WeakSet<object>();
+
+/**
+ * Decides the turn's language, once per activity: the user's own choice
+ * (`språk` / `language`; read only when `readChoice`, one storage read),
+ * else the organisation's `language`, else the Teams client's locale. A
+ * failed read is no reason to fail the turn: it answers in the fallback.
+ */
+export async function decideLocale(context: TurnContext, deps: LocaleDeps, readChoice: boolean): Promise<Locale> {
+  const info = turnInfo(context);
+  if (decided.has(context.activity)) return info.locale;
+  decided.add(context.activity);
+  followOrganisation(info, deps);
+  if (!readChoice || !userKeyOf(info)) return info.locale;
+  try {
+    const chosen = (await deps.preferences.get(info.tenantId, userKeyOf(info)))?.language;
+    if (chosen) Object.assign(info, { locale: chosen, localeSource: 'user' });
+  } catch (err) {
+    logError(deps.logger, 'warn', err, "could not read the user's language; answering in the default");
+  }
+  return info.locale;
+}
+
+function followOrganisation(info: TurnInfo, deps: Pick<BotServices, 'organisation'>): void {
+  const language = deps.organisation.language;
+  Object.assign(info, language ? { locale: language, localeSource: 'organisation' } : { localeSource: 'teams' });
+}
+
 const turns = new WeakMap<object, Turn>();
 
 /** The features' view of this turn, built once per activity. */
@@ -78,6 +117,8 @@ export function turnOf(context: TurnContext, services: Pick<BotServices, 'organi
 
 function buildTurn(context: TurnContext, services: Pick<BotServices, 'organisation' | 'channelLinks'>): Turn {
   const info = turnInfo(context);
+  // A turn whose language was not decided (SamverkanTurnState does it first) still follows the organisation.
+  if (!decided.has(context.activity)) followOrganisation(info, services);
   const actor = actorOf(info);
   let group: Promise<Group | undefined> | undefined;
   let roles: Role[] | undefined;

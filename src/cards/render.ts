@@ -21,6 +21,7 @@ export const CARD_KINDS = [
   'digest',
   'not-allowed',
   'error',
+  'language',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { consentFeature } from './consent';
 import { digestFeature } from './digest';
 import { groupsFeature } from './groups';
 import { helpFeature } from './help';
+import { languageFeature } from './language';
 import { meetingsFeature } from './meetings';
 import { reviewsFeature } from './reviews';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   reviewsFeature,
   digestFeature,
   consentFeature,
+  languageFeature,
 ];
 
 /** What the features registered: the edge hangs these on Teams (src/bot/app.ts) and on the scheduler (src/index.ts). */

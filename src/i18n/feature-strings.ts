@@ -11,6 +11,8 @@ import digestEn from '../features/digest/strings.en.json';
 import digestSv from '../features/digest/strings.sv.json';
 import groupEn from '../features/groups/strings.en.json';
 import groupSv from '../features/groups/strings.sv.json';
+import languageEn from '../features/language/strings.en.json';
+import languageSv from '../features/language/strings.sv.json';
 import meetingsEn from '../features/meetings/strings.en.json';
 import meetingsSv from '../features/meetings/strings.sv.json';
 import reviewsEn from '../features/reviews/strings.en.json';
@@ -21,6 +23,7 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: consentSv, en: consentEn },
   { sv: digestSv, en: digestEn },
   { sv: groupSv, en: groupEn },
+  { sv: languageSv, en: languageEn },
   { sv: meetingsSv, en: meetingsEn },
   { sv: reviewsSv, en: reviewsEn },
 ];

@@ -20,6 +20,8 @@ export const TABLES = {
   minutesPrint: 'MinutesPrint',
   reviews: 'Reviews',
   outbox: 'Outbox',
+  /** Each user's own choices (the bot's language). */
+  preferences: 'Preferences',
   // Jobs themselves are in day tables, Jobs<yyyymmdd> (storage/job-rows.ts).
   jobIds: 'JobIds',
   jobState: 'JobState',

@@ -11,6 +11,7 @@ import { AuditLog } from '../../src/storage/audit';
 import { ChannelLinkStore } from '../../src/storage/channel-links';
 import { ConsentStore } from '../../src/storage/consents';
 import { ConversationReferenceStore } from '../../src/storage/conversation-references';
+import { PreferenceStore } from '../../src/storage/preferences';
 import { jobStoreOf, type JobRow, type NewJob } from '../../src/storage/jobs';
 import { CalendarFeedStore, MeetingStore } from '../../src/storage/meetings';
 import { ReviewStore } from '../../src/storage/reviews';
@@ -41,6 +42,7 @@ async function azuriteStores(): Promise<Stores> {
     channelLinks: new ChannelLinkStore(c(TABLES.channelLinks)),
     conversationReferences: new ConversationReferenceStore(c(TABLES.conversationReferences)),
     outbox: new OutboxStore(c(TABLES.outbox)),
+    preferences: new PreferenceStore(c(TABLES.preferences)),
     jobs: jobStoreOf(store),
   };
 }
@@ -462,6 +464,22 @@ describe.each(ENVS)('store contract: %s', (_name, fresh) => {
       await s.channelLinks.unlink(T, '19:b@thread.tacv2');
       expect(await s.channelLinks.get(T, '19:b@thread.tacv2')).toBeUndefined();
       expect((await s.channelLinks.channelsOf(T, 'taktisk')).map((x) => x.conversationId)).toEqual(['19:c@thread.tacv2']);
+    });
+  });
+
+  describe('PreferenceStore', () => {
+    it('keeps one language per tenant and user, replaced by the next choice; nobody else is touched; the empty tenant reads back', async () => {
+      const s = await fresh();
+      expect(await s.preferences.get(T, 'aad-1')).toBeUndefined();
+      expect(await s.preferences.get(T, '')).toBeUndefined();
+      await s.preferences.setLanguage(T, 'aad-1', 'en', NOW.toISOString());
+      expect(await s.preferences.get(T, 'aad-1')).toEqual({ language: 'en', updatedAt: NOW.toISOString() });
+      await s.preferences.setLanguage(T, 'aad-1', 'sv', at(MIN).toISOString());
+      expect((await s.preferences.get(T, 'aad-1'))?.language).toBe('sv');
+      expect(await s.preferences.get(T2, 'aad-1')).toBeUndefined();
+      expect(await s.preferences.get(T, 'aad-2')).toBeUndefined();
+      await s.preferences.setLanguage('', '29:teams/id', 'en', NOW.toISOString());
+      expect((await s.preferences.get('', '29:teams/id'))?.language).toBe('en');
     });
   });
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { loadOrganisationOrThrow } from '../../src/features/shared/organisation';
 import { startBot, type RunningBot } from '../../src/index';
 import { cardsIn, expectValidCard } from './cards';
 import { ConnectorEmulator } from './connector-emulator';
@@ -43,6 +44,8 @@ export interface TestBotOptions {
   connectionString: string;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Keeps the organisation file's `language`; without it, every user gets their Teams language. */
+  organisationLanguage?: boolean;
   /** Checks every card the bot sends; defaults to `expectValidCard`. */
   cardValidator?: (card: unknown) => void;
 }
@@ -66,7 +69,10 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
   const log = new CapturedLog(path.join(LOG_DIR, `${tablePrefix}.jsonl`));
   const logger = createLogger({ level: config.LOG_LEVEL, destination: log });
   const emulator = await new ConnectorEmulator({ cardValidator: options.cardValidator ?? expectValidCard }).start();
-  const bot = await startBot(config, { logger, connectionString: options.connectionString, port: 0, now: options.now });
+  // The suite is written to each user's Teams language: the organisation's own default
+  // (the demo's Swedish) is left out unless a test keeps it (test/protocol/language.test.ts).
+  const organisation = options.organisationLanguage ? undefined : { ...loadOrganisationOrThrow(config.ORG_CONFIG), language: undefined };
+  const bot = await startBot(config, { logger, connectionString: options.connectionString, port: 0, now: options.now, organisation });
   return {
     bot,
     emulator,

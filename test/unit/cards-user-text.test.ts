@@ -4,6 +4,7 @@ import { errorCard, notAllowedCard } from '../../src/cards/common';
 import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../../src/features/consent/cards';
 import { groupCard } from '../../src/features/groups/card';
 import { helpCard } from '../../src/features/help/card';
+import { languageCard } from '../../src/features/language/card';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/features/meetings/cards';
 import { CARD_KINDS, type CardKind } from '../../src/cards/render';
 import { digestCard } from '../../src/features/digest/card';
@@ -308,6 +309,8 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
   },
   { kind: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', [evil('whoMay1'), evil('whoMay2')]) },
   { kind: 'error', build: (l) => errorCard(l, 'group.unknownGroup', { groupId: evil('groupId'), groups: evil('groups') }) },
+  // The language card shows no user text; it is built here so that every kind is covered.
+  { kind: 'language', build: (l) => languageCard(l, 'user') },
 ];
 
 type Json = Record<string, unknown>;
@@ -377,7 +380,7 @@ describe('user text on cards is text', () => {
         expect(problems).toEqual([]);
         for (const url of opened(card)) expect(url.startsWith(BOT_URL) || url === TEAMS_JOIN, url).toBe(true);
         // The user's words are still there, as text (not on cards whose fields are all inputs or codes).
-        if (!['consent-form', 'consent-refusal'].includes(b.kind)) expect(texts.join('\n')).toContain('Logga in här');
+        if (!['consent-form', 'consent-refusal', 'language'].includes(b.kind)) expect(texts.join('\n')).toContain('Logga in här');
       });
     }
   }

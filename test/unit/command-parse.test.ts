@@ -35,6 +35,8 @@ const WORDS: Array<[string, CommandName]> = [
   ['consent', 'consent'],
   ['sammanfattning', 'digest'],
   ['digest', 'digest'],
+  ['språk', 'language'],
+  ['language', 'language'],
 ];
 
 const upperFirst = (w: string) => w.charAt(0).toLocaleUpperCase('sv') + w.slice(1);
@@ -210,7 +212,12 @@ describe('arguments', () => {
       expect(problemOf(text)).toBe(problem);
     });
     it('a word for the duration is invalid', () => {
-      expect(parseCommand('boka 2026-12-10 13:00 nittio')).toEqual({ kind: 'invalid', name: 'schedule', problem: 'duration' });
+      expect(parseCommand('boka 2026-12-10 13:00 nittio')).toEqual({
+        kind: 'invalid',
+        name: 'schedule',
+        problem: 'duration',
+        wordLanguage: 'sv',
+      });
     });
     it('the bounds 15 and 480 minutes are allowed', () => {
       expect(command('boka 2026-12-10 13:00 15')).toMatchObject({ durationMinutes: 15 });

@@ -40,7 +40,7 @@ const DEV_ENV = {
 };
 
 type Json = Record<string, any>;
-const CHANNEL_COMMANDS: CommandName[] = ['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review'];
+const CHANNEL_COMMANDS: CommandName[] = ['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'language'];
 
 let tmp: string;
 beforeAll(() => {
@@ -155,7 +155,7 @@ describe('the app package for a real deployment', () => {
     for (const w of sv) expect(svWords, w).toContain(w);
     for (const w of english) expect(enWords, w).toContain(w);
     expect(new Set(sv)).toEqual(
-      new Set(['hjälp', 'grupp', 'boka', 'möten', 'dagordning', 'protokoll', 'översyn', 'samtycke', 'sammanfattning']),
+      new Set(['hjälp', 'grupp', 'boka', 'möten', 'dagordning', 'protokoll', 'översyn', 'samtycke', 'sammanfattning', 'språk']),
     );
   });
 

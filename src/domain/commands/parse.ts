@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commandForWord, SUBCOMMAND_WORDS, type CommandName } from './words';
+import { commandForWord, languageOfWord, SUBCOMMAND_WORDS, type CommandName } from './words';
 import { isIsoDate as isRealDate } from '../organisation/dates';
 
 export type Command =
@@ -20,12 +20,18 @@ export type Command =
   | { name: 'consent'; action: 'form' }
   | { name: 'consent'; action: 'list' }
   | { name: 'consent'; action: 'withdraw'; caseRef: string }
-  | { name: 'digest' };
+  | { name: 'digest' }
+  | { name: 'language'; action: 'show' }
+  | { name: 'language'; action: 'set'; language: 'sv' | 'en' };
 
 export type ParseResult =
   | { kind: 'command'; command: Command }
-  /** The word was a command but its arguments were not understood. */
-  | { kind: 'invalid'; name: CommandName; problem: string }
+  /**
+   * The word was a command but its arguments were not understood; `wordLanguage`
+   * is the language the word was written in, so the usage can show the words
+   * the user typed.
+   */
+  | { kind: 'invalid'; name: CommandName; problem: string; wordLanguage?: 'sv' | 'en' }
   | { kind: 'none' };
 
 const MAX_COMMAND_TEXT = 4000;
@@ -69,10 +75,12 @@ export function parseCommand(input: string): ParseResult {
   const text = normaliseCommandText(input.length > MAX_COMMAND_TEXT ? input.slice(0, MAX_COMMAND_TEXT) : input);
   const m = /^\/?([\p{L}?]+)(?:\s+([\s\S]*))?$/u.exec(text);
   if (!m) return { kind: 'none' };
-  const name = commandForWord(m[1]!.toLocaleLowerCase('sv'));
+  const word = m[1]!.toLocaleLowerCase('sv');
+  const name = commandForWord(word);
   if (!name) return { kind: 'none' };
   const rest = (m[2] ?? '').trim();
-  const invalid = (problem: string): ParseResult => ({ kind: 'invalid', name, problem });
+  const wordLanguage = languageOfWord(word);
+  const invalid = (problem: string): ParseResult => ({ kind: 'invalid', name, problem, ...(wordLanguage ? { wordLanguage } : {}) });
   const ok = (command: Command): ParseResult => ({ kind: 'command', command });
 
   switch (name) {
@@ -124,6 +132,13 @@ export function parseCommand(input: string): ParseResult {
       if (ref === undefined) return invalid('subcommand');
       const parsed = caseRefSchema.safeParse(ref);
       return parsed.success ? ok({ name, action: 'withdraw', caseRef: parsed.data.toUpperCase() }) : invalid('caseRef');
+    }
+    case 'language': {
+      if (!rest) return ok({ name, action: 'show' });
+      const choice = rest.toLocaleLowerCase('sv');
+      if ((SUBCOMMAND_WORDS.languageSv as readonly string[]).includes(choice)) return ok({ name, action: 'set', language: 'sv' });
+      if ((SUBCOMMAND_WORDS.languageEn as readonly string[]).includes(choice)) return ok({ name, action: 'set', language: 'en' });
+      return invalid('language');
     }
   }
 }

@@ -2,7 +2,18 @@
  * The command vocabulary: every command has a Swedish and an English word.
  * Spellings without å, ä, ö are accepted too, for English keyboards.
  */
-export const COMMAND_NAMES = ['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest'] as const;
+export const COMMAND_NAMES = [
+  'help',
+  'group',
+  'schedule',
+  'meetings',
+  'agenda',
+  'minutes',
+  'review',
+  'consent',
+  'digest',
+  'language',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliases: string[] }> = {
@@ -15,6 +26,7 @@ export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliase
   review: { sv: 'översyn', en: 'review', aliases: ['oversyn'] },
   consent: { sv: 'samtycke', en: 'consent', aliases: [] },
   digest: { sv: 'sammanfattning', en: 'digest', aliases: [] },
+  language: { sv: 'språk', en: 'language', aliases: ['sprak'] },
 };
 
 export const SUBCOMMAND_WORDS = {
@@ -24,6 +36,8 @@ export const SUBCOMMAND_WORDS = {
   scheduleMove: ['flytta', 'move'],
   scheduleCancel: ['ställ in', 'stall in', 'cancel'],
   meetingsNewLink: ['ny-länk', 'ny-lank', 'new-link'],
+  languageSv: ['svenska', 'swedish', 'sv'],
+  languageEn: ['english', 'engelska', 'en'],
 } as const;
 
 const WORD_TO_COMMAND = new Map<string, CommandName>();
@@ -34,4 +48,17 @@ for (const name of COMMAND_NAMES) {
 
 export function commandForWord(word: string): CommandName | undefined {
   return WORD_TO_COMMAND.get(word);
+}
+
+/**
+ * The language a command word is written in: its Swedish word and the
+ * spellings of it are Swedish, its English word English; undefined for a
+ * word of neither (`?`).
+ */
+export function languageOfWord(word: string): 'sv' | 'en' | undefined {
+  const name = commandForWord(word);
+  if (!name) return undefined;
+  const w = COMMAND_WORDS[name];
+  if (word === w.en) return 'en';
+  return word === w.sv || /\p{L}/u.test(word) ? 'sv' : undefined;
 }

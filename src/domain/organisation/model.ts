@@ -146,6 +146,11 @@ export const OrganisationSchema = z.strictObject({
     .string()
     .default(DEFAULT_TIME_ZONE)
     .refine(isTimeZone, (v) => ({ message: `unknown time zone "${v}" (expected an IANA zone such as Europe/Stockholm)` })),
+  /**
+   * The bot's language for everyone who has not chosen their own (`språk`
+   * / `language`); without it, each user's Teams language.
+   */
+  language: z.enum(['sv', 'en']).optional(),
   /** Entra tenant id; when set, only users of this tenant have any role here. */
   tenantId: Text.optional(),
   /** The organisation's own mail domains (addresses there are officials', not children's). */

@@ -206,6 +206,7 @@ export const OverlaySchema = z
     id: OrganisationSchema.shape.id.optional(),
     name: OrganisationSchema.shape.name.optional(),
     timeZone: z.string().optional(),
+    language: OrganisationSchema.shape.language,
     tenantId: OrganisationSchema.shape.tenantId,
     mailDomains: OrganisationSchema.shape.mailDomains,
     sourceRef: OrganisationSchema.shape.sourceRef,
@@ -225,7 +226,7 @@ export type Overlay = z.infer<typeof OverlaySchema>;
 export function applyOverlay(base: Organisation, overlay: Overlay): { result: Rec; problems: Problem[] } {
   const problems: Problem[] = [];
   const result: Rec = structuredClone(base) as unknown as Rec;
-  for (const key of ['id', 'name', 'timeZone', 'tenantId', 'mailDomains', 'sourceRef'] as const)
+  for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef'] as const)
     if (overlay[key] !== undefined) result[key] = overlay[key];
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];

@@ -3,7 +3,18 @@ import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userText } from '../../cards/user-text';
 
 /** The keys of `commands.*` in the locale files, in the order the card shows them. */
-export type HelpEntry = 'help' | 'group' | 'groupLink' | 'schedule' | 'meetings' | 'agenda' | 'minutes' | 'review' | 'consent' | 'digest';
+export type HelpEntry =
+  | 'help'
+  | 'group'
+  | 'groupLink'
+  | 'schedule'
+  | 'meetings'
+  | 'agenda'
+  | 'minutes'
+  | 'review'
+  | 'consent'
+  | 'digest'
+  | 'language';
 
 export interface HelpCardData {
   entries: HelpEntry[];
@@ -24,7 +35,7 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
   });
   const quick = data.quickActions
     ? data.entries
-        .filter((k) => k !== 'help' && k !== 'groupLink' && !coming.has(k))
+        .filter((k) => k !== 'help' && k !== 'groupLink' && k !== 'language' && !coming.has(k))
         .slice(0, 4)
         .map((k) => {
           const word = t(locale, `commands.${k}.word`);

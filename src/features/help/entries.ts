@@ -17,6 +17,8 @@ const ENTRY_OF: Array<[Capability, HelpEntry]> = [
   ['review.view', 'review'],
   ['consent.record', 'consent'],
   ['digest.view', 'digest'],
+  // Everyone may choose their language.
+  ['help', 'language'],
 ];
 
 /** The commands this user may use here: in a linked channel, within its group; elsewhere, anywhere they have the role. */

@@ -11,6 +11,7 @@ import type { DirectSender, GroupChannel } from './channel';
 import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
 import type { OutboxStore } from '../../delivery/outbox';
+import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
 import type { Organisation } from './organisation';
 
@@ -36,6 +37,8 @@ export interface BotServices {
   minutes: MinutesStore;
   reviews: ReviewStore;
   outbox: OutboxStore;
+  /** Each user's own choices (the bot's language). */
+  preferences: PreferenceStore;
   /** One per process: every proactive fan-out shares it and the rate it learns. */
   limiter: RateLimiter;
   /** The digest's fan-out sends through this, one saved conversation at a time. */

@@ -8,6 +8,8 @@ export type ConversationKind = 'personal' | 'channel' | 'groupChat' | 'unknown';
 /** Who sent the incoming activity, and where: read once from the activity, framework-free. */
 export interface TurnInfo {
   locale: Locale;
+  /** Where `locale` comes from: the user's own choice (`språk`), the organisation's default, or the Teams client. */
+  localeSource?: 'user' | 'organisation' | 'teams';
   tenantId: string;
   userId: string;
   aadObjectId?: string;

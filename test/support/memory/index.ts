@@ -4,6 +4,7 @@ import type { AuditLog } from '../../../src/storage/audit';
 import type { ChannelLinkStore } from '../../../src/storage/channel-links';
 import type { ConsentStore } from '../../../src/storage/consents';
 import type { ConversationReferenceStore } from '../../../src/storage/conversation-references';
+import type { PreferenceStore } from '../../../src/storage/preferences';
 import type { JobStore } from '../../../src/storage/jobs';
 import type { CalendarFeedStore, MeetingStore } from '../../../src/storage/meetings';
 import type { ReviewStore } from '../../../src/storage/reviews';
@@ -15,6 +16,7 @@ import { MemoryConversationReferenceStore } from './conversation-references';
 import { MemoryJobStore } from './jobs';
 import { MemoryCalendarFeedStore, MemoryMeetingStore } from './meetings';
 import { MemoryOutboxStore } from './outbox';
+import { MemoryPreferenceStore } from './preferences';
 import { MemoryReviewStore } from './reviews';
 
 /**
@@ -32,6 +34,7 @@ export { MemoryConversationReferenceStore } from './conversation-references';
 export { MemoryJobStore } from './jobs';
 export { MemoryCalendarFeedStore, MemoryMeetingStore } from './meetings';
 export { MemoryOutboxStore } from './outbox';
+export { MemoryPreferenceStore } from './preferences';
 export { MemoryReviewStore } from './reviews';
 export { MemoryTable, type Public, restError } from './table';
 
@@ -46,6 +49,7 @@ export interface MemoryStores {
   channelLinks: MemoryChannelLinkStore;
   conversationReferences: MemoryConversationReferenceStore;
   outbox: MemoryOutboxStore;
+  preferences: MemoryPreferenceStore;
   jobs: MemoryJobStore;
 }
 
@@ -62,6 +66,7 @@ export function memoryStores(now: () => Date = () => new Date()): MemoryStores {
     channelLinks: new MemoryChannelLinkStore(),
     conversationReferences: new MemoryConversationReferenceStore(now),
     outbox: new MemoryOutboxStore(),
+    preferences: new MemoryPreferenceStore(),
     jobs: new MemoryJobStore(),
   };
 }
@@ -78,6 +83,7 @@ export interface RealStores {
   channelLinks: ChannelLinkStore;
   conversationReferences: ConversationReferenceStore;
   outbox: OutboxStore;
+  preferences: PreferenceStore;
   jobs: JobStore;
 }
 
