@@ -114,7 +114,9 @@ describe('invalid arguments', () => {
   it('boka 2026-02-30 10:00 gets the error card with the usage, in Swedish', async () => {
     const a = await answer(personal('boka 2026-02-30 10:00'));
     expect(cardKind(a)).toBe('error');
-    expect(texts(a)).toContain(tr('sv', 'error.title'));
+    // A mistake is told how to write it; "Något gick fel" is for faults.
+    expect(texts(a)).toContain(tr('sv', 'error.usageTitle'));
+    expect(texts(a)).not.toContain(tr('sv', 'error.title'));
     expect(texts(a)).toContain(tr('sv', 'error.usage', { usage: tr('sv', 'usage.schedule') }));
   });
 

@@ -1,10 +1,11 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { errorCard } from '../../cards/common';
+import { usageCard } from '../../cards/common';
 import { parseCommand, type ParseResult } from '../../domain/commands/parse';
 import type { CommandName } from '../../domain/commands/words';
 import { gateText } from '../../features/consent/gate';
 import type { CommandHandler } from '../../features/shared/feature';
+import { t } from '../../i18n';
 import type { BotServices } from '../../features/shared/services';
 import { isAddressed } from '../../features/shared/turn';
 import { turnInfo, turnOf } from '../turn';
@@ -37,7 +38,8 @@ function isCommand(name: CommandName) {
  * One route per command word. A command is a message too: its text
  * (arguments included) passes the consent gate before anything runs, so
  * "@bot help, eleven Ali i 7B…" cannot slip a case past it. A command with
- * arguments it cannot parse gets its usage.
+ * arguments it cannot parse gets its usage: "Så skriver du det", not
+ * "Något gick fel", which is kept for faults.
  */
 export function commandRoute(
   app: Application<TurnState>,
@@ -55,7 +57,8 @@ export function commandRoute(
       return;
     }
     if (command.kind === 'invalid') {
-      await turn.send(errorCard(turn.locale, 'error.usage', { usage: turn.t(usageKey) }));
+      // The card in the user's language; the usage in the words they typed ("boka …" to a Swedish word).
+      await turn.send(usageCard(turn.locale, t(command.wordLanguage ?? turn.locale, usageKey)));
       return;
     }
     if (command.kind !== 'command') return;
