@@ -42,9 +42,10 @@ async function say(message: string): Promise<SentActivity[]> {
   return t.emulator.sent.slice(mark);
 }
 
-async function invoke(verb: string, data: Record<string, string>) {
+/** A card action in the channel; `en-US` is what the Agents Playground always sends. */
+async function invoke(verb: string, data: Record<string, string>, locale?: string) {
   const conversation = { id: channel, conversationType: 'channel', isGroup: true, tenantId: TENANT };
-  const activity = actionExecute(verb, data, { serviceUrl: t.emulator.url, conversation }) as Record<string, any>;
+  const activity = actionExecute(verb, data, { serviceUrl: t.emulator.url, conversation, locale }) as Record<string, any>;
   activity.channelData = { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: channel } };
   const res = await t.post(activity);
   expect(res.status).toBe(200);
@@ -87,6 +88,7 @@ describe('a connector that refuses replies in a thread', () => {
     const card = await invoke('agenda.propose', { meetingId, text: 'Rutin för orosanmälan' });
     expect(card.body[0].id).toBe('agenda');
     expect(text(card)).toContain('Rutin för orosanmälan');
+    expect(text(card)).toContain('Punkten är tillagd. Den tas upp på mötet Torsdag 26 november 2026');
   });
 
   it('moving the meeting succeeds, and the change is told at top level in the channel', async () => {
@@ -109,9 +111,11 @@ describe('a connector that refuses replies in a thread', () => {
   it('finalising succeeds, the card says final at once, and the summary arrives at top level', async () => {
     clock.now = new Date('2026-11-27T15:00:00.000Z');
     const mark = t.emulator.sent.length;
-    const card = await invoke('minutes.finalize', { meetingId, ...FIELDS });
-    expect(text(card)).toContain('Protokollet är justerat');
+    const card = await invoke('minutes.finalize', { meetingId, ...FIELDS }, 'en-US');
+    expect(text(card)).toContain('The minutes are final');
+    expect(text(card)).toContain('"text":"Final"');
     expect(text(card)).not.toContain('"verb":"minutes.finalize"');
+    expect(text(card)).not.toContain('"type":"Input.');
     const summaries = t.emulator.sent.slice(mark).filter((a) => cardKind(a) === 'minutes-summary');
     expect(summaries).toHaveLength(1);
     expect(topLevel(summaries[0]!)).toBe(true);
