@@ -254,7 +254,7 @@ describe('the consent gate in the demo organisation', () => {
     const f = await say(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.megan, locale: 'en-US' }));
     const help = cardOf(f.sent.find((a) => cardKind(a) === 'help')!);
     expect(JSON.stringify(help)).not.toContain('imBack');
-    const quick = (help.actions as Array<Record<string, any>>).map((a) => [a.type, a.verb]);
+    const quick = (help!.actions as Array<Record<string, any>>).map((a) => [a.type, a.verb]);
     expect(quick.length).toBeGreaterThan(0);
     for (const q of quick) expect(q).toEqual(['Action.Execute', 'help.run']);
     const form = await invoke('help.run', { command: 'consent' }, USERS.megan);
