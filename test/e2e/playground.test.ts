@@ -25,7 +25,8 @@ import { launchChromium, openPage, startLocalStack, type LocalStack } from './st
  *   how the test counts replies without sleeping;
  * - a channel message without a mention is not forwarded to the bot at all.
  * - every activity carries `locale: "en-US"` (hard-coded by the Playground),
- *   so the bot answers in English here; Swedish is covered by the protocol suite.
+ *   but the demo organisation's language is Swedish, so the bot answers in
+ *   Swedish here (a user's own `language english` is covered by the protocol suite).
  */
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'e2e');
@@ -84,7 +85,7 @@ describe('the bot in the Agents Playground', () => {
 
     const card = helpCards(page).last();
     await card.scrollIntoViewIfNeeded();
-    for (const command of ['help', 'schedule', 'consent', 'digest']) {
+    for (const command of ['hjälp', 'boka', 'samtycke', 'sammanfattning']) {
       expect(await card.getByText(command, { exact: true }).first().isVisible(), command).toBe(true);
     }
     expect(await card.getByRole('button').count()).toBeGreaterThan(0);
@@ -163,27 +164,27 @@ describe('the bot in the Agents Playground', () => {
     // Link the channel to the tactical group and book a meeting a month ahead.
     await command('group link samverkansgrupp');
     await page
-      .getByText(/is now linked to Samverkansgrupp|was already linked to Samverkansgrupp/)
+      .getByText(/nu kopplad till Samverkansgrupp|redan kopplad till Samverkansgrupp/)
       .first()
       .waitFor({ timeout: 10_000 });
     const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await command(`schedule ${day} 13:00 60`);
     // (Cards with a Universal Actions refresh render in the Playground's own wrapper, so they are found by their text.)
-    await page.getByText('The meeting is booked.').first().waitFor({ timeout: 10_000 });
+    await page.getByText('Mötet är bokat.').first().waitFor({ timeout: 10_000 });
     await command('agenda');
-    const agenda = page.locator('.ac-adaptiveCard').filter({ hasText: 'Agenda · Samverkansgrupp' }).first();
+    const agenda = page.locator('.ac-adaptiveCard').filter({ hasText: 'Dagordning · Samverkansgrupp' }).first();
     await agenda.waitFor({ timeout: 10_000 });
-    await expect.poll(() => agenda.textContent()).toContain('Routines and their review');
+    await expect.poll(() => agenda.textContent()).toContain('Rutiner och deras översyn');
 
     // Propose on the card itself: the answer to Action.Execute replaces the card.
     const input = agenda.locator('input[type="text"], textarea').first();
     await input.scrollIntoViewIfNeeded();
-    await input.fill('Absence routine (15 min)');
-    await agenda.getByRole('button', { name: 'Propose' }).click();
+    await input.fill('Frånvarorutin (15 min)');
+    await agenda.getByRole('button', { name: 'Föreslå' }).click();
     const updated = page
       .locator('.ac-adaptiveCard')
-      .filter({ hasText: 'Agenda · Samverkansgrupp' })
-      .filter({ hasText: 'Absence routine' })
+      .filter({ hasText: 'Dagordning · Samverkansgrupp' })
+      .filter({ hasText: 'Frånvarorutin' })
       .first();
     await updated.waitFor({ timeout: 20_000 });
     expect(await updated.textContent()).toContain('15 min');
