@@ -51,6 +51,11 @@ export const helpRun = defineAction({
     const parsed = parseCommand(COMMAND_WORDS[data.command][turn.locale]);
     const run = RUNNABLE[data.command];
     if (parsed.kind !== 'command' || !run) return helpCardFor(services, turn);
+    if (turn.info.conversationKind !== 'personal') {
+      // The card offers no quick buttons outside personal chat; a channel's command posts cards others update (by message id), so it runs as typed.
+      await run({ turn, info: turn.info, services, command: parsed.command });
+      return helpCardFor(services, turn);
+    }
     // The command answers through `send`: its last card becomes the answer, any before it are sent first, as messages.
     const cards: AdaptiveCardJson[] = [];
     const capturing: Turn = Object.create(turn, {

@@ -80,4 +80,12 @@ describe('help', async () => {
     const again = await helpRun.handle({ turn, info: turn.info, services, data: { command: 'help' } });
     expect(kindOf(again)).toBe('help');
   });
+
+  it('runs a command pressed outside personal chat as if typed, its cards sent as messages, and keeps the help card', async () => {
+    const services = w.deps as unknown as BotServices;
+    const turn = turnOf(inChannel(MEGAN, OPERATIVE_CHANNEL));
+    const card = await helpRun.handle({ turn, info: turn.info, services, data: { command: 'consent' } });
+    expect(kindOf(card)).toBe('help');
+    expect(turn.sent.length).toBeGreaterThan(0);
+  });
 });
