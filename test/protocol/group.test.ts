@@ -60,6 +60,19 @@ describe('grupp / group', () => {
     expect(texts(card)).toContain('group link');
   });
 
+  it('grupp koppla takes the name every card shows; a close name is asked about; alone it shows the form', async () => {
+    const channel = newChannel();
+    const byName = await say(inChannel('grupp koppla Operativ grupp', channel));
+    expect(texts(cardOf(byName[0]!))).toContain('Kanalen är nu kopplad till Operativ grupp.');
+    expect((await linkRow(channel)).groupId).toBe('operativ');
+    const close = cardOf((await say(inChannel('grupp koppla styrgruppen', newChannel())))[0]!)!;
+    expect(close.body[0].text).toBe('Menade du Styrgrupp?');
+    expect(texts(close)).toMatch(/"verb":"group.link"[^}]*"data":\{"groupId":"styrgrupp"\}/);
+    const form = cardOf((await say(inChannel('grupp koppla', newChannel())))[0]!)!;
+    expect(texts(form)).toContain('"placeholder":"Välj grupp …"');
+    expect(texts(form)).toContain('"value":"operativ"');
+  });
+
   it('grupp koppla by a convener links the channel, stores the link and shows the group', async () => {
     const channel = newChannel();
     const sent = await say(inChannel('grupp koppla samverkansgrupp', channel));
