@@ -6,6 +6,7 @@ import { agendaCard, minutesCard, minutesSummaryCard } from '../src/features/age
 import { errorCard, notAllowedCard } from '../src/cards/common';
 import { groupCard } from '../src/features/groups/card';
 import { helpCard } from '../src/features/help/card';
+import { languageCard } from '../src/features/language/card';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../src/features/meetings/cards';
 import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../src/features/consent/cards';
 import { digestCard } from '../src/features/digest/card';
@@ -324,6 +325,7 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
       ),
   },
   ...consentSamples,
+  { name: 'language', build: (l) => languageCard(l, 'teams') },
   { name: 'error', build: (l) => errorCard(l, 'error.storage') },
   { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
 ];
