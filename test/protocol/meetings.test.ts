@@ -23,7 +23,7 @@ let channelCounter = 0;
 const newChannel = () => `19:channel-meetings-${++channelCounter}-${Date.now()}@thread.tacv2`;
 
 beforeAll(async () => {
-  // The demo groups all meet "as needed"; give the tactical group a plan to follow.
+  // The tactical group's plan, set here so the series below does not follow the demo's own.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
   const file = path.join(dir, 'org.yaml');
   writeFileSync(file, 'extends: local-demo\nupdateGroups:\n  samverkansgrupp: { cadence: "at least 8 times a year" }\n');
@@ -178,6 +178,10 @@ describe('boka / schedule', () => {
     expect(text(form)).toContain('"id":"groupId"');
     expect(text(form)).toMatch(/"id":"groupId"[^}]*"value":"samverkansgrupp"/);
     for (const id of ['date', 'time', 'durationMinutes', 'location', 'recurrence']) expect(text(form)).toContain(`"id":"${id}"`);
+    // Repetition in plain words, the group's plan in words; no rule to write.
+    expect(text(form)).not.toContain('"id":"rrule"');
+    for (const choice of ['Varje vecka', 'Varannan vecka', 'Enligt gruppens mötesplan (minst 8 gånger per år)'])
+      expect(text(form)).toContain(choice);
 
     const card = await invoke(
       'meeting.schedule',
