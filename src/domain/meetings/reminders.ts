@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { swedishPublicHolidays } from '../organisation/school-calendar';
+import { isSwedishPublicHoliday } from '../organisation/school-calendar';
 import type { Meeting } from './meeting';
 
 /**
@@ -24,7 +24,7 @@ export const REMINDER_HOUR = 9;
 export const MINUTES_WORKING_DAYS = 3;
 
 export function isWorkingDay(date: DateTime): boolean {
-  return date.weekday <= 5 && !swedishPublicHolidays(date.year).includes(date.toISODate()!);
+  return date.weekday <= 5 && !isSwedishPublicHoliday(date.toISODate()!);
 }
 
 /** The local date `n` working days from `date` in the direction `step` (weekends and public holidays do not count). */

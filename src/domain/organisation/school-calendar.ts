@@ -80,8 +80,7 @@ export function isSchoolBreak(date: IsoDate, options: SchoolCalendarOptions = {}
   return schoolBreakOf(date, options) !== undefined;
 }
 
-/** Swedish public holidays (helgdagar) plus the eves schools are closed (julafton, nyårsafton, midsommarafton). */
-export function swedishPublicHolidays(year: number): IsoDate[] {
+function computeHolidays(year: number): IsoDate[] {
   const easter = easterSunday(year);
   const fixed = ['01-01', '01-06', '05-01', '06-06', '12-24', '12-25', '12-26', '12-31'].map((md) => `${year}-${md}`);
   // Midsommarafton: the Friday between 19 and 25 June (alla helgons dag is always a Saturday, so left out).
@@ -99,8 +98,31 @@ export function swedishPublicHolidays(year: number): IsoDate[] {
   ].sort();
 }
 
+/** Swedish public holidays (helgdagar) plus the eves schools are closed (julafton, nyårsafton, midsommarafton). */
+export function swedishPublicHolidays(year: number): IsoDate[] {
+  return [...holidaysOf(year).list];
+}
+
+/** Whether a date is a Swedish public holiday (or an eve schools close). */
+export function isSwedishPublicHoliday(date: IsoDate): boolean {
+  return holidaysOf(Number(date.slice(0, 4))).set.has(date);
+}
+
+/** Each year's holidays, computed once: a digest asks for every due date of every meeting. */
+const holidayYears = new Map<number, { list: IsoDate[]; set: Set<IsoDate> }>();
+
+function holidaysOf(year: number): { list: IsoDate[]; set: Set<IsoDate> } {
+  let entry = holidayYears.get(year);
+  if (!entry) {
+    const list = computeHolidays(year);
+    entry = { list, set: new Set(list) };
+    holidayYears.set(year, entry);
+  }
+  return entry;
+}
+
 /** A weekday inside the school year that is neither a break nor a public holiday. */
 export function isSchoolDay(date: IsoDate, options: SchoolCalendarOptions = {}): boolean {
   const d = day(date);
-  return d.weekday <= 5 && !isSchoolBreak(date, options) && !swedishPublicHolidays(d.year).includes(date);
+  return d.weekday <= 5 && !isSchoolBreak(date, options) && !isSwedishPublicHoliday(date);
 }
