@@ -32,6 +32,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests and the detector's corpora take seconds on a shared, loaded machine.
+          testTimeout: 20_000,
         },
       },
       {
