@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../../../src/features/meetings/cards';
 import type { Meeting } from '../../../src/domain/meetings/meeting';
+import { t } from '../../../src/i18n';
 import { expectValidCard } from '../../support/cards';
 import { checked } from '../../support/checked';
 
@@ -150,7 +151,7 @@ describe('the meeting list', () => {
     ]);
     expectValidCard(card);
     const s = JSON.stringify(card);
-    expect(s).toContain('Inga bokade möten');
+    expect(s).toContain(t('sv', 'meetings.list.empty'));
     expect(s).toContain('https://x.example/calendar/abc.ics');
     expect(s).toContain('Publicerad');
     expect(s.match(/"type":"Action.Execute","verb":"meeting.newLink"/g)).toHaveLength(1);
