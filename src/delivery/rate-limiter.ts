@@ -3,8 +3,10 @@
  * (50 messages a second for an app, 7 per conversation) but not how it counts
  * them, so the app's rate starts just under the configured ceiling and adapts:
  *
- * - sends go out evenly spaced (one every 1000/rate ms), never in bursts that
- *   jitter could push over a strict one-second window;
+ * - sends go out evenly spaced, never in bursts that jitter could push over a
+ *   strict one-second window; refusals that come at random (a lone 429, a 5xx)
+ *   did not count against the limit, so attempts go out that much faster, but
+ *   never more accepted sends in a second than the rate;
  * - a 429 pauses only its conversation, for its Retry-After;
  * - 429s that come in a cluster (3 of the last 5 answers) or often (9 of the
  *   last 50) mean the app is over the real limit: the rate is cut by a tenth,
@@ -36,6 +38,9 @@ export class RateLimiter {
   private lastCut = -Infinity;
   private lastRecovery: number;
   private readonly outcomes: Outcome[] = [];
+  /** When the app's sends went, and when refusals (429, 5xx) came back, over the last second. */
+  private readonly attempts: number[] = [];
+  private readonly refusals: number[] = [];
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private chain: Promise<void> = Promise.resolve();
@@ -75,6 +80,7 @@ export class RateLimiter {
    */
   throttled(conversationId: string, retryAfterMs: number): void {
     this.stats.throttled += 1;
+    this.refusals.push(this.now());
     const conv = this.conversation(conversationId);
     conv.sent.pop();
     conv.pausedUntil = Math.max(conv.pausedUntil, this.now() + retryAfterMs);
@@ -83,6 +89,7 @@ export class RateLimiter {
 
   /** The send failed with a 5xx or on the network. */
   failed(): void {
+    this.refusals.push(this.now());
     this.record('failed');
   }
 
@@ -135,8 +142,12 @@ export class RateLimiter {
       this.recover(now);
       const conv = this.conversation(conversationId);
       while (conv.sent.length && conv.sent[0]! <= now - 1000) conv.sent.shift();
-      const spacing = 1000 / this.rateNow;
-      const appWait = this.lastApp + spacing - now;
+      const spacing = 1000 / this.attemptRate();
+      // Never more accepted sends in a second than the rate: attempts less refusals, over the last second.
+      trim(this.attempts, now);
+      trim(this.refusals, now);
+      const full = this.attempts.length - this.refusals.length >= Math.floor(this.rateNow);
+      const appWait = Math.max(this.lastApp + spacing - now, full ? this.attempts[0]! + 1000 - now : 0);
       const convWait = Math.max(
         conv.pausedUntil - now,
         conv.sent.length >= this.options.conversationPerSecond ? conv.sent[0]! + 1000 - now : 0,
@@ -149,6 +160,7 @@ export class RateLimiter {
       // Slots on an even grid: a timer that fires late lets the next send catch up by one slot at most.
       this.lastApp = this.lastApp === -Infinity ? now : Math.max(this.lastApp + spacing, now - spacing);
       conv.sent.push(now);
+      this.attempts.push(now);
       if (this.conversations.size > 20_000)
         for (const [k, v] of this.conversations)
           if (v.pausedUntil <= now && (!v.sent.length || v.sent[v.sent.length - 1]! <= now - 1000)) this.conversations.delete(k);
@@ -156,9 +168,26 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Sends that Teams refused at random (a lone 429, a 5xx) did not count
+   * against its limit: attempts go out that much faster, so the accepted
+   * sends keep the rate. A fifth at most, and not within 5 s of a cut.
+   */
+  private attemptRate(): number {
+    // Not while the rate is being found: refusals then may be the limit's own.
+    if (this.now() - this.lastCut < 5000) return this.rateNow;
+    const faults = this.outcomes.filter((o) => o !== 'ok').length;
+    const share = this.outcomes.length >= 20 ? Math.min(0.2, faults / this.outcomes.length) : 0;
+    return this.rateNow / (1 - share);
+  }
+
   private async pause(ms: number): Promise<void> {
     this.stats.waits += 1;
     this.stats.waitedMs += ms;
     await this.sleep(ms);
   }
+}
+
+function trim(times: number[], now: number): void {
+  while (times.length && times[0]! <= now - 1000) times.shift();
 }
