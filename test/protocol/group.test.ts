@@ -7,6 +7,7 @@ import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type Tes
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 import { encodeKey } from '../../src/storage/keys';
+import { parseCommand } from '../../src/domain/commands/parse';
 
 const TEAM = '19:team-samverkan@thread.tacv2';
 let t: TestBot;
@@ -231,8 +232,13 @@ describe("hjälp reflects the user's real roles", () => {
     const card = cardOf((await say(personalMessage('hjälp', { serviceUrl: t.emulator.url })))[0]!)!;
     const json = texts(card);
     expect(json).not.toContain('Kommer i en senare version.');
-    const buttons = (card.actions ?? []).map((a: { data?: { msteams?: { value?: string } } }) => a.data?.msteams?.value);
-    expect(buttons).toEqual(expect.arrayContaining(['grupp', 'boka', 'möten', 'dagordning']));
+    // Card actions (help.run), not imBack buttons, which the Agents Playground ignores.
+    const actions = (card.actions ?? []) as Array<{ type?: string; verb?: string; data?: { command?: string } }>;
+    expect(actions.every((a) => a.type === 'Action.Execute' && a.verb === 'help.run')).toBe(true);
+    const commands = actions.map((a) => parseCommand(a.data?.command ?? ''));
+    expect(commands.map((c) => (c.kind === 'command' ? c.command.name : c.kind))).toEqual(
+      expect.arrayContaining(['group', 'schedule', 'meetings', 'agenda']),
+    );
   });
 
   it('offers Adele only what a tactical member may do', async () => {
