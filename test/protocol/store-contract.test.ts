@@ -19,10 +19,11 @@ import { isConflict, isNotFound, TABLES, TableStore } from '../../src/storage/ta
 import { memoryStores, type Public, type RealStores } from '../support/memory';
 
 /**
- * One set of behavioural assertions per store, run against the real store
- * on Azurite and against its in-memory stand-in (test/support/memory): what
- * passes here for both is behaviour a use-case test over the memory stores
- * may rely on. Every test gets fresh, empty stores.
+ * One set of behavioural assertions per store, run against the store on
+ * Azurite and against the same store over in-memory tables
+ * (test/support/memory): what passes for both holds the memory table to what
+ * Table Storage does, so a use-case test over the memory stores may rely on
+ * it. Every test gets fresh, empty stores.
  */
 
 type Stores = { [K in keyof RealStores]: Public<RealStores[K]> };

@@ -52,7 +52,7 @@ describe('Scheduler over the memory JobStore', () => {
   });
 
   it('retries a failing handler after its backoff, then parks a job that keeps failing', async () => {
-    const { jobs } = memoryStores(() => T);
+    const { jobs } = memoryStores();
     const clock = { now: T };
     const scheduler = schedulerOn(jobs, clock, { retryBaseMs: 30 * SEC });
     const attempts: number[] = [];

@@ -1,103 +1,130 @@
-import type { OutboxStore } from '../../../src/delivery/outbox';
-import type { AgendaStore, MinutesStore } from '../../../src/storage/agendas';
-import type { AuditLog } from '../../../src/storage/audit';
-import type { ChannelLinkStore } from '../../../src/storage/channel-links';
-import type { ConsentStore } from '../../../src/storage/consents';
-import type { ConversationReferenceStore } from '../../../src/storage/conversation-references';
-import type { PreferenceStore } from '../../../src/storage/preferences';
-import type { JobStore } from '../../../src/storage/jobs';
-import type { CalendarFeedStore, MeetingStore } from '../../../src/storage/meetings';
-import type { ReviewStore } from '../../../src/storage/reviews';
-import { MemoryAgendaStore, MemoryMinutesStore } from './agendas';
-import { MemoryAuditLog } from './audit';
-import { MemoryChannelLinkStore } from './channel-links';
-import { MemoryConsentStore } from './consents';
-import { MemoryConversationReferenceStore } from './conversation-references';
-import { MemoryJobStore } from './jobs';
-import { MemoryCalendarFeedStore, MemoryMeetingStore } from './meetings';
-import { MemoryOutboxStore } from './outbox';
-import { MemoryPreferenceStore } from './preferences';
-import { MemoryReviewStore } from './reviews';
+import type { TableClient } from '@azure/data-tables';
+import { OutboxStore } from '../../../src/delivery/outbox';
+import { AgendaStore, MinutesStore } from '../../../src/storage/agendas';
+import { type AuditEntry, type AuditEvent, AuditLog } from '../../../src/storage/audit';
+import { ChannelLinkStore } from '../../../src/storage/channel-links';
+import { ConsentStore } from '../../../src/storage/consents';
+import { ConversationReferenceStore } from '../../../src/storage/conversation-references';
+import { JobStore } from '../../../src/storage/jobs';
+import { CalendarFeedStore, MeetingStore } from '../../../src/storage/meetings';
+import { PreferenceStore } from '../../../src/storage/preferences';
+import { ReviewStore } from '../../../src/storage/reviews';
+import { TABLES } from '../../../src/storage/tables';
+import { type MemoryTable, MemoryTables, str } from './table';
 
 /**
- * In-memory stand-ins for every store in src/storage and the outbox, for
- * use-case tests that run in milliseconds. test/protocol/store-contract.test.ts
- * runs the same assertions against these and against the real stores on
- * Azurite.
+ * The real stores (src/storage, the outbox) over in-memory tables, for
+ * use-case tests that run in milliseconds: the code under test is the
+ * stores' own, only the table underneath is in memory.
+ * test/protocol/store-contract.test.ts runs the same assertions against
+ * these and against the same stores on Azurite, which holds the memory
+ * table to what Table Storage does.
  */
 
-export { MemoryAgendaStore, MemoryMinutesStore } from './agendas';
-export { MemoryAuditLog } from './audit';
-export { MemoryChannelLinkStore } from './channel-links';
-export { MemoryConsentStore } from './consents';
-export { MemoryConversationReferenceStore } from './conversation-references';
-export { MemoryJobStore } from './jobs';
-export { MemoryCalendarFeedStore, MemoryMeetingStore } from './meetings';
-export { MemoryOutboxStore } from './outbox';
-export { MemoryPreferenceStore } from './preferences';
-export { MemoryReviewStore } from './reviews';
-export { MemoryTable, type Public, restError } from './table';
+export { compileFilter, MemoryTable, MemoryTables, type Public, restError } from './table';
+
+const client = (table: MemoryTable) => table as unknown as TableClient;
+
+/** The audit log over a memory table, with what it wrote readable by tests. */
+export class MemoryAuditLog extends AuditLog {
+  constructor(private readonly rows = new MemoryTables().client(TABLES.audit)) {
+    super(client(rows));
+  }
+
+  /** Every row, oldest partition and time first. */
+  entries(): Array<Omit<AuditEntry, 'time' | 'onceKey' | 'categories'> & { time: string; categories: string[] }> {
+    return this.rows.all().map((e) => ({
+      time: str(e, 'time'),
+      tenantId: str(e, 'tenant'),
+      groupId: str(e, 'groupId'),
+      userId: str(e, 'userId'),
+      event: str(e, 'event') as AuditEvent,
+      categories: str(e, 'categories') ? str(e, 'categories').split(',') : [],
+      caseRef: str(e, 'caseRef') || undefined,
+      reason: str(e, 'reason') || undefined,
+    }));
+  }
+}
+
+/** The job store over memory tables; its day tables answer TableNotFound until a job is written to them, as on Azure. */
+export class MemoryJobStore extends JobStore {
+  constructor(readonly tables = new MemoryTables()) {
+    super((name) => client(tables.client(name, false)), client(tables.client(TABLES.jobIds)), client(tables.client(TABLES.jobState)));
+  }
+}
+
+export class MemoryConversationReferenceStore extends ConversationReferenceStore {
+  constructor(tables = new MemoryTables()) {
+    super(client(tables.client(TABLES.conversationReferences)));
+  }
+}
+
+export class MemoryPreferenceStore extends PreferenceStore {
+  /** How many times a user's choice was read (the turn reads it at most once). */
+  reads = 0;
+
+  constructor(tables = new MemoryTables()) {
+    super(client(tables.client(TABLES.preferences)));
+  }
+
+  override async get(tenantId: string, userKey: string) {
+    this.reads += 1;
+    return super.get(tenantId, userKey);
+  }
+}
 
 export interface MemoryStores {
-  meetings: MemoryMeetingStore;
-  calendarFeeds: MemoryCalendarFeedStore;
-  agendas: MemoryAgendaStore;
-  minutes: MemoryMinutesStore;
-  reviews: MemoryReviewStore;
-  consents: MemoryConsentStore;
-  audit: MemoryAuditLog;
-  channelLinks: MemoryChannelLinkStore;
-  conversationReferences: MemoryConversationReferenceStore;
-  outbox: MemoryOutboxStore;
-  preferences: MemoryPreferenceStore;
-  jobs: MemoryJobStore;
-}
-
-/** One of each store, empty. `now` is the clock for what the real stores read from the system clock (the reference cache, the audit counts' default end). */
-export function memoryStores(now: () => Date = () => new Date()): MemoryStores {
-  return {
-    meetings: new MemoryMeetingStore(),
-    calendarFeeds: new MemoryCalendarFeedStore(),
-    agendas: new MemoryAgendaStore(),
-    minutes: new MemoryMinutesStore(),
-    reviews: new MemoryReviewStore(),
-    consents: new MemoryConsentStore(),
-    audit: new MemoryAuditLog(now),
-    channelLinks: new MemoryChannelLinkStore(),
-    conversationReferences: new MemoryConversationReferenceStore(now),
-    outbox: new MemoryOutboxStore(),
-    preferences: new MemoryPreferenceStore(),
-    jobs: new MemoryJobStore(),
-  };
-}
-
-/** The real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export interface RealStores {
+  /** The tables under the stores, to read what was stored. */
+  tables: MemoryTables;
   meetings: MeetingStore;
   calendarFeeds: CalendarFeedStore;
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
   consents: ConsentStore;
-  audit: AuditLog;
+  audit: MemoryAuditLog;
   channelLinks: ChannelLinkStore;
   conversationReferences: ConversationReferenceStore;
   outbox: OutboxStore;
   preferences: PreferenceStore;
+  jobs: MemoryJobStore;
+}
+
+/** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
+export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences'> & {
+  audit: AuditLog;
   jobs: JobStore;
+  preferences: PreferenceStore;
+};
+
+/** One of each store, empty, over one set of memory tables. */
+export function memoryStores(): MemoryStores {
+  const tables = new MemoryTables();
+  const c = (name: string) => client(tables.client(name));
+  return {
+    tables,
+    meetings: new MeetingStore(c(TABLES.meetings)),
+    calendarFeeds: new CalendarFeedStore(c(TABLES.calendarFeeds)),
+    agendas: new AgendaStore(c(TABLES.agendas)),
+    minutes: new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint)),
+    reviews: new ReviewStore(c(TABLES.reviews)),
+    consents: new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex)),
+    audit: new MemoryAuditLog(tables.client(TABLES.audit)),
+    channelLinks: new ChannelLinkStore(c(TABLES.channelLinks)),
+    conversationReferences: new MemoryConversationReferenceStore(tables),
+    outbox: new OutboxStore(c(TABLES.outbox)),
+    preferences: new MemoryPreferenceStore(tables),
+    jobs: new MemoryJobStore(tables),
+  };
 }
 
-/**
- * The stores typed as the real classes, to put into a `BotServices` or hand
- * to a `Scheduler`. The real classes have private members, so TypeScript
- * treats them nominally; the memory stores implement their whole public
- * surface (checked by `implements Public<…>`), which is all any caller can use.
- */
+/** The stores as they are (kept for callers written when the memory stores were copies of the real ones). */
 export function asReal(stores: MemoryStores): RealStores {
-  return stores as unknown as RealStores;
+  const { tables: _tables, ...real } = stores;
+  return real;
 }
 
-/** One memory JobStore typed as the real one (for `new Scheduler({ jobs })`). */
+/** The memory JobStore as the real one (it is one). */
 export function asJobStore(jobs: MemoryJobStore): JobStore {
-  return jobs as unknown as JobStore;
+  return jobs;
 }

@@ -65,6 +65,11 @@ export class MemoryTable {
   /** `exists: false` is a table nobody created yet: every operation but `createTable` answers 404 TableNotFound. */
   constructor(private exists = true) {}
 
+  /** Whether the table exists (was created). */
+  get created(): boolean {
+    return this.exists;
+  }
+
   async createTable(): Promise<void> {
     this.exists = true;
   }
@@ -148,13 +153,38 @@ export class MemoryTable {
     }
   }
 
-  /** The rows a query would answer, in PartitionKey then RowKey order (copies). */
-  listEntities(filter: (row: Row) => boolean = () => true): Row[] {
+  /**
+   * Like TableClient.listEntities: the rows the OData filter answers (the
+   * subset the stores write: eq/ne/lt/le/gt/ge on properties, joined by and/or
+   * with parentheses), in PartitionKey then RowKey order, as copies. `select`
+   * is not applied: a store reads only what it selected.
+   */
+  listEntities(options: { queryOptions?: { filter?: string } } = {}): AsyncIterable<Row> & {
+    byPage(settings?: { maxPageSize?: number }): AsyncIterableIterator<Row[]>;
+  } {
     this.check();
-    return [...this.rows.values()]
+    const filter = options.queryOptions?.filter;
+    const match = filter ? compileFilter(filter) : () => true;
+    const rows = [...this.rows.values()]
       .sort(byKeys)
       .map((s) => this.out(s))
-      .filter(filter);
+      .filter(match);
+    return {
+      async *[Symbol.asyncIterator]() {
+        yield* rows;
+      },
+      async *byPage(settings = {}) {
+        const size = settings.maxPageSize ?? 1000;
+        for (let k = 0; k < rows.length; k += size) yield rows.slice(k, k + size);
+        if (rows.length === 0) yield [];
+      },
+    };
+  }
+
+  /** Every row, in PartitionKey then RowKey order (copies; for tests). */
+  all(): Row[] {
+    this.check();
+    return [...this.rows.values()].sort(byKeys).map((s) => this.out(s));
   }
 
   /** How many rows the table holds (for tests). */
@@ -165,3 +195,81 @@ export class MemoryTable {
 
 /** A string property as the real stores' `str`/`s` read it: '' unless it is a string. */
 export const str = (e: Props, k: string): string => (typeof e[k] === 'string' ? (e[k] as string) : '');
+
+/** A table store's tables, by name, in memory; `client(name)` answers the same table every time, like TableStore.client. */
+export class MemoryTables {
+  private readonly tables = new Map<string, MemoryTable>();
+
+  /** `exists: false` for a table that answers 404 TableNotFound until created (the scheduler's day tables). */
+  client(name: string, exists = true): MemoryTable {
+    let table = this.tables.get(name);
+    if (!table) this.tables.set(name, (table = new MemoryTable(exists)));
+    return table;
+  }
+
+  /** Every row of every table that exists, by table name (for tests: what was stored). */
+  dump(): Record<string, Row[]> {
+    return Object.fromEntries([...this.tables].filter(([, t]) => t.created).map(([name, t]) => [name, t.all()]));
+  }
+}
+
+type Value = string | number | boolean;
+type Test = (row: Row) => boolean;
+
+/** The OData filters the stores build with `odata` (src/storage/tables.ts), as a predicate over a row. */
+export function compileFilter(filter: string): Test {
+  const tokens = filter.match(/\(|\)|'(?:[^']|'')*'|datetime'[^']*'|guid'[^']*'|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?/g) ?? [];
+  let at = 0;
+  const peek = () => tokens[at];
+  const take = () => tokens[at++]!;
+  const literal = (t: string): Value => {
+    if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
+    if (t.startsWith("datetime'") || t.startsWith("guid'")) return t.slice(t.indexOf("'") + 1, -1);
+    if (t === 'true' || t === 'false') return t === 'true';
+    return Number(t);
+  };
+  const field = (name: string) => (name === 'PartitionKey' ? 'partitionKey' : name === 'RowKey' ? 'rowKey' : name);
+  const compare: Record<string, (a: Value, b: Value) => boolean> = {
+    eq: (a, b) => a === b,
+    ne: (a, b) => a !== b,
+    lt: (a, b) => a < b,
+    le: (a, b) => a <= b,
+    gt: (a, b) => a > b,
+    ge: (a, b) => a >= b,
+  };
+  const factor = (): Test => {
+    if (peek() === '(') {
+      take();
+      const inner = expr();
+      if (take() !== ')') throw new Error(`unbalanced filter: ${filter}`);
+      return inner;
+    }
+    const name = field(take());
+    const op = compare[take()];
+    const value = literal(take());
+    if (!op) throw new Error(`unsupported filter: ${filter}`);
+    return (row) => {
+      const v = row[name];
+      return (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') && op(v, value);
+    };
+  };
+  const term = (): Test => {
+    const parts = [factor()];
+    while (peek() === 'and') {
+      take();
+      parts.push(factor());
+    }
+    return (row) => parts.every((p) => p(row));
+  };
+  const expr = (): Test => {
+    const parts = [term()];
+    while (peek() === 'or') {
+      take();
+      parts.push(term());
+    }
+    return (row) => parts.some((p) => p(row));
+  };
+  const test = expr();
+  if (at !== tokens.length) throw new Error(`unsupported filter: ${filter}`);
+  return test;
+}

@@ -54,7 +54,7 @@ export async function world(): Promise<World> {
   const organisation = demo();
   const clock = { now: new Date('2026-11-20T09:00:00Z') };
   const now = () => clock.now;
-  const stores = memoryStores(now);
+  const stores = memoryStores();
   const real = asReal(stores);
   const logger = createLogger({ level: 'silent' });
   const channel = new RecordingGroupChannel({ organisation });

@@ -39,7 +39,7 @@ export async function world(): Promise<World> {
   const organisation = demo();
   const clock = { now: new Date('2026-03-10T09:00:00Z') };
   const now = () => clock.now;
-  const stores = memoryStores(now);
+  const stores = memoryStores();
   const channel = new RecordingGroupChannel({ organisation });
   const real = asReal(stores);
   const deps: World['deps'] = {

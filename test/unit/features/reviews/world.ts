@@ -62,7 +62,7 @@ export function world(options: { organisation?: Organisation; hasChat?: (aad: st
   const organisation = options.organisation ?? demo();
   const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
   const now = () => clock.now;
-  const stores = memoryStores(now);
+  const stores = memoryStores();
   const real = asReal(stores);
   const logger = createLogger({ level: 'silent' });
   const channel = new RecordingGroupChannel({ organisation, hasChat: options.hasChat });
@@ -143,12 +143,14 @@ export const text = (x: unknown) => JSON.stringify(x ?? {});
 
 /** Every job the scheduler holds: its id, kind, due time and payload. */
 export function scheduled(w: World): Array<{ id: string; kind: string; dueAt: string; payload: Record<string, unknown> }> {
-  return [...w.stores.jobs.tables.values()].flatMap((t) =>
-    t.listEntities().map((e) => ({
-      id: String(e.id),
-      kind: String(e.kind),
-      dueAt: String(e.dueAt),
-      payload: JSON.parse(String(e.payload)) as Record<string, unknown>,
-    })),
-  );
+  return Object.entries(w.stores.tables.dump())
+    .filter(([name]) => /^Jobs\d{8}$/.test(name))
+    .flatMap(([, rows]) =>
+      rows.map((e) => ({
+        id: String(e.id),
+        kind: String(e.kind),
+        dueAt: String(e.dueAt),
+        payload: JSON.parse(String(e.payload)) as Record<string, unknown>,
+      })),
+    );
 }
