@@ -1,30 +1,13 @@
 import type { AdaptiveCardJson } from '../../../../src/cards/render';
-import type { Organisation } from '../../../../src/domain/organisation';
-import { loadOrganisation } from '../../../../src/domain/organisation/load';
 import type { GateDeps } from '../../../../src/features/consent/gate';
 import type { BotServices } from '../../../../src/features/shared/services';
 import type { TurnInfo } from '../../../../src/features/shared/turn';
-import { createLogger } from '../../../../src/logger';
-import { asReal, memoryStores, type MemoryStores } from '../../../support/memory';
-import { RecordingGroupChannel } from '../../../support/memory/channel';
+import type { MemoryStores } from '../../../support/memory';
+import type { RecordingGroupChannel } from '../../../support/memory/channel';
 import { fakeTurn, turnInfo } from '../../../support/turn';
+import { baseWorld, OPERATIVE, OPERATIVE_CHANNEL, TACTICAL, TACTICAL_CHANNEL, TENANT, TEST_CONFIG } from '../../../support/world';
 
-export const TENANT = 'tenant-a';
-/** In the demo organisation: convener of every group (operativ included), with the right to record consent. */
-export const ALEX = '00000000-0000-0000-0000-0000000000020';
-/** Member of the operative group, with the right to record consent. */
-export const MEGAN = '00000000-0000-0000-0000-0000000000021';
-/** Member of the tactical group only. */
-export const ADELE = '00000000-0000-0000-0000-0000000000022';
-/** The operative group's channel and the tactical group's. */
-export const OPERATIVE_CHANNEL = '19:operativ@thread.tacv2';
-export const TACTICAL_CHANNEL = '19:samverkan@thread.tacv2';
-
-function demo(): Organisation {
-  const r = loadOrganisation('local-demo');
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return { ...r.organisation, tenantId: TENANT };
-}
+export { ADELE, ALEX, MEGAN, OPERATIVE_CHANNEL, TACTICAL_CHANNEL, TENANT } from '../../../support/world';
 
 export interface World {
   /** The consent feature's deps, and the channel links the Turn reads its group from. */
@@ -36,29 +19,21 @@ export interface World {
 
 /** The demo organisation in one tenant, empty memory stores, a recording channel, a settable clock (10 March 2026). */
 export async function world(): Promise<World> {
-  const organisation = demo();
-  const clock = { now: new Date('2026-03-10T09:00:00Z') };
-  const now = () => clock.now;
-  const stores = memoryStores();
-  const channel = new RecordingGroupChannel({ organisation });
-  const real = asReal(stores);
+  const b = await baseWorld('2026-03-10T09:00:00Z', [
+    [OPERATIVE_CHANNEL, OPERATIVE],
+    [TACTICAL_CHANNEL, TACTICAL],
+  ]);
   const deps: World['deps'] = {
-    organisation,
-    consents: real.consents,
-    audit: real.audit,
-    channelLinks: real.channelLinks,
-    channel,
-    now,
-    logger: createLogger({ level: 'silent' }),
-    config: { IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef' },
+    organisation: b.organisation,
+    consents: b.stores.consents,
+    audit: b.stores.audit,
+    channelLinks: b.stores.channelLinks,
+    channel: b.channel,
+    now: b.now,
+    logger: b.logger,
+    config: { IDENTIFIER_KEY: TEST_CONFIG.IDENTIFIER_KEY },
   };
-  for (const [conversationId, groupId] of [
-    [OPERATIVE_CHANNEL, 'operativ'],
-    [TACTICAL_CHANNEL, 'samverkansgrupp'],
-  ] as const) {
-    await stores.channelLinks.link({ tenantId: TENANT, conversationId, groupId, linkedBy: ALEX, linkedAt: clock.now.toISOString() });
-  }
-  return { deps, stores, channel, clock };
+  return { deps, stores: b.stores, channel: b.channel, clock: b.clock };
 }
 
 /** A user's personal chat with the bot. */

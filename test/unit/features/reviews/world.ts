@@ -13,6 +13,7 @@ import { Scheduler } from '../../../../src/scheduler';
 import { asJobStore, asReal, memoryStores, type MemoryStores } from '../../../support/memory';
 import { RecordingGroupChannel } from '../../../support/memory/channel';
 import { fakeTurn, turnInfo } from '../../../support/turn';
+import { TENANT, TEST_CONFIG } from '../../../support/world';
 
 /**
  * The world the reviews, digest and groups tests run in: the demo
@@ -21,16 +22,7 @@ import { fakeTurn, turnInfo } from '../../../support/turn';
  * digest's cards.
  */
 
-export const TENANT = 'tenant-a';
-/** Convener of every group, manager of all. */
-export const ALEX = '00000000-0000-0000-0000-0000000000020';
-/** Member of the operative group. */
-export const MEGAN = '00000000-0000-0000-0000-0000000000021';
-/** Member of the tactical group only. */
-export const ADELE = '00000000-0000-0000-0000-0000000000022';
-/** In no group. */
-export const ISAIAH = '00000000-0000-0000-0000-0000000000023';
-export const OPERATIVE_CHANNEL = '19:operativ@thread.tacv2';
+export { ADELE, ALEX, ISAIAH, MEGAN, OPERATIVE_CHANNEL, TENANT } from '../../../support/world';
 
 export type Deps = ReviewsDeps & GateDeps & GroupsDeps & DigestDeps;
 
@@ -75,7 +67,7 @@ export function world(options: { organisation?: Organisation; hasChat?: (aad: st
     logger,
     scheduler: new Scheduler({ jobs: asJobStore(stores.jobs), logger, clock: now }),
     config: {
-      IDENTIFIER_KEY: 'test-identifier-key-0123456789abcdef',
+      IDENTIFIER_KEY: TEST_CONFIG.IDENTIFIER_KEY,
       DIGEST_WEEKDAY: 1,
       DIGEST_TIME: '07:00',
       FANOUT_LEASE_MS: 60_000,
