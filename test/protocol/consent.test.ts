@@ -193,6 +193,7 @@ describe('the consent gate in the demo organisation', () => {
   it('withdraws with samtycke återkalla, after which the child is refused again', async () => {
     const f = await say(personalMessage(`samtycke återkalla ${caseRefA.toLowerCase()}`, { serviceUrl: t.emulator.url, user: USERS.megan }));
     const list = f.sent.find((a) => cardKind(a) === 'consent-list');
+    expect(list, `the register card, not ${f.sent.map((a) => cardKind(a) ?? a.body?.text).join(', ')}`).toBeDefined();
     expect(JSON.stringify(cardOf(list!))).toContain('gäller inte längre');
     const again = await say(inChannel(FLAGGED.aAbsence));
     expect(refusal(again).reason).toBe('Samtycket har återkallats.');
