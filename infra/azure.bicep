@@ -92,7 +92,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   location: location
   kind: 'web'
   properties: {
-    Application_Type: 'Node.JS'
+    Application_Type: 'web'
     WorkspaceResourceId: workspace.id
   }
 }
