@@ -219,6 +219,57 @@ function checkProject({ yml, sample, files = new Map() }: ProjectFiles): string[
   return problems;
 }
 
+/**
+ * The inputs of the toolkit actions this project uses, as the toolkit's yml
+ * schema v1.11 declares them (required first, then optional): a misspelt or
+ * missing input is caught here rather than by `atk provision` in a tenant.
+ */
+const ACTIONS: Record<string, { required: string[]; optional: string[]; writes?: string[] }> = {
+  'teamsApp/create': { required: ['name'], optional: [], writes: ['teamsAppId'] },
+  'arm/deploy': { required: ['subscriptionId', 'resourceGroupName', 'templates'], optional: ['bicepCliVersion'] },
+  'teamsApp/validateManifest': { required: ['manifestPath'], optional: [] },
+  'teamsApp/zipAppPackage': { required: ['manifestPath', 'outputZipPath', 'outputFolder'], optional: [] },
+  'teamsApp/validateAppPackage': { required: ['appPackagePath'], optional: [] },
+  'teamsApp/update': { required: ['appPackagePath'], optional: [] },
+  'teamsApp/publishAppPackage': { required: ['appPackagePath'], optional: [], writes: ['publishedAppId'] },
+  'cli/runNpmCommand': { required: ['args'], optional: ['workingDirectory'] },
+  script: { required: ['run'], optional: ['workingDirectory', 'shell', 'timeout', 'redirectTo'] },
+  'azureAppService/zipDeploy': {
+    required: ['artifactFolder', 'resourceId'],
+    optional: ['workingDirectory', 'ignoreFile', 'dryRun', 'outputZipFile'],
+  },
+};
+const TEMPLATE_KEYS = { required: ['deploymentName', 'path'], optional: ['parameters'] };
+const STEP_KEYS = ['uses', 'name', 'env', 'with', 'writeToEnvironmentFile'];
+const TOP_KEYS = ['version', 'environmentFolderPath', 'projectId', 'additionalMetadata', 'provision', 'deploy', 'publish', 'share'];
+
+function checkActions(doc: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const keys = (o: unknown) => Object.keys((o ?? {}) as object);
+  const inputs = (where: string, given: unknown, spec: { required: string[]; optional: string[] }) => {
+    for (const k of keys(given)) if (![...spec.required, ...spec.optional].includes(k)) problems.push(`${where}: unknown input ${k}`);
+    for (const k of spec.required) if (!keys(given).includes(k)) problems.push(`${where}: missing input ${k}`);
+  };
+  for (const k of keys(doc)) if (!TOP_KEYS.includes(k)) problems.push(`unknown top-level key ${k}`);
+  for (const stage of STAGES)
+    for (const [i, step] of ((doc[stage] ?? []) as Step[]).entries()) {
+      const where = `${stage}[${i}] ${step.uses}`;
+      const spec = ACTIONS[step.uses];
+      if (!spec) {
+        problems.push(`${where}: not an action this check knows`);
+        continue;
+      }
+      for (const k of keys(step)) if (!STEP_KEYS.includes(k)) problems.push(`${where}: unknown key ${k}`);
+      inputs(where, step.with, spec);
+      for (const k of keys(step.writeToEnvironmentFile)) if (!(spec.writes ?? []).includes(k)) problems.push(`${where}: cannot write ${k}`);
+      for (const v of Object.values(step.writeToEnvironmentFile ?? {}))
+        if (!/^[A-Z][A-Z0-9_]*$/.test(v)) problems.push(`${where}: ${v} is no env name`);
+      if (step.uses === 'arm/deploy')
+        for (const t of (step.with?.templates ?? []) as unknown[]) inputs(`${where} template`, t, TEMPLATE_KEYS);
+    }
+  return problems;
+}
+
 // ---------------------------------------------------- App Service settings
 
 /** Read by Azure itself, not by src/config.ts. */
@@ -281,6 +332,14 @@ describe('the Agents Toolkit project and infra/', () => {
       'teamsApp/update',
     ]);
     expect(steps('deploy').at(-1)!.uses).toBe('azureAppService/zipDeploy');
+  });
+
+  it('every step is a toolkit action with the inputs the toolkit schema (v1.11) gives it', () => {
+    for (const file of ['m365agents.yml', 'm365agents.local.yml']) {
+      const doc = YAML.parse(read(file)) as Record<string, unknown>;
+      expect(doc.version, file).toBe('v1.11');
+      expect(checkActions(doc), file).toEqual([]);
+    }
   });
 
   it('every parameter the yml passes is a param of the Bicep, and every param without a default is passed (modules too)', () => {
@@ -500,6 +559,20 @@ describe('the checks themselves fail on a broken project', () => {
     const refused = parseBicep(mainText.replace("value: 'UserAssignedMSI'", "value: 'UserAssignedMsi'"));
     const result = parseConfig(appServiceEnv(refused).env);
     expect(result.ok ? [] : result.errors).toEqual([expect.stringMatching(/^BOT_TYPE: /), expect.stringMatching(/^BOT_PASSWORD: /)]);
+  });
+
+  it('a misspelt action input, a missing one, and an output the action does not have', () => {
+    const broken = yml
+      .replace('artifactFolder: ./build/deploy', 'artefactFolder: ./build/deploy')
+      .replace('deploymentName: Create-resources-for-samverkan', 'name: Create-resources-for-samverkan')
+      .replace('teamsAppId: TEAMS_APP_ID', 'appId: TEAMS_APP_ID');
+    expect(checkActions(YAML.parse(broken) as Record<string, unknown>)).toEqual([
+      'provision[0] teamsApp/create: cannot write appId',
+      'provision[1] arm/deploy template: unknown input name',
+      'provision[1] arm/deploy template: missing input deploymentName',
+      'deploy[3] azureAppService/zipDeploy: unknown input artefactFolder',
+      'deploy[3] azureAppService/zipDeploy: missing input artifactFolder',
+    ]);
   });
 
   it('a schema variable missing from the sample', () => {
