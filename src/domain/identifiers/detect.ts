@@ -191,9 +191,8 @@ let wordBitsMap: Map<string, number> | undefined;
  */
 const TABLE_BITS = 14;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
-let tableHashes: Int32Array | undefined;
-let tableChecks: Int32Array | undefined;
-let tableBits: Int32Array | undefined;
+/** Per slot: the two hashes and the bits side by side, so that a probe reads one cache line. */
+let table: Int32Array | undefined;
 
 /** Two independent hashes of a lower-case word; together they tell the lists' words apart without comparing strings. */
 function wordHash(lower: string): number {
@@ -208,37 +207,97 @@ function wordCheck(lower: string): number {
 }
 
 function buildTable(): void {
-  const hashes = new Int32Array(1 << TABLE_BITS);
-  const checks = new Int32Array(1 << TABLE_BITS);
-  const bits = new Int32Array(1 << TABLE_BITS);
+  const t = new Int32Array(4 << TABLE_BITS);
   for (const [w, b] of wordBits()) {
     const h = wordHash(w);
     const g = wordCheck(w);
     let idx = (h ^ (h >>> TABLE_BITS)) & TABLE_MASK;
-    while (checks[idx] !== 0) {
-      if (hashes[idx] === h && checks[idx] === g) throw new Error(`word table: ${w} collides`);
+    while (t[idx * 4 + 1] !== 0) {
+      if (t[idx * 4] === h && t[idx * 4 + 1] === g) throw new Error(`word table: ${w} collides`);
       idx = (idx + 1) & TABLE_MASK;
     }
-    hashes[idx] = h;
-    checks[idx] = g;
-    bits[idx] = b;
+    t[idx * 4] = h;
+    t[idx * 4 + 1] = g;
+    t[idx * 4 + 2] = b;
   }
-  tableHashes = hashes;
-  tableBits = bits;
-  tableChecks = checks;
+  table = t;
 }
 
 /** The bits of the word whose two hashes are h and g (0 when it is in no list). */
 function lookupBits(h: number, g: number): number {
-  const hashes = tableHashes!;
-  const checks = tableChecks!;
+  const t = table!;
   let idx = (h ^ (h >>> TABLE_BITS)) & TABLE_MASK;
   for (;;) {
-    const c = checks[idx]!;
+    const c = t[idx * 4 + 1]!;
     if (c === 0) return 0;
-    if (c === g && hashes[idx] === h) return tableBits![idx]!;
+    if (c === g && t[idx * 4] === h) return t[idx * 4 + 2]!;
     idx = (idx + 1) & TABLE_MASK;
   }
+}
+
+/**
+ * Words already read, by the tokenizer's hash: the lower-case string and its bits, so that a word seen before costs
+ * no new string, no lower-casing and no list lookup, and the later passes look up a string whose hash V8 has kept.
+ * A slot is taken only when its word is the text's word letter by letter, so a hash collision never stands in for
+ * another word. Only short words are kept (a longer slice may hold its whole message alive); the table is emptied
+ * when it fills.
+ */
+const INTERN_BITS = 12;
+const INTERN_MASK = (1 << INTERN_BITS) - 1;
+const INTERN_MAX_LENGTH = 12;
+const internHashes = new Int32Array(1 << INTERN_BITS);
+const internBits = new Int32Array(1 << INTERN_BITS);
+const internWords: (string | undefined)[] = new Array(1 << INTERN_BITS).fill(undefined);
+let internCount = 0;
+
+/** The slot of text[start, end) with hash h: where it is, or the empty slot where it would go. */
+function internSlot(text: string, start: number, end: number, h: number): number {
+  let idx = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
+  for (;;) {
+    const w = internWords[idx];
+    if (w === undefined || (internHashes[idx] === h && sameLower(text, start, end, w))) return idx;
+    idx = (idx + 1) & INTERN_MASK;
+  }
+}
+
+function internAdd(slot: number, h: number, lower: string, bits: number): void {
+  if (internCount >= (3 << INTERN_BITS) >> 2) {
+    internWords.fill(undefined);
+    internCount = 0;
+    let idx = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
+    while (internWords[idx] !== undefined) idx = (idx + 1) & INTERN_MASK;
+    slot = idx;
+  }
+  internHashes[slot] = h;
+  internBits[slot] = bits;
+  internWords[slot] = lower;
+  internCount++;
+}
+
+/** The tokenizer's character classes below CHAR_CLASS_LIMIT (the letters isLetterCode knows end at U+024F). */
+const C_OTHER = 0;
+const C_LOWER = 1;
+const C_UPPER = 2;
+const C_WIDE = 3;
+const CHAR_CLASS_LIMIT = 0x250;
+const CHAR_CLASS = (() => {
+  const t = new Uint8Array(CHAR_CLASS_LIMIT);
+  for (let c = 0; c < CHAR_CLASS_LIMIT; c++) {
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+    t[c] = !letter ? C_OTHER : (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde) ? C_UPPER : c > 0xff ? C_WIDE : C_LOWER;
+  }
+  return t;
+})();
+
+/** Whether text[start, end) lower-cased (Latin-1) is `lower`. */
+function sameLower(text: string, start: number, end: number, lower: string): boolean {
+  if (lower.length !== end - start) return false;
+  for (let q = 0; q < lower.length; q++) {
+    let c = text.charCodeAt(start + q);
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) c += 32;
+    if (c !== lower.charCodeAt(q)) return false;
+  }
+  return true;
 }
 
 /** Built on first use, once every list of this module is defined. */
@@ -366,7 +425,7 @@ const tokenPool: Token[] = [];
 const tokenView: Token[] = [];
 
 function tokenize(text: string): Token[] {
-  if (!tableChecks) buildTable();
+  if (!table) buildTable();
   const tokens = tokenView;
   tokens.length = 0;
   const n = text.length;
@@ -399,24 +458,26 @@ function tokenize(text: string): Token[] {
     let hyphen = false;
     // The word's hash over its lower-case letters (Latin-1 folded here; anything above is hashed from the lower-cased word).
     let h = 0;
-    let g = 0x811c9dc5;
     let plain = true;
     let upper = 0;
     if (letter) {
       kind = Kind.Word;
       for (;;) {
-        for (let ch = text.charCodeAt(i); i < n && isLetterCode(ch); ch = text.charCodeAt(++i)) {
-          if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) {
+        for (; i < n; i++) {
+          let ch = text.charCodeAt(i);
+          const cls = ch < CHAR_CLASS_LIMIT ? CHAR_CLASS[ch]! : 0;
+          if (cls === C_LOWER) {
+            /* as it is */
+          } else if (cls === C_UPPER) {
             ch += 32;
             upper++;
-          } else if (ch > 0xff) plain = false;
+          } else if (cls === C_WIDE) plain = false;
+          else break;
           h = (Math.imul(h, 31) + ch) | 0;
-          g = Math.imul(g ^ ch, 0x01000193);
         }
         // Ann-Mari, Karlsson-Lind: a hyphen between letters stays inside the word.
         if (i + 1 < n && text.charCodeAt(i) === 45 && isLetterCode(text.charCodeAt(i + 1))) {
           h = (Math.imul(h, 31) + 45) | 0;
-          g = Math.imul(g ^ 45, 0x01000193);
           i++;
           hyphen = true;
           continue;
@@ -436,7 +497,6 @@ function tokenize(text: string): Token[] {
       }
     }
     let end = i;
-    const word = text.slice(start, end);
     // Genitive with colon or apostrophe: "Ali:s", "7B:s", "Maya's"; ordinal "7:an" stays a number.
     if (
       i + 1 < n &&
@@ -465,11 +525,35 @@ function tokenize(text: string): Token[] {
       else if (g === 64) mention = true;
       else if (g === 47 && k === start - 1) slash = true;
     }
-    // A word of plain lower-case letters is its own lower case: no second string.
-    const lower = kind === Kind.Word && (upper > 0 || !plain) ? word.toLowerCase() : word;
-    const cap = kind === Kind.Word && lower.charCodeAt(0) !== word.charCodeAt(0);
-    const allCaps = cap && word.length > 1 && isUpperCode(word.charCodeAt(1));
-    const bits = kind !== Kind.Word ? 0 : plain ? lookupBits(h, g | 1) : lookupBits(wordHash(lower), wordCheck(lower));
+    let lower: string;
+    let bits = 0;
+    let cap: boolean;
+    if (kind !== Kind.Word) {
+      lower = text.slice(start, end);
+      cap = false;
+    } else if (plain) {
+      // Latin-1: capitals are exactly the letters the hash folded.
+      const c0 = text.charCodeAt(start);
+      cap = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde);
+      const slot = end - start <= INTERN_MAX_LENGTH ? internSlot(text, start, end, h) : -1;
+      const known = slot >= 0 ? internWords[slot] : undefined;
+      if (known !== undefined) {
+        lower = known;
+        bits = internBits[slot]!;
+      } else {
+        const word = text.slice(start, end);
+        // A word of plain lower-case letters is its own lower case: no second string.
+        lower = upper > 0 ? word.toLowerCase() : word;
+        bits = lookupBits(h, wordCheck(lower));
+        if (slot >= 0) internAdd(slot, h, lower, bits);
+      }
+    } else {
+      const word = text.slice(start, end);
+      lower = word.toLowerCase();
+      cap = lower.charCodeAt(0) !== word.charCodeAt(0);
+      bits = lookupBits(wordHash(lower), wordCheck(lower));
+    }
+    const allCaps = cap && end - start > 1 && isUpperCode(text.charCodeAt(start + 1));
     const at = tokens.length;
     let t = tokenPool[at];
     if (!t) {
@@ -752,6 +836,15 @@ function folded(lower: string): string | undefined {
     out = (out ?? lower).slice(0, k) + f + (out ?? lower).slice(k + 1);
   }
   return out;
+}
+
+/** Printable ASCII and Latin-1 letters only: what normaliseName would leave as it is (given lower case, single spaces). */
+function plainLatin(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || (c > 0x7e && c < 0xc0) || c > 0xff) return false;
+  }
+  return true;
 }
 
 /** Whether a word has a letter the accent fold would change. */
@@ -1604,7 +1697,7 @@ function officialSpelledOut(tokens: Token[], i: number, officials: ReadonlySet<s
     const t = tokens[k]!;
     if (t.kind !== Kind.Word) return 0;
     name += ` ${t.lower}`;
-    const normalised = /[^\x20-\x7e\u00c0-\u00ff]/.test(name) ? normaliseName(name) : name;
+    const normalised = plainLatin(name) ? name : normaliseName(name);
     if (officials.has(normalised)) return k - i + 1;
   }
   return 0;
@@ -2046,7 +2139,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     // The name as the gate keys it. The parts are lower case already; normaliseName's ICU work is only for unusual text.
     let joined = lower;
     for (let m = i + 1; m < j; m++) joined += ` ${m === j - 1 && surnameGenitive ? tokens[m]!.lower.slice(0, -1) : tokens[m]!.lower}`;
-    const name = /[^\x20-\x7e\u00c0-\u00ff]/.test(joined) ? normaliseName(joined) : joined;
+    const name = plainLatin(joined) ? joined : normaliseName(joined);
 
     // The organisation's own people are staff, unless the text makes them a case's subject ("Lena Ek i 7B", "Lena Eks son").
     if (!strong) {
@@ -2148,8 +2241,7 @@ function findInitials(text: string, tokens: Token[], context: boolean, out: Find
     }
     let end = tokens[last]!.end;
     if (dotted && text.charCodeAt(end) === 46) end++;
-    if (!out.some((f) => f.start < end && t.start < f.end))
-      out.push({ category: 'name-with-class', confidence: 0.75, start: t.start, end });
+    if (!overlapsAny(out, t.start, end)) out.push({ category: 'name-with-class', confidence: 0.75, start: t.start, end });
     i = last;
   }
 }
@@ -2416,14 +2508,7 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     // A child already found by name needs no second finding.
     const winStart = tokens[from]!.start;
     const winEnd = tokens[to - 1]!.end;
-    if (
-      out.some(
-        (f) =>
-          f.start < winEnd &&
-          winStart < f.end &&
-          (f.category === 'name' || f.category === 'name-with-class' || f.category === 'name-with-age'),
-      )
-    ) {
+    if (nameOverlaps(out, winStart, winEnd)) {
       i = to - 1;
       continue;
     }
@@ -2551,7 +2636,7 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
       c.tight
     ) {
       if (a.lower[0] === '0') continue;
-      if (out.some((f) => f.category === 'address' && f.end <= a.start && a.start - f.end < 4)) {
+      if (addressJustBefore(out, a.start)) {
         out.push({ category: 'address', confidence: 0.7, start: a.start, end: c.end });
       }
     }
@@ -2583,11 +2668,19 @@ interface PhoneSpan {
   national: string;
 }
 
-function scanPhones(text: string, covered: (s: number, e: number) => boolean): PhoneSpan[] {
+function scanPhones(text: string, tokens: readonly Token[], found: readonly Finding[]): PhoneSpan[] {
   const out: PhoneSpan[] = [];
   const n = text.length;
   let i = 0;
-  while (i < n) {
+  // A number starts at a number token: at its first digit, or at the + before "46". Only those places are read.
+  for (let q = 0; q < tokens.length; q++) {
+    const u = tokens[q]!;
+    if (u.kind === Kind.Word || u.start < i) continue;
+    // "+46 …" is read from its +; any other number from its first digit.
+    i =
+      u.start > 0 && text.charCodeAt(u.start - 1) === 43 && text.charCodeAt(u.start) === 52 && text.charCodeAt(u.start + 1) === 54
+        ? u.start - 1
+        : u.start;
     const c = text.charCodeAt(i);
     const plus = c === 43 && text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 54;
     if (
@@ -2636,7 +2729,7 @@ function scanPhones(text: string, covered: (s: number, e: number) => boolean): P
     if (national.length < 8 || national.length > 10 || national[0] !== '0' || national[1] === '0') continue;
     // Swedish numbers are grouped: a plain run of 8 digits is more likely something else.
     if (!plus && national.length === 8 && written.indexOf('-') < 0 && written.indexOf(' ') < 0) continue;
-    if (covered(start, end)) continue;
+    if (overlapsAny(found, start, end)) continue;
     out.push({ start, end, national });
   }
   return out;
@@ -2667,14 +2760,8 @@ function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
   return ME.has(l) && k > 0 && CONTACT_ME.has(tokens[k - 1]!.lower);
 }
 
-function findPhones(
-  text: string,
-  tokens: Token[],
-  switchboards: ReadonlySet<string>,
-  covered: (s: number, e: number) => boolean,
-  out: Finding[],
-): void {
-  const phones = scanPhones(text, covered);
+function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<string>, out: Finding[]): void {
+  const phones = scanPhones(text, tokens, out);
   if (!phones.length) return;
   let ti = 0;
   for (const p of phones) {
@@ -2807,14 +2894,57 @@ function kept<T>(cache: WeakMap<readonly string[], T>, list: readonly string[], 
   return value;
 }
 
-function prepared(options: DetectOptions) {
-  return {
-    officials: kept(officialsOf, options.officialNames ?? NONE, (l) => new Set(l.map(normaliseName).filter(Boolean))),
-    switchboards: kept(switchboardsOf, options.switchboardNumbers ?? NONE, (l) => new Set(l.map(nationalPhone).filter(Boolean))),
-    domains: kept(domainsOf, options.organisationDomains ?? NONE, (l) =>
-      l.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean),
-    ),
-  };
+// The derivations are module functions, not closures made per call (a loader that keeps names wraps each closure made).
+function officialSet(l: readonly string[]): Set<string> {
+  return new Set(l.map(normaliseName).filter(Boolean));
+}
+function switchboardSet(l: readonly string[]): Set<string> {
+  return new Set(l.map(nationalPhone).filter(Boolean));
+}
+function domainList(l: readonly string[]): string[] {
+  return l.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
+}
+
+/** Whether a finding overlaps [s, e). */
+function overlapsAny(out: readonly Finding[], s: number, e: number): boolean {
+  for (let k = 0; k < out.length; k++) {
+    const f = out[k]!;
+    if (f.start < e && s < f.end) return true;
+  }
+  return false;
+}
+
+/** Whether a name finding overlaps [s, e). */
+function nameOverlaps(out: readonly Finding[], s: number, e: number): boolean {
+  for (let k = 0; k < out.length; k++) {
+    const f = out[k]!;
+    if (f.start < e && s < f.end && (f.category === 'name' || f.category === 'name-with-class' || f.category === 'name-with-age'))
+      return true;
+  }
+  return false;
+}
+
+/** Whether an address finding ends less than four characters before `at`. */
+function addressJustBefore(out: readonly Finding[], at: number): boolean {
+  for (let k = 0; k < out.length; k++) {
+    const f = out[k]!;
+    if (f.category === 'address' && f.end <= at && at - f.end < 4) return true;
+  }
+  return false;
+}
+
+function byStart(a: Finding, b: Finding): number {
+  return a.start - b.start;
+}
+
+/** The findings without phone numbers (a number counts only in a message about a child). */
+function withoutPhones(out: Finding[]): Finding[] {
+  let k = 0;
+  while (k < out.length && out[k]!.category !== 'phone') k++;
+  if (k === out.length) return out;
+  const kept: Finding[] = [];
+  for (const f of out) if (f.category !== 'phone') kept.push(f);
+  return kept;
 }
 
 const NO_OPTIONS: DetectOptions = {};
@@ -3038,7 +3168,7 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
   if (pnrs.length) reclassifyPhoneLike(text, tokens, out);
   // An invented case clears the indirect identifiers only: a personnummer is a real person's wherever it stands.
   // "Vi tog ett påhittat exempel på utbildningen, men nu gäller det … på riktigt": a case said to be real is real.
-  if (flags.invented && !flags.real) return out.filter((f) => f.category !== 'phone');
+  if (flags.invented && !flags.real) return withoutPhones(out);
   // A personnummer makes the message about a person: what else it says of them counts too.
   if (pnrs.length) {
     flags.context = true;
@@ -3046,22 +3176,18 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
   }
   const { context } = flags;
 
-  const { officials, switchboards, domains } = prepared(options);
+  const officials = kept(officialsOf, options.officialNames ?? NONE, officialSet);
   findNames(text, tokens, officials, flags, out);
   findInitials(text, tokens, context, out);
   findSingledOut(tokens, out);
   if (!context) {
-    if (out.length > 1) out.sort((x, y) => x.start - y.start);
-    return out.filter((f) => f.category !== 'phone');
+    if (out.length > 1) out.sort(byStart);
+    return withoutPhones(out);
   }
   findAddresses(tokens, out);
-  const covered = (s: number, e: number) => {
-    for (const f of out) if (f.start < e && s < f.end) return true;
-    return false;
-  };
-  findPhones(text, tokens, switchboards, covered, out);
-  if (text.indexOf('@') >= 0) findEmails(text, domains, out);
-  if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  findPhones(text, tokens, kept(switchboardsOf, options.switchboardNumbers ?? NONE, switchboardSet), out);
+  if (text.indexOf('@') >= 0) findEmails(text, kept(domainsOf, options.organisationDomains ?? NONE, domainList), out);
+  if (out.length > 1) out.sort(byStart);
   return out;
 }
 

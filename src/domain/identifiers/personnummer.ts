@@ -1,5 +1,5 @@
 import { canonicalText } from '../text/canonical';
-import { isDigitCode, type PersonnummerMatch, validate } from './personnummer-checks';
+import { type PersonnummerMatch, validate } from './personnummer-checks';
 
 export { luhnCheckDigit, type PersonnummerKind, type PersonnummerMatch } from './personnummer-checks';
 
@@ -18,6 +18,11 @@ export { luhnCheckDigit, type PersonnummerKind, type PersonnummerMatch } from '.
  * scanner is hand-written and linear: it lists the digit runs once and
  * looks at most three runs and a few separator characters ahead of each.
  */
+
+/** Is the code an ASCII digit? Kept here, not imported: a loader may turn an imported function into a getter read per character. */
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** Is the code at `i` an ASCII digit? Out of range is not. */
 function digitAt(text: string, i: number): boolean {
@@ -227,6 +232,10 @@ function spacedGroups(text: string, runs: Run[], r: number): { candidate: string
  */
 export function findPersonnummer(text: string, now: Date = new Date()): PersonnummerMatch[] {
   const out: PersonnummerMatch[] = [];
+  // Every written form holds at least ten digits: most messages have fewer, and are done here.
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 10; i++) if (isDigitCode(text.charCodeAt(i))) digits++;
+  if (digits < 10) return out;
   const runs = digitRuns(text);
   let lastMatchEnd = -1;
   for (let r = 0; r < runs.length; r++) {

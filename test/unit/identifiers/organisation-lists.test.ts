@@ -30,6 +30,13 @@ describe("the organisation's lists are derived once, however many messages the d
       expect(findings.filter((f) => text.slice(f.start, f.end).includes('Lindqvist'))).toEqual([]);
     }
     expect(names.reads()).toBe(1);
+    // The mail domains are derived when a message first holds an address, and then never again.
+    expect(domains.reads()).toBe(0);
+    for (let i = 0; i < 50; i++)
+      detectIdentifiers('Mamman till eleven i 7B nås på anna.berg@gmail.com eller ella.lindqvist@essunga.se.', {
+        organisationDomains: domains.list,
+        now: new Date(),
+      });
     expect(domains.reads()).toBe(1);
   });
 
