@@ -24,8 +24,9 @@ param orgConfig string
 param identifierKey string
 
 @secure()
-@description('ADMIN_TOKEN for POST /api/jobs/run (at least 24 characters); empty leaves that endpoint off.')
-param adminToken string = ''
+@minLength(24)
+@description('ADMIN_TOKEN: bearer token of POST /api/jobs/run, for an external timer besides the in-process one.')
+param adminToken string
 
 @description('Prefix of every table name.')
 param tablePrefix string = 'samverkan'

@@ -437,13 +437,20 @@ describe('the Agents Toolkit project and infra/', () => {
     expect(command).toBe(pkg.scripts.serve); // what npm run serve runs, without npm in between
   });
 
-  it('the webApp settings the Bicep hands out from secrets have the lengths src/config.ts demands', () => {
-    const key = main.params.get('identifierKey')!;
-    expect(key.minLength).toBe(32);
-    // One shorter than the Bicep allows would be refused at start-up: the two agree.
+  it('the secrets the Bicep hands the App Service have the least lengths src/config.ts demands, no less', () => {
     const { env } = appServiceEnv(main);
-    const short = parseConfig({ ...env, IDENTIFIER_KEY: 'k'.repeat(key.minLength! - 1) });
-    expect(short.ok).toBe(false);
+    for (const [param, setting, least] of [
+      ['identifierKey', 'IDENTIFIER_KEY', 32],
+      ['adminToken', 'ADMIN_TOKEN', 24],
+    ] as const) {
+      const p = main.params.get(param)!;
+      expect(main.settings.find((s) => s.name === setting)?.value).toBe(param);
+      expect(p.hasDefault, param).toBe(false); // the toolkit leaves an empty ${{VAR}} unfilled: no empty default
+      expect(p.minLength, param).toBe(least);
+      // One shorter than the Bicep allows would be refused at start-up: the two agree.
+      expect(parseConfig({ ...env, [setting]: 'k'.repeat(least) }).ok, setting).toBe(true);
+      expect(parseConfig({ ...env, [setting]: 'k'.repeat(least - 1) }).ok, setting).toBe(false);
+    }
   });
 
   it('env/.env.dev.sample lists every variable of the schema in src/config.ts', () => {
