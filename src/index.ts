@@ -81,6 +81,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     organisationDefault: organisation.language,
   });
 
+  // One per process: the fan-out and every other proactive send share the rate it learns.
+  const limiter = new RateLimiter({ appPerSecond: config.FANOUT_RATE, conversationPerSecond: config.FANOUT_CONVERSATION_RATE });
   const services: BotServices = {
     config,
     logger,
@@ -99,9 +101,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     reviews: new ReviewStore(store.client(TABLES.reviews)),
     outbox: new OutboxStore(store.client(TABLES.outbox)),
     preferences,
-    limiter: new RateLimiter({ appPerSecond: config.FANOUT_RATE, conversationPerSecond: config.FANOUT_CONVERSATION_RATE }),
+    limiter,
     proactive,
-    channel: new ProactiveGroupChannel({ organisation, channelLinks, proactive, logger }),
+    channel: new ProactiveGroupChannel({ organisation, channelLinks, proactive, logger, limiter }),
   };
   const routes = featureRoutes(services);
   for (const [kind, handler] of routes.jobs) scheduler.register(kind, handler);

@@ -2,6 +2,7 @@ import type { CommandName } from '../domain/commands/words';
 import type { JobHandler } from '../scheduler';
 import { agendaFeature } from './agenda';
 import { consentFeature } from './consent';
+import { consentJobsFeature } from './consent/jobs';
 import { digestFeature } from './digest';
 import { groupsFeature } from './groups';
 import { helpFeature } from './help';
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = [
   reviewsFeature,
   digestFeature,
   consentFeature,
+  consentJobsFeature,
   languageFeature,
 ];
 

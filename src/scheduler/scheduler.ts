@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import { MAX_PAYLOAD_CHARS, type JobRef, type JobStore, type NewJob } from '../storage/jobs';
+import { MAX_PAYLOAD_CHARS, type JobRef, type JobStatus, type JobStore, type NewJob } from '../storage/jobs';
 import { isConflict } from '../storage/tables';
 import { errorCode, type JobHandler, TickLoop, type TickOptions, type TickSummary } from './tick';
 
@@ -169,6 +169,30 @@ export class Scheduler {
       }
     }
     return false;
+  }
+
+  /**
+   * Marks a pending job done without running it: its work was done another
+   * way (a delivery that went at once, src/delivery/durable.ts). False when
+   * the job is not pending any more (a tick runs it, or it finished).
+   */
+  async settle(ref: JobRef): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = await this.jobs.get(ref);
+      if (row?.status !== 'pending') return false;
+      try {
+        await this.jobs.update(row, { status: 'done', doneAt: this.clock().toISOString(), leaseOwner: '', leaseUntil: '' });
+        return true;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
+    }
+    return false;
+  }
+
+  /** The status of a scheduled job; undefined when there is no such row. */
+  async statusOf(ref: JobRef): Promise<JobStatus | undefined> {
+    return (await this.jobs.get(ref))?.status;
   }
 
   /** Runs what is due at `now` (default: the clock). */

@@ -20,6 +20,8 @@ export interface JobContext<P = unknown> {
   idempotencyKey: string;
   /** 1 on the first run. */
   attempt: number;
+  /** Whether this is the job's last attempt: a failure now parks it (a delivery then tries its fallback). */
+  lastAttempt?: boolean;
   /** The instant the tick runs at (the `now` of tests that travel in time). */
   now: Date;
   /** Aborted when this process lost the lease (another process may be running the job). */
@@ -239,6 +241,7 @@ export class TickLoop {
         dueAt: new Date(row.dueAt),
         idempotencyKey: row.idempotencyKey,
         attempt: claimed.attempts,
+        lastAttempt: claimed.attempts >= claimed.maxAttempts,
         now,
         signal: lease.signal,
       });

@@ -2,13 +2,13 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import type { Meeting } from '../../domain/meetings/meeting';
 import type { Minutes } from '../../domain/minutes/minutes';
 import { findGroup, findPerson } from '../../domain/organisation';
-import { logError } from '../../errors';
+import { deliverDurably } from '../../delivery/durable';
 import type { Locale } from '../../i18n';
 import { minutesSummaryCard } from './cards';
 import type { AgendaDeps } from './group-meeting';
 import { scheduleTaskReminders } from './tasks';
 
-/** The job that posts a summary the channel would not take when the minutes were finalised. */
+/** The durable delivery of a summary (named before the `delivery.` family existed; stored jobs keep the name). */
 export const SUMMARY_KIND = 'minutes.summary';
 
 /** Which minutes a summary job posts the summary of. */
@@ -23,8 +23,8 @@ export interface SummaryPayload {
  * the printable page, the tasks and their reminders, the earlier tasks
  * closed, the summary in the channel. A step that fails leaves the minutes
  * final but not complete, and a finalise resent or pressed again finishes it;
- * but a summary the channel will not take fails nothing: it is logged and
- * left to a job that posts it later (see postSummaryOrLater).
+ * but a summary the channel will not take fails nothing: a job posts it
+ * later (see postSummaryOrLater).
  */
 export async function completeFinalize(deps: AgendaDeps, m: Meeting, minutes: Minutes): Promise<void> {
   const at = minutes.finalizedAt ?? deps.now().toISOString();
@@ -46,28 +46,19 @@ export function summaryCardFor(deps: Pick<AgendaDeps, 'organisation'>, m: Meetin
 }
 
 /**
- * The summary posted now, or when the connector will not take it (down,
- * throttled, the conversation gone), a job that posts it later: the
- * convener's finalising succeeds either way. The job's id is the meeting's,
- * so finalising twice plans one; if it cannot even be planned, that is
- * thrown, and finalising is left to be finished by pressing it again.
+ * The summary as a durable delivery (src/delivery/durable.ts): recorded as a
+ * job first (its id is the meeting's, so finalising twice plans one), posted
+ * now, and marked done; when the connector will not take it (down,
+ * throttled, the conversation gone) the job posts it later, and the
+ * convener's finalising succeeds either way. Only when it can neither be
+ * recorded nor posted is that thrown, and finalising is left to be finished
+ * by a resend or by pressing it again.
  */
 async function postSummaryOrLater(deps: AgendaDeps, m: Meeting, minutes: Minutes): Promise<void> {
-  try {
-    await postSummary(deps, m, minutes);
-  } catch (err) {
-    logError(deps.logger, 'error', err, 'could not post the minutes summary; a job posts it later', {
-      groupId: m.groupId,
-      meetingId: m.id,
-    });
-    const payload: SummaryPayload = { tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id };
-    await deps.scheduler.schedule({
-      id: `${SUMMARY_KIND}:${m.groupId}:${m.id}`,
-      kind: SUMMARY_KIND,
-      dueAt: new Date(deps.now().getTime() + 60_000),
-      payload,
-    });
-  }
+  const payload: SummaryPayload = { tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id };
+  await deliverDurably(deps, { kind: SUMMARY_KIND, id: `${SUMMARY_KIND}:${m.groupId}:${m.id}`, payload }, () =>
+    postSummary(deps, m, minutes),
+  );
 }
 
 /**

@@ -8,6 +8,8 @@ import { meetingCardFor } from '../meetings/meetings';
 import type { Routes } from '../shared/feature';
 import type { BotServices } from '../shared/services';
 import { postSummary, SUMMARY_KIND, type SummaryPayload } from './finalize';
+import { AGENDA_CARD_KIND, type AgendaCardPayload, syncAgendaCard } from './posted-cards';
+import { deliveryJob } from '../../delivery/durable';
 import { TASK_KINDS } from './tasks';
 
 /**
@@ -27,7 +29,7 @@ export interface TaskDuePayload {
   actionId: string;
 }
 
-export type AgendaJobsDeps = Pick<BotServices, 'meetings' | 'minutes' | 'organisation' | 'channel' | 'now'>;
+export type AgendaJobsDeps = Pick<BotServices, 'meetings' | 'agendas' | 'minutes' | 'consents' | 'organisation' | 'channel' | 'now'>;
 
 /**
  * The conveners' reminder of missing minutes: skipped when the meeting was
@@ -84,4 +86,8 @@ export function registerAgendaJobs(routes: Routes, deps: AgendaJobsDeps): void {
   routes.job<MinutesReminderPayload>(REMINDER_KINDS.minutes, (ctx) => minutesReminder(deps, ctx));
   routes.job<TaskDuePayload>(TASK_KINDS.due, (ctx) => taskDue(deps, ctx));
   routes.job<SummaryPayload>(SUMMARY_KIND, (ctx) => minutesSummary(deps, ctx));
+  routes.job<AgendaCardPayload>(
+    AGENDA_CARD_KIND,
+    deliveryJob((p, attempt) => syncAgendaCard(deps, p, attempt)),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../../config';
 import { calendarDay } from '../../domain/consent';
-import { logError } from '../../errors';
+import { auditLater } from './jobs';
 import type { AuditEvent } from '../../storage/audit';
 import type { BotServices } from '../shared/services';
 import type { TurnInfo } from '../shared/turn';
@@ -24,8 +24,8 @@ export function identifierKey(deps: { config: Pick<Config, 'IDENTIFIER_KEY'> }):
 const ACTIVITY_TIME_SLACK_MS = 60 * 60 * 1000;
 
 /**
- * Appends audit rows, one per group; failures are logged, never shown (the
- * action itself succeeded). A row is keyed by the activity it is about and
+ * Appends audit rows, one per group, with the action or retried until
+ * written (consent/jobs.ts: auditLater). A row is keyed by the activity it is about and
  * dated by the activity's timestamp, so an activity Teams resends (it does
  * when it had no answer within 15 s) is counted once, not twice.
  */
@@ -56,6 +56,7 @@ export async function audit(
       ),
     );
   } catch (err) {
-    logError(services.logger, 'error', err, 'audit append failed', { event });
+    // Written later by a job under the same keys, or, if that cannot be planned either, the turn fails and Teams resends it.
+    await auditLater(services, { time, info, event, groupIds, extra, once }, err);
   }
 }

@@ -19,10 +19,11 @@ import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
 import type { Turn, TurnInfo } from '../shared/turn';
 import { audit, identifierKey, today, type ConsentDeps } from './consent';
+import { deliverRefusalNotice } from './jobs';
 import { detectOptionsOf, userName } from './organisation';
 
 /** What the gate reads besides the consent feature's own: the channel, to tell conveners of a refusal. */
-export type GateDeps = ConsentDeps & Pick<BotServices, 'channel'>;
+export type GateDeps = ConsentDeps & Pick<BotServices, 'channel'> & Partial<Pick<BotServices, 'scheduler'>>;
 
 export type GateResult =
   | {
@@ -129,13 +130,12 @@ async function tellConveners(
   if (!group) return;
   const author = info.userName ?? (info.aadObjectId ? userName(services.organisation, info.aadObjectId, info.tenantId) : undefined) ?? '—';
   try {
-    // Keyed by the refused activity: a resent message tells each convener once.
-    await services.channel.tellConveners(
-      info.tenantId,
-      group.id,
-      (locale) => consentRefusalCard(locale, { categories, reason, notice: { place: group.name, author } }),
-      messageKey('refusal-notice', info.tenantId, info.activityId ?? `${info.userId}:${services.now().toISOString()}`),
-      { except: info.aadObjectId },
+    // Keyed by the refused activity: a resent message tells each convener once. A durable delivery: what cannot go now, a job sends.
+    const key = messageKey('refusal-notice', info.tenantId, info.activityId ?? `${info.userId}:${services.now().toISOString()}`);
+    await deliverRefusalNotice(
+      services,
+      { tenantId: info.tenantId, groupId: group.id, key, writer: info.aadObjectId, categories, reason },
+      author,
     );
   } catch (err) {
     logError(services.logger, 'warn', err, 'could not tell a convener of a refusal', { groupId: group.id });

@@ -9,7 +9,7 @@ import type { Locale } from '../../i18n';
 import { gateText } from '../consent/gate';
 import type { Turn } from '../shared/turn';
 import { meetingListCard, scheduleFormCard, type ScheduleFormValues } from './cards';
-import { postMeetingCard } from './channel-card';
+import { refreshChannelCard } from './channel-card';
 import { meetingCardFor, personKey, scheduleReminders, type MeetingsDeps } from './meetings';
 import { formValues, occurrencesFromDates, planText, proposal, type BookingInput } from './series';
 
@@ -178,8 +178,14 @@ export async function book(deps: BookingDeps, turn: Turn, input: BookingInput): 
     // The answer in this turn is the invitation itself.
     return { card: meetingCardFor(deps, first, locale, { notice: turn.t('meetings.notices.booked') }), channelCardOf: first };
   }
-  const posted = await postMeetingCard(deps, first);
+  // Recorded and posted now, or by a job when the connector will not take it yet: the booking stands either way.
+  const posted = await refreshChannelCard(deps, first, { post: true });
   if (meetings.length > 1) return { card: seriesBooked() };
-  const notice = posted ? turn.t('meetings.notices.bookedPosted') : turn.t('meetings.notices.bookedNoChannel', { groupId: group.id });
+  const notice =
+    posted === 'skipped'
+      ? turn.t('meetings.notices.bookedNoChannel', { groupId: group.id })
+      : posted === 'later'
+        ? turn.t('meetings.notices.bookedPostLater')
+        : turn.t('meetings.notices.bookedPosted');
   return { card: meetingCardFor(deps, first, locale, { notice }) };
 }

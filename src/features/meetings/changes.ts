@@ -4,9 +4,8 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { authorize } from '../../domain/access';
 import { cancelled, isHeld, moved, withRsvp, type Meeting, type RsvpAnswer } from '../../domain/meetings/meeting';
 import { occurrenceAt } from '../../domain/meetings/recurrence';
-import { t } from '../../i18n';
 import type { Turn } from '../shared/turn';
-import { postMeetingCard, refreshChannelCard } from './channel-card';
+import { refreshChannelCard } from './channel-card';
 import { cancelReminders, findMeeting, meetingCardFor, personKey, scheduleReminders, type MeetingsDeps } from './meetings';
 import { readRefusal } from './read-access';
 
@@ -76,8 +75,8 @@ export async function moveMeeting(
   if (!updated) return errorCard(turn.locale, 'meetings.quick.notFound', { date: to.date });
   await scheduleReminders(deps, [updated]);
   deps.logger.info({ event: 'meetingMoved', groupId: m.groupId, meetingId: m.id, sequence: updated.sequence }, 'meeting moved');
-  if (updated.card) await refreshChannelCard(deps, updated, { threadNotice: (locale) => t(locale, 'meetings.notices.moved', { from }) });
-  else await postMeetingCard(deps, updated).catch(() => false);
+  // The card updated (or posted, if it never was) and the move told in its thread: recorded now, delivered now or by a job.
+  await refreshChannelCard(deps, updated, updated.card ? { notice: { kind: 'moved', from } } : { post: true });
   return notice(deps, turn, updated, 'meetings.notices.moved', { from });
 }
 
@@ -118,11 +117,7 @@ export async function cancelMeeting(deps: ChangeDeps, turn: Turn, m: Meeting, sc
     if (!updated) continue;
     if (updated.id === m.id) self = updated;
     // The thread of the meeting asked about says it was cancelled; the rest of a series' cards just change.
-    await refreshChannelCard(
-      deps,
-      updated,
-      updated.id === m.id ? { threadNotice: (locale) => t(locale, 'meetings.notices.cancelled') } : {},
-    );
+    await refreshChannelCard(deps, updated, updated.id === m.id ? { notice: { kind: 'cancelled' } } : {});
   }
   deps.logger.info({ event: 'meetingCancelled', groupId: m.groupId, meetingId: m.id, count: targets.length }, 'meeting cancelled');
   return targets.length > 1

@@ -4,7 +4,8 @@ import { findGroup } from '../../domain/organisation';
 import { t } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import type { Routes } from '../shared/feature';
-import { postMeetingCard } from './channel-card';
+import { MEETING_CARD_KIND, type MeetingCardPayload, postMeetingCard, syncMeetingCard } from './channel-card';
+import { deliveryJob } from '../../delivery/durable';
 import { meetingCardFor, type MeetingsDeps } from './meetings';
 
 /**
@@ -81,4 +82,9 @@ export function registerMeetingJobs(routes: Routes, deps: JobDeps): void {
   routes.job<ReminderPayload>(REMINDER_KINDS.card, (ctx) => cardJob(deps, ctx));
   routes.job<ReminderPayload>(REMINDER_KINDS.dayBefore, (ctx) => channelReminder(deps, ctx));
   routes.job<ReminderPayload>(REMINDER_KINDS.agenda, (ctx) => agendaReminder(deps, ctx));
+  // The card brought up to date, and a move or cancellation told, when the turn could not deliver it at once.
+  routes.job<MeetingCardPayload>(
+    MEETING_CARD_KIND,
+    deliveryJob((p, attempt) => syncMeetingCard(deps, p, attempt)),
+  );
 }

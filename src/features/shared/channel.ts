@@ -16,7 +16,11 @@ export interface PostedCard {
  * person rather than by conversation: the edge (src/bot/channel.ts) finds the
  * group's channel, its saved conversation reference and the conveners'
  * personal chats. Every send carries an idempotency key made from `key` and
- * where it goes, so a retry or a second process sends nothing twice.
+ * where it goes, so a retry or a second process sends nothing twice, and
+ * waits for its slot in the app's shared pacing. A turn does not call these
+ * directly for what must arrive: it records a durable delivery
+ * (src/delivery/durable.ts), which tries them at once and leaves what did not
+ * go to a scheduler job rebuilt from ids.
  */
 export interface GroupChannel {
   /**
@@ -35,7 +39,13 @@ export interface GroupChannel {
     key: string,
     options?: { thread?: PostedCard },
   ): Promise<{ conversationId: string; activityId?: string } | undefined>;
-  /** Replaces a posted card for everyone; false (and a warning logged) when it could not. */
+  /**
+   * Replaces a posted card for everyone. False when it can never be updated
+   * (its conversation is unknown, or the connector answers 404 or 403: the
+   * message is gone, or the bot may no longer change it), so the caller can
+   * post it afresh; any other failure (a throttle, an outage) is thrown, to be
+   * retried (see src/delivery/durable.ts).
+   */
   update(tenantId: string, posted: PostedCard, compose: Compose): Promise<boolean>;
   /**
    * Replies in the thread of a posted card, or at top level in its
