@@ -1042,13 +1042,23 @@ function classNumberOk(word: string, next: Token): boolean {
   return v >= 0 && v <= (english ? 13 : 10) && (next.kind === Kind.NumClass || next.end - next.start <= 2);
 }
 
+/** A preschool unit named at k: "avd. Myran", "avdelning Blåklockan", "avdelningen Solen". */
+function preschoolUnitAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const name = tokens[k + 1];
+  if (!t || !name || t.kind !== Kind.Word || name.kind !== Kind.Word || !name.cap || name.allCaps) return false;
+  const l = t.lower;
+  return l === 'avd' || l === 'avdelning' || l === 'avdelningen';
+}
+
 function classAfter(tokens: Token[], j: number): boolean {
   for (let k = j, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
     const t = tokens[k]!;
-    if (t.sentenceStart && k > j) return false;
+    if (t.sentenceStart && k > j && !(tokens[k - 1]!.lower === 'avd' && t.cap)) return false;
     if (t.kind === Kind.NumClass) return true;
     if (t.kind === Kind.Num) return false;
     const l = t.lower;
+    if (preschoolUnitAt(tokens, k)) return true;
     if (CLASS_WORDS.has(l) && l !== 'år') {
       const next = tokens[k + 1];
       return !!next && classNumberOk(l, next);
@@ -1706,6 +1716,66 @@ function officialSpelledOut(tokens: Token[], i: number, officials: ReadonlySet<s
 const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb, 0x201e]);
 
 /** "Mohammed (Mo)", 'Mustafa "Musse"': a short capitalised word in parentheses or quotes right after a name is a nickname. */
+/** "Kalle-Kula", "Moa-Mo": a given name with a capitalised nickname joined by a hyphen. */
+function hyphenNickname(text: string, t: Token): boolean {
+  const dash = t.lower.indexOf('-');
+  return dash > 1 && t.cap && isUpperCode(text.charCodeAt(t.start + dash + 1)) && GIVEN_NAMES.has(t.lower.slice(0, dash));
+}
+
+/**
+ * The shape of a Swedish pet name: a short stem, a doubled consonant and a pet ending ("Mackan", "Sessan", "Bebben",
+ * "Totte", "Lillen", "Nisse"), which the noun endings would otherwise turn away. Only a candidate: a name outside
+ * the lexicon still needs a class, an age, a child word before it or a surname. The endings -an and -en are also a
+ * noun's definite form ("Klockan i 8B är trasig"), so those count only in a message about a child or with a person (a
+ * pronoun, a relative) later on its line.
+ */
+const NICKNAME_SHAPE = /^[^aeiouyåäö]{0,2}[aeiouyåäö](bb|dd|ff|gg|kk|ck|ll|mm|nn|pp|ss|tt|jj|zz)(an|en|e|is|o|y|ie|i)$/;
+function nicknameShape(t: Token, childContext: boolean): boolean {
+  if (t.kind !== Kind.Word || t.lower.length < 4 || t.lower.length > 7) return false;
+  if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN)) return false;
+  if (!childContext && (t.lower.endsWith('an') || t.lower.endsWith('en'))) return false;
+  return NICKNAME_SHAPE.test(t.lower) && !isContextWord(t.lower);
+}
+
+/** The only word on the message's last line, after other lines. */
+function loneLastLine(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (i === 0 || i !== tokens.length - 1 || !t.lineStart) return false;
+  for (let k = t.end; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isLetterCode(c) || isDigitCode(c)) return false;
+  }
+  return true;
+}
+
+/** The token after an aside in parentheses that opens right after token k-1 and holds two words or more; else k. */
+function pastAside(text: string, tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t || k === 0 || isNickname(text, t)) return k;
+  // Both searches are bounded: the gap before the aside, and 80 characters for the aside itself.
+  let open = -1;
+  for (let q = tokens[k - 1]!.end; q < t.start; q++) if (text.charCodeAt(q) === 40) open = q;
+  if (open < 0) return k;
+  let close = -1;
+  for (let q = t.end; q < text.length && q - open <= 80; q++) {
+    const c = text.charCodeAt(q);
+    if (c === 10 || c === 40) return k;
+    if (c === 41) {
+      close = q;
+      break;
+    }
+  }
+  if (close < 0) return k;
+  let m = k;
+  while (m < tokens.length && tokens[m]!.start < close) m++;
+  return m - k >= 2 ? m : k;
+}
+
+/** A verb a person does right after a lower-case name ("amir ska …", "elsa har …"). */
+function verbAfter(after: Token | undefined): boolean {
+  return !!after && after.tight && PERSON_VERBS.has(after.lower);
+}
+
 function isNickname(text: string, t: Token | undefined): boolean {
   if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || t.end - t.start > 12 || isRoleToken(t) || t.bits & B.COMMON) return false;
   const a = text.charCodeAt(t.start - 1);
@@ -1971,7 +2041,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     let given =
       (t.bits & B.GIVEN) !== 0 ||
       ((t.hyphen || (t.cap && !t.allCaps && !(t.bits & B.NEVER))) && hasFoldable(lower) && isGivenName(lower)) ||
-      (t.hyphen && isGivenName(lower));
+      (t.hyphen && (isGivenName(lower) || hyphenNickname(text, t)));
+    // A word alone on the message's last line after a child's case: the child it is about ("…bråk hemma på nätterna.\nKassandra").
+    const lone = flags.childContext && loneLastLine(text, tokens, i);
     if (!given && !t.cap && !(t.bits & B.NEVER)) {
       // Lower case and not a lexicon name: only "alis mamma" can still be one.
       const next = tokens[i + 1];
@@ -1989,10 +2061,17 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const p = tokens[i - 1];
     // "lex Sarah", "lex Maria": laws, not people.
     if (p && p.lower === 'lex') continue;
+    // "vh Annika" opening the last line: "vänliga hälsningar", the writer's sign-off (not "vårdnadshavare Annika").
+    if (p && p.lower === 'vh' && p.lineStart && text.indexOf('\n', t.end) < 0) continue;
     // "Mrs Patel", "Mr Jones": a courtesy title makes the next capitalised word a family name.
     const titled =
       !!p && (p.bits & B.COURTESY) !== 0 && p.cap && t.cap && !t.allCaps && dotGap(text, p, t) && !(t.bits & (B.COMMON | B.NEVER));
-    const unknown = !given && (titled || couldBeUnknownName(t));
+    const unknown =
+      !given &&
+      (titled ||
+        couldBeUnknownName(t) ||
+        (t.cap && !t.allCaps && nicknameShape(t, flags.childContext || personInSentence(tokens, i + 1))) ||
+        (lone && t.cap && !t.allCaps && !(t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) && !isRoleWord(lower)));
     if (!given && !unknown) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
     if (t.allCaps && !given) continue;
@@ -2001,6 +2080,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (
       !given &&
       !titled &&
+      !lone &&
       t.sentenceStart &&
       !classAfter(tokens, i + 1) &&
       !classAfter(tokens, i + 2) &&
@@ -2057,7 +2137,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       !!tokens[k + 2] &&
       (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
-    const withClass = classAfter(tokens, k);
+    // A short aside in parentheses right after the name is read past for a class: "Kalle-Kula (ja, han vill kallas så) i 3A".
+    const aside = pastAside(text, tokens, k);
+    const withClass = classAfter(tokens, k) || (aside !== k && classAfter(tokens, aside));
     const withAge = ageAfter(tokens, k, text, flags.childContext && !citationHeaded(tokens, i)) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
     // "Vilda är på BUP varje tisdag" is a patient's sentence; "Axel på BUP mår bättre" too, unless a colleague's verb follows.
@@ -2097,7 +2179,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
               ? 0.7
               : lowerSurname
                 ? 0.7
-                : flags.childContext && (t.sentenceStart || (!!p && LOWER_NAME_LEADS.has(p.lower))) && !inAddressToken(text, t)
+                : flags.childContext &&
+                    (t.sentenceStart || lone || (!!p && LOWER_NAME_LEADS.has(p.lower)) || verbAfter(after)) &&
+                    !inAddressToken(text, t)
                   ? 0.6
                   : 0;
       } else if (ambiguous) {
@@ -2115,6 +2199,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       else if (strong && t.sentenceStart && (withClass || withAge)) confidence = 0.6;
       else if (surname === 'strong' && !t.sentenceStart && !atPlace) confidence = 0.65;
       else if (patient && !t.sentenceStart) confidence = 0.6;
+      else if (lone && !signatureAt(tokens, i, j, text)) confidence = 0.6;
       // "om Julian kom dit": a capitalised word inside a sentence doing what a person does.
       else if (personOnlyVerb && context && !t.sentenceStart && !atPlace && !surname) confidence = 0.6;
     }
@@ -2598,8 +2683,26 @@ const OFFICE_ENDINGS = new Endings([
 
 function isAddressOffice(u: Token): boolean {
   const l = u.lower;
-  if (l === 'polisen') return false;
+  // A stairwell, a flat, a terraced house: where a family lives, whatever its ending ("trapphuset").
+  if (l === 'polisen' || HOME_CUES.has(l)) return false;
   return OFFICE_WORDS.has(l) || MEETING_WORDS.has(l) || ADDRESS_OFFICE_WORDS.has(l) || endsWithAny(l, OFFICE_ENDINGS, 3);
+}
+
+/** "BUP Centrum flyttar till Sjukhusgatan 5", "Socialkontoret flyttar till …": an office moving, earlier in the sentence. */
+function officeMoves(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    const u = tokens[k]!;
+    if (u.lower === 'flyttar' || u.lower === 'flyttade' || u.lower === 'flyttas' || u.lower === 'moves' || u.lower === 'moving') {
+      for (let m = k - 1; m >= 0 && m >= k - 3; m--) {
+        const o = tokens[m]!;
+        if ((o.allCaps && o.kind === Kind.Word && o.end - o.start <= 5) || isAddressOffice(o)) return true;
+        if (o.sentenceStart) break;
+      }
+      return false;
+    }
+    if (u.sentenceStart) break;
+  }
+  return false;
 }
 
 function findAddresses(tokens: Token[], out: Finding[]): void {
@@ -2612,7 +2715,7 @@ function findAddresses(tokens: Token[], out: Finding[]): void {
     if (!isStreetName(t.lower)) continue;
     const v = parseInt(n.lower, 10);
     if (!(v >= 1 && v <= 400)) continue;
-    if (ownerCue(tokens, i, i + 2, 8, HOME_CUES, isOffice) === 'office') continue;
+    if (ownerCue(tokens, i, i + 2, 8, HOME_CUES, isOffice) === 'office' || officeMoves(tokens, i)) continue;
     let end = n.end;
     // "Storgatan 12 B", "lgh 1102"
     const after = tokens[i + 2];
@@ -2710,6 +2813,11 @@ function scanPhones(text: string, tokens: readonly Token[], found: readonly Find
       // One separator between digit groups: space, hyphen, or "(0)" after +46.
       if ((d === 32 || d === 45 || d === 0xa0 || d === 0x2013) && isDigitCode(text.charCodeAt(k + 1))) {
         k++;
+        continue;
+      }
+      // A spaced dash between groups: "073 - 910 22 64" (an en dash is a hyphen in canonical text).
+      if (d === 32 && text.charCodeAt(k + 1) === 45 && text.charCodeAt(k + 2) === 32 && isDigitCode(text.charCodeAt(k + 3))) {
+        k += 3;
         continue;
       }
       if (d === 32 && text.charCodeAt(k + 1) === 40 && text.charCodeAt(k + 2) === 48 && text.charCodeAt(k + 3) === 41) {
@@ -2966,6 +3074,9 @@ const TAKE_OVER = new Set(['tar', 'ta', 'tagit', 'tog', 'take', 'takes', 'taking
 const OVER = new Set(['över', 'over', 'upp']);
 const MOVED = words(`flyttas ställs inställt inställd inställda utgår skjuts cancelled canceled postponed rescheduled`);
 
+const BOOKISH = words(
+  `boken böckerna litteraturen kurslitteraturen rapporten filmen läroboken book books textbook literature report film novel`,
+);
 const TRAINING_WORDS = words(`training practice teaching discussion övnings utbildnings tänkt tänkta fictional hypothetical`);
 
 /** Whether the marker at k is an invented-case marker: a word, or a phrase ("tänkt fall", "made up", "case study", "Exempel:"). */
@@ -3001,6 +3112,11 @@ function inventedAt(text: string, tokens: Token[], k: number): boolean {
     if (opens && k + 1 < tokens.length && (text.charCodeAt(t.end) === 58 || (next?.softBreak && !next.tight))) return true;
     // "the training scenario", "ett övningsexempel"
     if (p && TRAINING_WORDS.has(p.lower)) return true;
+    // "Exempel ur boken …", "an example from the literature": a case from a book.
+    if (n === 'ur' || n === 'från' || n === 'from') {
+      const a = tokens[k + 2]?.lower ?? '';
+      if (BOOKISH.has(a) || ((a === 'the' || a === 'a') && BOOKISH.has(tokens[k + 3]?.lower ?? ''))) return true;
+    }
   }
   return false;
 }
@@ -3066,6 +3182,9 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     const t = tokens[k]!;
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
+    // "a black eye", "ett blått öga": an injury.
+    if ((l === 'eye' && tokens[k - 1]?.lower === 'black') || ((l === 'öga' || l === 'ögat') && tokens[k - 1]?.lower.startsWith('blå')))
+      childContext = context = true;
     if (!childContext && (t.bits & B.CONTEXT || (!context && isContextForm(l)))) {
       context = true;
       // "Rädda Barnen", "Barnens Hus": capitals inside a sentence name an organisation.

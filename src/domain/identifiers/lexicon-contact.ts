@@ -81,6 +81,15 @@ export const STREET_SUFFIXES: readonly string[] = [
   'lid',
   'vik',
   'viken',
+  'vändan',
+  'svängen',
+  'kroken',
+  'vallen',
+  'åsen',
+  'lyckan',
+  'täppan',
+  'bryggan',
+  'tången',
 ];
 
 /** Words before an address or number that make it an office's (not a family's). */
@@ -112,4 +121,5 @@ export const HOME_CUES = words(`
 bor bodde bott boende flyttat flyttade flyttar flytta hemma hem hemmet hemadress hos hembesök hembesöket adress adressen
 adressen: mamma mamman pappa pappan mormor morfar farmor farfar familjen familjehemmet
 lives lived living moved moving home address staying
+trapphus trapphuset uppgång uppgången lägenhet lägenheten lgh porten hyreshus hyreshuset radhus radhuset villan flat apartment
 `);

@@ -43,6 +43,15 @@ farbror morbror faster moster
 utredd utreds diagnostiserad resursskola resursskolan npf
 rymma rymmer rymde
 närvaro närvaron
+blåmärke blåmärket blåmärkena brännmärke brännmärken
+omplaceras omplacerad omplacerade omplacering omplaceringen
+berusad berusade onykter nykter drunk intoxicated
+behandlingshem behandlingshemmet hembesök hembesöket hembesöken
+oroar oroade oroad oroas worried worries
+åring åringen åringens blöja blöjan blöjor
+hungrig hungriga svälter smutsig smutsiga nedskräpad nedskräpat
+injury injuries injured hungry unkempt
+slagit utåtagerande utagerande
 `);
 
 /** Definite and plural forms that mark the following name as a child or family member ("eleven Ali", "sonen Omar"). */
@@ -210,6 +219,7 @@ leave holiday holidays vacation training course conference workshop seminar book
 paternity rota shift inset wfh remote
 genomgång genomgången avstämning avstämningen överlämning överlämningen veckomöte teamträff ärendedragning bokad bokade
 pension pensionen retire retiring retired
+avtackning avtackningen tårta tårtan farewell slides presentation presentationen
 `);
 
 /** Words that are logistics only with other signs of staff talk ("är sjuk idag", "is off sick"). */
@@ -256,6 +266,8 @@ deporterad flydde skyddat skyddad berättade
 arrested charged jailed prison convicted died dead death killed suicide funeral beaten hit hurt abused assaulted raped
 stabbed injured shot taken removed placed missing ran pregnant overdose deported divorced disclosed
 blåmärken blåmärke brännmärken bruises bruised
+berusad berusade onykter drunk intoxicated inlagd inlagda
+överfall överfallet överfallen rånad rånades brann branden tidningen
 `);
 
 /** Titles before a surname. Dr and doktor make an official; Mr, Mrs, Ms and Miss only with a role word nearby. */

@@ -35,10 +35,15 @@ const ADVERSARIAL: Array<(n: number) => string> = [
   (n) => 'inte ett påhittat fall, på riktigt, fiktivt? nej '.repeat(Math.ceil(n / 49)),
 ];
 
+/** The fastest of five runs: the one least disturbed by the machine's other work (a mean takes in every pause). */
 function time(text: string): number {
-  const t0 = performance.now();
-  for (let i = 0; i < 3; i++) detectIdentifiers(text, { now: new Date('2026-11-22T10:00:00Z') });
-  return (performance.now() - t0) / 3;
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    detectIdentifiers(text, { now: new Date('2026-11-22T10:00:00Z') });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
 }
 
 describe('adversarial text', () => {

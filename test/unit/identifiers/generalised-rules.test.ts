@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '../../../src/domain/consent';
+
+/**
+ * Rules added after held-out #2 showed its weak categories (pet names, lower-case names, names alone on a line,
+ * homes with unusual street names, a parent's number with a spaced dash, staff signatures). Each rule is tuned on
+ * the category, not on a held-out sentence: these examples are written for it, with other names, streets and
+ * situations, and each rule has negatives beside it that it must not catch.
+ */
+
+const NOW = new Date('2026-12-02T09:00:00Z');
+const refused = (text: string) => screen(text, { now: NOW }).findings.length > 0;
+
+function table(positives: string[], negatives: string[]) {
+  for (const text of positives) it(`refuses: ${text}`, () => expect(refused(text)).toBe(true));
+  for (const text of negatives) it(`lets through: ${text}`, () => expect(refused(text)).toBe(false));
+}
+
+describe('pet names: a doubled consonant and a pet ending, with a class, a preschool unit or an aside', () => {
+  table(
+    [
+      'Jocken i 6A har slutat äta i matsalen och säger att pappa tar hans pengar.',
+      'Kossan i 7D säger att han får sova i bilen när det är fest hemma.',
+      'Lillen på avd. Humlan bet sig själv i armen igen när mamma gick.',
+      'Nettis i förskoleklassen kom utan vantar, tredje dagen i rad.',
+      'Nettan i förskoleklassen kom utan vantar igen, mamma hämtade inte förrän sju.',
+      'Tusse på avdelning Ekorren har blåmärken på ryggen, dokumenterat.',
+      'Emil-Esset (han vill bli kallad så) i 2C har fått en orosanmälan.',
+      'Liv-Lo i 4B vill inte gå hem efter skolan, mamma är inlagd.',
+    ],
+    [
+      'Klockan i 8B är trasig, vaktmästaren är meddelad.',
+      'Bollen i 3A är borttappad, har någon sett den?',
+      'Kaffet i personalrummet är slut, någon som handlar?',
+      'Bussen till Lekeberg går 8.10, samling vid entrén.',
+      'Dockan på avd. Humlan är lagad nu, tack Berit!',
+      'Nettan i förskoleklassen: vi behöver fler vantar till lådan.',
+      'Mötet (det om budgeten) i rum 3 börjar kl 10.',
+    ],
+  );
+});
+
+describe('a lower-case name doing something, and a name alone on the last line, in a child’s case', () => {
+  table(
+    [
+      'fick höra att viggo ska omplaceras igen, skolan vet inget',
+      'såg idag att vilgot har blåmärke på armen igen, ska prata med mentorn',
+      'Pojken har inte ätit på hela dagen och säger att ingen är hemma på kvällarna.\nAlvar',
+      'Hon har sovit i trapphuset två nätter, mamma svarar inte i telefon.\nelvira',
+      'Ringt vårdnadshavare utan svar, barnet har varit utåtagerande hela veckan.\nSigrid',
+    ],
+    [
+      'Tack för idag, vi ses på torsdag!\nvh Margareta',
+      'Protokollet ligger i Teams.\nvh Jonas (tf enhetschef)',
+      'Kom ihåg att boka rum till utbildningen.\nMaria',
+      'Hej alla, mötet om skolfrånvaro flyttas till fredag.\nAnders',
+    ],
+  );
+});
+
+describe('a home with an unusual street name or in a residential building, and offices moving', () => {
+  table(
+    [
+      'Hembesök Bäckvändan 7 lgh 1101, lägenheten luktade rök och 3-åringen var ensam.',
+      'Familjen bor i trapphuset Västra Kyrkogatan 9, uppgång C, barnen har inga sängar.',
+      'Ny adress: Lönnkroken 4, 1 tr (pappa och två barn efter skilsmässan).',
+      'Mamman och 4-åringen har flyttat till Tallsvängen 12, hon vill inte att pappan får veta.',
+    ],
+    [
+      'IFO flyttar till Storgatan 14 i februari, nya nycklar hämtas i receptionen.',
+      'Socialkontoret flyttar till Järnvägsgatan 3 efter årsskiftet.',
+      'Utbildningen om skolfrånvaro hålls på Bäckvändan 7 i konferenshuset.',
+    ],
+  );
+});
+
+describe('signs of a child’s situation the word lists lacked', () => {
+  table(
+    [
+      'Can you call me about Freya? She came in with a black eye again and says she walked into a door.',
+      'Lova kom berusad till fritids, personalen ringde mamma som inte svarade.',
+      'The twins in year 4 at Hillside, their mum turned up drunk at pickup again.',
+      'Tvillingarna i förskoleklass på Ekdalen, deras pappa är inlagd sedan i söndags.',
+      'Ring faster på 070 - 412 88 31, hon har pojken hos sig i helgen.',
+    ],
+    [
+      'Exempel ur boken: pojken Max, 8 år, bor växelvis hos sina föräldrar. Diskutera i grupp.',
+      'Example from the textbook: a girl called Lily, 9, is often absent. What would you do?',
+      'Hej! Ring växeln på 0512 - 570 00 om ni inte når mig.',
+    ],
+  );
+});
