@@ -20,6 +20,7 @@ import { registerJobsEndpoint } from './jobs-endpoint';
 import { CalendarFeedStore, MeetingStore } from './storage/meetings';
 import { AgendaStore, MinutesStore } from './storage/agendas';
 import { registerMinutesEndpoint } from './minutes-endpoint';
+import { FiguresStore } from './storage/figures';
 import { ReviewStore } from './storage/reviews';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
@@ -83,6 +84,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   // One per process: the fan-out and every other proactive send share the rate it learns.
   const limiter = new RateLimiter({ appPerSecond: config.FANOUT_RATE, conversationPerSecond: config.FANOUT_CONVERSATION_RATE });
+  const meetings = new MeetingStore(store.client(TABLES.meetings));
+  const minutes = new MinutesStore(store.client(TABLES.minutes), store.client(TABLES.actions), store.client(TABLES.minutesPrint));
+  const consents = new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex));
   const services: BotServices = {
     config,
     logger,
@@ -91,14 +95,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     now,
     organisation,
     channelLinks,
-    consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
+    consents,
     audit: new AuditLog(store.client(TABLES.audit)),
     scheduler,
-    meetings: new MeetingStore(store.client(TABLES.meetings)),
+    meetings,
     calendarFeeds: new CalendarFeedStore(store.client(TABLES.calendarFeeds)),
     agendas: new AgendaStore(store.client(TABLES.agendas)),
-    minutes: new MinutesStore(store.client(TABLES.minutes), store.client(TABLES.actions), store.client(TABLES.minutesPrint)),
+    minutes,
     reviews: new ReviewStore(store.client(TABLES.reviews)),
+    figures: new FiguresStore(store.client(TABLES.figures), organisation.timeZone, {
+      meetings,
+      minutes,
+      consents,
+      auditTable: store.client(TABLES.audit),
+    }),
     outbox: new OutboxStore(store.client(TABLES.outbox)),
     preferences,
     limiter,

@@ -49,32 +49,55 @@ export interface FittedList<C> {
  * The card with as many of `items` (in their order: put what concerns the
  * reader first) as fit in `maxBytes`. `build(shown, omitted)` renders the card
  * from the first items and the number left out; it must grow with `shown`.
- * Renders the whole list once when it fits, else searches by halves
- * (about log2(n) renders). Throws CardTooLargeError when even no items do not fit.
+ * A short list is rendered whole once when it fits; a long one is measured
+ * on its first few items, and the count that fits is searched by halves
+ * near the estimate (a handful of renders of what fits, never of the whole
+ * list). Throws CardTooLargeError when even no items do not fit.
  */
 export function fitList<T, C>(
   items: readonly T[],
   build: (shown: readonly T[], omitted: number) => C,
   maxBytes: number = MAX_CARD_BYTES,
 ): FittedList<C> {
-  const all = build(items, 0);
-  if (cardBytes(all) <= maxBytes) return { card: all, shown: items.length, omitted: 0 };
+  const n = items.length;
+  const tryN = (k: number) => {
+    const card = build(items.slice(0, k), n - k);
+    return { card, fits: cardBytes(card) <= maxBytes };
+  };
   let lo = 0;
-  let hi = items.length - 1;
+  let hi = n;
+  if (n > SAMPLE * 2) {
+    // Estimate from an empty card and the first SAMPLE items, then search around the estimate.
+    const empty = cardBytes(build([], n));
+    const some = cardBytes(build(items.slice(0, SAMPLE), n - SAMPLE));
+    const per = Math.max(1, (some - empty) / SAMPLE);
+    const guess = Math.floor((maxBytes - empty) / per);
+    lo = Math.max(0, Math.min(n, Math.floor(guess * 0.8)));
+    hi = Math.min(n, Math.ceil(guess * 1.25) + 1);
+    if (lo > 0 && !tryN(lo).fits) lo = 0;
+  }
+  const whole = hi === n ? tryN(n) : undefined;
+  if (whole?.fits) return { card: whole.card, shown: n, omitted: 0 };
+  // The largest k in [lo, hi) that fits: lo fits (or is 0, which is checked last).
   let best: C | undefined;
   let bestN = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const card = build(items.slice(0, mid), items.length - mid);
-    if (cardBytes(card) <= maxBytes) {
-      best = card;
+  let a = lo;
+  let b = hi - 1;
+  while (a <= b) {
+    const mid = (a + b) >>> 1;
+    const r = tryN(mid);
+    if (r.fits) {
+      best = r.card;
       bestN = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+      a = mid + 1;
+    } else b = mid - 1;
   }
   if (best === undefined) {
-    const empty = build([], items.length);
+    const empty = build([], n);
     throw new CardTooLargeError(cardBytes(empty), maxBytes);
   }
-  return { card: best, shown: bestN, omitted: items.length - bestN };
+  return { card: best, shown: bestN, omitted: n - bestN };
 }
+
+/** How many items fitList measures a long list's items by. */
+const SAMPLE = 16;

@@ -39,7 +39,8 @@ const pk = (tenantId: string, m: string) => encodeKey(`${tenantId || NO_TENANT}_
 export class AuditLog {
   constructor(private readonly table: TableClient) {}
 
-  async append(e: AuditEntry): Promise<void> {
+  /** Appends the row; answers its key (time first), which the digest's figures count it by. */
+  async append(e: AuditEntry): Promise<string> {
     const iso = e.time.toISOString();
     const suffix = e.onceKey ? createHash('sha256').update(e.onceKey).digest('hex').slice(0, 12) : randomBytes(4).toString('hex');
     try {
@@ -47,6 +48,7 @@ export class AuditLog {
     } catch (err) {
       if (!(e.onceKey && isConflict(err))) throw err;
     }
+    return `${iso}_${suffix}`;
   }
 
   private async create(e: AuditEntry, iso: string, suffix: string): Promise<void> {

@@ -19,6 +19,8 @@ export const TABLES = {
   actions: 'Actions',
   minutesPrint: 'MinutesPrint',
   reviews: 'Reviews',
+  /** The digest's figures, kept as things happen (storage/figures.ts). */
+  figures: 'Figures',
   outbox: 'Outbox',
   /** Each user's own choices (the bot's language). */
   preferences: 'Preferences',

@@ -14,6 +14,7 @@ import { ConversationReferenceStore } from '../../src/storage/conversation-refer
 import { PreferenceStore } from '../../src/storage/preferences';
 import { jobStoreOf, type JobRow, type NewJob } from '../../src/storage/jobs';
 import { CalendarFeedStore, MeetingStore } from '../../src/storage/meetings';
+import { FiguresStore } from '../../src/storage/figures';
 import { ReviewStore } from '../../src/storage/reviews';
 import { isConflict, isNotFound, TABLES, TableStore } from '../../src/storage/tables';
 import { memoryStores, type Public, type RealStores } from '../support/memory';
@@ -38,6 +39,7 @@ async function azuriteStores(): Promise<Stores> {
     agendas: new AgendaStore(c(TABLES.agendas)),
     minutes: new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint)),
     reviews: new ReviewStore(c(TABLES.reviews)),
+    figures: new FiguresStore(c(TABLES.figures), 'Europe/Stockholm'),
     consents: new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex)),
     audit: new AuditLog(c(TABLES.audit)),
     channelLinks: new ChannelLinkStore(c(TABLES.channelLinks)),

@@ -31,6 +31,14 @@ export async function completeFinalize(deps: AgendaDeps, m: Meeting, minutes: Mi
   if (minutes.printToken) await deps.minutes.registerPrintToken(minutes.printToken, m.tenantId, m.groupId, m.id);
   await deps.minutes.saveActions(m.tenantId, m.groupId, minutes.actions);
   await deps.minutes.markDone(m.tenantId, m.groupId, minutes.closedActions, at);
+  await deps.figures?.record({ kind: 'minutesFinal', meeting: m });
+  await deps.figures?.record({
+    kind: 'tasks',
+    tenantId: m.tenantId,
+    groupId: m.groupId,
+    saved: minutes.actions,
+    done: minutes.closedActions,
+  });
   await scheduleTaskReminders(deps, m, minutes.actions);
   await postSummaryOrLater(deps, m, minutes);
   await deps.minutes.update(m.tenantId, m.groupId, m.id, (cur) =>

@@ -2,13 +2,14 @@ import type { Config } from '../../config';
 import { calendarDay } from '../../domain/consent';
 import { auditLater } from './jobs';
 import type { AuditEvent } from '../../storage/audit';
-import type { BotServices } from '../shared/services';
+import type { BotServices, FiguresDeps } from '../shared/services';
 import type { TurnInfo } from '../shared/turn';
 
 /** What the consent feature's use cases read and write: the organisation, the register, the audit log, the clock and the key. */
-export type ConsentDeps = Pick<BotServices, 'organisation' | 'consents' | 'audit' | 'now' | 'logger'> & {
-  config: Pick<Config, 'IDENTIFIER_KEY'>;
-};
+export type ConsentDeps = Pick<BotServices, 'organisation' | 'consents' | 'audit' | 'now' | 'logger'> &
+  FiguresDeps & {
+    config: Pick<Config, 'IDENTIFIER_KEY'>;
+  };
 
 export function today(deps: Pick<BotServices, 'now'>): string {
   return calendarDay(deps.now());
@@ -30,7 +31,7 @@ const ACTIVITY_TIME_SLACK_MS = 60 * 60 * 1000;
  * when it had no answer within 15 s) is counted once, not twice.
  */
 export async function audit(
-  services: Pick<BotServices, 'audit' | 'now' | 'logger'>,
+  services: Pick<BotServices, 'audit' | 'now' | 'logger'> & FiguresDeps,
   info: TurnInfo,
   event: AuditEvent,
   groupIds: string[],
@@ -43,8 +44,8 @@ export async function audit(
   const once = info.activityId && stamped ? `${info.activityType ?? ''}:${info.activityId}` : undefined;
   try {
     await Promise.all(
-      (groupIds.length ? groupIds : ['']).map((groupId) =>
-        services.audit.append({
+      (groupIds.length ? groupIds : ['']).map(async (groupId) => {
+        const id = await services.audit.append({
           time,
           tenantId: info.tenantId,
           groupId,
@@ -52,8 +53,11 @@ export async function audit(
           event,
           ...extra,
           ...(once ? { onceKey: `${once}:${event}:${groupId}` } : {}),
-        }),
-      ),
+        });
+        // The digest counts a group's refusals by the audit row's key: a resent activity counts once.
+        if (event === 'refusal' && groupId)
+          await services.figures?.record({ kind: 'refusal', tenantId: info.tenantId, groupId, id, time: time.toISOString() });
+      }),
     );
   } catch (err) {
     // Written later by a job under the same keys, or, if that cannot be planned either, the turn fails and Teams resends it.

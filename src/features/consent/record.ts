@@ -74,6 +74,7 @@ export async function recordConsent(deps: ConsentDeps, turn: Turn, data: Record<
   const recorded = async (consent: Consent) => {
     // Keyed by the activity, the audit row is written once, also when a resent activity finds its consent.
     await audit(deps, info, 'consentRecorded', consent.scope.groupIds, { caseRef: consent.caseRef });
+    await deps.figures?.record({ kind: 'consent', consent });
     return consentRecordedCard(turn.locale, consent, groupNamer(org, info.tenantId));
   };
   // The first reference derives from the Teams activity (keyed, so it says

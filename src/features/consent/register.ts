@@ -61,8 +61,13 @@ export async function withdrawConsent(
   const mayIn = new Set(permittedGroups(deps.organisation, turn.actor, 'consent.withdraw').map((g) => g.id));
   if (!consent.scope.groupIds.some((g) => mayIn.has(g)))
     return { notAllowed: refusalFor(deps.organisation, turn.actor, 'consent.withdraw') };
-  if (consent.withdrawnAt) return registerSaying('consent.withdrawn.already', 'default');
-  await deps.consents.withdraw(info.tenantId, ref, info.aadObjectId ?? info.userId, deps.now().toISOString());
+  if (consent.withdrawnAt) {
+    await deps.figures?.record({ kind: 'consent', consent });
+    return registerSaying('consent.withdrawn.already', 'default');
+  }
+  const at = deps.now().toISOString();
+  await deps.consents.withdraw(info.tenantId, ref, info.aadObjectId ?? info.userId, at);
+  await deps.figures?.record({ kind: 'consent', consent: { ...consent, withdrawnAt: at } });
   await audit(deps, info, 'consentWithdrawn', consent.scope.groupIds, { caseRef: ref });
   return registerSaying('consent.withdrawn.message', 'good');
 }

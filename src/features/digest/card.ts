@@ -1,6 +1,7 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { fitList, MAX_CARD_BYTES } from '../../cards/size';
 import { userText } from '../../cards/user-text';
-import type { Digest } from '../../domain/digest/digest';
+import type { Digest, DigestGroup } from '../../domain/digest/digest';
 import { needsAttention, totals } from '../../domain/digest/digest';
 import { t, type Locale } from '../../i18n';
 
@@ -12,16 +13,49 @@ export interface DigestCardData {
   headlineStyle: 'warning' | 'good';
   lines: Array<{ text: string }>;
   groups: Array<{ name: string; mark: string; color: string; line: string }>;
+  /** What the list leaves out ("180 grupper i ordning"), or ''. */
+  rest: string;
+  /** The button to every group, a page at a time ('' for none) and the index it starts at. */
+  moreButton: string;
+  moreFrom: number;
   reviews: Array<{ text: string; color: string }>;
   labels: { reviews: string; meetings: string };
 }
+
+/** Up to this many groups the digest lists them all; above, the groups needing attention and a count of the rest. */
+export const DIGEST_FULL_LIST = 12;
+/** How many groups a page of the full overview lists at most (fewer when they would not fit). */
+export const DIGEST_PAGE = 60;
 
 function decisionLine(d: { ref: string; date?: string }): string {
   return d.date ? `${userText(d.ref)}, ${d.date}` : userText(d.ref);
 }
 
-/** One manager's digest: the totals that need attention, a line per group, the documents due. */
-export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf: (groupId: string) => string }): AdaptiveCardJson {
+/** Whether a group needs its manager's attention: behind its plan, minutes missing, actions overdue, consents running out, refusals. */
+export function groupNeedsAttention(g: DigestGroup): boolean {
+  return !g.cadence.onTrack || g.minutesMissing > 0 || g.overdueActions > 0 || g.consentsExpiring > 0 || g.refusalsLastWeek > 0;
+}
+
+/** The groups in the order the digest shows them: those needing attention first, each part in the organisation's order. */
+export function attentionFirst(groups: readonly DigestGroup[]): DigestGroup[] {
+  return [...groups.filter(groupNeedsAttention), ...groups.filter((g) => !groupNeedsAttention(g))];
+}
+
+export interface DigestCardOptions {
+  week: number;
+  nextOf: (groupId: string) => string;
+  /** The full overview's page starting at this group (attention first), instead of the digest's summary. */
+  from?: number;
+  maxBytes?: number;
+}
+
+/**
+ * One manager's digest: the totals that need attention, the groups needing
+ * attention (all groups when there are few), the rest counted, the documents
+ * due; within `maxBytes` (40 KB) however many groups the manager oversees.
+ * With `from`, a page of every group, attention first, with a button to the next.
+ */
+export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): AdaptiveCardJson {
   const tt = totals(d);
   const lines: string[] = [];
   const add = (n: number, key: string) => n > 0 && lines.push(t(locale, `digest.lines.${key}`, { count: n }));
@@ -35,24 +69,24 @@ export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf:
   add(tt.coming, 'coming');
   // Documents due soon, consents running out and refusals are worth the manager's attention too: the all-clear is for a week with none of them.
   const attention = needsAttention(tt) || tt.reviewsDueSoon + tt.consentsExpiring + tt.refusals > 0;
-  const data: DigestCardData = {
+  const groupRow = (g: DigestGroup) => {
+    const good = !groupNeedsAttention(g);
+    return {
+      name: userText(g.name),
+      mark: good ? '●' : '▲',
+      color: good ? 'Good' : 'Attention',
+      line:
+        g.cadence.expectedYear === null
+          ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
+          : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
+    };
+  };
+  const base = {
     title: t(locale, 'digest.title'),
     subtitle: t(locale, 'digest.subtitle', { week: o.week, groups: tt.groups }),
     headline: attention ? t(locale, 'digest.attention') : t(locale, 'digest.allGood'),
-    headlineStyle: attention ? 'warning' : 'good',
+    headlineStyle: attention ? ('warning' as const) : ('good' as const),
     lines: lines.map((text) => ({ text })),
-    groups: d.groups.map((g) => {
-      const good = g.cadence.onTrack && !g.minutesMissing && !g.overdueActions;
-      return {
-        name: userText(g.name),
-        mark: good ? '●' : '▲',
-        color: good ? 'Good' : 'Attention',
-        line:
-          g.cadence.expectedYear === null
-            ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
-            : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
-      };
-    }),
     reviews: d.reviews.slice(0, 8).map((r) => ({
       text: t(locale, r.latestDecision ? 'digest.reviewLineDecision' : 'digest.reviewLine', {
         title: userText(r.title),
@@ -64,5 +98,46 @@ export function digestCard(locale: Locale, d: Digest, o: { week: number; nextOf:
     })),
     labels: { reviews: t(locale, 'digest.labels.reviews'), meetings: t(locale, 'digest.labels.meetings') },
   };
-  return renderCard('digest', data);
+  const ordered = attentionFirst(d.groups);
+  const maxBytes = o.maxBytes ?? MAX_CARD_BYTES;
+  const render = (data: Omit<DigestCardData, keyof typeof base>) => renderCard('digest', { ...base, ...data });
+
+  if (o.from !== undefined) {
+    // A page of the full overview.
+    const start = Math.min(Math.max(0, Math.floor(o.from)), Math.max(0, ordered.length - 1));
+    const page = ordered.slice(start, start + DIGEST_PAGE);
+    return fitList(
+      page,
+      (shown, omitted) => {
+        const end = start + shown.length;
+        const left = ordered.length - end;
+        return render({
+          groups: shown.map(groupRow),
+          rest: t(locale, 'digest.page', { first: shown.length ? start + 1 : start, last: end, total: ordered.length }),
+          moreButton: left > 0 || omitted > 0 ? t(locale, 'digest.labels.next') : '',
+          moreFrom: end,
+        });
+      },
+      maxBytes,
+    ).card;
+  }
+
+  const listed = d.groups.length <= DIGEST_FULL_LIST ? ordered : ordered.filter(groupNeedsAttention);
+  const inOrder = d.groups.length - ordered.filter(groupNeedsAttention).length;
+  return fitList(
+    listed,
+    (shown, omitted) => {
+      const rest: string[] = [];
+      if (omitted > 0) rest.push(t(locale, 'digest.moreAttention', { count: omitted }));
+      if (listed.length < d.groups.length && inOrder > 0) rest.push(t(locale, 'digest.inOrder', { count: inOrder }));
+      const partial = shown.length < d.groups.length;
+      return render({
+        groups: shown.map(groupRow),
+        rest: rest.join(' · '),
+        moreButton: partial ? t(locale, 'digest.labels.all', { count: d.groups.length }) : '',
+        moreFrom: 0,
+      });
+    },
+    maxBytes,
+  ).card;
 }

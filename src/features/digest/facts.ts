@@ -1,11 +1,8 @@
 import { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../../cards/render';
-import { status as consentStatus } from '../../domain/consent';
 import type { Digest, DigestGroup, DigestReview } from '../../domain/digest/digest';
-import { isHeld } from '../../domain/meetings/meeting';
-import { MINUTES_WORKING_DAYS, workingDaysAfter } from '../../domain/meetings/reminders';
-import { overdueTasks } from '../../domain/minutes/minutes';
-import { addDays, cadenceStatus, localDate, type Group, type Manager, type Organisation } from '../../domain/organisation';
+import { digestGroupOf, type FigureSnapshot, type NextMeeting } from '../../domain/digest/figures';
+import { localDate, type Group, type Manager, type Organisation } from '../../domain/organisation';
 import { byUrgency, reviewRow } from '../../domain/reviews/reviews';
 import { t, type Locale } from '../../i18n';
 import { meetingWhen } from '../meetings/cards';
@@ -14,29 +11,32 @@ import type { BotServices } from '../shared/services';
 import { digestCard } from './card';
 
 /**
- * What a manager's digest says, built from the groups they oversee: facts
- * gathered once per group and run, so ten thousand managers cost a handful
- * of storage reads.
+ * What a manager's digest says, built from the figures kept as things
+ * happen (src/domain/digest/figures.ts): one read of the tenant's figures
+ * per run (a handful of partitions, whatever the number of meetings or
+ * consents), each group's line computed once from it, and every manager's
+ * digest assembled from those lines. The weekly run shares one DigestFacts
+ * between all managers; `sammanfattning` reads the same figures, which
+ * carry today's changes, and never the raw tables.
  */
 
-/** What the digest reads: each group's meetings, minutes, consents and gate counts, and the documents' reviews. */
-export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'meetings' | 'minutes' | 'consents' | 'audit' | 'reviews'>;
+/** What the digest reads: the figures, and the documents' reviews (one partition). */
+export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures' | 'reviews'>;
 
 /** The groups a manager oversees. */
 export function overseenGroups(org: Organisation, manager: Manager): Group[] {
   return manager.oversees === 'all' ? org.groups : org.groups.filter((g) => (manager.oversees as string[]).includes(g.id));
 }
 
-const HORIZON_DAYS = 14;
-
 interface GroupFacts {
   group: DigestGroup;
-  next?: { start: string; end: string; timeZone: string; durationMinutes: number };
+  next?: NextMeeting;
 }
 
-/** Facts per group, computed at most once per tenant and run. */
+/** Facts per group, computed at most once per tenant and run, from one snapshot of the figures. */
 export class DigestFacts {
   private readonly cache = new Map<string, Promise<GroupFacts>>();
+  private readonly snapshots = new Map<string, Promise<FigureSnapshot>>();
   private reviews?: Promise<DigestReview[]>;
 
   constructor(
@@ -44,63 +44,26 @@ export class DigestFacts {
     private readonly now: Date,
   ) {}
 
-  group(tenantId: string, g: Group): Promise<GroupFacts> {
-    const key = `${tenantId}|${g.id}`;
-    let p = this.cache.get(key);
+  /** The tenant's figures, read once per run. */
+  snapshot(tenantId: string): Promise<FigureSnapshot> {
+    let p = this.snapshots.get(tenantId);
     if (!p) {
-      p = this.compute(tenantId, g);
-      this.cache.set(key, p);
+      p = this.services.figures.snapshot(tenantId, this.now);
+      this.snapshots.set(tenantId, p);
+      p.catch(() => this.snapshots.delete(tenantId));
     }
     return p;
   }
 
-  private async compute(tenantId: string, g: Group): Promise<GroupFacts> {
-    const { services, now } = this;
-    const tz = services.organisation.timeZone;
-    const local = DateTime.fromJSDate(now, { zone: tz });
-    const meetings = await services.meetings.listGroup(tenantId, g.id, {
-      from: local.startOf('year').toJSDate(),
-      to: local.plus({ days: HORIZON_DAYS }).toJSDate(),
-    });
-    const held = meetings.filter((m) => isHeld(m, now));
-    const coming = meetings.filter((m) => m.status === 'scheduled' && Date.parse(m.start) > now.getTime());
-    // Held meetings whose minutes are still not final three working days after.
-    let minutesMissing = 0;
-    for (const m of held) {
-      const due = workingDaysAfter(DateTime.fromISO(m.start, { zone: tz }), MINUTES_WORKING_DAYS);
-      if (due.toMillis() > now.getTime()) continue;
-      const minutes = await services.minutes.get(tenantId, g.id, m.id);
-      if (minutes?.status !== 'final') minutesMissing += 1;
+  group(tenantId: string, g: Group): Promise<GroupFacts> {
+    const key = `${tenantId}|${g.id}`;
+    let p = this.cache.get(key);
+    if (!p) {
+      p = this.snapshot(tenantId).then((s) => digestGroupOf(g, s, this.now, this.services.organisation.timeZone));
+      this.cache.set(key, p);
+      p.catch(() => this.cache.delete(key));
     }
-    const today = localDate(now, tz);
-    const actions = overdueTasks(await services.minutes.actionsOf(tenantId, g.id), today);
-    let consentsExpiring = 0;
-    if (g.level === 'operative') {
-      const soon = addDays(today, 30);
-      consentsExpiring = (await services.consents.listForGroups(tenantId, [g.id])).filter(
-        (c) => consentStatus(c, today) === 'inForce' && c.validUntil <= soon,
-      ).length;
-    }
-    const counts = await services.audit.countsFor(tenantId, g.id, new Date(now.getTime() - 7 * 86_400_000), now);
-    return {
-      group: {
-        groupId: g.id,
-        name: g.name,
-        level: g.level,
-        cadence: cadenceStatus(
-          g.cadence,
-          held.map((m) => m.start),
-          now,
-          tz,
-        ),
-        coming: coming.map((m) => m.start),
-        minutesMissing,
-        overdueActions: actions.length,
-        consentsExpiring,
-        refusalsLastWeek: counts.refusal ?? 0,
-      },
-      next: coming[0],
-    };
+    return p;
   }
 
   allReviews(): Promise<DigestReview[]> {
@@ -124,14 +87,14 @@ export class DigestFacts {
     return this.reviews;
   }
 
-  async forManager(tenantId: string, manager: Manager, locale: Locale): Promise<AdaptiveCardJson> {
+  /** A manager's digest card; with `from`, a page of the full overview of their groups. */
+  async forManager(tenantId: string, manager: Manager, locale: Locale, from?: number): Promise<AdaptiveCardJson> {
     const org = this.services.organisation;
     const groups = overseenGroups(org, manager);
     const facts = await Promise.all(groups.map((g) => this.group(tenantId, g)));
     const groupIds = new Set(groups.map((g) => g.id));
-    const reviews = (await this.allReviews()).filter((r) =>
-      groupIds.has(org.documents.find((d) => d.id === r.documentId)?.ownerGroup ?? ''),
-    );
+    const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
+    const reviews = (await this.allReviews()).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
     const digest: Digest = {
       managerId: manager.personId,
       weekOf: localDate(this.now, org.timeZone),
@@ -145,6 +108,7 @@ export class DigestFacts {
         const n = next.get(id);
         return n ? meetingWhen(n, locale).short : t(locale, 'digest.noNext');
       },
+      from,
     });
   }
 }

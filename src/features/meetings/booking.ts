@@ -159,6 +159,7 @@ export async function book(deps: BookingDeps, turn: Turn, input: BookingInput): 
   // Planned on a resend too: the first attempt may have died between booking and planning
   // (job ids are deterministic, so planning twice plans once).
   await scheduleReminders(deps, meetings);
+  await deps.figures?.record({ kind: 'meetings', meetings });
   if (resent)
     deps.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
   const seriesBooked = () => seriesCard(locale, group, meetings, turn.t('meetings.notices.seriesBooked', { count: meetings.length }));

@@ -16,7 +16,7 @@ import { readRefusal } from './read-access';
  * reminders again. The answer in the turn is the card as its viewer sees it.
  */
 
-type ChangeDeps = Pick<MeetingsDeps, 'organisation' | 'meetings' | 'channel' | 'scheduler' | 'now' | 'logger'>;
+type ChangeDeps = Pick<MeetingsDeps, 'organisation' | 'meetings' | 'channel' | 'scheduler' | 'now' | 'logger' | 'figures'>;
 
 /** The meeting card for the viewer, with a notice on it. */
 function notice(deps: ChangeDeps, turn: Turn, m: Meeting, key: string, params: Record<string, string | number> = {}): AdaptiveCardJson {
@@ -69,10 +69,14 @@ export async function moveMeeting(
   if (o.start.getTime() <= now.getTime()) return notice(deps, turn, m, 'meetings.form.problems.past', { date: to.date, time: slotTime });
   const from = `${oldStart.toISODate()} ${oldStart.toFormat('HH:mm')}`;
   // Already there (a resent activity, or a second click): nothing changes, nobody is told twice.
-  if (o.start.toISOString() === m.start) return notice(deps, turn, m, 'meetings.notices.booked');
+  if (o.start.toISOString() === m.start) {
+    await deps.figures?.record({ kind: 'meetings', meetings: [m], moved: true });
+    return notice(deps, turn, m, 'meetings.notices.booked');
+  }
   await cancelReminders(deps, m);
   const updated = await deps.meetings.update(m.tenantId, m.groupId, m.id, (cur) => moved(cur, o.start, o.end, now));
   if (!updated) return errorCard(turn.locale, 'meetings.quick.notFound', { date: to.date });
+  await deps.figures?.record({ kind: 'meetings', meetings: [updated], moved: true });
   await scheduleReminders(deps, [updated]);
   deps.logger.info({ event: 'meetingMoved', groupId: m.groupId, meetingId: m.id, sequence: updated.sequence }, 'meeting moved');
   // The card updated (or posted, if it never was) and the move told in its thread: recorded now, delivered now or by a job.
@@ -107,7 +111,10 @@ export async function cancelMeeting(deps: ChangeDeps, turn: Turn, m: Meeting, sc
       : m.status === 'scheduled'
         ? [m]
         : [];
-  if (targets.length === 0) return notice(deps, turn, m, 'meetings.notices.alreadyCancelled');
+  if (targets.length === 0) {
+    await deps.figures?.record({ kind: 'meetings', meetings: [m] });
+    return notice(deps, turn, m, 'meetings.notices.alreadyCancelled');
+  }
   let self = m;
   for (const target of targets) {
     await cancelReminders(deps, target);
@@ -115,6 +122,7 @@ export async function cancelMeeting(deps: ChangeDeps, turn: Turn, m: Meeting, sc
       cur.status === 'cancelled' ? undefined : cancelled(cur, now),
     );
     if (!updated) continue;
+    await deps.figures?.record({ kind: 'meetings', meetings: [updated] });
     if (updated.id === m.id) self = updated;
     // The thread of the meeting asked about says it was cancelled; the rest of a series' cards just change.
     await refreshChannelCard(deps, updated, updated.id === m.id ? { notice: { kind: 'cancelled' } } : {});

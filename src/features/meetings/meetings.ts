@@ -7,7 +7,7 @@ import { dateWarnings } from '../../domain/meetings/recurrence';
 import { plannedReminders, REMINDER_KINDS, reminderJobId } from '../../domain/meetings/reminders';
 import { findGroup, type Group } from '../../domain/organisation';
 import type { Locale } from '../../i18n';
-import type { BotServices } from '../shared/services';
+import type { BotServices, FiguresDeps } from '../shared/services';
 import type { TurnInfo } from '../shared/turn';
 import { meetingCard } from './cards';
 
@@ -21,9 +21,10 @@ import { meetingCard } from './cards';
  */
 
 /** What the meetings' use cases need of the bot's services; `config` for the calendar link's address. */
-export type MeetingsDeps = Pick<BotServices, 'organisation' | 'meetings' | 'calendarFeeds' | 'channel' | 'scheduler' | 'now' | 'logger'> & {
-  config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
-};
+export type MeetingsDeps = Pick<BotServices, 'organisation' | 'meetings' | 'calendarFeeds' | 'channel' | 'scheduler' | 'now' | 'logger'> &
+  FiguresDeps & {
+    config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
+  };
 
 function localDateOf(m: Pick<Meeting, 'start' | 'timeZone'>): string {
   return DateTime.fromISO(m.start, { zone: m.timeZone }).toISODate()!;

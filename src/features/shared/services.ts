@@ -14,6 +14,14 @@ import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
 import type { Organisation } from './organisation';
+import type { Figures } from '../../domain/digest/figures';
+
+/**
+ * The figures as a use case's deps carry them: optional, so a use case runs
+ * without them where nothing reads them (the composition root always gives
+ * them, see BotServices.figures).
+ */
+export type FiguresDeps = Partial<Pick<BotServices, 'figures'>>;
 
 /** Everything the bot's handlers depend on, wired by the composition root. */
 export interface BotServices {
@@ -36,6 +44,8 @@ export interface BotServices {
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
+  /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
+  figures: Figures;
   outbox: OutboxStore;
   /** Each user's own choices (the bot's language). */
   preferences: PreferenceStore;

@@ -8,6 +8,7 @@ import { ConversationReferenceStore } from '../../../src/storage/conversation-re
 import { JobStore } from '../../../src/storage/jobs';
 import { CalendarFeedStore, MeetingStore } from '../../../src/storage/meetings';
 import { PreferenceStore } from '../../../src/storage/preferences';
+import { FiguresStore } from '../../../src/storage/figures';
 import { ReviewStore } from '../../../src/storage/reviews';
 import { TABLES } from '../../../src/storage/tables';
 import { type MemoryTable, MemoryTables, str } from './table';
@@ -81,6 +82,8 @@ export interface MemoryStores {
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
+  /** The digest's figures, over the same tables as the stores they are backfilled from. */
+  figures: FiguresStore;
   consents: ConsentStore;
   audit: MemoryAuditLog;
   channelLinks: ChannelLinkStore;
@@ -97,18 +100,22 @@ export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'prefe
   preferences: PreferenceStore;
 };
 
-/** One of each store, empty, over one set of memory tables. */
-export function memoryStores(): MemoryStores {
+/** One of each store, empty, over one set of memory tables (the figures in `timeZone`, the demo organisation's by default). */
+export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
   const tables = new MemoryTables();
   const c = (name: string) => client(tables.client(name));
+  const meetings = new MeetingStore(c(TABLES.meetings));
+  const minutes = new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint));
+  const consents = new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex));
   return {
     tables,
-    meetings: new MeetingStore(c(TABLES.meetings)),
+    meetings,
     calendarFeeds: new CalendarFeedStore(c(TABLES.calendarFeeds)),
     agendas: new AgendaStore(c(TABLES.agendas)),
-    minutes: new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint)),
+    minutes,
     reviews: new ReviewStore(c(TABLES.reviews)),
-    consents: new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex)),
+    figures: new FiguresStore(c(TABLES.figures), timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) }),
+    consents,
     audit: new MemoryAuditLog(tables.client(TABLES.audit)),
     channelLinks: new ChannelLinkStore(c(TABLES.channelLinks)),
     conversationReferences: new MemoryConversationReferenceStore(tables),

@@ -37,6 +37,14 @@ async function sammanfattning(w: World, aad: string, locale: Locale = 'sv') {
   return turn.sent[0]!;
 }
 
+/** The one-off backfill over the rows the test wrote straight to the tables. */
+const backfill = (w: World) =>
+  w.stores.figures.backfill(
+    TENANT,
+    w.organisation.groups.map((g) => g.id),
+    w.clock.now,
+  );
+
 function meeting(over: Partial<Meeting>): Meeting {
   return {
     id: 'operativ.m1',
@@ -67,6 +75,8 @@ describe('sammanfattning / digest on demand', () => {
     const w = world();
     await w.stores.meetings.create(meeting({}));
     await w.stores.meetings.create(meeting({ id: 'operativ.m0', start: '2026-11-10T08:00:00.000Z', end: '2026-11-10T09:00:00.000Z' }));
+    // Rows written straight to the tables, as before the figures were kept: the backfill counts them.
+    await backfill(w);
     const sv = text(await sammanfattning(w, ALEX));
     expect(sv).toContain('Samverkan – veckans läge');
     expect(sv).toContain('Möten de kommande två veckorna: 1');
@@ -121,6 +131,7 @@ describe('sammanfattning / digest on demand', () => {
     // Three today, one eight days ago: the card counts the last seven days.
     for (let i = 1; i <= 3; i += 1) await refusal(new Date(w.clock.now.getTime() - i * 3_600_000));
     await refusal(new Date(w.clock.now.getTime() - 8 * 86_400_000));
+    await backfill(w);
     const sv = text(await sammanfattning(w, ALEX));
     expect(sv).toContain('Stoppade av samtyckesspärren de senaste 7 dagarna: 3');
     expect(sv).not.toContain('förra veckan');

@@ -1,0 +1,353 @@
+import type { TableClient } from '@azure/data-tables';
+import type { Consent } from '../domain/consent/consent';
+import {
+  adjacentTerms,
+  type BackfillSummary,
+  type ConsentFact,
+  emptySnapshot,
+  type FigureEvent,
+  type Figures,
+  type FigureSnapshot,
+  isoWeekOf,
+  type MeetingFact,
+  monthOf,
+  periodsFor,
+  REFUSAL_DAYS,
+  termOf,
+} from '../domain/digest/figures';
+import type { Meeting } from '../domain/meetings/meeting';
+import { localDate } from '../domain/organisation';
+import type { ConsentStore } from './consents';
+import type { MinutesStore } from './agendas';
+import type { MeetingStore } from './meetings';
+import { decodeKey, encodeKey, NO_TENANT, tenantKey } from './keys';
+import { deleteIfExists, getIfExists, odata, replaceOrCreate, withEtagRetry } from './tables';
+
+/**
+ * The digest's figures (src/domain/digest/figures.ts), kept in one table:
+ *
+ * | partition | row | holds |
+ * | --- | --- | --- |
+ * | `m|<tenant>|<year>-<term>` | group | its meetings of the term: start, end, length, cancelled, minutes final |
+ * | `a|<tenant>` | group | its open tasks' due dates |
+ * | `r|<tenant>|<iso week>` | group | the audit keys of its refusals that week (each key starts with its time) |
+ * | `c|<tenant>|<yyyy-mm>` | case reference | a consent expiring that month: groups, validity, withdrawn |
+ *
+ * Every write is a read-change-write under the row's ETag that sets facts by
+ * their id, so a resent event changes nothing twice. The digest reads a
+ * handful of partitions (the year's terms, the tasks, two weeks, two months)
+ * whatever the number of meetings, consents or refusals stored.
+ */
+
+type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
+type Data = Record<string, unknown>;
+
+/** A property holds at most 64 KiB (32 K UTF-16 characters): large maps are split over d0, d1, … */
+const CHUNK = 30_000;
+
+function toProps(data: unknown): Record<string, string> {
+  const s = JSON.stringify(data);
+  const out: Record<string, string> = {};
+  for (let i = 0, n = 0; i < s.length || n === 0; i += CHUNK, n++) out[`d${n}`] = s.slice(i, i + CHUNK);
+  return out;
+}
+
+function fromProps<T>(e: Row | undefined, fallback: T): T {
+  if (!e) return fallback;
+  let s = '';
+  for (let n = 0; typeof e[`d${n}`] === 'string'; n++) s += e[`d${n}`] as string;
+  if (!s) return fallback;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+type MeetingTuple = [start: string, end: string, minutes: number, cancelled: 0 | 1, final: 0 | 1];
+const tuple = (f: MeetingFact): MeetingTuple => [f.start, f.end, f.durationMinutes, f.cancelled ? 1 : 0, f.minutesFinal ? 1 : 0];
+const fact = (t: MeetingTuple): MeetingFact => ({
+  start: t[0],
+  end: t[1],
+  durationMinutes: t[2],
+  cancelled: t[3] === 1,
+  minutesFinal: t[4] === 1,
+});
+
+type ConsentRow = Omit<ConsentFact, 'caseRef'>;
+type MeetingRef = Pick<Meeting, 'tenantId' | 'groupId' | 'id' | 'start' | 'end' | 'durationMinutes' | 'status'>;
+
+/** Where the backfill reads the raw rows from. */
+export interface FigureSources {
+  meetings: Pick<MeetingStore, 'listGroup'>;
+  minutes: Pick<MinutesStore, 'listGroup' | 'actionsOf'>;
+  consents: Pick<ConsentStore, 'listForGroups'>;
+  /** The audit table itself: the backfill reads its refusals' row keys. */
+  auditTable: TableClient;
+}
+
+/** The figures in Table Storage: the `Figures` port of BotServices. */
+export class FiguresStore implements Figures {
+  constructor(
+    private readonly table: TableClient,
+    /** The organisation's zone: terms, weeks and days are local. */
+    private readonly timeZone: string,
+    private readonly sources?: FigureSources,
+  ) {}
+
+  // ---- writing
+
+  /** Applies one event to the figures it moves, idempotently. */
+  async record(e: FigureEvent): Promise<void> {
+    switch (e.kind) {
+      case 'meetings':
+        return this.meetings(e.meetings, e.moved ?? false);
+      case 'minutesFinal':
+        return this.minutesFinal(e.meeting);
+      case 'tasks':
+        return this.tasks(e.tenantId, e.groupId, e.saved, e.done);
+      case 'refusal':
+        return this.refusal(e.tenantId, e.groupId, [e.id]);
+      case 'consent':
+        return this.consent(e.consent);
+    }
+  }
+
+  private async change(partitionKey: string, rowKey: string, f: (cur: Data) => Data | undefined): Promise<void> {
+    await withEtagRetry<{ data: Data; etag?: string }>(
+      async () => {
+        const e = await getIfExists<Row>(this.table, partitionKey, rowKey);
+        return e ? { data: fromProps<Data>(e, {}), etag: e.etag } : undefined;
+      },
+      (next, etag) => replaceOrCreate(this.table, { partitionKey, rowKey, ...toProps(next.data) }, etag),
+      (cur) => {
+        const data = f(structuredClone(cur?.data ?? {}));
+        return data && JSON.stringify(data) !== JSON.stringify(cur?.data ?? {}) ? { data } : undefined;
+      },
+      { attempts: 12 },
+    );
+  }
+
+  private meetingPk(tenantId: string, term: string): string {
+    return `m|${tenantKey(tenantId)}|${term}`;
+  }
+
+  private async meetings(meetings: MeetingRef[], moved: boolean, finals: ReadonlySet<string> = new Set()): Promise<void> {
+    // One write per (group, term) row, however many meetings a series books into it.
+    const rows = new Map<string, typeof meetings>();
+    for (const m of meetings) {
+      const key = `${m.tenantId}\u0000${m.groupId}\u0000${termOf(m.start, this.timeZone)}`;
+      rows.set(key, [...(rows.get(key) ?? []), m]);
+    }
+    for (const [key, ms] of rows) {
+      const [tenantId, groupId, term] = key.split('\u0000') as [string, string, string];
+      let carried = new Set<string>();
+      if (moved) carried = await this.removeFrom(tenantId, groupId, adjacentTerms(term), new Set(ms.map((m) => m.id)));
+      await this.change(this.meetingPk(tenantId, term), encodeKey(groupId), (cur) => {
+        for (const m of ms) {
+          const was = cur[m.id] as MeetingTuple | undefined;
+          cur[m.id] = tuple({
+            start: m.start,
+            end: m.end,
+            durationMinutes: m.durationMinutes,
+            cancelled: m.status === 'cancelled',
+            minutesFinal: was?.[4] === 1 || carried.has(m.id) || finals.has(m.id),
+          });
+        }
+        return cur;
+      });
+    }
+  }
+
+  /** Takes meetings out of other terms' rows (a meeting moved across a term's end); answers those whose minutes were final. */
+  private async removeFrom(tenantId: string, groupId: string, terms: string[], ids: Set<string>): Promise<Set<string>> {
+    const final = new Set<string>();
+    for (const term of terms) {
+      await this.change(this.meetingPk(tenantId, term), encodeKey(groupId), (cur) => {
+        let changed = false;
+        for (const id of ids) {
+          if (!(id in cur)) continue;
+          if ((cur[id] as MeetingTuple)[4] === 1) final.add(id);
+          delete cur[id];
+          changed = true;
+        }
+        return changed ? cur : undefined;
+      });
+    }
+    return final;
+  }
+
+  private async minutesFinal(m: MeetingRef): Promise<void> {
+    await this.change(this.meetingPk(m.tenantId, termOf(m.start, this.timeZone)), encodeKey(m.groupId), (cur) => {
+      const was = cur[m.id] as MeetingTuple | undefined;
+      cur[m.id] = was
+        ? ([was[0], was[1], was[2], was[3], 1] as MeetingTuple)
+        : tuple({
+            start: m.start,
+            end: m.end,
+            durationMinutes: m.durationMinutes,
+            cancelled: m.status === 'cancelled',
+            minutesFinal: true,
+          });
+      return cur;
+    });
+  }
+
+  private async tasks(
+    tenantId: string,
+    groupId: string,
+    saved: Array<{ id: string; due: string; doneAt?: string }>,
+    done: string[],
+  ): Promise<void> {
+    if (!saved.length && !done.length) return;
+    await this.change(`a|${tenantKey(tenantId)}`, encodeKey(groupId), (cur) => {
+      for (const t of saved) {
+        if (t.doneAt) delete cur[t.id];
+        else cur[t.id] = t.due;
+      }
+      for (const id of done) delete cur[id];
+      return cur;
+    });
+  }
+
+  private async refusal(tenantId: string, groupId: string, ids: string[]): Promise<void> {
+    // An audit row's key begins with its ISO time: the week is read from it.
+    const byWeek = new Map<string, string[]>();
+    for (const id of ids) {
+      const week = isoWeekOf(id.slice(0, 24), this.timeZone);
+      byWeek.set(week, [...(byWeek.get(week) ?? []), id]);
+    }
+    for (const [week, some] of byWeek) {
+      await this.change(`r|${tenantKey(tenantId)}|${week}`, encodeKey(groupId), (cur) => {
+        const list = new Set((cur.ids as string[] | undefined) ?? []);
+        const before = list.size;
+        for (const id of some) list.add(id);
+        return list.size === before ? undefined : { ids: [...list].sort() };
+      });
+    }
+  }
+
+  private async consent(c: Pick<Consent, 'tenantId' | 'caseRef' | 'scope' | 'validFrom' | 'validUntil' | 'withdrawnAt'>): Promise<void> {
+    const pk = `c|${tenantKey(c.tenantId)}|${monthOf(c.validUntil)}`;
+    // A withdrawn consent expires nothing: its row goes.
+    if (c.withdrawnAt) return deleteIfExists(this.table, pk, encodeKey(c.caseRef));
+    const row: ConsentRow = { groupIds: c.scope.groupIds, validFrom: c.validFrom, validUntil: c.validUntil, withdrawn: false };
+    await this.table.upsertEntity({ partitionKey: pk, rowKey: encodeKey(c.caseRef), ...toProps(row) }, 'Replace');
+  }
+
+  // ---- reading
+
+  private async *partition(partitionKey: string): AsyncIterable<Row> {
+    yield* this.table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } });
+  }
+
+  /**
+   * The tenant's figures for the days around `now`: the year's terms (and the
+   * next when the horizon reaches it), the open tasks, the weeks of the last
+   * 7 days, the months of the next 30 days. A fixed number of partition
+   * reads, each one page for up to 1,000 groups.
+   */
+  async snapshot(tenantId: string, now: Date): Promise<FigureSnapshot> {
+    const s = emptySnapshot();
+    const t = tenantKey(tenantId);
+    const p = periodsFor(now, this.timeZone);
+    const reads: Array<Promise<void>> = [];
+    for (const term of p.terms)
+      reads.push(
+        (async () => {
+          for await (const e of this.partition(`m|${t}|${term}`)) {
+            const g = decodeKey(e.rowKey ?? '');
+            const into = s.meetings.get(g) ?? {};
+            for (const [id, tu] of Object.entries(fromProps<Record<string, MeetingTuple>>(e, {}))) into[id] = fact(tu);
+            s.meetings.set(g, into);
+          }
+        })(),
+      );
+    reads.push(
+      (async () => {
+        for await (const e of this.partition(`a|${t}`))
+          s.openTasks.set(decodeKey(e.rowKey ?? ''), fromProps<Record<string, string>>(e, {}));
+      })(),
+    );
+    for (const week of p.weeks)
+      reads.push(
+        (async () => {
+          for await (const e of this.partition(`r|${t}|${week}`)) {
+            const g = decodeKey(e.rowKey ?? '');
+            const times = (fromProps<{ ids?: string[] }>(e, {}).ids ?? []).map((id) => id.slice(0, 24));
+            s.refusals.set(g, [...(s.refusals.get(g) ?? []), ...times]);
+          }
+        })(),
+      );
+    for (const month of p.months)
+      reads.push(
+        (async () => {
+          for await (const e of this.partition(`c|${t}|${month}`))
+            s.consentsExpiring.push({
+              caseRef: decodeKey(e.rowKey ?? ''),
+              ...fromProps<ConsentRow>(e, { groupIds: [], validFrom: '', validUntil: '', withdrawn: true }),
+            });
+        })(),
+      );
+    await Promise.all(reads);
+    return s;
+  }
+
+  // ---- the one-off backfill
+
+  /**
+   * Fills the figures from the rows already stored: each group's meetings of
+   * the year's terms (and the next), their minutes, its open tasks; the
+   * tenant's consents in force; the refusals of the last two weeks. Sets
+   * facts by id, so running it twice (or while events arrive) gives the same
+   * figures as running it once.
+   */
+  async backfill(tenantId: string, groupIds: string[], now: Date): Promise<BackfillSummary> {
+    const src = this.sources;
+    if (!src) throw new Error('FiguresStore: no sources to backfill from');
+    const summary: BackfillSummary = { groups: groupIds.length, meetings: 0, openTasks: 0, consents: 0, refusals: 0 };
+    const { terms } = periodsFor(now, this.timeZone);
+    const first = terms[0]!;
+    const from = new Date(`${first.slice(0, 4)}-01-01T00:00:00Z`);
+    from.setUTCDate(from.getUTCDate() - 1);
+    for (const groupId of groupIds) {
+      const [meetings, minutes, tasks] = await Promise.all([
+        src.meetings.listGroup(tenantId, groupId, { from }),
+        src.minutes.listGroup(tenantId, groupId),
+        src.minutes.actionsOf(tenantId, groupId),
+      ]);
+      const finals = new Set(minutes.filter((m) => m.status === 'final').map((m) => m.meetingId));
+      const wanted = meetings.filter((m) => terms.includes(termOf(m.start, this.timeZone)));
+      await this.meetings(wanted, false, finals);
+      summary.meetings += wanted.length;
+      // Tasks set by id (open ones in, done ones out): a task written while the backfill runs stays.
+      await this.tasks(tenantId, groupId, tasks, []);
+      summary.openTasks += tasks.filter((x) => !x.doneAt).length;
+    }
+    const today = localDate(now, this.timeZone);
+    for (const c of await src.consents.listForGroups(tenantId, groupIds)) {
+      if (c.validUntil < today) continue;
+      // A withdrawn one takes its row away, should an earlier run have written it.
+      await this.consent(c);
+      if (!c.withdrawnAt) summary.consents += 1;
+    }
+    const since = new Date(now.getTime() - 2 * REFUSAL_DAYS * 86_400_000);
+    const byGroup = new Map<string, string[]>();
+    for (const month of new Set([since.toISOString().slice(0, 7), now.toISOString().slice(0, 7)])) {
+      // The audit log's partition (src/storage/audit.ts): tenant and UTC month.
+      const pk = encodeKey(`${tenantId || NO_TENANT}_${month}`);
+      const iter = src.auditTable.listEntities<{ event?: string; groupId?: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${since.toISOString()}`, select: ['event', 'groupId'] },
+      });
+      for await (const e of iter) {
+        if (e.event !== 'refusal' || !e.groupId || !e.rowKey) continue;
+        byGroup.set(e.groupId, [...(byGroup.get(e.groupId) ?? []), e.rowKey]);
+      }
+    }
+    for (const [groupId, ids] of byGroup) {
+      await this.refusal(tenantId, groupId, ids);
+      summary.refusals += ids.length;
+    }
+    return summary;
+  }
+}
