@@ -120,13 +120,14 @@ const MINUTES = {
 };
 
 /** The flows cut: each a few steps to set up and the turn whose storage fails. */
-const FLOWS: Array<{ name: string; setup: Array<[string, Build]>; turn: [string, Build] }> = [
+const FLOWS: Array<{ name: string; setup: Array<[string, Build]>; turn: [string, Build]; audits?: string }> = [
   { name: 'boka (book a meeting in the channel)', setup: SETUP, turn: BOOK },
   { name: 'agenda.propose', setup: [...SETUP, BOOK], turn: PROPOSE },
   { name: 'agenda.publish', setup: [...SETUP, BOOK, PROPOSE], turn: ['midturn-publish', onCard('agenda.publish', { meetingId: MEETING })] },
   { name: 'minutes.finalize', setup: [...SETUP, BOOK], turn: ['midturn-finalize', onCard('minutes.finalize', MINUTES)] },
   {
     name: 'consent.record',
+    audits: 'consentRecorded',
     setup: SETUP,
     turn: [
       'midturn-consent',
@@ -236,6 +237,11 @@ describe('storage stopped in the middle of a turn, then back, and the turn resen
         const r = await runFlow(flow, k);
         const diff = differences(r.end, clean.end);
         expect(diff, `cut after ${k} of ${clean.requests} storage requests`).toEqual([]);
+        // The action's audit row is written at every cut point: with the action, by a job, or when Teams resends the turn.
+        if (flow.audits)
+          expect(r.end.state.Audit?.filter((row) => row.event === flow.audits).length, `cut after ${k}: the ${flow.audits} audit row`).toBe(
+            1,
+          );
         // While it was down: told so, truthfully, or the turn's real answer if the cut came after everything that mattered.
         const nothing = r.answers.some((a) => a.includes(NOTHING_SAVED));
         const partly = r.answers.some((a) => a.includes(PARTLY_SAVED));

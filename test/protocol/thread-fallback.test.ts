@@ -135,3 +135,68 @@ describe('a connector that refuses replies in a thread', () => {
     expect(topLevel(summaries[0]!)).toBe(true);
   });
 });
+
+/** What reached the channel at top level after `mark` whose card says `what`. */
+const toldAfter = (mark: number, what: string) => t.emulator.sent.slice(mark).filter((a) => topLevel(a) && text(cardOf(a)).includes(what));
+
+describe('a connector down for a while (5xx), then back', () => {
+  let a: string;
+  let b: string;
+
+  beforeAll(async () => {
+    a = await book('2026-12-08 13:00 60');
+    b = await book('2026-12-09 13:00 60');
+  });
+
+  it('moving, cancelling and proposing succeed while it is down, with the true state; each notice arrives once when it is back', async () => {
+    const mark = t.emulator.sent.length;
+    t.emulator.failWith = 503;
+    const moved = await invoke('meeting.move', { meetingId: a, date: '2026-12-10' });
+    const cancelled = await invoke('meeting.cancel', { meetingId: b, confirm: 'yes' });
+    const proposed = await invoke('agenda.propose', { meetingId: a, text: 'Skolnärvaro under vintern' });
+    t.emulator.failWith = undefined;
+    expect(t.emulator.failures).toBeGreaterThan(0);
+    // Each action answered with what is now true, nothing delivered yet.
+    expect(text(moved)).toContain('Torsdag 10 december 2026');
+    expect(text(moved)).toContain('Mötet är flyttat');
+    expect(text(cancelled)).toContain('Mötet är inställt');
+    expect(text(proposed)).toContain('Skolnärvaro under vintern');
+    expect(toldAfter(mark, 'Mötet är flyttat')).toHaveLength(0);
+
+    // Back: the delivery jobs send what the turns recorded, once, however often the scheduler runs.
+    await runJobs('tick', '2026-11-27T15:10:00Z');
+    await runJobs('tick', '2026-11-27T16:00:00Z');
+    await runJobs('tick', '2026-11-28T09:00:00Z');
+    expect(toldAfter(mark, 'Mötet är flyttat')).toHaveLength(1);
+    expect(toldAfter(mark, 'Mötet är inställt')).toHaveLength(1);
+    // The cards in the channel were updated in place to the true state.
+    const updates = t.emulator.sent.slice(mark).filter((x) => x.method === 'PUT');
+    expect(updates.some((u) => text(cardOf(u)).includes(a) && text(cardOf(u)).includes('Torsdag 10 december 2026'))).toBe(true);
+    expect(updates.some((u) => text(cardOf(u)).includes(b) && /[Ii]nställt/.test(text(cardOf(u))))).toBe(true);
+  });
+});
+
+describe('a card that can no longer be updated', () => {
+  it('is posted afresh at top level once, and the next change updates the new card', async () => {
+    const c = await book('2026-12-15 13:00 60');
+    const refusedBefore = t.emulator.requests.filter((r) => r.method === 'PUT' && r.status === 404).length;
+    t.emulator.refuseUpdates = 404;
+    const mark = t.emulator.sent.length;
+    const answered = await invoke('meeting.rsvp', { meetingId: c, answer: 'yes' });
+    t.emulator.refuseUpdates = undefined;
+    expect(text(answered)).toContain(c);
+    const refused = t.emulator.requests.filter((r) => r.method === 'PUT' && r.status === 404);
+    expect(refused.length).toBeGreaterThan(refusedBefore);
+    const reposted = t.emulator.sent.slice(mark).filter((x) => topLevel(x) && cardKind(x) === 'meeting' && text(cardOf(x)).includes(c));
+    expect(reposted).toHaveLength(1);
+
+    const mark2 = t.emulator.sent.length;
+    await invoke('meeting.rsvp', { meetingId: c, answer: 'no' });
+    const after = t.emulator.sent.slice(mark2);
+    const put = after.find((x) => x.method === 'PUT' && text(cardOf(x)).includes(c));
+    expect(put).toBeDefined();
+    // The new card is the one updated, not the refused one; and nothing was posted again.
+    expect(put!.path).not.toBe(refused.at(-1)!.path);
+    expect(after.filter((x) => topLevel(x) && cardKind(x) === 'meeting')).toHaveLength(0);
+  });
+});

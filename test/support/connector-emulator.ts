@@ -120,6 +120,12 @@ export class ConnectorEmulator {
    * is answered 404 ConversationNotFound, as the Agents Playground does.
    */
   rejectThreadReplies = false;
+  /**
+   * When set, an update of a posted activity (PUT) is answered with this
+   * status (404: the message was deleted; 403: the bot may no longer change
+   * it), as a card that can no longer be updated.
+   */
+  refuseUpdates?: number;
   /** When set, requests hang instead of being answered (see HangOptions). */
   hang?: HangOptions;
   /** Requests held by `hang` so far. */
@@ -279,6 +285,10 @@ export class ConnectorEmulator {
       return { status: this.failWith, body: { error: { code: 'ServiceError', message: 'emulated failure' } } };
     }
     const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(url);
+    if (m && method === 'PUT' && this.refuseUpdates) {
+      this.answered[this.refuseUpdates] = (this.answered[this.refuseUpdates] ?? 0) + 1;
+      return { status: this.refuseUpdates, body: { error: { code: 'NotFound', message: 'Activity not found.' } } };
+    }
     if (m && method === 'POST' && this.rejectThreadReplies && m[1]!.includes(';messageid=')) {
       this.answered[404] = (this.answered[404] ?? 0) + 1;
       return { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } };
