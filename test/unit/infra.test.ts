@@ -389,6 +389,11 @@ describe('the Agents Toolkit project and infra/', () => {
     expect(zip.artifactFolder).toBe('./build/deploy');
     expect(zip.resourceId).toBe('${{AZURE_APP_SERVICE_RESOURCE_ID}}');
     expect(deploy.map((s) => s.with?.args)).toContain('run build');
+    // atk runs npm with the env file's variables: NODE_ENV=production there makes a bare npm ci skip the build tools.
+    const install = deploy.find((s) => s.uses === 'cli/runNpmCommand' && /^ci\b/.test(String(s.with?.args)))!;
+    expect(parseEnvFile(sample).NODE_ENV).toBe('production');
+    expect(install.with!.args).toMatch(/--include=dev\b/);
+    expect(deploy.indexOf(install)).toBeLessThan(deploy.indexOf(script));
   });
 
   it('every setting the Bicep puts on the App Service is a variable src/config.ts reads (or one Azure reads)', () => {
