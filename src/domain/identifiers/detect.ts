@@ -984,7 +984,35 @@ function inAddressToken(text: string, t: Token): boolean {
 }
 
 /** Words after which a lower-case first name is a person talked about or with. */
-const LOWER_NAME_LEADS = new Set(['med', 'om', 'för', 'till', 'hos', 'åt', 'about', 'with', 'to', 'for']);
+const LOWER_NAME_LEADS = new Set([
+  'med',
+  'om',
+  'för',
+  'till',
+  'hos',
+  'åt',
+  'about',
+  'with',
+  'to',
+  'for',
+  // Verbs whose object is a person seen, met or called: "såg noah gråta", "kan någon ringa tilde".
+  'såg',
+  'ser',
+  'hörde',
+  'träffade',
+  'träffar',
+  'mötte',
+  'ringa',
+  'ringer',
+  'ringde',
+  'hämta',
+  'hämtade',
+  'saw',
+  'met',
+]);
+
+/** Words before a pet name or a name someone goes by: "som kallas Pippi", "som alla kallar Kruttan", "known as Jonno". */
+const CALLED = new Set(['kallas', 'kallad', 'kallade', 'kallar', 'nicknamed', 'aka', 'alias']);
 
 const CLASS_FILLER = words(
   `i som går gick på från ur är har börjat börjar nu och eleven elev numera in is at who goes attends the pupil student currently now was from and`,
@@ -1771,6 +1799,21 @@ function pastAside(text: string, tokens: Token[], k: number): number {
   return m - k >= 2 ? m : k;
 }
 
+/** "pojken som kallas X", "en elev som alla kallar X", "a boy known as X": a person goes by the name (not a room). */
+function calledBefore(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1]!;
+  let at: number;
+  if (CALLED.has(p.lower)) at = i - 1;
+  else if (p.lower === 'as' && tokens[i - 2]?.lower === 'known') at = i - 2;
+  else return false;
+  for (let k = at - 1; k >= 0 && k >= at - 5; k--) {
+    const u = tokens[k]!;
+    if (u.bits & (B.SINGLE | B.CHILD_BEFORE | B.KIN) || PERSON_REFS.has(u.lower)) return true;
+    if (u.sentenceStart) break;
+  }
+  return false;
+}
+
 /** A verb a person does right after a lower-case name ("amir ska …", "elsa har …"). */
 function verbAfter(after: Token | undefined): boolean {
   return !!after && after.tight && PERSON_VERBS.has(after.lower);
@@ -2066,9 +2109,11 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     // "Mrs Patel", "Mr Jones": a courtesy title makes the next capitalised word a family name.
     const titled =
       !!p && (p.bits & B.COURTESY) !== 0 && p.cap && t.cap && !t.allCaps && dotGap(text, p, t) && !(t.bits & (B.COMMON | B.NEVER));
+    const called = !!p && t.cap && !t.allCaps && calledBefore(tokens, i);
     const unknown =
       !given &&
       (titled ||
+        called ||
         couldBeUnknownName(t) ||
         (t.cap && !t.allCaps && nicknameShape(t, flags.childContext || personInSentence(tokens, i + 1))) ||
         (lone && t.cap && !t.allCaps && !(t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) && !isRoleWord(lower)));
@@ -2200,6 +2245,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       else if (surname === 'strong' && !t.sentenceStart && !atPlace) confidence = 0.65;
       else if (patient && !t.sentenceStart) confidence = 0.6;
       else if (lone && !signatureAt(tokens, i, j, text)) confidence = 0.6;
+      else if (called && context) confidence = 0.75;
       // "om Julian kom dit": a capitalised word inside a sentence doing what a person does.
       else if (personOnlyVerb && context && !t.sentenceStart && !atPlace && !surname) confidence = 0.6;
     }
@@ -2216,6 +2262,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       !patient &&
       !titled &&
       !atClinic &&
+      !called &&
       !clientClause(tokens, k) &&
       !caseWordInClause(tokens, i, k)
     )
@@ -2501,6 +2548,24 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
  * "dottern till rektorn", "den nya eleven", "som kom … i höstas". Groups, counts and indefinite examples
  * ("tre elever i 7C", "en pojke i åk 7", "hela 8A") single no one out.
  */
+const HOME_VERBS = words(`bor bodde boende familjen familj lives lived living family`);
+
+/** The end of "bor på <street>" / "familjen på <street>" within the child noun's sentence, or 0. */
+function homeStreetAfter(tokens: Token[], i: number): number {
+  for (let k = i + 1; k < tokens.length && k < i + 10; k++) {
+    const u = tokens[k]!;
+    if (u.sentenceStart) return 0;
+    if (!HOME_VERBS.has(u.lower)) continue;
+    const prep = tokens[k + 1];
+    const street = tokens[k + 2];
+    if (!prep || !street || !street.tight || prep.softBreak) return 0;
+    if (prep.lower !== 'på' && prep.lower !== 'i' && prep.lower !== 'on' && prep.lower !== 'in') return 0;
+    if (street.kind === Kind.Word && street.cap && !street.allCaps && isStreetName(street.lower)) return k + 3;
+    return 0;
+  }
+  return 0;
+}
+
 function findSingledOut(tokens: Token[], out: Finding[]): void {
   // Without a class, a school-like capitalised word or a kin noun anywhere, no child can be singled out.
   let possible = false;
@@ -2550,7 +2615,15 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
       anchorEnd = a.end;
     }
     const relationHere = kinOfRoleAt(tokens, i);
-    if (anchorKind === 0 && !relationHere) continue;
+    // "pojken som bor på Granvägen", "den äldsta av syskonen i familjen på Björkgatan": a home singles a child out.
+    if (anchorKind === 0 && !relationHere) {
+      let s0 = i;
+      while (s0 > 0 && !tokens[s0]!.sentenceStart) s0--;
+      const home = CONDITIONALS.has(tokens[s0]!.lower) ? 0 : homeStreetAfter(tokens, i);
+      if (home > 0 && !nameOverlaps(out, t.start, tokens[home - 1]!.end))
+        out.push({ category: 'singled-out', confidence: 0.75, start: t.start, end: tokens[home - 1]!.end });
+      continue;
+    }
 
     // The sentence around, and the next one when it goes on with a pronoun.
     let from = i;

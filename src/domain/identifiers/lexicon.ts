@@ -268,6 +268,7 @@ stabbed injured shot taken removed placed missing ran pregnant overdose deported
 blåmärken blåmärke brännmärken bruises bruised
 berusad berusade onykter drunk intoxicated inlagd inlagda
 överfall överfallet överfallen rånad rånades brann branden tidningen
+hits hitting beats beating
 `);
 
 /** Titles before a surname. Dr and doktor make an official; Mr, Mrs, Ms and Miss only with a role word nearby. */

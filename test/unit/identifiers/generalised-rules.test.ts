@@ -90,3 +90,28 @@ describe('signs of a child’s situation the word lists lacked', () => {
     ],
   );
 });
+
+describe('a name someone goes by, a lower-case name seen or called, a child singled out by their home', () => {
+  table(
+    [
+      'Pojken som kallas Tjotte i 5C har berättat att han sover i bilen.',
+      'Hon som kallas Pippi på fritids har blåmärken igen.',
+      'Vi har en elev som alla kallar Kruttan, hon har inte ätit på tre dagar.',
+      'såg noah gråta på rasten igen, ingen vet varför',
+      'kan någon ringa tilde efter skolan, hennes mamma är inlagd',
+      'Pojken som bor på Granvägen, den med hunden, har varit ensam hemma hela helgen.',
+      'Den äldsta av syskonen i familjen på Björkgatan har slutat komma till skolan.',
+      'The youngest of the three brothers in year 2 says his dad hits him.',
+    ],
+    [
+      'Rummet som kallas Solen är bokat för elevhälsomötet.',
+      'Mötesrummet kallas Ekorren sedan i höstas, utbildningen om orosanmälan hålls där.',
+      'såg lena på mötet om skolfrånvaro idag, hon hade bra bilder',
+      'kan någon ringa johan om föräldramötet?',
+      'Vi träffade kurator Anna och såg johan från soc på mötet om placeringar.',
+      'Barnen som bor på Granvägen får skolskjuts från måndag.',
+      'Om pojken bor på Granvägen gäller skolskjuts enligt riktlinjen.',
+      'Alla elever som bor på Storgatan ska ha fått brev om skolskjuts.',
+    ],
+  );
+});
