@@ -4,6 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBrowser } from '../support/browser';
 import { launchChromium, openPage, startLocalStack, type LocalStack } from './stack';
+import { describeWeek } from './week';
 
 /**
  * `npm start`'s whole stack (embedded Azurite, the bot, the Agents Playground)
@@ -102,11 +103,14 @@ describe('the bot in the Agents Playground', () => {
     await editor.waitFor({ timeout: 30_000 });
     await helpCards(page).first().waitFor({ timeout: 30_000 }); // the greeting on install in the team
     const { answered, sent, installs } = log(page);
-    // The page installs the bot in personal chat and in the team; each install is greeted once.
-    await expect.poll(async () => [await installs.count(), await sent.count()], { timeout: 20_000 }).toEqual([2, 2]);
+    // The page installs the bot in personal chat and in the team; each install is greeted once. (The Log
+    // Panel's "message 201" also counts what the scheduler sends on its own, such as the demo's review
+    // reminder to Alex Wilber's personal chat, whenever its tick comes: so at least two, and the reply
+    // below is counted by the cards in this channel.)
+    await expect.poll(async () => [await installs.count(), (await sent.count()) >= 2], { timeout: 20_000 }).toEqual([2, true]);
     const cardsBefore = await helpCards(page).count();
+    const channelCardsBefore = await page.locator('.ac-adaptiveCard').count();
     const answeredBefore = await answered.count();
-    const sentBefore = await sent.count();
 
     // Without a mention nothing comes back. (The Playground, like Teams for a bot
     // without the RSC permission, does not even forward an unmentioned channel
@@ -128,9 +132,9 @@ describe('the bot in the Agents Playground', () => {
     await page.keyboard.type(' help');
     await page.getByRole('button', { name: 'Post' }).click();
     await expect.poll(() => answered.count(), { timeout: 20_000 }).toBe(answeredBefore + 1);
-    // Every reply is delivered before "message 200": exactly one message came back, the help card.
-    expect(await sent.count()).toBe(sentBefore + 1);
+    // Every reply is delivered before "message 200": exactly one card came back in the channel, the help card.
     await expect.poll(() => helpCards(page).count(), { timeout: 10_000 }).toBe(cardsBefore + 1);
+    expect(await page.locator('.ac-adaptiveCard').count()).toBe(channelCardsBefore + 1);
     // Channel posts are newest first: the first card is the reply to the mention.
     await page.locator('.ac-adaptiveCard:has(#help)').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'channel-help.png') });
@@ -193,3 +197,6 @@ describe('the bot in the Agents Playground', () => {
     await page.close();
   });
 });
+
+// The whole week on the same stack, after the tests above (it uses the other team channel, Announcements).
+describeWeek(() => ({ stack, browser }));
