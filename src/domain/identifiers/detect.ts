@@ -1011,6 +1011,11 @@ const LOWER_NAME_LEADS = new Set([
   'met',
 ]);
 
+/** Words that open a sentence and are no one's name. */
+const SENTENCE_ADVERBS = words(
+  `igår idag imorgon sedan sen därefter då nu här där sist först efteråt tidigare senare ändå också plötsligt ofta alltid aldrig redan yesterday today then now later after afterwards also suddenly often always never first finally`,
+);
+
 /** Words before a pet name or a name someone goes by: "som kallas Pippi", "som alla kallar Kruttan", "known as Jonno". */
 const CALLED = new Set(['kallas', 'kallad', 'kallade', 'kallar', 'nicknamed', 'aka', 'alias']);
 
@@ -2122,10 +2127,23 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     if (t.allCaps && !given) continue;
     // A word outside the lexicon opening a sentence is a name only with a class or an age right after it ("Kallelse",
     // "Påminnelse" are not): the cheap test first.
+    // "Totte berättade …", "Bex said …": a word outside the lexicon opening a sentence, a person's verb right after it,
+    // in a message about a child, is a name (not a noun with a definite ending, not a sentence adverb).
+    const speaker =
+      !given &&
+      t.sentenceStart &&
+      t.cap &&
+      !t.allCaps &&
+      flags.childContext &&
+      !!tokens[i + 1]?.tight &&
+      PERSON_ONLY_VERBS.has(tokens[i + 1]!.lower) &&
+      couldBeUnknownName(t) &&
+      !SENTENCE_ADVERBS.has(lower);
     if (
       !given &&
       !titled &&
       !lone &&
+      !speaker &&
       t.sentenceStart &&
       !classAfter(tokens, i + 1) &&
       !classAfter(tokens, i + 2) &&
@@ -2246,6 +2264,17 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       else if (patient && !t.sentenceStart) confidence = 0.6;
       else if (lone && !signatureAt(tokens, i, j, text)) confidence = 0.6;
       else if (called && context) confidence = 0.75;
+      else if (speaker) confidence = 0.6;
+      // "pratade med Mackan idag, han …", "check on Jonno? His mum …": talked about, in a child's case, a person after.
+      else if (
+        !t.sentenceStart &&
+        p &&
+        (LOWER_NAME_LEADS.has(p.lower) || p.lower === 'on') &&
+        flags.childContext &&
+        !(tokens[i + 1]?.cap && tokens[i + 1]!.tight) &&
+        personInSentence(tokens, i + 1)
+      )
+        confidence = 0.6;
       // "om Julian kom dit": a capitalised word inside a sentence doing what a person does.
       else if (personOnlyVerb && context && !t.sentenceStart && !atPlace && !surname) confidence = 0.6;
     }

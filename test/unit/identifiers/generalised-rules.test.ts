@@ -115,3 +115,28 @@ describe('a name someone goes by, a lower-case name seen or called, a child sing
     ],
   );
 });
+
+describe('a name outside the lexicon: a speaker opening a sentence, or someone talked about in a child’s case', () => {
+  table(
+    [
+      'pratade med Mackan idag, han säger att pappa tar hans pengar',
+      'Har någon hört något om Sessan? Mamman har inte hämtat henne på tre dagar.',
+      'Totte berättade idag att pappa slår mamma.',
+      'Bex said her stepdad hit her again, she doesn’t want to go home.',
+      'Can someone check on Jonno? His mum hasn’t picked him up and he is crying.',
+      'Vi oroar oss för Kicki på avd. Rosen, hon har gått ner mycket i vikt.',
+      'Nisse i trean har slutat prata med alla och pappa är häktad.',
+    ],
+    [
+      'Igår sa mamman att pojken inte vill åka hem.',
+      'Sedan sa pappan att han ska hämta barnen.',
+      'Grannen berättade att pappan slår barnen.',
+      'Polisen kom hem till familjen igår kväll.',
+      'Kuratorn sa att eleven mår dåligt.',
+      'Hemma sa mamman att hon inte orkar.',
+      'Vi hade möte med Hagaby om eleven igår, det gick bra.',
+      'Pratade med Skolverket om frånvaron, de återkommer.',
+      'Personalen sa att barnet grät hela dagen.',
+    ],
+  );
+});
