@@ -255,6 +255,16 @@ export function describeWeek(ctx: () => WeekContext): void {
       expect(await textOf(agenda)).toContain(sv('agenda.badgePublished'));
       expect(await agenda.getByRole('button', { name: sv('agenda.labels.publish') }).count()).toBe(0);
       await shot(agenda, '07-publicerad');
+      // The meeting card in the channel follows the agenda's status.
+      const agendaLine = new RegExp(
+        `${escapeRegExp(sv('meetings.facts.agenda'))}\\s+${escapeRegExp(sv('meetings.agendaStatus.published'))}`,
+      );
+      await expect
+        .poll(async () => textOf(withText('Kommunhuset').first()), {
+          timeout: ANSWER_MS,
+          message: 'the meeting card still shows the agenda unpublished',
+        })
+        .toMatch(agendaLine);
     });
 
     step('08 översyn: a review recorded with its decision', async () => {
