@@ -258,6 +258,7 @@ describe('storage stopped in the middle of a turn, then back, and the turn resen
       );
       expect(told.nothing + told.partly).toBeGreaterThan(0);
     },
-    180_000,
+    // Each cut point starts a bot; a turn now also records its deliveries (a job row and its mark), so a flow has a few more points.
+    360_000,
   );
 });
