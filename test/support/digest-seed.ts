@@ -66,6 +66,8 @@ export interface DigestStores {
 
 export interface SeedOptions {
   consents?: number;
+  /** Consents only, numbered from this one on (to add more to a seeded organisation). */
+  moreConsentsFrom?: number;
   /** How many writes at once (Azurite likes a few). */
   concurrency?: number;
 }
@@ -95,6 +97,7 @@ export async function seedDigest(s: DigestStores, org: Organisation, now: Date, 
   const base = DateTime.fromJSDate(now, { zone: tz }).startOf('year').set({ hour: 13 });
   const iso = (d: DateTime) => d.toUTC().toISO()!;
   org.groups.forEach((g, gi) => {
+    if (o.moreConsentsFrom !== undefined) return;
     for (let k = 0; ; k++) {
       const start = base.plus({ months: k, days: (gi % 20) + 1 });
       if (start > DateTime.fromJSDate(now, { zone: tz }).plus({ days: 25 })) break;
@@ -167,7 +170,7 @@ export async function seedDigest(s: DigestStores, org: Organisation, now: Date, 
     }
   });
   const operative = org.groups.filter((g) => g.level === 'operative');
-  for (let i = 0; i < (o.consents ?? 0) && operative.length; i++) {
+  for (let i = o.moreConsentsFrom ?? 0; i < (o.consents ?? 0) && operative.length; i++) {
     const validUntil = addDays(today, ((i * 37) % (5 * 365)) - 365);
     const c: Consent = {
       caseRef: `SAM-${pad(i, 8)}`,
