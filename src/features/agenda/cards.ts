@@ -84,6 +84,14 @@ export interface AgendaCardOptions {
 /** Open tasks shown on the agenda; more are summarised in the digest and the minutes card. */
 export const MAX_CARRIED_SHOWN = 10;
 
+/** Open tasks the minutes card offers to mark done; the others wait for the next minutes. */
+export const MAX_CARRIED_CHOICES = 40;
+
+/** The tasks that were due first come first: overdue ones are what a meeting most needs to see. */
+function byDue(tasks: readonly Task[]): Task[] {
+  return [...tasks].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
+
 /** A case reference as the minutes card's SIP inputs are named by it (`sip_<key>_<field>`). */
 export function sipKey(caseRef: string): string {
   return caseRef.replace(/[^A-Za-z0-9]/g, '');
@@ -119,10 +127,17 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
             ? t(locale, 'agenda.meta.proposedBy', { name: userText(item.proposer) })
             : '',
     })),
-    carried: (o.carried ?? []).slice(0, MAX_CARRIED_SHOWN).map((task) => ({
-      text: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
-      color: task.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default',
-    })),
+    carried: [
+      ...byDue(o.carried ?? [])
+        .slice(0, MAX_CARRIED_SHOWN)
+        .map((task) => ({
+          text: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
+          color: task.due < o.now.toISOString().slice(0, 10) ? 'Attention' : 'Default',
+        })),
+      ...((o.carried ?? []).length > MAX_CARRIED_SHOWN
+        ? [{ text: t(locale, 'agenda.carriedMore', { count: (o.carried ?? []).length - MAX_CARRIED_SHOWN }), color: 'Default' }]
+        : []),
+    ],
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
     open,
     canPublish: open && agenda.status !== 'published',
@@ -193,10 +208,12 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
       value: d.notes?.[i.id] ?? '',
     })),
     decisions: d.decisions ?? '',
-    carried: o.carried.map((task) => ({
-      title: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
-      value: task.id,
-    })),
+    carried: byDue(o.carried)
+      .slice(0, MAX_CARRIED_CHOICES)
+      .map((task) => ({
+        title: t(locale, 'agenda.carriedLine', userParams({ what: task.what, who: task.who, due: task.due })),
+        value: task.id,
+      })),
     closed: d.closed ?? '',
     actions: d.actions ?? '',
     sip: o.caseRefs.map((ref) => {
@@ -233,6 +250,8 @@ export function minutesCard(locale: Locale, meeting: Meeting, minutes: Minutes |
       ].map((k) => [k, t(locale, `minutes.labels.${k}`)]),
     ),
   };
+  if (o.carried.length > MAX_CARRIED_CHOICES)
+    data.labels.closed = t(locale, 'minutes.labels.closedSome', { shown: MAX_CARRIED_CHOICES, total: o.carried.length });
   return renderCard('minutes', data);
 }
 

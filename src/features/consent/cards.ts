@@ -145,6 +145,17 @@ export interface ConsentListData {
   /** For conveners: the gate's counts in their groups. */
   stats: Array<{ groupName: string; counts: Record<AuditEvent, number> }>;
   notice?: { text: string; style: 'good' | 'attention' | 'default' };
+  /** The register goes on past this page: how many are left, how many are shown so far, of how many, and where the next page starts. */
+  more?: { remaining: number; shown: number; total: number; next: number };
+}
+
+/** How many group names the register's intro names; the rest are counted. */
+export const INTRO_GROUPS_SHOWN = 10;
+
+function groupNamesLine(locale: Locale, names: string[]): string {
+  const shown = names.slice(0, INTRO_GROUPS_SHOWN).map((n) => userText(n));
+  const rest = names.length - shown.length;
+  return rest > 0 ? t(locale, 'consent.list.groupsAndMore', { groups: shown.join(', '), count: rest }) : shown.join(', ');
 }
 
 const STATUS_COLOR: Record<ConsentStatus, string> = { inForce: 'Good', expired: 'Warning', withdrawn: 'Attention', notYetValid: 'Accent' };
@@ -153,7 +164,10 @@ const STATUS_COLOR: Record<ConsentStatus, string> = { inForce: 'Good', expired: 
 export function consentListCard(locale: Locale, data: ConsentListData): AdaptiveCardJson {
   return renderCard('consent-list', {
     title: t(locale, 'consent.list.title'),
-    intro: t(locale, 'consent.list.intro', { groups: data.groupNames.map((n) => userText(n)).join(', ') }),
+    intro: t(locale, 'consent.list.intro', { groups: groupNamesLine(locale, data.groupNames) }),
+    more: data.more ? t(locale, 'consent.list.more', { count: data.more.remaining, shown: data.more.shown, total: data.more.total }) : '',
+    moreButton: data.more ? t(locale, 'consent.list.moreButton') : '',
+    moreFrom: data.more?.next ?? 0,
     empty: t(locale, 'consent.list.empty'),
     notice: userText(data.notice?.text),
     noticeStyle: data.notice?.style ?? 'default',

@@ -1,6 +1,7 @@
 import type { Feature } from '../shared/feature';
 import { consent } from './command';
 import { consentRecord } from './record-action';
+import { consentListPage } from './register';
 import { consentWithdraw } from './withdraw-action';
 
 /** Consent: the register (`samtycke`), and the gate every message and stored text passes (gate.ts, value-gate.ts). */
@@ -10,5 +11,6 @@ export const consentFeature: Feature = {
     routes.command('consent', consent, { usageKey: 'usage.consent' });
     routes.action(consentRecord);
     routes.action(consentWithdraw);
+    routes.action(consentListPage);
   },
 };

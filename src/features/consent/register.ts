@@ -1,17 +1,30 @@
+import { z } from 'zod';
 import type { AdaptiveCardJson } from '../../cards/render';
+import { fitList } from '../../cards/size';
 import { status } from '../../domain/consent';
+import { defineAction } from '../shared/feature';
 import type { Turn } from '../shared/turn';
-import { consentListCard, type ConsentListData, type ConsentListRow } from './cards';
+import { consentListCard, consentNotAllowedCard, type ConsentListData, type ConsentListRow } from './cards';
 import { audit, today, type ConsentDeps } from './consent';
 import { convenes, groupNamer, permittedGroups, refusalFor, userName, type Refusal } from './organisation';
 
 const STATUS_ORDER = { inForce: 0, notYetValid: 1, expired: 2, withdrawn: 3 } as const;
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** How many consents one page of the register shows at most (fewer when they would not fit the card). */
+export const CONSENT_PAGE = 25;
+/** How many convened groups get the gate's counts on the register (one count each, read per page). */
+export const CONSENT_STATS_GROUPS = 5;
+
 type Notice = NonNullable<ConsentListData['notice']>;
 
-/** The register as this user may see it, with the gate's counts for the groups they convene. */
-export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Notice): Promise<AdaptiveCardJson> {
+/**
+ * The register as this user may see it, a page at a time from `from`: those
+ * in force first, newest first, then those not yet valid, expired and
+ * withdrawn; with the gate's counts for (the first few of) the groups they
+ * convene, how many are left, and a button to the next page.
+ */
+export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Notice, from = 0): Promise<AdaptiveCardJson> {
   const { info } = turn;
   const org = deps.organisation;
   const groups = permittedGroups(org, turn.actor, 'consent.list');
@@ -28,7 +41,7 @@ export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Not
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.consent.recordedAt.localeCompare(a.consent.recordedAt));
   const now = deps.now();
-  const convened = groups.filter((g) => convenes(org, g, info.aadObjectId));
+  const convened = groups.filter((g) => convenes(org, g, info.aadObjectId)).slice(0, CONSENT_STATS_GROUPS);
   const stats = await Promise.all(
     convened.map(async (g) => ({
       groupName: g.name,
@@ -36,14 +49,35 @@ export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Not
     })),
   );
   await audit(deps, info, 'consentListed', groupIds);
-  return consentListCard(turn.locale, {
-    rows,
-    groupName: groupNamer(org, info.tenantId),
-    groupNames: groups.map((g) => g.name),
-    stats,
-    notice,
-  });
+  const start = Math.min(Math.max(0, Math.floor(from)), Math.max(0, rows.length - 1));
+  const page = rows.slice(start, start + CONSENT_PAGE);
+  const after = rows.length - start - page.length;
+  const groupName = groupNamer(org, info.tenantId);
+  return fitList(page, (shown, omitted) =>
+    consentListCard(turn.locale, {
+      rows: [...shown],
+      groupName,
+      groupNames: groups.map((g) => g.name),
+      stats,
+      notice,
+      more:
+        after + omitted > 0
+          ? { remaining: after + omitted, shown: start + shown.length, total: rows.length, next: start + shown.length }
+          : undefined,
+    }),
+  ).card;
 }
+
+/** `consent.listPage`: the register's next page, for those who may see it. */
+export const consentListPage = defineAction({
+  verb: 'consent.listPage',
+  schema: z.object({ from: z.coerce.number().int().min(0).max(1_000_000) }),
+  async handle({ services, turn, data }) {
+    if (permittedGroups(services.organisation, turn.actor, 'consent.list').length === 0)
+      return consentNotAllowedCard(turn.locale, refusalFor(services.organisation, turn.actor, 'consent.list'));
+    return consentListFor(services, turn, undefined, data.from);
+  },
+});
 
 /** Withdraws a consent if the user may; answers with the register and what happened. */
 export async function withdrawConsent(

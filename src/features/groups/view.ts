@@ -37,17 +37,24 @@ export async function groupView(deps: GroupsDeps, turn: Turn, notice?: string): 
   return linkChooser(deps, turn, notice);
 }
 
+/** How many groups the link chooser offers; a convener of more links the others by name (`grupp koppla <namn>`). */
+export const LINK_CHOICES_SHOWN = 50;
+/** How many of the user's groups the personal group card lists. */
+export const YOUR_GROUPS_SHOWN = 30;
+
 /**
  * The link form: the groups the user may link this conversation to, with a
  * placeholder; when there are none, why (they convene no group) and who can.
  */
 export async function linkChooser(deps: GroupsDeps, turn: Turn, notice?: string): Promise<AdaptiveCardJson> {
-  const choices = groupsWhere(deps.organisation, turn.actor, 'group.link').map((g) => ({
+  const all = groupsWhere(deps.organisation, turn.actor, 'group.link');
+  const choices = all.slice(0, LINK_CHOICES_SHOWN).map((g) => ({
     title: `${g.name} (${turn.t(`levels.${g.level}`)})`,
     value: g.id,
   }));
   const here = await turn.groupHere();
-  const text = here ? turn.t('group.relinkText', { group: here.name }) : turn.t('group.notLinkedText');
+  const base = here ? turn.t('group.relinkText', { group: here.name }) : turn.t('group.notLinkedText');
+  const text = all.length > choices.length ? `${base} ${turn.t('group.moreChoices', { count: all.length - choices.length })}` : base;
   return groupCard(turn.locale, {
     title: here ? turn.t('group.linkPrompt') : turn.t('group.notLinkedTitle'),
     notice: notice ?? (choices.length ? text : `${text} ${turn.t('group.notLinkedNoRight')}`),
@@ -58,19 +65,29 @@ export async function linkChooser(deps: GroupsDeps, turn: Turn, notice?: string)
 
 /** In personal chat: the groups the user convenes or takes part in. */
 function yourGroups(turn: Turn, notice: string | undefined): AdaptiveCardJson {
-  const facts = turn.roles().flatMap((r) =>
+  const all = turn.roles().flatMap((r) =>
     r.kind === 'convener' || r.kind === 'member'
       ? [
           {
-            title: r.groupName,
-            value: `${turn.t(`levels.${r.level}`)} · ${turn.t(r.kind === 'convener' ? 'group.roleConvener' : 'group.roleMember')}`,
+            convener: r.kind === 'convener',
+            fact: {
+              title: r.groupName,
+              value: `${turn.t(`levels.${r.level}`)} · ${turn.t(r.kind === 'convener' ? 'group.roleConvener' : 'group.roleMember')}`,
+            },
           },
         ]
       : [],
   );
+  // Convened groups first: they are the ones the user answers for.
+  const facts = all
+    .sort((a, b) => Number(b.convener) - Number(a.convener))
+    .slice(0, YOUR_GROUPS_SHOWN)
+    .map((f) => f.fact);
+  const more = all.length - facts.length;
+  const text = facts.length ? turn.t('group.yourGroupsText') : turn.t('group.noGroups');
   return groupCard(turn.locale, {
     title: turn.t('group.yourGroupsTitle'),
-    notice: notice ?? (facts.length ? turn.t('group.yourGroupsText') : turn.t('group.noGroups')),
+    notice: notice ?? (more > 0 ? `${text} ${turn.t('group.moreGroups', { count: more })}` : text),
     facts,
   });
 }

@@ -26,7 +26,13 @@ export interface HelpCardData {
   comingSoon?: HelpEntry[];
 }
 
+/** How many role lines the card lists: someone in hundreds of groups gets the first ones and a count of the rest. */
+export const HELP_ROLES_SHOWN = 12;
+
 export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
+  const roles = data.roles.slice(0, HELP_ROLES_SHOWN).map((r) => `- ${userText(r)}`);
+  const moreRoles = data.roles.length - roles.length;
+  if (moreRoles > 0) roles.push(t(locale, 'help.moreRoles', { count: moreRoles }));
   const coming = new Set(data.comingSoon ?? []);
   const commands = data.entries.map((key) => {
     const word = t(locale, `commands.${key}.word`);
@@ -47,7 +53,7 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
     intro: t(locale, 'help.intro'),
     commands,
     rolesTitle: t(locale, 'help.rolesTitle'),
-    roles: data.roles.length ? data.roles.map((r) => `- ${userText(r)}`).join('\n') : t(locale, 'help.noRoles'),
+    roles: roles.length ? roles.join('\n') : t(locale, 'help.noRoles'),
     footer: t(locale, 'help.footer'),
     quickActions: quick,
   });

@@ -44,7 +44,13 @@ export function roleLine(turn: Pick<Turn, 't'>, role: Role): string {
   }
 }
 
-/** The user's roles in the organisation, one line each. */
+const ROLE_ORDER: Record<Role['kind'], number> = { manager: 0, convener: 1, member: 2, consentRecorder: 2 };
+
+/** The user's roles in the organisation, one line each: what they answer for first (managing, convening), then membership. */
 export function roleLinesFor(turn: Turn): string[] {
-  return turn.roles().map((r) => roleLine(turn, r));
+  return turn
+    .roles()
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => ROLE_ORDER[a.r.kind] - ROLE_ORDER[b.r.kind] || a.i - b.i)
+    .map(({ r }) => roleLine(turn, r));
 }

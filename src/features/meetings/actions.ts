@@ -12,7 +12,7 @@ import { askToCancel, cancelMeeting, moveMeeting, refreshView, rsvp } from './ch
 import { recordCard } from './channel-card';
 import { findMeeting } from './meetings';
 import { readRefusal } from './read-access';
-import { rotateFeed } from './views';
+import { meetingsView, rotateFeed } from './views';
 
 const meetingId = z.string().trim().min(3).max(90);
 const time = z
@@ -157,5 +157,14 @@ export const meetingNewLink = defineAction({
   schema: z.object({ groupId: z.string().trim().min(1).max(64) }),
   async handle({ services, turn, data }) {
     return rotateFeed(services, turn, data.groupId);
+  },
+});
+
+/** `meetings.page`: the next page of the personal meeting list, from the group where the last one stopped. */
+export const meetingsPage = defineAction({
+  verb: 'meetings.page',
+  schema: z.object({ from: z.coerce.number().int().min(0).max(100_000) }),
+  async handle({ services, turn, data }) {
+    return meetingsView(services, turn, data.from);
   },
 });

@@ -217,10 +217,22 @@ export interface MeetingListGroup {
   feedUrl?: string;
 }
 
-export function meetingListCard(locale: Locale, groups: MeetingListGroup[], notice?: string): AdaptiveCardJson {
+/** A list that goes on: how many groups it has shown up to this page, of how many, and where the next page starts. */
+export interface MeetingListMore {
+  shown: number;
+  total: number;
+  remaining: number;
+  next: number;
+}
+
+export function meetingListCard(locale: Locale, groups: MeetingListGroup[], notice?: string, more?: MeetingListMore): AdaptiveCardJson {
+  const goesOn = !!more && more.remaining > 0;
   return renderCard('meeting-list', {
     title: t(locale, 'meetings.list.title'),
     notice: userText(notice),
+    more: goesOn ? t(locale, 'meetings.list.more', { count: more.remaining, shown: more.shown, total: more.total }) : '',
+    moreButton: goesOn ? t(locale, 'meetings.list.moreButton') : '',
+    moreFrom: goesOn ? more.next : 0,
     groups: groups.map((g) => ({
       groupId: g.groupId,
       name: userText(g.name),

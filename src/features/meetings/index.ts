@@ -1,5 +1,5 @@
 import type { Feature } from '../shared/feature';
-import { meetingCancel, meetingMove, meetingNewLink, meetingRefresh, meetingRsvp, meetingSchedule } from './actions';
+import { meetingCancel, meetingMove, meetingNewLink, meetingRefresh, meetingRsvp, meetingSchedule, meetingsPage } from './actions';
 import { registerMeetingJobs } from './jobs';
 import { meetings } from './meetings-command';
 import { schedule } from './schedule-command';
@@ -10,7 +10,8 @@ export const meetingsFeature: Feature = {
   register(routes, services) {
     routes.command('schedule', schedule, { usageKey: 'usage.schedule' });
     routes.command('meetings', meetings, { usageKey: 'usage.meetings' });
-    for (const action of [meetingSchedule, meetingRsvp, meetingRefresh, meetingMove, meetingCancel, meetingNewLink]) routes.action(action);
+    for (const action of [meetingSchedule, meetingRsvp, meetingRefresh, meetingMove, meetingCancel, meetingNewLink, meetingsPage])
+      routes.action(action);
     registerMeetingJobs(routes, services);
   },
 };
