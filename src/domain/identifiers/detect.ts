@@ -417,6 +417,9 @@ function isUpperCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
+/** Abbreviations whose point is no sentence end. */
+const ABBREVIATIONS = new Set(['avd', 'ca', 'kl', 'nr', 'tel', 'tfn', 'resp', 'inkl', 'exkl', 'jfr', 'bl', 'ev', 'vard', 'avdelning']);
+
 /**
  * Token objects are reused from call to call: a message's tokens live only while it is read (no finding keeps one),
  * and the detector is synchronous, so a pool spares the collector most of the per-message garbage.
@@ -525,6 +528,16 @@ function tokenize(text: string): Token[] {
       else if (g === 64) mention = true;
       else if (g === 47 && k === start - 1) slash = true;
     }
+    // "avd. Myran", "ca. 3 veckor": the point of an abbreviation ends no sentence.
+    if (
+      sentenceStart &&
+      !lineStart &&
+      tokens.length > 0 &&
+      text.charCodeAt(gapStart) === 46 &&
+      start - gapStart <= 2 &&
+      ABBREVIATIONS.has(tokens[tokens.length - 1]!.lower)
+    )
+      sentenceStart = false;
     let lower: string;
     let bits = 0;
     let cap: boolean;
@@ -1820,8 +1833,20 @@ function calledBefore(tokens: Token[], i: number): boolean {
 }
 
 /** A verb a person does right after a lower-case name ("amir ska …", "elsa har …"). */
-function verbAfter(after: Token | undefined): boolean {
-  return !!after && after.tight && PERSON_VERBS.has(after.lower);
+function verbAfter(after: Token | undefined, next?: Token): boolean {
+  if (!after || !after.tight) return false;
+  if (PERSON_VERBS.has(after.lower)) return true;
+  // "att wilmer inte har varit …": one adverb between.
+  return MID_ADVERBS.has(after.lower) && !!next && next.tight && PERSON_VERBS.has(next.lower);
+}
+
+const MID_ADVERBS = words(`inte också alltid aldrig redan fortfarande ofta ju nog bara not also always never still often just`);
+
+/** "idag kom liam …", "igår var selma …": the subject after a verb that follows a time word opening the sentence. */
+function invertedSubject(tokens: Token[], i: number): boolean {
+  const v = tokens[i - 1];
+  const a = tokens[i - 2];
+  return !!v && !!a && v.tight && a.sentenceStart && SENTENCE_ADVERBS.has(a.lower) && PERSON_VERBS.has(v.lower);
 }
 
 function isNickname(text: string, t: Token | undefined): boolean {
@@ -2243,7 +2268,11 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
               : lowerSurname
                 ? 0.7
                 : flags.childContext &&
-                    (t.sentenceStart || lone || (!!p && LOWER_NAME_LEADS.has(p.lower)) || verbAfter(after)) &&
+                    (t.sentenceStart ||
+                      lone ||
+                      (!!p && LOWER_NAME_LEADS.has(p.lower)) ||
+                      verbAfter(after, tokens[k + 1]) ||
+                      invertedSubject(tokens, i)) &&
                     !inAddressToken(text, t)
                   ? 0.6
                   : 0;
@@ -2423,6 +2452,7 @@ function anchorAfter(tokens: Token[], j: number): { kind: 0 | 1 | 2; end: number
       break;
     }
     if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return { kind: 1, end: k + 1 };
+    if (preschoolUnitAt(tokens, k)) return { kind: 2, end: k + 2 };
     // "i min klass", "in my class"
     if (
       (l === 'min' || l === 'vår' || l === 'my' || l === 'our') &&
@@ -2577,6 +2607,18 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
  * "dottern till rektorn", "den nya eleven", "som kom … i höstas". Groups, counts and indefinite examples
  * ("tre elever i 7C", "en pojke i åk 7", "hela 8A") single no one out.
  */
+/** Plural child nouns that "ett av", "en av", "one of" make one child. */
+const ONE_OF_CHILDREN = words(`barnen eleverna pojkarna flickorna killarna tjejerna children pupils kids boys girls students`);
+
+/** "ett av barnen", "en av eleverna", "one of the children". */
+function oneOfBefore(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  if (tokens[k]?.lower === 'the') k--;
+  const of = tokens[k];
+  const one = tokens[k - 1];
+  return !!of && !!one && (of.lower === 'av' || of.lower === 'of') && (one.lower === 'ett' || one.lower === 'en' || one.lower === 'one');
+}
+
 const HOME_VERBS = words(`bor bodde boende familjen familj lives lived living family`);
 
 /** The end of "bor på <street>" / "familjen på <street>" within the child noun's sentence, or 0. */
@@ -2613,11 +2655,14 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
-    if (!(t.bits & B.SINGLE) && !(l.length > 6 && l.endsWith('åringen'))) continue;
+    const oneOf = ONE_OF_CHILDREN.has(l) && oneOfBefore(tokens, i);
+    if (!(t.bits & B.SINGLE) && !(l.length > 6 && l.endsWith('åringen')) && !oneOf) continue;
     const p = tokens[i - 1];
     let anchorKind: 0 | 1 | 2 = 0;
     let anchorEnd = i + 1;
-    if (SINGLED_CHILD_NOUNS.has(l) || (l.endsWith('åringen') && (l.length > 7 || (!!p && p.kind === Kind.Num)))) {
+    if (oneOf) {
+      /* "ett av barnen på avd. Myran": one child of a group */
+    } else if (SINGLED_CHILD_NOUNS.has(l) || (l.endsWith('åringen') && (l.length > 7 || (!!p && p.kind === Kind.Num)))) {
       if (p && !t.sentenceStart && QUANTIFIERS.has(p.lower)) continue;
     } else if (EN_CHILD_NOUNS.has(l)) {
       const ref = englishChildRef(tokens, i);

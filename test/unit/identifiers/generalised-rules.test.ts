@@ -140,3 +140,23 @@ describe('a name outside the lexicon: a speaker opening a sentence, or someone t
     ],
   );
 });
+
+describe('a lower-case subject after a time word and a verb, one of a group of children, a diagnosis in a class', () => {
+  table(
+    [
+      'idag kom liam utan matsäck igen, mamma svarar inte',
+      'igår var selma ledsen hela dagen och sa att pappa skriker',
+      'mentorn säger att wilmer inte har varit i skolan på två veckor och att familjen ska flytta',
+      'Ett av barnen på avd. Myran har blåmärken på ryggen, pappan blev arg vid hämtningen.',
+      'One of the children in 3C says her stepdad hits her.',
+      'Flickan i 2B som har diabetes har inte fått sin insulin hemma.',
+    ],
+    [
+      'idag kom lena till jobbet sent, mötet om skolfrånvaro flyttas',
+      'Ett av barnen på avd. Myran fyller år idag, vi bjuder på tårta.',
+      'En av eleverna i 7B har glömt sin jacka i matsalen.',
+      'Möte kl. 14 på avd. Solen om nya rutiner för lämning.',
+      'Eleverna i 2B med diabetes får ny rutin för insulin från måndag.',
+    ],
+  );
+});
