@@ -353,6 +353,17 @@ export function describeWeek(ctx: () => WeekContext): void {
       // The summary is in the channel too (in the Playground at top level, not in a thread: issue 16, 0).
       await expect.poll(() => summaries.count(), { timeout: ANSWER_MS }).toBeGreaterThan(summariesBefore + 1);
       await shot(minutes, '13-protokoll-justerat');
+      // The printable version opens from the card, from the bot's own address.
+      const [printed] = await Promise.all([
+        page.waitForEvent('popup', { timeout: ANSWER_MS }),
+        // An Action.OpenUrl is a button with the role of a link.
+        minutes.getByRole('link', { name: sv('minutes.labels.print'), exact: true }).click(),
+      ]);
+      await printed.waitForLoadState('domcontentloaded');
+      const printedText = await textOf(printed.locator('body'));
+      expect(printedText).toContain(sv('minutes.print.title', { group: GROUP }));
+      expect(printedText).toContain('Rutinen för skolfrånvaro ses över till nästa möte.');
+      await printed.close();
     });
 
     step('14 sammanfattning: the digest counts the refusal, and its buttons go there and back', async () => {
