@@ -1762,10 +1762,12 @@ function officialSpelledOut(tokens: Token[], i: number, officials: ReadonlySet<s
 const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb, 0x201e]);
 
 /** "Mohammed (Mo)", 'Mustafa "Musse"': a short capitalised word in parentheses or quotes right after a name is a nickname. */
-/** "Kalle-Kula", "Moa-Mo": a given name with a capitalised nickname joined by a hyphen. */
+/** "Kalle-Kula", "Moa-Mo", "Kompis-Elin": a given name with a capitalised nickname joined by a hyphen. */
 function hyphenNickname(text: string, t: Token): boolean {
   const dash = t.lower.indexOf('-');
-  return dash > 1 && t.cap && isUpperCode(text.charCodeAt(t.start + dash + 1)) && GIVEN_NAMES.has(t.lower.slice(0, dash));
+  if (dash <= 1 || !t.cap || !isUpperCode(text.charCodeAt(t.start + dash + 1))) return false;
+  // "Kalle-Kula", and "Kompis-Elin": either half a given name, both capitalised.
+  return GIVEN_NAMES.has(t.lower.slice(0, dash)) || GIVEN_NAMES.has(t.lower.slice(dash + 1));
 }
 
 /**
@@ -2117,7 +2119,14 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       (t.hyphen && (isGivenName(lower) || hyphenNickname(text, t)));
     // A word alone on the message's last line after a child's case: the child it is about ("…bråk hemma på nätterna.\nKassandra").
     const lone = flags.childContext && loneLastLine(text, tokens, i);
-    if (!given && !t.cap && !(t.bits & B.NEVER)) {
+    // "mackan i 8b säger att han …": a pet name in lower case, with a class right after it.
+    const lowerNickname =
+      !given &&
+      !t.cap &&
+      nicknameShape(t, flags.childContext || personInSentence(tokens, i + 1)) &&
+      classAfter(tokens, i + 1) &&
+      !inAddressToken(text, t);
+    if (!given && !t.cap && !(t.bits & B.NEVER) && !lowerNickname) {
       // Lower case and not a lexicon name: only "alis mamma" can still be one.
       const next = tokens[i + 1];
       if (!(next?.tight && next.bits & B.FAMILY && lower.length > 3 && lower.endsWith('s'))) continue;
@@ -2144,6 +2153,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       !given &&
       (titled ||
         called ||
+        lowerNickname ||
         couldBeUnknownName(t) ||
         (t.cap && !t.allCaps && nicknameShape(t, flags.childContext || personInSentence(tokens, i + 1))) ||
         (lone && t.cap && !t.allCaps && !(t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) && !isRoleWord(lower)));

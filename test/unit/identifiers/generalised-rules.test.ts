@@ -160,3 +160,20 @@ describe('a lower-case subject after a time word and a verb, one of a group of c
     ],
   );
 });
+
+describe('pet names in lower case with a class, and hyphened pet names on either half', () => {
+  table(
+    [
+      'mackan i 8b säger att han sålt sin medicin, bup behöver veta',
+      'jocke i 5a har inte varit hemma på två nätter, mamma ringde polisen',
+      'Lill-Kalle i 1B har inte ätit frukost på hela veckan, pappa sover hela dagarna.',
+      'Kompis-Elin (hon kallas så) i 3C har blåmärken igen.',
+    ],
+    [
+      'klockan i 8b är trasig igen, vaktmästaren vet',
+      'bollen i 3a är borttappad',
+      'Fråga Ekonomi-Anna om fakturan, hon sitter på kontoret.',
+      'Anna-Lena Berg (rektor) bjuder in till möte om skolfrånvaro.',
+    ],
+  );
+});
