@@ -30,6 +30,8 @@ export interface AuditEntry {
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 const pk = (tenantId: string, m: string) => encodeKey(`${tenantId || NO_TENANT}_${m}`);
+/** A group's partition of a month in the group index: `<tenant>_<month>|<group>`. */
+export const byGroupPartition = (tenantId: string, m: string, groupId: string) => `${pk(tenantId, m)}|${encodeKey(groupId || '~')}`;
 
 /**
  * The append-only audit log: rows are only ever created (partition per tenant
@@ -37,7 +39,16 @@ const pk = (tenantId: string, m: string) => encodeKey(`${tenantId || NO_TENANT}_
  * deletes.
  */
 export class AuditLog {
-  constructor(private readonly table: TableClient) {}
+  /**
+   * `byGroup`: the group index (table AuditByGroup), a copy of each row's
+   * event in the partition of its tenant, month and group, so a group's
+   * counts are one partition range; without it (older wiring) `countsFor`
+   * filters the tenant's month by group.
+   */
+  constructor(
+    private readonly table: TableClient,
+    private readonly byGroup?: TableClient,
+  ) {}
 
   /** Appends the row; answers its key (time first), which the digest's figures count it by. */
   async append(e: AuditEntry): Promise<string> {
@@ -47,6 +58,17 @@ export class AuditLog {
       await this.create(e, iso, suffix);
     } catch (err) {
       if (!(e.onceKey && isConflict(err))) throw err;
+    }
+    if (this.byGroup) {
+      try {
+        await this.byGroup.createEntity({
+          partitionKey: byGroupPartition(e.tenantId, month(e.time), e.groupId),
+          rowKey: `${iso}_${suffix}`,
+          event: e.event,
+        });
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+      }
     }
     return `${iso}_${suffix}`;
   }
@@ -71,6 +93,16 @@ export class AuditLog {
     const counts = Object.fromEntries(AUDIT_EVENTS.map((e) => [e, 0])) as Record<AuditEvent, number>;
     const from = since.toISOString();
     for (const m of monthsBetween(since, until)) {
+      if (this.byGroup) {
+        const rows = this.byGroup.listEntities<{ event: AuditEvent }>({
+          queryOptions: {
+            filter: odata`PartitionKey eq ${byGroupPartition(tenantId, m, groupId)} and RowKey ge ${from}`,
+            select: ['event'],
+          },
+        });
+        for await (const row of rows) if (row.event in counts) counts[row.event]++;
+        continue;
+      }
       const iter = this.table.listEntities<{ event: AuditEvent }>({
         queryOptions: {
           filter: odata`PartitionKey eq ${pk(tenantId, m)} and RowKey ge ${from} and groupId eq ${groupId}`,

@@ -12,6 +12,8 @@ export const TABLES = {
   consents: 'Consents',
   consentIndex: 'ConsentIndex',
   audit: 'Audit',
+  /** The audit log's events by group and month, for a group's counts (storage/audit.ts). */
+  auditByGroup: 'AuditByGroup',
   meetings: 'Meetings',
   calendarFeeds: 'CalendarFeeds',
   agendas: 'Agendas',

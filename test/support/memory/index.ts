@@ -28,8 +28,11 @@ const client = (table: MemoryTable) => table as unknown as TableClient;
 
 /** The audit log over a memory table, with what it wrote readable by tests. */
 export class MemoryAuditLog extends AuditLog {
-  constructor(private readonly rows = new MemoryTables().client(TABLES.audit)) {
-    super(client(rows));
+  constructor(
+    private readonly rows = new MemoryTables().client(TABLES.audit),
+    byGroup = new MemoryTables().client(TABLES.auditByGroup),
+  ) {
+    super(client(rows), client(byGroup));
   }
 
   /** Every row, oldest partition and time first. */
@@ -116,7 +119,7 @@ export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
     reviews: new ReviewStore(c(TABLES.reviews)),
     figures: new FiguresStore(c(TABLES.figures), timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) }),
     consents,
-    audit: new MemoryAuditLog(tables.client(TABLES.audit)),
+    audit: new MemoryAuditLog(tables.client(TABLES.audit), tables.client(TABLES.auditByGroup)),
     channelLinks: new ChannelLinkStore(c(TABLES.channelLinks)),
     conversationReferences: new MemoryConversationReferenceStore(tables),
     outbox: new OutboxStore(c(TABLES.outbox)),

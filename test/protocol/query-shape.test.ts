@@ -1,0 +1,162 @@
+import type { TableClient } from '@azure/data-tables';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { TableStore } from '../../src/storage/tables';
+import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
+import { startTestBot, type TestBot } from '../support/bot-harness';
+import { pinnedPartition } from '../support/memory/table';
+
+/**
+ * Issue 17 item 6: every storage request a turn makes is a point operation
+ * or a query confined to one partition by `PartitionKey eq`, with nothing
+ * but RowKey bounds besides. Every TableClient the bot gets from its
+ * TableStore is wrapped to record what it is asked; each kind of turn
+ * (a personal message, a channel message allowed and refused, each command,
+ * each card action) is posted over HTTP against Azurite, and a request of
+ * another shape fails the test, naming the table and the filter.
+ *
+ * The demo organisation names no tenant, which is where the personal-chat
+ * lookups used to scan every tenant.
+ */
+
+interface Request {
+  table: string;
+  op: string;
+  filter?: string;
+}
+
+const requests: Request[] = [];
+const wrapped = new WeakMap<TableClient, TableClient>();
+
+function record(table: string, client: TableClient): TableClient {
+  let proxy = wrapped.get(client);
+  if (proxy) return proxy;
+  proxy = new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      return (...args: unknown[]) => {
+        if (prop === 'listEntities') {
+          const filter = (args[0] as { queryOptions?: { filter?: string } } | undefined)?.queryOptions?.filter;
+          requests.push({ table, op: prop, filter });
+        } else if (/Entity|Transaction|Table$/.test(prop)) requests.push({ table, op: prop });
+        return value.apply(target, args);
+      };
+    },
+  });
+  wrapped.set(client, proxy);
+  return proxy;
+}
+
+/**
+ * Tables whose partitions are small by design, where a filter on other
+ * columns within the one partition is fine: a group's meetings (a year of a
+ * group's meetings is a few dozen rows; their keys are the meeting ids).
+ */
+const BOUNDED_PARTITIONS = new Set(['Meetings']);
+
+/** What is wrong with a request's shape, or undefined when it is a point operation or a key-confined query. */
+function shapeProblem(r: Request): string | undefined {
+  if (r.op !== 'listEntities') return undefined;
+  if (!r.filter) return 'a query without a filter reads every partition';
+  if (pinnedPartition(r.filter) === undefined) return 'a query not confined to one partition';
+  if (BOUNDED_PARTITIONS.has(r.table.replace(/^t[0-9a-f]{10}/, ''))) return undefined;
+  const terms = r.filter.replace(/'(?:[^']|'')*'/g, "''").split(/\s+and\s+/);
+  const other = terms.filter((t) => !/^\(?\s*(PartitionKey\s+eq|RowKey\s+(eq|ge|gt|le|lt))\s/.test(t.trim()));
+  return other.length ? `a query on other columns than the keys (${other.map((t) => t.split(/\s/)[0]).join(', ')})` : undefined;
+}
+
+let t: TestBot;
+const NOW = new Date('2026-11-22T10:00:00Z');
+const CHANNEL_ID = '19:channel-query-shape@thread.tacv2';
+const TEAM = '19:team-query-shape@thread.tacv2';
+
+beforeAll(async () => {
+  const real = TableStore.prototype.client;
+  vi.spyOn(TableStore.prototype, 'client').mockImplementation(function (this: TableStore, name) {
+    return record(String(name), real.call(this, name));
+  });
+  t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => NOW, env: { SCHEDULER_TICK_MS: '0' } });
+  // Every user has a personal chat (conveners are told of refusals there), and the operative group has its channel.
+  for (const user of [USERS.alex, USERS.megan, USERS.adele]) await t.post(personalMessage('hej', { serviceUrl: t.emulator.url, user }));
+  await t.post(inChannel('grupp koppla operativ'));
+}, 60_000);
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await t?.close();
+});
+
+function inChannel(text: string, o: { mention?: boolean; user?: TestUser } = {}) {
+  return channelMessage(text, {
+    serviceUrl: t.emulator.url,
+    mention: o.mention ?? true,
+    channelId: CHANNEL_ID,
+    teamId: TEAM,
+    user: o.user,
+  });
+}
+const personal = (text: string, user: TestUser = USERS.alex) => personalMessage(text, { serviceUrl: t.emulator.url, user });
+const invoke = (verb: string, data: Record<string, string>, user: TestUser = USERS.alex) =>
+  actionExecute(verb, data, { serviceUrl: t.emulator.url, user });
+
+/** The requests one activity makes, from the POST until it is answered. */
+async function requestsOf(activity: unknown): Promise<Request[]> {
+  const mark = requests.length;
+  const res = await t.post(activity);
+  expect(res.status).toBe(200);
+  return requests.slice(mark);
+}
+
+const TURNS: Array<[string, () => unknown]> = [
+  ['a personal message', () => personal('hej, hur gör jag?')],
+  ['a channel message allowed', () => inChannel('Vi ses på torsdag i aulan', { mention: false })],
+  ['a channel message refused', () => inChannel('Vi behöver prata om Ali Hassan i 7B', { mention: false })],
+  ['a command in a channel (möten)', () => inChannel('möten')],
+  ['hjälp in a channel', () => inChannel('hjälp')],
+  ['grupp in a channel', () => inChannel('grupp')],
+  ['hjälp', () => personal('hjälp')],
+  ['grupp', () => personal('grupp')],
+  ['boka', () => personal('boka')],
+  ['möten', () => personal('möten')],
+  ['dagordning', () => personal('dagordning')],
+  ['protokoll', () => personal('protokoll')],
+  ['översyn', () => personal('översyn')],
+  ['samtycke', () => personal('samtycke')],
+  ['samtycke lista', () => personal('samtycke lista')],
+  ['samtycke återkalla', () => personal('samtycke återkalla SAM-00000000')],
+  ['sammanfattning', () => personal('sammanfattning')],
+  ['språk', () => personal('språk')],
+  ['an unknown command from someone in no group', () => personal('möten', USERS.isaiah)],
+  ['help.run', () => invoke('help.run', { command: 'meetings' })],
+  ['meetings.page', () => invoke('meetings.page', { from: '0' })],
+  ['consent.listPage', () => invoke('consent.listPage', { from: '0' })],
+  [
+    'meeting.schedule',
+    () => invoke('meeting.schedule', { groupId: 'operativ', date: '2026-12-03', time: '13:00', durationMinutes: '60', recurrence: 'none' }),
+  ],
+  ['meeting.newLink', () => invoke('meeting.newLink', { groupId: 'operativ' })],
+  ['consent.withdraw', () => invoke('consent.withdraw', { caseRef: 'SAM-00000000' })],
+  ['language.set', () => invoke('language.set', { language: 'sv' })],
+  ['digest.open', () => invoke('digest.open', { view: 'meetings' })],
+];
+
+describe('the storage requests of each kind of turn', () => {
+  it.each(TURNS)('%s: point reads and single-partition key ranges only', async (_name, activity) => {
+    const made = await requestsOf(activity());
+    const wrong = made.flatMap((r) => {
+      const problem = shapeProblem(r);
+      return problem ? [`${r.table}: ${problem}: ${r.filter}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('the check itself refuses a cross-partition query and a filter on other columns', () => {
+    expect(shapeProblem({ table: 'X', op: 'listEntities', filter: "conversationType eq 'personal'" })).toMatch(/one partition/);
+    expect(shapeProblem({ table: 'X', op: 'listEntities', filter: "PartitionKey eq 'a' or PartitionKey eq 'b'" })).toMatch(/one partition/);
+    expect(shapeProblem({ table: 'X', op: 'listEntities', filter: "PartitionKey eq 'a' and groupId eq 'g'" })).toMatch(/other columns/);
+    expect(
+      shapeProblem({ table: 'X', op: 'listEntities', filter: "PartitionKey eq 'a' and RowKey ge 'b' and RowKey lt 'c'" }),
+    ).toBeUndefined();
+    expect(shapeProblem({ table: 'X', op: 'getEntity' })).toBeUndefined();
+    expect(TENANT).toBeTruthy();
+  });
+});
