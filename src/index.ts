@@ -27,6 +27,8 @@ import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
 import { Proactive } from './bot/proactive';
 import { registerCalendarEndpoint } from './calendar-endpoint';
+import { RetentionStore } from './storage/retention';
+import { planRetention, RETENTION_KIND, retentionJob } from './scheduler/retention';
 
 export interface StartOptions {
   logger?: Logger;
@@ -77,6 +79,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const conversationReferences = new ConversationReferenceStore(store.client(TABLES.conversationReferences));
   const channelLinks = new ChannelLinkStore(store.client(TABLES.channelLinks));
   const preferences = new PreferenceStore(store.client(TABLES.preferences));
+  // Personal chats saved before the personal-chat index existed get their index rows (once; a marker says so).
+  await conversationReferences.backfillPersonalIndex();
+  await channelLinks.backfillGroupIndex();
   const proactive = new Proactive(adapter, config.BOT_ID ?? '', conversationReferences, {
     preferences,
     organisationDefault: organisation.language,
@@ -96,7 +101,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     organisation,
     channelLinks,
     consents,
-    audit: new AuditLog(store.client(TABLES.audit)),
+    audit: new AuditLog(store.client(TABLES.audit), store.client(TABLES.auditByGroup)),
     scheduler,
     meetings,
     calendarFeeds: new CalendarFeedStore(store.client(TABLES.calendarFeeds)),
@@ -117,8 +122,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
   const routes = featureRoutes(services);
   for (const [kind, handler] of routes.jobs) scheduler.register(kind, handler);
+  // What the retention policy no longer keeps is erased nightly (src/scheduler/retention.ts).
+  const retention = new RetentionStore({
+    consents: store.client(TABLES.consents),
+    consentIndex: store.client(TABLES.consentIndex),
+    audit: store.client(TABLES.audit),
+    auditByGroup: store.client(TABLES.auditByGroup),
+    outbox: store.client(TABLES.outbox),
+    jobIds: store.client(TABLES.jobIds),
+    jobState: store.client(TABLES.jobState),
+    jobTable: (name) => store.client(name),
+  });
+  scheduler.register(RETENTION_KIND, (ctx) => retentionJob({ organisation, retention, scheduler, logger }, ctx));
   // Plan what the calendar asks for (idempotent: every process may do it at start).
   try {
+    await planRetention({ scheduler }, now());
     await startFeatures(services);
   } catch (err) {
     logger.warn(

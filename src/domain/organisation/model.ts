@@ -138,6 +138,27 @@ export type GoverningDocument = z.infer<typeof GoverningDocumentSchema>;
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
+/**
+ * What is kept, and for how long (each optional; `retentionOf` fills in the defaults):
+ * - `consentsDays`: a withdrawn or expired consent, with its subject hashes and
+ *   index rows, is erased this many days after it ended (default 90: long
+ *   enough to answer for a refusal or a withdrawal the digest and the register
+ *   still show, short enough that no trace of a child outlives the consent by
+ *   more than a quarter);
+ * - `auditYears`: audit rows are erased after this many years (default 5);
+ * - `operationalDays`: outbox rows, job rows and the per-day job tables are
+ *   removed this many days after their day (default 30).
+ * Minutes and reviews are the municipality's records and are never erased.
+ */
+export const RetentionSchema = z.strictObject({
+  consentsDays: z.number().int().min(0).max(3650).optional(),
+  auditYears: z.number().int().min(1).max(50).optional(),
+  operationalDays: z.number().int().min(7).max(3650).optional(),
+});
+export type Retention = Required<z.infer<typeof RetentionSchema>>;
+
+export const DEFAULT_RETENTION: Retention = { consentsDays: 90, auditYears: 5, operationalDays: 30 };
+
 /** The shape only; references between the parts are checked by parse.ts. */
 export const OrganisationSchema = z.strictObject({
   id: IdSchema,
@@ -162,8 +183,15 @@ export const OrganisationSchema = z.strictObject({
   groups: z.array(GroupSchema).default([]),
   managers: z.array(ManagerSchema).default([]),
   documents: z.array(GoverningDocumentSchema).default([]),
+  /** What is kept and for how long; safe defaults when left out (DEFAULT_RETENTION). */
+  retention: RetentionSchema.optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
+
+/** The organisation's retention policy, the defaults filled in. */
+export function retentionOf(org: Pick<Organisation, 'retention'>): Retention {
+  return { ...DEFAULT_RETENTION, ...Object.fromEntries(Object.entries(org.retention ?? {}).filter(([, v]) => v !== undefined)) };
+}
 
 /** Everyone in the group: conveners first, then the other members, once each. */
 export function membersOf(group: Pick<Group, 'conveners' | 'members'>): string[] {

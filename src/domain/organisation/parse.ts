@@ -210,6 +210,7 @@ export const OverlaySchema = z
     tenantId: OrganisationSchema.shape.tenantId,
     mailDomains: OrganisationSchema.shape.mailDomains,
     sourceRef: OrganisationSchema.shape.sourceRef,
+    retention: OrganisationSchema.shape.retention,
     addPeople: z.array(PersonSchema).optional(),
     updatePeople: z.record(PersonSchema.partial().strict()).optional(),
     addAgencies: z.array(AgencySchema).optional(),
@@ -226,7 +227,7 @@ export type Overlay = z.infer<typeof OverlaySchema>;
 export function applyOverlay(base: Organisation, overlay: Overlay): { result: Rec; problems: Problem[] } {
   const problems: Problem[] = [];
   const result: Rec = structuredClone(base) as unknown as Rec;
-  for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef'] as const)
+  for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef', 'retention'] as const)
     if (overlay[key] !== undefined) result[key] = overlay[key];
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];

@@ -53,6 +53,8 @@ interface Stored {
   rowKey: string;
   props: Props;
   etag: string;
+  /** When the row was last written (ISO), as Azure's Timestamp: a filter on `Timestamp` reads it. */
+  timestamp?: string;
 }
 
 const keyOf = (pk: string, rk: string) => `${pk}\u0000${rk}`;
@@ -64,7 +66,8 @@ export class MemoryTable {
   /** The same rows by partition: a query that names its PartitionKey reads only that partition, as on Azure. */
   private readonly partitions = new Map<string, Map<string, Stored>>();
 
-  private put(key: string, s: Stored): void {
+  private put(key: string, written: Stored): void {
+    const s = { ...written, timestamp: new Date().toISOString() };
     this.rows.set(key, s);
     let p = this.partitions.get(s.partitionKey);
     if (!p) this.partitions.set(s.partitionKey, (p = new Map()));
@@ -201,7 +204,7 @@ export class MemoryTable {
     const pinned = filter ? pinnedPartition(filter) : undefined;
     const scanned = pinned === undefined ? this.rows.values() : (this.partitions.get(pinned)?.values() ?? []);
     const rows = [...scanned]
-      .filter((s) => match({ ...s.props, partitionKey: s.partitionKey, rowKey: s.rowKey, etag: s.etag }))
+      .filter((s) => match({ ...s.props, partitionKey: s.partitionKey, rowKey: s.rowKey, etag: s.etag, Timestamp: s.timestamp }))
       .sort(byKeys)
       .map((s) => this.out(s));
     return {
