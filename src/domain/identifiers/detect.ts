@@ -1778,11 +1778,12 @@ function hyphenNickname(text: string, t: Token): boolean {
  * pronoun, a relative) later on its line.
  */
 const NICKNAME_SHAPE = /^[^aeiouyåäö]{0,2}[aeiouyåäö](bb|dd|ff|gg|kk|ck|ll|mm|nn|pp|ss|tt|jj|zz)(an|en|e|is|o|y|ie|i)$/;
-function nicknameShape(t: Token, childContext: boolean): boolean {
+function nicknameShape(t: Token, tokens: Token[], i: number, childContext: boolean): boolean {
   if (t.kind !== Kind.Word || t.lower.length < 4 || t.lower.length > 7) return false;
   if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN)) return false;
-  if (!childContext && (t.lower.endsWith('an') || t.lower.endsWith('en'))) return false;
-  return NICKNAME_SHAPE.test(t.lower) && !isContextWord(t.lower);
+  if (!NICKNAME_SHAPE.test(t.lower) || isContextWord(t.lower)) return false;
+  // The person on the line is looked for last: this runs for most words of a message.
+  return childContext || !(t.lower.endsWith('an') || t.lower.endsWith('en')) || personInSentence(tokens, i + 1);
 }
 
 /** The only word on the message's last line, after other lines. */
@@ -2121,11 +2122,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const lone = flags.childContext && loneLastLine(text, tokens, i);
     // "mackan i 8b säger att han …": a pet name in lower case, with a class right after it.
     const lowerNickname =
-      !given &&
-      !t.cap &&
-      nicknameShape(t, flags.childContext || personInSentence(tokens, i + 1)) &&
-      classAfter(tokens, i + 1) &&
-      !inAddressToken(text, t);
+      !given && !t.cap && nicknameShape(t, tokens, i, flags.childContext) && classAfter(tokens, i + 1) && !inAddressToken(text, t);
     if (!given && !t.cap && !(t.bits & B.NEVER) && !lowerNickname) {
       // Lower case and not a lexicon name: only "alis mamma" can still be one.
       const next = tokens[i + 1];
@@ -2155,7 +2152,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
         called ||
         lowerNickname ||
         couldBeUnknownName(t) ||
-        (t.cap && !t.allCaps && nicknameShape(t, flags.childContext || personInSentence(tokens, i + 1))) ||
+        (t.cap && !t.allCaps && nicknameShape(t, tokens, i, flags.childContext)) ||
         (lone && t.cap && !t.allCaps && !(t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) && !isRoleWord(lower)));
     if (!given && !unknown) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
