@@ -10,6 +10,7 @@ const BENCHES: Record<string, { file: string; fn: string }> = {
   detector: { file: 'detector.bench.ts', fn: 'runDetectorBench' },
   scheduler: { file: 'scheduler.bench.ts', fn: 'runSchedulerBench' },
   turn: { file: 'turn-latency.bench.ts', fn: 'runTurnLatencyBench' },
+  scale: { file: 'scale.bench.ts', fn: 'runScaleBench' },
 };
 
 async function main(): Promise<void> {

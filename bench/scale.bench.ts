@@ -1,0 +1,212 @@
+/**
+ * `npm run bench -- scale`: the bot's cost as the municipality grows (issue
+ * 17). Seeds 5, 50, 200 and 1,000 groups (ten people each plus two: one
+ * person convenes every group and manages all, the worst case for every
+ * list), a school year of meetings with final minutes, consents, and the
+ * digest's figures (backfilled), then measures per size:
+ * - the on-demand digest (`sammanfattning`, digestView) p50 and p99 and its card's bytes;
+ * - `möten` and `hjälp` for the person in every group: p50, p99, bytes;
+ * - an ordinary channel message, allowed and refused by the gate, at the size's consents;
+ * - storage requests per operation (every TableClient call counted).
+ * 5, 50 and 200 groups with 200 consents run on Azurite; 5,000 consents
+ * (50 groups) and 1,000 groups with 20,000 consents on the real stores over
+ * memory tables (seeding 5,000 consents on Azurite alone takes minutes on a
+ * shared machine), so those latencies leave out the network and say what
+ * the code costs.
+ *
+ * SCALE_SIZES=5,50 picks sizes; SCALE_AZURITE=0 runs all in memory.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { cardBytes } from '../src/cards/size';
+import type { Organisation } from '../src/domain/organisation';
+import { gateMessage } from '../src/features/consent/gate';
+import { digestView } from '../src/features/digest/view';
+import { helpCardFor } from '../src/features/help/run';
+import { meetingsView } from '../src/features/meetings/views';
+import type { BotServices } from '../src/features/shared/services';
+import { createLogger } from '../src/logger';
+import { AgendaStore, MinutesStore } from '../src/storage/agendas';
+import { AuditLog } from '../src/storage/audit';
+import { startAzurite } from '../src/storage/azurite';
+import { ChannelLinkStore } from '../src/storage/channel-links';
+import { ConsentStore } from '../src/storage/consents';
+import { FiguresStore } from '../src/storage/figures';
+import { CalendarFeedStore, MeetingStore } from '../src/storage/meetings';
+import { ReviewStore } from '../src/storage/reviews';
+import { TABLES, TableStore } from '../src/storage/tables';
+import { MemoryTables } from '../test/support/memory';
+import { RecordingGroupChannel } from '../test/support/memory/channel';
+import { BUSY, groupIdOf, MANAGER, SCALE_TENANT, scaledOrganisation, seedConsents, seedMeetings } from '../test/support/scale';
+import { fakeTurn, turnInfo } from '../test/support/turn';
+import { summarise } from './stats';
+
+const NOW = new Date('2026-11-20T09:00:00Z');
+const SIZES: Array<{ groups: number; consents: number; azurite: boolean }> = [
+  { groups: 5, consents: 200, azurite: true },
+  { groups: 50, consents: 200, azurite: true },
+  { groups: 200, consents: 200, azurite: true },
+  { groups: 50, consents: 5_000, azurite: false },
+  { groups: 1000, consents: 20_000, azurite: false },
+];
+const RUNS = 15;
+
+/** Every call a TableClient answers, counted (one call is one storage request or one query's first page). */
+class Counter {
+  n = 0;
+  wrap(client: TableClient): TableClient {
+    return new Proxy(client, {
+      get: (target, prop, receiver) => {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string' || !/Entit|Transaction/.test(prop)) return value;
+        return (...args: unknown[]) => {
+          this.n += 1;
+          return value.apply(target, args);
+        };
+      },
+    });
+  }
+}
+
+async function timed(runs: number, op: () => Promise<unknown>, counter: Counter) {
+  const times: number[] = [];
+  let result: unknown;
+  let requests = 0;
+  for (let r = 0; r < runs; r++) {
+    const before = counter.n;
+    const t = performance.now();
+    result = await op();
+    times.push(performance.now() - t);
+    requests = counter.n - before;
+  }
+  const s = summarise(times);
+  return { p50: s.p50, p99: s.p99, requests, bytes: result && typeof result === 'object' ? cardBytes(result) : 0 };
+}
+
+async function measure(size: (typeof SIZES)[number], connectionString: string | undefined) {
+  const org: Organisation = scaledOrganisation(size.groups);
+  const counter = new Counter();
+  const mem = new MemoryTables();
+  const store = connectionString ? new TableStore(connectionString, `sc${randomBytes(4).toString('hex')}`) : undefined;
+  if (store) await store.ensureTables();
+  const c = (name: string) => counter.wrap(store ? store.client(name) : (mem.client(name) as unknown as TableClient));
+  const meetings = new MeetingStore(c(TABLES.meetings));
+  const minutes = new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint));
+  const consents = new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex));
+  const audit = new AuditLog(c(TABLES.audit), c(TABLES.auditByGroup));
+  const figures = new FiguresStore(c(TABLES.figures), org.timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) });
+  const channelLinks = new ChannelLinkStore(c(TABLES.channelLinks));
+  const t0 = performance.now();
+  const seeded = await seedMeetings({ meetings, minutes }, org, NOW, { concurrency: 16 });
+  await seedConsents(consents, org, size.consents, NOW, { concurrency: 16 });
+  await figures.backfill(
+    SCALE_TENANT,
+    org.groups.map((g) => g.id),
+    NOW,
+  );
+  const operative = org.groups.find((g) => g.level === 'operative')!;
+  const channelId = '19:scale@thread.tacv2';
+  await channelLinks.link({
+    tenantId: SCALE_TENANT,
+    conversationId: channelId,
+    groupId: operative.id,
+    linkedBy: BUSY,
+    linkedAt: NOW.toISOString(),
+  });
+  const seedSeconds = (performance.now() - t0) / 1000;
+  const services = {
+    organisation: org,
+    meetings,
+    minutes,
+    consents,
+    audit,
+    figures,
+    channelLinks,
+    agendas: new AgendaStore(c(TABLES.agendas)),
+    calendarFeeds: new CalendarFeedStore(c(TABLES.calendarFeeds)),
+    reviews: new ReviewStore(c(TABLES.reviews)),
+    channel: new RecordingGroupChannel({ organisation: org }),
+    now: () => NOW,
+    logger: createLogger({ level: 'silent' }),
+    config: {
+      PUBLIC_URL: 'https://samverkan.example.se/',
+      HOST: '127.0.0.1',
+      PORT: 3978,
+      IDENTIFIER_KEY: 'bench-identifier-key-0123456789abcdef',
+    },
+  } as unknown as BotServices;
+  const personal = (aad: string) =>
+    fakeTurn(turnInfo({ tenantId: SCALE_TENANT, aadObjectId: aad, userId: `29:${aad}`, conversationId: `a:${aad}` }), services);
+  const inChannel = () =>
+    fakeTurn(
+      turnInfo({
+        tenantId: SCALE_TENANT,
+        aadObjectId: BUSY,
+        userId: '29:busy',
+        conversationKind: 'channel',
+        conversationId: `${channelId};messageid=7`,
+        channelId,
+        mentioned: false,
+      }),
+      services,
+    );
+  const digest = await timed(RUNS, () => digestView(services, personal(MANAGER)), counter);
+  const moten = await timed(RUNS, () => meetingsView(services, personal(BUSY)), counter);
+  const help = await timed(RUNS, () => helpCardFor(services, personal(BUSY)), counter);
+  const allowed = await timed(
+    RUNS * 2,
+    () => gateMessage(services, inChannel(), 'Vi ses på torsdag i aulan kl 13, ta med planeringen.'),
+    counter,
+  );
+  const refused = await timed(
+    RUNS * 2,
+    () => gateMessage(services, inChannel(), 'Vi behöver prata om Ali Hassan i 7B, han mår inte bra.'),
+    counter,
+  );
+  return {
+    size: `${size.groups} groups (${org.people.length} people), ${seeded.meetings} meetings, ${size.consents} consents, ${store ? 'Azurite' : 'memory'}`,
+    seedSeconds,
+    digest,
+    moten,
+    help,
+    allowed,
+    refused,
+    checkGroup: groupIdOf(0),
+  };
+}
+
+export async function runScaleBench(): Promise<unknown> {
+  const wanted = (process.env.SCALE_SIZES ?? '').split(',').filter(Boolean).map(Number);
+  // With SCALE_AZURITE=0 every size runs in memory.
+  if (process.env.SCALE_AZURITE === '0') for (const s of SIZES) s.azurite = false;
+  const sizes = SIZES.filter((s) => !wanted.length || wanted.includes(s.groups));
+  const useAzurite = sizes.some((s) => s.azurite);
+  const azurite = useAzurite ? await startAzurite() : undefined;
+  const rows: string[] = [
+    '| groups (people) / consents / store | digest p50 / p99 ms | digest KB | möten p50 / p99 ms | möten KB | hjälp p50 / p99 ms | hjälp KB | allowed p50 / p99 ms | refused p50 / p99 ms | requests: digest, möten, hjälp, allowed, refused |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const results: unknown[] = [];
+  try {
+    for (const size of sizes) {
+      const r = await measure(size, size.azurite ? azurite?.connectionString : undefined);
+      results.push(r);
+      const f = (x: { p50: number; p99: number }) => `${x.p50.toFixed(1)} / ${x.p99.toFixed(1)}`;
+      const kb = (x: { bytes: number }) => (x.bytes / 1000).toFixed(1);
+      const row = `| ${r.size} | ${f(r.digest)} | ${kb(r.digest)} | ${f(r.moten)} | ${kb(r.moten)} | ${f(r.help)} | ${kb(r.help)} | ${f(r.allowed)} | ${f(r.refused)} | ${[r.digest, r.moten, r.help, r.allowed, r.refused].map((x) => x.requests).join(', ')} |`;
+      rows.push(row);
+      process.stderr.write(`${row}  (seeded in ${r.seedSeconds.toFixed(0)} s)\n`);
+    }
+  } finally {
+    await azurite?.stop();
+  }
+  console.log(rows.join('\n'));
+  return { sizes: results.length };
+}
+
+if (require.main === module) {
+  runScaleBench().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
