@@ -2737,6 +2737,15 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
       if (b & B.EVENT || (u.kind === Kind.Word && isEventWord(u.lower))) event = true;
       if (b & B.KIN) family = true;
       if (!relation && b & B.SINGLE && kinOfRoleAt(tokens, k)) relation = true;
+      // "eleven i 6C, den med hörapparaten", "the boy in 5B, the one with the broken arm": right after the class, a
+      // description that tells one child from the rest.
+      if (
+        k > i &&
+        k <= Math.max(anchorEnd, i + 1) + 3 &&
+        ((u.lower === 'med' && tokens[k - 1]!.lower === 'den') ||
+          (u.lower === 'with' && tokens[k - 1]!.lower === 'one' && tokens[k - 2]?.lower === 'the'))
+      )
+        event = true;
     }
     const adjective = !!p && SINGLING_ADJECTIVES.has(p.lower);
     const specific = whose || event || relation || adjective || (relative && pastTime);

@@ -270,6 +270,7 @@ berusad berusade onykter drunk intoxicated inlagd inlagda
 överfall överfallet överfallen rånad rånades brann branden tidningen
 hits hitting beats beating
 diabetes epilepsi leukemi cancer insulin diagnos diagnosen diagnostiserad epilepsy leukaemia leukemia diagnosed
+hämtats uthämtad uncollected
 `);
 
 /** Titles before a surname. Dr and doktor make an official; Mr, Mrs, Ms and Miss only with a role word nearby. */

@@ -177,3 +177,19 @@ describe('pet names in lower case with a class, and hyphened pet names on either
     ],
   );
 });
+
+describe('a child told from the rest by a description right after the class, or by not being collected', () => {
+  table(
+    [
+      'Eleven i 6C, den med hörapparaten, har inte fått sin medicin hemma.',
+      'The boy in 5B, the one with the glasses, says his stepdad locks him out.',
+      'Pojken i förskoleklassen som alltid är hungrig har inte hämtats på två dagar.',
+    ],
+    [
+      'Eleverna i 6C, de med cyklar, ska ställa dem vid entrén.',
+      'Pojken i förskoleklassen som har födelsedag idag vill ha tårta.',
+      'Eleven i 6C har glömt sin mössa, den med tofsen.',
+      'Vilken elev i 6C som helst kan låna den med tangentbordet.',
+    ],
+  );
+});
