@@ -55,6 +55,8 @@ interface Stored {
   etag: string;
   /** When the row was last written (ISO), as Azure's Timestamp: a filter on `Timestamp` reads it. */
   timestamp?: string;
+  /** The row as filters read it (properties, keys, Timestamp), made once when it is written. */
+  view?: Row;
 }
 
 const keyOf = (pk: string, rk: string) => `${pk}\u0000${rk}`;
@@ -67,7 +69,9 @@ export class MemoryTable {
   private readonly partitions = new Map<string, Map<string, Stored>>();
 
   private put(key: string, written: Stored): void {
-    const s = { ...written, timestamp: new Date().toISOString() };
+    const timestamp = new Date().toISOString();
+    const s: Stored = { ...written, timestamp };
+    s.view = { ...s.props, partitionKey: s.partitionKey, rowKey: s.rowKey, etag: s.etag, Timestamp: timestamp };
     this.rows.set(key, s);
     let p = this.partitions.get(s.partitionKey);
     if (!p) this.partitions.set(s.partitionKey, (p = new Map()));
@@ -204,7 +208,7 @@ export class MemoryTable {
     const pinned = filter ? pinnedPartition(filter) : undefined;
     const scanned = pinned === undefined ? this.rows.values() : (this.partitions.get(pinned)?.values() ?? []);
     const rows = [...scanned]
-      .filter((s) => match({ ...s.props, partitionKey: s.partitionKey, rowKey: s.rowKey, etag: s.etag, Timestamp: s.timestamp }))
+      .filter((s) => match(s.view ?? { ...s.props, partitionKey: s.partitionKey, rowKey: s.rowKey, etag: s.etag }))
       .sort(byKeys)
       .map((s) => this.out(s));
     return {
