@@ -5,6 +5,7 @@ import { t, type Locale } from '../../i18n';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { notAllowedCard } from '../../cards/common';
 import { userText } from '../../cards/user-text';
+import { cappedChoices } from '../meetings/cards';
 
 const KNOWN_REASONS = new Set(['notConvener', 'notMember', 'noConsentRight', 'notManager', 'otherTenant', 'noGroup', 'notOperative']);
 
@@ -55,10 +56,15 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
     FORM_FIELDS.map((f) => [f, (problems[f] ?? []).map((code) => t(locale, `consent.problems.${code}`)).join(' ')]),
   );
   const v = data.values ?? {};
+  const chosen = typeof v.groupIds === 'string' ? v.groupIds.split(',')[0] : undefined;
+  const groups = cappedChoices(
+    data.groups.map((g) => ({ title: g.name, value: g.id })),
+    chosen,
+  );
   const subjectGiven = !!(v.subjectPersonnummer?.trim() || v.subjectName?.trim());
   return renderCard('consent-form', {
     title: t(locale, 'consent.form.title'),
-    intro: t(locale, 'consent.form.intro'),
+    intro: `${t(locale, 'consent.form.intro')}${groups.left ? ` ${t(locale, 'consent.form.moreGroups', { count: groups.left })}` : ''}`,
     problemsTitle: hasProblems ? t(locale, 'consent.form.problemsTitle') : '',
     reenter: hasProblems && subjectGiven ? t(locale, 'consent.form.reenter') : '',
     labels: Object.fromEntries(
@@ -93,7 +99,7 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
       exclusions: v.exclusions ?? '',
       documentRef: v.documentRef ?? '',
     },
-    groupChoices: data.groups.map((g) => ({ title: userText(g.name), value: g.id })),
+    groupChoices: groups.shown.map((g) => ({ title: userText(g.title), value: g.value })),
     partyChoices: PARTIES.map((p) => ({ title: t(locale, `consent.parties.${p}`), value: p })),
     formChoices: CONSENT_FORMS.map((f) => ({ title: t(locale, `consent.forms.${f}`), value: f })),
   });

@@ -157,9 +157,26 @@ function nthWeekday(locale: Locale, date: string): string | undefined {
   return t(locale, `meetings.form.recurrence.nth.${nth >= 5 ? 'last' : nth}`, { weekday });
 }
 
+/** How many groups a form offers to choose from; the chosen one is always among them. */
+export const MAX_FORM_GROUP_CHOICES = 100;
+
+/** The first `max` choices, and the chosen one when it is further down; with how many are left out. */
+export function cappedChoices<C extends { value: string }>(
+  choices: readonly C[],
+  chosen: string | undefined,
+  max = MAX_FORM_GROUP_CHOICES,
+) {
+  if (choices.length <= max) return { shown: [...choices], left: 0 };
+  const shown = choices.slice(0, max);
+  const picked = chosen ? choices.find((c) => c.value === chosen) : undefined;
+  if (picked && !shown.includes(picked)) shown[max - 1] = picked;
+  return { shown, left: choices.length - shown.length };
+}
+
 export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveCardJson {
   const v = d.values;
   const choices = repeatChoices(locale, d);
+  const groups = cappedChoices(d.groupChoices, v.groupId);
   const labels = Object.fromEntries(
     [
       'group',
@@ -181,11 +198,13 @@ export function scheduleFormCard(locale: Locale, d: ScheduleFormData): AdaptiveC
   );
   return renderCard('schedule-form', {
     title: d.proposal ? t(locale, 'meetings.form.proposalTitle') : t(locale, 'meetings.form.title'),
-    subtitle: d.proposal ? '' : t(locale, 'meetings.form.subtitle', { zone: d.timeZone }),
+    subtitle: d.proposal
+      ? ''
+      : `${t(locale, 'meetings.form.subtitle', { zone: d.timeZone })}${groups.left ? ` ${t(locale, 'meetings.form.moreGroups', { count: groups.left })}` : ''}`,
     problems: (d.problems ?? []).map((text) => ({ text: userText(text) })),
     proposal: !!d.proposal,
     groupId: v.groupId ?? (d.groupChoices.length === 1 ? d.groupChoices[0]!.value : ''),
-    groupChoices: d.groupChoices.map((c) => ({ title: userText(c.title), value: c.value })),
+    groupChoices: groups.shown.map((c) => ({ title: userText(c.title), value: c.value })),
     date: v.date ?? '',
     time: v.time ?? '13:00',
     durationMinutes: v.durationMinutes ?? 90,

@@ -7,6 +7,8 @@ import { groupView, LINK_CHOICES_SHOWN } from '../../../src/features/groups/view
 import { HELP_ROLES_SHOWN } from '../../../src/features/help/card';
 import { helpCardFor } from '../../../src/features/help/run';
 import { meetingsPage } from '../../../src/features/meetings/actions';
+import { MAX_FORM_GROUP_CHOICES, scheduleFormCard } from '../../../src/features/meetings/cards';
+import { consentFormCard } from '../../../src/features/consent/cards';
 import { MEETING_LIST_PAGE, meetingsView } from '../../../src/features/meetings/views';
 import type { BotServices } from '../../../src/features/shared/services';
 import type { Organisation } from '../../../src/domain/organisation';
@@ -220,5 +222,25 @@ describe('carried tasks', () => {
     fits(card);
     expect((text(card).match(/"value":"t\d+"/g) ?? []).length).toBe(MAX_CARRIED_CHOICES);
     expect(text(card)).toContain(says('minutes.labels.closedSome', { shown: MAX_CARRIED_CHOICES, total: 400 }));
+  });
+});
+
+describe('forms that choose a group, with 1,000 groups', () => {
+  it('the booking form offers the first groups and the chosen one, and says how to book the others', () => {
+    const choices = org.groups.map((g) => ({ title: `${g.name} (Operativ nivå)`, value: g.id }));
+    const card = scheduleFormCard('sv', { groupChoices: choices, timeZone: 'Europe/Stockholm', values: { groupId: groupIdOf(777) } });
+    fits(card);
+    // The choices (title and value), not the input's own value.
+    const offered = (text(card).match(/"title":"[^"]*","value":"grupp-\d{4}"/g) ?? []).map((c) => c.slice(-11, -1));
+    expect(offered).toHaveLength(MAX_FORM_GROUP_CHOICES);
+    expect(offered).toContain(groupIdOf(777));
+    expect(text(card)).toContain(says('meetings.form.moreGroups', { count: 900 }));
+  });
+
+  it('the consent form offers the first groups, within the size', () => {
+    const card = consentFormCard('sv', { groups: org.groups.map((g) => ({ id: g.id, name: g.name })), today: '2026-11-20' });
+    fits(card);
+    expect(text(card).match(/"value":"grupp-\d{4}"/g) ?? []).toHaveLength(MAX_FORM_GROUP_CHOICES);
+    expect(text(card)).toContain(says('consent.form.moreGroups', { count: 900 }));
   });
 });
