@@ -1837,7 +1837,7 @@ function calledBefore(tokens: Token[], i: number): boolean {
 
 /** A verb a person does right after a lower-case name ("amir ska …", "elsa har …"). */
 function verbAfter(after: Token | undefined, next?: Token): boolean {
-  if (!after || !after.tight) return false;
+  if (!after?.tight) return false;
   if (PERSON_VERBS.has(after.lower)) return true;
   // "att wilmer inte har varit …": one adverb between.
   return MID_ADVERBS.has(after.lower) && !!next && next.tight && PERSON_VERBS.has(next.lower);
@@ -2636,7 +2636,7 @@ function homeStreetAfter(tokens: Token[], i: number): number {
     if (!HOME_VERBS.has(u.lower)) continue;
     const prep = tokens[k + 1];
     const street = tokens[k + 2];
-    if (!prep || !street || !street.tight || prep.softBreak) return 0;
+    if (!prep || !street?.tight || prep.softBreak) return 0;
     if (prep.lower !== 'på' && prep.lower !== 'i' && prep.lower !== 'on' && prep.lower !== 'in') return 0;
     if (street.kind === Kind.Word && street.cap && !street.allCaps && isStreetName(street.lower)) return k + 3;
     return 0;
