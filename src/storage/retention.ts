@@ -144,14 +144,27 @@ export class RetentionStore {
       : day(Date.parse(`${cutoffDay}T00:00:00Z`) - lookbackDays * DAY_MS);
     let erased = 0;
     let tables = 0;
+    // The mark moves only over days wholly erased: a day still holding a job
+    // that has not ended is kept, and looked at again by the next run.
+    let contiguous = true;
     for (let d = start; d < cutoffDay; d = day(Date.parse(`${d}T00:00:00Z`) + DAY_MS)) {
       const table = this.t.jobTable(`${JOBS_TABLE}${d.replace(/-/g, '')}`);
       const rows: Array<[string, string]> = [];
+      let unfinished = false;
       try {
-        for await (const e of table.listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } }))
+        for await (const e of table.listEntities<{ status?: string }>({ queryOptions: { select: ['PartitionKey', 'RowKey', 'status'] } })) {
           rows.push([e.partitionKey!, e.rowKey!]);
+          if (e.status === 'pending' || e.status === 'running') unfinished = true;
+        }
       } catch (err) {
         if (!isNotFound(err)) throw err;
+      }
+      // A job still pending or running (a retry, a parked run, a scheduler
+      // working through that day right now) keeps its day: erasing it would
+      // lose the job and fail the scheduler's next write to it.
+      if (unfinished) {
+        contiguous = false;
+        continue;
       }
       if (erased + rows.length > budget && erased > 0) return { erased, tables, more: true };
       await pool(rows, CONCURRENCY, async ([pk, rk]) => {
@@ -166,7 +179,7 @@ export class RetentionStore {
         if (!isNotFound(err)) throw err;
       }
       erased += rows.length;
-      await this.t.jobState.upsertEntity({ partitionKey: 'retention', rowKey: 'jobDays', through: d }, 'Replace');
+      if (contiguous) await this.t.jobState.upsertEntity({ partitionKey: 'retention', rowKey: 'jobDays', through: d }, 'Replace');
     }
     return { erased, tables, more: false };
   }

@@ -65,12 +65,16 @@ async function seeded(): Promise<MemoryStores> {
     for (let i = 0; i < n; i++)
       await s.audit.append({ time: ago(days), tenantId: TENANT, groupId: 'operativ', userId: 'u', event: 'refusal', categories: ['name'] });
   await s.outbox.enqueue('digest-old', [{ recipient: 'm1', tenantId: TENANT, aadObjectId: 'a1' }]);
-  const job = (id: string, days: number) =>
-    s.jobs.insert({ id, kind: 'k', dueAt: ago(days), payload: '{}', maxAttempts: 1, idempotencyKey: id }, ago(days));
+  const job = async (id: string, days: number, status: 'done' | 'pending' = 'done') => {
+    const { ref } = await s.jobs.insert({ id, kind: 'k', dueAt: ago(days), payload: '{}', maxAttempts: 1, idempotencyKey: id }, ago(days));
+    if (status === 'done') await s.jobs.update((await s.jobs.get(ref))!, { status: 'done' });
+  };
   await job('old-1', 45);
   await job('old-2', 45);
   await job('older', 200);
   await job('recent', 5);
+  // A job that has not run (a retry, a scheduler that was down): its day is kept, whatever its age.
+  await job('stuck', 60, 'pending');
   return s;
 }
 
@@ -109,6 +113,9 @@ describe('the retention policy', () => {
     expect((await s.audit.countsFor(TENANT, 'operativ', ago(40), NOW)).refusal).toBe(4);
     expect(await s.jobs.findById('old-1')).toBeUndefined();
     expect(await s.jobs.findById('recent')).toBeDefined();
+    const stuck = await s.jobs.findById('stuck');
+    expect(stuck).toBeDefined();
+    expect((await s.jobs.get(stuck!))?.status).toBe('pending');
 
     const again = await eraseExpired({ organisation: org, retention }, NOW);
     expect(again).toEqual({ consents: 0, auditRows: 0, outboxRows: 0, jobRows: 0, jobTables: 0, more: false });
