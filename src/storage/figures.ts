@@ -337,7 +337,7 @@ export class FiguresStore implements Figures {
       // The audit log's partition (src/storage/audit.ts): tenant and UTC month.
       const pk = encodeKey(`${tenantId || NO_TENANT}_${month}`);
       const iter = src.auditTable.listEntities<{ event?: string; groupId?: string }>({
-        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${since.toISOString()}`, select: ['event', 'groupId'] },
+        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${since.toISOString()}`, select: ['RowKey', 'event', 'groupId'] },
       });
       for await (const e of iter) {
         if (e.event !== 'refusal' || !e.groupId || !e.rowKey) continue;
