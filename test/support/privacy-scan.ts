@@ -79,7 +79,10 @@ export function privacyScanner(f: PrivacyFixtures): (where: string, text: string
         if (twelves.has(m.normalised))
           out.add(`${where}: a test subject's personnummer, as the gate reads it (${m.normalised.slice(0, 4)}…)`);
       }
-      const lower = view.toLocaleLowerCase('sv');
+      // Hashes are left out of the name search: a 32-character base64url key (messageKey, a delivery job's id)
+      // holds a four-letter first name by chance about once in a thousand keys, and a full run found 'JobIds: a subject's
+      // name' in one (28 here: the rendered view drops a key's underscores). A name glued into such a run is the price.
+      const lower = view.replace(/[A-Za-z0-9_-]{28,}/g, '#').toLocaleLowerCase('sv');
       for (const n of names) if (lower.includes(n)) out.add(`${where}: a subject's name`);
       for (const m of texts) if (view.includes(m)) out.add(`${where}: flagged message text`);
       // Any valid personnummer or samordningsnummer at all, in any spelling the gate reads. Hashes and random

@@ -33,6 +33,14 @@ describe('privacy scan', () => {
     ).toEqual([]);
   });
 
+  it('does not read a name into a hash key, but finds it in text', () => {
+    const first = Object.values(SUBJECTS)[0]!.name.split(' ')[0]!;
+    // A 32-character base64url key (as messageKey makes them) that holds the first name by chance.
+    const key = `Qx7_${first}k9Zr-2mVw8pLt0bN4yHc5uJd`.slice(0, 32);
+    expect(leaks('row', row(`delivery.meeting-card:${key}`))).toEqual([]);
+    expect(leaks('row', row(`Samtal med ${first} i dag`))).toEqual(["row: a subject's name"]);
+  });
+
   it('tries every separator spelling of a number', () => {
     expect(numberSpellings('201503121236')).toEqual(
       expect.arrayContaining([
