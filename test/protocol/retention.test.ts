@@ -49,9 +49,15 @@ describe('retention on Azure Table Storage', () => {
         event: 'refusal',
       });
     await audit.append({ time: new Date(NOW.getTime() - 3 * DAY), tenantId: TENANT, groupId: 'operativ', userId: 'u', event: 'refusal' });
-    await jobs.insert(
+    const placed = await jobs.insert(
       { id: 'old', kind: 'k', dueAt: new Date(NOW.getTime() - 45 * DAY), payload: '{}', maxAttempts: 1, idempotencyKey: 'old' },
       new Date(NOW.getTime() - 45 * DAY),
+    );
+    await jobs.update((await jobs.get(placed.ref))!, { status: 'done' });
+    // A job that never ran (a scheduler that was down): its day is kept, however old.
+    await jobs.insert(
+      { id: 'stuck', kind: 'k', dueAt: new Date(NOW.getTime() - 60 * DAY), payload: '{}', maxAttempts: 1, idempotencyKey: 'stuck' },
+      new Date(NOW.getTime() - 60 * DAY),
     );
     const retention = new RetentionStore({
       consents: store.client(TABLES.consents),
@@ -71,6 +77,7 @@ describe('retention on Azure Table Storage', () => {
     expect(await consents.get(TENANT, 'SAM-INFORCE1')).toBeDefined();
     expect((await audit.countsFor(TENANT, 'operativ', new Date(NOW.getTime() - 10 * DAY), NOW)).refusal).toBe(1);
     expect(await jobs.findById('old')).toBeUndefined();
+    expect(await jobs.findById('stuck')).toBeDefined();
     expect(await eraseExpired(deps, NOW)).toEqual({ consents: 0, auditRows: 0, outboxRows: 0, jobRows: 0, jobTables: 0, more: false });
   }, 60_000);
 });
