@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import { isConflict } from '../storage/tables';
+import { connectorStatus as statusOf, retryAfterMs } from './connector-errors';
 import type { OutboxRow, OutboxStore } from './outbox';
 import type { RateLimiter } from './rate-limiter';
 
@@ -52,26 +53,6 @@ export interface FanOutOptions {
   clock?: () => number;
   /** Progress is logged at most this often. */
   progressEveryMs?: number;
-}
-
-function statusOf(err: unknown): number | undefined {
-  const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
-  const s = e?.statusCode ?? e?.status ?? e?.response?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
-function retryAfterMs(err: unknown): number | undefined {
-  const e = err as { response?: { headers?: { get?: (k: string) => string | undefined | null } | Record<string, string> } };
-  const headers = e?.response?.headers;
-  const raw =
-    typeof (headers as { get?: unknown })?.get === 'function'
-      ? (headers as { get: (k: string) => string | null | undefined }).get('retry-after')
-      : (headers as Record<string, string> | undefined)?.['retry-after'];
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(raw);
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
 export class FanOut {
