@@ -133,7 +133,17 @@ export class JobStore {
     const submit = async (table: (pk: string) => Promise<TableClient>, m: Map<string, TransactionAction[]>) => {
       const batches: Array<[string, TransactionAction[]]> = [];
       for (const [pk, list] of m) for (let i = 0; i < list.length; i += BATCH) batches.push([pk, list.slice(i, i + BATCH)]);
-      await pool(batches, 8, async ([pk, b]) => (await table(pk)).submitTransaction(b));
+      // Every batch is sent and settled before the first failure is thrown: a batch stands or falls alone,
+      // and a caller that repairs after a 409 must not race batches still in flight.
+      const failures: unknown[] = [];
+      await pool(batches, 8, async ([pk, b]) => {
+        try {
+          await (await table(pk)).submitTransaction(b);
+        } catch (err) {
+          failures.push(err);
+        }
+      });
+      if (failures.length > 0) throw failures[0];
     };
     await submit(async () => this.ids, index);
     await submit((pk) => this.writable(pk), rows);
