@@ -110,6 +110,43 @@ export const ReviewRecordSchema = z.strictObject({
 });
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 
+/** An action plan's activity status (§11): planned, under way, done, or dropped. */
+export const ACTIVITY_STATUSES = ['planned', 'ongoing', 'done', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/**
+ * One activity of a plan document (handlingsplan, aktivitetsplan,
+ * strategiplan): what, who owns it (a person id or a group id), by when,
+ * its status, and the decision it carries out.
+ */
+export const PlanActivitySchema = z.strictObject({
+  id: IdSchema,
+  what: Text,
+  owner: IdSchema,
+  due: IsoDateSchema.optional(),
+  status: z.enum(ACTIVITY_STATUSES).default('planned'),
+  decisionRef: Text.optional(),
+});
+export type PlanActivityConfig = z.infer<typeof PlanActivitySchema>;
+
+/**
+ * An indicator the organisation follows up (§11): Gnesta's strategiplan
+ * "med indikatorer", Oxelösund's "Trygghet bland barn … minst i nivå".
+ * `better` says which way is good; `period` how often a value is recorded;
+ * `reportingGroup` whose conveners record it.
+ */
+export const IndicatorSchema = z.strictObject({
+  id: IdSchema,
+  name: Text,
+  unit: Text.optional(),
+  target: z.number(),
+  better: z.enum(['higher', 'lower']),
+  period: z.enum(['term', 'year', 'month']),
+  reportingGroup: IdSchema,
+  sourceRef: Text.optional(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
 export const GoverningDocumentSchema = z.strictObject({
   id: IdSchema,
   title: Text,
@@ -133,6 +170,8 @@ export const GoverningDocumentSchema = z.strictObject({
   reviews: z.array(ReviewRecordSchema).optional(),
   /** Where the document comes from, e.g. a seed file or a URL. */
   sourceRef: Text.optional(),
+  /** A plan's activities (§11); the store keeps their changes and the activities added in Teams. */
+  activities: z.array(PlanActivitySchema).optional(),
 });
 export type GoverningDocument = z.infer<typeof GoverningDocumentSchema>;
 
@@ -185,6 +224,8 @@ export const OrganisationSchema = z.strictObject({
   documents: z.array(GoverningDocumentSchema).default([]),
   /** What is kept and for how long; safe defaults when left out (DEFAULT_RETENTION). */
   retention: RetentionSchema.optional(),
+  /** Indicators followed up against a target (§11). */
+  indicators: z.array(IndicatorSchema).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 

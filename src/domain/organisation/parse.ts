@@ -137,6 +137,25 @@ function checkReferences(raw: unknown): Problem[] {
     if (typeof d.validFrom === 'string' && typeof d.validUntil === 'string' && d.validUntil < d.validFrom) {
       problems.push({ path: ['documents', i, 'validUntil'], message: `validUntil ${d.validUntil} is before validFrom ${d.validFrom}` });
     }
+    // A plan's activity is owned by a person or a group; its ids are unique within the plan.
+    const activityIds = new Set<string>();
+    arr(d.activities).forEach((act, j) => {
+      if (!isRec(act)) return;
+      if (typeof act.owner === 'string' && !people.has(act.owner) && !groups.has(act.owner))
+        problems.push({ path: ['documents', i, 'activities', j, 'owner'], message: `unknown person or group "${act.owner}"` });
+      const id = idOf(act);
+      if (id !== undefined && activityIds.has(id))
+        problems.push({ path: ['documents', i, 'activities', j, 'id'], message: `duplicate activity id "${id}"` });
+      if (id !== undefined) activityIds.add(id);
+    });
+  });
+  const indicatorIds = new Set<string>();
+  arr(raw.indicators).forEach((ind, i) => {
+    if (!isRec(ind)) return;
+    ref(ind.reportingGroup, groups, 'group', ['indicators', i, 'reportingGroup']);
+    const id = idOf(ind);
+    if (id !== undefined && indicatorIds.has(id)) problems.push({ path: ['indicators', i, 'id'], message: `duplicate indicator id "${id}"` });
+    if (id !== undefined) indicatorIds.add(id);
   });
   return problems;
 }
@@ -211,6 +230,7 @@ export const OverlaySchema = z
     mailDomains: OrganisationSchema.shape.mailDomains,
     sourceRef: OrganisationSchema.shape.sourceRef,
     retention: OrganisationSchema.shape.retention,
+    indicators: OrganisationSchema.shape.indicators,
     addPeople: z.array(PersonSchema).optional(),
     updatePeople: z.record(PersonSchema.partial().strict()).optional(),
     addAgencies: z.array(AgencySchema).optional(),
@@ -227,7 +247,7 @@ export type Overlay = z.infer<typeof OverlaySchema>;
 export function applyOverlay(base: Organisation, overlay: Overlay): { result: Rec; problems: Problem[] } {
   const problems: Problem[] = [];
   const result: Rec = structuredClone(base) as unknown as Rec;
-  for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef', 'retention'] as const)
+  for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef', 'retention', 'indicators'] as const)
     if (overlay[key] !== undefined) result[key] = overlay[key];
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];
