@@ -35,9 +35,14 @@ function lookup(bundle: Bundle, key: string): unknown {
   return node;
 }
 
-/** A localised string; `{name}` placeholders are filled from params. */
+/**
+ * A localised string; `{name}` placeholders are filled from params. With a
+ * `count` of 1, the key's singular form (`<key>_one`, "1 grupp") is taken
+ * where the bundle has one; every other count takes the key itself (the plural).
+ */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const value = lookup(BUNDLES[locale], key) ?? lookup(BUNDLES.sv, key);
+  const one = params.count === 1 || params.count === '1' ? lookup(BUNDLES[locale], `${key}_one`) : undefined;
+  const value = one ?? lookup(BUNDLES[locale], key) ?? lookup(BUNDLES.sv, key);
   if (typeof value !== 'string') throw new Error(`missing string ${key}`);
   return value.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -77,13 +77,18 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
       color: good ? 'Good' : 'Attention',
       line:
         g.cadence.expectedYear === null
-          ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, next: o.nextOf(g.groupId) })
-          : t(locale, 'digest.groupLine', { held: g.cadence.held, expected: g.cadence.expectedSoFar, next: o.nextOf(g.groupId) }),
+          ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, count: g.cadence.held, next: o.nextOf(g.groupId) })
+          : t(locale, 'digest.groupLine', {
+              held: g.cadence.held,
+              expected: g.cadence.expectedSoFar,
+              count: g.cadence.expectedSoFar,
+              next: o.nextOf(g.groupId),
+            }),
     };
   };
   const base = {
     title: t(locale, 'digest.title'),
-    subtitle: t(locale, 'digest.subtitle', { week: o.week, groups: tt.groups }),
+    subtitle: t(locale, 'digest.subtitle', { week: o.week, count: tt.groups }),
     headline: attention ? t(locale, 'digest.attention') : t(locale, 'digest.allGood'),
     headlineStyle: attention ? ('warning' as const) : ('good' as const),
     lines: lines.map((text) => ({ text })),
