@@ -151,6 +151,17 @@ export const envSchema = z.object({
       .regex(/^https?:\/\//, 'must start with http:// or https://')
       .optional(),
   ),
+  /** Application Insights: with it set, spans and metrics go to Azure Monitor (src/telemetry); never message text or identifiers. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(
+        /(^|;)\s*InstrumentationKey\s*=/i,
+        'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+      )
+      .optional(),
+  ),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),

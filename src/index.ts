@@ -29,6 +29,7 @@ import { Proactive } from './bot/proactive';
 import { registerCalendarEndpoint } from './calendar-endpoint';
 import { RetentionStore } from './storage/retention';
 import { planRetention, RETENTION_KIND, retentionJob } from './scheduler/retention';
+import { type AzureMonitorOptions, startAzureMonitor } from './telemetry/azure-monitor';
 
 export interface StartOptions {
   logger?: Logger;
@@ -44,6 +45,8 @@ export interface StartOptions {
    * a dead process's leases run out in a few seconds of real time.
    */
   scheduler?: { clock?: () => Date; leaseMs?: number };
+  /** With APPLICATIONINSIGHTS_CONNECTION_STRING: extra span processors and metric readers, and sampling off (the telemetry privacy test). */
+  telemetry?: Omit<AzureMonitorOptions, 'connectionString'>;
 }
 
 export interface RunningBot extends RunningServer {
@@ -58,6 +61,10 @@ export function defaultLogger(config: Config): Logger {
 /** Composition root: configuration → storage → app → server → scheduler. */
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? defaultLogger(config);
+  const stopTelemetry = config.APPLICATIONINSIGHTS_CONNECTION_STRING
+    ? await startAzureMonitor({ connectionString: config.APPLICATIONINSIGHTS_CONNECTION_STRING, ...options.telemetry })
+    : undefined;
+  if (stopTelemetry) logger.info('telemetry to Application Insights on');
   logStacks(!!config.SAMVERKAN_DEBUG_STACK);
   // The organisation first: a bad file stops start-up before anything else is touched.
   const organisation = options.organisation ?? loadOrganisationOrThrow(config.ORG_CONFIG);
@@ -167,6 +174,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     close: async () => {
       await scheduler.stop();
       await running.close();
+      await stopTelemetry?.();
     },
   };
 }

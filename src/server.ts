@@ -1,4 +1,5 @@
 import restify, { type Request, type Response } from 'restify';
+import { inSpan } from './telemetry';
 import { z } from 'zod';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Config } from './config';
@@ -130,7 +131,18 @@ export function createServer(deps: ServerDeps): restify.Server {
       await turnWrites.run({ writes: 0 }, () =>
         adapter.process(req, answer, async (context) => {
           turnStarted = true;
-          await app.run(context);
+          const activity = context.activity;
+          await inSpan(
+            'turn',
+            {
+              'activity.type': activity?.type,
+              'activity.name': activity?.name,
+              'conversation.type': activity?.conversation?.conversationType,
+            },
+            async () => {
+              await app.run(context);
+            },
+          );
         }),
       );
     } catch (err) {

@@ -41,7 +41,8 @@ export class ConnectorTimeoutError extends Error {
   }
 }
 
-import { CONNECTOR_FAILURE } from '../errors';
+import { CONNECTOR_FAILURE, statusOf as connectorStatus } from '../errors';
+import { connectorOperation, inSpan, telemetry } from '../telemetry';
 
 export const CONNECTOR_TIMEOUT_POLICY = 'samverkanConnectorTimeout';
 
@@ -64,6 +65,8 @@ interface AbortSignalLike {
 }
 interface PipelineRequestLike {
   abortSignal?: AbortSignalLike;
+  url?: string;
+  method?: string;
 }
 interface PipelinePolicy {
   name: string;
@@ -94,8 +97,24 @@ export function connectorTimeoutPolicy(timeoutMs: number): PipelinePolicy {
         }, timeoutMs);
       });
       request.abortSignal = controller.signal;
+      const operation = connectorOperation(request.method, request.url);
       try {
-        return await Promise.race([next(request), timedOut]);
+        return await inSpan('connector.request', { 'connector.operation': operation, 'http.method': request.method }, async (span) => {
+          try {
+            const response = await Promise.race([next(request), timedOut]);
+            const status = (response as { status?: unknown })?.status;
+            if (typeof status === 'number') {
+              span.set({ 'http.status': status });
+              telemetry.connectorRequest(operation, status);
+            }
+            return response;
+          } catch (err) {
+            const status = connectorStatus(err);
+            span.set({ 'http.status': status });
+            telemetry.connectorRequest(operation, status ?? (err instanceof ConnectorTimeoutError ? 'timeout' : 'network'));
+            throw err;
+          }
+        });
       } catch (err) {
         mark(err);
         throw err;

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { inSpan, telemetry } from '../telemetry';
 import { bucketOf, pool, type JobRow, type JobStore } from '../storage/jobs';
 import { isConflict } from '../storage/tables';
 import { Lease } from './lease';
@@ -75,6 +76,8 @@ export interface TickSettings {
 const EMPTY = (): KindCounts => ({ ran: 0, skipped: 0, failed: 0, parked: 0 });
 
 type Outcome = 'ran' | 'skipped' | 'failed' | 'parked' | 'busy';
+/** A tick's outcome as the jobs metric names it: a failed attempt is retried, a parked job has failed for good. */
+const JOB_OUTCOME = { ran: 'done', skipped: 'skipped', failed: 'retry', parked: 'failed' } as const;
 
 /** A short error code for rows and logs: never an error's message, which may hold personal data. */
 export function errorCode(err: unknown): string {
@@ -185,6 +188,7 @@ export class TickLoop {
   private count(summary: TickSummary, kind: string, outcome: Exclude<Outcome, 'busy'>): void {
     summary[outcome]++;
     (summary.byKind[kind] ??= EMPTY())[outcome]++;
+    telemetry.job(kind, JOB_OUTCOME[outcome]);
   }
 
   private async runOne(row: JobRow, now: Date, real: Date, options: TickOptions, summary: TickSummary): Promise<Outcome | 'other'> {
@@ -234,16 +238,20 @@ export class TickLoop {
     const lease = new Lease(jobs, claimed, leaseMs, clock);
     let result: void | 'skipped';
     try {
-      result = await (handler as JobHandler<unknown>)({
-        id: row.id,
-        kind: row.kind,
-        payload: parsePayload(row.payload),
-        dueAt: new Date(row.dueAt),
-        idempotencyKey: row.idempotencyKey,
-        attempt: claimed.attempts,
-        lastAttempt: claimed.attempts >= claimed.maxAttempts,
-        now,
-        signal: lease.signal,
+      result = await inSpan('job', { 'job.kind': row.kind, 'job.attempt': claimed.attempts }, async (span) => {
+        const r = await (handler as JobHandler<unknown>)({
+          id: row.id,
+          kind: row.kind,
+          payload: parsePayload(row.payload),
+          dueAt: new Date(row.dueAt),
+          idempotencyKey: row.idempotencyKey,
+          attempt: claimed.attempts,
+          lastAttempt: claimed.attempts >= claimed.maxAttempts,
+          now,
+          signal: lease.signal,
+        });
+        if (r === 'skipped') span.set({ outcome: 'skipped' });
+        return r;
       });
     } catch (err) {
       const code = errorCode(err);

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { loadOrganisationOrThrow } from '../../src/features/shared/organisation';
-import { startBot, type RunningBot } from '../../src/index';
+import { startBot, type RunningBot, type StartOptions } from '../../src/index';
 import { cardsIn, expectValidCard } from './cards';
 import { ConnectorEmulator } from './connector-emulator';
 
@@ -48,6 +48,8 @@ export interface TestBotOptions {
   organisationLanguage?: boolean;
   /** Checks every card the bot sends; defaults to `expectValidCard`. */
   cardValidator?: (card: unknown) => void;
+  /** With APPLICATIONINSIGHTS_CONNECTION_STRING in env: in-memory exporters for the telemetry test. */
+  telemetry?: StartOptions['telemetry'];
 }
 
 export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
@@ -72,7 +74,14 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
   // The suite is written to each user's Teams language: the organisation's own default
   // (the demo's Swedish) is left out unless a test keeps it (test/protocol/language.test.ts).
   const organisation = options.organisationLanguage ? undefined : { ...loadOrganisationOrThrow(config.ORG_CONFIG), language: undefined };
-  const bot = await startBot(config, { logger, connectionString: options.connectionString, port: 0, now: options.now, organisation });
+  const bot = await startBot(config, {
+    logger,
+    connectionString: options.connectionString,
+    port: 0,
+    now: options.now,
+    organisation,
+    telemetry: options.telemetry,
+  });
   return {
     bot,
     emulator,

@@ -5,6 +5,7 @@ import { errorCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { ActionDefinition } from '../../features/shared/feature';
 import type { BotServices } from '../../features/shared/services';
+import { inSpan } from '../../telemetry';
 import { turnOf } from '../turn';
 
 /**
@@ -19,6 +20,10 @@ export function describeIssues(error: z.ZodError): string[] {
 }
 
 async function run(def: ActionDefinition, context: TurnContext, services: BotServices, raw: unknown): Promise<AdaptiveCardJson> {
+  return inSpan('card.action', { verb: def.verb }, () => runAction(def, context, services, raw));
+}
+
+async function runAction(def: ActionDefinition, context: TurnContext, services: BotServices, raw: unknown): Promise<AdaptiveCardJson> {
   const turn = turnOf(context, services);
   const data = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const { verb: _verb, msteams: _msteams, ...fields } = data;

@@ -1,4 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { annotateSpan } from '../../telemetry';
 import type { TurnContext } from 'botbuilder';
 import { usageCard } from '../../cards/common';
 import { parseCommand, type ParseResult } from '../../domain/commands/parse';
@@ -50,9 +51,11 @@ export function commandRoute(
 ): void {
   app.message(isCommand(name), async (context) => {
     const command = parsedCommand(context);
+    annotateSpan({ command: name });
     const turn = turnOf(context, services);
     const gate = await gateText(services, turn, context.activity.text ?? '');
     if (!gate.allowed) {
+      annotateSpan({ outcome: 'refused' });
       await turn.send(gate.card);
       return;
     }

@@ -1,4 +1,5 @@
 import { logError } from '../../errors';
+import { annotateSpan, telemetry } from '../../telemetry';
 import { categoryList, consentRefusalCard } from './cards';
 import type { AdaptiveCardJson } from '../../cards/render';
 import {
@@ -99,6 +100,8 @@ export async function gateText(services: GateDeps, turn: Turn, text: string): Pr
     }),
     tellConveners(services, info, group, decision.categories, decision.reason),
   ]);
+  telemetry.refusal(decision.categories);
+  annotateSpan({ outcome: 'refused' });
   return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
 }
 
