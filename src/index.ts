@@ -22,6 +22,7 @@ import { AgendaStore, MinutesStore } from './storage/agendas';
 import { registerMinutesEndpoint } from './minutes-endpoint';
 import { FiguresStore } from './storage/figures';
 import { ReviewStore } from './storage/reviews';
+import { PlanStore } from './storage/plans';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -115,6 +116,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     agendas: new AgendaStore(store.client(TABLES.agendas)),
     minutes,
     reviews: new ReviewStore(store.client(TABLES.reviews)),
+    plans: new PlanStore(store.client(TABLES.planActivities)),
     figures: new FiguresStore(store.client(TABLES.figures), organisation.timeZone, {
       meetings,
       minutes,

@@ -22,6 +22,7 @@ export const CARD_KINDS = [
   'not-allowed',
   'error',
   'language',
+  'action-plan',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

@@ -9,6 +9,7 @@ import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meetingsFeature } from './meetings';
 import { reviewsFeature } from './reviews';
+import { plansFeature } from './plans';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   meetingsFeature,
   agendaFeature,
   reviewsFeature,
+  plansFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,

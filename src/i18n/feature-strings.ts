@@ -17,6 +17,8 @@ import meetingsEn from '../features/meetings/strings.en.json';
 import meetingsSv from '../features/meetings/strings.sv.json';
 import reviewsEn from '../features/reviews/strings.en.json';
 import reviewsSv from '../features/reviews/strings.sv.json';
+import plansEn from '../features/plans/strings.en.json';
+import plansSv from '../features/plans/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -26,4 +28,5 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: languageSv, en: languageEn },
   { sv: meetingsSv, en: meetingsEn },
   { sv: reviewsSv, en: reviewsEn },
+  { sv: plansSv, en: plansEn },
 ];

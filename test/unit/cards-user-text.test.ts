@@ -9,6 +9,7 @@ import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/featur
 import { CARD_KINDS, type CardKind } from '../../src/cards/render';
 import { digestCard } from '../../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
+import { actionPlanCard } from '../../src/features/plans/cards';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { Task } from '../../src/domain/minutes/minutes';
@@ -311,6 +312,34 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
   { kind: 'error', build: (l) => errorCard(l, 'group.unknownGroup', { groupId: evil('groupId'), groups: evil('groups') }) },
   // The language card shows no user text; it is built here so that every kind is covered.
   { kind: 'language', build: (l) => languageCard(l, 'user') },
+  {
+    kind: 'action-plan',
+    build: (l) =>
+      actionPlanCard(
+        l,
+        org,
+        [
+          {
+            document: { ...org.documents[0]!, id: 'handlingsplan', title: evil('planTitle') },
+            canEdit: true,
+            activities: [
+              as({
+                documentId: 'handlingsplan',
+                id: 'a',
+                what: evil('activity'),
+                owner: 'styrgrupp',
+                status: 'planned',
+                due: '2026-01-01',
+                decisionRef: evil('planDecision'),
+                source: 'teams',
+              }),
+            ],
+          },
+        ],
+        '2026-11-22',
+        evil('planNotice'),
+      ),
+  },
 ];
 
 type Json = Record<string, unknown>;

@@ -37,6 +37,10 @@ const WORDS: Array<[string, CommandName]> = [
   ['digest', 'digest'],
   ['språk', 'language'],
   ['language', 'language'],
+  ['plan', 'plan'],
+  ['handlingsplan', 'plan'],
+  ['indikator', 'indicator'],
+  ['indicator', 'indicator'],
 ];
 
 const upperFirst = (w: string) => w.charAt(0).toLocaleUpperCase('sv') + w.slice(1);

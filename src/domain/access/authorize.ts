@@ -15,6 +15,8 @@ import { indexOf, personByAadOrUpn } from '../organisation/lookup';
  * | review.view, review.complete | the owning group's conveners, and managers who oversee that group |
  * | consent.record, consent.list, consent.withdraw | members of an operative group with mayRecordConsent, in that group |
  * | digest.view | managers (of that group, when one is given) |
+ * | plan.view, plan.update | the plan's owning group's conveners, and managers who oversee that group |
+ * | indicator.record, item.raise | the group's conveners (the reporting group; the group the item is raised from) |
  *
  * Managers may complete reviews as well as view them: the seeds make heads
  * of administration the documents' owners (Essunga's "dokumentansvarig",
@@ -39,6 +41,10 @@ export const CAPABILITIES = [
   'consent.list',
   'consent.withdraw',
   'digest.view',
+  'plan.view',
+  'plan.update',
+  'indicator.record',
+  'item.raise',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -77,9 +83,16 @@ export type RefusalReason =
 
 export type Authorization = { allowed: true; roles: Role[] } | { allowed: false; reason: RefusalReason; whoMay: string[] };
 
-const CONVENER_ONLY = new Set<Capability>(['group.link', 'meeting.schedule', 'agenda.publish', 'minutes.write']);
+const CONVENER_ONLY = new Set<Capability>([
+  'group.link',
+  'meeting.schedule',
+  'agenda.publish',
+  'minutes.write',
+  'indicator.record',
+  'item.raise',
+]);
 const MEMBERS = new Set<Capability>(['meeting.view', 'agenda.propose']);
-const REVIEW = new Set<Capability>(['review.view', 'review.complete']);
+const REVIEW = new Set<Capability>(['review.view', 'review.complete', 'plan.view', 'plan.update']);
 const CONSENT = new Set<Capability>(['consent.record', 'consent.list', 'consent.withdraw']);
 
 const GROUP_BOUND = new Set<Capability>([...CONVENER_ONLY, ...MEMBERS, ...REVIEW, ...CONSENT]);

@@ -22,7 +22,9 @@ export type Command =
   | { name: 'consent'; action: 'withdraw'; caseRef: string }
   | { name: 'digest' }
   | { name: 'language'; action: 'show' }
-  | { name: 'language'; action: 'set'; language: 'sv' | 'en' };
+  | { name: 'language'; action: 'set'; language: 'sv' | 'en' }
+  | { name: 'plan' }
+  | { name: 'indicator' };
 
 export type ParseResult =
   | { kind: 'command'; command: Command }
@@ -84,6 +86,10 @@ export function parseCommand(input: string): ParseResult {
   const ok = (command: Command): ParseResult => ({ kind: 'command', command });
 
   switch (name) {
+    case 'plan':
+    case 'indicator':
+      // Arguments are not read: the card is where values are chosen.
+      return ok({ name });
     case 'help':
     case 'minutes':
     case 'review':

@@ -13,6 +13,8 @@ export const COMMAND_NAMES = [
   'consent',
   'digest',
   'language',
+  'plan',
+  'indicator',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -27,6 +29,8 @@ export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliase
   consent: { sv: 'samtycke', en: 'consent', aliases: [] },
   digest: { sv: 'sammanfattning', en: 'digest', aliases: [] },
   language: { sv: 'språk', en: 'language', aliases: ['sprak'] },
+  plan: { sv: 'plan', en: 'plan', aliases: ['handlingsplan', 'aktivitetsplan'] },
+  indicator: { sv: 'indikator', en: 'indicator', aliases: ['indikatorer', 'indicators'] },
 };
 
 export const SUBCOMMAND_WORDS = {

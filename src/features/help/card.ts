@@ -14,7 +14,9 @@ export type HelpEntry =
   | 'review'
   | 'consent'
   | 'digest'
-  | 'language';
+  | 'language'
+  | 'plan'
+  | 'indicator';
 
 export interface HelpCardData {
   entries: HelpEntry[];

@@ -19,6 +19,8 @@ const ENTRY_OF: Array<[Capability, HelpEntry]> = [
   ['digest.view', 'digest'],
   // Everyone may choose their language.
   ['help', 'language'],
+  ['plan.view', 'plan'],
+  ['indicator.record', 'indicator'],
 ];
 
 /** The commands this user may use here: in a linked channel, within its group; elsewhere, anywhere they have the role. */

@@ -10,6 +10,7 @@ import type { CalendarFeedStore, MeetingStore } from '../../storage/meetings';
 import type { DirectSender, GroupChannel } from './channel';
 import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
+import type { PlanStore } from '../../storage/plans';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
@@ -44,6 +45,8 @@ export interface BotServices {
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
+  /** Action plans' activities as changed or added in Teams. */
+  plans: PlanStore;
   /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
   figures: Figures;
   outbox: OutboxStore;

@@ -10,6 +10,7 @@ import { CalendarFeedStore, MeetingStore } from '../../../src/storage/meetings';
 import { PreferenceStore } from '../../../src/storage/preferences';
 import { FiguresStore } from '../../../src/storage/figures';
 import { ReviewStore } from '../../../src/storage/reviews';
+import { PlanStore } from '../../../src/storage/plans';
 import { TABLES } from '../../../src/storage/tables';
 import { type MemoryTable, MemoryTables, str } from './table';
 
@@ -85,6 +86,7 @@ export interface MemoryStores {
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
+  plans: PlanStore;
   /** The digest's figures, over the same tables as the stores they are backfilled from. */
   figures: FiguresStore;
   consents: ConsentStore;
@@ -97,7 +99,7 @@ export interface MemoryStores {
 }
 
 /** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences'> & {
+export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans'> & {
   audit: AuditLog;
   jobs: JobStore;
   preferences: PreferenceStore;
@@ -117,6 +119,7 @@ export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
     agendas: new AgendaStore(c(TABLES.agendas)),
     minutes,
     reviews: new ReviewStore(c(TABLES.reviews)),
+    plans: new PlanStore(c(TABLES.planActivities)),
     figures: new FiguresStore(c(TABLES.figures), timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) }),
     consents,
     audit: new MemoryAuditLog(tables.client(TABLES.audit), tables.client(TABLES.auditByGroup)),

@@ -184,6 +184,10 @@ describe('roles, for the help card', () => {
       'consent.list',
       'consent.withdraw',
       'digest.view',
+      'plan.view',
+      'plan.update',
+      'indicator.record',
+      'item.raise',
     ]);
     expect(capabilitiesOf(org, MEGAN)).toEqual([
       'help',
