@@ -94,15 +94,7 @@ async function measure(size: (typeof SIZES)[number], connectionString: string | 
   const minutes = new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint));
   const consents = new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex));
   const audit = new AuditLog(c(TABLES.audit), c(TABLES.auditByGroup));
-  const reviews = new ReviewStore(c(TABLES.reviews));
-  const figures = new FiguresStore(c(TABLES.figures), org.timeZone, {
-    meetings,
-    minutes,
-    consents,
-    auditTable: c(TABLES.audit),
-    auditByGroup: c(TABLES.auditByGroup),
-    reviews,
-  });
+  const figures = new FiguresStore(c(TABLES.figures), org.timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) });
   const channelLinks = new ChannelLinkStore(c(TABLES.channelLinks));
   const t0 = performance.now();
   const seeded = await seedMeetings({ meetings, minutes }, org, NOW, { concurrency: 16 });
@@ -132,7 +124,7 @@ async function measure(size: (typeof SIZES)[number], connectionString: string | 
     channelLinks,
     agendas: new AgendaStore(c(TABLES.agendas)),
     calendarFeeds: new CalendarFeedStore(c(TABLES.calendarFeeds)),
-    reviews,
+    reviews: new ReviewStore(c(TABLES.reviews)),
     channel: new RecordingGroupChannel({ organisation: org }),
     now: () => NOW,
     logger: createLogger({ level: 'silent' }),

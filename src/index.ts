@@ -23,6 +23,7 @@ import { registerMinutesEndpoint } from './minutes-endpoint';
 import { FiguresStore } from './storage/figures';
 import { ReviewStore } from './storage/reviews';
 import { PlanStore } from './storage/plans';
+import { IndicatorStore } from './storage/indicators';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -117,13 +118,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     minutes,
     reviews: new ReviewStore(store.client(TABLES.reviews)),
     plans: new PlanStore(store.client(TABLES.planActivities)),
+    indicators: new IndicatorStore(store.client(TABLES.indicatorValues)),
     figures: new FiguresStore(store.client(TABLES.figures), organisation.timeZone, {
       meetings,
       minutes,
       consents,
       auditTable: store.client(TABLES.audit),
-      auditByGroup: store.client(TABLES.auditByGroup),
-      reviews: new ReviewStore(store.client(TABLES.reviews)),
     }),
     outbox: new OutboxStore(store.client(TABLES.outbox)),
     preferences,
@@ -139,7 +139,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     consentIndex: store.client(TABLES.consentIndex),
     audit: store.client(TABLES.audit),
     auditByGroup: store.client(TABLES.auditByGroup),
-    figures: store.client(TABLES.figures),
     outbox: store.client(TABLES.outbox),
     jobIds: store.client(TABLES.jobIds),
     jobState: store.client(TABLES.jobState),

@@ -23,6 +23,7 @@ export const CARD_KINDS = [
   'error',
   'language',
   'action-plan',
+  'indicators',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

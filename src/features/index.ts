@@ -10,6 +10,7 @@ import { languageFeature } from './language';
 import { meetingsFeature } from './meetings';
 import { reviewsFeature } from './reviews';
 import { plansFeature } from './plans';
+import { indicatorsFeature } from './indicators';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -21,6 +22,7 @@ export const FEATURES: readonly Feature[] = [
   agendaFeature,
   reviewsFeature,
   plansFeature,
+  indicatorsFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,

@@ -19,6 +19,8 @@ import reviewsEn from '../features/reviews/strings.en.json';
 import reviewsSv from '../features/reviews/strings.sv.json';
 import plansEn from '../features/plans/strings.en.json';
 import plansSv from '../features/plans/strings.sv.json';
+import indicatorsEn from '../features/indicators/strings.en.json';
+import indicatorsSv from '../features/indicators/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -29,4 +31,5 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: meetingsSv, en: meetingsEn },
   { sv: reviewsSv, en: reviewsEn },
   { sv: plansSv, en: plansEn },
+  { sv: indicatorsSv, en: indicatorsEn },
 ];
