@@ -20,10 +20,11 @@ import { registerJobsEndpoint } from './jobs-endpoint';
 import { CalendarFeedStore, MeetingStore } from './storage/meetings';
 import { AgendaStore, MinutesStore } from './storage/agendas';
 import { registerMinutesEndpoint } from './minutes-endpoint';
+import { registerSipEndpoint } from './sip-endpoint';
+import { SipStore } from './storage/sips';
 import { FiguresStore } from './storage/figures';
 import { ReviewStore } from './storage/reviews';
 import { PlanStore } from './storage/plans';
-import { IndicatorStore } from './storage/indicators';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -117,8 +118,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     agendas: new AgendaStore(store.client(TABLES.agendas)),
     minutes,
     reviews: new ReviewStore(store.client(TABLES.reviews)),
+    sips: new SipStore(store.client(TABLES.sips), store.client(TABLES.sipPrint)),
     plans: new PlanStore(store.client(TABLES.planActivities)),
-    indicators: new IndicatorStore(store.client(TABLES.indicatorValues)),
     figures: new FiguresStore(store.client(TABLES.figures), organisation.timeZone, {
       meetings,
       minutes,
@@ -166,6 +167,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       registerJobsEndpoint(srv, { config, logger, scheduler, now });
       registerCalendarEndpoint(srv, services);
       registerMinutesEndpoint(srv, services);
+      registerSipEndpoint(srv, services);
     },
   });
   const running = await listen(server, options.port ?? config.PORT, config.HOST);

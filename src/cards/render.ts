@@ -22,8 +22,10 @@ export const CARD_KINDS = [
   'not-allowed',
   'error',
   'language',
+  'sip-form',
+  'sip-plan',
+  'sip-list',
   'action-plan',
-  'indicators',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

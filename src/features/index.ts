@@ -9,8 +9,8 @@ import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meetingsFeature } from './meetings';
 import { reviewsFeature } from './reviews';
+import { sipFeature } from './sip';
 import { plansFeature } from './plans';
-import { indicatorsFeature } from './indicators';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -22,11 +22,11 @@ export const FEATURES: readonly Feature[] = [
   agendaFeature,
   reviewsFeature,
   plansFeature,
-  indicatorsFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,
   languageFeature,
+  sipFeature,
 ];
 
 /** What the features registered: the edge hangs these on Teams (src/bot/app.ts) and on the scheduler (src/index.ts). */

@@ -17,10 +17,10 @@ import meetingsEn from '../features/meetings/strings.en.json';
 import meetingsSv from '../features/meetings/strings.sv.json';
 import reviewsEn from '../features/reviews/strings.en.json';
 import reviewsSv from '../features/reviews/strings.sv.json';
+import sipEn from '../features/sip/strings.en.json';
+import sipSv from '../features/sip/strings.sv.json';
 import plansEn from '../features/plans/strings.en.json';
 import plansSv from '../features/plans/strings.sv.json';
-import indicatorsEn from '../features/indicators/strings.en.json';
-import indicatorsSv from '../features/indicators/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -30,6 +30,6 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: languageSv, en: languageEn },
   { sv: meetingsSv, en: meetingsEn },
   { sv: reviewsSv, en: reviewsEn },
+  { sv: sipSv, en: sipEn },
   { sv: plansSv, en: plansEn },
-  { sv: indicatorsSv, en: indicatorsEn },
 ];

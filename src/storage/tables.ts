@@ -28,8 +28,6 @@ export const TABLES = {
   preferences: 'Preferences',
   /** Action plans' activities changed or added in Teams (storage/plans.ts). */
   planActivities: 'PlanActivities',
-  /** Indicator values recorded in Teams (storage/indicators.ts). */
-  indicatorValues: 'IndicatorValues',
   /** Each operative group's SIPs, and the printable plans' token hashes (storage/sips.ts). */
   sips: 'Sips',
   sipPrint: 'SipPrint',

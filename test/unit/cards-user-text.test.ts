@@ -9,10 +9,11 @@ import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/featur
 import { CARD_KINDS, type CardKind } from '../../src/cards/render';
 import { digestCard } from '../../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
+import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/cards';
 import { actionPlanCard } from '../../src/features/plans/cards';
-import { indicatorsCard } from '../../src/features/indicators/cards';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
+import type { Sip } from '../../src/domain/sip/sip';
 import type { Task } from '../../src/domain/minutes/minutes';
 import { loadOrganisation } from '../../src/domain/organisation';
 import { reviewRow } from '../../src/domain/reviews/reviews';
@@ -314,6 +315,36 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
   // The language card shows no user text; it is built here so that every kind is covered.
   { kind: 'language', build: (l) => languageCard(l, 'user') },
   {
+    kind: 'sip-list',
+    build: (l) =>
+      sipListCard(l, [{ sip: evilSip(), view: evilSipView() }], {
+        groupNames: [evil('sipListGroup')],
+        notice: evil('sipListNotice'),
+        systemUrl: `${BOT_URL}sip-system`,
+      }),
+  },
+  {
+    kind: 'sip-form',
+    build: (l) =>
+      sipFormCard(l, {
+        caseRef: 'SAM-7K2M9QXC',
+        groupId: 'operativ',
+        groupName: evil('sipFormGroup'),
+        consentUntil: '2026-12-31',
+        coveredAgencyNames: [evil('sipCovered')],
+        agencies: [{ id: 'bup', name: evil('sipAgency') }],
+        problems: [evil('sipProblem')],
+      }),
+  },
+  {
+    kind: 'sip-plan',
+    build: (l) => sipPlanCard(l, evilSip(), evilSipView(), { notice: evil('sipNotice'), problems: [evil('sipPlanProblem')] }),
+  },
+  {
+    kind: 'sip-plan',
+    build: (l) => sipPlanCard(l, { ...evilSip(), status: 'closed', closedAt: '2026-11-22T10:00:00Z' }, evilSipView()),
+  },
+  {
     kind: 'action-plan',
     build: (l) =>
       actionPlanCard(
@@ -341,38 +372,45 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
         evil('planNotice'),
       ),
   },
-  {
-    kind: 'indicators',
-    build: (l) =>
-      indicatorsCard(
-        l,
-        org,
-        [
-          {
-            indicator: {
-              id: 'i',
-              name: evil('indicatorName'),
-              unit: evil('unit'),
-              target: 1,
-              better: 'higher',
-              period: 'year',
-              reportingGroup: 'styrgrupp',
-            },
-            points: [
-              { period: '2025', value: 2, met: true },
-              { period: '2026', value: 0, met: false },
-            ],
-            latest: { period: '2026', value: 0, met: false },
-            direction: 'down',
-            improving: false,
-            canRecord: true,
-          },
-        ],
-        '2026-11-22',
-        evil('indicatorNotice'),
-      ),
-  },
 ];
+
+/** A SIP whose plan holds hostile text in every field, for the SIP cards. */
+function evilSip() {
+  return as<Sip>({
+    id: 'operativ.abcdefghij',
+    tenantId: 't',
+    groupId: 'operativ',
+    caseRef: 'SAM-7K2M9QXC',
+    status: 'planned',
+    agencies: ['bup'],
+    family: ['guardian1', 'child'],
+    followUps: ['2026-10-01'],
+    createdBy: 'u',
+    createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-11-01T10:00:00Z',
+    plan: {
+      needs: evil('sipNeeds'),
+      municipalityProvides: evil('sipMunicipality'),
+      regionProvides: evil('sipRegion'),
+      othersProvide: evil('sipOthers'),
+      overallResponsibility: evil('sipResponsibility'),
+      coordinator: evil('sipCoordinator'),
+      participation: evil('sipParticipation'),
+      followUpDate: '2027-01-15',
+      plannedAt: '2026-11-01T10:00:00Z',
+      plannedBy: 'u',
+    },
+  });
+}
+function evilSipView() {
+  return {
+    groupName: evil('sipGroup'),
+    agencyNames: [evil('sipAgencyName')],
+    meetingWhen: '2026-11-30 13:00',
+    printUrl: `${BOT_URL}sip/abc.html`,
+    systemUrl: `${BOT_URL}sip-system`,
+  };
+}
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);

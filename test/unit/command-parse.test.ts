@@ -37,6 +37,7 @@ const WORDS: Array<[string, CommandName]> = [
   ['digest', 'digest'],
   ['språk', 'language'],
   ['language', 'language'],
+  ['sip', 'sip'],
   ['plan', 'plan'],
   ['handlingsplan', 'plan'],
   ['indikator', 'indicator'],

@@ -21,6 +21,8 @@ export type Command =
   | { name: 'consent'; action: 'list' }
   | { name: 'consent'; action: 'withdraw'; caseRef: string }
   | { name: 'digest' }
+  | { name: 'sip'; action: 'list' }
+  | { name: 'sip'; action: 'new'; caseRef: string }
   | { name: 'language'; action: 'show' }
   | { name: 'language'; action: 'set'; language: 'sv' | 'en' }
   | { name: 'plan' }
@@ -138,6 +140,13 @@ export function parseCommand(input: string): ParseResult {
       if (ref === undefined) return invalid('subcommand');
       const parsed = caseRefSchema.safeParse(ref);
       return parsed.success ? ok({ name, action: 'withdraw', caseRef: parsed.data.toUpperCase() }) : invalid('caseRef');
+    }
+    case 'sip': {
+      if (!rest) return ok({ name, action: 'list' });
+      const ref = startsWithWord(rest, SUBCOMMAND_WORDS.sipNew);
+      if (ref === undefined) return invalid('subcommand');
+      const parsed = caseRefSchema.safeParse(ref);
+      return parsed.success ? ok({ name, action: 'new', caseRef: parsed.data.toUpperCase() }) : invalid('caseRef');
     }
     case 'language': {
       if (!rest) return ok({ name, action: 'show' });

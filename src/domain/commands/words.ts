@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'consent',
   'digest',
   'language',
+  'sip',
   'plan',
   'indicator',
 ] as const;
@@ -29,6 +30,7 @@ export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliase
   consent: { sv: 'samtycke', en: 'consent', aliases: [] },
   digest: { sv: 'sammanfattning', en: 'digest', aliases: [] },
   language: { sv: 'språk', en: 'language', aliases: ['sprak'] },
+  sip: { sv: 'sip', en: 'sip', aliases: [] },
   plan: { sv: 'plan', en: 'plan', aliases: ['handlingsplan', 'aktivitetsplan'] },
   indicator: { sv: 'indikator', en: 'indicator', aliases: ['indikatorer', 'indicators'] },
 };
@@ -42,6 +44,7 @@ export const SUBCOMMAND_WORDS = {
   meetingsNewLink: ['ny-länk', 'ny-lank', 'new-link'],
   languageSv: ['svenska', 'swedish', 'sv'],
   languageEn: ['english', 'engelska', 'en'],
+  sipNew: ['ny', 'new'],
 } as const;
 
 const WORD_TO_COMMAND = new Map<string, CommandName>();

@@ -224,6 +224,13 @@ export const OrganisationSchema = z.strictObject({
   documents: z.array(GoverningDocumentSchema).default([]),
   /** What is kept and for how long; safe defaults when left out (DEFAULT_RETENTION). */
   retention: RetentionSchema.optional(),
+  /** The municipality's own SIP system (Gnesta: Prator), linked from the SIP cards rather than copied into; https only. */
+  sipSystemUrl: z
+    .string()
+    .trim()
+    .url('expected a URL')
+    .refine((v) => /^https:\/\/[^\s/]+/i.test(v), (v) => ({ message: `expected an https:// link, got "${v}"` }))
+    .optional(),
   /** Indicators followed up against a target (§11). */
   indicators: z.array(IndicatorSchema).optional(),
 });

@@ -231,6 +231,7 @@ export const OverlaySchema = z
     sourceRef: OrganisationSchema.shape.sourceRef,
     retention: OrganisationSchema.shape.retention,
     indicators: OrganisationSchema.shape.indicators,
+    sipSystemUrl: OrganisationSchema.shape.sipSystemUrl,
     addPeople: z.array(PersonSchema).optional(),
     updatePeople: z.record(PersonSchema.partial().strict()).optional(),
     addAgencies: z.array(AgencySchema).optional(),
@@ -249,6 +250,7 @@ export function applyOverlay(base: Organisation, overlay: Overlay): { result: Re
   const result: Rec = structuredClone(base) as unknown as Rec;
   for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef', 'retention', 'indicators'] as const)
     if (overlay[key] !== undefined) result[key] = overlay[key];
+  if (overlay.sipSystemUrl !== undefined) result.sipSystemUrl = overlay.sipSystemUrl;
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];
   const documents = result.documents as Rec[];

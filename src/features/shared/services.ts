@@ -10,8 +10,8 @@ import type { CalendarFeedStore, MeetingStore } from '../../storage/meetings';
 import type { DirectSender, GroupChannel } from './channel';
 import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
+import type { SipRepository } from '../../storage/sips';
 import type { PlanStore } from '../../storage/plans';
-import type { IndicatorStore } from '../../storage/indicators';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
@@ -46,10 +46,10 @@ export interface BotServices {
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
+  /** Each operative group's SIPs (storage/sips.ts). */
+  sips: SipRepository;
   /** Action plans' activities as changed or added in Teams. */
   plans: PlanStore;
-  /** Indicator values recorded in Teams. */
-  indicators: IndicatorStore;
   /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
   figures: Figures;
   outbox: OutboxStore;
