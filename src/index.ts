@@ -20,6 +20,8 @@ import { registerJobsEndpoint } from './jobs-endpoint';
 import { CalendarFeedStore, MeetingStore } from './storage/meetings';
 import { AgendaStore, MinutesStore } from './storage/agendas';
 import { registerMinutesEndpoint } from './minutes-endpoint';
+import { registerReportEndpoint } from './report-endpoint';
+import { ReportStore } from './storage/reports';
 import { registerSipEndpoint } from './sip-endpoint';
 import { SipStore } from './storage/sips';
 import { FiguresStore } from './storage/figures';
@@ -102,6 +104,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const meetings = new MeetingStore(store.client(TABLES.meetings));
   const minutes = new MinutesStore(store.client(TABLES.minutes), store.client(TABLES.actions), store.client(TABLES.minutesPrint));
   const consents = new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex));
+  const figures = new FiguresStore(store.client(TABLES.figures), organisation.timeZone, {
+    meetings,
+    minutes,
+    consents,
+    auditTable: store.client(TABLES.audit),
+  });
   const services: BotServices = {
     config,
     logger,
@@ -120,12 +128,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     reviews: new ReviewStore(store.client(TABLES.reviews)),
     sips: new SipStore(store.client(TABLES.sips), store.client(TABLES.sipPrint)),
     plans: new PlanStore(store.client(TABLES.planActivities)),
-    figures: new FiguresStore(store.client(TABLES.figures), organisation.timeZone, {
-      meetings,
-      minutes,
-      consents,
-      auditTable: store.client(TABLES.audit),
-    }),
+    figures,
+    reports: new ReportStore(store.client(TABLES.reportTokens), store.client(TABLES.audit), figures),
     outbox: new OutboxStore(store.client(TABLES.outbox)),
     preferences,
     limiter,
@@ -167,6 +171,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       registerJobsEndpoint(srv, { config, logger, scheduler, now });
       registerCalendarEndpoint(srv, services);
       registerMinutesEndpoint(srv, services);
+      registerReportEndpoint(srv, services);
       registerSipEndpoint(srv, services);
     },
   });

@@ -22,6 +22,7 @@ export const CARD_KINDS = [
   'not-allowed',
   'error',
   'language',
+  'report',
   'sip-form',
   'sip-plan',
   'sip-list',

@@ -9,6 +9,7 @@ import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meetingsFeature } from './meetings';
 import { reviewsFeature } from './reviews';
+import { reportFeature } from './report';
 import { sipFeature } from './sip';
 import { plansFeature } from './plans';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
@@ -26,6 +27,7 @@ export const FEATURES: readonly Feature[] = [
   consentFeature,
   consentJobsFeature,
   languageFeature,
+  reportFeature,
   sipFeature,
 ];
 

@@ -17,6 +17,8 @@ import meetingsEn from '../features/meetings/strings.en.json';
 import meetingsSv from '../features/meetings/strings.sv.json';
 import reviewsEn from '../features/reviews/strings.en.json';
 import reviewsSv from '../features/reviews/strings.sv.json';
+import reportEn from '../features/report/strings.en.json';
+import reportSv from '../features/report/strings.sv.json';
 import sipEn from '../features/sip/strings.en.json';
 import sipSv from '../features/sip/strings.sv.json';
 import plansEn from '../features/plans/strings.en.json';
@@ -30,6 +32,7 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: languageSv, en: languageEn },
   { sv: meetingsSv, en: meetingsEn },
   { sv: reviewsSv, en: reviewsEn },
+  { sv: reportSv, en: reportEn },
   { sv: sipSv, en: sipEn },
   { sv: plansSv, en: plansEn },
 ];

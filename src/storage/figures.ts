@@ -293,6 +293,23 @@ export class FiguresStore implements Figures {
     return s;
   }
 
+  /** The consents that expire in these months (YYYY-MM), withdrawn ones excluded: the yearly report's count of expired consents. */
+  async consentsExpiringIn(tenantId: string, months: string[]): Promise<ConsentFact[]> {
+    const t = tenantKey(tenantId);
+    const out: ConsentFact[][] = await Promise.all(
+      months.map(async (month) => {
+        const rows: ConsentFact[] = [];
+        for await (const e of this.partition(`c|${t}|${month}`))
+          rows.push({
+            caseRef: decodeKey(e.rowKey ?? ''),
+            ...fromProps<ConsentRow>(e, { groupIds: [], validFrom: '', validUntil: '', withdrawn: true }),
+          });
+        return rows;
+      }),
+    );
+    return out.flat();
+  }
+
   // ---- the one-off backfill
 
   /**

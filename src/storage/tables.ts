@@ -26,6 +26,8 @@ export const TABLES = {
   outbox: 'Outbox',
   /** Each user's own choices (the bot's language). */
   preferences: 'Preferences',
+  /** The report to the boards' links: by token hash, and by tenant and period (storage/reports.ts). */
+  reportTokens: 'ReportTokens',
   /** Action plans' activities changed or added in Teams (storage/plans.ts). */
   planActivities: 'PlanActivities',
   /** Each operative group's SIPs, and the printable plans' token hashes (storage/sips.ts). */

@@ -37,6 +37,8 @@ const WORDS: Array<[string, CommandName]> = [
   ['digest', 'digest'],
   ['språk', 'language'],
   ['language', 'language'],
+  ['rapport', 'report'],
+  ['report', 'report'],
   ['sip', 'sip'],
   ['plan', 'plan'],
   ['handlingsplan', 'plan'],

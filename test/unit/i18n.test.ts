@@ -69,7 +69,7 @@ describe('keys used in src', () => {
   // Action verbs and capabilities (`consent.record`, `group.link`) share these
   // namespaces without being strings; a quoted dotted string under any other
   // top-level key of the bundle is taken for a key (e.g. USAGE_KEYS' 'usage.group').
-  const VERB_NAMESPACES = new Set(['group', 'meeting', 'agenda', 'minutes', 'review', 'consent', 'digest']);
+  const VERB_NAMESPACES = new Set(['group', 'meeting', 'agenda', 'minutes', 'review', 'consent', 'digest', 'report']);
   const topLevel = new Set(Object.keys(bundle('sv')).filter((k) => !VERB_NAMESPACES.has(k)));
 
   /** Literal keys: the key argument of t(), errorCard(), notAllowedCard(), and quoted 'a.b.c' strings under a string namespace. */

@@ -15,6 +15,7 @@ import { indexOf, personByAadOrUpn } from '../organisation/lookup';
  * | review.view, review.complete | the owning group's conveners, and managers who oversee that group |
  * | consent.record, consent.list, consent.withdraw | members of an operative group with mayRecordConsent, in that group |
  * | digest.view | managers (of that group, when one is given) |
+ * | report.view | conveners of a strategic group, and managers (the report covers every group) |
  * | plan.view, plan.update | the plan's owning group's conveners, and managers who oversee that group |
  * | indicator.record, item.raise | the group's conveners (the reporting group; the group the item is raised from) |
  *
@@ -41,6 +42,7 @@ export const CAPABILITIES = [
   'consent.list',
   'consent.withdraw',
   'digest.view',
+  'report.view',
   'plan.view',
   'plan.update',
   'indicator.record',
@@ -79,7 +81,8 @@ export type RefusalReason =
   | 'notConvenerOrManager'
   | 'notOperative'
   | 'noConsentRight'
-  | 'notManager';
+  | 'notManager'
+  | 'notStrategicOrManager';
 
 export type Authorization = { allowed: true; roles: Role[] } | { allowed: false; reason: RefusalReason; whoMay: string[] };
 
@@ -212,6 +215,7 @@ export function authorize(org: Organisation, actor: Actor, capability: Capabilit
   if (!inTenant(org, actor)) return { allowed: false, reason: 'otherTenant', whoMay: [] };
   const person = personOf(org, actor);
   if (capability === 'group.view') return { allowed: true, roles: rolesOf(org, actor) };
+  if (capability === 'report.view') return reportDecision(org, actor);
 
   let groupId = scope.groupId;
   if (groupId === undefined && scope.documentId !== undefined) {
@@ -250,6 +254,14 @@ export function authorize(org: Organisation, actor: Actor, capability: Capabilit
   if (decisions.some((d) => d.allowed)) return { allowed: true, roles: dedupeRoles(allowedRoles) };
   const refusal = decisions.find((d): d is Extract<Authorization, { allowed: false }> => !d.allowed)!;
   return { allowed: false, reason: refusal.reason, whoMay: [...new Set(decisions.flatMap((d) => (d.allowed ? [] : d.whoMay)))] };
+}
+
+/** The report to the boards: the strategic groups' conveners and every manager (SPEC §11). */
+function reportDecision(org: Organisation, actor: Actor): Authorization {
+  const roles = rolesOf(org, actor).filter((r) => r.kind === 'manager' || (r.kind === 'convener' && r.level === 'strategic'));
+  if (roles.length > 0) return { allowed: true, roles };
+  const strategic = org.groups.filter((g) => g.level === 'strategic').flatMap((g) => g.conveners);
+  return { allowed: false, reason: 'notStrategicOrManager', whoMay: names(org, [...strategic, ...managersOf(org)]) };
 }
 
 function dedupeRoles(roles: Role[]): Role[] {

@@ -24,6 +24,8 @@ export type Command =
   | { name: 'sip'; action: 'list' }
   | { name: 'sip'; action: 'new'; caseRef: string }
   | { name: 'language'; action: 'show' }
+  /** `rapport 2026 [delår]`: the report to the boards for a year or its interim period. */
+  | { name: 'report'; year: number; interim: boolean }
   | { name: 'language'; action: 'set'; language: 'sv' | 'en' }
   | { name: 'plan' }
   | { name: 'indicator' };
@@ -88,6 +90,13 @@ export function parseCommand(input: string): ParseResult {
   const ok = (command: Command): ParseResult => ({ kind: 'command', command });
 
   switch (name) {
+    case 'report': {
+      const [year, ...more] = rest.split(/\s+/);
+      if (!year || !/^\d{4}$/.test(year)) return invalid('year');
+      const tail = more.join(' ').toLocaleLowerCase('sv');
+      if (tail && !(SUBCOMMAND_WORDS.reportInterim as readonly string[]).includes(tail)) return invalid('subcommand');
+      return ok({ name, year: Number(year), interim: !!tail });
+    }
     case 'plan':
     case 'indicator':
       // Arguments are not read: the card is where values are chosen.

@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'consent',
   'digest',
   'language',
+  'report',
   'sip',
   'plan',
   'indicator',
@@ -30,6 +31,7 @@ export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliase
   consent: { sv: 'samtycke', en: 'consent', aliases: [] },
   digest: { sv: 'sammanfattning', en: 'digest', aliases: [] },
   language: { sv: 'språk', en: 'language', aliases: ['sprak'] },
+  report: { sv: 'rapport', en: 'report', aliases: [] },
   sip: { sv: 'sip', en: 'sip', aliases: [] },
   plan: { sv: 'plan', en: 'plan', aliases: ['handlingsplan', 'aktivitetsplan'] },
   indicator: { sv: 'indikator', en: 'indicator', aliases: ['indikatorer', 'indicators'] },
@@ -44,6 +46,7 @@ export const SUBCOMMAND_WORDS = {
   meetingsNewLink: ['ny-länk', 'ny-lank', 'new-link'],
   languageSv: ['svenska', 'swedish', 'sv'],
   languageEn: ['english', 'engelska', 'en'],
+  reportInterim: ['delår', 'delar', 'interim'],
   sipNew: ['ny', 'new'],
 } as const;
 

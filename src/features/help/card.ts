@@ -14,6 +14,7 @@ export type HelpEntry =
   | 'review'
   | 'consent'
   | 'digest'
+  | 'report'
   | 'language'
   | 'plan'
   | 'indicator';

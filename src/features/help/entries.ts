@@ -17,6 +17,7 @@ const ENTRY_OF: Array<[Capability, HelpEntry]> = [
   ['review.view', 'review'],
   ['consent.record', 'consent'],
   ['digest.view', 'digest'],
+  ['report.view', 'report'],
   // Everyone may choose their language.
   ['help', 'language'],
   ['plan.view', 'plan'],

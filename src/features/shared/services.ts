@@ -10,6 +10,7 @@ import type { CalendarFeedStore, MeetingStore } from '../../storage/meetings';
 import type { DirectSender, GroupChannel } from './channel';
 import type { AgendaStore, MinutesStore } from '../../storage/agendas';
 import type { ReviewStore } from '../../storage/reviews';
+import type { ReportStore } from '../../storage/reports';
 import type { SipRepository } from '../../storage/sips';
 import type { PlanStore } from '../../storage/plans';
 import type { OutboxStore } from '../../delivery/outbox';
@@ -46,6 +47,8 @@ export interface BotServices {
   agendas: AgendaStore;
   minutes: MinutesStore;
   reviews: ReviewStore;
+  /** The report to the boards: its links, and its reading of the audit log and the figures (counts only). */
+  reports: ReportStore;
   /** Each operative group's SIPs (storage/sips.ts). */
   sips: SipRepository;
   /** Action plans' activities as changed or added in Teams. */

@@ -184,6 +184,7 @@ describe('roles, for the help card', () => {
       'consent.list',
       'consent.withdraw',
       'digest.view',
+      'report.view',
       'plan.view',
       'plan.update',
       'indicator.record',
