@@ -27,6 +27,7 @@ import { SipStore } from './storage/sips';
 import { FiguresStore } from './storage/figures';
 import { ReviewStore } from './storage/reviews';
 import { PlanStore } from './storage/plans';
+import { IndicatorStore } from './storage/indicators';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -128,6 +129,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     reviews: new ReviewStore(store.client(TABLES.reviews)),
     sips: new SipStore(store.client(TABLES.sips), store.client(TABLES.sipPrint)),
     plans: new PlanStore(store.client(TABLES.planActivities)),
+    indicators: new IndicatorStore(store.client(TABLES.indicatorValues)),
     figures,
     reports: new ReportStore(store.client(TABLES.reportTokens), store.client(TABLES.audit), figures),
     outbox: new OutboxStore(store.client(TABLES.outbox)),

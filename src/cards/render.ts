@@ -27,6 +27,7 @@ export const CARD_KINDS = [
   'sip-plan',
   'sip-list',
   'action-plan',
+  'indicators',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

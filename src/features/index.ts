@@ -12,6 +12,7 @@ import { reviewsFeature } from './reviews';
 import { reportFeature } from './report';
 import { sipFeature } from './sip';
 import { plansFeature } from './plans';
+import { indicatorsFeature } from './indicators';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -23,6 +24,7 @@ export const FEATURES: readonly Feature[] = [
   agendaFeature,
   reviewsFeature,
   plansFeature,
+  indicatorsFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,

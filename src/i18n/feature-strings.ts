@@ -23,6 +23,8 @@ import sipEn from '../features/sip/strings.en.json';
 import sipSv from '../features/sip/strings.sv.json';
 import plansEn from '../features/plans/strings.en.json';
 import plansSv from '../features/plans/strings.sv.json';
+import indicatorsEn from '../features/indicators/strings.en.json';
+import indicatorsSv from '../features/indicators/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -35,4 +37,5 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: reportSv, en: reportEn },
   { sv: sipSv, en: sipEn },
   { sv: plansSv, en: plansEn },
+  { sv: indicatorsSv, en: indicatorsEn },
 ];

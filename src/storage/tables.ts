@@ -30,6 +30,8 @@ export const TABLES = {
   reportTokens: 'ReportTokens',
   /** Action plans' activities changed or added in Teams (storage/plans.ts). */
   planActivities: 'PlanActivities',
+  /** Indicator values recorded in Teams (storage/indicators.ts). */
+  indicatorValues: 'IndicatorValues',
   /** Each operative group's SIPs, and the printable plans' token hashes (storage/sips.ts). */
   sips: 'Sips',
   sipPrint: 'SipPrint',

@@ -11,6 +11,7 @@ import { digestCard } from '../../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
 import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/cards';
 import { actionPlanCard } from '../../src/features/plans/cards';
+import { indicatorsCard } from '../../src/features/indicators/cards';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { Sip } from '../../src/domain/sip/sip';
@@ -370,6 +371,37 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
         ],
         '2026-11-22',
         evil('planNotice'),
+      ),
+  },
+  {
+    kind: 'indicators',
+    build: (l) =>
+      indicatorsCard(
+        l,
+        org,
+        [
+          {
+            indicator: {
+              id: 'i',
+              name: evil('indicatorName'),
+              unit: evil('unit'),
+              target: 1,
+              better: 'higher',
+              period: 'year',
+              reportingGroup: 'styrgrupp',
+            },
+            points: [
+              { period: '2025', value: 2, met: true },
+              { period: '2026', value: 0, met: false },
+            ],
+            latest: { period: '2026', value: 0, met: false },
+            direction: 'down',
+            improving: false,
+            canRecord: true,
+          },
+        ],
+        '2026-11-22',
+        evil('indicatorNotice'),
       ),
   },
 ];

@@ -13,6 +13,7 @@ import type { ReviewStore } from '../../storage/reviews';
 import type { ReportStore } from '../../storage/reports';
 import type { SipRepository } from '../../storage/sips';
 import type { PlanStore } from '../../storage/plans';
+import type { IndicatorStore } from '../../storage/indicators';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
@@ -53,6 +54,8 @@ export interface BotServices {
   sips: SipRepository;
   /** Action plans' activities as changed or added in Teams. */
   plans: PlanStore;
+  /** Indicator values recorded in Teams. */
+  indicators: IndicatorStore;
   /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
   figures: Figures;
   outbox: OutboxStore;

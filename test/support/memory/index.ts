@@ -11,6 +11,7 @@ import { PreferenceStore } from '../../../src/storage/preferences';
 import { FiguresStore } from '../../../src/storage/figures';
 import { ReviewStore } from '../../../src/storage/reviews';
 import { PlanStore } from '../../../src/storage/plans';
+import { IndicatorStore } from '../../../src/storage/indicators';
 import { TABLES } from '../../../src/storage/tables';
 import { type MemoryTable, MemoryTables, str } from './table';
 
@@ -87,6 +88,7 @@ export interface MemoryStores {
   minutes: MinutesStore;
   reviews: ReviewStore;
   plans: PlanStore;
+  indicators: IndicatorStore;
   /** The digest's figures, over the same tables as the stores they are backfilled from. */
   figures: FiguresStore;
   consents: ConsentStore;
@@ -99,7 +101,7 @@ export interface MemoryStores {
 }
 
 /** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans'> & {
+export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators'> & {
   audit: AuditLog;
   jobs: JobStore;
   preferences: PreferenceStore;
@@ -120,6 +122,7 @@ export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
     minutes,
     reviews: new ReviewStore(c(TABLES.reviews)),
     plans: new PlanStore(c(TABLES.planActivities)),
+    indicators: new IndicatorStore(c(TABLES.indicatorValues)),
     figures: new FiguresStore(c(TABLES.figures), timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) }),
     consents,
     audit: new MemoryAuditLog(tables.client(TABLES.audit), tables.client(TABLES.auditByGroup)),
