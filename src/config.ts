@@ -162,6 +162,24 @@ export const envSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Microsoft Graph calendar events (src/calendar/graph.ts): off unless the
+   * tenant, the client id and one credential (a secret, a certificate file, or
+   * a managed identity's client id) are set.
+   */
+  GRAPH_TENANT_ID: optionalString,
+  GRAPH_CLIENT_ID: optionalString,
+  GRAPH_CLIENT_SECRET: optionalString,
+  GRAPH_CERTIFICATE_PATH: optionalString,
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: optionalString,
+  GRAPH_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url('must be a URL such as https://graph.microsoft.com/v1.0')
+      .regex(/^https?:\/\//, 'must start with https:// (or http:// for a local emulator)')
+      .default('https://graph.microsoft.com/v1.0'),
+  ),
   PLAYGROUND: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).optional()),
@@ -242,8 +260,31 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (parsed.success && connectorTimeout >= parsed.data.FANOUT_LEASE_MS) {
     errors.push(`CONNECTOR_TIMEOUT_MS: must be shorter than FANOUT_LEASE_MS (${parsed.data.FANOUT_LEASE_MS} ms)`);
   }
+  if (parsed.success) errors.push(...graphProblems(parsed.data));
   if (errors.length || !parsed.success) return { ok: false, errors };
   return { ok: true, config: { ...parsed.data, CONNECTOR_TIMEOUT_MS: connectorTimeout, production, anonymous: !parsed.data.BOT_ID } };
+}
+
+/** Graph is all or nothing: a half-configured calendar would fail every booking's job instead of being plainly off. */
+function graphProblems(e: Env): string[] {
+  const credentials = [e.GRAPH_CLIENT_SECRET, e.GRAPH_CERTIFICATE_PATH, e.GRAPH_MANAGED_IDENTITY_CLIENT_ID].filter(Boolean).length;
+  const any = !!(e.GRAPH_TENANT_ID || e.GRAPH_CLIENT_ID || credentials);
+  if (!any) return [];
+  const problems: string[] = [];
+  if (!e.GRAPH_TENANT_ID) problems.push('GRAPH_TENANT_ID: required when Microsoft Graph is configured (the Entra tenant id)');
+  if (!e.GRAPH_CLIENT_ID) problems.push("GRAPH_CLIENT_ID: required when Microsoft Graph is configured (the app registration's client id)");
+  if (credentials !== 1)
+    problems.push(
+      'GRAPH_CLIENT_SECRET: exactly one of GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_MANAGED_IDENTITY_CLIENT_ID is required with Microsoft Graph',
+    );
+  if (e.GRAPH_CERTIFICATE_PATH && !existsSync(e.GRAPH_CERTIFICATE_PATH))
+    problems.push('GRAPH_CERTIFICATE_PATH: no such file (a PEM file holding the certificate and its private key)');
+  return problems;
+}
+
+/** Whether calendar events go through Microsoft Graph. */
+export function graphConfigured(c: Pick<Env, 'GRAPH_TENANT_ID' | 'GRAPH_CLIENT_ID'>): boolean {
+  return !!(c.GRAPH_TENANT_ID && c.GRAPH_CLIENT_ID);
 }
 
 /** The preset `npm start` runs (src/local.ts) when ORG_CONFIG is not set; nothing else falls back to it. */

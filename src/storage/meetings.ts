@@ -1,6 +1,7 @@
 import { fromStore } from '../domain/consent/checked-text';
 import { createHash, randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
+import type { MeetingCalendar } from '../domain/meetings/calendar';
 import type { Meeting, RsvpAnswer } from '../domain/meetings/meeting';
 import { decodeKey, encodeKey, jsonProperty, groupPartition, tenantKey, tenantOfKey } from './keys';
 import { getIfExists, isConflict, isNotFound, odata, withEtagRetry } from './tables';
@@ -38,6 +39,7 @@ function toEntity(m: Meeting): Record<string, unknown> & { partitionKey: string;
     cardConversationId: m.card?.conversationId ?? '',
     cardActivityId: m.card?.activityId ?? '',
     reminded: JSON.stringify(m.reminded),
+    calendar: m.calendar ? JSON.stringify(m.calendar) : '',
   };
 }
 
@@ -66,6 +68,7 @@ function fromEntity(e: Row): Meeting {
     updatedAt: s('updatedAt'),
     card: s('cardActivityId') ? { conversationId: s('cardConversationId'), activityId: s('cardActivityId') } : undefined,
     reminded: json<Record<string, number>>(e.reminded, {}),
+    calendar: s('calendar') ? json<MeetingCalendar | undefined>(e.calendar, undefined) : undefined,
     etag: e.etag,
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckedText } from '../consent/checked-text';
+import type { MeetingCalendar } from './calendar';
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
@@ -42,6 +43,8 @@ export interface Meeting {
   card?: { conversationId: string; activityId: string };
   /** Reminders already sent, keyed by kind, holding the sequence they were sent for (never twice for one version of the meeting). */
   reminded: Record<string, number>;
+  /** Its event in the organiser's Outlook calendar (Microsoft Graph), when calendars are on. */
+  calendar?: MeetingCalendar;
   /** Optimistic concurrency tag from storage. */
   etag?: string;
 }
