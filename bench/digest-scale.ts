@@ -126,8 +126,12 @@ async function main(): Promise<void> {
         consents: new ConsentStore(store.client(TABLES.consents), store.client(TABLES.consentIndex)),
         audit: new AuditLog(store.client(TABLES.audit)),
       };
-      const figures = new FiguresStore(store.client(TABLES.figures), org.timeZone, { ...raw, auditTable: store.client(TABLES.audit) });
-      const reviews = new ReviewStore(store.client(TABLES.reviews));
+      const figures = new FiguresStore(store.client(TABLES.figures), org.timeZone, {
+        ...raw,
+        auditTable: store.client(TABLES.audit),
+        auditByGroup: store.client(TABLES.auditByGroup),
+        reviews: new ReviewStore(store.client(TABLES.reviews)),
+      });
       let seeded = 0;
       for (const consents of consentSizes) {
         const t0 = performance.now();
@@ -163,11 +167,7 @@ async function main(): Promise<void> {
         let bytes = 0;
         for (let r = 0; r < RUNS_AFTER; r++) {
           const t = performance.now();
-          const card = await new DigestFacts({ organisation: org, figures, reviews }, NOW).forManager(
-            DIGEST_TENANT,
-            org.managers[0]!,
-            'sv',
-          );
+          const card = await new DigestFacts({ organisation: org, figures }, NOW).forManager(DIGEST_TENANT, org.managers[0]!, 'sv');
           times.push(performance.now() - t);
           bytes = cardBytes(card);
         }

@@ -94,7 +94,15 @@ async function measure(size: (typeof SIZES)[number], connectionString: string | 
   const minutes = new MinutesStore(c(TABLES.minutes), c(TABLES.actions), c(TABLES.minutesPrint));
   const consents = new ConsentStore(c(TABLES.consents), c(TABLES.consentIndex));
   const audit = new AuditLog(c(TABLES.audit), c(TABLES.auditByGroup));
-  const figures = new FiguresStore(c(TABLES.figures), org.timeZone, { meetings, minutes, consents, auditTable: c(TABLES.audit) });
+  const reviews = new ReviewStore(c(TABLES.reviews));
+  const figures = new FiguresStore(c(TABLES.figures), org.timeZone, {
+    meetings,
+    minutes,
+    consents,
+    auditTable: c(TABLES.audit),
+    auditByGroup: c(TABLES.auditByGroup),
+    reviews,
+  });
   const channelLinks = new ChannelLinkStore(c(TABLES.channelLinks));
   const t0 = performance.now();
   const seeded = await seedMeetings({ meetings, minutes }, org, NOW, { concurrency: 16 });
@@ -124,7 +132,7 @@ async function measure(size: (typeof SIZES)[number], connectionString: string | 
     channelLinks,
     agendas: new AgendaStore(c(TABLES.agendas)),
     calendarFeeds: new CalendarFeedStore(c(TABLES.calendarFeeds)),
-    reviews: new ReviewStore(c(TABLES.reviews)),
+    reviews,
     channel: new RecordingGroupChannel({ organisation: org }),
     now: () => NOW,
     logger: createLogger({ level: 'silent' }),

@@ -110,6 +110,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     minutes,
     consents,
     auditTable: store.client(TABLES.audit),
+    auditByGroup: store.client(TABLES.auditByGroup),
+    reviews: new ReviewStore(store.client(TABLES.reviews)),
   });
   const services: BotServices = {
     config,
@@ -146,6 +148,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     consentIndex: store.client(TABLES.consentIndex),
     audit: store.client(TABLES.audit),
     auditByGroup: store.client(TABLES.auditByGroup),
+    figures: store.client(TABLES.figures),
     outbox: store.client(TABLES.outbox),
     jobIds: store.client(TABLES.jobIds),
     jobState: store.client(TABLES.jobState),

@@ -20,6 +20,9 @@ import { localDate } from '../domain/organisation';
 import type { ConsentStore } from './consents';
 import type { MinutesStore } from './agendas';
 import type { MeetingStore } from './meetings';
+import type { ReviewStore } from './reviews';
+import type { StoredReviews } from '../domain/reviews/reviews';
+import { byGroupPartition } from './audit';
 import { decodeKey, encodeKey, NO_TENANT, tenantKey } from './keys';
 import { deleteIfExists, getIfExists, odata, replaceOrCreate, withEtagRetry } from './tables';
 
@@ -32,6 +35,7 @@ import { deleteIfExists, getIfExists, odata, replaceOrCreate, withEtagRetry } fr
  * | `a|<tenant>` | group | its open tasks' due dates |
  * | `r|<tenant>|<iso week>` | group | the audit keys of its refusals that week (each key starts with its time) |
  * | `c|<tenant>|<yyyy-mm>` | case reference | a consent expiring that month: groups, validity, withdrawn |
+ * | `v|<tenant>` | group | the reviews recorded of the governing documents it owns: date and decision, by document |
  *
  * Every write is a read-change-write under the row's ETag that sets facts by
  * their id, so a resent event changes nothing twice. The digest reads a
@@ -84,6 +88,21 @@ export interface FigureSources {
   consents: Pick<ConsentStore, 'listForGroups'>;
   /** The audit table itself: the backfill reads its refusals' row keys. */
   auditTable: TableClient;
+  /** The reviews recorded in Teams (one partition read). */
+  reviews?: Pick<ReviewStore, 'all'>;
+  /** The audit log's group index (AuditByGroup, src/storage/audit.ts): the backfill copies the audit rows written before it into it. */
+  auditByGroup?: TableClient;
+}
+
+/** How many months back the backfill indexes the audit log by group: the audit rows the default policy keeps (five years) and this month. */
+export const AUDIT_INDEX_MONTHS = 61;
+
+/** The months from `back` months before `at` (UTC) to its own, oldest first: `2026-03`. */
+function monthsBack(at: Date, back: number): string[] {
+  const out: string[] = [];
+  const end = at.getUTCFullYear() * 12 + at.getUTCMonth();
+  for (let n = end - back; n <= end; n++) out.push(`${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`);
+  return out;
 }
 
 /** The figures in Table Storage: the `Figures` port of BotServices. */
@@ -110,6 +129,8 @@ export class FiguresStore implements Figures {
         return this.refusal(e.tenantId, e.groupId, [e.id]);
       case 'consent':
         return this.consent(e.consent);
+      case 'review':
+        return this.review(e.tenantId, e.groupId, e.stored);
     }
   }
 
@@ -235,6 +256,15 @@ export class FiguresStore implements Figures {
     await this.table.upsertEntity({ partitionKey: pk, rowKey: encodeKey(c.caseRef), ...toProps(row) }, 'Replace');
   }
 
+  /** A document's reviews as they stand, under the group that owns it (set by document id: the same list twice writes once). */
+  private async review(tenantId: string, groupId: string, stored: StoredReviews): Promise<void> {
+    const kept = stored.reviews.map((r) => (r.decisionRef ? { date: r.date, decisionRef: r.decisionRef } : { date: r.date }));
+    await this.change(`v|${tenantKey(tenantId)}`, encodeKey(groupId), (cur) => {
+      cur[stored.documentId] = kept;
+      return cur;
+    });
+  }
+
   // ---- reading
 
   private async *partition(partitionKey: string): AsyncIterable<Row> {
@@ -289,6 +319,13 @@ export class FiguresStore implements Figures {
             });
         })(),
       );
+    reads.push(
+      (async () => {
+        for await (const e of this.partition(`v|${t}`))
+          for (const [documentId, reviews] of Object.entries(fromProps<Record<string, StoredReviews['reviews']>>(e, {})))
+            s.reviews.set(documentId, { documentId, reviews });
+      })(),
+    );
     await Promise.all(reads);
     return s;
   }
@@ -319,10 +356,23 @@ export class FiguresStore implements Figures {
    * facts by id, so running it twice (or while events arrive) gives the same
    * figures as running it once.
    */
-  async backfill(tenantId: string, groupIds: string[], now: Date): Promise<BackfillSummary> {
+  async backfill(
+    tenantId: string,
+    groupIds: string[],
+    now: Date,
+    documents: ReadonlyArray<{ id: string; ownerGroup: string }> = [],
+  ): Promise<BackfillSummary> {
     const src = this.sources;
     if (!src) throw new Error('FiguresStore: no sources to backfill from');
-    const summary: BackfillSummary = { groups: groupIds.length, meetings: 0, openTasks: 0, consents: 0, refusals: 0 };
+    const summary: BackfillSummary = {
+      groups: groupIds.length,
+      meetings: 0,
+      openTasks: 0,
+      consents: 0,
+      refusals: 0,
+      reviews: 0,
+      auditIndexed: 0,
+    };
     const { terms } = periodsFor(now, this.timeZone);
     const first = terms[0]!;
     const from = new Date(`${first.slice(0, 4)}-01-01T00:00:00Z`);
@@ -348,18 +398,42 @@ export class FiguresStore implements Figures {
       await this.consent(c);
       if (!c.withdrawnAt) summary.consents += 1;
     }
-    const since = new Date(now.getTime() - 2 * REFUSAL_DAYS * 86_400_000);
+    if (src.reviews && documents.length) {
+      // The reviews recorded so far, each document's under the group that owns it.
+      const stored = await src.reviews.all(tenantId);
+      for (const d of documents) {
+        const r = stored.get(d.id);
+        if (!r?.reviews.length) continue;
+        await this.review(tenantId, d.ownerGroup, r);
+        summary.reviews += 1;
+      }
+    }
+    const since = new Date(now.getTime() - 2 * REFUSAL_DAYS * 86_400_000).toISOString();
     const byGroup = new Map<string, string[]>();
-    for (const month of new Set([since.toISOString().slice(0, 7), now.toISOString().slice(0, 7)])) {
+    // Each month's audit rows read once (by partition): the refusals of the
+    // last two weeks for the figures, and every row copied into the group
+    // index (by key, so a row indexed already is written the same again).
+    const months = src.auditByGroup
+      ? monthsBack(now, AUDIT_INDEX_MONTHS)
+      : [...new Set([since.slice(0, 7), now.toISOString().slice(0, 7)])];
+    for (const month of months) {
       // The audit log's partition (src/storage/audit.ts): tenant and UTC month.
       const pk = encodeKey(`${tenantId || NO_TENANT}_${month}`);
+      const filter = src.auditByGroup ? odata`PartitionKey eq ${pk}` : odata`PartitionKey eq ${pk} and RowKey ge ${since}`;
       const iter = src.auditTable.listEntities<{ event?: string; groupId?: string }>({
-        queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${since.toISOString()}`, select: ['RowKey', 'event', 'groupId'] },
+        queryOptions: { filter, select: ['RowKey', 'event', 'groupId'] },
       });
+      const copies = new Map<string, Array<{ rowKey: string; event: string }>>();
       for await (const e of iter) {
-        if (e.event !== 'refusal' || !e.groupId || !e.rowKey) continue;
+        if (!e.rowKey || !e.event) continue;
+        if (src.auditByGroup) {
+          const part = byGroupPartition(tenantId, month, e.groupId ?? '');
+          copies.set(part, [...(copies.get(part) ?? []), { rowKey: e.rowKey, event: e.event }]);
+        }
+        if (e.event !== 'refusal' || !e.groupId || e.rowKey < since) continue;
         byGroup.set(e.groupId, [...(byGroup.get(e.groupId) ?? []), e.rowKey]);
       }
+      if (src.auditByGroup) summary.auditIndexed += await upsertCopies(src.auditByGroup, copies);
     }
     for (const [groupId, ids] of byGroup) {
       await this.refusal(tenantId, groupId, ids);
@@ -367,4 +441,17 @@ export class FiguresStore implements Figures {
     }
     return summary;
   }
+}
+
+/** Writes audit rows' copies into the group index, up to 100 a transaction per partition; a copy already there is written the same again. */
+async function upsertCopies(table: TableClient, copies: Map<string, Array<{ rowKey: string; event: string }>>): Promise<number> {
+  let n = 0;
+  for (const [partitionKey, rows] of copies) {
+    for (let i = 0; i < rows.length; i += 100) {
+      const some = rows.slice(i, i + 100);
+      await table.submitTransaction(some.map((r) => ['upsert', { partitionKey, rowKey: r.rowKey, event: r.event }, 'Replace']));
+      n += some.length;
+    }
+  }
+  return n;
 }

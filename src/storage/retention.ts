@@ -21,6 +21,8 @@ export interface RetentionTables {
   audit: TableClient;
   /** The audit log's group index (storage/audit.ts): each audit row's copy goes with it. */
   auditByGroup?: TableClient;
+  /** The digest's figures (storage/figures.ts): an erased consent's row in its expiry month's index goes with it. */
+  figures?: TableClient;
   outbox: TableClient;
   jobIds: TableClient;
   jobState: TableClient;
@@ -51,12 +53,12 @@ export class RetentionStore {
 
   /**
    * Erases the tenant's consents that ended before `cutoffDay` (YYYY-MM-DD):
-   * first their index rows (keyed hashes), then the consent row with its
-   * hashes. A crash in between leaves the consent, which the next run erases.
+   * first their index rows (keyed hashes) and their row in the figures'
+   * consents-by-expiry index, then the consent row with its hashes. A crash in between leaves the consent, which the next run erases.
    */
   async eraseConsents(tenantId: string, cutoffDay: string, budget: number): Promise<StepResult> {
     const pk = tenantKey(tenantId);
-    const ended: Array<{ rowKey: string; hashes: string[] }> = [];
+    const ended: Array<{ rowKey: string; hashes: string[]; validUntil?: string }> = [];
     let more = false;
     const iter = this.t.consents.listEntities<Record<string, string>>({
       queryOptions: {
@@ -71,11 +73,17 @@ export class RetentionStore {
         more = true;
         break;
       }
-      ended.push({ rowKey: e.rowKey!, hashes: [e.subjectPersonnummerHash, e.subjectNameHash].filter((h): h is string => !!h) });
+      ended.push({
+        rowKey: e.rowKey!,
+        hashes: [e.subjectPersonnummerHash, e.subjectNameHash].filter((h): h is string => !!h),
+        validUntil: e.validUntil || undefined,
+      });
     }
     await pool(ended, CONCURRENCY, async (c) => {
       const caseRef = decodeKey(c.rowKey);
       for (const hash of c.hashes) await deleteIfExists(this.t.consentIndex, pk, `${hash}_${caseRef}`);
+      // The figures' row of its expiry month (`c|<tenant>|<yyyy-mm>`, keyed by case reference), before the consent that finds it.
+      if (this.t.figures && c.validUntil) await deleteIfExists(this.t.figures, `c|${pk}|${c.validUntil.slice(0, 7)}`, c.rowKey);
       await deleteIfExists(this.t.consents, pk, c.rowKey);
     });
     return { erased: ended.length, more };

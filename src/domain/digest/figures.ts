@@ -4,6 +4,7 @@ import type { Consent } from '../consent/consent';
 import type { Meeting } from '../meetings/meeting';
 import { MINUTES_WORKING_DAYS, workingDaysAfter } from '../meetings/reminders';
 import type { Task } from '../minutes/minutes';
+import type { StoredReviews } from '../reviews/reviews';
 import { addDays, type CadenceStatus, cadenceStatus, localDate, type Group } from '../organisation';
 import type { DigestGroup } from './digest';
 
@@ -45,7 +46,9 @@ export type FigureEvent =
   /** A message the consent gate refused in a group: `id` is its audit row's key. */
   | { kind: 'refusal'; tenantId: string; groupId: string; id: string; time: string }
   /** A consent recorded, or withdrawn (withdrawnAt set). */
-  | { kind: 'consent'; consent: Consent };
+  | { kind: 'consent'; consent: Consent }
+  /** A governing document's reviews as they stand after one was recorded: kept under the group that owns it. */
+  | { kind: 'review'; tenantId: string; groupId: string; stored: StoredReviews };
 
 /** A consent as its expiry month's index keeps it. */
 export interface ConsentFact {
@@ -66,6 +69,8 @@ export interface FigureSnapshot {
   refusals: Map<string, string[]>;
   /** Consents that expire in the months read (today to today + 30 days). */
   consentsExpiring: ConsentFact[];
+  /** The reviews recorded in Teams per governing document (each kept under its owner group), by document id. */
+  reviews: Map<string, StoredReviews>;
 }
 
 /** What the one-off backfill found and wrote. */
@@ -75,6 +80,10 @@ export interface BackfillSummary {
   openTasks: number;
   consents: number;
   refusals: number;
+  /** Documents whose recorded reviews were copied into the figures. */
+  reviews: number;
+  /** Audit rows copied into the audit log's group index (each row once a run, whether it was there or not). */
+  auditIndexed: number;
 }
 
 /**
@@ -85,11 +94,17 @@ export interface BackfillSummary {
 export interface Figures {
   record(e: FigureEvent): Promise<void>;
   snapshot(tenantId: string, now: Date): Promise<FigureSnapshot>;
-  backfill(tenantId: string, groupIds: string[], now: Date): Promise<BackfillSummary>;
+  /** `documents`: the governing documents and the groups that own them, whose recorded reviews the figures keep. */
+  backfill(
+    tenantId: string,
+    groupIds: string[],
+    now: Date,
+    documents?: ReadonlyArray<{ id: string; ownerGroup: string }>,
+  ): Promise<BackfillSummary>;
 }
 
 export function emptySnapshot(): FigureSnapshot {
-  return { meetings: new Map(), openTasks: new Map(), refusals: new Map(), consentsExpiring: [] };
+  return { meetings: new Map(), openTasks: new Map(), refusals: new Map(), consentsExpiring: [], reviews: new Map() };
 }
 
 /** The term of a local date: `2026-1` (January–June) or `2026-2` (July–December). */

@@ -20,8 +20,8 @@ import { digestCard } from './card';
  * carry today's changes, and never the raw tables.
  */
 
-/** What the digest reads: the figures, and the documents' reviews (one partition). */
-export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures' | 'reviews'>;
+/** What the digest reads: the figures only (the documents' reviews too are kept there, under their owner groups). */
+export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures'>;
 
 /** The groups a manager oversees. */
 export function overseenGroups(org: Organisation, manager: Manager): Group[] {
@@ -70,7 +70,8 @@ export class DigestFacts {
     this.reviews ??= (async () => {
       const { services, now } = this;
       const org = services.organisation;
-      const stored = await services.reviews.all(org.tenantId ?? '');
+      // The reviews recorded in Teams, as the figures keep them (one partition of the snapshot read for the groups anyway).
+      const stored = (await this.snapshot(org.tenantId ?? '')).reviews;
       return org.documents
         .map((d) => reviewRow(d, stored.get(d.id), now, org.timeZone))
         .filter((r) => r.next.status === 'dueSoon' || r.next.status === 'overdue' || r.next.status === 'expired')

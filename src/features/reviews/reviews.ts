@@ -6,6 +6,7 @@ import { isIsoDate, localDate } from '../../domain/organisation';
 import { byUrgency, reviewRow } from '../../domain/reviews/reviews';
 import { gateText, type GateDeps } from '../consent/gate';
 import { inTenantOf } from '../shared/organisation';
+import type { FiguresDeps } from '../shared/services';
 import type { Turn } from '../shared/turn';
 import { reviewListCard, reviewReminderCard } from './cards';
 import { scheduleReviewReminders } from './jobs';
@@ -51,7 +52,11 @@ export interface CompletedReview {
 }
 
 /** `review.complete`: records the review, moves the next date on and plans its reminders; the texts it stores or names back pass the consent gate first. */
-export async function completeReview(deps: ReviewsDeps & GateDeps, turn: Turn, data: CompletedReview): Promise<AdaptiveCardJson> {
+export async function completeReview(
+  deps: ReviewsDeps & GateDeps & FiguresDeps,
+  turn: Turn,
+  data: CompletedReview,
+): Promise<AdaptiveCardJson> {
   const org = deps.organisation;
   const doc = org.documents.find((d) => d.id === data.documentId);
   if (!doc || !inTenantOf(org, turn.info.tenantId)) return errorCard(turn.locale, 'error.badData', { problems: 'documentId' });
@@ -77,6 +82,8 @@ export async function completeReview(deps: ReviewsDeps & GateDeps, turn: Turn, d
     recordedBy: turn.info.aadObjectId ?? turn.info.userId,
     recordedAt: deps.now().toISOString(),
   });
+  // The digest's figures keep the document's reviews under its owner group, in the same write path.
+  await deps.figures?.record({ kind: 'review', tenantId: orgTenant(deps), groupId: doc.ownerGroup, stored });
   const row = reviewRow(doc, stored, deps.now(), org.timeZone);
   await scheduleReviewReminders(deps, [doc]);
   deps.logger.info({ event: 'reviewRecorded', documentId: doc.id, nextDue: row.next.dueDate }, 'review recorded');
