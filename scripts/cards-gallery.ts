@@ -11,6 +11,9 @@ import { meetingCard, meetingListCard, scheduleFormCard } from '../src/features/
 import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../src/features/consent/cards';
 import { digestCard } from '../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../src/features/reviews/cards';
+import { concernCard } from '../src/features/concern/card';
+import { contactsCard } from '../src/features/contacts/card';
+import { findContacts } from '../src/domain/contacts/contacts';
 import { newAgenda, propose } from '../src/domain/agenda/agenda';
 import type { Meeting } from '../src/domain/meetings/meeting';
 import { loadOrganisation } from '../src/domain/organisation';
@@ -328,6 +331,35 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   { name: 'language', build: (l) => languageCard(l, 'teams') },
   { name: 'error', build: (l) => errorCard(l, 'error.storage') },
   { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
+  {
+    name: 'concern',
+    build: (l) =>
+      concernCard(
+        l,
+        {
+          eServiceUrl: 'https://example.se/e-tjanst/orosanmalan',
+          phone: '08-000 00 00',
+          officeHours: '08:00-16:30',
+          onCallPhone: '08-000 00 01',
+          onCallName: 'Socialjouren',
+        },
+        false,
+      ),
+  },
+  {
+    name: 'contacts',
+    build: (l) => {
+      const r = loadOrganisation('local-demo');
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      const org = r.organisation;
+      return contactsCard(l, {
+        contacts: findContacts(org, undefined).slice(0, 4),
+        offset: 0,
+        reporting: { phone: '08-000 00 00', officeHours: '08:00-16:30', onCallPhone: '08-000 00 01', onCallName: 'Socialjouren' },
+        inOffice: false,
+      });
+    },
+  },
 ];
 
 /** A Teams-like host config (light theme, Segoe UI, Fluent spacing). */

@@ -28,6 +28,8 @@ export const CARD_KINDS = [
   'sip-list',
   'action-plan',
   'indicators',
+  'concern',
+  'contacts',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

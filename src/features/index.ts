@@ -3,6 +3,8 @@ import type { JobHandler } from '../scheduler';
 import { agendaFeature } from './agenda';
 import { consentFeature } from './consent';
 import { consentJobsFeature } from './consent/jobs';
+import { concernFeature } from './concern';
+import { contactsFeature } from './contacts';
 import { digestFeature } from './digest';
 import { groupsFeature } from './groups';
 import { helpFeature } from './help';
@@ -31,6 +33,8 @@ export const FEATURES: readonly Feature[] = [
   languageFeature,
   reportFeature,
   sipFeature,
+  concernFeature,
+  contactsFeature,
 ];
 
 /** What the features registered: the edge hangs these on Teams (src/bot/app.ts) and on the scheduler (src/index.ts). */

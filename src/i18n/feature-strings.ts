@@ -5,6 +5,10 @@
  */
 import agendaEn from '../features/agenda/strings.en.json';
 import agendaSv from '../features/agenda/strings.sv.json';
+import concernEn from '../features/concern/strings.en.json';
+import concernSv from '../features/concern/strings.sv.json';
+import contactsEn from '../features/contacts/strings.en.json';
+import contactsSv from '../features/contacts/strings.sv.json';
 import consentEn from '../features/consent/strings.en.json';
 import consentSv from '../features/consent/strings.sv.json';
 import digestEn from '../features/digest/strings.en.json';
@@ -28,6 +32,8 @@ import indicatorsSv from '../features/indicators/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
+  { sv: concernSv, en: concernEn },
+  { sv: contactsSv, en: contactsEn },
   { sv: consentSv, en: consentEn },
   { sv: digestSv, en: digestEn },
   { sv: groupSv, en: groupEn },

@@ -164,9 +164,11 @@ describe('channels', () => {
     expect(cardKind(await answer(inChannel('hej där', { mention: true })))).toBe('help');
   });
 
-  it('a channel card offers no personal quick actions', async () => {
+  it('a channel card offers no personal quick actions, only the way to report a concern', async () => {
     const a = await answer(inChannel('hjälp', { mention: true }));
-    expect(cardOf(a)!.actions ?? []).toEqual([]);
+    const actions = (cardOf(a)!.actions ?? []) as Array<{ verb?: string }>;
+    expect(actions.filter((x) => x.verb !== 'concern.show')).toEqual([]);
+    expect(actions.map((x) => x.verb)).toEqual(['concern.show']);
   });
 
   it.each(['hjälp', '/help', 'boka 2026-02-30 10:00', 'bokade du mötet?', 'samtycke lista'])(

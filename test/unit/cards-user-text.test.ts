@@ -9,6 +9,8 @@ import { meetingCard, meetingListCard, scheduleFormCard } from '../../src/featur
 import { CARD_KINDS, type CardKind } from '../../src/cards/render';
 import { digestCard } from '../../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
+import { concernCard } from '../../src/features/concern/card';
+import { contactsCard } from '../../src/features/contacts/card';
 import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/cards';
 import { actionPlanCard } from '../../src/features/plans/cards';
 import { indicatorsCard } from '../../src/features/indicators/cards';
@@ -315,6 +317,44 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
   { kind: 'error', build: (l) => errorCard(l, 'group.unknownGroup', { groupId: evil('groupId'), groups: evil('groups') }) },
   // The language card shows no user text; it is built here so that every kind is covered.
   { kind: 'language', build: (l) => languageCard(l, 'user') },
+  {
+    kind: 'concern',
+    build: (l) =>
+      concernCard(
+        l,
+        {
+          eServiceUrl: `${BOT_URL}e-tjanst`,
+          phone: '08-000 00 00',
+          officeHours: '08:00-16:30',
+          onCallPhone: '08-000 00 01',
+          onCallName: evil('onCall'),
+        },
+        false,
+      ),
+  },
+  {
+    kind: 'contacts',
+    build: (l) =>
+      contactsCard(l, {
+        contacts: [
+          {
+            person: {
+              id: 'p',
+              displayName: evil('contactName'),
+              role: evil('contactRole'),
+              phone: '08-000 00 02',
+              email: 'kurator@example.se',
+            },
+            agency: { id: 'a', name: evil('agency'), kind: 'school' },
+            groups: [{ group: as({ id: 'g', name: evil('contactGroup') }), convener: true }],
+          },
+        ],
+        query: evil('query'),
+        offset: 0,
+        reporting: { phone: '08-000 00 00', officeHours: '08:00-16:30', onCallPhone: '08-000 00 01', onCallName: evil('onCallName') },
+        inOffice: false,
+      }),
+  },
   {
     kind: 'sip-list',
     build: (l) =>

@@ -27,6 +27,9 @@ export type Command =
   /** `rapport 2026 [delår]`: the report to the boards for a year or its interim period. */
   | { name: 'report'; year: number; interim: boolean }
   | { name: 'language'; action: 'set'; language: 'sv' | 'en' }
+  | { name: 'concern' }
+  /** `query`: a role, an agency or a name to look for (gated like every command text); none lists everyone. */
+  | { name: 'contacts'; query?: string }
   | { name: 'plan' }
   | { name: 'indicator' };
 
@@ -164,5 +167,10 @@ export function parseCommand(input: string): ParseResult {
       if ((SUBCOMMAND_WORDS.languageEn as readonly string[]).includes(choice)) return ok({ name, action: 'set', language: 'en' });
       return invalid('language');
     }
+    case 'concern':
+      // Whatever follows the word is not kept or used: the card is the same for everyone.
+      return ok({ name });
+    case 'contacts':
+      return rest ? ok({ name, query: rest.replace(/\s+/g, ' ').slice(0, 100) }) : ok({ name });
   }
 }

@@ -17,6 +17,8 @@ export const COMMAND_NAMES = [
   'sip',
   'plan',
   'indicator',
+  'concern',
+  'contacts',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -35,6 +37,8 @@ export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliase
   sip: { sv: 'sip', en: 'sip', aliases: [] },
   plan: { sv: 'plan', en: 'plan', aliases: ['handlingsplan', 'aktivitetsplan'] },
   indicator: { sv: 'indikator', en: 'indicator', aliases: ['indikatorer', 'indicators'] },
+  concern: { sv: 'oro', en: 'concern', aliases: ['orosanmälan', 'orosanmalan'] },
+  contacts: { sv: 'kontakt', en: 'contacts', aliases: ['kontakter', 'contact'] },
 };
 
 export const SUBCOMMAND_WORDS = {

@@ -24,6 +24,42 @@ export const IsoDateSchema = z
 
 const Text = z.string().trim().min(1);
 
+/** A phone number as people write it: "08-000 00 00", "+46 8 000 00 00", "112". */
+const PHONE = /^\+?[0-9][0-9 ()-]{1,24}$/;
+
+/** An https link the bot may open (an e-service, a form); never http or another scheme. */
+export const HttpsUrlSchema = z
+  .string()
+  .trim()
+  .url('expected a URL')
+  .refine(
+    (v) => /^https:\/\/[^\s/]+/i.test(v),
+    (v) => ({ message: `expected an https:// link, got "${v}"` }),
+  );
+
+/** Office hours on weekdays (Monday–Friday, not public holidays), local time: "08:00-16:30". */
+export const OFFICE_HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Where a report of concern (orosanmälan, SoL 14 kap. 1 §) goes: the social
+ * services' e-service, their phone in office hours, and the social on-call
+ * (socialjour) outside them.
+ */
+export const ReportingSchema = z.strictObject({
+  eServiceUrl: HttpsUrlSchema.optional(),
+  phone: z.string().trim().regex(PHONE, 'expected a phone number').optional(),
+  officeHours: z
+    .string()
+    .trim()
+    .regex(OFFICE_HOURS, 'expected office hours as HH:mm-HH:mm, e.g. 08:00-16:30')
+    .refine((v) => v.slice(0, 5) < v.slice(6), 'office hours must end after they start')
+    .optional(),
+  onCallPhone: z.string().trim().regex(PHONE, 'expected a phone number').optional(),
+  /** What the on-call is called here ("Socialjouren Sörmland"). */
+  onCallName: Text.optional(),
+});
+export type Reporting = z.infer<typeof ReportingSchema>;
+
 export const GROUP_LEVELS = ['strategic', 'tactical', 'operative'] as const;
 export type GroupLevel = (typeof GROUP_LEVELS)[number];
 
@@ -50,6 +86,10 @@ export const PersonSchema = z.strictObject({
   agency: IdSchema.optional(),
   /** May record consents (samtycken) in the operative groups the person belongs to. */
   mayRecordConsent: z.boolean().optional(),
+  /** Work phone, shown on the `contacts` card (staff only: the file lists officials, never children). */
+  phone: z.string().trim().regex(PHONE, 'expected a phone number (digits, spaces, +, - and parentheses)').optional(),
+  /** Work e-mail, shown on the `contacts` card. */
+  email: z.string().trim().email('expected an e-mail address').optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -233,6 +273,8 @@ export const OrganisationSchema = z.strictObject({
     .optional(),
   /** Indicators followed up against a target (§11). */
   indicators: z.array(IndicatorSchema).optional(),
+  /** Where reports of concern go (the `concern` card, the refusal card's link to it). */
+  reporting: ReportingSchema.optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 

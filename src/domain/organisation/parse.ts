@@ -230,6 +230,7 @@ export const OverlaySchema = z
     mailDomains: OrganisationSchema.shape.mailDomains,
     sourceRef: OrganisationSchema.shape.sourceRef,
     retention: OrganisationSchema.shape.retention,
+    reporting: OrganisationSchema.shape.reporting,
     indicators: OrganisationSchema.shape.indicators,
     sipSystemUrl: OrganisationSchema.shape.sipSystemUrl,
     addPeople: z.array(PersonSchema).optional(),
@@ -250,6 +251,7 @@ export function applyOverlay(base: Organisation, overlay: Overlay): { result: Re
   const result: Rec = structuredClone(base) as unknown as Rec;
   for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef', 'retention', 'indicators'] as const)
     if (overlay[key] !== undefined) result[key] = overlay[key];
+  if (overlay.reporting !== undefined) result.reporting = overlay.reporting;
   if (overlay.sipSystemUrl !== undefined) result.sipSystemUrl = overlay.sipSystemUrl;
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];

@@ -221,5 +221,8 @@ export function consentRefusalCard(locale: Locale, data: RefusalCardData): Adapt
     howTitle: data.notice ? '' : t(locale, 'gate.howTitle'),
     how: data.notice ? '' : how.map((l) => `- ${l}`).join('\n'),
     footer: t(locale, 'gate.nothingStored'),
+    // The one being refused may be worried about a child: the way to report, which needs no consent, is a press away.
+    concernHint: data.notice ? '' : t(locale, 'gate.concernHint'),
+    concernLabel: data.notice ? '' : t(locale, 'gate.concern'),
   });
 }

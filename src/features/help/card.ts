@@ -17,7 +17,9 @@ export type HelpEntry =
   | 'report'
   | 'language'
   | 'plan'
-  | 'indicator';
+  | 'indicator'
+  | 'concern'
+  | 'contacts';
 
 export interface HelpCardData {
   entries: HelpEntry[];
@@ -44,7 +46,7 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
   });
   const quick = data.quickActions
     ? data.entries
-        .filter((k) => k !== 'help' && k !== 'groupLink' && k !== 'language' && !coming.has(k))
+        .filter((k) => k !== 'help' && k !== 'groupLink' && k !== 'language' && k !== 'concern' && !coming.has(k))
         .slice(0, 4)
         .map((k) => {
           const word = t(locale, `commands.${k}.word`);
@@ -59,5 +61,7 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
     roles: roles.length ? roles.join('\n') : t(locale, 'help.noRoles'),
     footer: t(locale, 'help.footer'),
     quickActions: quick,
+    // Anyone may report a concern: the way to do it is always one press away (SoL 14 kap. 1 §).
+    concernLabel: t(locale, 'concern.labels.open'),
   });
 }

@@ -22,6 +22,9 @@ const ENTRY_OF: Array<[Capability, HelpEntry]> = [
   ['help', 'language'],
   ['plan.view', 'plan'],
   ['indicator.record', 'indicator'],
+  // Anyone may read how to report a concern; the organisation's contacts are for its own tenant.
+  ['help', 'concern'],
+  ['group.view', 'contacts'],
 ];
 
 /** The commands this user may use here: in a linked channel, within its group; elsewhere, anywhere they have the role. */

@@ -3,7 +3,9 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { parseCommand } from '../../domain/commands/parse';
 import { COMMAND_NAMES, COMMAND_WORDS, type CommandName } from '../../domain/commands/words';
 import { agenda, minutes } from '../agenda/commands';
+import { concern } from '../concern';
 import { consent } from '../consent/command';
+import { contacts } from '../contacts';
 import { digest } from '../digest/command';
 import { group } from '../groups/command';
 import { meetings } from '../meetings/meetings-command';
@@ -26,6 +28,8 @@ const RUNNABLE: Partial<Record<CommandName, CommandHandler>> = {
   review,
   consent,
   digest,
+  concern,
+  contacts,
 };
 
 /** The help card for this user here. */

@@ -14,7 +14,7 @@ describe('help', async () => {
 
   it('offers a convener in personal chat what they may do anywhere, without linking a channel', async () => {
     const entries = await helpEntriesFor(w.deps, turnOf(personal(ALEX)));
-    expect(entries).toEqual(['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest', 'report', 'language']);
+    expect(entries).toEqual(['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest', 'report', 'language', 'concern', 'contacts']);
   });
 
   it('offers linking in a channel, and in a linked channel only what the user may do in its group', async () => {
@@ -27,7 +27,7 @@ describe('help', async () => {
   });
 
   it('offers a user of another tenant help and nothing of the organisation', async () => {
-    expect(await helpEntriesFor(w.deps, turnOf(personal(MEGAN, { tenantId: 'tenant-b' })))).toEqual(['help', 'language']);
+    expect(await helpEntriesFor(w.deps, turnOf(personal(MEGAN, { tenantId: 'tenant-b' })))).toEqual(['help', 'language', 'concern']);
   });
 
   it('lists the user’s roles, one line each', () => {
@@ -63,8 +63,10 @@ describe('help', async () => {
       ['Action.Execute', 'help.run', 'schedule'],
       ['Action.Execute', 'help.run', 'meetings'],
       ['Action.Execute', 'help.run', 'agenda'],
+      // Anyone may report a concern: always a press away.
+      ['Action.Execute', 'concern.show', undefined],
     ]);
-    expect(actions.map((a) => a.title)).toEqual(['Grupp', 'Boka', 'Möten', 'Dagordning']);
+    expect(actions.map((a) => a.title)).toEqual(['Grupp', 'Boka', 'Möten', 'Dagordning', 'Orosanmälan']);
     expect(JSON.stringify(turn.sent[0])).not.toContain('imBack');
   });
 
