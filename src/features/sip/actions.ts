@@ -73,19 +73,21 @@ export async function createSip(
   const consent = await deps.consents.get(info.tenantId, data.caseRef);
   const group =
     where.groups.find((g) => g.id === data.groupId) ?? where.groups.find((g) => consent?.scope.groupIds.includes(g.id)) ?? where.groups[0]!;
+  // Shown back on the form only as far as it is known: an unknown participant may be a family member's name.
+  const known = parseParticipants(data.participants, org.agencies);
   const values: SipFormValues = {
-    participants: data.participants,
-    date: data.date,
-    time: data.time,
-    durationMinutes: data.durationMinutes,
+    participants: [...known.agencies, ...known.family].join(','),
+    date: /^\d{4}-\d{2}-\d{2}$/.test(data.date) ? data.date : '',
+    time: /^\d{1,2}:\d{2}$/.test(data.time.slice(0, 5)) ? data.time.slice(0, 5) : '',
+    durationMinutes: /^\d{1,3}$/.test(data.durationMinutes) ? data.durationMinutes : '',
   };
   const again = (problems: string[]) => sipForm(deps, turn, data.caseRef, { groupId: group.id, values, problems });
   // The consent first: without one in force for this group, the form is not offered at all.
   if (consentProblem(consent, group.id, today(deps)) || !consent) return sipForm(deps, turn, data.caseRef, { groupId: group.id });
 
   const problems: string[] = [];
-  const participants = parseParticipants(data.participants, org.agencies);
-  if (participants.unknown.length) problems.push(turn.t('sip.problems.unknownParticipant', { what: participants.unknown.join(', ') }));
+  const participants = known;
+  if (participants.unknown.length) problems.push(turn.t('sip.problems.unknownParticipant', { count: participants.unknown.length }));
   else if (participants.agencies.length + participants.family.length === 0) problems.push(turn.t('sip.problems.noParticipants'));
   const missing = missingAgencies(consent, participants.agencies, org.groups);
   if (missing.length)
