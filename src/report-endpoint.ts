@@ -18,7 +18,8 @@ export function registerReportEndpoint(server: Server, services: BotServices): v
     if (!m) return notFound(res);
     try {
       const key = await services.reports.resolveToken(m[1]!);
-      if (!key || key.tenantId !== (services.organisation.tenantId ?? '')) return notFound(res);
+      const tenant = services.organisation.tenantId;
+      if (!key || (tenant && key.tenantId !== tenant)) return notFound(res);
       const locale = /(?:^|&)lang=en(?:&|$)/.test(String(req.getQuery?.() ?? '')) ? 'en' : 'sv';
       const report = await loadReport(services, key);
       const html = await reportHtml(report, locale, services.now());

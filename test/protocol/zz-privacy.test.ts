@@ -4,6 +4,7 @@ import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actionExecute, channelMessage, CHANNEL, personalMessage, TENANT, USERS } from '../support/activities';
 import { LOG_DIR, startTestBot, type TestBot } from '../support/bot-harness';
+import { cardOf } from '../support/connector-emulator';
 import { privacyScanner } from '../support/privacy-scan';
 import { FLAGGED, FLAGGED_FRAGMENTS, SUBJECTS } from './consent.fixtures';
 
@@ -100,6 +101,26 @@ describe('privacy', () => {
     expect(tables).toBeGreaterThan(0);
     expect(rows).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+  });
+
+  it('the report to the boards, in both languages, holds no personnummer, subject’s name, flagged text or case reference', async () => {
+    const mark = t.emulator.sent.length;
+    await t.post(personalMessage('rapport 2026', { serviceUrl: t.emulator.url, user: USERS.alex }));
+    const card = t.emulator.sent
+      .slice(mark)
+      .map((s) => cardOf(s) as { body?: Array<{ id?: string }>; actions?: Array<{ type: string; url?: string }> } | undefined)
+      .find((c) => c?.body?.[0]?.id === 'report');
+    const url = new URL(card?.actions?.find((a) => a.type === 'Action.OpenUrl')?.url ?? 'http://x/none');
+    for (const lang of ['', '?lang=en']) {
+      const res = await fetch(`${t.bot.url}${url.pathname}${lang}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<svg');
+      // This file's refusals are in it, as counts.
+      expect(html).not.toMatch(/<strong>0<\/strong>(Stoppade meddelanden|Messages stopped)/);
+      expect(leaks(`report page${lang}`, html)).toEqual([]);
+      expect(html).not.toMatch(/SAM-[A-Z0-9]{6,}/);
+    }
   });
 
   it('the consent register holds keyed hashes of the subjects, not the subjects', async () => {

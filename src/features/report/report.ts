@@ -69,7 +69,8 @@ export async function reportView(deps: ReportDeps, turn: Turn, year: number, int
   if (!decision.allowed) return notAllowedCard(turn.locale, decision.reason, decision.whoMay);
   const thisYear = DateTime.fromJSDate(deps.now(), { zone: org.timeZone }).year;
   if (year < FIRST_YEAR || year > thisYear) return errorCard(turn.locale, 'error.usage', { usage: turn.t('report.usage') });
-  const key: ReportKey = { tenantId: org.tenantId ?? '', year, interim };
+  // The tenant the rows are stored under: the organisation file's, else the turn's (an organisation that names none).
+  const key: ReportKey = { tenantId: org.tenantId ?? turn.info.tenantId ?? '', year, interim };
   const [report, token] = await Promise.all([loadReport(deps, key), deps.reports.ensureToken(key)]);
   return reportCard(turn.locale, report, reportUrl(deps, token, turn.locale));
 }
