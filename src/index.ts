@@ -28,6 +28,7 @@ import { FiguresStore } from './storage/figures';
 import { ReviewStore } from './storage/reviews';
 import { PlanStore } from './storage/plans';
 import { IndicatorStore } from './storage/indicators';
+import { RaisedItemStore } from './storage/raised';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -132,6 +133,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     sips: new SipStore(store.client(TABLES.sips), store.client(TABLES.sipPrint)),
     plans: new PlanStore(store.client(TABLES.planActivities)),
     indicators: new IndicatorStore(store.client(TABLES.indicatorValues)),
+    raised: new RaisedItemStore(store.client(TABLES.raisedItems)),
     figures,
     reports: new ReportStore(store.client(TABLES.reportTokens), store.client(TABLES.audit), figures),
     outbox: new OutboxStore(store.client(TABLES.outbox)),

@@ -28,6 +28,7 @@ export const CARD_KINDS = [
   'sip-list',
   'action-plan',
   'indicators',
+  'raised-items',
   'concern',
   'contacts',
 ] as const;

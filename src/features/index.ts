@@ -15,6 +15,7 @@ import { reportFeature } from './report';
 import { sipFeature } from './sip';
 import { plansFeature } from './plans';
 import { indicatorsFeature } from './indicators';
+import { raiseFeature } from './raise';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   reviewsFeature,
   plansFeature,
   indicatorsFeature,
+  raiseFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,

@@ -29,6 +29,8 @@ import plansEn from '../features/plans/strings.en.json';
 import plansSv from '../features/plans/strings.sv.json';
 import indicatorsEn from '../features/indicators/strings.en.json';
 import indicatorsSv from '../features/indicators/strings.sv.json';
+import raiseEn from '../features/raise/strings.en.json';
+import raiseSv from '../features/raise/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -44,4 +46,5 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: sipSv, en: sipEn },
   { sv: plansSv, en: plansEn },
   { sv: indicatorsSv, en: indicatorsEn },
+  { sv: raiseSv, en: raiseEn },
 ];

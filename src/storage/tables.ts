@@ -32,6 +32,8 @@ export const TABLES = {
   planActivities: 'PlanActivities',
   /** Indicator values recorded in Teams (storage/indicators.ts). */
   indicatorValues: 'IndicatorValues',
+  /** Items raised between groups (storage/raised.ts). */
+  raisedItems: 'RaisedItems',
   /** Each operative group's SIPs, and the printable plans' token hashes (storage/sips.ts). */
   sips: 'Sips',
   sipPrint: 'SipPrint',

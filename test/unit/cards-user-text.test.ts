@@ -14,6 +14,7 @@ import { contactsCard } from '../../src/features/contacts/card';
 import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/cards';
 import { actionPlanCard } from '../../src/features/plans/cards';
 import { indicatorsCard } from '../../src/features/indicators/cards';
+import { raisedCard } from '../../src/features/raise/raise';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { Sip } from '../../src/domain/sip/sip';
@@ -442,6 +443,30 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
         ],
         '2026-11-22',
         evil('indicatorNotice'),
+      ),
+  },
+  {
+    kind: 'raised-items',
+    build: (l) =>
+      raisedCard(
+        l,
+        { organisation: { ...org, groups: org.groups.map((g) => ({ ...g, name: evil(`raiseGroup-${g.id}`) })) } },
+        'referensgrupp',
+        [
+          {
+            item: as({
+              id: 'r-1',
+              fromGroupId: 'referensgrupp',
+              toGroupId: 'styrgrupp',
+              text: evil('raisedText'),
+              fromDate: '2026-11-20',
+              toDate: '2026-12-10',
+              toMeetingId: 'm',
+            }),
+            status: 'onAgenda',
+          },
+        ],
+        { text: evil('raiseNotice'), ok: true },
       ),
   },
 ];

@@ -154,7 +154,8 @@ function checkReferences(raw: unknown): Problem[] {
     if (!isRec(ind)) return;
     ref(ind.reportingGroup, groups, 'group', ['indicators', i, 'reportingGroup']);
     const id = idOf(ind);
-    if (id !== undefined && indicatorIds.has(id)) problems.push({ path: ['indicators', i, 'id'], message: `duplicate indicator id "${id}"` });
+    if (id !== undefined && indicatorIds.has(id))
+      problems.push({ path: ['indicators', i, 'id'], message: `duplicate indicator id "${id}"` });
     if (id !== undefined) indicatorIds.add(id);
   });
   return problems;

@@ -14,6 +14,7 @@ import type { ReportStore } from '../../storage/reports';
 import type { SipRepository } from '../../storage/sips';
 import type { PlanStore } from '../../storage/plans';
 import type { IndicatorStore } from '../../storage/indicators';
+import type { RaisedItemStore } from '../../storage/raised';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
@@ -56,6 +57,8 @@ export interface BotServices {
   plans: PlanStore;
   /** Indicator values recorded in Teams. */
   indicators: IndicatorStore;
+  /** Items raised between groups (`item.raise`). */
+  raised: RaisedItemStore;
   /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
   figures: Figures;
   outbox: OutboxStore;

@@ -12,6 +12,7 @@ import { FiguresStore } from '../../../src/storage/figures';
 import { ReviewStore } from '../../../src/storage/reviews';
 import { PlanStore } from '../../../src/storage/plans';
 import { IndicatorStore } from '../../../src/storage/indicators';
+import { RaisedItemStore } from '../../../src/storage/raised';
 import { TABLES } from '../../../src/storage/tables';
 import { type MemoryTable, MemoryTables, str } from './table';
 
@@ -89,6 +90,7 @@ export interface MemoryStores {
   reviews: ReviewStore;
   plans: PlanStore;
   indicators: IndicatorStore;
+  raised: RaisedItemStore;
   /** The digest's figures, over the same tables as the stores they are backfilled from. */
   figures: FiguresStore;
   consents: ConsentStore;
@@ -101,7 +103,7 @@ export interface MemoryStores {
 }
 
 /** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators'> & {
+export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised'> & {
   audit: AuditLog;
   jobs: JobStore;
   preferences: PreferenceStore;
@@ -123,6 +125,7 @@ export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
     reviews: new ReviewStore(c(TABLES.reviews)),
     plans: new PlanStore(c(TABLES.planActivities)),
     indicators: new IndicatorStore(c(TABLES.indicatorValues)),
+    raised: new RaisedItemStore(c(TABLES.raisedItems)),
     figures: new FiguresStore(c(TABLES.figures), timeZone, {
       meetings,
       minutes,
