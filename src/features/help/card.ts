@@ -13,6 +13,7 @@ export type HelpEntry =
   | 'minutes'
   | 'review'
   | 'consent'
+  | 'sip'
   | 'digest'
   | 'report'
   | 'language'

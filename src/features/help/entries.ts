@@ -16,6 +16,8 @@ const ENTRY_OF: Array<[Capability, HelpEntry]> = [
   ['minutes.write', 'minutes'],
   ['review.view', 'review'],
   ['consent.record', 'consent'],
+  // SIPs are for the members of operative groups (and only there: see below).
+  ['meeting.view', 'sip'],
   ['digest.view', 'digest'],
   ['report.view', 'report'],
   // Everyone may choose their language.
@@ -33,7 +35,11 @@ export async function helpEntriesFor(deps: HelpDeps, turn: Turn): Promise<HelpEn
   const caps = new Set(capabilitiesOf(deps.organisation, turn.actor, group ? { groupId: group.id } : {}));
   const entries = ENTRY_OF.filter(([cap]) => caps.has(cap)).map(([, entry]) => entry);
   // Linking is for channels; consent and the digest are personal work.
-  return entries.filter((e) => (e === 'groupLink' ? turn.info.conversationKind !== 'personal' : true));
+  // A SIP names a case: only in an operative group's conversation, or in personal chat for a member of one.
+  const sip = group
+    ? group.level === 'operative'
+    : turn.roles().some((r) => (r.kind === 'convener' || r.kind === 'member') && r.level === 'operative');
+  return entries.filter((e) => (e === 'groupLink' ? turn.info.conversationKind !== 'personal' : e === 'sip' ? sip : true));
 }
 
 /** One role as the help card lists it, e.g. "Sammankallande i Styrgrupp". */

@@ -11,6 +11,7 @@ import { group } from '../groups/command';
 import { meetings } from '../meetings/meetings-command';
 import { schedule } from '../meetings/schedule-command';
 import { review } from '../reviews/command';
+import { sip } from '../sip/command';
 import { defineAction, type CommandHandler } from '../shared/feature';
 import type { BotServices } from '../shared/services';
 import type { Turn } from '../shared/turn';
@@ -27,6 +28,7 @@ const RUNNABLE: Partial<Record<CommandName, CommandHandler>> = {
   minutes,
   review,
   consent,
+  sip,
   digest,
   concern,
   contacts,

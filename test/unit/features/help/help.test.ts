@@ -14,7 +14,22 @@ describe('help', async () => {
 
   it('offers a convener in personal chat what they may do anywhere, without linking a channel', async () => {
     const entries = await helpEntriesFor(w.deps, turnOf(personal(ALEX)));
-    expect(entries).toEqual(['help', 'group', 'schedule', 'meetings', 'agenda', 'minutes', 'review', 'consent', 'digest', 'report', 'language', 'concern', 'contacts']);
+    expect(entries).toEqual([
+      'help',
+      'group',
+      'schedule',
+      'meetings',
+      'agenda',
+      'minutes',
+      'review',
+      'consent',
+      'sip',
+      'digest',
+      'report',
+      'language',
+      'concern',
+      'contacts',
+    ]);
   });
 
   it('offers linking in a channel, and in a linked channel only what the user may do in its group', async () => {
