@@ -11,6 +11,7 @@ const BENCHES: Record<string, { file: string; fn: string }> = {
   scheduler: { file: 'scheduler.bench.ts', fn: 'runSchedulerBench' },
   turn: { file: 'turn-latency.bench.ts', fn: 'runTurnLatencyBench' },
   scale: { file: 'scale.bench.ts', fn: 'runScaleBench' },
+  report: { file: 'report.bench.ts', fn: 'runReportBench' },
 };
 
 async function main(): Promise<void> {
