@@ -19,6 +19,8 @@ import type { Meeting } from '../src/domain/meetings/meeting';
 import { loadOrganisation } from '../src/domain/organisation';
 import { reviewRow } from '../src/domain/reviews/reviews';
 import type { Locale } from '../src/i18n';
+import { sipFormCard, sipListCard, sipPlanCard } from '../src/features/sip/cards';
+import type { Sip } from '../src/domain/sip/sip';
 import { configuredText as checked, type Consent } from '../src/domain/consent';
 
 /**
@@ -156,7 +158,69 @@ const consentSamples: Array<{ name: string; build: (locale: Locale) => object }>
   },
 ];
 
+/** A SIP with its plan, for the SIP cards (the child by case reference, the family by role). */
+const sip: Sip = {
+  id: 'operativ.abcdefghij',
+  tenantId: 't',
+  groupId: 'operativ',
+  caseRef: 'SAM-7K2M9QXC',
+  status: 'planned',
+  agencies: ['social-sektor', 'utbildningssektor'],
+  family: ['guardian1', 'guardian2', 'child'],
+  meetingId: 'operativ.m000000001',
+  followUps: [],
+  createdBy: 'u',
+  createdAt: '2026-11-10T10:00:00.000Z',
+  updatedAt: '2026-11-17T14:00:00.000Z',
+  plan: {
+    needs: checked('Stöd i skolan med anpassad studiegång; stöd i hemmet kring rutiner'),
+    municipalityProvides: checked('Familjebehandling varannan vecka (socialtjänsten); elevhälsans kurator veckovis (skolan)'),
+    regionProvides: checked('Utredning på BUP under våren'),
+    othersProvide: checked('Fritidsgården erbjuder en kontaktperson'),
+    overallResponsibility: checked('Socialtjänsten'),
+    coordinator: checked('Sofia Hed, socialsekreterare'),
+    participation: checked('Vårdnadshavare 1 och barnet deltog; vårdnadshavare 2 per telefon'),
+    followUpDate: '2027-02-15',
+    plannedAt: '2026-11-17T14:00:00.000Z',
+    plannedBy: 'u',
+  },
+};
+const sipView = {
+  groupName: 'Operativ grupp',
+  agencyNames: ['Social sektor', 'Utbildningssektor'],
+  meetingWhen: '2026-11-17 13:00',
+  printUrl: 'https://samverkan.example.se/sip/abc.html',
+  systemUrl: 'https://prator.example.se/',
+};
+
 export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }> = [
+  {
+    name: 'sip-list',
+    build: (l) => sipListCard(l, [{ sip, view: sipView }], { groupNames: ['Operativ grupp'], systemUrl: sipView.systemUrl }),
+  },
+  {
+    name: 'sip-form',
+    build: (l) =>
+      sipFormCard(l, {
+        caseRef: 'SAM-7K2M9QXC',
+        groupId: 'operativ',
+        groupName: 'Operativ grupp',
+        consentUntil: '2027-06-30',
+        coveredAgencyNames: ['Social sektor', 'Utbildningssektor'],
+        agencies: [
+          { id: 'social-sektor', name: 'Social sektor' },
+          { id: 'utbildningssektor', name: 'Utbildningssektor' },
+          { id: 'bup', name: 'BUP Sörmland' },
+        ],
+        values: { participants: 'social-sektor,utbildningssektor,bup,guardian1', date: '2026-11-17', time: '13:00' },
+        problems: [
+          l === 'sv'
+            ? 'Samtycket omfattar inte BUP Sörmland. Samtycket måste gälla varje verksamhet som bjuds in.'
+            : 'The consent does not cover BUP Sörmland. It must cover every agency invited.',
+        ],
+      }),
+  },
+  { name: 'sip-plan', build: (l) => sipPlanCard(l, sip, sipView) },
   {
     name: 'help',
     build: (l) =>
