@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { actionExecute, personalMessage, USERS, type TestUser } from '../support/activities';
+import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 import { SUBJECTS } from './consent.fixtures';
@@ -145,5 +145,54 @@ describe('plan / plan: the action plans', () => {
     expect(text(badStatus)).toContain('Okänd status: kanske');
     const unknownDoc = await post(t, update(t, { documentId: 'riktlinje-samverkan', activityId: '', text: 'x' }));
     expect(unknownDoc.body[0].id).toBe('error');
+  });
+});
+
+describe("the strategic group's agenda follows up the action plan", () => {
+  it('the standing item on following up the plan says how many activities are overdue, in Swedish and English', async () => {
+    const clock = { now: new Date('2026-12-02T10:00:00.000Z') };
+    const t = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      now: () => clock.now,
+      env: { SCHEDULER_TICK_MS: '0' },
+    });
+    try {
+      await t.bot.services.meetings.create({
+        id: 'styrgrupp.plan00000001',
+        tenantId: TENANT,
+        groupId: 'styrgrupp',
+        start: '2026-12-10T12:00:00.000Z',
+        end: '2026-12-10T13:00:00.000Z',
+        timeZone: 'Europe/Stockholm',
+        durationMinutes: 60,
+        status: 'scheduled',
+        sequence: 0,
+        agendaStatus: 'none',
+        rsvp: {},
+        rsvpUserIds: [],
+        createdBy: 'x',
+        createdAt: '2026-11-01T00:00:00.000Z',
+        updatedAt: '2026-11-01T00:00:00.000Z',
+        reminded: {},
+      } as never);
+      const propose = (locale: string) =>
+        post(
+          t,
+          actionExecute(
+            'agenda.propose',
+            { meetingId: 'styrgrupp.plan00000001', text: 'Resurser 2027' },
+            { serviceUrl: t.emulator.url, locale },
+          ),
+        );
+      const sv = await propose('sv-SE');
+      expect(sv.body[0].id).toBe('agenda');
+      expect(text(sv)).toContain('Uppföljning av handlingsplan: 1 försenad aktivitet');
+      expect(text(await propose('en-US'))).toContain('Follow-up of the action plan: 1 overdue activity');
+      // The overdue activity closed: none overdue.
+      await post(t, update(t, { documentId: 'handlingsplan', activityId: 'kand-i-forvaltningarna', status: 'done' }));
+      expect(text(await propose('sv-SE'))).toContain('Uppföljning av handlingsplan: 0 försenade aktiviteter');
+    } finally {
+      await t.close();
+    }
   });
 });

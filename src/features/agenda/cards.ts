@@ -79,6 +79,8 @@ export interface AgendaCardOptions {
   problem?: string;
   /** Teams ids of those who proposed, for Universal Actions refresh. */
   refreshUserIds?: string[];
+  /** A strategic group's overdue plan activities: the standing item on following up the action plan says how many (features/plans). */
+  planOverdue?: number;
 }
 
 /** Open tasks shown on the agenda; more are summarised in the digest and the minutes card. */
@@ -104,6 +106,12 @@ export function itemText(locale: Locale, level: GroupLevel, item: AgendaItem): s
   return item.text;
 }
 
+/** Under a strategic group's first standing item (following up the action plan and its indicators): how many plan activities are overdue. */
+function planFollowUp(locale: Locale, o: AgendaCardOptions, item: AgendaItem): string {
+  if (o.level !== 'strategic' || o.planOverdue === undefined || item.kind !== 'standing' || item.templateIndex !== 0) return '';
+  return t(locale, 'plans.agendaFollowUp', { count: o.planOverdue });
+}
+
 export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: AgendaCardOptions): AdaptiveCardJson {
   const { when, timeLine } = meetingWhen(meeting, locale);
   // Proposals and publishing close when the meeting starts: it is held on the agenda it has.
@@ -125,7 +133,7 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
           ? t(locale, 'agenda.meta.case', { caseRef: userText(item.caseRef), until: o.caseValidUntil?.[item.caseRef] ?? '–' })
           : item.proposer
             ? t(locale, 'agenda.meta.proposedBy', { name: userText(item.proposer) })
-            : '',
+            : planFollowUp(locale, o, item),
     })),
     carried: [
       ...byDue(o.carried ?? [])

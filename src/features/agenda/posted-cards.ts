@@ -9,6 +9,7 @@ import { refreshChannelCard } from '../meetings/channel-card';
 import { agendaCard } from './cards';
 import type { AgendaDeps } from './group-meeting';
 import { carriedTasks } from './tasks';
+import { overduePlanActivities, type PlanStore } from '../../storage/plans';
 
 /**
  * The agenda card as its reader sees it, and the cards in the group's
@@ -28,14 +29,23 @@ async function caseValidity(deps: Pick<AgendaDeps, 'consents'>, tenantId: string
 
 /** The agenda card in `locale`, with the group's open tasks and each case's consent validity. */
 export async function agendaCardFor(
-  deps: Pick<AgendaDeps, 'organisation' | 'minutes' | 'consents' | 'now'>,
+  deps: Pick<AgendaDeps, 'organisation' | 'minutes' | 'consents' | 'now'> & { plans?: PlanStore },
   m: Meeting,
   agenda: Agenda,
   locale: Locale,
   extra: { notice?: string; problem?: string } = {},
 ): Promise<AdaptiveCardJson> {
   const group = findGroup(deps.organisation, m.groupId);
-  const [carried, validity] = await Promise.all([carriedTasks(deps, m.tenantId, m.groupId, m.id), caseValidity(deps, m.tenantId, agenda)]);
+  const [carried, validity, planOverdue] = await Promise.all([
+    carriedTasks(deps, m.tenantId, m.groupId, m.id),
+    caseValidity(deps, m.tenantId, agenda),
+    // A strategic group follows up its action plans: its first standing item says how many activities are overdue.
+    group?.level === 'strategic' && deps.plans
+      ? overduePlanActivities({ plans: deps.plans, organisation: deps.organisation, now: deps.now }, new Set([group.id])).then(
+          (o) => o.count,
+        )
+      : undefined,
+  ]);
   return agendaCard(locale, m, agenda, {
     groupName: group?.name ?? m.groupId,
     level: group?.level ?? 'tactical',
@@ -45,6 +55,7 @@ export async function agendaCardFor(
     notice: extra.notice,
     problem: extra.problem,
     refreshUserIds: m.rsvpUserIds,
+    planOverdue,
   });
 }
 
