@@ -188,8 +188,11 @@ describe('sip.create: consent scope by agency, booking through the meetings', ()
   it('refuses a name for a family member, a past time and an identifying place', async () => {
     const named = await invoke('sip.create', booking({ participants: 'guardian1, Mormor Gunnel' }));
     expect(json(named)).toContain('1 deltagare är okänd');
-    // A name typed where a role belongs is neither shown back nor kept.
+    // A name typed where a role belongs is neither shown back nor kept (the privacy scan looks for the subjects' names everywhere).
     expect(json(named)).not.toContain('Gunnel');
+    const subject = await invoke('sip.create', booking({ participants: `guardian1, ${SUBJECTS.b.name}` }));
+    expect(['sip-form', 'consent-refusal']).toContain(kind(subject));
+    expect(json(subject)).not.toContain(SUBJECTS.b.name.split(' ')[1]!);
     const past = await invoke('sip.create', booking({ date: '2026-03-01' }));
     expect(json(past)).toContain('2026-03-01 13:00 har redan varit');
     const place = await invoke('sip.create', booking({ location: `Hemma hos ${SUBJECTS.a.personnummer}` }));
@@ -280,6 +283,16 @@ describe('sip.plan: the plan through the gate, its page and the coordinator’s 
     expect((await fetch(`${t.bot.url}/sip/short.html`)).status).toBe(404);
   });
 
+  it('a member opens it from the list, in either language; a convener of the group lists it too', async () => {
+    const en = await invoke('sip.open', { sipId }, USERS.megan, 'en-US');
+    expect(kind(en)).toBe('sip-plan');
+    expect(json(en)).toContain('Save the plan');
+    expect(json(en)).toContain('Stöd i skolan och i hemmet');
+    const alex = await personal('sip', USERS.alex, 'en-US');
+    expect(json(cardOf(alex[0]!))).toContain(caseRef);
+    expect(json(cardOf(alex[0]!))).toContain('Plan made');
+  });
+
   it('people outside the group may not open, plan or close it', async () => {
     for (const verb of ['sip.open', 'sip.plan', 'sip.close']) {
       const card = await invoke(verb, { sipId, ...PLAN }, USERS.adele);
@@ -298,7 +311,8 @@ describe('sip.plan: the plan through the gate, its page and the coordinator’s 
     await runJobs('reminders', new Date('2026-05-25T08:00:00.000Z'));
     const reminders = t.emulator.sent.slice(mark).filter((a) => a.conversationId === MEGAN_CHAT && cardKind(a) === 'sip-plan');
     expect(reminders).toHaveLength(1);
-    expect(json(cardOf(reminders[0]!))).toContain(`du är samordnare för SIP ${caseRef}`);
+    // In the language of Megan's chat (her last message was in English).
+    expect(json(cardOf(reminders[0]!))).toMatch(new RegExp(`(du är samordnare för|you coordinate) SIP ${caseRef}`));
   });
 
   it('a plan saved on the follow-up date follows the SIP up; closing it ends the process', async () => {
