@@ -10,6 +10,8 @@ import { languageCard } from '../src/features/language/card';
 import { meetingCard, meetingListCard, scheduleFormCard } from '../src/features/meetings/cards';
 import { consentFormCard, consentListCard, consentRecordedCard, consentRefusalCard } from '../src/features/consent/cards';
 import { digestCard } from '../src/features/digest/card';
+import { buildReport, reportPeriod } from '../src/domain/report/report';
+import { reportCard } from '../src/features/report/card';
 import { reviewListCard, reviewReminderCard } from '../src/features/reviews/cards';
 import { concernCard } from '../src/features/concern/card';
 import { contactsCard } from '../src/features/contacts/card';
@@ -335,6 +337,25 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   },
   { name: 'review-list', build: (l) => reviewListCard(l, reviewRows, '2026-11-22') },
   { name: 'review-reminder', build: (l) => reviewReminderCard(l, reviewRows[0]!, '2026-11-22') },
+  {
+    name: 'report',
+    build: (l) =>
+      reportCard(
+        l,
+        buildReport({
+          organisation: { name: 'Essunga kommun', timeZone: 'Europe/Stockholm', groups: [], documents: [] },
+          period: reportPeriod(2026, true),
+          now: new Date('2026-11-22T10:00:00Z'),
+          meetings: new Map(),
+          minutes: new Map(),
+          tasks: new Map(),
+          reviews: new Map(),
+          audit: [{ month: '2026-03', groupId: 'operativ', event: 'refusal' }],
+          consentExpiries: [],
+        }),
+        'https://samverkan.example.se/report/x.html',
+      ),
+  },
   {
     name: 'digest',
     build: (l) =>

@@ -177,7 +177,7 @@ ${indicators}
 ${survey}
 <h2>${p('broadcasts')}</h2>
 ${broadcasts}
-<footer>${p('footer', { at: generatedAt.toISOString().slice(0, 16).replace('T', ' ') })} UTC</footer>
+<footer>${p('footer', { at: `${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` })}</footer>
 </body></html>
 `;
 }
