@@ -37,6 +37,8 @@ import { registerCalendarEndpoint } from './calendar-endpoint';
 import { RetentionStore } from './storage/retention';
 import { planRetention, RETENTION_KIND, retentionJob } from './scheduler/retention';
 import { type AzureMonitorOptions, startAzureMonitor } from './telemetry/azure-monitor';
+import type { TokenCredential } from '@azure/identity';
+import { graphCalendarFrom } from './calendar/graph';
 
 export interface StartOptions {
   logger?: Logger;
@@ -54,6 +56,8 @@ export interface StartOptions {
   scheduler?: { clock?: () => Date; leaseMs?: number };
   /** With APPLICATIONINSIGHTS_CONNECTION_STRING: extra span processors and metric readers, and sampling off (the telemetry privacy test). */
   telemetry?: Omit<AzureMonitorOptions, 'connectionString'>;
+  /** With GRAPH_* set: the credential Graph tokens come from instead of the configured one (tests: a stand-in for Entra). */
+  graphCredential?: TokenCredential;
 }
 
 export interface RunningBot extends RunningServer {
@@ -126,6 +130,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     audit: new AuditLog(store.client(TABLES.audit), store.client(TABLES.auditByGroup)),
     scheduler,
     meetings,
+    calendarEvents: graphCalendarFrom(config, options.graphCredential),
     calendarFeeds: new CalendarFeedStore(store.client(TABLES.calendarFeeds)),
     agendas: new AgendaStore(store.client(TABLES.agendas)),
     minutes,

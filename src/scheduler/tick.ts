@@ -88,6 +88,16 @@ export function errorCode(err: unknown): string {
   return 'Error';
 }
 
+/**
+ * How long the failed call's service asked us to wait (an error's
+ * `retryAfterMs`, as Graph's 429 Retry-After gives it), at most a day; 0
+ * when it did not say. The retry waits at least this, and at least the backoff.
+ */
+export function retryAfterOf(err: unknown): number {
+  const ms = (err as { retryAfterMs?: unknown })?.retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? Math.min(ms, 86_400_000) : 0;
+}
+
 export class TickLoop {
   /** The cursor as last seen; a stale (lower) value is safe, it only reads more hours. */
   private cursor: { bucket: string; etag: string } | undefined;
@@ -264,7 +274,7 @@ export class TickLoop {
             lastError: code,
             leaseOwner: '',
             leaseUntil: '',
-            notBefore: new Date(now.getTime() + this.backoff(claimed.attempts)).toISOString(),
+            notBefore: new Date(now.getTime() + Math.max(this.backoff(claimed.attempts), retryAfterOf(err))).toISOString(),
           };
       try {
         if (!current) throw Object.assign(new Error('lease lost'), { statusCode: 412 });

@@ -112,6 +112,12 @@ export const GroupSchema = z.strictObject({
   /** Replaces the level's default agenda items. */
   agendaTemplate: z.array(Text).optional(),
   description: Text.optional(),
+  /**
+   * The mailbox the group's meetings are created in as Outlook events (a
+   * convener's or a shared mailbox, SPEC §12): without it, or without
+   * Microsoft Graph configured, meetings stay in Teams and the calendar feed.
+   */
+  organiserMailbox: z.string().trim().email('expected the e-mail address (UPN) of a mailbox').optional(),
 });
 export type Group = z.infer<typeof GroupSchema>;
 

@@ -211,6 +211,7 @@ const GroupUpdateSchema = z
     cadence: GroupSchema.shape.cadence.optional(),
     agendaTemplate: GroupSchema.shape.agendaTemplate,
     description: GroupSchema.shape.description,
+    organiserMailbox: GroupSchema.shape.organiserMailbox,
   })
   .strict();
 

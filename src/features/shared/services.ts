@@ -20,6 +20,7 @@ import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
 import type { Organisation } from './organisation';
 import type { Figures } from '../../domain/digest/figures';
+import type { CalendarEvents } from '../../domain/meetings/calendar';
 
 /**
  * The figures as a use case's deps carry them: optional, so a use case runs
@@ -44,6 +45,8 @@ export interface BotServices {
   /** Durable jobs: features register their kinds and schedule work here. */
   scheduler: Scheduler;
   meetings: MeetingStore;
+  /** Meetings as events in the organisers' Outlook calendars (Microsoft Graph); undefined when GRAPH_* are not set. */
+  calendarEvents?: CalendarEvents;
   /** Each group's secret calendar feed link. */
   calendarFeeds: CalendarFeedStore;
   agendas: AgendaStore;
