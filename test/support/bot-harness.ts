@@ -50,6 +50,8 @@ export interface TestBotOptions {
   cardValidator?: (card: unknown) => void;
   /** With APPLICATIONINSIGHTS_CONNECTION_STRING in env: in-memory exporters for the telemetry test. */
   telemetry?: StartOptions['telemetry'];
+  /** With GRAPH_* in env: the stand-in for Entra that hands out the Graph emulator's tokens. */
+  graphCredential?: StartOptions['graphCredential'];
 }
 
 export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
@@ -81,6 +83,7 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     now: options.now,
     organisation,
     telemetry: options.telemetry,
+    graphCredential: options.graphCredential,
   });
   return {
     bot,

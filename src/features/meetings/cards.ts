@@ -4,7 +4,7 @@ import { rsvpCounts, type Meeting, type RsvpAnswer } from '../../domain/meetings
 import type { GroupLevel } from '../../domain/organisation';
 import { t, type Locale } from '../../i18n';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
-import { meetingPlace, userText } from '../../cards/user-text';
+import { meetingPlace, userText, validTeamsJoinUrl } from '../../cards/user-text';
 
 /** How a meeting's time reads on a card: "tisdag 10 december 2026", "13:00–14:30 (90 min)". */
 export function meetingWhen(
@@ -62,6 +62,10 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
       { title: t(locale, 'meetings.facts.location'), value: place.text || t(locale, 'meetings.noLocation') },
       { title: t(locale, 'meetings.facts.agenda'), value: t(locale, `meetings.agendaStatus.${m.agendaStatus}`) },
       { title: t(locale, 'meetings.facts.answers'), value: t(locale, 'meetings.answers', { ...counts }) },
+      // Answers given in Outlook to the meeting's calendar event (counts only), beside the card's own.
+      ...(m.calendar?.answers && !cancelled
+        ? [{ title: t(locale, 'meetings.facts.outlook'), value: t(locale, 'meetings.outlookAnswers', { ...m.calendar.answers }) }]
+        : []),
     ],
     warnings: cancelled || over ? [] : (o.warnings ?? []).map((w) => ({ text: warningText(locale, w) })),
     yourAnswer: o.yourAnswer ? t(locale, 'meetings.yourAnswer', { answer: t(locale, `meetings.answerWords.${o.yourAnswer}`) }) : '',
@@ -69,7 +73,8 @@ export function meetingCard(locale: Locale, m: Meeting, o: MeetingCardOptions): 
     confirmCancel: confirming,
     cancelScope: o.confirmCancel === 'series' && m.seriesId ? 'series' : 'one',
     /** Only a validated Teams meeting link is ever a button; see meetingPlace. */
-    joinUrl: cancelled || over ? '' : (place.joinUrl ?? ''),
+    // The place's own Teams link, else the Teams meeting of its Outlook event (checked the same way).
+    joinUrl: cancelled || over ? '' : (place.joinUrl ?? validTeamsJoinUrl(m.calendar?.joinUrl ?? '') ?? ''),
     inSeries: !!m.seriesId,
     date: start.toISODate(),
     time: start.toFormat('HH:mm'),

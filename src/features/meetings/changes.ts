@@ -5,6 +5,7 @@ import { authorize } from '../../domain/access';
 import { cancelled, isHeld, moved, withRsvp, type Meeting, type RsvpAnswer } from '../../domain/meetings/meeting';
 import { occurrenceAt } from '../../domain/meetings/recurrence';
 import type { Turn } from '../shared/turn';
+import { planCalendarSync } from './calendar-jobs';
 import { refreshChannelCard } from './channel-card';
 import { cancelReminders, findMeeting, meetingCardFor, personKey, scheduleReminders, type MeetingsDeps } from './meetings';
 import { readRefusal } from './read-access';
@@ -122,6 +123,8 @@ export async function cancelMeeting(deps: ChangeDeps, turn: Turn, m: Meeting, sc
       cur.status === 'cancelled' ? undefined : cancelled(cur, now),
     );
     if (!updated) continue;
+    // Its Outlook event is cancelled by a job (calendar-jobs.ts); attendees get Outlook's own notice.
+    await planCalendarSync(deps, [updated]);
     await deps.figures?.record({ kind: 'meetings', meetings: [updated] });
     if (updated.id === m.id) self = updated;
     // The thread of the meeting asked about says it was cancelled; the rest of a series' cards just change.

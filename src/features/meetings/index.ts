@@ -1,5 +1,6 @@
 import type { Feature } from '../shared/feature';
 import { meetingCancel, meetingMove, meetingNewLink, meetingRefresh, meetingRsvp, meetingSchedule, meetingsPage } from './actions';
+import { registerCalendarJobs } from './calendar-jobs';
 import { registerMeetingJobs } from './jobs';
 import { meetings } from './meetings-command';
 import { schedule } from './schedule-command';
@@ -13,5 +14,6 @@ export const meetingsFeature: Feature = {
     for (const action of [meetingSchedule, meetingRsvp, meetingRefresh, meetingMove, meetingCancel, meetingNewLink, meetingsPage])
       routes.action(action);
     registerMeetingJobs(routes, services);
+    registerCalendarJobs(routes, services);
   },
 };

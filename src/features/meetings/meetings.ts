@@ -9,6 +9,7 @@ import { findGroup, type Group } from '../../domain/organisation';
 import type { Locale } from '../../i18n';
 import type { BotServices, FiguresDeps } from '../shared/services';
 import type { TurnInfo } from '../shared/turn';
+import { planCalendarSync } from './calendar-jobs';
 import { meetingCard } from './cards';
 
 /**
@@ -21,7 +22,10 @@ import { meetingCard } from './cards';
  */
 
 /** What the meetings' use cases need of the bot's services; `config` for the calendar link's address. */
-export type MeetingsDeps = Pick<BotServices, 'organisation' | 'meetings' | 'calendarFeeds' | 'channel' | 'scheduler' | 'now' | 'logger'> &
+export type MeetingsDeps = Pick<
+  BotServices,
+  'organisation' | 'meetings' | 'calendarFeeds' | 'channel' | 'scheduler' | 'now' | 'logger' | 'calendarEvents'
+> &
   FiguresDeps & {
     config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
   };
@@ -80,8 +84,17 @@ export async function findByRef(
   return list.find((m) => m.status === 'scheduled' && localDateOf(m) === ref.date) ?? list.find((m) => localDateOf(m) === ref.date);
 }
 
-/** Plans the reminders of these meetings; job ids are deterministic, so planning again plans nothing new. */
-export async function scheduleReminders(deps: Pick<MeetingsDeps, 'scheduler' | 'now'>, meetings: Meeting[]): Promise<void> {
+/**
+ * Plans the reminders of these meetings, and with calendars on their
+ * events' sync (calendar-jobs.ts); job ids are deterministic, so planning
+ * again plans nothing new.
+ */
+export async function scheduleReminders(
+  deps: Pick<MeetingsDeps, 'scheduler' | 'now'> & Partial<Pick<MeetingsDeps, 'organisation' | 'calendarEvents'>>,
+  meetings: Meeting[],
+): Promise<void> {
+  if (deps.calendarEvents && deps.organisation)
+    await planCalendarSync({ ...deps, organisation: deps.organisation, calendarEvents: deps.calendarEvents }, meetings);
   const now = deps.now();
   const requests = meetings.flatMap((m) =>
     plannedReminders(m, now).map((r) => ({

@@ -29,6 +29,33 @@ const now = new Date('2026-11-22T10:00:00Z');
 const size = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
 describe('the meeting card', () => {
+  it("shows the Outlook event's Teams link as Join and the answers given in Outlook beside its own; a link that is not Teams' is no button", () => {
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%7d';
+    const calendar = { eventId: 'AAMk1', joinUrl, syncedSequence: 0, answers: { accepted: 2, tentative: 1, declined: 0 } };
+    for (const locale of ['sv', 'en'] as const) {
+      const card = meetingCard(locale, meeting({ location: undefined, rsvp: { a: 'yes' }, calendar }), {
+        groupName: 'G',
+        level: 'tactical',
+        now,
+      });
+      expectValidCard(card);
+      const text = JSON.stringify(card);
+      expect(text).toContain(`"type":"Action.OpenUrl","title":"${t(locale, 'meetings.labels.join')}","url":"${joinUrl}"`);
+      expect(text).toContain(t(locale, 'meetings.facts.outlook'));
+      expect(text).toContain(t(locale, 'meetings.outlookAnswers', { accepted: 2, tentative: 1, declined: 0 }));
+      expect(text).toContain(t(locale, 'meetings.answers', { yes: 1, maybe: 0, no: 0 }));
+    }
+    const forged = meetingCard('sv', meeting({ location: undefined, calendar: { ...calendar, joinUrl: 'https://evil.example/join' } }), {
+      groupName: 'G',
+      level: 'tactical',
+      now,
+    });
+    expect(JSON.stringify(forged)).not.toContain('Action.OpenUrl');
+    const cancelled = meetingCard('sv', meeting({ status: 'cancelled', calendar }), { groupName: 'G', level: 'tactical', now });
+    expect(JSON.stringify(cancelled)).not.toContain('Action.OpenUrl');
+    expect(JSON.stringify(cancelled)).not.toContain('I Outlook');
+  });
+
   for (const locale of ['sv', 'en'] as const) {
     it(`(${locale}) shows the day, the local time, place, agenda status and answers, with answer buttons and the convener's actions`, () => {
       const card = meetingCard(locale, meeting({ rsvp: { a: 'yes', b: 'yes', c: 'no' }, rsvpUserIds: ['29:a'] }), {
