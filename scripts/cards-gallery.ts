@@ -13,6 +13,11 @@ import { digestCard } from '../src/features/digest/card';
 import { buildReport, reportPeriod } from '../src/domain/report/report';
 import { reportCard } from '../src/features/report/card';
 import { reviewListCard, reviewReminderCard } from '../src/features/reviews/cards';
+import { actionPlanCard } from '../src/features/plans/cards';
+import { plansOf } from '../src/domain/plans/plans';
+import { indicatorsCard } from '../src/features/indicators/cards';
+import { trendsOf } from '../src/domain/indicators/indicators';
+import { raisedCard } from '../src/features/raise/raise';
 import { concernCard } from '../src/features/concern/card';
 import { contactsCard } from '../src/features/contacts/card';
 import { findContacts } from '../src/domain/contacts/contacts';
@@ -337,6 +342,72 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   },
   { name: 'review-list', build: (l) => reviewListCard(l, reviewRows, '2026-11-22') },
   { name: 'review-reminder', build: (l) => reviewReminderCard(l, reviewRows[0]!, '2026-11-22') },
+  {
+    name: 'action-plan',
+    build: (l) =>
+      actionPlanCard(
+        l,
+        org,
+        plansOf(org, []).map((p) => ({ ...p, canEdit: true })),
+        '2025-09-01',
+      ),
+  },
+  {
+    name: 'indicators',
+    build: (l) =>
+      indicatorsCard(
+        l,
+        org,
+        trendsOf(
+          [
+            {
+              id: 'trygghet',
+              name: 'Trygghet bland barn och ungdomar, jämfört med genomsnittet för alla kommuner',
+              unit: 'procentenheter',
+              target: 0,
+              better: 'higher',
+              period: 'year',
+              reportingGroup: 'styrgrupp',
+            },
+            {
+              id: 'fortbildning',
+              name: 'Gemensamma fortbildningsdagar',
+              unit: 'dagar',
+              target: 2,
+              better: 'higher',
+              period: 'term',
+              reportingGroup: 'styrgrupp',
+            },
+          ],
+          [
+            { indicatorId: 'trygghet', period: '2024', value: -1.5, recordedAt: '', recordedBy: '' },
+            { indicatorId: 'trygghet', period: '2025', value: 0.5, recordedAt: '', recordedBy: '' },
+          ],
+        ).map((tr) => ({ ...tr, canRecord: true })),
+        '2026-11-22',
+      ),
+  },
+  {
+    name: 'raised-items',
+    build: (l) =>
+      raisedCard(l, { organisation: org }, 'referensgrupp', [
+        {
+          item: {
+            id: 'r-1',
+            fromGroupId: 'referensgrupp',
+            fromMeetingId: 'referensgrupp.x',
+            fromDate: '2026-11-12',
+            toGroupId: 'styrgrupp',
+            text: checked('Behov av gemensam rutin vid hög skolfrånvaro'),
+            toMeetingId: 'styrgrupp.y',
+            toDate: '2026-12-10',
+            raisedAt: '',
+            raisedBy: '',
+          },
+          status: 'onAgenda',
+        },
+      ]),
+  },
   {
     name: 'report',
     build: (l) =>

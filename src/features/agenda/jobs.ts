@@ -1,4 +1,4 @@
-import { findGroup } from '../../domain/organisation';
+import { findGroup, type Group, type Organisation } from '../../domain/organisation';
 import { REMINDER_KINDS } from '../../domain/meetings/reminders';
 import { t, type Locale } from '../../i18n';
 import type { JobContext } from '../../scheduler';
@@ -58,7 +58,11 @@ export async function minutesReminder(deps: AgendaJobsDeps, ctx: JobContext<Minu
   return sent ? undefined : 'skipped';
 }
 
-/** On a task's due date: its owner when the bot knows them and has a chat with them, else the conveners. */
+/**
+ * On a task's due date: its owner when the bot knows them and has a chat with them; a task owned by
+ * another group (its id or name as the owner, e.g. a working group) goes to that group's conveners;
+ * else the conveners of the group whose minutes recorded it.
+ */
 export async function taskDue(deps: AgendaJobsDeps, ctx: JobContext<TaskDuePayload>): Promise<void | 'skipped'> {
   const { tenantId, groupId, actionId } = ctx.payload;
   const task = await deps.minutes.action(tenantId, groupId, actionId);
@@ -66,6 +70,8 @@ export async function taskDue(deps: AgendaJobsDeps, ctx: JobContext<TaskDuePaylo
   const group = findGroup(deps.organisation, groupId);
   const text = (locale: Locale) => t(locale, 'minutes.reminders.actionDue', { group: group?.name ?? groupId, what: task.what });
   if (task.whoPersonId && (await deps.channel.tellPerson(tenantId, { personId: task.whoPersonId }, text, ctx.idempotencyKey))) return;
+  const owner = task.whoPersonId ? undefined : ownerGroup(deps.organisation, task.who);
+  if (owner && owner.id !== groupId && (await deps.channel.tellConveners(tenantId, owner.id, text, ctx.idempotencyKey)) > 0) return;
   const sent = await deps.channel.tellConveners(tenantId, groupId, text, ctx.idempotencyKey);
   return sent ? undefined : 'skipped';
 }
@@ -80,6 +86,13 @@ export async function minutesSummary(deps: AgendaJobsDeps, ctx: JobContext<Summa
   const [m, minutes] = await Promise.all([deps.meetings.get(tenantId, groupId, meetingId), deps.minutes.get(tenantId, groupId, meetingId)]);
   if (!m || minutes?.status !== 'final') return 'skipped';
   return (await postSummary(deps, m, minutes)) ? undefined : 'skipped';
+}
+
+/** The group a task's owner names (its id, or its name in any letter case), if it names one. */
+function ownerGroup(org: Organisation, who: string): Group | undefined {
+  const name = who.trim().toLocaleLowerCase('sv');
+  if (!name) return undefined;
+  return org.groups.find((g) => g.id === name || g.name.toLocaleLowerCase('sv') === name);
 }
 
 export function registerAgendaJobs(routes: Routes, deps: AgendaJobsDeps): void {

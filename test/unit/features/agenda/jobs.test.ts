@@ -90,6 +90,21 @@ describe("a task's reminder on its due date", () => {
     ]);
   });
 
+  it("tells the conveners of another group that owns the task (a working group), not the minutes' group", async () => {
+    const task = await finalisedTask('Ta fram rutin; Operativ grupp; 2027-02-01');
+    expect(task.whoPersonId).toBeUndefined();
+    const organisation = {
+      ...w.deps.organisation,
+      groups: w.deps.organisation.groups.map((g) => (g.id === 'operativ' ? { ...g, conveners: ['megan.bowen'] } : g)),
+    };
+    const channel = new RecordingGroupChannel({ organisation });
+    expect(await taskDue({ ...w.deps, organisation, channel }, dueOf(task.id))).toBeUndefined();
+    expect(channel.toldTo('megan.bowen').map((s) => s.message)).toEqual([
+      says('minutes.reminders.actionDue', { group: 'Samverkansgrupp', what: 'Ta fram rutin' }),
+    ]);
+    expect(channel.toldTo('alex.wilber')).toEqual([]);
+  });
+
   it('is skipped for a task done or unknown', async () => {
     const task = await finalisedTask('Bjud in BUP; Adele Vance; 2027-02-01');
     await w.stores.minutes.markDone(TENANT, TACTICAL, [task.id], '2026-12-20T10:00:00Z');

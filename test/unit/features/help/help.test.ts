@@ -27,6 +27,8 @@ describe('help', async () => {
       'digest',
       'report',
       'language',
+      'plan',
+      'indicator',
       'concern',
       'contacts',
     ]);
