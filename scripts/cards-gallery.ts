@@ -19,6 +19,7 @@ import { indicatorsCard } from '../src/features/indicators/cards';
 import { trendsOf } from '../src/domain/indicators/indicators';
 import { raisedCard } from '../src/features/raise/raise';
 import { concernCard } from '../src/features/concern/card';
+import { consentExpiryCard } from '../src/features/consent/expiry';
 import { contactsCard } from '../src/features/contacts/card';
 import { findContacts } from '../src/domain/contacts/contacts';
 import { newAgenda, propose } from '../src/domain/agenda/agenda';
@@ -487,6 +488,15 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   { name: 'language', build: (l) => languageCard(l, 'teams') },
   { name: 'error', build: (l) => errorCard(l, 'error.storage') },
   { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
+  {
+    name: 'consent-expiry',
+    build: (l) =>
+      consentExpiryCard(l, consent({ validUntil: '2026-12-22' }), {
+        today: '2026-11-22',
+        groupName: () => 'Operativ grupp',
+        recordedByName: 'Sofia Hed',
+      }),
+  },
   {
     name: 'concern',
     build: (l) =>

@@ -31,6 +31,7 @@ export const CARD_KINDS = [
   'raised-items',
   'concern',
   'contacts',
+  'consent-expiry',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

@@ -3,6 +3,7 @@ import type { JobHandler } from '../scheduler';
 import { agendaFeature } from './agenda';
 import { consentFeature } from './consent';
 import { consentJobsFeature } from './consent/jobs';
+import { consentExpiryFeature } from './consent/expiry';
 import { concernFeature } from './concern';
 import { contactsFeature } from './contacts';
 import { digestFeature } from './digest';
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   sipFeature,
   concernFeature,
   contactsFeature,
+  consentExpiryFeature,
 ];
 
 /** What the features registered: the edge hangs these on Teams (src/bot/app.ts) and on the scheduler (src/index.ts). */

@@ -9,6 +9,8 @@ import concernEn from '../features/concern/strings.en.json';
 import concernSv from '../features/concern/strings.sv.json';
 import contactsEn from '../features/contacts/strings.en.json';
 import contactsSv from '../features/contacts/strings.sv.json';
+import consentExpiryEn from '../features/consent/expiry.strings.en.json';
+import consentExpirySv from '../features/consent/expiry.strings.sv.json';
 import consentEn from '../features/consent/strings.en.json';
 import consentSv from '../features/consent/strings.sv.json';
 import digestEn from '../features/digest/strings.en.json';
@@ -36,6 +38,7 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: agendaSv, en: agendaEn },
   { sv: concernSv, en: concernEn },
   { sv: contactsSv, en: contactsEn },
+  { sv: consentExpirySv, en: consentExpiryEn },
   { sv: consentSv, en: consentEn },
   { sv: digestSv, en: digestEn },
   { sv: groupSv, en: groupEn },

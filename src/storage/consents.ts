@@ -67,6 +67,11 @@ export class ConsentStore {
     return out;
   }
 
+  /** A renewal: the same case reference, a new last day (issue 18: consent through its life). */
+  async renew(tenantId: string, caseRef: string, validUntil: string): Promise<void> {
+    await this.consents.updateEntity({ partitionKey: pk(tenantId), rowKey: encodeKey(caseRef), validUntil }, 'Merge');
+  }
+
   async withdraw(tenantId: string, caseRef: string, by: string, at: string): Promise<void> {
     await this.consents.updateEntity({ partitionKey: pk(tenantId), rowKey: encodeKey(caseRef), withdrawnAt: at, withdrawnBy: by }, 'Merge');
   }

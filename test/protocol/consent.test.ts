@@ -255,9 +255,11 @@ describe('the consent gate in the demo organisation', () => {
     const f = await say(personalMessage('hjälp', { serviceUrl: t.emulator.url, user: USERS.megan, locale: 'en-US' }));
     const help = cardOf(f.sent.find((a) => cardKind(a) === 'help')!);
     expect(JSON.stringify(help)).not.toContain('imBack');
+    // The quick buttons, then the way to report a concern (anyone's, always last).
     const quick = (help!.actions as Array<Record<string, any>>).map((a) => [a.type, a.verb]);
-    expect(quick.length).toBeGreaterThan(0);
-    for (const q of quick) expect(q).toEqual(['Action.Execute', 'help.run']);
+    expect(quick.at(-1)).toEqual(['Action.Execute', 'concern.show']);
+    expect(quick.length).toBeGreaterThan(1);
+    for (const q of quick.slice(0, -1)) expect(q).toEqual(['Action.Execute', 'help.run']);
     const form = await invoke('help.run', { command: 'consent' }, USERS.megan);
     expect(form.body[0].id).toBe('consent-form');
     const back = form.actions.at(-1);

@@ -10,6 +10,7 @@ import { CARD_KINDS, type CardKind } from '../../src/cards/render';
 import { digestCard } from '../../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
 import { concernCard } from '../../src/features/concern/card';
+import { consentExpiryCard } from '../../src/features/consent/expiry';
 import { contactsCard } from '../../src/features/contacts/card';
 import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/cards';
 import { actionPlanCard } from '../../src/features/plans/cards';
@@ -318,6 +319,16 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
   { kind: 'error', build: (l) => errorCard(l, 'group.unknownGroup', { groupId: evil('groupId'), groups: evil('groups') }) },
   // The language card shows no user text; it is built here so that every kind is covered.
   { kind: 'language', build: (l) => languageCard(l, 'user') },
+  {
+    kind: 'consent-expiry',
+    build: (l) =>
+      consentExpiryCard(l, as({ ...consent, validUntil: '2026-12-22', withdrawnAt: undefined }), {
+        today: '2026-11-22',
+        groupName: () => evil('expiryGroup'),
+        recordedByName: evil('recorder'),
+        notice: evil('expiryNotice'),
+      }),
+  },
   {
     kind: 'concern',
     build: (l) =>

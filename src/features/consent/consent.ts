@@ -7,7 +7,9 @@ import type { TurnInfo } from '../shared/turn';
 
 /** What the consent feature's use cases read and write: the organisation, the register, the audit log, the clock and the key. */
 export type ConsentDeps = Pick<BotServices, 'organisation' | 'consents' | 'audit' | 'now' | 'logger'> &
-  FiguresDeps & {
+  FiguresDeps &
+  /** Where a recorded consent's expiry reminders are planned (features/consent/expiry.ts); left out where nothing is planned. */
+  Partial<Pick<BotServices, 'scheduler'>> & {
     config: Pick<Config, 'IDENTIFIER_KEY'>;
   };
 

@@ -13,6 +13,7 @@ import { isConflict } from '../../storage/tables';
 import type { Turn } from '../shared/turn';
 import { consentFormCard, consentNotAllowedCard, consentRecordedCard, type FormProblem } from './cards';
 import { audit, identifierKey, today, type ConsentDeps } from './consent';
+import { scheduleConsentExpiry } from './expiry';
 import { detectOptionsOf, groupNamer, permittedGroups, refusalFor } from './organisation';
 
 /**
@@ -75,6 +76,8 @@ export async function recordConsent(deps: ConsentDeps, turn: Turn, data: Record<
     // Keyed by the activity, the audit row is written once, also when a resent activity finds its consent.
     await audit(deps, info, 'consentRecorded', consent.scope.groupIds, { caseRef: consent.caseRef });
     await deps.figures?.record({ kind: 'consent', consent });
+    // Its expiry reminders, 30 and 7 days before it ends (expiry.ts); ids name the case, so a resend plans them once.
+    if (deps.scheduler) await scheduleConsentExpiry({ ...deps, scheduler: deps.scheduler }, consent);
     return consentRecordedCard(turn.locale, consent, groupNamer(org, info.tenantId));
   };
   // The first reference derives from the Teams activity (keyed, so it says
