@@ -100,8 +100,13 @@ export function calendarErrorOf(err: unknown, now: Date = new Date()): CalendarE
   if (name === 'TimeoutError' || name === 'AbortError') return new CalendarError('timeout');
   if (err instanceof GraphError) {
     const status = err.statusCode;
-    const inner = (err.body as { name?: string } | undefined)?.name;
-    if (status <= 0) return new CalendarError(inner === 'TimeoutError' || inner === 'AbortError' ? 'timeout' : 'unavailable');
+    // No HTTP answer: the SDK names the fetch error's kind in `code` (TimeoutError when our signal ended it).
+    const inner = [
+      err.code,
+      (err.body as { name?: string } | undefined)?.name,
+      typeof err.body === 'string' ? err.body.split(':')[0] : undefined,
+    ];
+    if (status <= 0) return new CalendarError(inner.some((n) => n === 'TimeoutError' || n === 'AbortError') ? 'timeout' : 'unavailable');
     if (status === 429) return new CalendarError('throttled', 429, retryAfterMs(err.headers?.get('retry-after'), now));
     if (status === 503 || status === 504)
       return new CalendarError('unavailable', status, retryAfterMs(err.headers?.get('retry-after'), now));

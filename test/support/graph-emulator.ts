@@ -20,8 +20,8 @@ import { z } from 'zod';
  * Every request needs `Authorization: Bearer <token>` with a token the test
  * issued (401 InvalidAuthenticationToken otherwise). A bad body is 400 with
  * Graph's error JSON (`{ error: { code, message, innerError } }`). Faults:
- * `throttle` answers 429 with Retry-After, `fail` answers a 5xx, `down`
- * refuses every request with 503, `dropAfterCommit` makes the next create
+ * `throttle` answers 429 with Retry-After, `fail` answers a 5xx, `hang`
+ * answers nothing, `down` refuses every request with 503, `dropAfterCommit` makes the next create
  * happen and then destroys the connection before any answer (a process that
  * dies between Graph's answer and its own record sees the same thing).
  */
@@ -88,6 +88,8 @@ export class GraphEmulator {
   throttle?: { count: number; retryAfterSeconds: number };
   /** The next `count` requests get this 5xx. */
   fail?: { count: number; status: number };
+  /** The next `hang` requests get no answer at all (the client's timeout must end them). */
+  hang = 0;
   /** The next create is stored, then its connection destroyed before any answer. */
   dropAfterCommit = 0;
   /** Only these mailboxes exist (an application access policy limits the app to them); others give 404 ErrorItemNotFound-like MailboxNotEnabledForRESTAPI. */
@@ -177,6 +179,11 @@ export class GraphEmulator {
     const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
     if (!m || !this.tokens.has(m[1]!)) return this.error(req, res, 401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     if (this.down) return this.error(req, res, 503, 'ServiceNotAvailable', 'The service is temporarily unavailable.');
+    if (this.hang > 0) {
+      this.hang--;
+      this.requests.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, status: 0, authorized: true });
+      return;
+    }
     if (this.throttle && this.throttle.count > 0) {
       this.throttle.count--;
       return this.error(req, res, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {

@@ -324,3 +324,28 @@ describe('env files', () => {
     expect(errors).toEqual([expect.stringMatching(/^PORT: /)]);
   });
 });
+
+describe('Microsoft Graph settings (issue 20)', () => {
+  const graph = { GRAPH_TENANT_ID: 'tenant', GRAPH_CLIENT_ID: 'client' };
+  it('off when none is set; on with the tenant, the client and exactly one credential; the default base URL', () => {
+    expect(ok({}).GRAPH_TENANT_ID).toBeUndefined();
+    const c = ok({ ...graph, GRAPH_CLIENT_SECRET: 's3cret-value' });
+    expect(c.GRAPH_BASE_URL).toBe('https://graph.microsoft.com/v1.0');
+    expect(ok({ ...graph, GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'mi' }).GRAPH_MANAGED_IDENTITY_CLIENT_ID).toBe('mi');
+  });
+  it('half a configuration stops the start naming what is missing, and never echoes the secret', () => {
+    const only = parseConfig({ ...ORG, GRAPH_CLIENT_SECRET: 's3cret-value' });
+    expect(only.ok).toBe(false);
+    const errors = only.ok ? [] : only.errors;
+    expect(errors.some((e) => e.startsWith('GRAPH_TENANT_ID:'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('GRAPH_CLIENT_ID:'))).toBe(true);
+    expect(errors.join('\n')).not.toContain('s3cret-value');
+    const none = parseConfig({ ...ORG, ...graph });
+    expect(none.ok ? [] : none.errors).toEqual([expect.stringMatching(/^GRAPH_CLIENT_SECRET: exactly one of/)]);
+    const two = parseConfig({ ...ORG, ...graph, GRAPH_CLIENT_SECRET: 'x', GRAPH_MANAGED_IDENTITY_CLIENT_ID: 'y' });
+    expect(two.ok).toBe(false);
+    const missingFile = parseConfig({ ...ORG, ...graph, GRAPH_CERTIFICATE_PATH: '/nonexistent/graph.pem' });
+    expect(missingFile.ok ? [] : missingFile.errors).toEqual([expect.stringMatching(/^GRAPH_CERTIFICATE_PATH: no such file/)]);
+    expect(parseConfig({ ...ORG, GRAPH_BASE_URL: 'ftp://x' }).ok).toBe(false);
+  });
+});

@@ -92,6 +92,16 @@ describe('Graph calendar adapter (Entra token issuance mocked)', () => {
     expect(graph.requests.at(-1)).toMatchObject({ status: 400 });
   });
 
+  it('a request Graph does not answer is ended by the timeout and counts as a transient timeout', async () => {
+    const quick = new GraphCalendarEvents({ credential, baseUrl: graph.url, timeoutMs: 300 });
+    graph.hang = 1;
+    const started = Date.now();
+    const err = (await quick.create(input('grp.ffffffffff')).catch((e: unknown) => e)) as CalendarError;
+    expect(err).toBeInstanceOf(CalendarError);
+    expect([err.failure, err.transient]).toEqual(['timeout', true]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses a request without a valid token (401) and says so as unauthorized', async () => {
     const stranger = new GraphCalendarEvents({
       credential: { getToken: async () => ({ token: 'not-issued', expiresOnTimestamp: Date.now() + 60_000 }) },
