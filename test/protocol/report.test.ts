@@ -70,6 +70,18 @@ describe('rapport / report in the demo organisation', () => {
       finalizedAt: '2026-02-12T14:00:00.000Z',
       updatedAt: '2026-02-12T14:00:00.000Z',
     }));
+    // Two values of the demo's term indicator, entered out of order, under the organisation file's tenant (none: '').
+    for (const [period, value] of [
+      ['2026-VT', 1],
+      ['2025-HT', 2],
+    ] as const)
+      await s.indicators.record('', {
+        indicatorId: 'gemensam-fortbildning',
+        period,
+        value,
+        recordedAt: '2026-06-01T08:00:00.000Z',
+        recordedBy: 'x',
+      });
     for (const [i, time] of ['2026-04-03T08:00:00.000Z', '2026-04-20T08:00:00.000Z', '2026-10-01T08:00:00.000Z'].entries())
       await s.audit.append({
         time: new Date(time),
@@ -103,12 +115,16 @@ describe('rapport / report in the demo organisation', () => {
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     const html = await res.text();
     const svgs = html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
-    expect(svgs.length).toBeGreaterThanOrEqual(2);
     for (const svg of svgs) expect(svg).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
     expect(html).toContain('Möten hållna mot mötesplanen, per grupp');
     expect(html).toContain('Meddelanden stoppade av samtyckesspärren per månad');
     expect(html).toContain('Handlingsplanen för 2026 antas');
     expect(html).toContain('@media print');
+    // The demo's handlingsplan: three activities from the file, none done; the indicator's trend as a third chart, in time order.
+    expect(html).toMatch(/Handlingsplan till riktlinjen för samverkan<\/th><td>0 klara av 3, \d+ försenade/);
+    expect(svgs).toHaveLength(3);
+    expect(svgs[2]).toContain('Gemensamma fortbildningsdagar för skola och socialtjänst över tid');
+    expect(svgs[2]).toContain('2025-HT: 2 dagar, 2026-VT: 1 dagar; mål 2');
     for (const name of ['Alex Wilber', 'Megan Bowen', 'Adele Vance', 'Isaiah Langer', USERS.alex.aadObjectId])
       expect(html).not.toContain(name);
   });

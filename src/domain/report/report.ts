@@ -286,7 +286,9 @@ export function buildReport(input: ReportInput): Report {
   });
 
   const indicators: IndicatorReport[] = (input.indicators ?? []).map((i) => {
-    const values = [...i.values].sort((a, b) => a.period.localeCompare(b.period));
+    // Periods in time order: a year, a month (2026-03) or a term (2026-VT before 2026-HT).
+    const order = (p: string) => p.replace(/-VT$/, '-1').replace(/-HT$/, '-2');
+    const values = [...i.values].sort((a, b) => order(a.period).localeCompare(order(b.period)));
     const last = values.at(-1)?.value;
     const status: IndicatorReport['status'] =
       last === undefined

@@ -3,6 +3,9 @@ import { errorCard, notAllowedCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { authorize } from '../../domain/access';
 import { buildReport, monthsOf, type Report, reportPeriod } from '../../domain/report/report';
+import { plansOf } from '../../domain/plans/plans';
+import type { IndicatorStore } from '../../storage/indicators';
+import type { PlanStore } from '../../storage/plans';
 import type { ReportKey, ReportStore } from '../../storage/reports';
 import type { BotServices } from '../shared/services';
 import type { Turn } from '../shared/turn';
@@ -17,6 +20,9 @@ import { reportCard } from './card';
 
 export type ReportDeps = Pick<BotServices, 'organisation' | 'meetings' | 'minutes' | 'reviews' | 'now' | 'config'> & {
   reports: ReportStore;
+  /** The plans' activities and the indicators' values as recorded in Teams (the file's alone without them). */
+  plans?: Pick<PlanStore, 'all'>;
+  indicators?: Pick<IndicatorStore, 'all'>;
 };
 
 /** The first year a report can be asked for. */
@@ -44,11 +50,34 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
       return { id: g.id, meetings, minutes, tasks };
     }),
   );
-  const [reviews, audit, consentExpiries] = await Promise.all([
+  const [reviews, audit, consentExpiries, stored, values] = await Promise.all([
     deps.reviews.all(key.tenantId),
     deps.reports.auditCounts(key.tenantId, months, tz),
     deps.reports.consentExpiries(key.tenantId, months),
+    // Plans and indicators are kept under the organisation file's tenant (src/storage/plans.ts, indicators.ts).
+    deps.plans ? deps.plans.all(org.tenantId ?? '') : Promise.resolve([]),
+    deps.indicators ? deps.indicators.all(org.tenantId ?? '') : Promise.resolve([]),
   ]);
+  const activities = plansOf(org, stored).flatMap((plan) =>
+    plan.activities.map((a) => ({
+      documentId: a.documentId,
+      status: a.status,
+      ...(a.due ? { due: a.due } : {}),
+      ...(org.groups.some((g) => g.id === a.owner) ? { ownerGroupId: a.owner } : {}),
+    })),
+  );
+  // Each indicator's values up to the report's year: the trend the boards follow.
+  const indicators = (org.indicators ?? []).map((i) => ({
+    id: i.id,
+    name: i.name,
+    ...(i.unit ? { unit: i.unit } : {}),
+    target: i.target,
+    better: i.better,
+    groupId: i.reportingGroup,
+    values: values
+      .filter((v) => v.indicatorId === i.id && Number(v.period.slice(0, 4)) <= key.year)
+      .map((v) => ({ period: v.period, value: v.value })),
+  }));
   return buildReport({
     organisation: org,
     period,
@@ -59,6 +88,8 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
     reviews,
     audit,
     consentExpiries,
+    activities,
+    indicators,
   });
 }
 

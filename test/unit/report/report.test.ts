@@ -182,6 +182,39 @@ describe('buildReport on a seeded year', () => {
     expect(r.groups.find((g) => g.id === 'styr')!).toMatchObject({ held: 5, expected: 5 });
   });
 
+  it('puts terms in time order (VT before HT) and counts plan activities done and overdue per plan', () => {
+    const r = buildReport({
+      ...seeded(),
+      indicators: [
+        {
+          id: 'fort',
+          name: 'Fortbildningsdagar',
+          target: 2,
+          better: 'higher',
+          values: [
+            { period: '2026-HT', value: 2 },
+            { period: '2025-HT', value: 1 },
+            { period: '2026-VT', value: 3 },
+          ],
+        },
+      ],
+      activities: [
+        { documentId: 'plan', status: 'done', due: '2026-03-01' },
+        { documentId: 'plan', status: 'ongoing', due: '2026-10-01' },
+        { documentId: 'plan', status: 'planned', due: '2027-06-30' },
+        { documentId: 'plan', status: 'cancelled', due: '2026-01-01' },
+      ],
+    });
+    expect(r.indicators[0]!.values.map((v) => v.period)).toEqual(['2025-HT', '2026-VT', '2026-HT']);
+    expect(r.indicators[0]!.status).toBe('met');
+    expect(r.activities).toEqual({
+      total: 4,
+      done: 1,
+      overdue: 1,
+      byDocument: [{ documentId: 'plan', title: 'Handlingsplan för samverkan', total: 4, done: 1, overdue: 1 }],
+    });
+  });
+
   it('shows plans, indicators and broadcasts as empty until their features fill them, and an indicator against its target', () => {
     const empty = buildReport(seeded());
     expect(empty.activities.total).toBe(0);
