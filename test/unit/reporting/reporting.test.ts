@@ -119,3 +119,20 @@ describe('the command words', () => {
     expect(parseCommand('kontakter kurator')).toEqual({ kind: 'command', command: { name: 'contacts', query: 'kurator' } });
   });
 });
+
+describe('the presets', () => {
+  it('each of the five gives a reporting route (placeholders) with an https e-service, office hours and the on-call', async () => {
+    const { loadOrganisation } = await import('../../../src/domain/organisation');
+    for (const name of ['essunga', 'overenskommelse-2020', 'gnesta', 'lekeberg', 'oxelosund']) {
+      const r = loadOrganisation(name);
+      if (!r.ok) throw new Error(r.errors.join('\n'));
+      const rep = r.organisation.reporting;
+      expect(rep?.eServiceUrl, name).toMatch(/^https:\/\/[a-z.-]+\.example\//);
+      expect(rep?.officeHours, name).toBe('08:00-16:30');
+      expect(rep?.phone, name).toMatch(/-000 00$/);
+      expect(rep?.onCallPhone, name).toMatch(/-000 99$/);
+    }
+    const essunga = loadOrganisation('essunga');
+    expect(essunga.ok && essunga.organisation.people.filter((p) => p.phone).map((p) => p.id)).toEqual(['sofia.hed', 'emma.varg']);
+  });
+});
