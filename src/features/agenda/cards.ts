@@ -66,6 +66,11 @@ export interface MinutesSummaryCardData {
   notice: string;
   printUrl: string;
   labels: Record<'decisions' | 'actions' | 'print', string>;
+  /** `item.raise` from these minutes: the meeting, the groups to raise to, the form's labels (features/raise). */
+  meetingId: string;
+  canRaise: boolean;
+  raiseTargets: Array<{ title: string; value: string }>;
+  raiseLabels: Record<'open' | 'toGroup' | 'text' | 'textError' | 'button', string>;
 }
 
 export interface AgendaCardOptions {
@@ -302,6 +307,8 @@ export interface SummaryOptions {
   attendeeNames: string[];
   notice?: string;
   printUrl?: string;
+  /** The groups a question from these minutes may be raised to (`item.raise`); none: no raise form. */
+  raiseTargets?: Array<{ id: string; name: string }>;
 }
 
 export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Minutes, o: SummaryOptions): AdaptiveCardJson {
@@ -326,6 +333,16 @@ export function minutesSummaryCard(locale: Locale, meeting: Meeting, minutes: Mi
       decisions: t(locale, 'minutes.summary.decisions'),
       actions: t(locale, 'minutes.summary.actions'),
       print: t(locale, 'minutes.labels.print'),
+    },
+    meetingId: meeting.id,
+    canRaise: (o.raiseTargets ?? []).length > 0,
+    raiseTargets: (o.raiseTargets ?? []).map((g) => ({ title: userText(g.name), value: g.id })),
+    raiseLabels: {
+      open: t(locale, 'raise.labels.open'),
+      toGroup: t(locale, 'raise.labels.toGroup'),
+      text: t(locale, 'raise.labels.text'),
+      textError: t(locale, 'raise.labels.textError'),
+      button: t(locale, 'raise.labels.button'),
     },
   };
   return renderCard('minutes-summary', data);

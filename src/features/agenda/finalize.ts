@@ -50,7 +50,14 @@ export async function completeFinalize(deps: AgendaDeps, m: Meeting, minutes: Mi
 export function summaryCardFor(deps: Pick<AgendaDeps, 'organisation'>, m: Meeting, minutes: Minutes, locale: Locale): AdaptiveCardJson {
   const group = findGroup(deps.organisation, m.groupId);
   const attendeeNames = minutes.attendees.map((id) => findPerson(deps.organisation, id)?.displayName ?? id);
-  return minutesSummaryCard(locale, m, minutes, { groupName: group?.name ?? m.groupId, attendeeNames });
+  // A question from these minutes may be raised to another group (item.raise): the strategic and tactical groups first.
+  const rank = { strategic: 0, tactical: 1, operative: 2 } as const;
+  const raiseTargets = deps.organisation.groups
+    .filter((g) => g.id !== m.groupId)
+    .sort((a, b) => rank[a.level] - rank[b.level])
+    .slice(0, 40)
+    .map((g) => ({ id: g.id, name: g.name }));
+  return minutesSummaryCard(locale, m, minutes, { groupName: group?.name ?? m.groupId, attendeeNames, raiseTargets });
 }
 
 /**
