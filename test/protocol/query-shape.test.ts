@@ -124,6 +124,7 @@ const TURNS: Array<[string, () => unknown]> = [
   ['samtycke lista', () => personal('samtycke lista')],
   ['samtycke återkalla', () => personal('samtycke återkalla SAM-00000000')],
   ['sammanfattning', () => personal('sammanfattning')],
+  ['rapport', () => personal('rapport 2026')],
   ['språk', () => personal('språk')],
   ['an unknown command from someone in no group', () => personal('möten', USERS.isaiah)],
   ['help.run', () => invoke('help.run', { command: 'meetings' })],
