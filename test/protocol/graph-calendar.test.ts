@@ -322,6 +322,26 @@ describe('meetings in Outlook through Microsoft Graph (Entra token issuance mock
     expect(t.emulator.sent.slice(mark).filter((a) => JSON.stringify(cardOf(a) ?? {}).includes('Outlook-kalendern'))).toHaveLength(1);
   });
 
+  it('an event deleted in Outlook is left deleted when the meeting moves (no retries, no new event)', async () => {
+    const id = await book('2026-12-22 10:00');
+    await tick(minutes(1));
+    const [event] = eventsOf(id);
+    event!.isCancelled = true; // the organiser deleted it in Outlook
+    const channelMark = graph.requests.length;
+    await say(inChannel('boka flytta 2026-12-22 till 2026-12-23 10:00'));
+    await tick(minutes(1));
+    expect(
+      graph.requests
+        .slice(channelMark)
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => r.status),
+    ).toEqual([404]);
+    expect((await calendarOf(id)).cancelled).toBe(true);
+    await tick(minutes(10));
+    expect(graph.requests.slice(channelMark).filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(eventsOf(id)).toHaveLength(1);
+  });
+
   it('nothing about people or text reaches Graph beyond the event itself, and no log line holds an attendee address', () => {
     expect(t.log.lines.join('\n')).not.toContain('essunga.example');
     expect(t.log.lines.some((l) => l.includes('calendarEventCreated'))).toBe(true);

@@ -157,7 +157,15 @@ export async function calendarSync(deps: CalendarDeps, ctx: JobContext<CalendarP
       return;
     }
     if ((cal.syncedSequence ?? -1) >= m.sequence) return 'skipped';
-    await events.update(organiser, cal.eventId, { start: m.start, end: m.end, timeZone: m.timeZone, location: m.location ?? '' });
+    try {
+      await events.update(organiser, cal.eventId, { start: m.start, end: m.end, timeZone: m.timeZone, location: m.location ?? '' });
+    } catch (err) {
+      if (!(err instanceof CalendarError && err.failure === 'notFound')) throw err;
+      // Deleted in Outlook by its organiser: left deleted, and its answers no longer read.
+      await storeCalendar(deps, m, (c) => ({ ...c, cancelled: true, syncedSequence: m.sequence }));
+      deps.logger.info({ event: 'calendarEventGone', groupId: m.groupId, meetingId: m.id }, 'calendar event deleted in Outlook');
+      return 'skipped';
+    }
     await storeCalendar(deps, m, (c) => ({ ...c, syncedSequence: m.sequence }));
     deps.logger.info({ event: 'calendarEventMoved', groupId: m.groupId, meetingId: m.id }, 'calendar event moved');
   } catch (err) {
