@@ -28,7 +28,7 @@ const ATTRIBUTE_KEYS = new Set([
   'job.kind',
   'job.attempt',
   'outcome',
-  'error.kind',
+  'outcome.kind',
   'http.method',
   'http.status',
   'connector.operation',
@@ -93,7 +93,7 @@ export async function inSpan<T>(name: SpanName, attributes: AttributeInput, fn: 
       if (!outcomeNamed.has(span)) span.setAttribute('outcome', 'ok');
       return result;
     } catch (err) {
-      span.setAttributes(safeAttributes({ outcome: 'error', 'error.kind': errorKindOf(err) }));
+      span.setAttributes(safeAttributes({ outcome: 'error', 'outcome.kind': errorKindOf(err) }));
       span.setStatus({ code: SpanStatusCode.ERROR });
       throw err;
     } finally {
