@@ -250,12 +250,12 @@ const internBits = new Int32Array(1 << INTERN_BITS);
 const internWords: (string | undefined)[] = new Array(1 << INTERN_BITS).fill(undefined);
 let internCount = 0;
 
-/** The slot of text[start, end) with hash h: where it is, or the empty slot where it would go. */
-function internSlot(text: string, start: number, end: number, h: number): number {
+/** The slot of the word at [start, end) of `codes`, with hash h: where it is, or the empty slot where it would go. */
+function internSlot(start: number, end: number, h: number): number {
   let idx = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   for (;;) {
     const w = internWords[idx];
-    if (w === undefined || (internHashes[idx] === h && sameLower(text, start, end, w))) return idx;
+    if (w === undefined || (internHashes[idx] === h && sameLower(start, end, w))) return idx;
     idx = (idx + 1) & INTERN_MASK;
   }
 }
@@ -289,11 +289,11 @@ const CHAR_CLASS = (() => {
   return t;
 })();
 
-/** Whether text[start, end) lower-cased (Latin-1) is `lower`. */
-function sameLower(text: string, start: number, end: number, lower: string): boolean {
+/** Whether the text being read, [start, end) of `codes`, lower-cased (Latin-1) is `lower`. */
+function sameLower(start: number, end: number, lower: string): boolean {
   if (lower.length !== end - start) return false;
   for (let q = 0; q < lower.length; q++) {
-    let c = text.charCodeAt(start + q);
+    let c = codes[start + q]!;
     if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) c += 32;
     if (c !== lower.charCodeAt(q)) return false;
   }
@@ -427,8 +427,21 @@ const ABBREVIATIONS = new Set(['avd', 'ca', 'kl', 'nr', 'tel', 'tfn', 'resp', 'i
 const tokenPool: Token[] = [];
 const tokenView: Token[] = [];
 
+/**
+ * The text's UTF-16 codes, copied once per message: the tokenizer reads most characters several times (its scan, the
+ * interned word's comparison, the gaps), and a typed array costs a fraction of a string's charCodeAt per read.
+ * Zero past the end, where charCodeAt gives NaN: every test on them is false for both.
+ */
+let codes = new Uint16Array(1024);
+
 function tokenize(text: string): Token[] {
   if (!table) buildTable();
+  const length = text.length;
+  if (codes.length < length + 3) codes = new Uint16Array(Math.max(length + 3, codes.length * 2));
+  for (let q = 0; q < length; q++) codes[q] = text.charCodeAt(q);
+  codes[length] = 0;
+  codes[length + 1] = 0;
+  codes[length + 2] = 0;
   const tokens = tokenView;
   tokens.length = 0;
   const n = text.length;
@@ -436,7 +449,7 @@ function tokenize(text: string): Token[] {
   let gapStart = 0;
   let inMention = false;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (c === 60 /* < */) {
       if (text.startsWith('<at>', i)) {
         inMention = true;
@@ -467,7 +480,7 @@ function tokenize(text: string): Token[] {
       kind = Kind.Word;
       for (;;) {
         for (; i < n; i++) {
-          let ch = text.charCodeAt(i);
+          let ch = codes[i]!;
           const cls = ch < CHAR_CLASS_LIMIT ? CHAR_CLASS[ch]! : 0;
           if (cls === C_LOWER) {
             /* as it is */
@@ -479,7 +492,7 @@ function tokenize(text: string): Token[] {
           h = (Math.imul(h, 31) + ch) | 0;
         }
         // Ann-Mari, Karlsson-Lind: a hyphen between letters stays inside the word.
-        if (i + 1 < n && text.charCodeAt(i) === 45 && isLetterCode(text.charCodeAt(i + 1))) {
+        if (i + 1 < n && codes[i]! === 45 && isLetterCode(codes[i + 1]!)) {
           h = (Math.imul(h, 31) + 45) | 0;
           i++;
           hyphen = true;
@@ -489,10 +502,10 @@ function tokenize(text: string): Token[] {
       }
     } else {
       kind = Kind.Num;
-      while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+      while (i < n && isDigitCode(codes[i]!)) i++;
       // 7B, 9c: one letter right after one or two digits, then no letter.
-      if (i - start <= 2 && i < n && isLetterCode(text.charCodeAt(i)) && !(i + 1 < n && isLetterCode(text.charCodeAt(i + 1)))) {
-        const l = text.charCodeAt(i) | 32;
+      if (i - start <= 2 && i < n && isLetterCode(codes[i]!) && !(i + 1 < n && isLetterCode(codes[i + 1]!))) {
+        const l = codes[i]! | 32;
         if (l >= 97 && l <= 104) {
           kind = Kind.NumClass;
           i++;
@@ -503,9 +516,9 @@ function tokenize(text: string): Token[] {
     // Genitive with colon or apostrophe: "Ali:s", "7B:s", "Maya's"; ordinal "7:an" stays a number.
     if (
       i + 1 < n &&
-      (text.charCodeAt(i) === 58 || (kind === Kind.Word && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019))) &&
-      (text.charCodeAt(i + 1) | 32) === 115 &&
-      !(i + 2 < n && isLetterCode(text.charCodeAt(i + 2)))
+      (codes[i]! === 58 || (kind === Kind.Word && (codes[i]! === 39 || codes[i]! === 0x2019))) &&
+      (codes[i + 1]! | 32) === 115 &&
+      !(i + 2 < n && isLetterCode(codes[i + 2]!))
     ) {
       colonS = true;
       i += 2;
@@ -517,7 +530,7 @@ function tokenize(text: string): Token[] {
     let mention = inMention;
     let slash = false;
     for (let k = gapStart; k < start; k++) {
-      const g = text.charCodeAt(k);
+      const g = codes[k]!;
       if (g === 32 || g === 9 || g === 0xa0) continue;
       tight = false;
       if (g === 10 || g === 13) {
@@ -533,7 +546,7 @@ function tokenize(text: string): Token[] {
       sentenceStart &&
       !lineStart &&
       tokens.length > 0 &&
-      text.charCodeAt(gapStart) === 46 &&
+      codes[gapStart]! === 46 &&
       start - gapStart <= 2 &&
       ABBREVIATIONS.has(tokens[tokens.length - 1]!.lower)
     )
@@ -546,9 +559,9 @@ function tokenize(text: string): Token[] {
       cap = false;
     } else if (plain) {
       // Latin-1: capitals are exactly the letters the hash folded.
-      const c0 = text.charCodeAt(start);
+      const c0 = codes[start]!;
       cap = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde);
-      const slot = end - start <= INTERN_MAX_LENGTH ? internSlot(text, start, end, h) : -1;
+      const slot = end - start <= INTERN_MAX_LENGTH ? internSlot(start, end, h) : -1;
       const known = slot >= 0 ? internWords[slot] : undefined;
       if (known !== undefined) {
         lower = known;
@@ -566,7 +579,7 @@ function tokenize(text: string): Token[] {
       cap = lower.charCodeAt(0) !== word.charCodeAt(0);
       bits = lookupBits(wordHash(lower), wordCheck(lower));
     }
-    const allCaps = cap && end - start > 1 && isUpperCode(text.charCodeAt(start + 1));
+    const allCaps = cap && end - start > 1 && isUpperCode(codes[start + 1]!);
     const at = tokens.length;
     let t = tokenPool[at];
     if (!t) {
