@@ -141,7 +141,7 @@ export class GraphCalendarEvents implements CalendarEvents {
       } catch (err) {
         const e = calendarErrorOf(err);
         telemetry.graphError(e.status ?? (e.failure === 'timeout' ? 'timeout' : 'network'));
-        span.set({ 'http.status': e.status, 'error.kind': e.code });
+        span.set({ 'http.status': e.status, 'outcome.kind': e.code });
         throw e;
       }
     });
