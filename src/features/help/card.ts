@@ -47,7 +47,8 @@ export function helpCard(locale: Locale, data: HelpCardData): AdaptiveCardJson {
   });
   const quick = data.quickActions
     ? data.entries
-        .filter((k) => k !== 'help' && k !== 'groupLink' && k !== 'language' && k !== 'concern' && !coming.has(k))
+        // The report needs a year: typed, never a button (alone, its word only gets the usage).
+        .filter((k) => k !== 'help' && k !== 'groupLink' && k !== 'language' && k !== 'concern' && k !== 'report' && !coming.has(k))
         .slice(0, 4)
         .map((k) => {
           const word = t(locale, `commands.${k}.word`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../src/domain/access';
 import { parseCommand } from '../../../src/domain/commands/parse';
 import { loadOrganisation } from '../../../src/domain/organisation/load';
+import { helpCard } from '../../../src/features/help/card';
 
 /** Who may compile the report to the boards, and how the command is written. */
 
@@ -44,5 +45,16 @@ describe('rapport / report', () => {
     expect(parseCommand('rapport')).toMatchObject({ kind: 'invalid', name: 'report', problem: 'year', wordLanguage: 'sv' });
     expect(parseCommand('report 26')).toMatchObject({ kind: 'invalid', problem: 'year', wordLanguage: 'en' });
     expect(parseCommand('rapport 2026 helår')).toMatchObject({ kind: 'invalid', problem: 'subcommand' });
+  });
+});
+
+describe('the help card', () => {
+  it('lists rapport for a manager but offers no button for it (it needs a year)', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      const card = JSON.stringify(helpCard(locale, { entries: ['help', 'review', 'digest', 'report'], roles: [], quickActions: true }));
+      expect(card).toContain(locale === 'sv' ? '**rapport**' : '**report**');
+      expect(card).toContain('"command":"digest"');
+      expect(card).not.toContain('"command":"report"');
+    }
   });
 });
