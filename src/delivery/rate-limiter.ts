@@ -1,20 +1,24 @@
 /**
  * Paces proactive sending under a rate it learns. Teams publishes its limits
  * (50 messages a second for an app, 7 per conversation) but not how it counts
- * them, so the app's rate starts just under the configured ceiling and adapts:
+ * them, so the app's rate starts just under the configured ceiling (99 %) and
+ * adapts:
  *
- * - sends go out evenly spaced, never in bursts that jitter could push over a
- *   strict one-second window; refusals that come at random (a lone 429, a 5xx)
- *   did not count against the limit, so attempts go out that much faster, but
- *   never more accepted sends in a second than the rate;
+ * - sends go out on an even grid, never more accepted sends in any second
+ *   than the rate; a sender that comes late (a timer that fired late, a busy
+ *   process) lets the next two catch up, no more, and not past that budget;
+ * - a send Teams refused (a 429, a 5xx) did not count against its limit: its
+ *   slot is given back, so faults at random do not lower the accepted rate
+ *   (not within 5 s of a cut, when refusals may be the limit's own);
  * - a 429 pauses only its conversation, for its Retry-After;
- * - 429s that come in a cluster (3 of the last 5 answers) or often (9 of the
+ * - 429s that come in a cluster (4 of the last 6 answers) or often (9 of the
  *   last 50) mean the app is over the real limit: the rate is cut by a tenth,
- *   at most once a second. A lone 429 (Teams also throttles for reasons of
- *   its own, at random) is a fault of the moment and changes nothing;
+ *   once for the cluster (at most once a second). A lone 429 (Teams also
+ *   throttles for reasons of its own, at random) changes nothing;
  * - a rising share of 5xx and network errors (a third of the last 20) cuts it
  *   by a fifth;
- * - every second without a cut gives back 2 % of the ceiling, up to 97 % of it.
+ * - every second without a cut gives back 3 % of the ceiling, up to 99 % of
+ *   it; within 3 % of the rate the last cut was made from, 0.5 %.
  *
  * Each conversation keeps a strict one-second window of `conversationPerSecond`.
  */
@@ -27,7 +31,18 @@ export interface RateLimiterOptions {
 }
 
 /** The learning's settings, as fractions of the ceiling or factors of the rate. */
-const AIMD = { start: 0.96, top: 0.97, floor: 0.1, cutThrottled: 0.9, cutFailing: 0.8, recoverPerSecond: 0.02, cooldownMs: 1000 } as const;
+const AIMD = {
+  start: 0.99,
+  top: 0.99,
+  floor: 0.1,
+  cutThrottled: 0.9,
+  cutFailing: 0.8,
+  recoverPerSecond: 0.03,
+  recoverNearCutPerSecond: 0.005,
+  nearCut: 0.97,
+  cooldownMs: 1000,
+  catchUp: 2,
+} as const;
 
 type Outcome = 'ok' | 'throttled' | 'failed';
 
@@ -36,6 +51,8 @@ export class RateLimiter {
   private rateNow: number;
   private lastApp = -Infinity;
   private lastCut = -Infinity;
+  /** The rate the last cut was made from: where the limit was met. */
+  private cutFrom = Infinity;
   private lastRecovery: number;
   private readonly outcomes: Outcome[] = [];
   /** When the app's sends went, and when refusals (429, 5xx) came back, over the last second. */
@@ -44,8 +61,10 @@ export class RateLimiter {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private chain: Promise<void> = Promise.resolve();
+  /** Senders waiting for a slot, the one being served included. */
+  private queued = 0;
   /** How often senders waited and for how long in all (ms); how often the rate was cut; 429s seen. */
-  readonly stats = { waits: 0, waitedMs: 0, cuts: 0, throttled: 0, lowestRate: 0 };
+  readonly stats = { waits: 0, waitedMs: 0, cuts: 0, throttled: 0, lowestRate: 0, lostSlots: 0, drySlots: 0 };
 
   constructor(private readonly options: RateLimiterOptions) {
     this.now = options.now ?? (() => Date.now());
@@ -62,7 +81,8 @@ export class RateLimiter {
 
   /** Resolves when one more message may go to the conversation; callers are served in order. */
   acquire(conversationId: string): Promise<void> {
-    const turn = this.chain.then(() => this.wait(conversationId));
+    this.queued += 1;
+    const turn = this.chain.then(() => this.wait(conversationId)).finally(() => (this.queued -= 1));
     this.chain = turn.catch(() => undefined);
     return turn;
   }
@@ -81,6 +101,7 @@ export class RateLimiter {
   throttled(conversationId: string, retryAfterMs: number): void {
     this.stats.throttled += 1;
     this.refusals.push(this.now());
+    this.giveBack();
     const conv = this.conversation(conversationId);
     conv.sent.pop();
     conv.pausedUntil = Math.max(conv.pausedUntil, this.now() + retryAfterMs);
@@ -90,6 +111,7 @@ export class RateLimiter {
   /** The send failed with a 5xx or on the network. */
   failed(): void {
     this.refusals.push(this.now());
+    this.giveBack();
     this.record('failed');
   }
 
@@ -99,7 +121,7 @@ export class RateLimiter {
     const now = this.now();
     if (now - this.lastCut < AIMD.cooldownMs) return;
     const count = (kind: Outcome, of: Outcome[]) => of.filter((o) => o === kind).length;
-    const clustered = count('throttled', this.outcomes.slice(-5)) >= 3;
+    const clustered = count('throttled', this.outcomes.slice(-6)) >= 4;
     // Over the limit by a little, 429s come one at a time but more often than faults do.
     const often = this.outcomes.length >= 50 && count('throttled', this.outcomes) >= 9;
     const last20 = this.outcomes.slice(-20);
@@ -108,6 +130,7 @@ export class RateLimiter {
   }
 
   private cut(factor: number, now: number): void {
+    this.cutFrom = this.rateNow;
     this.rateNow = Math.max(this.options.appPerSecond * AIMD.floor, this.rateNow * factor);
     this.stats.lowestRate = Math.min(this.stats.lowestRate, this.rateNow);
     this.stats.cuts += 1;
@@ -123,7 +146,9 @@ export class RateLimiter {
       return;
     }
     const seconds = (now - this.lastRecovery) / 1000;
-    this.rateNow = Math.min(top, this.rateNow + seconds * AIMD.recoverPerSecond * this.options.appPerSecond);
+    // Quick back to just under where the limit was met, slow past it.
+    const step = this.rateNow < this.cutFrom * AIMD.nearCut ? AIMD.recoverPerSecond : AIMD.recoverNearCutPerSecond;
+    this.rateNow = Math.min(top, this.rateNow + seconds * step * this.options.appPerSecond);
     this.lastRecovery = now;
   }
 
@@ -137,28 +162,35 @@ export class RateLimiter {
   }
 
   private async wait(conversationId: string): Promise<void> {
+    let heldBySecond = false;
     for (;;) {
       const now = this.now();
       this.recover(now);
       const conv = this.conversation(conversationId);
       while (conv.sent.length && conv.sent[0]! <= now - 1000) conv.sent.shift();
-      const spacing = 1000 / this.attemptRate();
+      const spacing = 1000 / this.rateNow;
       // Never more accepted sends in a second than the rate: attempts less refusals, over the last second.
       trim(this.attempts, now);
       trim(this.refusals, now);
       const full = this.attempts.length - this.refusals.length >= Math.floor(this.rateNow);
-      const appWait = Math.max(this.lastApp + spacing - now, full ? this.attempts[0]! + 1000 - now : 0);
+      const secondWait = full ? this.attempts[0]! + 1000 - now : 0;
+      const appWait = Math.max(this.lastApp + spacing - now, secondWait);
       const convWait = Math.max(
         conv.pausedUntil - now,
         conv.sent.length >= this.options.conversationPerSecond ? conv.sent[0]! + 1000 - now : 0,
       );
       const wait = Math.max(appWait, convWait);
       if (wait > 0) {
+        heldBySecond ||= secondWait > 0 && secondWait >= this.lastApp + spacing - now;
         await this.pause(wait);
         continue;
       }
-      // Slots on an even grid: a timer that fires late lets the next send catch up by one slot at most.
-      this.lastApp = this.lastApp === -Infinity ? now : Math.max(this.lastApp + spacing, now - spacing);
+      // Slots on an even grid: a sender that comes late (a timer that fired late, a busy
+      // process) lets the next few catch up, within the second's budget checked above.
+      if (this.lastApp !== -Infinity && now - (this.lastApp + spacing) > AIMD.catchUp * spacing)
+        this.stats[this.queued > 1 ? 'lostSlots' : 'drySlots'] += (now - this.lastApp) / spacing - 1 - AIMD.catchUp;
+      // A send the second's budget held back has nothing to catch up: the budget was spent.
+      this.lastApp = this.lastApp === -Infinity || heldBySecond ? now : Math.max(this.lastApp + spacing, now - AIMD.catchUp * spacing);
       conv.sent.push(now);
       this.attempts.push(now);
       if (this.conversations.size > 20_000)
@@ -169,16 +201,14 @@ export class RateLimiter {
   }
 
   /**
-   * Sends that Teams refused at random (a lone 429, a 5xx) did not count
-   * against its limit: attempts go out that much faster, so the accepted
-   * sends keep the rate. A fifth at most, and not within 5 s of a cut.
+   * A send that Teams refused did not count against its limit: its slot on
+   * the grid is given back, so the accepted sends keep the rate however many
+   * faults come at random. Not within 5 s of a cut: refusals then may be the
+   * limit's own.
    */
-  private attemptRate(): number {
-    // Not while the rate is being found: refusals then may be the limit's own.
-    if (this.now() - this.lastCut < 5000) return this.rateNow;
-    const faults = this.outcomes.filter((o) => o !== 'ok').length;
-    const share = this.outcomes.length >= 20 ? Math.min(0.2, faults / this.outcomes.length) : 0;
-    return this.rateNow / (1 - share);
+  private giveBack(): void {
+    if (this.now() - this.lastCut < 5000 || this.lastApp === -Infinity) return;
+    this.lastApp -= 1000 / this.rateNow;
   }
 
   private async pause(ms: number): Promise<void> {
