@@ -37,6 +37,14 @@ export interface FanOutSummary {
   /** Rows another process took over while this one still sent them (a lease that ran out). */
   leaseLost: number;
   ms: number;
+  /** The limiter's own figures at the end of the run (shared by every proactive sender of the process). */
+  pacing?: { rate: number; cuts: number; lowestRate: number; lostSlots: number; drySlots: number; waits: number };
+}
+
+/** A row to try again, and the instant it is due. */
+interface Retry {
+  row: OutboxRow;
+  due: number;
 }
 
 export interface FanOutOptions {
@@ -82,7 +90,16 @@ export class FanOut {
     return Math.round(cap / 2 + (this.random() * cap) / 2);
   }
 
-  /** Works the run until every row has an outcome (or `deadline` passes, leaving the rest for later). */
+  /**
+   * Works the run until every row has an outcome (or `deadline` passes, leaving the rest for later).
+   *
+   * One pipeline, not rounds: the senders take rows that are due from what
+   * this process knows of the run; a row that must wait (a 429's Retry-After,
+   * a 5xx's backoff, another process's lease) goes back with the time it is
+   * due, so retries overlap with first sends and the tail is not a round of
+   * its own. The run is read again from storage only when nothing known is
+   * left to send or wait for.
+   */
   async run(runId: string, resolve: Resolve, options: { deadline?: number; signal?: AbortSignal } = {}): Promise<FanOutSummary> {
     const started = this.clock();
     const summary: FanOutSummary = {
@@ -98,77 +115,164 @@ export class FanOut {
       ms: 0,
     };
     let lastProgress = started;
-    for (;;) {
-      if (options.signal?.aborted) break;
-      if (options.deadline && this.clock() > options.deadline) break;
-      const now = this.clock();
-      const ready: OutboxRow[] = [];
-      let earliest = Infinity;
-      let open = 0;
-      for await (const row of this.o.outbox.open(runId)) {
-        open += 1;
-        const waitUntil = row.status === 'sending' ? Date.parse(row.leaseUntil) : row.notBefore ? Date.parse(row.notBefore) : 0;
-        if (waitUntil <= now) ready.push(row);
-        else earliest = Math.min(earliest, waitUntil);
-      }
-      if (open === 0) break;
-      if (ready.length === 0) {
-        await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(20, earliest - now))));
-        continue;
-      }
+    /** Rows this process knows to be open, with the instant each is due. */
+    const known = new Map<string, { row: OutboxRow; due: number }>();
+    /** The keys of those that wait for a time (a retry, a lease): served before fresh rows once due. */
+    const waiting = new Set<string>();
+    let inFlight = 0;
+    let reading: Promise<number> | undefined;
+    // One failure that is not the recipient's (storage gone) stops every
+    // sender of this run before its next send: a send whose outcome cannot
+    // be recorded would only be repeated by the next run.
+    const stop = { failed: false, error: undefined as unknown };
+    let wake: (() => void) | undefined;
+    const woken = () => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    /** Reads the run's open rows into `known`; answers how many are open. */
+    const read = async (): Promise<number> => {
+      const rows: OutboxRow[] = [];
+      for await (const row of this.o.outbox.open(runId)) rows.push(row);
       // Each process takes the rows in its own order, so several processes mostly claim different rows.
-      for (let i = ready.length - 1; i > 0; i--) {
+      for (let i = rows.length - 1; i > 0; i--) {
         const j = Math.floor(this.random() * (i + 1));
-        [ready[i], ready[j]] = [ready[j]!, ready[i]!];
+        [rows[i], rows[j]] = [rows[j]!, rows[i]!];
       }
-      let next = 0;
-      // One failure that is not the recipient's (storage gone) stops every
-      // sender of this run before its next send: a send whose outcome cannot
-      // be recorded would only be repeated by the next run.
-      const stop = { failed: false };
-      const worker = async () => {
-        while (next < ready.length) {
-          if (options.signal?.aborted || stop.failed) return;
-          const row = ready[next++]!;
-          try {
-            await this.one(row, resolve, summary, stop);
-          } catch (err) {
-            stop.failed = true;
-            throw err;
-          }
-          if (this.clock() - lastProgress >= (this.o.progressEveryMs ?? 5000)) {
-            lastProgress = this.clock();
-            this.o.logger.info(
-              {
-                fanout: {
-                  runId,
-                  sent: summary.sent,
-                  open: ready.length - next,
-                  throttled: summary.throttled,
-                  retried: summary.retried,
-                  failed: summary.failed + summary.blocked + summary.notInstalled,
-                },
-              },
-              'fan-out progress',
-            );
-          }
+      for (const row of rows) {
+        if (known.has(row.recipient)) continue;
+        const due = row.status === 'sending' ? Date.parse(row.leaseUntil) : row.notBefore ? Date.parse(row.notBefore) : 0;
+        known.set(row.recipient, { row, due: Number.isFinite(due) ? due : 0 });
+        if (due > 0) waiting.add(row.recipient);
+      }
+      return rows.length;
+    };
+    const ended = () => options.signal?.aborted || (options.deadline !== undefined && this.clock() > options.deadline) || stop.failed;
+    /** The next row that is due, taken out of `known`; or how long until one is. */
+    const take = (): OutboxRow | number => {
+      const now = this.clock();
+      let earliest = Infinity;
+      for (const key of waiting) {
+        const entry = known.get(key)!;
+        if (entry.due <= now) {
+          known.delete(key);
+          waiting.delete(key);
+          return entry.row;
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(this.concurrency, ready.length) }, worker));
-    }
+        earliest = Math.min(earliest, entry.due);
+      }
+      for (const [key, entry] of known) {
+        if (waiting.has(key)) continue;
+        known.delete(key);
+        return entry.row;
+      }
+      return earliest - now;
+    };
+    let finished = false;
+    let lastRead = this.clock();
+    const worker = async () => {
+      for (;;) {
+        if (ended() || finished) return;
+        const next = take();
+        if (typeof next === 'number') {
+          if (inFlight === 0 && (known.size === 0 || this.clock() - lastRead >= 1000)) {
+            // Nothing is being sent and nothing known is due: what does storage say
+            // (rows another process left or finished, or none left at all)?
+            reading ??= (async () => {
+              known.clear();
+              waiting.clear();
+              lastRead = this.clock();
+              return read();
+            })().finally(() => (reading = undefined));
+            let open: number;
+            try {
+              open = await reading;
+            } catch (err) {
+              stop.failed = true;
+              stop.error ??= err;
+              woken();
+              return;
+            }
+            if (open === 0 && known.size === 0 && inFlight === 0) {
+              finished = true;
+              woken();
+              return;
+            }
+            continue;
+          }
+          // Wait for a row to come due, or for a sender to hand one back.
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, Math.min(250, Math.max(5, next)));
+            const previous = wake;
+            wake = () => {
+              clearTimeout(timer);
+              previous?.();
+              r();
+            };
+          });
+          continue;
+        }
+        inFlight += 1;
+        try {
+          const again = await this.one(next, resolve, summary, stop);
+          if (again) {
+            known.set(again.row.recipient, again);
+            waiting.add(again.row.recipient);
+          }
+        } catch (err) {
+          stop.failed = true;
+          stop.error ??= err;
+          return;
+        } finally {
+          inFlight -= 1;
+          woken();
+        }
+        if (this.clock() - lastProgress >= (this.o.progressEveryMs ?? 5000)) {
+          lastProgress = this.clock();
+          this.o.logger.info(
+            {
+              fanout: {
+                runId,
+                sent: summary.sent,
+                open: known.size + inFlight,
+                throttled: summary.throttled,
+                retried: summary.retried,
+                failed: summary.failed + summary.blocked + summary.notInstalled,
+              },
+            },
+            'fan-out progress',
+          );
+        }
+      }
+    };
+    const open = await read();
+    if (open > 0) await Promise.all(Array.from({ length: Math.min(this.concurrency, open) }, worker));
+    if (stop.error) throw stop.error;
     const counts = await this.o.outbox.counts(runId);
     summary.total = Object.values(counts).reduce((a, b) => a + b, 0);
     summary.ms = this.clock() - started;
+    const l = this.o.limiter;
+    if (l.stats)
+      summary.pacing = {
+        rate: l.rate,
+        cuts: l.stats.cuts,
+        lowestRate: l.stats.lowestRate,
+        lostSlots: Math.round(l.stats.lostSlots),
+        drySlots: Math.round(l.stats.drySlots),
+        waits: l.stats.waits,
+      };
     this.o.logger.info({ fanout: { ...summary, done: counts } }, 'fan-out finished');
     return summary;
   }
 
+  /** Sends one row; answers the row again with when it is due if it is to be tried again. */
   private async one(
     row: OutboxRow,
     resolve: Resolve,
     summary: FanOutSummary,
     stop: { failed: boolean } = { failed: false },
-  ): Promise<void> {
+  ): Promise<Retry | undefined> {
     let claimed: OutboxRow;
     try {
       claimed = await this.o.outbox.update(row, {
@@ -178,28 +282,28 @@ export class FanOut {
         attempts: row.attempts + 1,
       });
     } catch (err) {
-      if (isConflict(err)) return; // another sender has it
+      if (isConflict(err)) return undefined; // another sender has it
       throw err;
     }
-    const finish = async (patch: Partial<OutboxRow>) => {
+    const finish = async (patch: Partial<OutboxRow>): Promise<OutboxRow | undefined> => {
       try {
-        await this.o.outbox.update(claimed, { leaseOwner: '', leaseUntil: '', ...patch });
+        return await this.o.outbox.update(claimed, { leaseOwner: '', leaseUntil: '', ...patch });
       } catch (err) {
         if (!isConflict(err)) throw err;
         summary.leaseLost += 1;
+        return undefined;
       }
     };
     let delivery: Delivery | undefined;
     try {
       delivery = await resolve(claimed);
     } catch (err) {
-      await this.retryOrFail(claimed, err, summary, finish);
-      return;
+      return this.retryOrFail(claimed, err, summary, finish);
     }
     if (!delivery) {
       summary.notInstalled += 1;
       await finish({ status: 'notInstalled', lastError: 'NoConversation' });
-      return;
+      return undefined;
     }
     await this.o.limiter.acquire(delivery.conversationId);
     if (stop.failed) throw Object.assign(new Error('fan-out run stopped'), { code: 'FanOutStopped' });
@@ -210,20 +314,20 @@ export class FanOut {
       const status = statusOf(err);
       if (status === 429) this.o.limiter.throttled(delivery.conversationId, retryAfterMs(err) ?? 1000);
       else if (status === undefined || status >= 500 || status === 408) this.o.limiter.failed();
-      await this.retryOrFail(claimed, err, summary, finish);
-      return;
+      return this.retryOrFail(claimed, err, summary, finish);
     }
     this.o.limiter.succeeded();
     summary.sent += 1;
     await finish({ status: 'sent', activityId: activityId ?? '', lastError: '' });
+    return undefined;
   }
 
   private async retryOrFail(
     row: OutboxRow,
     err: unknown,
     summary: FanOutSummary,
-    finish: (patch: Partial<OutboxRow>) => Promise<void>,
-  ): Promise<void> {
+    finish: (patch: Partial<OutboxRow>) => Promise<OutboxRow | undefined>,
+  ): Promise<Retry | undefined> {
     const status = statusOf(err);
     const now = this.clock();
     if (status === 429) {
@@ -231,30 +335,37 @@ export class FanOut {
       const wait = retryAfterMs(err) ?? 1000;
       summary.throttled += 1;
       // Throttling is not the recipient's fault: the attempt does not count.
-      await finish({ status: 'pending', attempts: row.attempts - 1, notBefore: new Date(now + wait).toISOString(), lastError: '429' });
-      return;
+      const again = await finish({
+        status: 'pending',
+        attempts: row.attempts - 1,
+        notBefore: new Date(now + wait).toISOString(),
+        lastError: '429',
+      });
+      return again && { row: again, due: now + wait };
     }
     if (status === 403) {
       summary.blocked += 1;
       await finish({ status: 'blocked', lastError: '403' });
-      return;
+      return undefined;
     }
     if (status === 404) {
       summary.notInstalled += 1;
       await finish({ status: 'notInstalled', lastError: '404' });
-      return;
+      return undefined;
     }
     const transient = status === undefined || status >= 500 || status === 408;
     if (transient && row.attempts < this.maxAttempts) {
       summary.retried += 1;
-      await finish({
+      const due = now + this.backoff(row.attempts);
+      const again = await finish({
         status: 'pending',
-        notBefore: new Date(now + this.backoff(row.attempts)).toISOString(),
+        notBefore: new Date(due).toISOString(),
         lastError: String(status ?? (err as { code?: string })?.code ?? 'Network'),
       });
-      return;
+      return again && { row: again, due };
     }
     summary.failed += 1;
     await finish({ status: 'failed', lastError: String(status ?? 'Network') });
+    return undefined;
   }
 }
