@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
@@ -15,30 +15,65 @@ import { ConnectorEmulator } from '../test/support/connector-emulator';
  * conversation), under each of two models of how Teams counts: a token bucket
  * with a burst of 5, and strict sliding one-second windows. 5 % 429s and 1 %
  * 5xx are injected, the bot process is killed with SIGKILL half-way and a new
- * one started. Reports, for each model, the achieved rate as a fraction of
- * the ceiling (over the whole run and while a process was running), the 429s
- * the limits answered, messages lost and duplicated, and peak memory.
- * MODELS=bucket or MODELS=sliding runs one.
+ * one started. Reports, for each model, the messages delivered as a fraction
+ * of the ceiling over the whole run (from the first send to the last
+ * delivery, the restart gap included) and while a process was sending (the
+ * gap from the SIGKILL to the next process's first delivery left out), the
+ * 429s the limits answered, messages lost and duplicated, and peak memory;
+ * each run RUNS times (3) and the medians.
+ *
+ * MODELS=bucket or MODELS=sliding runs one; MANAGERS=1000,2000 runs both
+ * sizes; TRACE=1 prints deliveries a second and the longest pauses;
+ * KILL_AT=1 runs one process to the end; PROFILE=<dir> writes CPU profiles.
  */
 
-const MANAGERS = Number(process.env.MANAGERS ?? 2_000);
+const SIZES = (process.env.MANAGERS ?? '2000').split(',').map(Number);
+const RUNS = Number(process.env.RUNS ?? 3);
 const CEILING = 50;
 const RATE = process.env.FANOUT_RATE ?? '50';
 const MODELS = (process.env.MODELS ?? 'bucket,sliding').split(',') as Array<'bucket' | 'sliding'>;
+const KILL_AT = Number(process.env.KILL_AT ?? 0.5);
+const TRACE = Boolean(process.env.TRACE);
+const PROFILE = process.env.PROFILE;
 const WEEK = '2026-11-23';
 const RUN_AT = '2026-11-23T06:31:00.000Z';
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const aad = (i: number) => `10000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
 
+type Result = Awaited<ReturnType<typeof run>>;
+
 async function main(): Promise<void> {
   const azurite = await startAzurite();
-  const results = [];
-  for (const model of MODELS) results.push(await run(azurite.connectionString, model));
-  console.log(JSON.stringify(results, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v), 2));
+  const summary = [];
+  for (const managers of SIZES)
+    for (const model of MODELS) {
+      const runs: Result[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await run(azurite.connectionString, model, managers));
+      const median = (pick: (r: Result) => number) => {
+        const v = runs.map(pick).sort((a, b) => a - b);
+        return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+      };
+      summary.push({
+        model,
+        managers,
+        runs: runs.length,
+        medianFractionOfCeiling: median((r) => r.fractionOfCeiling),
+        medianFractionOfCeilingWhileRunning: median((r) => r.fractionOfCeilingWhileRunning),
+        medianRestartGapSeconds: median((r) => r.restartGapSeconds),
+        medianShareOfSendsAnswered429ByTheLimits: median((r) => r.shareOfSendsAnswered429ByTheLimits),
+        lost: runs.map((r) => r.lost),
+        duplicated: runs.map((r) => r.duplicated),
+        fractionOfCeiling: runs.map((r) => r.fractionOfCeiling),
+        fractionOfCeilingWhileRunning: runs.map((r) => r.fractionOfCeilingWhileRunning),
+        sendsAnswered429ByTheLimits: runs.map((r) => r.sendsAnswered429ByTheLimits),
+        peakWorkerRssMB: Math.max(...runs.map((r) => r.peakWorkerRssMB)),
+      });
+    }
+  console.log(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v), 2));
   await azurite.stop();
 }
 
-async function run(connectionString: string, model: 'bucket' | 'sliding') {
+async function run(connectionString: string, model: 'bucket' | 'sliding', MANAGERS: number) {
   const azurite = { connectionString };
   const emulator = await new ConnectorEmulator().start();
   let seed = 7;
@@ -112,26 +147,30 @@ async function run(connectionString: string, model: 'bucket' | 'sliding') {
 
   const peak = { rss: 0 };
   const worker = (): ChildProcess => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/fanout-worker.ts'], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '--disable-warning=DEP0111',
-        PREFIX: prefix,
-        ORG: org,
-        CONN: azurite.connectionString,
-        NOW: RUN_AT,
-        WEEK,
-        LEASE_MS: '3000',
-        FANOUT_RATE: RATE,
+    const child = spawn(
+      process.execPath,
+      [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), '--import', 'tsx', 'test/support/fanout-worker.ts'],
+      {
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '--disable-warning=DEP0111',
+          PREFIX: prefix,
+          ORG: org,
+          CONN: azurite.connectionString,
+          NOW: RUN_AT,
+          WEEK,
+          LEASE_MS: '3000',
+          FANOUT_RATE: RATE,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    );
     return child;
   };
   const sample = (child: ChildProcess) =>
     setInterval(() => {
       try {
-        const status = require('node:fs').readFileSync(`/proc/${child.pid}/status`, 'utf8') as string;
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
         peak.rss = Math.max(peak.rss, kb * 1024);
       } catch {
@@ -139,65 +178,104 @@ async function run(connectionString: string, model: 'bucket' | 'sliding') {
       }
     }, 250);
   const exited = (c: ChildProcess) => new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
-  // The demo organisation's own manager (Alex, no chat here) is not among the generated managers.
-  const delivered = () => emulator.deliveries.size - (emulator.deliveries.has(`digest-${WEEK}/alex.wilber`) ? 1 : 0);
+  let pacing: unknown;
+  const ready = (c: ChildProcess) =>
+    new Promise<number>((r) => {
+      let out = '';
+      c.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('ready\n')) r(Date.now());
+        const done = /done (\{.*\})\n/.exec(out);
+        if (done) pacing = (JSON.parse(done[1]!) as { pacing?: unknown }).pacing;
+      });
+    });
+  const isDigest = (key: string) => key.startsWith(`digest-${WEEK}/mgr-`);
+  // Deliveries to the generated managers (the demo organisation's own manager, Alex, has no chat here).
+  const delivered = () => {
+    let n = 0;
+    for (const k of emulator.deliveries.keys()) if (isDigest(k)) n += 1;
+    return n;
+  };
+  const digestSends = () => emulator.sent.filter((a) => isDigest(String(a.body?.channelData?.samverkan?.idempotencyKey ?? '')));
 
-  const started = Date.now();
+  const firstStarted = Date.now();
   const first = worker();
+  const firstReady = ready(first);
   const s1 = sample(first);
-  let firstDelivery = 0;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      const n = delivered();
-      if (n > 0 && !firstDelivery) firstDelivery = Date.now();
-      if (n >= MANAGERS / 2) {
+      if (delivered() >= MANAGERS * KILL_AT) {
         clearInterval(timer);
         resolve();
       }
-    }, 20);
+    }, 5);
   });
-  first.kill('SIGKILL');
+  if (KILL_AT < 1) first.kill('SIGKILL');
   await exited(first);
   clearInterval(s1);
   const atKill = delivered();
   const killedAt = Date.now();
-  let resumedAt = 0;
-  const watch = setInterval(() => {
-    if (!resumedAt && delivered() > atKill) resumedAt = Date.now();
-  }, 20);
-  const second = worker();
-  const s2 = sample(second);
-  const code = await exited(second);
-  clearInterval(s2);
-  clearInterval(watch);
-  const ended = Date.now();
+  let secondReadyAt = killedAt;
+  let code: number | null = 0;
+  if (KILL_AT < 1) {
+    const second = worker();
+    const secondReady = ready(second);
+    const s2 = sample(second);
+    code = await exited(second);
+    clearInterval(s2);
+    secondReadyAt = await Promise.race([secondReady, Promise.resolve(killedAt)]);
+  }
   const total = delivered();
-  const duplicates = [...emulator.deliveries.entries()].filter(([k, n]) => k.startsWith(`digest-${WEEK}/mgr-`) && n > 1).length;
-  const sendingSeconds = (ended - firstDelivery) / 1000;
+  const duplicates = [...emulator.deliveries.entries()].filter(([k, n]) => isDigest(k) && n > 1).length;
+  // The run, from the first send the emulator received to the last digest it accepted.
+  const firstSend = emulator.requests.find((r) => r.method === 'POST' && r.path.includes('/activities'))?.at ?? killedAt;
+  const sends = digestSends();
+  const lastDelivery = Math.max(...sends.map((a) => a.at));
+  const resumedAt = sends.find((a) => a.at > killedAt)?.at ?? killedAt;
+  const seconds = (lastDelivery - firstSend) / 1000;
+  const outage = (resumedAt - killedAt) / 1000;
+  const digestRequests = emulator.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities')).length;
   const result = {
     model,
     managers: MANAGERS,
     ceilingPerSecond: CEILING,
-    configuredRate: Number(RATE),
-    deliveredBeforeKill: atKill,
     delivered: total,
     lost: MANAGERS - total,
     duplicated: duplicates,
+    deliveredBeforeKill: atKill,
     resendsAbsorbedByIdempotencyKey: emulator.absorbed,
     answers: emulator.answered,
-    secondsFirstToLastDelivery: sendingSeconds,
-    secondsIncludingBothStarts: (ended - started) / 1000,
-    restartGapSeconds: (killedAt - started) / 1000,
-    achievedPerSecond: total / sendingSeconds,
-    fractionOfCeiling: total / sendingSeconds / CEILING,
-    outageSeconds: (resumedAt - killedAt) / 1000,
-    achievedWhileRunningPerSecond: total / (sendingSeconds - (resumedAt - killedAt) / 1000),
-    fractionOfCeilingWhileRunning: total / (sendingSeconds - (resumedAt - killedAt) / 1000) / CEILING,
+    firstStartToFirstSendSeconds: (firstSend - firstStarted) / 1000,
+    firstStartToReadySeconds: ((await Promise.race([firstReady, Promise.resolve(firstStarted)])) - firstStarted) / 1000,
+    restartGapSeconds: outage,
+    restartToReadySeconds: (secondReadyAt - killedAt) / 1000,
+    secondsFirstSendToLastDelivery: seconds,
+    // Whole run: every message over the ceiling times the time from the first send to the last delivery, the restart gap included.
+    fractionOfCeiling: total / (CEILING * seconds),
+    // While a process was sending: the same less the gap from the SIGKILL to the next process's first delivery.
+    fractionOfCeilingWhileRunning: total / (CEILING * (seconds - outage)),
     sendsAnswered429ByTheLimits: emulator.overLimit429,
-    shareOfSendsAnswered429ByTheLimits: emulator.overLimit429 / Math.max(1, emulator.requests.length),
+    shareOfSendsAnswered429ByTheLimits: emulator.overLimit429 / Math.max(1, digestRequests),
     peakWorkerRssMB: peak.rss / 1024 / 1024,
     secondWorkerExit: code,
+    pacingOfTheLastProcess: pacing,
   };
+  if (TRACE) {
+    // Accepted digests per second from the first send, and the longest pauses between requests.
+    const perSecond: number[] = [];
+    for (const a of sends) {
+      const s = Math.floor((a.at - firstSend) / 1000);
+      perSecond[s] = (perSecond[s] ?? 0) + 1;
+    }
+    const reqs = emulator.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities'));
+    const gaps = reqs
+      .slice(1)
+      .map((r, i) => ({ at: (reqs[i]!.at - firstSend) / 1000, ms: r.at - reqs[i]!.at }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8);
+    console.error(`${model} per second: ${Array.from(perSecond, (n) => n ?? 0).join(' ')}`);
+    console.error(`${model} longest pauses: ${gaps.map((g) => `${g.ms}ms@${g.at.toFixed(1)}s`).join(' ')}`);
+  }
   console.error(`${model}: ${JSON.stringify(result)}`);
   await emulator.stop();
   return result;
