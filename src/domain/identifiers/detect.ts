@@ -905,6 +905,8 @@ function isAmbiguous(lower: string, cap = false): boolean {
 /** Endings of Swedish definite and plural nouns: an unknown capitalised word with them is a noun, not a name. */
 const NOUN_ENDINGS = new Endings([
   'en',
+  // "Datorn", "Hamstern", "Projektorn": the definite form of a noun in -or or -er.
+  'rn',
   'et',
   'on',
   'onen',
@@ -1043,7 +1045,8 @@ const SENTENCE_ADVERBS = words(
 );
 
 /** Words before a pet name or a name someone goes by: "som kallas Pippi", "som alla kallar Kruttan", "known as Jonno". */
-const CALLED = new Set(['kallas', 'kallad', 'kallade', 'kallar', 'nicknamed', 'aka', 'alias']);
+// "går under namnet Zacke": the name a child goes by (calledBefore still wants a child word before it).
+const CALLED = new Set(['kallas', 'kallad', 'kallade', 'kallar', 'nicknamed', 'aka', 'alias', 'namnet']);
 
 const CLASS_FILLER = words(
   `i som går gick på från ur är har börjat börjar nu och eleven elev numera in is at who goes attends the pupil student currently now was from and`,
@@ -1799,6 +1802,40 @@ function nicknameShape(t: Token, tokens: Token[], i: number, childContext: boole
   return childContext || !(t.lower.endsWith('an') || t.lower.endsWith('en')) || personInSentence(tokens, i + 1);
 }
 
+/**
+ * "Tjorven i 2A har blåmärken", "Smulan på avdelning Blåbäret berättade …": in a message about a child, a capitalised
+ * word in no list, with a class or a preschool unit right after it and a child's clause or a person later in the
+ * sentence, is what the child is called, whatever its ending ("Klockan i 8B är trasig" has neither after the class).
+ */
+function petWithClass(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind !== Kind.Word || !t.cap || t.allCaps || t.hyphen || t.lower.length < 4 || t.lower.length > 9) return false;
+  if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN | B.LOGISTIC | B.PLACE)) return false;
+  if (!classAfter(tokens, i + 1) || isContextWord(t.lower) || isRoleWord(t.lower)) return false;
+  // A neuter or -or/-er noun's definite form is a thing's ("Teamet", "Datorn", "Hamstern"), not a pet name.
+  if (t.lower.endsWith('et') || t.lower.endsWith('rn')) return false;
+  // Past the class ("i 2A", "på avdelning Blåbäret", "i förskoleklassen") to what is said of the child.
+  let k = i + 1;
+  while (
+    k < tokens.length &&
+    k < i + 5 &&
+    !tokens[k]!.sentenceStart &&
+    (tokens[k]!.kind !== Kind.Word || !PERSON_ONLY_VERBS.has(tokens[k]!.lower)) &&
+    !PATIENT_VERBS.has(tokens[k]!.lower)
+  )
+    k++;
+  const v = tokens[k];
+  if (!v) return false;
+  // "Kan någon kolla till Tjorven i 2A? Mamma har inte hämtat henne.": the class ends the sentence, the next one has the
+  // child as its object.
+  if (v.sentenceStart) {
+    for (let m = k; m < tokens.length && m < k + 12 && (m === k || !tokens[m]!.sentenceStart); m++)
+      if (OBJECT_PRONOUNS.has(tokens[m]!.lower)) return !v.lineStart;
+    return false;
+  }
+  return PERSON_ONLY_VERBS.has(v.lower);
+}
+
 /** The only word on the message's last line, after other lines. */
 function loneLastLine(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
@@ -1833,6 +1870,12 @@ function pastAside(text: string, tokens: Token[], k: number): number {
   return m - k >= 2 ? m : k;
 }
 
+/** Object pronouns: "Mamma har inte hämtat henne". */
+const OBJECT_PRONOUNS = new Set(['honom', 'henne', 'him', 'her']);
+
+/** A child without an article's ending: "en kille i 9B som alla kallar Snobben". */
+const A_CHILD = words(`kille tjej pojke flicka unge grabb boy girl kid`);
+
 /** "pojken som kallas X", "en elev som alla kallar X", "a boy known as X": a person goes by the name (not a room). */
 function calledBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1]!;
@@ -1842,7 +1885,7 @@ function calledBefore(tokens: Token[], i: number): boolean {
   else return false;
   for (let k = at - 1; k >= 0 && k >= at - 5; k--) {
     const u = tokens[k]!;
-    if (u.bits & (B.SINGLE | B.CHILD_BEFORE | B.KIN) || PERSON_REFS.has(u.lower)) return true;
+    if (u.bits & (B.SINGLE | B.CHILD_BEFORE | B.KIN) || PERSON_REFS.has(u.lower) || A_CHILD.has(u.lower)) return true;
     if (u.sentenceStart) break;
   }
   return false;
@@ -2166,6 +2209,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
         lowerNickname ||
         couldBeUnknownName(t) ||
         (t.cap && !t.allCaps && nicknameShape(t, tokens, i, flags.childContext)) ||
+        (flags.childContext && petWithClass(tokens, i)) ||
         (lone && t.cap && !t.allCaps && !(t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) && !isRoleWord(lower)));
     if (!given && !unknown) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;

@@ -193,3 +193,31 @@ describe('a child told from the rest by a description right after the class, or 
     ],
   );
 });
+
+describe('a pet name in no list with a class and a verb only a person does, and the name a child goes by', () => {
+  table(
+    [
+      'Stumpan i 1B berättade att mamma sover hela dagarna.',
+      'Smulan på avdelning Blåbäret kom med brännmärken på handen idag.',
+      'Kan någon titta till Bulan i 3C? Pappa har inte hämtat honom.',
+      'Kan någon kolla till Tjorven i 2A? Mamma har inte hämtat henne.',
+      'Pojken går under namnet Zacke på fritids, han har berättat om bråk hemma.',
+      'Flickan går under namnet Tussi på fritids och hon säger att hon inte får mat hemma.',
+      'Vi har en kille i 9B som alla kallar Snobben, han har inte varit hemma sedan i fredags.',
+    ],
+    [
+      'Tavlan i 7C har ramlat ner, kan vaktmästaren titta på den?',
+      'Kaninen på avdelning Blåbäret har fått ungar, barnen är glada!',
+      'Datorn i 9A har slutat fungera igen, eleverna kan inte skriva prov.',
+      'Projektorn i 6B är trasig och eleven som skulle redovisa fick vänta.',
+      'Hamstern i 2A dog i helgen, barnen är ledsna och vi pratar om det i klassen.',
+      'Teamet på avdelning Solen berättade om nya rutiner för lämning.',
+      'Lådan i förskoleklassen är full av vantar, säg till föräldrarna.',
+      'Akvariet i 3B läcker. Hon som städar har sagt till.',
+      'Vi kallar rummet Grottan, där har eleven i 9B sina samtal.',
+      'Lokalen går under namnet Solen, mötet om eleven hålls där.',
+      'Skolan går under namnet Västra, eleven börjar där på måndag.',
+      'Personalen i 4C säger att barnen behöver mer rast.',
+    ],
+  );
+});
