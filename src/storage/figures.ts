@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
 import type { Consent } from '../domain/consent/consent';
 import {
@@ -9,6 +10,9 @@ import {
   type Figures,
   type FigureSnapshot,
   isoWeekOf,
+  type CachedLine,
+  type LinesCache,
+  type LinesCacheStore,
   type MeetingFact,
   monthOf,
   periodsFor,
@@ -35,6 +39,8 @@ import { deleteIfExists, getIfExists, odata, replaceOrCreate, withEtagRetry } fr
  * | `a|<tenant>` | group | its open tasks' due dates |
  * | `r|<tenant>|<iso week>` | group | the audit keys of its refusals that week (each key starts with its time) |
  * | `c|<tenant>|<yyyy-mm>` | case reference | a consent expiring that month: groups, validity, withdrawn |
+ * | `l|<tenant>` | `h`, `c000`… | the lines cache: every group's digest line as last computed (a header and chunks of one write) |
+ * | `x|<tenant>|<yyyy-mm-dd>` | group | its change mark of the (UTC) day, replaced by every event that moves its figures (the ETag is what counts) |
  * | `v|<tenant>` | group | the reviews recorded of the governing documents it owns: date and decision, by document |
  *
  * Every write is a read-change-write under the row's ETag that sets facts by
@@ -48,6 +54,8 @@ type Data = Record<string, unknown>;
 
 /** A property holds at most 64 KiB (32 K UTF-16 characters): large maps are split over d0, d1, … */
 const CHUNK = 30_000;
+/** The lines cache's rows hold this many characters each (12 properties of CHUNK, about 720 KB as UTF-16). */
+const LINES_ROW = 12 * CHUNK;
 
 function toProps(data: unknown): Record<string, string> {
   const s = JSON.stringify(data);
@@ -79,6 +87,42 @@ const fact = (t: MeetingTuple): MeetingFact => ({
 });
 
 type ConsentRow = Omit<ConsentFact, 'caseRef'>;
+
+/** A group's line as the lines cache stores it: a tuple, a fifth of the object's size. */
+type LineTuple = [
+  groupId: string,
+  held: number,
+  expectedSoFar: number,
+  expectedYear: number | null,
+  onTrack: 0 | 1,
+  coming: string[],
+  minutesMissing: number,
+  overdueActions: number,
+  consentsExpiring: number,
+  refusals: number,
+  next: [start: string, end: string, minutes: number] | 0,
+  validUntil: number,
+  seen: string,
+];
+type StoredLines = Omit<LinesCache, 'lines'> & { lines: LineTuple[] };
+const lineTuple = (l: CachedLine): LineTuple => {
+  const g = l.group;
+  return [
+    g.groupId,
+    g.cadence.held,
+    g.cadence.expectedSoFar,
+    g.cadence.expectedYear,
+    g.cadence.onTrack ? 1 : 0,
+    g.coming,
+    g.minutesMissing,
+    g.overdueActions,
+    g.consentsExpiring,
+    g.refusalsLastWeek,
+    l.next ? [l.next.start, l.next.end, l.next.durationMinutes] : 0,
+    l.validUntil,
+    l.seen ?? '',
+  ];
+};
 type MeetingRef = Pick<Meeting, 'tenantId' | 'groupId' | 'id' | 'start' | 'end' | 'durationMinutes' | 'status'>;
 
 /** Where the backfill reads the raw rows from. */
@@ -106,7 +150,7 @@ function monthsBack(at: Date, back: number): string[] {
 }
 
 /** The figures in Table Storage: the `Figures` port of BotServices. */
-export class FiguresStore implements Figures {
+export class FiguresStore implements Figures, LinesCacheStore {
   constructor(
     private readonly table: TableClient,
     /** The organisation's zone: terms, weeks and days are local. */
@@ -116,8 +160,30 @@ export class FiguresStore implements Figures {
 
   // ---- writing
 
-  /** Applies one event to the figures it moves, idempotently. */
+  /** Applies one event to the figures it moves, idempotently, and marks the groups it changed for the lines cache. */
   async record(e: FigureEvent): Promise<void> {
+    await this.apply(e);
+    await this.mark(e);
+  }
+
+  /** A change mark per group the event moved (one small row each, replaced: a new ETag tells the lines cache to recompute the group). */
+  private async mark(e: FigureEvent): Promise<void> {
+    const marks = new Set<string>();
+    const add = (tenantId: string, groupId: string) => marks.add(`${tenantKey(tenantId)}\u0000${groupId}`);
+    if (e.kind === 'meetings') for (const m of e.meetings) add(m.tenantId, m.groupId);
+    else if (e.kind === 'minutesFinal') add(e.meeting.tenantId, e.meeting.groupId);
+    else if (e.kind === 'tasks' || e.kind === 'refusal') add(e.tenantId, e.groupId);
+    else if (e.kind === 'consent') for (const g of e.consent.scope.groupIds) add(e.consent.tenantId, g);
+    await Promise.all(
+      [...marks].map((k) => {
+        const [t, groupId] = k.split('\u0000') as [string, string];
+        const at = new Date().toISOString();
+        return this.table.upsertEntity({ partitionKey: `x|${t}|${at.slice(0, 10)}`, rowKey: encodeKey(groupId), at }, 'Replace');
+      }),
+    );
+  }
+
+  private async apply(e: FigureEvent): Promise<void> {
     switch (e.kind) {
       case 'meetings':
         return this.meetings(e.meetings, e.moved ?? false);
@@ -345,6 +411,130 @@ export class FiguresStore implements Figures {
       }),
     );
     return out.flat();
+  }
+
+  // ---- the lines cache (src/domain/digest/figures.ts: LinesCache)
+
+  async reviewsOf(tenantId: string): Promise<Map<string, StoredReviews>> {
+    const out = new Map<string, StoredReviews>();
+    for await (const e of this.partition(`v|${tenantKey(tenantId)}`))
+      for (const [documentId, reviews] of Object.entries(fromProps<Record<string, StoredReviews['reviews']>>(e, {})))
+        out.set(documentId, { documentId, reviews });
+    return out;
+  }
+
+  async readLines(tenantId: string): Promise<{ cache?: LinesCache; marks: Map<string, string> }> {
+    const t = tenantKey(tenantId);
+    const today = new Date().toISOString().slice(0, 10);
+    const rows = new Map<string, Row>();
+    const marks = new Map<string, string>();
+    // Today's change marks (UTC day, by the writers' clocks) are read with the cache: one partition each.
+    await Promise.all([
+      (async () => {
+        for await (const e of this.partition(`l|${t}`)) rows.set(e.rowKey ?? '', e);
+      })(),
+      (async () => {
+        for await (const e of this.partition(`x|${t}|${today}`)) if (e.rowKey && e.etag) marks.set(decodeKey(e.rowKey), e.etag);
+      })(),
+    ]);
+    const head = rows.get('h') as (Row & { basis?: string; generation?: string; chunks?: number }) | undefined;
+    // A cache of another day is not used: the marks it saw are in that day's partition.
+    if (!head?.basis || !head.generation || head.basis.slice(0, 10) !== today) return { marks };
+    let json = '';
+    for (let i = 0; i < (head.chunks ?? 0); i++) {
+      const c = rows.get(`c${String(i).padStart(3, '0')}`);
+      // A chunk of another write (two processes saving at once): no cache, the caller computes afresh.
+      if (!c || c.generation !== head.generation) return { marks };
+      json += fromProps<string>(c, '');
+    }
+    try {
+      const stored = JSON.parse(json) as StoredLines;
+      return { cache: { ...stored, lines: Object.fromEntries(stored.lines.map((l) => [l[0], this.lineOf(l)])) }, marks };
+    } catch {
+      return { marks };
+    }
+  }
+
+  private lineOf(t: LineTuple): CachedLine {
+    const [groupId, held, expectedSoFar, expectedYear, onTrack, coming, minutesMissing, overdueActions, consentsExpiring, refusals] = t;
+    const [, , , , , , , , , , next, validUntil, seen] = t;
+    return {
+      // Name and level are the organisation file's: the reader puts them in.
+      group: {
+        groupId,
+        name: groupId,
+        level: 'operative',
+        cadence: { held, expectedSoFar, expectedYear, onTrack: onTrack === 1 },
+        coming,
+        minutesMissing,
+        overdueActions,
+        consentsExpiring,
+        refusalsLastWeek: refusals,
+      },
+      next: next ? { start: next[0], end: next[1], durationMinutes: next[2], timeZone: this.timeZone } : undefined,
+      validUntil,
+      seen: seen || undefined,
+    };
+  }
+
+  async saveLines(tenantId: string, cache: LinesCache): Promise<void> {
+    const pk = `l|${tenantKey(tenantId)}`;
+    const generation = randomBytes(6).toString('hex');
+    const stored: StoredLines = { ...cache, lines: Object.values(cache.lines).map(lineTuple) };
+    const json = JSON.stringify(stored);
+    // Each row holds at most LINES_ROW characters (as d0, d1, … of CHUNK), well within an entity's 1 MiB.
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length || chunks.length === 0; i += LINES_ROW) chunks.push(json.slice(i, i + LINES_ROW));
+    await Promise.all(
+      chunks.map((c, i) =>
+        this.table.upsertEntity({ partitionKey: pk, rowKey: `c${String(i).padStart(3, '0')}`, generation, ...toProps(c) }, 'Replace'),
+      ),
+    );
+    await this.table.upsertEntity({ partitionKey: pk, rowKey: 'h', basis: cache.basis, generation, chunks: chunks.length }, 'Replace');
+  }
+
+  async groupsSnapshot(tenantId: string, groupIds: string[], now: Date): Promise<FigureSnapshot> {
+    const s = emptySnapshot();
+    const t = tenantKey(tenantId);
+    const p = periodsFor(now, this.timeZone);
+    const reads: Array<Promise<void>> = [];
+    for (const groupId of groupIds) {
+      const rk = encodeKey(groupId);
+      for (const term of p.terms)
+        reads.push(
+          getIfExists<Row>(this.table, `m|${t}|${term}`, rk).then((e) => {
+            if (!e) return;
+            const into = s.meetings.get(groupId) ?? {};
+            for (const [id, tu] of Object.entries(fromProps<Record<string, MeetingTuple>>(e, {}))) into[id] = fact(tu);
+            s.meetings.set(groupId, into);
+          }),
+        );
+      reads.push(
+        getIfExists<Row>(this.table, `a|${t}`, rk).then((e) => {
+          if (e) s.openTasks.set(groupId, fromProps<Record<string, string>>(e, {}));
+        }),
+      );
+      for (const week of p.weeks)
+        reads.push(
+          getIfExists<Row>(this.table, `r|${t}|${week}`, rk).then((e) => {
+            if (!e) return;
+            const times = (fromProps<{ ids?: string[] }>(e, {}).ids ?? []).map((id) => id.slice(0, 24));
+            s.refusals.set(groupId, [...(s.refusals.get(groupId) ?? []), ...times]);
+          }),
+        );
+    }
+    const wanted = new Set(groupIds);
+    for (const month of p.months)
+      reads.push(
+        (async () => {
+          for await (const e of this.partition(`c|${t}|${month}`)) {
+            const row = fromProps<ConsentRow>(e, { groupIds: [], validFrom: '', validUntil: '', withdrawn: true });
+            if (row.groupIds.some((g) => wanted.has(g))) s.consentsExpiring.push({ caseRef: decodeKey(e.rowKey ?? ''), ...row });
+          }
+        })(),
+      );
+    await Promise.all(reads);
+    return s;
   }
 
   // ---- the one-off backfill

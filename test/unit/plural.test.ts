@@ -38,7 +38,7 @@ describe('counts in strings: singular for one, plural otherwise', () => {
     expect(t('sv', 'digest.lines.overdueActions', { count: 1 })).toBe('Försenade åtgärder: 1');
   });
 
-  it('every _one form has its plural key beside it, in both languages, with the same placeholders', () => {
+  it('every _one form has its plural key beside it, in both languages, with no placeholder the plural lacks', () => {
     for (const locale of ['sv', 'en'] as Locale[]) {
       const flat = flatten(bundle(locale));
       const ones = [...flat.keys()].filter((k) => k.endsWith('_one'));
@@ -47,7 +47,8 @@ describe('counts in strings: singular for one, plural otherwise', () => {
         const base = k.slice(0, -4);
         expect(typeof flat.get(base), `${locale} ${base}`).toBe('string');
         const ph = (s: unknown) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-        expect(ph(flat.get(k)), k).toEqual(ph(flat.get(base)));
+        // The singular may spell the one out ('en SIP'), so it names no placeholder the plural lacks.
+        for (const name of ph(flat.get(k))) expect(ph(flat.get(base)), `${k} {${name}}`).toContain(name);
       }
     }
   });

@@ -91,7 +91,7 @@ export interface BackfillSummary {
  * `record` in the write path of every event that moves one, `snapshot` for
  * the digest, `backfill` once from the rows stored before the figures were.
  */
-export interface Figures {
+export interface Figures extends Partial<LinesCacheStore> {
   record(e: FigureEvent): Promise<void>;
   snapshot(tenantId: string, now: Date): Promise<FigureSnapshot>;
   /** `documents`: the governing documents and the groups that own them, whose recorded reviews the figures keep. */
@@ -164,6 +164,8 @@ interface ReadContext {
   horizon: number;
   today: string;
   soon: string;
+  /** The next local midnight: what depends on the day (overdue, expiring, the year) changes then. */
+  nextMidnight: number;
 }
 let lastContext: { key: string; value: ReadContext } | undefined;
 function contextOf(now: Date, tz: string): ReadContext {
@@ -177,6 +179,7 @@ function contextOf(now: Date, tz: string): ReadContext {
     horizon: local.plus({ days: HORIZON_DAYS }).toMillis(),
     today,
     soon: addDays(today, CONSENT_DAYS),
+    nextMidnight: local.startOf('day').plus({ days: 1 }).toMillis(),
   };
   lastContext = { key, value };
   return value;
@@ -223,12 +226,26 @@ export interface NextMeeting {
  * overdue, consents in force expiring within 30 days for operative groups,
  * refusals in the last 7 days).
  */
-export function digestGroupOf(g: Group, s: FigureSnapshot, now: Date, tz: string): { group: DigestGroup; next?: NextMeeting } {
+export function digestGroupOf(g: Group, s: FigureSnapshot, now: Date, tz: string): GroupLine {
   const c = contextOf(now, tz);
   const from = c.yearStart;
   const to = c.horizon;
   const nowMs = c.now;
-  const meetings = Object.values(s.meetings.get(g.id) ?? {})
+  // The line holds until the first instant time alone changes it: the next midnight, a meeting starting or
+  // ending, one entering the horizon, minutes falling due, a refusal leaving the last 7 days.
+  let validUntil = c.nextMidnight;
+  const until = (t: number) => {
+    if (t > nowMs && t < validUntil) validUntil = t;
+  };
+  const all = Object.values(s.meetings.get(g.id) ?? {});
+  for (const m of all) {
+    if (m.cancelled) continue;
+    const start = Date.parse(m.start);
+    until(start);
+    until(Date.parse(m.end));
+    until(start - HORIZON_DAYS * 86_400_000);
+  }
+  const meetings = all
     .filter((m) => Date.parse(m.end) >= from && Date.parse(m.start) < to)
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const held = meetings.filter((m) => !m.cancelled && Date.parse(m.end) <= nowMs);
@@ -236,7 +253,9 @@ export function digestGroupOf(g: Group, s: FigureSnapshot, now: Date, tz: string
   let minutesMissing = 0;
   for (const m of held) {
     if (m.minutesFinal) continue;
-    if (minutesDue(m.start, tz) <= nowMs) minutesMissing += 1;
+    const due = minutesDue(m.start, tz);
+    if (due <= nowMs) minutesMissing += 1;
+    else until(due);
   }
   const today = c.today;
   const overdueActions = Object.values(s.openTasks.get(g.id) ?? {}).filter((due) => due < today).length;
@@ -254,8 +273,10 @@ export function digestGroupOf(g: Group, s: FigureSnapshot, now: Date, tz: string
     ).length;
   }
   const since = new Date(nowMs - REFUSAL_DAYS * 86_400_000).toISOString();
-  const until = now.toISOString();
-  const refusalsLastWeek = (s.refusals.get(g.id) ?? []).filter((t) => t >= since && t <= until).length;
+  const nowIso = now.toISOString();
+  const refused = (s.refusals.get(g.id) ?? []).filter((t) => t >= since && t <= nowIso);
+  for (const t of refused) until(Date.parse(t) + REFUSAL_DAYS * 86_400_000);
+  const refusalsLastWeek = refused.length;
   const first = coming[0];
   return {
     group: {
@@ -275,5 +296,45 @@ export function digestGroupOf(g: Group, s: FigureSnapshot, now: Date, tz: string
       refusalsLastWeek,
     },
     next: first ? { start: first.start, end: first.end, timeZone: tz, durationMinutes: first.durationMinutes } : undefined,
+    validUntil,
   };
+}
+
+/** One group's digest line, its next meeting, and until when (epoch ms) time alone leaves it as it is. */
+export interface GroupLine {
+  group: DigestGroup;
+  next?: NextMeeting;
+  validUntil: number;
+}
+
+/** A group's line as the lines cache keeps it: with the change mark it was computed after (the mark row's ETag). */
+export interface CachedLine extends GroupLine {
+  seen?: string;
+}
+
+/**
+ * Every group's digest line, computed once from a full read of the figures
+ * and kept, so an on-demand digest reads the lines and recomputes only the
+ * groups changed since (a change mark per group, written with each event)
+ * or whose line time has moved past (`validUntil`).
+ */
+export interface LinesCache {
+  /** When (ISO, the computing process's clock) the lines were computed from a full read: a cache of an earlier day is not used. */
+  basis: string;
+  /** The latest instant (epoch ms) a line was computed for: a read at an earlier instant computes afresh. */
+  computedFor: number;
+  /** The organisation's groups and zone the lines were computed for. */
+  fingerprint: string;
+  lines: Record<string, CachedLine>;
+}
+
+/** What a store offers for the lines cache (src/storage/figures.ts). */
+export interface LinesCacheStore {
+  /** The cache of today, if any, and the groups' change marks of today (group → mark), read before any figures. */
+  readLines(tenantId: string): Promise<{ cache?: LinesCache; marks: Map<string, string> }>;
+  saveLines(tenantId: string, cache: LinesCache): Promise<void>;
+  /** The figures of some groups only (point reads of their rows, and the consents expiring soon). */
+  groupsSnapshot(tenantId: string, groupIds: string[], now: Date): Promise<FigureSnapshot>;
+  /** The reviews kept in the figures, by document (one partition). */
+  reviewsOf(tenantId: string): Promise<Map<string, StoredReviews>>;
 }

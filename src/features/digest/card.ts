@@ -69,7 +69,14 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
   add(tt.coming, 'coming');
   // Documents due soon, consents running out and refusals are worth the manager's attention too: the all-clear is for a week with none of them.
   const attention = needsAttention(tt) || tt.reviewsDueSoon + tt.consentsExpiring + tt.refusals > 0;
+  // Each group's row is worked out once, however often fitList renders the card to find what fits.
+  const rows = new Map<DigestGroup, ReturnType<typeof rowOf>>();
   const groupRow = (g: DigestGroup) => {
+    let r = rows.get(g);
+    if (!r) rows.set(g, (r = rowOf(g)));
+    return r;
+  };
+  const rowOf = (g: DigestGroup) => {
     const good = !groupNeedsAttention(g);
     return {
       name: userText(g.name),

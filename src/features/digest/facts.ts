@@ -1,7 +1,17 @@
 import { DateTime } from 'luxon';
 import type { AdaptiveCardJson } from '../../cards/render';
 import type { Digest, DigestGroup, DigestReview } from '../../domain/digest/digest';
-import { digestGroupOf, type FigureSnapshot, type NextMeeting } from '../../domain/digest/figures';
+import { createHash } from 'node:crypto';
+import {
+  type CachedLine,
+  digestGroupOf,
+  emptySnapshot,
+  type Figures,
+  type FigureSnapshot,
+  type GroupLine,
+  type LinesCacheStore,
+  type NextMeeting,
+} from '../../domain/digest/figures';
 import { localDate, type Group, type Manager, type Organisation } from '../../domain/organisation';
 import { byUrgency, reviewRow } from '../../domain/reviews/reviews';
 import { t, type Locale } from '../../i18n';
@@ -33,11 +43,27 @@ interface GroupFacts {
   next?: NextMeeting;
 }
 
+/** Above this many groups to recompute, the lines are computed afresh from one full read of the figures. */
+export const RECOMPUTE_AT_MOST = 64;
+
+const fingerprints = new WeakMap<object, string>();
+/** What the lines depend on in the organisation file: the groups (id, level, cadence) and the zone. */
+function fingerprintOf(org: Organisation): string {
+  let f = fingerprints.get(org);
+  if (!f) {
+    const what = JSON.stringify([org.timeZone, org.groups.map((g) => [g.id, g.level, g.cadence])]);
+    f = createHash('sha256').update(what).digest('base64url').slice(0, 22);
+    fingerprints.set(org, f);
+  }
+  return f;
+}
+
 /** Facts per group, computed at most once per tenant and run, from one snapshot of the figures. */
 export class DigestFacts {
   private readonly cache = new Map<string, Promise<GroupFacts>>();
   private readonly snapshots = new Map<string, Promise<FigureSnapshot>>();
   private reviews?: Promise<DigestReview[]>;
+  private readonly allLines = new Map<string, Promise<Map<string, GroupLine>>>();
 
   constructor(
     private readonly services: DigestFactsDeps,
@@ -59,11 +85,72 @@ export class DigestFacts {
     const key = `${tenantId}|${g.id}`;
     let p = this.cache.get(key);
     if (!p) {
-      p = this.snapshot(tenantId).then((s) => digestGroupOf(g, s, this.now, this.services.organisation.timeZone));
+      const figures = this.services.figures;
+      p = figures.readLines
+        ? this.lines(tenantId).then(
+            (all) => all.get(g.id) ?? digestGroupOf(g, emptySnapshot(), this.now, this.services.organisation.timeZone),
+          )
+        : this.snapshot(tenantId).then((s) => digestGroupOf(g, s, this.now, this.services.organisation.timeZone));
       this.cache.set(key, p);
       p.catch(() => this.cache.delete(key));
     }
     return p;
+  }
+
+  /**
+   * Every group's line, from the lines cache kept in the figures: the groups
+   * changed since it was computed (their change marks) and those whose line
+   * time has moved past are recomputed from their own rows and written back;
+   * with no cache, another organisation, or more than RECOMPUTE_AT_MOST
+   * groups to redo, all lines are computed from one full read and kept.
+   */
+  private lines(tenantId: string): Promise<Map<string, GroupLine>> {
+    let p = this.allLines.get(tenantId);
+    if (!p) {
+      p = this.readOrCompute(tenantId);
+      this.allLines.set(tenantId, p);
+      p.catch(() => this.allLines.delete(tenantId));
+    }
+    return p;
+  }
+
+  private async readOrCompute(tenantId: string): Promise<Map<string, GroupLine>> {
+    const org = this.services.organisation;
+    const tz = org.timeZone;
+    const figures = this.services.figures as Figures & LinesCacheStore;
+    const nowMs = this.now.getTime();
+    const fingerprint = fingerprintOf(org);
+    const { cache, marks } = await figures.readLines(tenantId);
+    const usable = cache && cache.fingerprint === fingerprint && cache.computedFor <= nowMs;
+    const stale = usable
+      ? org.groups.filter((g) => {
+          const line = cache.lines[g.id];
+          return !line || line.validUntil <= nowMs || (marks.has(g.id) && marks.get(g.id) !== line.seen);
+        })
+      : org.groups;
+    if (usable && stale.length <= RECOMPUTE_AT_MOST) {
+      if (stale.length) {
+        const s = await figures.groupsSnapshot(
+          tenantId,
+          stale.map((g) => g.id),
+          this.now,
+        );
+        for (const g of stale) cache.lines[g.id] = { ...digestGroupOf(g, s, this.now, tz), seen: marks.get(g.id) };
+        cache.computedFor = nowMs;
+        // Written back for the next reader; the answer does not wait for it (a lost write recomputes the same groups again).
+        figures.saveLines(tenantId, cache).catch(() => undefined);
+      }
+      return new Map(
+        org.groups.map((g) => [g.id, { ...cache.lines[g.id]!, group: { ...cache.lines[g.id]!.group, name: g.name, level: g.level } }]),
+      );
+    }
+    // The marks read above come before the figures read now: an event after them leaves a new mark, and its group is redone.
+    const basis = new Date().toISOString();
+    const s = await this.snapshot(tenantId);
+    const lines: Record<string, CachedLine> = {};
+    for (const g of org.groups) lines[g.id] = { ...digestGroupOf(g, s, this.now, tz), seen: marks.get(g.id) };
+    figures.saveLines(tenantId, { basis, computedFor: nowMs, fingerprint, lines }).catch(() => undefined);
+    return new Map(Object.entries(lines));
   }
 
   allReviews(): Promise<DigestReview[]> {
@@ -71,7 +158,8 @@ export class DigestFacts {
       const { services, now } = this;
       const org = services.organisation;
       // The reviews recorded in Teams, as the figures keep them (one partition of the snapshot read for the groups anyway).
-      const stored = (await this.snapshot(org.tenantId ?? '')).reviews;
+      const figures = services.figures;
+      const stored = figures.reviewsOf ? await figures.reviewsOf(org.tenantId ?? '') : (await this.snapshot(org.tenantId ?? '')).reviews;
       return org.documents
         .map((d) => reviewRow(d, stored.get(d.id), now, org.timeZone))
         .filter((r) => r.next.status === 'dueSoon' || r.next.status === 'overdue' || r.next.status === 'expired')
@@ -92,10 +180,12 @@ export class DigestFacts {
   async forManager(tenantId: string, manager: Manager, locale: Locale, from?: number): Promise<AdaptiveCardJson> {
     const org = this.services.organisation;
     const groups = overseenGroups(org, manager);
+    // The documents' reviews are read while the groups' lines are.
+    const reviewsRead = this.allReviews();
     const facts = await Promise.all(groups.map((g) => this.group(tenantId, g)));
     const groupIds = new Set(groups.map((g) => g.id));
     const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
-    const reviews = (await this.allReviews()).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
+    const reviews = (await reviewsRead).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
     const digest: Digest = {
       managerId: manager.personId,
       weekOf: localDate(this.now, org.timeZone),
