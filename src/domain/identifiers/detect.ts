@@ -1,6 +1,6 @@
 import { GIVEN_NAMES as GIVEN } from './given-names';
 import * as L from './lexicon';
-import { findPersonnummer } from './personnummer';
+import { findPersonnummer, type PersonnummerMatch } from './personnummer';
 import { words } from './words';
 
 // Local bindings: module namespace access compiles to getters under some loaders; these are read per token.
@@ -3495,13 +3495,22 @@ function chunkBounds(text: string): number[] {
   return bounds;
 }
 
+const NO_MATCHES: readonly PersonnummerMatch[] = [];
+
 function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags | undefined): Finding[] {
   const out: Finding[] = [];
-  const pnrs = findPersonnummer(text, now);
+  const tokens = tokenize(text);
+  // Every written personnummer holds ten digits or more, and every ASCII digit is in a number token: most messages
+  // have fewer and need no scan for one.
+  let digits = 0;
+  for (let k = 0; k < tokens.length && digits < 10; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== Kind.Word) digits += t.end - t.start - (t.kind === Kind.NumClass ? 1 : 0);
+  }
+  const pnrs = digits < 10 ? NO_MATCHES : findPersonnummer(text, now);
   for (const m of pnrs) {
     out.push({ category: m.kind, confidence: 1, start: m.start, end: m.end, normalised: m.normalised });
   }
-  const tokens = tokenize(text);
   const flags = forced ? { ...forced } : flagsOf(text, tokens);
   // A ten-digit run starting 07 right after a phone word is a mobile number, not a personnummer.
   if (pnrs.length) reclassifyPhoneLike(text, tokens, out);
