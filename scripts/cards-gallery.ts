@@ -20,6 +20,7 @@ import { trendsOf } from '../src/domain/indicators/indicators';
 import { raisedCard } from '../src/features/raise/raise';
 import { concernCard } from '../src/features/concern/card';
 import { consentExpiryCard } from '../src/features/consent/expiry';
+import { riskPeriodCard } from '../src/features/risk-periods';
 import { contactsCard } from '../src/features/contacts/card';
 import { findContacts } from '../src/domain/contacts/contacts';
 import { newAgenda, propose } from '../src/domain/agenda/agenda';
@@ -488,6 +489,26 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   { name: 'language', build: (l) => languageCard(l, 'teams') },
   { name: 'error', build: (l) => errorCard(l, 'error.storage') },
   { name: 'not-allowed', build: (l) => notAllowedCard(l, 'notConvener', ['Sara Ek', 'Maria Sjöberg']) },
+  {
+    name: 'risk-period',
+    build: (l) =>
+      riskPeriodCard(
+        l,
+        {
+          id: 'valborg',
+          name: 'Valborg',
+          rule: 'valborg',
+          daysBefore: 14,
+          groups: ['faltgrupp'],
+          checklist: [
+            'Fältgruppen planerar närvaro på kvällen',
+            'Fritidsgården håller öppet längre',
+            'Information till vårdnadshavare via skolan',
+          ],
+        },
+        { date: '2027-04-30', today: '2027-04-16', groupName: 'Fältgrupp' },
+      ),
+  },
   {
     name: 'consent-expiry',
     build: (l) =>

@@ -32,6 +32,7 @@ export const CARD_KINDS = [
   'concern',
   'contacts',
   'consent-expiry',
+  'risk-period',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

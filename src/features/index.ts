@@ -4,6 +4,7 @@ import { agendaFeature } from './agenda';
 import { consentFeature } from './consent';
 import { consentJobsFeature } from './consent/jobs';
 import { consentExpiryFeature } from './consent/expiry';
+import { riskPeriodsFeature } from './risk-periods';
 import { concernFeature } from './concern';
 import { contactsFeature } from './contacts';
 import { digestFeature } from './digest';
@@ -39,6 +40,7 @@ export const FEATURES: readonly Feature[] = [
   concernFeature,
   contactsFeature,
   consentExpiryFeature,
+  riskPeriodsFeature,
 ];
 
 /** What the features registered: the edge hangs these on Teams (src/bot/app.ts) and on the scheduler (src/index.ts). */

@@ -11,6 +11,8 @@ import contactsEn from '../features/contacts/strings.en.json';
 import contactsSv from '../features/contacts/strings.sv.json';
 import consentExpiryEn from '../features/consent/expiry.strings.en.json';
 import consentExpirySv from '../features/consent/expiry.strings.sv.json';
+import riskPeriodsEn from '../features/risk-periods/strings.en.json';
+import riskPeriodsSv from '../features/risk-periods/strings.sv.json';
 import consentEn from '../features/consent/strings.en.json';
 import consentSv from '../features/consent/strings.sv.json';
 import digestEn from '../features/digest/strings.en.json';
@@ -39,6 +41,7 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: concernSv, en: concernEn },
   { sv: contactsSv, en: contactsEn },
   { sv: consentExpirySv, en: consentExpiryEn },
+  { sv: riskPeriodsSv, en: riskPeriodsEn },
   { sv: consentSv, en: consentEn },
   { sv: digestSv, en: digestEn },
   { sv: groupSv, en: groupEn },

@@ -11,6 +11,7 @@ import { digestCard } from '../../src/features/digest/card';
 import { reviewListCard, reviewReminderCard } from '../../src/features/reviews/cards';
 import { concernCard } from '../../src/features/concern/card';
 import { consentExpiryCard } from '../../src/features/consent/expiry';
+import { riskPeriodCard } from '../../src/features/risk-periods';
 import { contactsCard } from '../../src/features/contacts/card';
 import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/cards';
 import { actionPlanCard } from '../../src/features/plans/cards';
@@ -319,6 +320,15 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
   { kind: 'error', build: (l) => errorCard(l, 'group.unknownGroup', { groupId: evil('groupId'), groups: evil('groups') }) },
   // The language card shows no user text; it is built here so that every kind is covered.
   { kind: 'language', build: (l) => languageCard(l, 'user') },
+  {
+    kind: 'risk-period',
+    build: (l) =>
+      riskPeriodCard(
+        l,
+        { id: 'valborg', name: evil('riskName'), rule: 'valborg', daysBefore: 14, groups: ['operativ'], checklist: [evil('riskItem')] },
+        { date: '2027-04-30', today: '2027-04-16', groupName: evil('riskGroup') },
+      ),
+  },
   {
     kind: 'consent-expiry',
     build: (l) =>

@@ -60,6 +60,28 @@ export const ReportingSchema = z.strictObject({
 });
 export type Reporting = z.infer<typeof ReportingSchema>;
 
+/** The days a risk period is known by: fixed days of the year, or the school year's end (the spring term's last day). */
+export const RISK_PERIOD_RULES = ['valborg', 'skolavslutning', 'midsommar', 'nyarsafton'] as const;
+
+/**
+ * A recurring period the groups plan preventive work for (Oxelösund's
+ * "riskhelger som t.ex. Valborg, skolavslutning"): by a rule (a named day,
+ * or `MM-DD` every year) or by dates; the groups get the `risk-period` card
+ * `daysBefore` days before, with the checklist.
+ */
+export const RiskPeriodSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'bad id (use lowercase a–z, digits, ".", "_" or "-")'),
+  name: Text,
+  rule: z
+    .union([z.enum(RISK_PERIOD_RULES), z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a named day or MM-DD')])
+    .optional(),
+  dates: z.array(IsoDateSchema).optional(),
+  daysBefore: z.number().int().min(1).max(120).default(14),
+  groups: z.array(z.string().min(1)).min(1),
+  checklist: z.array(Text).default([]),
+});
+export type RiskPeriod = z.infer<typeof RiskPeriodSchema>;
+
 export const GROUP_LEVELS = ['strategic', 'tactical', 'operative'] as const;
 export type GroupLevel = (typeof GROUP_LEVELS)[number];
 
@@ -281,6 +303,8 @@ export const OrganisationSchema = z.strictObject({
   indicators: z.array(IndicatorSchema).optional(),
   /** Where reports of concern go (the `concern` card, the refusal card's link to it). */
   reporting: ReportingSchema.optional(),
+  /** Recurring risk periods the groups plan for (the `risk-period` card). */
+  riskPeriods: z.array(RiskPeriodSchema).optional(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 

@@ -158,6 +158,12 @@ function checkReferences(raw: unknown): Problem[] {
       problems.push({ path: ['indicators', i, 'id'], message: `duplicate indicator id "${id}"` });
     if (id !== undefined) indicatorIds.add(id);
   });
+  arr(raw.riskPeriods).forEach((rp, i) => {
+    if (!isRec(rp)) return;
+    arr(rp.groups).forEach((id, j) => ref(id, groups, 'group', ['riskPeriods', i, 'groups', j]));
+    if (rp.rule === undefined && rp.dates === undefined)
+      problems.push({ path: ['riskPeriods', i], message: 'a risk period needs a rule or dates' });
+  });
   return problems;
 }
 
@@ -233,6 +239,7 @@ export const OverlaySchema = z
     sourceRef: OrganisationSchema.shape.sourceRef,
     retention: OrganisationSchema.shape.retention,
     reporting: OrganisationSchema.shape.reporting,
+    riskPeriods: OrganisationSchema.shape.riskPeriods,
     indicators: OrganisationSchema.shape.indicators,
     sipSystemUrl: OrganisationSchema.shape.sipSystemUrl,
     addPeople: z.array(PersonSchema).optional(),
@@ -254,6 +261,7 @@ export function applyOverlay(base: Organisation, overlay: Overlay): { result: Re
   for (const key of ['id', 'name', 'timeZone', 'language', 'tenantId', 'mailDomains', 'sourceRef', 'retention', 'indicators'] as const)
     if (overlay[key] !== undefined) result[key] = overlay[key];
   if (overlay.reporting !== undefined) result.reporting = overlay.reporting;
+  if (overlay.riskPeriods !== undefined) result.riskPeriods = overlay.riskPeriods;
   if (overlay.sipSystemUrl !== undefined) result.sipSystemUrl = overlay.sipSystemUrl;
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseOrganisation } from '../../src/domain/organisation';
+import { dayOfRule, nextOccurrence, plannedRiskPeriod } from '../../src/domain/risk-periods/risk-periods';
+
+describe('risk periods', () => {
+  it('named days: Valborg, the spring term’s last day, midsommarafton, nyårsafton, MM-DD', () => {
+    expect(dayOfRule('valborg', 2027)).toBe('2027-04-30');
+    expect(dayOfRule('skolavslutning', 2027)).toBe('2027-06-11'); // the Friday on or before 15 June
+    expect(dayOfRule('midsommar', 2027)).toBe('2027-06-25');
+    expect(dayOfRule('nyarsafton', 2027)).toBe('2027-12-31');
+    expect(dayOfRule('10-31', 2027)).toBe('2027-10-31');
+  });
+
+  it('the next occurrence on or after a day, by rule or by dates', () => {
+    expect(nextOccurrence({ rule: 'valborg' }, '2027-04-30')).toBe('2027-04-30');
+    expect(nextOccurrence({ rule: 'valborg' }, '2027-05-01')).toBe('2028-04-30');
+    expect(nextOccurrence({ dates: ['2027-02-22', '2028-02-21'] }, '2027-03-01')).toBe('2028-02-21');
+    expect(nextOccurrence({ dates: ['2027-02-22'] }, '2027-03-01')).toBeUndefined();
+  });
+
+  it('plans one card per group at 09:00 local, daysBefore ahead, only when still ahead', () => {
+    const period = { id: 'valborg', name: 'Valborg', rule: 'valborg' as const, daysBefore: 14, groups: ['a', 'b'], checklist: [] };
+    const planned = plannedRiskPeriod('t', period, '2027-01-01', new Date('2027-01-01T00:00:00Z'), 'Europe/Stockholm');
+    expect(planned.map((p) => [p.groupId, p.date, p.dueAt.toISOString()])).toEqual([
+      ['a', '2027-04-30', '2027-04-16T07:00:00.000Z'],
+      ['b', '2027-04-30', '2027-04-16T07:00:00.000Z'],
+    ]);
+    expect(plannedRiskPeriod('t', period, '2027-04-20', new Date('2027-04-20T10:00:00Z'), 'Europe/Stockholm')).toEqual([]);
+  });
+
+  it('the organisation file checks a period’s groups and that it has a rule or dates', () => {
+    const r = parseOrganisation(
+      [
+        'id: x',
+        'name: X',
+        'riskPeriods:',
+        '  - { id: v, name: Valborg, groups: [nope] }',
+        '  - { id: w, name: W, rule: "13-01", groups: [nope] }',
+      ].join('\n'),
+      'x.yaml',
+    );
+    const errors = r.ok ? [] : r.errors.join('\n');
+    expect(errors).toContain('x.yaml: riskPeriods[0].groups[0]: unknown group "nope"');
+    expect(errors).toContain('x.yaml: riskPeriods[0]: a risk period needs a rule or dates');
+    expect(errors).toContain('x.yaml: riskPeriods[1].rule');
+  });
+});
+
+describe('the Oxelösund preset', () => {
+  it('carries its seed’s risk weekends, Valborg and skolavslutning, for the field work and EST groups', async () => {
+    const { loadOrganisation } = await import('../../src/domain/organisation');
+    const r = loadOrganisation('oxelosund');
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect((r.organisation.riskPeriods ?? []).map((p) => [p.id, p.rule, p.groups])).toEqual([
+      ['valborg', 'valborg', ['faltarbete', 'bra-est']],
+      ['skolavslutning', 'skolavslutning', ['faltarbete', 'bra-est']],
+    ]);
+  });
+});
