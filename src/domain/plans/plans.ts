@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { configuredText, type CheckedText } from '../consent/checked-text';
+import { configuredText, EMPTY_TEXT, type CheckedText } from '../consent/checked-text';
 import { addDays, type IsoDate } from '../organisation/dates';
 import { ACTIVITY_STATUSES, type ActivityStatus, type GoverningDocument, type Organisation } from '../organisation/model';
 
@@ -224,7 +224,7 @@ export function applyChange(
       owner,
       due: change.due ?? current?.due ?? '',
       status: change.status ?? current?.status ?? 'planned',
-      decisionRef: (current?.decisionRef ?? '') as CheckedText,
+      decisionRef: current?.decisionRef ?? EMPTY_TEXT,
       added: current ? current.source === 'teams' : true,
     },
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { quickScheduleSchema } from '../../domain/commands/parse';
-import type { CheckedText } from '../../domain/consent';
+import { type CheckedText, EMPTY_TEXT } from '../../domain/consent';
 import { meetingIdFor, type Meeting } from '../../domain/meetings/meeting';
 import { occurrenceAt } from '../../domain/meetings/recurrence';
 import {
@@ -197,7 +197,7 @@ export async function savePlan(
   for (const k of SIP_PLAN_TEXT_FIELDS) {
     const raw = data[k] ?? '';
     if (!raw.trim()) {
-      checked[k] = '' as CheckedText;
+      checked[k] = EMPTY_TEXT;
       shown[k] = '';
       if (SIP_PLAN_REQUIRED.includes(k)) problems.push(turn.t('sip.problems.required', { field: turn.t(`sip.plan.${k}`) }));
       continue;
