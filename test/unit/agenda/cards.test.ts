@@ -159,7 +159,7 @@ describe('the minutes cards', () => {
       const card = minutesSummaryCard('en', meeting, m, { groupName: 'Operativ grupp', attendeeNames: ['Megan Bowen', 'Alex Wilber'] });
       expectValidCard(card);
       const s = JSON.stringify(card);
-      if (n) expect(s).toContain('SIP updated for 1 cases: SAM-BBBB1000.');
+      if (n) expect(s).toContain('SIP updated for 1 case: SAM-BBBB1000.');
       expect(s).not.toContain('Insats');
       expect(size(card)).toBeLessThan(28_000);
     });
