@@ -23,6 +23,8 @@ import type { Sip } from '../../src/domain/sip/sip';
 import type { Task } from '../../src/domain/minutes/minutes';
 import { loadOrganisation } from '../../src/domain/organisation';
 import { reviewRow } from '../../src/domain/reviews/reviews';
+import { buildReport, reportPeriod } from '../../src/domain/report/report';
+import { reportCard } from '../../src/features/report/card';
 import type { Locale } from '../../src/i18n';
 
 /**
@@ -488,6 +490,25 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
           },
         ],
         { text: evil('raiseNotice'), ok: true },
+      ),
+  },
+  {
+    kind: 'report',
+    build: (l) =>
+      reportCard(
+        l,
+        buildReport({
+          organisation: { name: evil('organisationName'), timeZone: 'Europe/Stockholm', groups: [], documents: [] },
+          period: reportPeriod(2026, false),
+          now: new Date('2026-11-22T10:00:00Z'),
+          meetings: new Map(),
+          minutes: new Map(),
+          tasks: new Map(),
+          reviews: new Map(),
+          audit: [],
+          consentExpiries: [],
+        }),
+        `${BOT_URL}report/x.html`,
       ),
   },
 ];
