@@ -297,7 +297,10 @@ export const OrganisationSchema = z.strictObject({
     .string()
     .trim()
     .url('expected a URL')
-    .refine((v) => /^https:\/\/[^\s/]+/i.test(v), (v) => ({ message: `expected an https:// link, got "${v}"` }))
+    .refine(
+      (v) => /^https:\/\/[^\s/]+/i.test(v),
+      (v) => ({ message: `expected an https:// link, got "${v}"` }),
+    )
     .optional(),
   /** Indicators followed up against a target (§11). */
   indicators: z.array(IndicatorSchema).optional(),

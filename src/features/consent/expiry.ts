@@ -184,7 +184,7 @@ export async function renewConsent(
   const groupName = groupNamer(org, info.tenantId);
   const consent = await deps.consents.get(info.tenantId, ref);
   const mayIn = new Set(permittedGroups(org, turn.actor, 'consent.record').map((g) => g.id));
-  if (!consent || !consent.scope.groupIds.some((g) => mayIn.has(g))) {
+  if (!consent?.scope.groupIds.some((g) => mayIn.has(g))) {
     if (mayIn.size === 0) return consentNotAllowedCard(turn.locale, refusalFor(org, turn.actor, 'consent.record'));
     if (!consent) return errorCard(turn.locale, 'consentExpiry.notFound', { caseRef: ref });
     return consentNotAllowedCard(turn.locale, refusalFor(org, turn.actor, 'consent.record'));
