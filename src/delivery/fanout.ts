@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { telemetry } from '../telemetry';
 import type { Logger } from '../logger';
 import { isConflict } from '../storage/tables';
 import { connectorStatus as statusOf, retryAfterMs } from './connector-errors';
@@ -314,9 +315,11 @@ export class FanOut {
       const status = statusOf(err);
       if (status === 429) this.o.limiter.throttled(delivery.conversationId, retryAfterMs(err) ?? 1000);
       else if (status === undefined || status >= 500 || status === 408) this.o.limiter.failed();
+      telemetry.fanoutSend(status === 429 ? 'throttled' : 'failed');
       return this.retryOrFail(claimed, err, summary, finish);
     }
     this.o.limiter.succeeded();
+    telemetry.fanoutSend('sent');
     summary.sent += 1;
     await finish({ status: 'sent', activityId: activityId ?? '', lastError: '' });
     return undefined;
