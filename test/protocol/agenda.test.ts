@@ -413,7 +413,7 @@ describe('operative minutes', () => {
     );
     expect(text(ok)).toContain('Protokollet är justerat');
     const summary = t.emulator.sent.slice(mark).find((a) => cardKind(a) === 'minutes-summary')!;
-    expect(text(cardOf(summary))).toContain('SIP uppdaterad för 1 ärenden: SAM-EEEE5555.');
+    expect(text(cardOf(summary))).toContain('SIP uppdaterad för 1 ärende: SAM-EEEE5555.');
     expect(text(cardOf(summary))).not.toContain('Stödsamtal');
   });
 });

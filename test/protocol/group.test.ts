@@ -234,8 +234,10 @@ describe("hjälp reflects the user's real roles", () => {
     expect(json).not.toContain('Kommer i en senare version.');
     // Card actions (help.run), not imBack buttons, which the Agents Playground ignores.
     const actions = (card.actions ?? []) as Array<{ type?: string; verb?: string; data?: { command?: string } }>;
-    expect(actions.every((a) => a.type === 'Action.Execute' && a.verb === 'help.run')).toBe(true);
-    const commands = actions.map((a) => parseCommand(a.data?.command ?? ''));
+    // help.run for the commands, and concern.show for the route to a report of concern (issue 18).
+    expect(actions.every((a) => a.type === 'Action.Execute' && (a.verb === 'help.run' || a.verb === 'concern.show'))).toBe(true);
+    expect(actions.filter((a) => a.verb === 'concern.show')).toHaveLength(1);
+    const commands = actions.filter((a) => a.verb === 'help.run').map((a) => parseCommand(a.data?.command ?? ''));
     expect(commands.map((c) => (c.kind === 'command' ? c.command.name : c.kind))).toEqual(
       expect.arrayContaining(['group', 'schedule', 'meetings', 'agenda']),
     );
