@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { CheckedText } from '../consent/checked-text';
+import { findCaseRefs } from '../consent/case-ref';
+import { approvedIfNone, type CheckedText, screen } from '../consent/checked-text';
 import type { Meeting } from '../meetings/meeting';
 import type { Minutes, Task } from '../minutes/minutes';
 import { expectedMeetingsInYear, expectedMeetingsSoFar, membersOf, type Group, type GroupLevel, type Organisation } from '../organisation';
@@ -179,6 +180,15 @@ export interface Report {
   totals: { held: number; expected: number; refusals: number; decisions: number; actionsOverdue: number };
 }
 
+/**
+ * A decision text the report may print: one in which the detector finds no identifier at all and that names
+ * no case. The gate let a decision through under a consent in force for its group; the report goes to the
+ * boards, where that consent does not reach, so such a decision is counted and not quoted.
+ */
+function publishable(text: CheckedText): boolean {
+  return findCaseRefs(text).length === 0 && approvedIfNone(screen(text)) !== undefined;
+}
+
 /** Most decision texts a group lists (the count is always whole). */
 export const MAX_DECISION_TEXTS = 30;
 
@@ -225,7 +235,7 @@ export function buildReport(input: ReportInput): Report {
       withMinutes: finals.length,
       attendancePercent: attendance,
       decisions: decisions.length,
-      decisionTexts: g.level === 'operative' ? [] : decisions.slice(0, MAX_DECISION_TEXTS),
+      decisionTexts: g.level === 'operative' ? [] : decisions.filter(publishable).slice(0, MAX_DECISION_TEXTS),
       actions: { recorded: tasks.length, done, overdue, open: tasks.length - done },
     };
   });

@@ -134,6 +134,21 @@ describe('buildReport on a seeded year', () => {
     expect(r.groups.find((g) => g.id === 'op')!).toMatchObject({ expected: 10, held: 6 });
   });
 
+  it('quotes no decision that names a person or a case, in any group: those it counts only', () => {
+    const base = seeded();
+    const styrMinutes = base.minutes.get('styr')!;
+    const named = [
+      { ...styrMinutes[0]!, decisions: ['Kalle Testsson i 4B får stöd av elevhälsan', 'SAM-7K3F9Q2M följs upp'].map(fromStore) },
+      ...styrMinutes.slice(1),
+    ];
+    const r = buildReport({ ...base, minutes: new Map([...base.minutes, ['styr', named]]) });
+    const styr = r.groups.find((g) => g.id === 'styr')!;
+    expect(styr.decisions).toBe(5);
+    expect(styr.decisionTexts).toEqual(Array(3).fill('Handlingsplanen antas'));
+    expect(JSON.stringify(r)).not.toContain('Testsson');
+    expect(JSON.stringify(r)).not.toContain('SAM-7K3F9Q2M');
+  });
+
   it('keeps an operative group to counts: its decisions (which may hold a case reference) are not listed', () => {
     const r = buildReport(seeded());
     expect(r.groups.find((g) => g.id === 'op')!.decisionTexts).toEqual([]);
