@@ -110,6 +110,12 @@ describe('privacy scan', () => {
     }
   });
 
+  it('finds a name as a word, not inside another word', () => {
+    expect(leaks('row', row('Trygghet bland barn och ungdomar'))).toEqual([]);
+    expect(leaks('row', row('Kallelse skickas till mötet'))).toEqual([]);
+    expect(leaks('row', row('omar4b har hög frånvaro')).join()).toMatch(/a subject's name/);
+  });
+
   it('finds flagged text with its spaces and dashes changed', () => {
     expect(leaks('log', row('hög\u00A0frånvaro\u200B igen')).join()).toMatch(/flagged message text/);
   });
