@@ -302,6 +302,16 @@ export const OrganisationSchema = z.strictObject({
       (v) => ({ message: `expected an https:// link, got "${v}"` }),
     )
     .optional(),
+  /** The municipality's own consent form (Gnesta: "Ladda ner blanketten"), linked from the consent form card; https only. */
+  consentFormUrl: z
+    .string()
+    .trim()
+    .url('expected a URL')
+    .refine(
+      (v) => /^https:\/\/[^\s/]+/i.test(v),
+      (v) => ({ message: `expected an https:// link, got "${v}"` }),
+    )
+    .optional(),
   /** Indicators followed up against a target (§11). */
   indicators: z.array(IndicatorSchema).optional(),
   /** Where reports of concern go (the `concern` card, the refusal card's link to it). */

@@ -242,6 +242,7 @@ export const OverlaySchema = z
     riskPeriods: OrganisationSchema.shape.riskPeriods,
     indicators: OrganisationSchema.shape.indicators,
     sipSystemUrl: OrganisationSchema.shape.sipSystemUrl,
+    consentFormUrl: OrganisationSchema.shape.consentFormUrl,
     addPeople: z.array(PersonSchema).optional(),
     updatePeople: z.record(PersonSchema.partial().strict()).optional(),
     addAgencies: z.array(AgencySchema).optional(),
@@ -263,6 +264,7 @@ export function applyOverlay(base: Organisation, overlay: Overlay): { result: Re
   if (overlay.reporting !== undefined) result.reporting = overlay.reporting;
   if (overlay.riskPeriods !== undefined) result.riskPeriods = overlay.riskPeriods;
   if (overlay.sipSystemUrl !== undefined) result.sipSystemUrl = overlay.sipSystemUrl;
+  if (overlay.consentFormUrl !== undefined) result.consentFormUrl = overlay.consentFormUrl;
   const people = result.people as Rec[];
   const groups = result.groups as Rec[];
   const documents = result.documents as Rec[];
