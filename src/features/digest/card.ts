@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
-import { fitList, MAX_CARD_BYTES } from '../../cards/size';
+import { fitList, jsonBytes, MAX_CARD_BYTES } from '../../cards/size';
 import { userText } from '../../cards/user-text';
 import type { Digest, DigestGroup } from '../../domain/digest/digest';
 import { needsAttention, totals } from '../../domain/digest/digest';
@@ -113,6 +113,8 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
   const ordered = attentionFirst(d.groups);
   const maxBytes = o.maxBytes ?? MAX_CARD_BYTES;
   const render = (data: Omit<DigestCardData, keyof typeof base>) => renderCard('digest', { ...base, ...data });
+  // A group's share of the card is its row's JSON (each field appears once in the template): fitList sums these instead of searching by renders.
+  const weigh = (g: DigestGroup) => jsonBytes(groupRow(g));
 
   if (o.from !== undefined) {
     // A page of the full overview.
@@ -131,6 +133,7 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
         });
       },
       maxBytes,
+      weigh,
     ).card;
   }
 
@@ -151,5 +154,6 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
       });
     },
     maxBytes,
+    weigh,
   ).card;
 }
