@@ -1,6 +1,6 @@
 import { fromStore } from '../domain/consent/checked-text';
 import type { TableClient } from '@azure/data-tables';
-import type { Consent, ConsentForm, Party } from '../domain/consent';
+import type { ChildView, Consent, ConsentForm, Party, SingleGuardianReason } from '../domain/consent';
 import { decodeKey, encodeKey, NO_TENANT } from './keys';
 import { isNotFound, odata } from './tables';
 
@@ -98,6 +98,10 @@ function toEntity(c: Consent) {
     recordedAt: c.recordedAt,
     withdrawnAt: c.withdrawnAt ?? '',
     withdrawnBy: c.withdrawnBy ?? '',
+    singleGuardianReason: c.singleGuardianReason ?? '',
+    childAge: c.childAge === undefined ? '' : String(c.childAge),
+    childView: c.childView ?? '',
+    childViewNote: c.childViewNote ?? '',
   };
 }
 
@@ -127,5 +131,9 @@ function fromEntity(e: Record<string, string> & { partitionKey?: string; rowKey?
     recordedAt: e.recordedAt ?? '',
     withdrawnAt: e.withdrawnAt || undefined,
     withdrawnBy: e.withdrawnBy || undefined,
+    ...(e.singleGuardianReason ? { singleGuardianReason: e.singleGuardianReason as SingleGuardianReason } : {}),
+    ...(e.childAge ? { childAge: Number(e.childAge) } : {}),
+    ...(e.childView ? { childView: e.childView as ChildView } : {}),
+    ...(e.childViewNote ? { childViewNote: fromStore(e.childViewNote) } : {}),
   };
 }

@@ -8,6 +8,31 @@ export type Party = 'guardian1' | 'guardian2' | 'child' | 'other';
 export const PARTIES: readonly Party[] = ['guardian1', 'guardian2', 'child', 'other'];
 
 export type ConsentForm = 'written' | 'oral' | 'e-signature';
+
+/**
+ * Why fewer than both guardians consented (Gnesta: both guardians, the child by
+ * age and maturity): sole custody, the young person's own consent at a stated
+ * age, or another arrangement (a specially appointed guardian, for example).
+ */
+export type SingleGuardianReason = 'soleCustody' | 'ownConsent' | 'other';
+export const SINGLE_GUARDIAN_REASONS: readonly SingleGuardianReason[] = ['soleCustody', 'ownConsent', 'other'];
+
+/** The child's own view of the sharing, heard by age and maturity; `notAsked` when too young to be asked. */
+export type ChildView = 'agrees' | 'objects' | 'notAsked';
+export const CHILD_VIEWS: readonly ChildView[] = ['agrees', 'objects', 'notAsked'];
+
+/** From this age the form asks for the child's view when the child is not a party (a child of 12 is heard, FB 6 kap. 2 a §, LVU 36 §). */
+export const CHILD_VIEW_AGE = 12;
+
+/** How many guardians are among the parties. */
+export function guardiansOf(parties: readonly Party[]): number {
+  return parties.filter((p) => p === 'guardian1' || p === 'guardian2').length;
+}
+
+/** Whether the consent lacks one or both guardians without a stated reason: the form and the recorded card warn. */
+export function guardianWarning(c: { parties: readonly Party[]; singleGuardianReason?: SingleGuardianReason }): boolean {
+  return guardiansOf(c.parties) < 2 && !c.singleGuardianReason;
+}
 export const CONSENT_FORMS: readonly ConsentForm[] = ['written', 'oral', 'e-signature'];
 
 export interface ConsentScope {
@@ -41,6 +66,14 @@ export interface Consent {
   /** Calendar dates, YYYY-MM-DD, both inclusive. */
   validFrom: string;
   validUntil: string;
+  /** Why fewer than both guardians consented, when a reason was given. */
+  singleGuardianReason?: SingleGuardianReason;
+  /** The child's age as the recorder stated it, when given (the young person's own consent, the child's view). */
+  childAge?: number;
+  /** The child's own view, by age and maturity, when recorded. */
+  childView?: ChildView;
+  /** A note on the child's view, as the gate checked it; never a name. */
+  childViewNote?: CheckedText;
   /** The recorder's Entra object id. */
   recordedBy: string;
   recordedAt: string;

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { CONSENT_FORMS, PARTIES, type ConsentForm, type Party } from './consent';
+import {
+  CHILD_VIEW_AGE,
+  CHILD_VIEWS,
+  CONSENT_FORMS,
+  guardiansOf,
+  PARTIES,
+  SINGLE_GUARDIAN_REASONS,
+  type ChildView,
+  type ConsentForm,
+  type Party,
+  type SingleGuardianReason,
+} from './consent';
 import type { GroupLevel } from './gate';
 import { approvedIfNone, EMPTY_TEXT, screen, type CheckedText } from './checked-text';
 import { findPersonnummer } from '../identifiers';
@@ -25,6 +36,15 @@ export const consentRecordDataSchema = z.object({
   exclusions: field(1000),
   form: field(20),
   documentRef: field(200),
+  /** The agencies the consent covers (agency ids, comma-separated); empty: those of its groups. */
+  agencies: field(600),
+  /** Why fewer than both guardians consented: `soleCustody`, `ownConsent`, `other`. */
+  singleGuardianReason: field(40),
+  /** The child's age in years, as stated. */
+  childAge: field(10),
+  /** The child's view: `agrees`, `objects`, `notAsked`. */
+  childView: field(20),
+  childViewNote: field(1000),
 });
 export type ConsentRecordData = z.infer<typeof consentRecordDataSchema>;
 
@@ -41,6 +61,11 @@ export interface ConsentDraft {
   exclusions: CheckedText;
   form: ConsentForm;
   documentRef: CheckedText;
+  agencies: string[];
+  singleGuardianReason?: SingleGuardianReason;
+  childAge?: number;
+  childView?: ChildView;
+  childViewNote: CheckedText;
 }
 
 /** Codes of the problems a person can fix on the card; the card localises them. */
@@ -60,6 +85,13 @@ export type RecordProblem =
   | 'partyUnknown'
   | 'formInvalid'
   | 'purposeMissing'
+  | 'agencyUnknown'
+  | 'reasonUnknown'
+  | 'ownConsentNeedsChild'
+  | 'ownConsentNeedsAge'
+  | 'childAgeInvalid'
+  | 'childViewUnknown'
+  | 'childViewMissing'
   | 'identifierInText'
   | 'subjectInText'
   | 'tooLong';
@@ -72,9 +104,11 @@ export interface RecordRules {
   groups: ReadonlyMap<string, GroupLevel>;
   /** The organisation's officials, switchboards and mail domains, as the gate reads them. */
   detectOptions?: Omit<DetectOptions, 'now'>;
+  /** The organisation's agency ids; when given, the `agencies` field must name only these. */
+  agencies?: ReadonlySet<string>;
 }
 
-const TEXT_FIELDS = ['purpose', 'informationCategories', 'exclusions', 'documentRef'] as const;
+const TEXT_FIELDS = ['purpose', 'informationCategories', 'exclusions', 'documentRef', 'childViewNote'] as const;
 
 /**
  * Whether a text names the consent's own subject: their name or any part of
@@ -153,6 +187,25 @@ export function consentRecordRules(rules: RecordRules) {
     if (partyList.length === 0) problem('parties', 'partiesMissing');
     if (partyList.some((p) => !(PARTIES as readonly string[]).includes(p))) problem('parties', 'partyUnknown');
 
+    const agencies = list(d.agencies);
+    if (rules.agencies && agencies.some((a) => !rules.agencies!.has(a))) problem('agencies', 'agencyUnknown');
+
+    // Both guardians, and the child by age and maturity (seed 002): fewer than both is recorded with
+    // a warning; a reason may be given, and the young person's own consent needs the child and an age.
+    const reason = d.singleGuardianReason.trim();
+    if (reason && !(SINGLE_GUARDIAN_REASONS as readonly string[]).includes(reason)) problem('singleGuardianReason', 'reasonUnknown');
+    const ageRaw = d.childAge.trim();
+    const childAge = /^\d{1,2}$/.test(ageRaw) && Number(ageRaw) <= 25 ? Number(ageRaw) : undefined;
+    if (ageRaw && childAge === undefined) problem('childAge', 'childAgeInvalid');
+    if (reason === 'ownConsent') {
+      if (!partyList.includes('child')) problem('singleGuardianReason', 'ownConsentNeedsChild');
+      if (!ageRaw) problem('childAge', 'ownConsentNeedsAge');
+    }
+    const view = d.childView.trim();
+    if (view && !(CHILD_VIEWS as readonly string[]).includes(view)) problem('childView', 'childViewUnknown');
+    if (!view && childAge !== undefined && childAge >= CHILD_VIEW_AGE && !partyList.includes('child'))
+      problem('childView', 'childViewMissing');
+
     const form = d.form.trim() || 'written';
     if (!(CONSENT_FORMS as readonly string[]).includes(form)) problem('form', 'formInvalid');
 
@@ -181,6 +234,12 @@ export function consentRecordRules(rules: RecordRules) {
       exclusions: texts.exclusions,
       form: form as ConsentForm,
       documentRef: texts.documentRef,
+      agencies,
+      // A reason only where it explains something: with both guardians there is nothing to explain.
+      singleGuardianReason: reason && guardiansOf(partyList as Party[]) < 2 ? (reason as SingleGuardianReason) : undefined,
+      childAge,
+      childView: view ? (view as ChildView) : undefined,
+      childViewNote: texts.childViewNote,
     };
   });
 }

@@ -1,5 +1,14 @@
 import type { Consent, ConsentRecordData, ConsentStatus, IdentifierCategory, RecordProblem, RefusalReason } from '../../domain/consent';
-import { CONSENT_FORMS, PARTIES } from '../../domain/consent';
+import {
+  CHILD_VIEW_AGE,
+  CHILD_VIEWS,
+  CONSENT_FORMS,
+  guardianWarning,
+  guardiansOf,
+  PARTIES,
+  SINGLE_GUARDIAN_REASONS,
+  type Party,
+} from '../../domain/consent';
 import type { AuditEvent } from '../../storage/audit';
 import { t, type Locale } from '../../i18n';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
@@ -31,6 +40,11 @@ const FORM_FIELDS = [
   'exclusions',
   'form',
   'documentRef',
+  'agencies',
+  'singleGuardianReason',
+  'childAge',
+  'childView',
+  'childViewNote',
 ] as const;
 
 /** Problem codes are domain codes plus those the edge adds (authorisation). */
@@ -43,7 +57,17 @@ export interface ConsentFormData {
   /** What the user entered last time. The subject is never echoed back. */
   values?: Partial<ConsentRecordData>;
   problems?: Partial<Record<keyof ConsentRecordData, FormProblem[]>>;
+  /** The organisation's agencies, which the consent may be limited to. */
+  agencies?: GroupChoice[];
+  /** The municipality's own consent form (`consentFormUrl`), linked from the card. */
+  consentFormUrl?: string;
 }
+
+const partiesOf = (text: string | undefined): Party[] =>
+  (text ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p): p is Party => (PARTIES as readonly string[]).includes(p));
 
 /**
  * The consent form. Re-rendered with the user's inputs after a problem —
@@ -53,7 +77,10 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
   const problems = data.problems ?? {};
   const hasProblems = Object.values(problems).some((p) => p?.length);
   const errors = Object.fromEntries(
-    FORM_FIELDS.map((f) => [f, (problems[f] ?? []).map((code) => t(locale, `consent.problems.${code}`)).join(' ')]),
+    FORM_FIELDS.map((f) => [
+      f,
+      (problems[f] ?? []).map((code) => t(locale, `consent.problems.${code}`, { age: CHILD_VIEW_AGE })).join(' '),
+    ]),
   );
   const v = data.values ?? {};
   const chosen = typeof v.groupIds === 'string' ? v.groupIds.split(',')[0] : undefined;
@@ -85,7 +112,15 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
         'form',
         'documentRef',
         'submit',
-      ].map((k) => [k, t(locale, `consent.form.${k}`)]),
+        'agencies',
+        'agenciesHint',
+        'guardiansNote',
+        'singleGuardianReason',
+        'childAge',
+        'childView',
+        'childViewNote',
+        'openForm',
+      ].map((k) => [k, t(locale, `consent.form.${k}`, { age: CHILD_VIEW_AGE })]),
     ),
     errors,
     values: {
@@ -98,7 +133,24 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
       informationCategories: v.informationCategories ?? '',
       exclusions: v.exclusions ?? '',
       documentRef: v.documentRef ?? '',
+      agencies: v.agencies ?? '',
+      singleGuardianReason: v.singleGuardianReason ?? '',
+      childAge: v.childAge ?? '',
+      childView: v.childView ?? '',
+      childViewNote: v.childViewNote ?? '',
     },
+    // Sent back with fewer than both guardians and no reason: the warning stands out above the reason.
+    guardianWarning:
+      v.parties !== undefined && guardiansOf(partiesOf(v.parties)) < 2 && !v.singleGuardianReason?.trim()
+        ? t(locale, 'consent.form.guardianWarning')
+        : '',
+    consentFormUrl: data.consentFormUrl ?? '',
+    agencyChoices: cappedChoices(
+      (data.agencies ?? []).map((a) => ({ title: userText(a.name), value: a.id })),
+      undefined,
+    ).shown,
+    reasonChoices: SINGLE_GUARDIAN_REASONS.map((r) => ({ title: t(locale, `consent.reasons.${r}`), value: r })),
+    childViewChoices: CHILD_VIEWS.map((c) => ({ title: t(locale, `consent.childViews.${c}`), value: c })),
     groupChoices: groups.shown.map((g) => ({ title: userText(g.title), value: g.value })),
     partyChoices: PARTIES.map((p) => ({ title: t(locale, `consent.parties.${p}`), value: p })),
     formChoices: CONSENT_FORMS.map((f) => ({ title: t(locale, `consent.forms.${f}`), value: f })),
@@ -114,7 +166,12 @@ function validity(locale: Locale, c: Consent): string {
 }
 
 /** The answer to a recorded consent: its case reference, scope and validity, never the subject. */
-export function consentRecordedCard(locale: Locale, consent: Consent, groupName: (id: string) => string): AdaptiveCardJson {
+export function consentRecordedCard(
+  locale: Locale,
+  consent: Consent,
+  groupName: (id: string) => string,
+  agencyName: (id: string) => string = (id) => id,
+): AdaptiveCardJson {
   const facts = [
     { title: t(locale, 'consent.recorded.groups'), value: groupList(consent, groupName) },
     // The purpose as the gate checked it (CheckedText): what the consent is for, never who it is about.
@@ -127,7 +184,28 @@ export function consentRecordedCard(locale: Locale, consent: Consent, groupName:
     facts.push({ title: t(locale, 'consent.recorded.informationCategories'), value: userText(consent.scope.informationCategories) });
   if (consent.scope.exclusions) facts.push({ title: t(locale, 'consent.recorded.exclusions'), value: userText(consent.scope.exclusions) });
   if (consent.documentRef) facts.push({ title: t(locale, 'consent.recorded.documentRef'), value: userText(consent.documentRef) });
+  if (consent.scope.agencies.length)
+    facts.push({
+      title: t(locale, 'consent.recorded.agencies'),
+      value: consent.scope.agencies.map((a) => userText(agencyName(a))).join(', '),
+    });
+  if (consent.singleGuardianReason)
+    facts.push({
+      title: t(locale, 'consent.recorded.singleGuardianReason'),
+      value:
+        consent.singleGuardianReason === 'ownConsent' && consent.childAge !== undefined
+          ? t(locale, 'consent.recorded.ownConsentAt', { age: consent.childAge })
+          : t(locale, `consent.reasons.${consent.singleGuardianReason}`),
+    });
+  if (consent.childView || consent.childViewNote)
+    facts.push({
+      title: t(locale, 'consent.recorded.childView'),
+      value: [consent.childView ? t(locale, `consent.childViews.${consent.childView}`) : '', userText(consent.childViewNote)]
+        .filter(Boolean)
+        .join(': '),
+    });
   return renderCard('consent-recorded', {
+    warning: guardianWarning(consent) ? t(locale, 'consent.recorded.guardianWarning') : '',
     title: t(locale, 'consent.recorded.title'),
     caseRefLabel: t(locale, 'consent.recorded.caseRefLabel'),
     caseRef: consent.caseRef,

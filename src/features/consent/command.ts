@@ -1,7 +1,7 @@
 import type { CommandContext } from '../shared/feature';
 import { consentFormCard, consentNotAllowedCard } from './cards';
 import { today } from './consent';
-import { permittedGroups, refusalFor } from './organisation';
+import { formExtras, permittedGroups, refusalFor } from './organisation';
 import { consentListFor, withdrawConsent } from './register';
 
 /**
@@ -19,7 +19,13 @@ export async function consent({ services, turn, command }: CommandContext): Prom
   }
   switch (command.action) {
     case 'form':
-      await turn.send(consentFormCard(turn.locale, { groups: groups.map((g) => ({ id: g.id, name: g.name })), today: today(services) }));
+      await turn.send(
+        consentFormCard(turn.locale, {
+          groups: groups.map((g) => ({ id: g.id, name: g.name })),
+          today: today(services),
+          ...formExtras(services.organisation),
+        }),
+      );
       return;
     case 'list':
       await turn.send(await consentListFor(services, turn));

@@ -70,3 +70,13 @@ export function detectOptionsOf(org: Organisation): Omit<DetectOptions, 'now'> {
   }
   return options;
 }
+
+/** An agency's name by its id (the id itself for one the organisation does not have). */
+export function agencyNamer(org: Organisation): (id: string) => string {
+  return (id) => org.agencies.find((a) => a.id === id)?.name ?? id;
+}
+
+/** What the consent form shows from the organisation: its agencies to choose from, and its own consent form's link. */
+export function formExtras(org: Organisation): { agencies: Array<{ id: string; name: string }>; consentFormUrl?: string } {
+  return { agencies: org.agencies.map((a) => ({ id: a.id, name: a.name })), consentFormUrl: org.consentFormUrl };
+}

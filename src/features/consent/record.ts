@@ -14,7 +14,7 @@ import type { Turn } from '../shared/turn';
 import { consentFormCard, consentNotAllowedCard, consentRecordedCard, type FormProblem } from './cards';
 import { audit, identifierKey, today, type ConsentDeps } from './consent';
 import { scheduleConsentExpiry } from './expiry';
-import { detectOptionsOf, groupNamer, permittedGroups, refusalFor } from './organisation';
+import { agencyNamer, detectOptionsOf, formExtras, groupNamer, permittedGroups, refusalFor } from './organisation';
 
 /**
  * Records a consent from the form's values: validate → authorise per group →
@@ -34,10 +34,16 @@ export async function recordConsent(deps: ConsentDeps, turn: Turn, data: Record<
   );
   const day = today(deps);
   const form = (problems: Partial<Record<keyof ConsentRecordData, FormProblem[]>>) =>
-    consentFormCard(turn.locale, { groups: permitted, today: day, values, problems });
+    consentFormCard(turn.locale, { groups: permitted, today: day, values, problems, ...formExtras(org) });
 
   const levels = new Map(org.groups.map((g) => [g.id, g.level]));
-  const parsed = consentRecordRules({ today: day, now: deps.now(), groups: levels, detectOptions: detectOptionsOf(org) }).safeParse(data);
+  const parsed = consentRecordRules({
+    today: day,
+    now: deps.now(),
+    groups: levels,
+    detectOptions: detectOptionsOf(org),
+    agencies: new Set(org.agencies.map((a) => a.id)),
+  }).safeParse(data);
   if (!parsed.success) {
     // Shown back on the form only: a field without a problem that identifies no one. A free-text field
     // stopped for what it identifies (the subject or anyone else) must not return to Teams, nor may
@@ -65,7 +71,16 @@ export async function recordConsent(deps: ConsentDeps, turn: Turn, data: Record<
     parties: draft.parties,
     form: draft.form,
     documentRef: draft.documentRef,
-    scope: { groupIds: draft.groupIds, agencies: [], informationCategories: draft.informationCategories, exclusions: draft.exclusions },
+    scope: {
+      groupIds: draft.groupIds,
+      agencies: draft.agencies,
+      informationCategories: draft.informationCategories,
+      exclusions: draft.exclusions,
+    },
+    ...(draft.singleGuardianReason ? { singleGuardianReason: draft.singleGuardianReason } : {}),
+    ...(draft.childAge !== undefined ? { childAge: draft.childAge } : {}),
+    ...(draft.childView ? { childView: draft.childView } : {}),
+    ...(draft.childViewNote ? { childViewNote: draft.childViewNote } : {}),
     purpose: draft.purpose,
     validFrom: draft.validFrom,
     validUntil: draft.validUntil,
@@ -78,7 +93,7 @@ export async function recordConsent(deps: ConsentDeps, turn: Turn, data: Record<
     await deps.figures?.record({ kind: 'consent', consent });
     // Its expiry reminders, 30 and 7 days before it ends (expiry.ts); ids name the case, so a resend plans them once.
     if (deps.scheduler) await scheduleConsentExpiry({ ...deps, scheduler: deps.scheduler }, consent);
-    return consentRecordedCard(turn.locale, consent, groupNamer(org, info.tenantId));
+    return consentRecordedCard(turn.locale, consent, groupNamer(org, info.tenantId), agencyNamer(org));
   };
   // The first reference derives from the Teams activity (keyed, so it says
   // nothing and cannot be guessed): an activity Teams resends finds the
