@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrganisation } from '../../src/domain/organisation';
-import { dayOfRule, nextOccurrence, plannedRiskPeriod } from '../../src/domain/risk-periods/risk-periods';
+import {
+  dayOfRule,
+  meetingInTime,
+  nextOccurrence,
+  plannedRiskPeriod,
+  riskChecklistItems,
+} from '../../src/domain/risk-periods/risk-periods';
 
 describe('risk periods', () => {
   it('named days: Valborg, the spring term’s last day, midsommarafton, nyårsafton, MM-DD', () => {
@@ -55,5 +61,24 @@ describe('the Oxelösund preset', () => {
       ['valborg', 'valborg', ['faltarbete', 'bra-est']],
       ['skolavslutning', 'skolavslutning', ['faltarbete', 'bra-est']],
     ]);
+  });
+});
+
+describe('the checklist on the agenda', () => {
+  it('one item a line, ids of the period, its day and the line, each within the item length', () => {
+    const items = riskChecklistItems(
+      { id: 'valborg', name: 'Valborg', checklist: ['Fältgruppen ute', 'x'.repeat(300)] },
+      '2027-04-30',
+      200,
+    );
+    expect(items.map((i) => i.id)).toEqual(['risk-valborg-2027-04-30-0', 'risk-valborg-2027-04-30-1']);
+    expect(items[0]!.text).toBe('Valborg: Fältgruppen ute');
+    expect([...items[1]!.text]).toHaveLength(200);
+    expect(items[1]!.text.endsWith('…')).toBe(true);
+  });
+  it('a meeting is in time on or before the period’s day', () => {
+    expect(meetingInTime('2027-04-22', '2027-04-30')).toBe(true);
+    expect(meetingInTime('2027-04-30', '2027-04-30')).toBe(true);
+    expect(meetingInTime('2027-05-02', '2027-04-30')).toBe(false);
   });
 });

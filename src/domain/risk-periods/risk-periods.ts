@@ -57,3 +57,34 @@ export function plannedRiskPeriod(tenantKey: string, period: RiskPeriod, from: I
     jobId: `reminders.risk-period:${tenantKey}:${period.id}:${date}:${groupId}`,
   }));
 }
+
+// ——— the checklist on the next agenda ———
+
+/** Stable ids: the period, its day and the line, so a retried job adds nothing twice. */
+export function riskItemId(periodId: string, date: IsoDate, index: number): string {
+  return `risk-${periodId}-${date}-${index}`;
+}
+
+/**
+ * The checklist as agenda items ("Valborg: Fältgruppen planerar …"), each
+ * within the agenda's item length; the text is the organisation file's, the
+ * caller gives it its canonical form.
+ */
+export function riskChecklistItems(
+  period: Pick<RiskPeriod, 'id' | 'name' | 'checklist'>,
+  date: IsoDate,
+  maxChars: number,
+): Array<{ id: string; text: string }> {
+  return period.checklist.map((line, i) => {
+    const text = `${period.name}: ${line}`;
+    return {
+      id: riskItemId(period.id, date, i),
+      text: [...text].length > maxChars ? `${[...text].slice(0, maxChars - 1).join('')}…` : text,
+    };
+  });
+}
+
+/** Whether a meeting (its local start day) comes in time to plan for the period: on or before the period's day. */
+export function meetingInTime(meetingLocalDay: IsoDate, periodDate: IsoDate): boolean {
+  return meetingLocalDay <= periodDate;
+}
