@@ -86,5 +86,15 @@ describe('counts in strings: singular for one, plural otherwise', () => {
     );
     expect(en).toContain('1 group in order');
     expect(en).not.toContain('1 groups');
+    // A page of the overview with one group left names it alone, not as a range of one.
+    const last = text(
+      digestCard('sv', { managerId: 'm', weekOf: '2026-11-23', groups: many, reviews: [] }, { week: 48, nextOf: () => 'x', from: 12 }),
+    );
+    expect(last).toContain('Grupp 13 av 13, de som');
+    expect(last).not.toContain('13–13');
+    const page = text(
+      digestCard('en', { managerId: 'm', weekOf: '2026-11-23', groups: many, reviews: [] }, { week: 48, nextOf: () => 'x', from: 0 }),
+    );
+    expect(page).toContain('Groups 1–13 of 13, those');
   });
 });

@@ -127,7 +127,12 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
         const left = ordered.length - end;
         return render({
           groups: shown.map(groupRow),
-          rest: t(locale, 'digest.page', { first: shown.length ? start + 1 : start, last: end, total: ordered.length }),
+          rest: t(locale, 'digest.page', {
+            first: shown.length ? start + 1 : start,
+            last: end,
+            total: ordered.length,
+            count: shown.length,
+          }),
           moreButton: left > 0 || omitted > 0 ? t(locale, 'digest.labels.next') : '',
           moreFrom: end,
         });
