@@ -331,3 +331,38 @@ describe('sip.plan: the plan through the gate, its page and the coordinator’s 
     expect(json(refused)).toContain('SIP-processen är avslutad');
   });
 });
+
+describe('sip in private chats: the personal chat with the bot, not a group chat', () => {
+  const GROUP_CHAT = '19:groupchat-sip@thread.v2';
+  const inGroupChat = (text: string, user: TestUser = USERS.megan, locale = 'sv-SE') => {
+    const a = channelMessage(text, { serviceUrl: t.emulator.url, user, channelId: OPERATIVE, mention: true, locale }) as Record<
+      string,
+      any
+    >;
+    a.conversation = { id: GROUP_CHAT, conversationType: 'groupChat', isGroup: true, tenantId: a.conversation.tenantId };
+    a.channelData = { tenant: a.channelData.tenant };
+    return a;
+  };
+
+  it('in a group chat, sip and sip ny answer where to go instead, in both languages, and show no case reference', async () => {
+    const sv = (await say(inGroupChat('sip'))).filter((a) => a.conversationId.startsWith(GROUP_CHAT));
+    expect(sv.map(cardKind)).toEqual(['not-allowed']);
+    expect(json(cardOf(sv[0]!))).toContain('En SIP hanteras i den operativa gruppens kanal eller i din personliga chatt med mig');
+    const en = (await say(inGroupChat(`sip new ${caseRef}`, USERS.megan, 'en-US'))).filter((a) => a.conversationId.startsWith(GROUP_CHAT));
+    expect(en.map(cardKind)).toEqual(['not-allowed']);
+    expect(json(cardOf(en[0]!))).toContain("A SIP is handled in the operative group's channel or in your personal chat with me");
+    expect(json(cardOf(en[0]!))).not.toContain(caseRef);
+  });
+
+  it('a SIP card pressed in a group chat is answered the same way; in the personal chat it opens', async () => {
+    const conversation = { id: GROUP_CHAT, conversationType: 'groupChat', isGroup: true, tenantId: TENANT };
+    const there = await invoke('sip.open', { sipId }, USERS.megan, 'sv-SE', {
+      ...actionExecute('sip.open', { sipId }, { serviceUrl: t.emulator.url, user: USERS.megan, conversation }),
+    });
+    expect(kind(there)).toBe('not-allowed');
+    expect(json(there)).not.toContain(caseRef);
+    const personalChat = await invoke('sip.open', { sipId });
+    expect(kind(personalChat)).toBe('sip-plan');
+    expect(json(personalChat)).toContain(caseRef);
+  });
+});

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { errorCard, notAllowedCard } from '../../cards/common';
-import type { AdaptiveCardJson } from '../../cards/render';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { authorize, groupsWhere } from '../../domain/access';
 import { status as consentStatus, type CheckedText } from '../../domain/consent';
 import { findGroup, membersOf, type Group } from '../../domain/organisation';
 import { groupIdOfSip, type Sip } from '../../domain/sip/sip';
-import type { Locale } from '../../i18n';
+import { t, type Locale } from '../../i18n';
 import type { SipRepository } from '../../storage/sips';
 import type { GateDeps } from '../consent/gate';
 import { today } from '../consent/consent';
@@ -68,7 +68,7 @@ export async function sipGroups(
     const d = authorize(org, turn.actor, 'meeting.view', { groupId: here.id });
     return d.allowed ? { groups: [here] } : { card: notAllowedCard(turn.locale, d.reason, d.whoMay) };
   }
-  if (turn.info.conversationKind !== 'personal') return { card: notAllowedCard(turn.locale, 'noGroup') };
+  if (turn.info.conversationKind !== 'personal') return { card: notPrivateHere(turn) };
   const mine = groupsWhere(org, turn.actor, 'meeting.view').filter((g) => g.level === 'operative');
   if (mine.length > 0) return { groups: mine };
   const operative = org.groups.filter((g) => g.level === 'operative');
@@ -79,6 +79,17 @@ export async function sipGroups(
   return { card: notAllowedCard(turn.locale, 'notMember', who) };
 }
 
+/**
+ * Outside the operative group's own conversation and the user's personal chat
+ * with the bot: an unlinked group chat (Teams' private chat with several
+ * people) may have members outside the operative group, so case references
+ * are not shown there; the answer says where to go instead.
+ */
+function notPrivateHere(turn: Turn): AdaptiveCardJson {
+  if (turn.info.conversationKind !== 'groupChat') return notAllowedCard(turn.locale, 'noGroup');
+  return renderCard('not-allowed', { title: t(turn.locale, 'notAllowed.title'), reason: t(turn.locale, 'sip.notInGroupChat'), whoMay: '' });
+}
+
 /** The SIP an action names, when this user may work with it here; else the card that says why not. */
 export async function sipFor(deps: SipDeps, turn: Turn, sipId: string): Promise<{ sip: Sip; group: Group } | { card: AdaptiveCardJson }> {
   const groupId = groupIdOfSip(sipId);
@@ -86,7 +97,7 @@ export async function sipFor(deps: SipDeps, turn: Turn, sipId: string): Promise<
   if (group?.level !== 'operative') return { card: errorCard(turn.locale, 'sip.problems.noSip') };
   const here = await turn.groupHere();
   if (here && here.id !== group.id) return { card: notAllowedCard(turn.locale, here.level === 'operative' ? 'notMember' : 'notOperative') };
-  if (!here && turn.info.conversationKind !== 'personal') return { card: notAllowedCard(turn.locale, 'noGroup') };
+  if (!here && turn.info.conversationKind !== 'personal') return { card: notPrivateHere(turn) };
   const d = authorize(deps.organisation, turn.actor, 'meeting.view', { groupId: group.id });
   if (!d.allowed) return { card: notAllowedCard(turn.locale, d.reason, d.whoMay) };
   const sip = await deps.sips.get(turn.info.tenantId, group.id, sipId);
