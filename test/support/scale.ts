@@ -3,7 +3,8 @@ import { fromStore } from '../../src/domain/consent/checked-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { Minutes } from '../../src/domain/minutes/minutes';
 import { type Organisation, validateOrganisation } from '../../src/domain/organisation';
-import type { ConsentStore } from '../../src/storage/consents';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { ConsentStore } from '../../src/storage/consents';
 import type { MinutesStore } from '../../src/storage/agendas';
 import type { MeetingStore } from '../../src/storage/meetings';
 
@@ -172,8 +173,20 @@ export async function seedConsents(
   org: Organisation,
   count: number,
   now: Date,
-  o: { concurrency?: number } = {},
+  o: {
+    concurrency?: number;
+    /**
+     * The store's tables: the consents are then written as table
+     * transactions (100 rows of one partition each, `concurrency` at once,
+     * default 8), the rows the store itself would write, instead of one
+     * request per row (20,000 consents on Azurite in seconds, not minutes).
+     */
+    tables?: { consents: TableClient; index: TableClient };
+  } = {},
 ): Promise<number> {
+  // With tables: the rows the store writes, kept by key instead of written (the last write of a key wins, as upserts do; the tables are new, so each is created).
+  const captured = { consents: new Map<string, Entity>(), index: new Map<string, Entity>() };
+  const capture = new ConsentStore(capturing(captured.consents), capturing(captured.index));
   const operative = org.groups.filter((g) => g.level === 'operative');
   const today = now.toISOString().slice(0, 10);
   const day = (d: number) => new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10);
@@ -196,11 +209,48 @@ export async function seedConsents(
       recordedAt: `${kind === 1 ? day(-400) : day(-30)}T09:00:00.000Z`,
       ...(kind === 2 ? { withdrawnAt: `${today}T08:00:00.000Z`, withdrawnBy: BUSY } : {}),
     };
-    tasks.push(() => consents.record(c));
+    tasks.push(() => (o.tables ? capture.record(c) : consents.record(c)));
   }
-  await runAll(tasks, o.concurrency ?? 32);
+  if (!o.tables) {
+    await runAll(tasks, o.concurrency ?? 32);
+    return count;
+  }
+  // The rows the store writes, captured, then written as table transactions of 100 per partition, several at once.
+  await runAll(tasks, 1);
+  const batches: Array<() => Promise<void>> = [];
+  for (const [table, rows] of [
+    [o.tables.consents, captured.consents],
+    [o.tables.index, captured.index],
+  ] as const) {
+    const byPartition = new Map<string, Entity[]>();
+    for (const e of rows.values()) {
+      const list = byPartition.get(e.partitionKey) ?? [];
+      list.push(e);
+      byPartition.set(e.partitionKey, list);
+    }
+    for (const list of byPartition.values())
+      for (let i = 0; i < list.length; i += 100) {
+        const batch = list.slice(i, i + 100);
+        batches.push(async () => {
+          await table.submitTransaction(batch.map((e) => ['create', e] as TransactionAction));
+        });
+      }
+  }
+  await runAll(batches, o.concurrency ?? 8);
   return count;
 }
+
+type Entity = { partitionKey: string; rowKey: string } & Record<string, unknown>;
+/** A table that keeps what is written to it by key. */
+const capturing = (rows: Map<string, Entity>) =>
+  ({
+    async upsertEntity(e: Entity) {
+      rows.set(`${e.partitionKey}|${e.rowKey}`, e);
+    },
+    async createEntity(e: Entity) {
+      rows.set(`${e.partitionKey}|${e.rowKey}`, e);
+    },
+  }) as unknown as TableClient;
 
 function hex(i: number, salt: string): string {
   let h = 2166136261 ^ salt.charCodeAt(0);

@@ -1,0 +1,43 @@
+import type { TableClient } from '@azure/data-tables';
+import { describe, expect, it } from 'vitest';
+import { ConsentStore } from '../../src/storage/consents';
+import { TABLES } from '../../src/storage/tables';
+import { MemoryTables } from '../support/memory/table';
+import { SCALE_TENANT, scaledOrganisation, seedConsents } from '../support/scale';
+
+const NOW = new Date('2026-11-20T09:00:00Z');
+
+/** The benchmark's consents written as table transactions are the rows the store writes one at a time. */
+describe('seedConsents with tables', () => {
+  it('writes the same rows as record() does, in transactions of at most 100 rows of one partition', async () => {
+    const org = scaledOrganisation(5);
+    const oneByOne = new MemoryTables();
+    const batched = new MemoryTables();
+    const store = (m: MemoryTables) =>
+      new ConsentStore(m.client(TABLES.consents) as unknown as TableClient, m.client(TABLES.consentIndex) as unknown as TableClient);
+    await seedConsents(store(oneByOne), org, 250, NOW);
+    const transactions: number[] = [];
+    const counted = (name: string) => {
+      const table = batched.client(name);
+      const submit = table.submitTransaction.bind(table);
+      table.submitTransaction = async (actions) => {
+        transactions.push(actions.length);
+        await submit(actions);
+      };
+      return table as unknown as TableClient;
+    };
+    const tables = { consents: counted(TABLES.consents), index: counted(TABLES.consentIndex) };
+    await seedConsents(store(batched), org, 250, NOW, { tables });
+    const rows = (m: MemoryTables) =>
+      Object.fromEntries(
+        [TABLES.consents, TABLES.consentIndex].map((name) => [name, (m.dump()[name] ?? []).map(({ etag: _etag, ...row }) => row)]),
+      );
+    expect(rows(batched)[TABLES.consents]).toHaveLength(250);
+    expect(rows(batched)[TABLES.consentIndex]).toHaveLength(500);
+    expect(rows(batched)).toEqual(rows(oneByOne));
+    // 250 consents in 3 transactions and their 500 index rows in 5.
+    expect(transactions.sort((a, b) => a - b)).toEqual([50, 100, 100, 100, 100, 100, 100, 100]);
+    const first = (await store(oneByOne).get(SCALE_TENANT, 'SAM-00000000'))!;
+    expect(await store(batched).findByHash(SCALE_TENANT, first.subject.personnummer!)).toEqual([first]);
+  });
+});
