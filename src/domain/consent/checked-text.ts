@@ -1,5 +1,4 @@
 import { canonicalText, detectionView } from '../text/canonical';
-import { CASE_REF_PATTERN } from './case-ref';
 import { detectIdentifiers, type DetectOptions, type Finding } from './identifiers';
 
 declare const checked: unique symbol;
@@ -52,8 +51,11 @@ export function screen(raw: string, options: DetectOptions = {}): Screening {
  * names a consent. A run of six or more digits in a reference is left to be
  * read, so a date or number dressed up as one is found as before.
  */
+/** Anything written in a reference's shape, mistyped letters included ("SAM-K4P8DL2V" has an L): it names no one either. */
+const CASE_REF_SHAPE = /\bSAM-[0-9A-Z]{8}\b/gi;
+
 function withoutCaseRefs(text: string): string {
-  return text.replace(CASE_REF_PATTERN, (ref) =>
+  return text.replace(CASE_REF_SHAPE, (ref) =>
     ref.replace(/\d{6,}|[^\d]+|\d{1,5}/g, (part) => (/^\d{6,}$/.test(part) ? part : ' '.repeat(part.length))),
   );
 }

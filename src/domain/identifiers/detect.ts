@@ -511,6 +511,20 @@ function tokenize(text: string): Token[] {
           i++;
         }
       }
+      // "6:an", "3an", "9:orna": a school year written as an ordinal is a class.
+      if (kind === Kind.Num && i - start <= 2) {
+        const c = i < n && codes[i]! === 58 ? i + 1 : i;
+        const a = c < n ? codes[c]! | 32 : 0;
+        const b = c + 1 < n ? codes[c + 1]! | 32 : 0;
+        const year = codes[start]! - 48 + (i - start === 2 ? 9 * (codes[start]! - 48) + codes[start + 1]! - 48 : 0);
+        let e = -1;
+        if (a === 97 && b === 110) e = c + 2;
+        else if (a === 111 && b === 114) e = c + 2 < n && (codes[c + 2]! | 32) === 110 && (codes[c + 3]! | 32) === 97 ? c + 4 : c + 2;
+        if (e > 0 && year >= 1 && year <= 10 && !(e < n && isLetterCode(codes[e]!))) {
+          kind = Kind.NumClass;
+          i = e;
+        }
+      }
     }
     let end = i;
     // Genitive with colon or apostrophe: "Ali:s", "7B:s", "Maya's"; ordinal "7:an" stays a number.
@@ -904,6 +918,8 @@ function isAmbiguous(lower: string, cap = false): boolean {
 
 /** Endings of Swedish definite and plural nouns: an unknown capitalised word with them is a noun, not a name. */
 const NOUN_ENDINGS = new Endings([
+  // "Bokcirkeln", "Nyckeln", "Regeln": a noun in -el, definite.
+  'eln',
   'en',
   // "Datorn", "Hamstern", "Projektorn": the definite form of a noun in -or or -er.
   'rn',
@@ -1052,7 +1068,7 @@ const CLASS_FILLER = words(
   `i som går gick på från ur är har börjat börjar nu och eleven elev numera in is at who goes attends the pupil student currently now was from and`,
 );
 const PRESCHOOL_CLASS = words(
-  `förskoleklass förskoleklassen f-klass f-klassen fklass sexårs sexårsverksamheten reception nursery preschool pre-school`,
+  `förskoleklass förskoleklassen f-klass f-klassen fklass sexårs sexårsverksamheten reception nursery preschool pre-school förberedelseklass förberedelseklassen förberedelsegruppen språkintroduktion språkintro grundsärskolan särskolan`,
 );
 const AGE_FILLER = words(
   `som är blir fyller snart ca cirka nästan bara nyss fyllda och is aged age who turns turned just nearly almost about was only`,
@@ -1793,7 +1809,7 @@ function hyphenNickname(text: string, t: Token): boolean {
  * noun's definite form ("Klockan i 8B är trasig"), so those count only in a message about a child or with a person (a
  * pronoun, a relative) later on its line.
  */
-const NICKNAME_SHAPE = /^[^aeiouyåäö]{0,2}[aeiouyåäö](bb|dd|ff|gg|kk|ck|ll|mm|nn|pp|ss|tt|jj|zz)(an|en|e|is|o|y|ie|i)$/;
+const NICKNAME_SHAPE = /^[^aeiouyåäö]{0,2}[aeiouyåäö](bb|dd|ff|gg|kk|ck|ll|mm|nn|pp|rr|ss|tt|jj|zz)(an|en|e|is|o|y|ie|i)$/;
 function nicknameShape(t: Token, tokens: Token[], i: number, childContext: boolean): boolean {
   if (t.kind !== Kind.Word || t.lower.length < 4 || t.lower.length > 7) return false;
   if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN)) return false;
@@ -2159,6 +2175,77 @@ function eponymAt(text: string, tokens: Token[], i: number, j: number, name: str
  * Names. Without a child's context in the message only a name with a school
  * class or an age is kept: that pairing is itself about a pupil or a child.
  */
+/**
+ * Children of books and films read in Swedish schools, each with what names the book in the same message: "Emil" is a
+ * child in a case, "Emil i Lönneberga" is a book, and so is every "Emil" after it in that message.
+ */
+const FICTION: ReadonlyMap<string, readonly string[]> = new Map([
+  ['pippi', ['långstrump', 'villa villekulla', 'villekulla']],
+  ['emil', ['lönneberga', 'katthult']],
+  ['ida', ['lönneberga', 'katthult']],
+  ['harry', ['potter', 'hogwarts', 'dursley']],
+  ['hermione', ['potter', 'hogwarts', 'granger']],
+  ['ronja', ['rövardotter', 'mattisborgen', 'birk borkason']],
+  ['birk', ['ronja', 'borkason']],
+  ['matilda', ['roald dahl', 'miss trunchbull']],
+  ['alfons', ['åberg', 'milla']],
+  ['nils', ['holgersson', 'wonderful adventures']],
+  ['lotta', ['bråkmakargatan']],
+  ['madicken', ['junibacken', 'lisabet']],
+  ['karlsson', ['på taket', 'lillebror och karlsson']],
+  ['mio', ['min mio']],
+  ['jonatan', ['lejonhjärta']],
+  ['skorpan', ['lejonhjärta']],
+  ['pettson', ['findus']],
+  ['tjorven', ['saltkråkan']],
+  ['greg', ['heffley', 'dagbok för alla mina fans', 'wimpy kid']],
+  ['dursley', ['potter', 'hogwarts']],
+  ['roald', ['dahl']],
+  ['astrid', ['lindgren']],
+  ['långstrump', ['pippi']],
+  ['potter', ['harry']],
+  ['rövardotter', ['ronja']],
+  ['holgersson', ['nils']],
+  ['åberg', ['alfons']],
+  ['annika', ['långstrump', 'villa villekulla', 'villekulla']],
+  ['tommy', ['långstrump', 'villa villekulla', 'villekulla']],
+]);
+let fictionText = '';
+let fictionLower = '';
+function fictionAt(text: string, lower: string): boolean {
+  const marks = FICTION.get(lower);
+  if (!marks) return false;
+  // Lower-cased once per text, however many names in it are looked up.
+  if (fictionText !== text) {
+    fictionText = text;
+    fictionLower = text.toLowerCase();
+  }
+  for (const m of marks) if (fictionLower.includes(m)) return true;
+  return false;
+}
+
+/** Verbs after a pet name that make it a person's: what a child does or has done to it. */
+const PET_VERBS = words(
+  `har hade är var blev kom ska sitter satt hotade hotar slog slår sprang springer rymmer rymde vägrar vägrade mår säger sa berättade berättar gråter grät bor bodde has had is was told said ran hit`,
+);
+function petVerbAfter(t: Token | undefined): boolean {
+  return !!t && t.tight && t.kind === Kind.Word && PET_VERBS.has(t.lower);
+}
+/** "Tessan och hennes lillasyster": the name, then its family. */
+function familyWithAfter(tokens: Token[], k: number): boolean {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  const c = tokens[k + 2];
+  return (
+    !!a &&
+    !!b &&
+    !!c &&
+    (a.lower === 'och' || a.lower === 'med' || a.lower === 'and' || a.lower === 'with') &&
+    POSSESSIVE_PRONOUNS.has(b.lower) &&
+    (isKin(c.lower) || KIN_NOUNS.has(c.lower))
+  );
+}
+
 function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>, flags: Flags, out: Finding[]): void {
   const { context } = flags;
   // Staff talk grows as the message names colleagues: "Lena och Johan tar SIP-mötena, Maria är borta".
@@ -2212,6 +2299,8 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
         (flags.childContext && petWithClass(tokens, i)) ||
         (lone && t.cap && !t.allCaps && !(t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) && !isRoleWord(lower)));
     if (!given && !unknown) continue;
+    // "Bokcirkeln läser Pippi Långstrump, Pippi bor ensam …": a well-known book's child, named with its book.
+    if (fictionAt(text, lower)) continue;
     if (given && !t.cap && COMMON_WORDS.has(lower)) continue;
     if (t.allCaps && !given) continue;
     // A word outside the lexicon opening a sentence is a name only with a class or an age right after it ("Kallelse",
@@ -2228,11 +2317,28 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       PERSON_ONLY_VERBS.has(tokens[i + 1]!.lower) &&
       couldBeUnknownName(t) &&
       !SENTENCE_ADVERBS.has(lower);
+    // "Mackan har blivit gripen", "Jojje på Bragnumskolan – pappan …", "Affe från Lövåsskolan sitter häktad": a pet name's
+    // shape opening a sentence in a message about a child, with a person's verb or a named school right after it.
+    const petSpeaker =
+      !given &&
+      !speaker &&
+      t.sentenceStart &&
+      t.cap &&
+      !t.allCaps &&
+      flags.childContext &&
+      !SENTENCE_ADVERBS.has(lower) &&
+      nicknameShape(t, tokens, i, true) &&
+      // "Grannen berättade …": -en is a noun's definite form far more often than a pet name's ending.
+      !lower.endsWith('en') &&
+      // "Kassan är stängd": -an too, unless a person ("han", "hennes") is in the sentence or its family follows.
+      (!lower.endsWith('an') || personInSentence(tokens, i + 1) || familyWithAfter(tokens, i + 1)) &&
+      (petVerbAfter(tokens[i + 1]) || schoolAfter(tokens, i + 1) > 0 || familyWithAfter(tokens, i + 1));
     if (
       !given &&
       !titled &&
       !lone &&
       !speaker &&
+      !petSpeaker &&
       t.sentenceStart &&
       !classAfter(tokens, i + 1) &&
       !classAfter(tokens, i + 2) &&
@@ -2298,6 +2404,10 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const patient = patientAfter(tokens, k);
     const atClinic = patient || (context && patientHere(tokens, k));
     const strong = withClass || withAge || childBefore || genitiveFamily;
+    // "Alva Nyström på Nossebroskolan har slutat äta": a person placed at a named school, with a family name, in a child's
+    // case or with a child's clause after the school. Not strong: a colleague at a school is still read as one below.
+    const schoolEnd = strong ? -1 : schoolAfter(tokens, k);
+    const atSchool = schoolEnd > 0 && (!!surname || flags.childContext || childClause(tokens, schoolEnd));
     const firstName = lower;
 
     // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
@@ -2357,7 +2467,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       else if (patient && !t.sentenceStart) confidence = 0.6;
       else if (lone && !signatureAt(tokens, i, j, text)) confidence = 0.6;
       else if (called && context) confidence = 0.75;
-      else if (speaker) confidence = 0.6;
+      else if (speaker || petSpeaker) confidence = 0.6;
       // "pratade med Mackan idag, han …", "check on Jonno? His mum …": talked about, in a child's case, a person after.
       else if (
         !t.sentenceStart &&
@@ -2373,7 +2483,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     }
     // Only a name that would be flagged is weighed against being staff: the checks below read around it.
     if (confidence < MIN_CONFIDENCE) continue;
-    if (!context && !withClass && !withAge && !patient) continue;
+    if (!context && !withClass && !withAge && !patient && !atSchool) continue;
     // A first name alone, with nothing else of a child about it, in a message only about the work is a colleague's,
     // unless its own clause is a client's ("har fått plats på HVB", "fick ett LVU-beslut", "svarade inte om ärren").
     if (
@@ -2572,7 +2682,14 @@ function kinOfRoleAt(tokens: Token[], k: number): boolean {
 }
 
 /** Words right before a child word that single one out by themselves with a class ("den nya eleven i 7C", "the only girl"). */
-const SINGLING_ADJECTIVES = new Set(['nya', 'nyanlända', 'nyanländ', 'enda', 'new', 'only']);
+const MULTIPLE_BIRTHS = words(
+  `trillingarna tvillingarna tvillingpojkarna tvillingflickorna tvillingsystrarna tvillingbröderna triplets twins`,
+);
+const SINGLING_ADJECTIVES = new Set([
+  ...words(
+    `nya nyanlända nyanländ enda new only gravida ensamkommande rullstolsburna adopterade blinda döva pregnant adopted unaccompanied`,
+  ),
+]);
 /** Dangerous things a child brought or used: an event by themselves. */
 const DANGER_WORDS = words(
   `kniv kniven knivar vapen vapnet pistol pistolen droger drogerna narkotika hasch cannabis eld brand knife weapon gun drugs fire`,
@@ -2805,7 +2922,9 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
         event = true;
     }
     const adjective = !!p && SINGLING_ADJECTIVES.has(p.lower);
-    const specific = whose || event || relation || adjective || (relative && pastTime);
+    // "Trillingarna i 1B": a multiple birth in a class is one family's children by itself.
+    const multiple = MULTIPLE_BIRTHS.has(l);
+    const specific = whose || event || relation || adjective || multiple || (relative && pastTime);
     const singled = anchorKind === 2 ? specific || family : anchorKind === 1 ? specific : relation && event;
     if (!singled) continue;
     const start = t.start;
@@ -3078,7 +3197,9 @@ function callerBefore(tokens: Token[], k: number): boolean {
 
 function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
   const l = u.lower;
-  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u)) return true;
+  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u) || HELPLINES.has(l)) return true;
+  // "BRIS vuxentelefon", "stödtelefonen": a line that answers the public.
+  if (l.length > 8 && (l.endsWith('telefon') || l.endsWith('telefonen') || l.endsWith('linjen'))) return true;
   // "Socialjourens nummer", "familjecentralens telefon": a unit's, in the genitive or by its ending.
   if (
     l.length > 5 &&

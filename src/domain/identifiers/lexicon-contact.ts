@@ -99,6 +99,7 @@ lokal rum rummet skolan skolans biblioteket familjecentralen ungdomsmottagningen
 växel växeln vx vxl kontaktcenter kundtjänst servicecenter direkt direktnummer jour socialjouren jouren polisen 112 1177 114
 expeditionen expedition telefontid kommunens skolans förvaltningens sal kontor
 kontorets kommunhusets mottagningens socialkontorets receptionens växelnummer huvudnummer
+elevhälsan elevhälsans elevhälsoteamet elevhälsoteamets bemannad bemannat bemannas
 `);
 
 /** Words before a 10-digit run starting 07 that make it a phone number rather than a personnummer. */

@@ -38,6 +38,7 @@ fritids fritidshemmet
 dö gode
 gripen greps gripits anhållen häktad dömd fängelse misshandlad våldtagen självmord
 utbrott kniv kniven vapen droger narkotika hotat panik överdos nakenbilder sparkade inlagd barnavdelningen
+diagnos diagnosen diagnoser adhd-diagnos adhd-diagnosen autism-diagnos autism-diagnosen autismdiagnos adhd add autism ptsd dyslexi språkstörning utvecklingsstörning rånad asylen asyl behandlingshem fotboja
 knife weapon drugs overdose threatened bruised self-harmed
 farbror morbror faster moster
 utredd utreds diagnostiserad resursskola resursskolan npf
@@ -229,7 +230,7 @@ export const LOGISTICS_WEAK_WORDS = words(`sjuk sjuka ledig ledigt borta bortres
 /** Words anywhere in a message that say it is about staff work ("tar över hans SIP-möten", "vikarie"). */
 export const STAFF_MARKERS = words(`
 vikarie vikarien ersättare ersätter kollega kollegor kollegan kollegorna personal personalen arbetslaget tjänsten
-colleague colleagues staff cover covering replacement
+colleague colleagues staff cover covering replacement täcker vikarierar ledig semester tjänstledig
 `);
 
 /** Nouns a staff member's work is counted in ("hans ärenden", "her caseload"). */
@@ -242,6 +243,7 @@ cases caseload meetings meeting sessions clients appointments
 export const SINGLED_CHILD_NOUNS = words(`
 pojken flickan eleven killen tjejen grabben ungen sonen dottern barnet tonåringen ungdomen tvillingarna syskonen
 bröderna systrarna brodern systern lillebror lillasyster storebror storasyster styvsonen styvdottern fosterbarnet
+trillingarna tvillingpojkarna tvillingflickorna tvillingsystrarna tvillingbröderna syskonparet
 `);
 
 /** English child nouns, singled out after "the" ("the boy in 7C"). */
@@ -271,6 +273,9 @@ berusad berusade onykter drunk intoxicated inlagd inlagda
 hits hitting beats beating
 diabetes epilepsi leukemi cancer insulin diagnos diagnosen diagnostiserad epilepsy leukaemia leukemia diagnosed
 hämtats uthämtad uncollected
+gravida fotboja fotbojan rullstol rullstolen rullstolsburen rullstolsburna inlåst inlåsta inlåstes skabb löss asyl asylen avslag
+utvisningsbeslut hedersproblematik hedersvåld hedersförtryck behandlingshem familjehemmet familjehem hvb sis-hem ungdomshem
+wheelchair tagged asylum lice scabies
 `);
 
 /** Titles before a surname. Dr and doktor make an official; Mr, Mrs, Ms and Miss only with a role word nearby. */
