@@ -18,6 +18,7 @@ import { plansOf } from '../src/domain/plans/plans';
 import { indicatorsCard } from '../src/features/indicators/cards';
 import { trendsOf } from '../src/domain/indicators/indicators';
 import { raisedCard } from '../src/features/raise/raise';
+import { composeCard, postedCard } from '../src/features/broadcast/cards';
 import { concernCard } from '../src/features/concern/card';
 import { consentExpiryCard } from '../src/features/consent/expiry';
 import { riskPeriodCard } from '../src/features/risk-periods';
@@ -200,6 +201,17 @@ const sipView = {
   meetingWhen: '2026-11-17 13:00',
   printUrl: 'https://samverkan.example.se/sip/abc.html',
   systemUrl: 'https://prator.example.se/',
+};
+
+/** A broadcast to staff (§11), as the samples show it. */
+const broadcastSample = {
+  id: 'b-0123456789abcdef',
+  title: checked('Reviderad rutin vid hög skolfrånvaro'),
+  text: checked('Rutinen antogs av styrgruppen i november. Läs den före nästa möte och ta upp frågor på arbetsplatsträffen.'),
+  url: 'https://example.se/rutin-franvaro.pdf',
+  groupIds: ['operativ', 'samverkansgrupp'],
+  sentAt: '2026-11-20T08:00:00.000Z',
+  sentBy: 'u',
 };
 
 export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }> = [
@@ -410,6 +422,25 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
         },
       ]),
   },
+  {
+    name: 'broadcast-compose',
+    build: (l) =>
+      composeCard(
+        l,
+        org,
+        [
+          {
+            broadcast: broadcastSample,
+            rates: [
+              { groupId: 'operativ', recipients: 9, read: 6 },
+              { groupId: 'samverkansgrupp', recipients: 9, read: 3 },
+            ],
+          },
+        ],
+        (iso) => iso.slice(0, 10),
+      ),
+  },
+  { name: 'broadcast', build: (l) => postedCard(l, org, broadcastSample, (iso) => iso.slice(0, 10)) },
   {
     name: 'report',
     build: (l) =>

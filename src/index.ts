@@ -29,6 +29,7 @@ import { ReviewStore } from './storage/reviews';
 import { PlanStore } from './storage/plans';
 import { IndicatorStore } from './storage/indicators';
 import { RaisedItemStore } from './storage/raised';
+import { BroadcastStore } from './storage/broadcasts';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -139,6 +140,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     plans: new PlanStore(store.client(TABLES.planActivities)),
     indicators: new IndicatorStore(store.client(TABLES.indicatorValues)),
     raised: new RaisedItemStore(store.client(TABLES.raisedItems)),
+    broadcasts: new BroadcastStore(store.client(TABLES.broadcasts)),
     figures,
     reports: new ReportStore(store.client(TABLES.reportTokens), store.client(TABLES.audit), figures),
     outbox: new OutboxStore(store.client(TABLES.outbox)),

@@ -33,6 +33,7 @@ export const CARD_KINDS = [
   'contacts',
   'consent-expiry',
   'risk-period',
+  'broadcast',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

@@ -18,6 +18,7 @@ import { sipFeature } from './sip';
 import { plansFeature } from './plans';
 import { indicatorsFeature } from './indicators';
 import { raiseFeature } from './raise';
+import { broadcastFeature } from './broadcast';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -31,6 +32,7 @@ export const FEATURES: readonly Feature[] = [
   plansFeature,
   indicatorsFeature,
   raiseFeature,
+  broadcastFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,

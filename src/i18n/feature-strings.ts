@@ -35,6 +35,8 @@ import indicatorsEn from '../features/indicators/strings.en.json';
 import indicatorsSv from '../features/indicators/strings.sv.json';
 import raiseEn from '../features/raise/strings.en.json';
 import raiseSv from '../features/raise/strings.sv.json';
+import broadcastEn from '../features/broadcast/strings.en.json';
+import broadcastSv from '../features/broadcast/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -53,4 +55,5 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: plansSv, en: plansEn },
   { sv: indicatorsSv, en: indicatorsEn },
   { sv: raiseSv, en: raiseEn },
+  { sv: broadcastSv, en: broadcastEn },
 ];

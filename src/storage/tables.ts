@@ -34,6 +34,8 @@ export const TABLES = {
   indicatorValues: 'IndicatorValues',
   /** Items raised between groups (storage/raised.ts). */
   raisedItems: 'RaisedItems',
+  /** Broadcasts to staff and their readers (storage/broadcasts.ts). */
+  broadcasts: 'Broadcasts',
   /** Each operative group's SIPs, and the printable plans' token hashes (storage/sips.ts). */
   sips: 'Sips',
   sipPrint: 'SipPrint',

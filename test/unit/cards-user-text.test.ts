@@ -17,6 +17,7 @@ import { sipFormCard, sipListCard, sipPlanCard } from '../../src/features/sip/ca
 import { actionPlanCard } from '../../src/features/plans/cards';
 import { indicatorsCard } from '../../src/features/indicators/cards';
 import { raisedCard } from '../../src/features/raise/raise';
+import { composeCard, postedCard } from '../../src/features/broadcast/cards';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { Sip } from '../../src/domain/sip/sip';
@@ -38,6 +39,8 @@ import type { Locale } from '../../src/i18n';
 
 /** Bot-made URLs the cards may show or open; nothing a user wrote. */
 const BOT_URL = 'https://samverkan.test/';
+/** The https link a convener sends with a broadcast (checked by validUrl before it is stored). */
+const BROADCAST_LINK = 'https://example.se/rutin.pdf';
 const TEAMS_JOIN = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzQ2%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d';
 
 /** A hostile value for one field: a link, an image, an autolink, bare URLs and emphasis, tagged with the field. */
@@ -142,7 +145,7 @@ const consent = as<Parameters<typeof consentRecordedCard>[1]>({
 const groupName = (id: string) => evil(`group-${id}`);
 
 /** One or more cards of each kind, with hostile text in every field a user (or an organisation file) can write. */
-const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
+const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object; opens?: string }> = [
   {
     kind: 'help',
     build: (l) => helpCard(l, { entries: ['help', 'group', 'meetings'], roles: [evil('role1'), evil('role2')], quickActions: true }),
@@ -493,6 +496,41 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object }> = [
       ),
   },
   {
+    kind: 'broadcast',
+    build: (l) => {
+      const b = as<Parameters<typeof postedCard>[2]>({
+        id: 'b-1',
+        title: evil('broadcastTitle'),
+        text: evil('broadcastText'),
+        url: BROADCAST_LINK,
+        groupIds: ['styrgrupp'],
+        sentAt: '2026-11-20T08:00:00.000Z',
+        sentBy: 'u',
+      });
+      const renamed = { ...org, groups: org.groups.map((g) => ({ ...g, name: evil(`broadcastGroup-${g.id}`) })) };
+      const day = (iso: string) => iso.slice(0, 10);
+      // The sender's compose card with a sent broadcast and its rates, and the posted card as its sender sees it after "Läst".
+      return {
+        type: 'AdaptiveCard',
+        body: [
+          ...(
+            composeCard(l, renamed, [{ broadcast: b, rates: [{ groupId: 'styrgrupp', recipients: 5, read: 2 }] }], day, {
+              text: evil('broadcastNotice'),
+              ok: true,
+            }) as { body: unknown[] }
+          ).body,
+          postedCard(l, renamed, b, day, {
+            notice: evil('readNotice'),
+            read: true,
+            rates: [{ groupId: 'styrgrupp', recipients: 5, read: 2 }],
+          }),
+        ],
+      };
+    },
+    // The link a convener sends is the point of a broadcast: an https URL (validUrl), opened by its own button, never shown as text.
+    opens: BROADCAST_LINK,
+  },
+  {
     kind: 'report',
     build: (l) =>
       reportCard(
@@ -616,7 +654,7 @@ describe('user text on cards is text', () => {
         const texts = displayed(card);
         const problems = texts.flatMap((text) => problemsOf(text).map((p) => `${p}: ${JSON.stringify(text.slice(0, 160))}`));
         expect(problems).toEqual([]);
-        for (const url of opened(card)) expect(url.startsWith(BOT_URL) || url === TEAMS_JOIN, url).toBe(true);
+        for (const url of opened(card)) expect(url.startsWith(BOT_URL) || url === TEAMS_JOIN || url === b.opens, url).toBe(true);
         // The user's words are still there, as text (not on cards whose fields are all inputs or codes).
         if (!['consent-form', 'consent-refusal', 'language'].includes(b.kind)) expect(texts.join('\n')).toContain('Logga in här');
       });

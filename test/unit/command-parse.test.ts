@@ -48,6 +48,8 @@ const WORDS: Array<[string, CommandName]> = [
   ['handlingsplan', 'plan'],
   ['indikator', 'indicator'],
   ['indicator', 'indicator'],
+  ['utskick', 'broadcast'],
+  ['broadcast', 'broadcast'],
 ];
 
 const upperFirst = (w: string) => w.charAt(0).toLocaleUpperCase('sv') + w.slice(1);

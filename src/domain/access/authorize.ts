@@ -18,6 +18,7 @@ import { indexOf, personByAadOrUpn } from '../organisation/lookup';
  * | report.view | conveners of a strategic group, and managers (the report covers every group) |
  * | plan.view, plan.update | the plan's owning group's conveners, and managers who oversee that group |
  * | indicator.record, item.raise | the group's conveners (the reporting group; the group the item is raised from) |
+ * | broadcast.send | conveners (of any group; the broadcast goes to the groups they choose) |
  *
  * Managers may complete reviews as well as view them: the seeds make heads
  * of administration the documents' owners (Essunga's "dokumentansvarig",
@@ -47,6 +48,7 @@ export const CAPABILITIES = [
   'plan.update',
   'indicator.record',
   'item.raise',
+  'broadcast.send',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -93,6 +95,7 @@ const CONVENER_ONLY = new Set<Capability>([
   'minutes.write',
   'indicator.record',
   'item.raise',
+  'broadcast.send',
 ]);
 const MEMBERS = new Set<Capability>(['meeting.view', 'agenda.propose']);
 const REVIEW = new Set<Capability>(['review.view', 'review.complete', 'plan.view', 'plan.update']);

@@ -31,7 +31,8 @@ export type Command =
   /** `query`: a role, an agency or a name to look for (gated like every command text); none lists everyone. */
   | { name: 'contacts'; query?: string }
   | { name: 'plan' }
-  | { name: 'indicator' };
+  | { name: 'indicator' }
+  | { name: 'broadcast' };
 
 export type ParseResult =
   | { kind: 'command'; command: Command }
@@ -102,6 +103,7 @@ export function parseCommand(input: string): ParseResult {
     }
     case 'plan':
     case 'indicator':
+    case 'broadcast':
       // Arguments are not read: the card is where values are chosen.
       return ok({ name });
     case 'help':

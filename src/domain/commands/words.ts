@@ -19,6 +19,7 @@ export const COMMAND_NAMES = [
   'indicator',
   'concern',
   'contacts',
+  'broadcast',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -39,6 +40,7 @@ export const COMMAND_WORDS: Record<CommandName, { sv: string; en: string; aliase
   indicator: { sv: 'indikator', en: 'indicator', aliases: ['indikatorer', 'indicators'] },
   concern: { sv: 'oro', en: 'concern', aliases: ['orosanmälan', 'orosanmalan'] },
   contacts: { sv: 'kontakt', en: 'contacts', aliases: ['kontakter', 'contact'] },
+  broadcast: { sv: 'utskick', en: 'broadcast', aliases: [] },
 };
 
 export const SUBCOMMAND_WORDS = {

@@ -176,7 +176,14 @@ export interface Report {
   };
   indicators: IndicatorReport[];
   survey?: SurveyInput;
-  broadcasts: Array<{ title: CheckedText; sentAt: string; recipients: number; read: number }>;
+  /** Each broadcast's readers over its recipients, in all and per group. */
+  broadcasts: Array<{
+    title: CheckedText;
+    sentAt: string;
+    recipients: number;
+    read: number;
+    groups: Array<{ groupId: string; name: string; recipients: number; read: number }>;
+  }>;
   totals: { held: number; expected: number; refusals: number; decisions: number; actionsOverdue: number };
 }
 
@@ -318,6 +325,7 @@ export function buildReport(input: ReportInput): Report {
       sentAt: localDay(b.sentAt, tz),
       recipients: b.groups.reduce((s, g) => s + g.recipients, 0),
       read: b.groups.reduce((s, g) => s + g.read, 0),
+      groups: b.groups.map((g) => ({ ...g, name: groupName.get(g.groupId) ?? g.groupId })),
     }));
 
   return {

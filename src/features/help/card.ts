@@ -19,6 +19,7 @@ export type HelpEntry =
   | 'language'
   | 'plan'
   | 'indicator'
+  | 'broadcast'
   | 'concern'
   | 'contacts';
 

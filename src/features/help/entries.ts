@@ -24,6 +24,7 @@ const ENTRY_OF: Array<[Capability, HelpEntry]> = [
   ['help', 'language'],
   ['plan.view', 'plan'],
   ['indicator.record', 'indicator'],
+  ['broadcast.send', 'broadcast'],
   // Anyone may read how to report a concern; the organisation's contacts are for its own tenant.
   ['help', 'concern'],
   ['group.view', 'contacts'],

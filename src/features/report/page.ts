@@ -121,13 +121,16 @@ export async function reportHtml(report: Report, locale: Locale, generatedAt: Da
       )
     : none('noSurvey');
 
+  const rate = (x: { read: number; recipients: number }) =>
+    x.recipients ? `${Math.round((100 * x.read) / x.recipients)} % (${x.read}/${x.recipients})` : '–';
   const broadcasts = report.broadcasts.length
     ? table(
-        [p('broadcast'), p('sent'), p('readRate')],
+        [p('broadcast'), p('sent'), p('readRate'), p('readPerGroup')],
         report.broadcasts.map((b) => [
           e(b.title),
           e(b.sentAt),
-          e(b.recipients ? `${Math.round((100 * b.read) / b.recipients)} % (${b.read}/${b.recipients})` : '–'),
+          e(rate(b)),
+          b.groups.map((g) => `${e(g.name)}: ${e(rate(g))}`).join('<br>'),
         ]),
       )
     : none('noBroadcasts');

@@ -4,6 +4,8 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { authorize } from '../../domain/access';
 import { buildReport, monthsOf, type Report, reportPeriod } from '../../domain/report/report';
 import { plansOf } from '../../domain/plans/plans';
+import type { BroadcastStore } from '../../storage/broadcasts';
+import { readRates } from '../../domain/broadcast/broadcast';
 import type { IndicatorStore } from '../../storage/indicators';
 import type { PlanStore } from '../../storage/plans';
 import type { ReportKey, ReportStore } from '../../storage/reports';
@@ -23,6 +25,8 @@ export type ReportDeps = Pick<BotServices, 'organisation' | 'meetings' | 'minute
   /** The plans' activities and the indicators' values as recorded in Teams (the file's alone without them). */
   plans?: Pick<PlanStore, 'all'>;
   indicators?: Pick<IndicatorStore, 'all'>;
+  /** Broadcasts to staff and their readers (the report's read rates). */
+  broadcasts?: Pick<BroadcastStore, 'all'>;
 };
 
 /** The first year a report can be asked for. */
@@ -50,13 +54,15 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
       return { id: g.id, meetings, minutes, tasks };
     }),
   );
-  const [reviews, audit, consentExpiries, stored, values] = await Promise.all([
+  const [reviews, audit, consentExpiries, stored, values, sent] = await Promise.all([
     deps.reviews.all(key.tenantId),
     deps.reports.auditCounts(key.tenantId, months, tz),
     deps.reports.consentExpiries(key.tenantId, months),
     // Plans and indicators are kept under the organisation file's tenant (src/storage/plans.ts, indicators.ts).
     deps.plans ? deps.plans.all(org.tenantId ?? '') : Promise.resolve([]),
     deps.indicators ? deps.indicators.all(org.tenantId ?? '') : Promise.resolve([]),
+    // Broadcasts are kept under the same tenant as the report's key (src/features/broadcast).
+    deps.broadcasts ? deps.broadcasts.all(key.tenantId) : Promise.resolve([]),
   ]);
   const activities = plansOf(org, stored).flatMap((plan) =>
     plan.activities.map((a) => ({
@@ -90,6 +96,11 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
     consentExpiries,
     activities,
     indicators,
+    broadcasts: sent.map(({ broadcast: b, readers }) => ({
+      title: b.title,
+      sentAt: b.sentAt,
+      groups: readRates(org, b, new Set(readers)),
+    })),
   });
 }
 

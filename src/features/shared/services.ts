@@ -15,6 +15,7 @@ import type { SipRepository } from '../../storage/sips';
 import type { PlanStore } from '../../storage/plans';
 import type { IndicatorStore } from '../../storage/indicators';
 import type { RaisedItemStore } from '../../storage/raised';
+import type { BroadcastStore } from '../../storage/broadcasts';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
@@ -62,6 +63,8 @@ export interface BotServices {
   indicators: IndicatorStore;
   /** Items raised between groups (`item.raise`). */
   raised: RaisedItemStore;
+  /** Broadcasts to staff and who read them (`utskick`). */
+  broadcasts: BroadcastStore;
   /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
   figures: Figures;
   outbox: OutboxStore;

@@ -13,6 +13,7 @@ import { ReviewStore } from '../../../src/storage/reviews';
 import { PlanStore } from '../../../src/storage/plans';
 import { IndicatorStore } from '../../../src/storage/indicators';
 import { RaisedItemStore } from '../../../src/storage/raised';
+import { BroadcastStore } from '../../../src/storage/broadcasts';
 import { TABLES } from '../../../src/storage/tables';
 import { type MemoryTable, MemoryTables, str } from './table';
 
@@ -91,6 +92,7 @@ export interface MemoryStores {
   plans: PlanStore;
   indicators: IndicatorStore;
   raised: RaisedItemStore;
+  broadcasts: BroadcastStore;
   /** The digest's figures, over the same tables as the stores they are backfilled from. */
   figures: FiguresStore;
   consents: ConsentStore;
@@ -103,7 +105,7 @@ export interface MemoryStores {
 }
 
 /** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised'> & {
+export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised' | 'broadcasts'> & {
   audit: AuditLog;
   jobs: JobStore;
   preferences: PreferenceStore;
@@ -126,6 +128,7 @@ export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
     plans: new PlanStore(c(TABLES.planActivities)),
     indicators: new IndicatorStore(c(TABLES.indicatorValues)),
     raised: new RaisedItemStore(c(TABLES.raisedItems)),
+    broadcasts: new BroadcastStore(c(TABLES.broadcasts)),
     figures: new FiguresStore(c(TABLES.figures), timeZone, {
       meetings,
       minutes,

@@ -189,6 +189,7 @@ describe('roles, for the help card', () => {
       'plan.update',
       'indicator.record',
       'item.raise',
+      'broadcast.send',
     ]);
     expect(capabilitiesOf(org, MEGAN)).toEqual([
       'help',

@@ -29,6 +29,7 @@ describe('help', async () => {
       'language',
       'plan',
       'indicator',
+      'broadcast',
       'concern',
       'contacts',
     ]);

@@ -1,0 +1,103 @@
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { userText } from '../../cards/user-text';
+import { percent, type Broadcast, type GroupReadRate } from '../../domain/broadcast/broadcast';
+import { findGroup, type Organisation } from '../../domain/organisation';
+import { t, type Locale } from '../../i18n';
+
+/** The data of adaptive-cards/broadcast.json: the compose form with the sender's read rates, or a broadcast as posted. */
+export interface BroadcastCardData {
+  title: string;
+  summary: string;
+  notice: string;
+  noticeColor: string;
+  /** A broadcast as posted (id empty on the compose card). */
+  message: { id: string; text: string; from: string; url: string };
+  readStatus: string;
+  ratesHeading: string;
+  sent: Array<{ title: string; when: string; rates: Array<{ title: string; value: string }> }>;
+  compose: boolean;
+  groupChoices: Array<{ title: string; value: string }>;
+  labels: Record<string, string>;
+}
+
+const LABELS = ['compose', 'title', 'titleError', 'text', 'url', 'groups', 'groupsError', 'send', 'read', 'open'];
+
+export interface SentRow {
+  broadcast: Broadcast;
+  rates: GroupReadRate[];
+}
+
+const groupName = (org: Organisation, id: string) => userText(findGroup(org, id)?.name ?? id);
+
+function rateText(locale: Locale, r: GroupReadRate): string {
+  const p = percent(r.read, r.recipients);
+  return p === null
+    ? t(locale, 'broadcasts.rateNone')
+    : t(locale, 'broadcasts.rate', { read: r.read, recipients: r.recipients, percent: `${p} %` });
+}
+
+function sentRows(locale: Locale, org: Organisation, rows: SentRow[], day: (iso: string) => string): BroadcastCardData['sent'] {
+  return rows.slice(0, 10).map(({ broadcast: b, rates }) => ({
+    title: userText(b.title),
+    when: t(locale, 'broadcasts.when', { date: day(b.sentAt), groups: b.groupIds.map((g) => groupName(org, g)).join(', ') }),
+    rates: rates.map((r) => ({ title: groupName(org, r.groupId), value: rateText(locale, r) })),
+  }));
+}
+
+function base(locale: Locale): Omit<BroadcastCardData, 'title' | 'summary' | 'message' | 'compose' | 'groupChoices' | 'sent'> {
+  return {
+    notice: '',
+    noticeColor: 'Default',
+    readStatus: '',
+    ratesHeading: t(locale, 'broadcasts.ratesHeading'),
+    labels: Object.fromEntries(LABELS.map((k) => [k, t(locale, `broadcasts.labels.${k}`)])),
+  };
+}
+
+/** The `broadcast` card a convener composes on, with what they sent and the read rates per group. */
+export function composeCard(
+  locale: Locale,
+  org: Organisation,
+  sent: SentRow[],
+  day: (iso: string) => string,
+  notice?: { text: string; ok: boolean },
+): AdaptiveCardJson {
+  const data: BroadcastCardData = {
+    ...base(locale),
+    title: t(locale, 'broadcasts.title'),
+    summary: t(locale, 'broadcasts.summary'),
+    notice: userText(notice?.text),
+    noticeColor: notice?.ok === false ? 'Attention' : 'Default',
+    message: { id: '', text: '', from: '', url: '' },
+    sent: sentRows(locale, org, [...sent].reverse(), day),
+    compose: true,
+    groupChoices: org.groups.map((g) => ({ title: userText(g.name), value: g.id })),
+  };
+  return renderCard('broadcast', data);
+}
+
+/**
+ * A broadcast as posted in a group's channel, with its "Läst" button; after a
+ * press, what the reader sees (`readStatus`), and for its sender the read
+ * rates per group.
+ */
+export function postedCard(
+  locale: Locale,
+  org: Organisation,
+  b: Broadcast,
+  day: (iso: string) => string,
+  after?: { notice: string; read: boolean; rates?: GroupReadRate[] },
+): AdaptiveCardJson {
+  const data: BroadcastCardData = {
+    ...base(locale),
+    title: userText(b.title),
+    summary: '',
+    notice: userText(after?.notice),
+    message: { id: b.id, text: userText(b.text), from: t(locale, 'broadcasts.fromPerson', { date: day(b.sentAt) }), url: b.url },
+    readStatus: after?.read ? t(locale, 'broadcasts.readStatus') : '',
+    sent: after?.rates ? sentRows(locale, org, [{ broadcast: b, rates: after.rates }], day) : [],
+    compose: false,
+    groupChoices: [],
+  };
+  return renderCard('broadcast', data);
+}
