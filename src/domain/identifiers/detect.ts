@@ -2224,6 +2224,16 @@ function fictionAt(text: string, lower: string): boolean {
   return false;
 }
 
+/**
+ * "Alva Nyström på Nossebroskolan har slutat äta": a person placed at a named school, with a family name, in a child's
+ * case or with a child's clause after the school. Not strong: a colleague at a school is still read as one afterwards.
+ */
+function atSchoolAfter(tokens: Token[], k: number, strong: boolean, surname: boolean, childContext: boolean): boolean {
+  if (strong) return false;
+  const end = schoolAfter(tokens, k);
+  return end > 0 && (surname || childContext || childClause(tokens, end));
+}
+
 /** Verbs after a pet name that make it a person's: what a child does or has done to it. */
 const PET_VERBS = words(
   `har hade är var blev kom ska sitter satt hotade hotar slog slår sprang springer rymmer rymde vägrar vägrade mår säger sa berättade berättar gråter grät bor bodde has had is was told said ran hit`,
@@ -2404,10 +2414,6 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const patient = patientAfter(tokens, k);
     const atClinic = patient || (context && patientHere(tokens, k));
     const strong = withClass || withAge || childBefore || genitiveFamily;
-    // "Alva Nyström på Nossebroskolan har slutat äta": a person placed at a named school, with a family name, in a child's
-    // case or with a child's clause after the school. Not strong: a colleague at a school is still read as one below.
-    const schoolEnd = strong ? -1 : schoolAfter(tokens, k);
-    const atSchool = schoolEnd > 0 && (!!surname || flags.childContext || childClause(tokens, schoolEnd));
     const firstName = lower;
 
     // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
@@ -2483,7 +2489,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     }
     // Only a name that would be flagged is weighed against being staff: the checks below read around it.
     if (confidence < MIN_CONFIDENCE) continue;
-    if (!context && !withClass && !withAge && !patient && !atSchool) continue;
+    if (!context && !withClass && !withAge && !patient && !atSchoolAfter(tokens, k, strong, !!surname, flags.childContext)) continue;
     // A first name alone, with nothing else of a child about it, in a message only about the work is a colleague's,
     // unless its own clause is a client's ("har fått plats på HVB", "fick ett LVU-beslut", "svarade inte om ärren").
     if (
@@ -3197,9 +3203,11 @@ function callerBefore(tokens: Token[], k: number): boolean {
 
 function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
   const l = u.lower;
-  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u) || HELPLINES.has(l)) return true;
+  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u)) return true;
   // "BRIS vuxentelefon", "stödtelefonen": a line that answers the public.
-  if (l.length > 8 && (l.endsWith('telefon') || l.endsWith('telefonen') || l.endsWith('linjen'))) return true;
+  if (l.length > 8 && l.charCodeAt(l.length - 1) === 110 && (l.endsWith('telefon') || l.endsWith('telefonen') || l.endsWith('linjen')))
+    return true;
+  if (HELPLINES.has(l)) return true;
   // "Socialjourens nummer", "familjecentralens telefon": a unit's, in the genitive or by its ending.
   if (
     l.length > 5 &&
