@@ -19,6 +19,7 @@ import { indicatorsCard } from '../src/features/indicators/cards';
 import { trendsOf } from '../src/domain/indicators/indicators';
 import { raisedCard } from '../src/features/raise/raise';
 import { composeCard, postedCard } from '../src/features/broadcast/cards';
+import { surveyCard } from '../src/features/survey/survey';
 import { concernCard } from '../src/features/concern/card';
 import { consentExpiryCard } from '../src/features/consent/expiry';
 import { riskPeriodCard } from '../src/features/risk-periods';
@@ -441,6 +442,21 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
       ),
   },
   { name: 'broadcast', build: (l) => postedCard(l, org, broadcastSample, (iso) => iso.slice(0, 10)) },
+  {
+    name: 'survey',
+    build: (l) =>
+      surveyCard(
+        l,
+        {
+          statements: [
+            'Vi vet vem vi ska kontakta i den andra förvaltningen',
+            'Samverkansmötena leder till beslut som genomförs',
+            'Handlingsplanen är känd på min arbetsplats',
+          ],
+        },
+        { surveyId: '2026', token: 'token-of-this-person', form: true },
+      ),
+  },
   {
     name: 'report',
     build: (l) =>

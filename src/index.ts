@@ -30,6 +30,7 @@ import { PlanStore } from './storage/plans';
 import { IndicatorStore } from './storage/indicators';
 import { RaisedItemStore } from './storage/raised';
 import { BroadcastStore } from './storage/broadcasts';
+import { SurveyStore } from './storage/surveys';
 import { OutboxStore } from './delivery/outbox';
 import { RateLimiter } from './delivery/rate-limiter';
 import { ProactiveGroupChannel } from './bot/channel';
@@ -141,6 +142,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     indicators: new IndicatorStore(store.client(TABLES.indicatorValues)),
     raised: new RaisedItemStore(store.client(TABLES.raisedItems)),
     broadcasts: new BroadcastStore(store.client(TABLES.broadcasts)),
+    surveys: new SurveyStore(store.client(TABLES.surveyAnswers)),
     figures,
     reports: new ReportStore(store.client(TABLES.reportTokens), store.client(TABLES.audit), figures),
     outbox: new OutboxStore(store.client(TABLES.outbox)),

@@ -34,6 +34,7 @@ export const CARD_KINDS = [
   'consent-expiry',
   'risk-period',
   'broadcast',
+  'survey',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

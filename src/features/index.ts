@@ -19,6 +19,7 @@ import { plansFeature } from './plans';
 import { indicatorsFeature } from './indicators';
 import { raiseFeature } from './raise';
 import { broadcastFeature } from './broadcast';
+import { surveyFeature } from './survey';
 import type { ActionDefinition, CommandHandler, Feature, Routes } from './shared/feature';
 import type { BotServices } from './shared/services';
 
@@ -33,6 +34,7 @@ export const FEATURES: readonly Feature[] = [
   indicatorsFeature,
   raiseFeature,
   broadcastFeature,
+  surveyFeature,
   digestFeature,
   consentFeature,
   consentJobsFeature,

@@ -37,6 +37,8 @@ import raiseEn from '../features/raise/strings.en.json';
 import raiseSv from '../features/raise/strings.sv.json';
 import broadcastEn from '../features/broadcast/strings.en.json';
 import broadcastSv from '../features/broadcast/strings.sv.json';
+import surveyEn from '../features/survey/strings.en.json';
+import surveySv from '../features/survey/strings.sv.json';
 
 export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<string, unknown> }> = [
   { sv: agendaSv, en: agendaEn },
@@ -56,4 +58,5 @@ export const FEATURE_STRINGS: Array<{ sv: Record<string, unknown>; en: Record<st
   { sv: indicatorsSv, en: indicatorsEn },
   { sv: raiseSv, en: raiseEn },
   { sv: broadcastSv, en: broadcastEn },
+  { sv: surveySv, en: surveyEn },
 ];

@@ -36,6 +36,8 @@ export const TABLES = {
   raisedItems: 'RaisedItems',
   /** Broadcasts to staff and their readers (storage/broadcasts.ts). */
   broadcasts: 'Broadcasts',
+  /** The yearly survey's answers and its used tokens' hashes (storage/surveys.ts). */
+  surveyAnswers: 'SurveyAnswers',
   /** Each operative group's SIPs, and the printable plans' token hashes (storage/sips.ts). */
   sips: 'Sips',
   sipPrint: 'SipPrint',

@@ -18,6 +18,7 @@ import { actionPlanCard } from '../../src/features/plans/cards';
 import { indicatorsCard } from '../../src/features/indicators/cards';
 import { raisedCard } from '../../src/features/raise/raise';
 import { composeCard, postedCard } from '../../src/features/broadcast/cards';
+import { surveyCard } from '../../src/features/survey/survey';
 import { meetingPlace, userText, validTeamsJoinUrl } from '../../src/cards/user-text';
 import type { Meeting } from '../../src/domain/meetings/meeting';
 import type { Sip } from '../../src/domain/sip/sip';
@@ -529,6 +530,20 @@ const BUILDERS: Array<{ kind: CardKind; build: (l: Locale) => object; opens?: st
     },
     // The link a convener sends is the point of a broadcast: an https URL (validUrl), opened by its own button, never shown as text.
     opens: BROADCAST_LINK,
+  },
+  {
+    kind: 'survey',
+    build: (l) =>
+      surveyCard(
+        l,
+        { statements: [evil('statement1'), evil('statement2'), evil('statement3')] },
+        {
+          surveyId: '2026',
+          token: 'tok',
+          form: true,
+          notice: { text: evil('surveyNotice'), ok: false },
+        },
+      ),
   },
   {
     kind: 'report',

@@ -215,6 +215,18 @@ export const IndicatorSchema = z.strictObject({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/**
+ * The yearly survey on the collaboration itself (§11): Essunga's
+ * "systematiskt fortlöpande följa upp samverkan". 3–5 statements, answered
+ * 1–5 by every group member, sent on the 1st of `month`.
+ */
+export const SurveySchema = z.strictObject({
+  month: z.number().int().min(1).max(12),
+  statements: z.array(Text).min(3).max(5),
+  sourceRef: Text.optional(),
+});
+export type Survey = z.infer<typeof SurveySchema>;
+
 export const GoverningDocumentSchema = z.strictObject({
   id: IdSchema,
   title: Text,
@@ -314,6 +326,8 @@ export const OrganisationSchema = z.strictObject({
     .optional(),
   /** Indicators followed up against a target (§11). */
   indicators: z.array(IndicatorSchema).optional(),
+  /** The yearly survey on the collaboration (§11). */
+  survey: SurveySchema.optional(),
   /** Where reports of concern go (the `concern` card, the refusal card's link to it). */
   reporting: ReportingSchema.optional(),
   /** Recurring risk periods the groups plan for (the `risk-period` card). */

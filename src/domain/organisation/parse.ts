@@ -241,6 +241,7 @@ export const OverlaySchema = z
     reporting: OrganisationSchema.shape.reporting,
     riskPeriods: OrganisationSchema.shape.riskPeriods,
     indicators: OrganisationSchema.shape.indicators,
+    survey: OrganisationSchema.shape.survey,
     sipSystemUrl: OrganisationSchema.shape.sipSystemUrl,
     consentFormUrl: OrganisationSchema.shape.consentFormUrl,
     addPeople: z.array(PersonSchema).optional(),
@@ -263,6 +264,7 @@ export function applyOverlay(base: Organisation, overlay: Overlay): { result: Re
     if (overlay[key] !== undefined) result[key] = overlay[key];
   if (overlay.reporting !== undefined) result.reporting = overlay.reporting;
   if (overlay.riskPeriods !== undefined) result.riskPeriods = overlay.riskPeriods;
+  if (overlay.survey !== undefined) result.survey = overlay.survey;
   if (overlay.sipSystemUrl !== undefined) result.sipSystemUrl = overlay.sipSystemUrl;
   if (overlay.consentFormUrl !== undefined) result.consentFormUrl = overlay.consentFormUrl;
   const people = result.people as Rec[];

@@ -117,7 +117,12 @@ export async function reportHtml(report: Report, locale: Locale, generatedAt: Da
   const survey = report.survey?.statements.length
     ? table(
         [p('statement'), p('answers'), p('mean')],
-        report.survey.statements.map((s) => [e(s.text), e(s.answers), s.mean === null ? p('tooFew') : e(s.mean.toFixed(1))]),
+        // Below 5 answers no figure of the survey is shown, not even a statement's count (SPEC §11).
+        report.survey.statements.map((s) => [
+          e(s.text),
+          s.mean === null ? '–' : e(s.answers),
+          s.mean === null ? p('tooFew') : e(s.mean.toFixed(1)),
+        ]),
       )
     : none('noSurvey');
 

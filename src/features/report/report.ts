@@ -5,6 +5,8 @@ import { authorize } from '../../domain/access';
 import { buildReport, monthsOf, type Report, reportPeriod } from '../../domain/report/report';
 import { plansOf } from '../../domain/plans/plans';
 import type { BroadcastStore } from '../../storage/broadcasts';
+import type { SurveyStore } from '../../storage/surveys';
+import { surveyIdFor, surveyResults } from '../../domain/survey/survey';
 import { readRates } from '../../domain/broadcast/broadcast';
 import type { IndicatorStore } from '../../storage/indicators';
 import type { PlanStore } from '../../storage/plans';
@@ -27,6 +29,8 @@ export type ReportDeps = Pick<BotServices, 'organisation' | 'meetings' | 'minute
   indicators?: Pick<IndicatorStore, 'all'>;
   /** Broadcasts to staff and their readers (the report's read rates). */
   broadcasts?: Pick<BroadcastStore, 'all'>;
+  /** The yearly survey's answers (the report's survey section: figures only where at least 5 answered). */
+  surveys?: Pick<SurveyStore, 'answers'>;
 };
 
 /** The first year a report can be asked for. */
@@ -54,7 +58,7 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
       return { id: g.id, meetings, minutes, tasks };
     }),
   );
-  const [reviews, audit, consentExpiries, stored, values, sent] = await Promise.all([
+  const [reviews, audit, consentExpiries, stored, values, sent, answers] = await Promise.all([
     deps.reviews.all(key.tenantId),
     deps.reports.auditCounts(key.tenantId, months, tz),
     deps.reports.consentExpiries(key.tenantId, months),
@@ -63,7 +67,9 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
     deps.indicators ? deps.indicators.all(org.tenantId ?? '') : Promise.resolve([]),
     // Broadcasts are kept under the same tenant as the report's key (src/features/broadcast).
     deps.broadcasts ? deps.broadcasts.all(key.tenantId) : Promise.resolve([]),
+    deps.surveys && org.survey ? deps.surveys.answers(key.tenantId, surveyIdFor(key.year)) : Promise.resolve([]),
   ]);
+  const survey = org.survey ? surveyResults(org.survey.statements, answers) : undefined;
   const activities = plansOf(org, stored).flatMap((plan) =>
     plan.activities.map((a) => ({
       documentId: a.documentId,
@@ -96,6 +102,7 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
     consentExpiries,
     activities,
     indicators,
+    ...(survey ? { survey: { statements: survey.statements } } : {}),
     broadcasts: sent.map(({ broadcast: b, readers }) => ({
       title: b.title,
       sentAt: b.sentAt,

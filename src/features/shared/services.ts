@@ -16,6 +16,7 @@ import type { PlanStore } from '../../storage/plans';
 import type { IndicatorStore } from '../../storage/indicators';
 import type { RaisedItemStore } from '../../storage/raised';
 import type { BroadcastStore } from '../../storage/broadcasts';
+import type { SurveyStore } from '../../storage/surveys';
 import type { OutboxStore } from '../../delivery/outbox';
 import type { PreferenceStore } from '../../storage/preferences';
 import type { RateLimiter } from '../../delivery/rate-limiter';
@@ -65,6 +66,8 @@ export interface BotServices {
   raised: RaisedItemStore;
   /** Broadcasts to staff and who read them (`utskick`). */
   broadcasts: BroadcastStore;
+  /** The yearly survey's answers, without who answered. */
+  surveys: SurveyStore;
   /** The digest's figures, kept as meetings, minutes, tasks, consents and refusals are written (the port; src/storage/figures.ts). */
   figures: Figures;
   outbox: OutboxStore;

@@ -14,6 +14,7 @@ import { PlanStore } from '../../../src/storage/plans';
 import { IndicatorStore } from '../../../src/storage/indicators';
 import { RaisedItemStore } from '../../../src/storage/raised';
 import { BroadcastStore } from '../../../src/storage/broadcasts';
+import { SurveyStore } from '../../../src/storage/surveys';
 import { TABLES } from '../../../src/storage/tables';
 import { type MemoryTable, MemoryTables, str } from './table';
 
@@ -93,6 +94,7 @@ export interface MemoryStores {
   indicators: IndicatorStore;
   raised: RaisedItemStore;
   broadcasts: BroadcastStore;
+  surveys: SurveyStore;
   /** The digest's figures, over the same tables as the stores they are backfilled from. */
   figures: FiguresStore;
   consents: ConsentStore;
@@ -105,7 +107,7 @@ export interface MemoryStores {
 }
 
 /** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised' | 'broadcasts'> & {
+export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised' | 'broadcasts' | 'surveys'> & {
   audit: AuditLog;
   jobs: JobStore;
   preferences: PreferenceStore;
@@ -129,6 +131,7 @@ export function memoryStores(timeZone = 'Europe/Stockholm'): MemoryStores {
     indicators: new IndicatorStore(c(TABLES.indicatorValues)),
     raised: new RaisedItemStore(c(TABLES.raisedItems)),
     broadcasts: new BroadcastStore(c(TABLES.broadcasts)),
+    surveys: new SurveyStore(c(TABLES.surveyAnswers)),
     figures: new FiguresStore(c(TABLES.figures), timeZone, {
       meetings,
       minutes,
