@@ -151,6 +151,13 @@ function monthsBack(at: Date, back: number): string[] {
 
 /** The figures in Table Storage: the `Figures` port of BotServices. */
 export class FiguresStore implements Figures, LinesCacheStore {
+  /**
+   * The lines cache as this process last read or wrote it, by tenant: a
+   * reader whose head row names the same generation takes these instead of
+   * reading the chunks again (about 100 KB at 1,000 groups) and parsing them.
+   */
+  private readonly linesKept = new Map<string, { generation: string; cache: LinesCache }>();
+
   constructor(
     private readonly table: TableClient,
     /** The organisation's zone: terms, weeks and days are local. */
@@ -428,16 +435,27 @@ export class FiguresStore implements Figures, LinesCacheStore {
     const today = new Date().toISOString().slice(0, 10);
     const rows = new Map<string, Row>();
     const marks = new Map<string, string>();
-    // Today's change marks (UTC day, by the writers' clocks) are read with the cache: one partition each.
-    await Promise.all([
-      (async () => {
-        for await (const e of this.partition(`l|${t}`)) rows.set(e.rowKey ?? '', e);
-      })(),
-      (async () => {
-        for await (const e of this.partition(`x|${t}|${today}`)) if (e.rowKey && e.etag) marks.set(decodeKey(e.rowKey), e.etag);
-      })(),
-    ]);
-    const head = rows.get('h') as (Row & { basis?: string; generation?: string; chunks?: number }) | undefined;
+    const readMarks = async () => {
+      for await (const e of this.partition(`x|${t}|${today}`)) if (e.rowKey && e.etag) marks.set(decodeKey(e.rowKey), e.etag);
+    };
+    type Head = Row & { basis?: string; generation?: string; chunks?: number };
+    const kept = this.linesKept.get(t);
+    if (kept) {
+      // The lines this process last read or wrote: their head's point read says whether they are still the stored ones.
+      const [head] = await Promise.all([this.headOf(`l|${t}`), readMarks()]);
+      if (head?.generation === kept.generation && head.basis === kept.cache.basis && head.basis.slice(0, 10) === today)
+        return { cache: { ...kept.cache, lines: { ...kept.cache.lines } }, marks };
+      for await (const e of this.partition(`l|${t}`)) rows.set(e.rowKey ?? '', e);
+    } else {
+      // Today's change marks (UTC day, by the writers' clocks) are read with the cache: one partition each.
+      await Promise.all([
+        (async () => {
+          for await (const e of this.partition(`l|${t}`)) rows.set(e.rowKey ?? '', e);
+        })(),
+        readMarks(),
+      ]);
+    }
+    const head = rows.get('h') as Head | undefined;
     // A cache of another day is not used: the marks it saw are in that day's partition.
     if (!head?.basis || !head.generation || head.basis.slice(0, 10) !== today) return { marks };
     let json = '';
@@ -449,10 +467,22 @@ export class FiguresStore implements Figures, LinesCacheStore {
     }
     try {
       const stored = JSON.parse(json) as StoredLines;
-      return { cache: { ...stored, lines: Object.fromEntries(stored.lines.map((l) => [l[0], this.lineOf(l)])) }, marks };
+      const cache = { ...stored, lines: Object.fromEntries(stored.lines.map((l) => [l[0], this.lineOf(l)])) };
+      this.keepLines(t, head.generation, cache);
+      return { cache: { ...cache, lines: { ...cache.lines } }, marks };
     } catch {
       return { marks };
     }
+  }
+
+  /** The lines cache's head row, or undefined. */
+  private headOf(partitionKey: string): Promise<(Row & { basis?: string; generation?: string }) | undefined> {
+    return getIfExists<Row & { basis?: string; generation?: string }>(this.table, partitionKey, 'h');
+  }
+
+  /** Keeps the lines as stored under `generation` (a copy: readers get their own record to change). */
+  private keepLines(t: string, generation: string, cache: LinesCache): void {
+    this.linesKept.set(t, { generation, cache: { ...cache, lines: { ...cache.lines } } });
   }
 
   private lineOf(t: LineTuple): CachedLine {
@@ -491,6 +521,7 @@ export class FiguresStore implements Figures, LinesCacheStore {
       ),
     );
     await this.table.upsertEntity({ partitionKey: pk, rowKey: 'h', basis: cache.basis, generation, chunks: chunks.length }, 'Replace');
+    this.keepLines(tenantKey(tenantId), generation, cache);
   }
 
   async groupsSnapshot(tenantId: string, groupIds: string[], now: Date): Promise<FigureSnapshot> {

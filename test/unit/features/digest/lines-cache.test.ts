@@ -34,6 +34,8 @@ function setup(groups: number) {
     });
   const org = digestOrganisation(groups);
   const figures = new FiguresStore(client(TABLES.figures), org.timeZone);
+  // Another process's store over the same table.
+  const other = new FiguresStore(tables.client(TABLES.figures) as unknown as TableClient, org.timeZone);
   // The same figures read in full every time (the digest without the cache).
   const plain: Figures = { snapshot: (t, n) => figures.snapshot(t, n) } as Figures;
   const card = async (f: Figures, now: Date) =>
@@ -50,6 +52,7 @@ function setup(groups: number) {
   return {
     org,
     figures,
+    other,
     plain,
     card,
     meeting,
@@ -103,5 +106,30 @@ describe('the digest lines cache', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(await w.card(w.figures, new Date(NOW.getTime() + 4 * HOUR))).not.toBe(before);
+  });
+
+  it('reads the lines it kept itself by their head row alone, and all of them again once another process has saved others', async () => {
+    const w = setup(30);
+    for (let g = 0; g < 30; g++)
+      await w.figures.record({ kind: 'meetings', meetings: [w.meeting(g, `m${g}b`, '2026-11-25T10:00:00.000Z')] });
+    const first = await w.card(w.figures, NOW);
+    await new Promise((r) => setTimeout(r, 20));
+    const linesRead = () => w.calls().filter((c) => c.startsWith('listEntities') && c.includes("'l|"));
+    w.reset();
+    expect(await w.card(w.figures, NOW)).toBe(first);
+    // The head's point read, no read of the lines' rows.
+    expect(w.calls().filter((c) => c.startsWith('getEntity') && / h$/.test(c))).toHaveLength(1);
+    expect(linesRead()).toEqual([]);
+    // Another process changes a group and saves the lines: this one reads them all again, and its card says the change.
+    await w.other.record({ kind: 'meetings', meetings: [w.meeting(5, 'm5c', '2026-11-24T10:00:00.000Z')] });
+    const otherCard = JSON.stringify(
+      await new DigestFacts({ organisation: w.org, figures: w.other }, NOW).forManager(DIGEST_TENANT, w.org.managers[0]!, 'en'),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(otherCard).not.toBe(first);
+    w.reset();
+    expect(await w.card(w.figures, NOW)).toBe(otherCard);
+    expect(linesRead()).toHaveLength(1);
+    expect(otherCard).toBe(await w.card(w.plain, NOW));
   });
 });
