@@ -25,6 +25,13 @@ import { ConnectorEmulator } from '../test/support/connector-emulator';
  * MODELS=bucket or MODELS=sliding runs one; MANAGERS=1000,2000 runs both
  * sizes; TRACE=1 prints deliveries a second and the longest pauses;
  * KILL_AT=1 runs one process to the end; PROFILE=<dir> writes CPU profiles.
+ *
+ * The worker runs as compiled JavaScript (bundled with esbuild into build/bench
+ * at the start, node_modules left outside), as a deployed bot does: started
+ * through tsx it spent most of a restart's gap compiling TypeScript.
+ * WORKER=tsx runs it through tsx instead. Each run prints where the restart's
+ * gap went: node and module loading, the bot's start, and the run's own start
+ * (the outbox read, the facts) up to its first send.
  */
 
 const SIZES = (process.env.MANAGERS ?? '2000').split(',').map(Number);
@@ -35,14 +42,40 @@ const MODELS = (process.env.MODELS ?? 'bucket,sliding').split(',') as Array<'buc
 const KILL_AT = Number(process.env.KILL_AT ?? 0.5);
 const TRACE = Boolean(process.env.TRACE);
 const PROFILE = process.env.PROFILE;
+const WORKER = process.env.WORKER ?? 'js';
 const WEEK = '2026-11-23';
 const RUN_AT = '2026-11-23T06:31:00.000Z';
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const aad = (i: number) => `10000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
 
 type Result = Awaited<ReturnType<typeof run>>;
+let workerArgs: string[] = [];
+
+/** The worker as one CommonJS file (our sources bundled, packages required from node_modules); answers node's arguments for it. */
+async function compileWorker(): Promise<string[]> {
+  if (WORKER === 'tsx') return ['--import', 'tsx', 'test/support/fanout-worker.ts'];
+  const started = Date.now();
+  const outfile = path.join('build', 'bench', 'fanout-worker.js');
+  // esbuild comes with tsx (a dev dependency); it is not a dependency of the bot.
+  const esbuild = (await import('esbuild')) as typeof import('esbuild');
+  await esbuild.build({
+    entryPoints: ['test/support/fanout-worker.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    // In one file every module is the main one: src/index.ts's `require.main === module` would start a second bot.
+    define: { 'require.main': 'undefined' },
+    outfile,
+    logLevel: 'warning',
+  });
+  console.log(`worker compiled to ${outfile} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return [outfile];
+}
 
 async function main(): Promise<void> {
+  workerArgs = await compileWorker();
   const azurite = await startAzurite();
   const summary = [];
   for (const managers of SIZES)
@@ -60,6 +93,12 @@ async function main(): Promise<void> {
         medianFractionOfCeiling: median((r) => r.fractionOfCeiling),
         medianFractionOfCeilingWhileRunning: median((r) => r.fractionOfCeilingWhileRunning),
         medianRestartGapSeconds: median((r) => r.restartGapSeconds),
+        medianRestartGapParts: runs[0]?.restartGapParts && {
+          toNodeStart: median((r) => r.restartGapParts?.toNodeStart ?? 0),
+          loadingModules: median((r) => r.restartGapParts?.loadingModules ?? 0),
+          startingBot: median((r) => r.restartGapParts?.startingBot ?? 0),
+          runStartToFirstDelivery: median((r) => r.restartGapParts?.runStartToFirstDelivery ?? 0),
+        },
         medianShareOfSendsAnswered429ByTheLimits: median((r) => r.shareOfSendsAnswered429ByTheLimits),
         lost: runs.map((r) => r.lost),
         duplicated: runs.map((r) => r.duplicated),
@@ -67,6 +106,7 @@ async function main(): Promise<void> {
         fractionOfCeilingWhileRunning: runs.map((r) => r.fractionOfCeilingWhileRunning),
         sendsAnswered429ByTheLimits: runs.map((r) => r.sendsAnswered429ByTheLimits),
         peakWorkerRssMB: Math.max(...runs.map((r) => r.peakWorkerRssMB)),
+        loadAverage: runs.map((r) => r.loadAverage),
       });
     }
   console.log(JSON.stringify(summary, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v), 2));
@@ -75,6 +115,7 @@ async function main(): Promise<void> {
 
 async function run(connectionString: string, model: 'bucket' | 'sliding', MANAGERS: number) {
   const azurite = { connectionString };
+  const loadAtStart = os.loadavg()[0]!;
   const emulator = await new ConnectorEmulator().start();
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -147,24 +188,20 @@ async function run(connectionString: string, model: 'bucket' | 'sliding', MANAGE
 
   const peak = { rss: 0 };
   const worker = (): ChildProcess => {
-    const child = spawn(
-      process.execPath,
-      [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), '--import', 'tsx', 'test/support/fanout-worker.ts'],
-      {
-        env: {
-          ...process.env,
-          NODE_OPTIONS: '--disable-warning=DEP0111',
-          PREFIX: prefix,
-          ORG: org,
-          CONN: azurite.connectionString,
-          NOW: RUN_AT,
-          WEEK,
-          LEASE_MS: '3000',
-          FANOUT_RATE: RATE,
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), ...workerArgs], {
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '--disable-warning=DEP0111',
+        PREFIX: prefix,
+        ORG: org,
+        CONN: azurite.connectionString,
+        NOW: RUN_AT,
+        WEEK,
+        LEASE_MS: '3000',
+        FANOUT_RATE: RATE,
       },
-    );
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     return child;
   };
   const sample = (child: ChildProcess) =>
@@ -179,11 +216,15 @@ async function run(connectionString: string, model: 'bucket' | 'sliding', MANAGE
     }, 250);
   const exited = (c: ChildProcess) => new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
   let pacing: unknown;
+  /** When each process's node started and its modules were loaded (its own clock: the same machine's). */
+  const loads: Array<{ origin: number; loaded: number }> = [];
   const ready = (c: ChildProcess) =>
     new Promise<number>((r) => {
       let out = '';
       c.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
+        const loaded = /loaded (\d+) (\d+)\n/.exec(out);
+        if (loaded && loads.at(-1)?.origin !== Number(loaded[1])) loads.push({ origin: Number(loaded[1]), loaded: Number(loaded[2]) });
         if (out.includes('ready\n')) r(Date.now());
         const done = /done (\{.*\})\n/.exec(out);
         if (done) pacing = (JSON.parse(done[1]!) as { pacing?: unknown }).pacing;
@@ -249,6 +290,14 @@ async function run(connectionString: string, model: 'bucket' | 'sliding', MANAGE
     firstStartToReadySeconds: ((await Promise.race([firstReady, Promise.resolve(firstStarted)])) - firstStarted) / 1000,
     restartGapSeconds: outage,
     restartToReadySeconds: (secondReadyAt - killedAt) / 1000,
+    // The restart's gap, part by part: the kill to node's start, node's start to the modules loaded,
+    // the bot's start (storage, scheduler, server), and the digest run's own start up to its first delivery.
+    restartGapParts: loads[1] && {
+      toNodeStart: (loads[1].origin - killedAt) / 1000,
+      loadingModules: (loads[1].loaded - loads[1].origin) / 1000,
+      startingBot: (secondReadyAt - loads[1].loaded) / 1000,
+      runStartToFirstDelivery: (resumedAt - secondReadyAt) / 1000,
+    },
     secondsFirstSendToLastDelivery: seconds,
     // Whole run: every message over the ceiling times the time from the first send to the last delivery, the restart gap included.
     fractionOfCeiling: total / (CEILING * seconds),
@@ -257,6 +306,8 @@ async function run(connectionString: string, model: 'bucket' | 'sliding', MANAGE
     sendsAnswered429ByTheLimits: emulator.overLimit429,
     shareOfSendsAnswered429ByTheLimits: emulator.overLimit429 / Math.max(1, digestRequests),
     peakWorkerRssMB: peak.rss / 1024 / 1024,
+    // The machine is shared: the 1-minute load average at the run's start and end.
+    loadAverage: [loadAtStart, os.loadavg()[0]!],
     secondWorkerExit: code,
     pacingOfTheLastProcess: pacing,
   };

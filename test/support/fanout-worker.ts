@@ -15,6 +15,8 @@ const env = (k: string) => {
 };
 
 async function main(): Promise<void> {
+  // When the modules were loaded (the bench splits a restart's gap into load, bot start and the run's own start).
+  process.stdout.write(`loaded ${Math.round(performance.timeOrigin)} ${Date.now()}\n`);
   const parsed = parseConfig({
     NODE_ENV: 'test',
     PORT: '0',
