@@ -116,7 +116,16 @@ const groupName = (id: string) => (id === 'operativ' ? 'Operativ grupp' : id);
 const consentSamples: Array<{ name: string; build: (locale: Locale) => object }> = [
   {
     name: 'consent-form',
-    build: (l) => consentFormCard(l, { groups: [{ id: 'operativ', name: 'Operativ grupp' }], today: '2026-11-22' }),
+    build: (l) =>
+      consentFormCard(l, {
+        groups: [{ id: 'operativ', name: 'Operativ grupp' }],
+        today: '2026-11-22',
+        agencies: [
+          { id: 'social-sektor', name: 'Social sektor' },
+          { id: 'utbildningssektor', name: 'Utbildningssektor' },
+        ],
+        consentFormUrl: 'https://www.essunga.example.se/samtyckesblankett.pdf',
+      }),
   },
   {
     name: 'consent-form-problems',
@@ -126,6 +135,22 @@ const consentSamples: Array<{ name: string; build: (locale: Locale) => object }>
         today: '2026-11-22',
         values: { subjectPersonnummer: 'x', groupIds: 'operativ', validUntil: '2026-01-31', parties: 'guardian1', purpose: '' },
         problems: { validUntil: ['validUntilPast'], purpose: ['purposeMissing'] },
+      }),
+  },
+  {
+    name: 'consent-form-one-guardian',
+    build: (l) =>
+      consentFormCard(l, {
+        groups: [{ id: 'operativ', name: 'Operativ grupp' }],
+        today: '2026-11-22',
+        values: {
+          groupIds: 'operativ',
+          validUntil: '2027-06-30',
+          parties: 'guardian1',
+          purpose: 'Samordning kring skolgång',
+          childAge: '14',
+        },
+        problems: { childView: ['childViewMissing'] },
       }),
   },
   {
@@ -157,6 +182,10 @@ const consentSamples: Array<{ name: string; build: (locale: Locale) => object }>
       }),
   },
   { name: 'consent-recorded', build: (l) => consentRecordedCard(l, consent(), groupName) },
+  {
+    name: 'consent-recorded-one-guardian',
+    build: (l) => consentRecordedCard(l, consent({ parties: ['guardian1', 'child'], childAge: 13, childView: 'agrees' }), groupName),
+  },
   { name: 'consent-refusal', build: (l) => consentRefusalCard(l, { categories: ['name-with-class'], reason: 'noConsent' }) },
   {
     name: 'consent-refusal-notice',
@@ -553,7 +582,19 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
             'Information till vårdnadshavare via skolan',
           ],
         },
-        { date: '2027-04-30', today: '2027-04-16', groupName: 'Fältgrupp' },
+        {
+          date: '2027-04-30',
+          today: '2027-04-16',
+          groupName: 'Fältgrupp',
+          agenda: {
+            meeting: {
+              start: '2027-04-22T11:00:00.000Z',
+              end: '2027-04-22T12:00:00.000Z',
+              timeZone: 'Europe/Stockholm',
+              durationMinutes: 60,
+            },
+          },
+        },
       ),
   },
   {
@@ -666,7 +707,11 @@ async function main(): Promise<void> {
   await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js') });
   const shots: string[] = [];
   let failures = 0;
-  for (const sample of SAMPLES) {
+  // `npm run cards:gallery -- sip concern`: only the cards whose names start with one of the words.
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const samples = only.length ? SAMPLES.filter((s) => only.some((w) => s.name.startsWith(w))) : SAMPLES;
+  if (samples.length === 0) throw new Error(`no card is named ${only.join(', ')}; there are ${SAMPLES.map((s) => s.name).join(', ')}`);
+  for (const sample of samples) {
     for (const locale of ['sv', 'en'] as const) {
       const card = sample.build(locale);
       const result = await page.evaluate(
@@ -712,6 +757,8 @@ async function main(): Promise<void> {
       shots.map((s) => `<figure><img src="${s}" width="440"><figcaption>${s}</figcaption></figure>`).join('\n'),
   );
   mkdirSync(DOCS, { recursive: true });
+  // A filtered run is for the cards it names: their Swedish images go to the committed gallery too.
+  if (only.length) for (const shot of shots.filter((s) => s.endsWith('.sv.png'))) copyFileSync(path.join(OUT, shot), path.join(DOCS, shot));
   for (const main of [
     'meeting-open.sv.png',
     'agenda.sv.png',
