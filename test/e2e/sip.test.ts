@@ -12,7 +12,8 @@ import { isErrorCardText } from './week-text';
  * consent in the demo's operative group, records a consent in personal chat,
  * calls a SIP for its case reference (`sip ny SAM-…`), books the meeting on
  * the `sip-form` card, writes the plan on the `sip-plan` card, and opens the
- * printable page for the family from the card's button in Chromium. Each
+ * printable page for the family from the card's button in Chromium, and
+ * closes the SIP. Each
  * step waits for the card the bot's own Swedish strings name; no error card
  * may appear. The flow itself (after the stack is up) is timed and must stay
  * under 60 seconds.
@@ -99,7 +100,7 @@ async function noErrorCards(): Promise<void> {
 }
 
 describe('a SIP in the Playground', () => {
-  it('consent, sip ny, booking, the plan and the printable page, in under a minute', async () => {
+  it('consent, sip ny, booking, the plan, the printable page and closing, in under a minute', async () => {
     const started = Date.now();
 
     const form = await say('samtycke', sv('consent.form.intro'));
@@ -170,6 +171,11 @@ describe('a SIP in the Playground', () => {
     expect(body).not.toContain('Påhittad');
     await printed.screenshot({ path: path.join(SHOTS, 'sip-print.png'), fullPage: true });
     await printed.close();
+
+    // The process ends: closed from the plan card, the answer is the list without it.
+    const closed = await press(saved, sv('sip.plan.close'), sv('sip.notices.closed', { caseRef: caseRef! }));
+    expect(await closed.textContent()).toContain(sv('sip.list.title'));
+    await noErrorCards();
 
     const seconds = (Date.now() - started) / 1000;
     console.log(`SIP flow in the Playground: ${seconds.toFixed(1)} s`);
