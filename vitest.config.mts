@@ -45,11 +45,18 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One worker runs every file in turn; re-importing the bot's module graph per file cost more than
+          // half of this suite's time. Each file builds its own stack (storage tables, emulator, server).
+          isolate: false,
+          // Its own group, after the unit suite's, when one `vitest run` takes both (a non-isolated single worker
+          // cannot share a group with the unit suite's workers on a machine with more than two cores).
+          sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
