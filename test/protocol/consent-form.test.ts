@@ -175,6 +175,27 @@ describe('consent.record: guardians, the child, agencies', () => {
     const stored = await t.bot.services.consents.get(TENANT, findById(card, 'caseRef')!.text);
     expect(String(stored?.childViewNote)).toBe('Vill inte att BUP får veta om skolan');
   });
+  it('a consent limited to one agency: the SIP form names it, and inviting another agency is refused', async () => {
+    const card = await invoke('consent.record', data({ agencies: 'utbildningssektor', validUntil: '2026-11-08' }));
+    const caseRef = findById(card, 'caseRef')!.text as string;
+    const sent = await command(`sip ny ${caseRef}`);
+    expect(sent.map(cardKind)).toEqual(['sip-form']);
+    const form = JSON.stringify(cardOf(sent[0]!));
+    expect(form).toContain('Utbildningssektor');
+    expect(form).not.toContain('Social sektor, Utbildningssektor');
+    const refused = await invoke('sip.create', {
+      caseRef,
+      groupId: 'operativ',
+      participants: 'social-sektor,guardian1',
+      date: '2026-03-20',
+      time: '13:00',
+      durationMinutes: '60',
+      location: 'Kommunhuset',
+    });
+    expect(refused.body[0].id).toBe('sip-form');
+    expect(JSON.stringify(refused)).toContain('Samtycket omfattar inte Social sektor');
+  });
+
   it('a resent record with the new fields records once', async () => {
     const activity = actionExecute(
       'consent.record',
