@@ -138,4 +138,33 @@ export class OutboxStore {
     });
     return { ...row, ...patch, etag: res.etag ?? row.etag };
   }
+
+  /**
+   * ETag-conditional changes of up to 100 rows of one run in one transaction:
+   * all or nothing, one round trip instead of one per row. Throws the 412 when
+   * any row was changed by another process first (the caller then changes
+   * them one by one to learn which).
+   */
+  async updateMany(
+    changes: Array<{ row: OutboxRow; patch: Partial<Omit<OutboxRow, 'runId' | 'recipient' | 'etag'>> }>,
+  ): Promise<OutboxRow[]> {
+    if (changes.length === 0) return [];
+    if (changes.length === 1) return [await this.update(changes[0]!.row, changes[0]!.patch)];
+    const pk = encodeKey(changes[0]!.row.runId);
+    if (changes.length > 100 || changes.some((c) => c.row.runId !== changes[0]!.row.runId))
+      throw new Error('updateMany: at most 100 rows of one run');
+    const res = await this.table.submitTransaction(
+      changes.map(
+        ({ row, patch }) =>
+          ['update', { partitionKey: pk, rowKey: encodeKey(row.recipient), ...patch }, 'Merge', { etag: row.etag }] as [
+            'update',
+            { partitionKey: string; rowKey: string },
+            'Merge',
+            { etag: string },
+          ],
+      ),
+    );
+    // The answers come in the order of the changes.
+    return changes.map(({ row, patch }, i) => ({ ...row, ...patch, etag: res?.subResponses?.[i]?.etag?.trim() || row.etag }));
+  }
 }
