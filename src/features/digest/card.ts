@@ -47,6 +47,8 @@ export interface DigestCardOptions {
   /** The full overview's page starting at this group (attention first), instead of the digest's summary. */
   from?: number;
   maxBytes?: number;
+  /** Open plan activities past their due date in the plans of the manager's groups (SPEC §11); 0 or none says nothing. */
+  overduePlanActivities?: number;
 }
 
 /**
@@ -62,13 +64,14 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
   add(tt.behindCadence, 'behind');
   add(tt.minutesMissing, 'minutesMissing');
   add(tt.overdueActions, 'overdueActions');
+  add(o.overduePlanActivities ?? 0, 'overduePlanActivities');
   add(tt.reviewsOverdue, 'reviewsOverdue');
   add(tt.reviewsDueSoon, 'reviewsSoon');
   add(tt.consentsExpiring, 'consents');
   add(tt.refusals, 'refusals');
   add(tt.coming, 'coming');
   // Documents due soon, consents running out and refusals are worth the manager's attention too: the all-clear is for a week with none of them.
-  const attention = needsAttention(tt) || tt.reviewsDueSoon + tt.consentsExpiring + tt.refusals > 0;
+  const attention = needsAttention(tt) || tt.reviewsDueSoon + tt.consentsExpiring + tt.refusals + (o.overduePlanActivities ?? 0) > 0;
   // Each group's row is worked out once, however often fitList renders the card to find what fits.
   const rows = new Map<DigestGroup, ReturnType<typeof rowOf>>();
   const groupRow = (g: DigestGroup) => {

@@ -18,6 +18,7 @@ import { t, type Locale } from '../../i18n';
 import { meetingWhen } from '../meetings/cards';
 import { latestDecision } from '../reviews/cards';
 import type { BotServices } from '../shared/services';
+import { overduePlanActivities } from '../../storage/plans';
 import { digestCard } from './card';
 
 /**
@@ -31,7 +32,7 @@ import { digestCard } from './card';
  */
 
 /** What the digest reads: the figures only (the documents' reviews too are kept there, under their owner groups). */
-export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures'>;
+export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures'> & Partial<Pick<BotServices, 'plans'>>;
 
 /** The groups a manager oversees. */
 export function overseenGroups(org: Organisation, manager: Manager): Group[] {
@@ -63,6 +64,7 @@ export class DigestFacts {
   private readonly cache = new Map<string, Promise<GroupFacts>>();
   private readonly snapshots = new Map<string, Promise<FigureSnapshot>>();
   private reviews?: Promise<DigestReview[]>;
+  private overduePlans?: Promise<Map<string, number>>;
   private readonly allLines = new Map<string, Promise<Map<string, GroupLine>>>();
 
   constructor(
@@ -153,6 +155,16 @@ export class DigestFacts {
     return new Map(Object.entries(lines));
   }
 
+  /** Overdue plan activities per owning group, read once per run (one partition); empty without the plan store. */
+  overduePlanActivitiesByGroup(): Promise<Map<string, number>> {
+    const plans = this.services.plans;
+    if (!plans) return Promise.resolve(new Map());
+    this.overduePlans ??= overduePlanActivities({ plans, organisation: this.services.organisation, now: () => this.now }).then(
+      (o) => o.byGroup,
+    );
+    return this.overduePlans;
+  }
+
   allReviews(): Promise<DigestReview[]> {
     this.reviews ??= (async () => {
       const { services, now } = this;
@@ -182,6 +194,7 @@ export class DigestFacts {
     const groups = overseenGroups(org, manager);
     // The documents' reviews are read while the groups' lines are.
     const reviewsRead = this.allReviews();
+    const plansRead = this.overduePlanActivitiesByGroup();
     const facts = await Promise.all(groups.map((g) => this.group(tenantId, g)));
     const groupIds = new Set(groups.map((g) => g.id));
     const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
@@ -193,6 +206,7 @@ export class DigestFacts {
       reviews,
     };
     const next = new Map(facts.map((f) => [f.group.groupId, f.next]));
+    const overduePlans = await plansRead;
     return digestCard(locale, digest, {
       week: DateTime.fromJSDate(this.now, { zone: org.timeZone }).weekNumber,
       nextOf: (id) => {
@@ -200,6 +214,7 @@ export class DigestFacts {
         return n ? meetingWhen(n, locale).short : t(locale, 'digest.noNext');
       },
       from,
+      overduePlanActivities: [...groupIds].reduce((s, id) => s + (overduePlans.get(id) ?? 0), 0),
     });
   }
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadOrganisation, type Organisation } from '../../../../src/domain/organisation';
+import { DigestFacts } from '../../../../src/features/digest/facts';
+import { memoryStores } from '../../../support/memory';
+
+/** The digest's line for overdue plan activities (SPEC §11: "overdue ones feed the digest"), per the manager's groups. */
+
+function demo(): Organisation {
+  const r = loadOrganisation('local-demo');
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.organisation;
+}
+const linesOf = (card: unknown) => JSON.stringify(card);
+
+describe('digest: overdue plan activities', () => {
+  const org = demo();
+  const manager = org.managers.find((m) => m.personId === 'alex.wilber')!;
+
+  it("counts the open activities past their due date in the plans of the manager's groups, in both languages", async () => {
+    const stores = memoryStores();
+    // The demo's handlingsplan has one activity due 2026-11-30, still ongoing.
+    const after = new DigestFacts({ organisation: org, figures: stores.figures, plans: stores.plans }, new Date('2026-12-02T10:00:00Z'));
+    expect(linesOf(await after.forManager('t', manager, 'sv'))).toContain('Försenade aktiviteter i handlingsplaner: 1');
+    expect(linesOf(await after.forManager('t', manager, 'en'))).toContain('Overdue action plan activities: 1');
+    const before = new DigestFacts({ organisation: org, figures: stores.figures, plans: stores.plans }, new Date('2026-11-20T10:00:00Z'));
+    expect(linesOf(await before.forManager('t', manager, 'sv'))).not.toContain('Försenade aktiviteter i handlingsplaner');
+  });
+
+  it('says nothing of plans without the plan store, and nothing for a manager of groups that own no overdue plan', async () => {
+    const stores = memoryStores();
+    const now = new Date('2026-12-02T10:00:00Z');
+    expect(
+      linesOf(await new DigestFacts({ organisation: org, figures: stores.figures }, now).forManager('t', manager, 'sv')),
+    ).not.toContain('handlingsplaner');
+    const owner = org.documents.find((d) => d.id === 'handlingsplan')!.ownerGroup;
+    const other = org.groups.find((g) => g.id !== owner)!;
+    const facts = new DigestFacts({ organisation: org, figures: stores.figures, plans: stores.plans }, now);
+    expect(linesOf(await facts.forManager('t', { personId: 'x', oversees: [other.id] }, 'sv'))).not.toContain('handlingsplaner');
+  });
+});
