@@ -7,6 +7,7 @@ import { occurrenceAt, type Occurrence } from '../../domain/meetings/recurrence'
 import { describeCadence, findGroup, type Group } from '../../domain/organisation';
 import type { Locale } from '../../i18n';
 import { gateText } from '../consent/gate';
+import { placeRaisedFor, type RaiseDeps } from '../raise/raise';
 import type { Turn } from '../shared/turn';
 import { meetingListCard, scheduleFormCard, type ScheduleFormValues } from './cards';
 import { refreshChannelCard } from './channel-card';
@@ -160,6 +161,9 @@ export async function book(deps: BookingDeps, turn: Turn, input: BookingInput): 
   // (job ids are deterministic, so planning twice plans once).
   await scheduleReminders(deps, meetings);
   await deps.figures?.record({ kind: 'meetings', meetings });
+  // Items raised to this group while it had no meeting go on the agenda now (SPEC §11, item.raise).
+  const raiseDeps = deps as BookingDeps & Partial<RaiseDeps>;
+  if (raiseDeps.raised && raiseDeps.agendas && raiseDeps.minutes) await placeRaisedFor(raiseDeps as RaiseDeps, info.tenantId, group.id);
   if (resent)
     deps.logger.info({ event: 'meetingsBookedAgain', groupId: group.id, count: meetings.length }, 'a resent booking was recognised');
   const seriesBooked = () => seriesCard(locale, group, meetings, turn.t('meetings.notices.seriesBooked', { count: meetings.length }));

@@ -79,6 +79,23 @@ async function placePending(deps: RaiseDeps, tenantId: string, items: RaisedItem
   return out;
 }
 
+/**
+ * When a group books a meeting: the items raised to it that still wait for
+ * one go on the new meeting's agenda (or the next one's), each once. A
+ * failure is logged and left for the origin's next look at its raised items.
+ */
+export async function placeRaisedFor(deps: RaiseDeps, tenantId: string, groupId: string): Promise<number> {
+  try {
+    const waiting = (await deps.raised.toGroup(tenantId, groupId)).filter((i) => !i.toMeetingId);
+    if (waiting.length === 0) return 0;
+    const placed = await placePending(deps, tenantId, waiting);
+    return placed.filter((i) => i.toMeetingId).length;
+  } catch (err) {
+    deps.logger.warn({ event: 'raisedItemsNotPlaced', groupId, error: (err as Error)?.name }, 'raised items not placed on booking');
+    return 0;
+  }
+}
+
 /** The items raised from a group, with what became of each, as the `raised-items` card. */
 export async function raisedView(
   deps: RaiseDeps,
