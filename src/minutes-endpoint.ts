@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { itemText } from './features/agenda/cards';
 import { agendaOrTemplate } from './features/agenda/group-meeting';
 import { meetingWhen } from './features/meetings/cards';
@@ -6,7 +6,7 @@ import type { BotServices } from './features/shared/services';
 import type { Meeting } from './domain/meetings/meeting';
 import type { Minutes } from './domain/minutes/minutes';
 import { findGroup, findPerson, type Group } from './domain/organisation';
-import { notFound, unavailable } from './token-responses';
+import { registerTokenPage } from './web/token-page';
 import { t, type Locale } from './i18n';
 
 /**
@@ -74,36 +74,22 @@ ${sip}
 }
 
 export function registerMinutesEndpoint(server: Server, services: BotServices): void {
-  server.get('/minutes/:file', async (req: Request, res: Response) => {
-    const m = /^([A-Za-z0-9_-]{32,64})\.html$/.exec(String(req.params?.file ?? ''));
-    if (!m) return notFound(res);
-    try {
-      const key = await services.minutes.resolvePrintToken(m[1]!);
-      const group = key ? findGroup(services.organisation, key.groupId) : undefined;
-      if (!key || !group) return notFound(res);
-      const [meeting, minutes] = await Promise.all([
-        services.meetings.get(key.tenantId, key.groupId, key.meetingId),
-        services.minutes.get(key.tenantId, key.groupId, key.meetingId),
-      ]);
-      if (!meeting || !minutes || minutes.status !== 'final' || minutes.printToken !== m[1]) return notFound(res);
-      const { items } = await agendaOrTemplate(services, meeting, group);
-      const html = minutesHtml(
-        services,
-        group,
-        meeting,
-        minutes,
-        items.map((i) => ({ id: i.id, text: itemText('sv', group.level, i) })),
-      );
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'private, no-store',
-        'x-robots-tag': 'noindex',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'referrer-policy': 'no-referrer',
-      });
-      res.end(html);
-    } catch (err) {
-      unavailable(res, services.logger, err, 'minutes page failed');
-    }
+  registerTokenPage(server, '/minutes', services, 'minutes page failed', async (token) => {
+    const key = await services.minutes.resolvePrintToken(token);
+    const group = key ? findGroup(services.organisation, key.groupId) : undefined;
+    if (!key || !group) return undefined;
+    const [meeting, minutes] = await Promise.all([
+      services.meetings.get(key.tenantId, key.groupId, key.meetingId),
+      services.minutes.get(key.tenantId, key.groupId, key.meetingId),
+    ]);
+    if (!meeting || !minutes || minutes.status !== 'final' || minutes.printToken !== token) return undefined;
+    const { items } = await agendaOrTemplate(services, meeting, group);
+    return minutesHtml(
+      services,
+      group,
+      meeting,
+      minutes,
+      items.map((i) => ({ id: i.id, text: itemText('sv', group.level, i) })),
+    );
   });
 }

@@ -1,10 +1,10 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { viewOf } from './features/sip/sip';
 import type { BotServices } from './features/shared/services';
 import { SIP_PLAN_TEXT_FIELDS, type Sip } from './domain/sip/sip';
 import type { SipView } from './features/sip/cards';
 import { escapeHtml } from './minutes-endpoint';
-import { notFound, unavailable } from './token-responses';
+import { registerTokenPage } from './web/token-page';
 import { t, type Locale } from './i18n';
 
 /**
@@ -45,24 +45,10 @@ ${view.systemUrl ? `<p><a href="${e(view.systemUrl)}">${l('system')}</a></p>` : 
 }
 
 export function registerSipEndpoint(server: Server, services: BotServices): void {
-  server.get('/sip/:file', async (req: Request, res: Response) => {
-    const m = /^([A-Za-z0-9_-]{32,64})\.html$/.exec(String(req.params?.file ?? ''));
-    if (!m) return notFound(res);
-    try {
-      const key = await services.sips.resolvePrintToken(m[1]!);
-      const sip = key ? await services.sips.get(key.tenantId, key.groupId, key.sipId) : undefined;
-      if (!sip || sip.printToken !== m[1] || !sip.plan) return notFound(res);
-      const html = sipHtml(sip, await viewOf(services, sip));
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'private, no-store',
-        'x-robots-tag': 'noindex',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'referrer-policy': 'no-referrer',
-      });
-      res.end(html);
-    } catch (err) {
-      unavailable(res, services.logger, err, 'SIP page failed');
-    }
+  registerTokenPage(server, '/sip', services, 'SIP page failed', async (token) => {
+    const key = await services.sips.resolvePrintToken(token);
+    const sip = key ? await services.sips.get(key.tenantId, key.groupId, key.sipId) : undefined;
+    if (!sip || sip.printToken !== token || !sip.plan) return undefined;
+    return sipHtml(sip, await viewOf(services, sip));
   });
 }
