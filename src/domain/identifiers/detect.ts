@@ -1256,14 +1256,15 @@ const ABOUT = words(`om gällande angående ang rörande beträffande för av ab
 
 function childNounBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  if (!p?.tight) return false;
+  // The word right before the name, nothing but blanks between (a token's `tight` says so of the gap before it).
+  if (!p || !tokens[i]!.tight) return false;
   if (CHILD_NOUNS_BEFORE.has(p.lower) || p.lower === 'heter' || p.lower === 'hette') return true;
   // "mamma till Ali", "pappa till Sara", "sonen till Lena Ek", "the mother of Ali".
   const pp = tokens[i - 2];
   if (
     (p.lower === 'till' || p.lower === 't' || p.lower === 'of') &&
     pp &&
-    pp.tight &&
+    p.tight &&
     (FAMILY_WORDS.has(pp.lower) || KIN_NOUNS.has(pp.lower))
   )
     return true;
@@ -1276,9 +1277,9 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   )
     return true;
   // "Uppdatering om Max:", "Follow-up on Poppy:", "Påminnelse om Kevin": a note about the name.
-  if (ABOUT.has(p.lower) && pp?.tight && NOTE_NOUNS.has(pp.lower)) return true;
+  if (ABOUT.has(p.lower) && !!pp && p.tight && NOTE_NOUNS.has(pp.lower)) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
-  return ABOUT.has(p.lower) && !!pp && pp.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
+  return ABOUT.has(p.lower) && !!pp && p.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }
 
 /** The text between two tokens is only a full stop and spaces ("Dr. Lind"). */

@@ -38,7 +38,7 @@ fritids fritidshemmet
 dö gode
 gripen greps gripits anhållen häktad dömd fängelse misshandlad våldtagen självmord
 utbrott kniv kniven vapen droger narkotika hotat panik överdos nakenbilder sparkade inlagd barnavdelningen
-diagnos diagnosen diagnoser adhd-diagnos adhd-diagnosen autism-diagnos autism-diagnosen autismdiagnos adhd add autism ptsd dyslexi språkstörning utvecklingsstörning rånad asylen asyl behandlingshem fotboja
+hedersproblematik hedersförtryck hedersnormer diagnos diagnosen diagnoser adhd-diagnos adhd-diagnosen autism-diagnos autism-diagnosen autismdiagnos adhd add autism ptsd dyslexi språkstörning utvecklingsstörning rånad asylen asyl behandlingshem fotboja
 knife weapon drugs overdose threatened bruised self-harmed
 farbror morbror faster moster
 utredd utreds diagnostiserad resursskola resursskolan npf

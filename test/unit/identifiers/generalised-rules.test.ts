@@ -261,6 +261,12 @@ describe('rules added after held-outs #3–#5 were measured (each with its own e
       ['Gravida medarbetare ska göra en riskbedömning med chefen.', 'Tre elever i 9A har fått diagnos i år enligt statistiken.'],
     );
   });
+  describe('a child word right before initials or a name counts after a colon too', () => {
+    table(
+      ['Åk 5: eleven K.M. berättar att hon inte får äta middag hemma.', 'Kan vi ta upp TS i 7B på EHT? Misstänkt hedersförtryck.'],
+      ['Åk 5: eleverna K-M har idrott på fredag.'],
+    );
+  });
   describe('books, case references and help lines are nobody’s case', () => {
     table(
       [],
