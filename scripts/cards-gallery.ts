@@ -239,7 +239,7 @@ const broadcastSample = {
   title: checked('Reviderad rutin vid hög skolfrånvaro'),
   text: checked('Rutinen antogs av styrgruppen i november. Läs den före nästa möte och ta upp frågor på arbetsplatsträffen.'),
   url: 'https://example.se/rutin-franvaro.pdf',
-  groupIds: ['operativ', 'samverkansgrupp'],
+  groupIds: org.groups.slice(0, 2).map((g) => g.id),
   sentAt: '2026-11-20T08:00:00.000Z',
   sentBy: 'u',
 };
@@ -461,10 +461,7 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
         [
           {
             broadcast: broadcastSample,
-            rates: [
-              { groupId: 'operativ', recipients: 9, read: 6 },
-              { groupId: 'samverkansgrupp', recipients: 9, read: 3 },
-            ],
+            rates: broadcastSample.groupIds.map((groupId, i) => ({ groupId, recipients: 9, read: 6 - 3 * i })),
           },
         ],
         (iso) => iso.slice(0, 10),
