@@ -1277,7 +1277,7 @@ function childNounBefore(tokens: Token[], i: number): boolean {
   )
     return true;
   // "Uppdatering om Max:", "Follow-up on Poppy:", "Påminnelse om Kevin": a note about the name.
-  if (ABOUT.has(p.lower) && !!pp && p.tight && NOTE_NOUNS.has(pp.lower)) return true;
+  if (ABOUT.has(p.lower) && pp && p.tight && NOTE_NOUNS.has(pp.lower)) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
   return ABOUT.has(p.lower) && !!pp && p.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);
 }

@@ -107,7 +107,10 @@ export interface MemoryStores {
 }
 
 /** The stores as the real classes, field by field, named like the fields of `BotServices` (plus `jobs`, the scheduler's store). */
-export type RealStores = Omit<MemoryStores, 'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised' | 'broadcasts' | 'surveys'> & {
+export type RealStores = Omit<
+  MemoryStores,
+  'tables' | 'audit' | 'jobs' | 'preferences' | 'plans' | 'indicators' | 'raised' | 'broadcasts' | 'surveys'
+> & {
   audit: AuditLog;
   jobs: JobStore;
   preferences: PreferenceStore;
