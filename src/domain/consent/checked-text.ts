@@ -49,14 +49,19 @@ export function screen(raw: string, options: DetectOptions = {}): Screening {
  * `sam-4d41e2v8` read as the name Sam with the class 4D, `sam-vy08h19d` as
  * Vy in 8H: one reference in 31 made the gate refuse the very command that
  * names a consent. A run of six or more digits in a reference is left to be
- * read, so a date or number dressed up as one is found as before.
+ * read, so a date or number dressed up as one is found as before. A
+ * mistyped reference ("SAM-K4P8DL2V" has an L, which the alphabet leaves out)
+ * is blanked too when it holds two digits or more, so a name written in its
+ * shape ("SAM-ELSABERG") is still read.
  */
-/** Anything written in a reference's shape, mistyped letters included ("SAM-K4P8DL2V" has an L): it names no one either. */
 const CASE_REF_SHAPE = /\bSAM-[0-9A-Z]{8}\b/gi;
+const CASE_REF_ALPHABET = /^SAM-[0-9A-HJKMNP-TV-Z]{8}$/i;
 
 function withoutCaseRefs(text: string): string {
   return text.replace(CASE_REF_SHAPE, (ref) =>
-    ref.replace(/\d{6,}|[^\d]+|\d{1,5}/g, (part) => (/^\d{6,}$/.test(part) ? part : ' '.repeat(part.length))),
+    !CASE_REF_ALPHABET.test(ref) && (ref.match(/\d/g)?.length ?? 0) < 2
+      ? ref
+      : ref.replace(/\d{6,}|[^\d]+|\d{1,5}/g, (part) => (/^\d{6,}$/.test(part) ? part : ' '.repeat(part.length))),
   );
 }
 

@@ -269,7 +269,7 @@ describe('rules added after held-outs #3–#5 were measured (each with its own e
   });
   describe('books, case references and help lines are nobody’s case', () => {
     table(
-      [],
+      ['Uppföljning: SAM-ELSABERG i 4B har hög frånvaro igen, mamma svarar inte.'],
       [
         'Fyran läser Emil i Lönneberga, Emil hamnar i snickarboa igen – bra om regler och straff.',
         'Harry Potter växer upp hos familjen Dursley, vi använder boken i temat om försummelse.',
