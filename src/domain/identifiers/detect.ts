@@ -155,6 +155,10 @@ interface Token {
   bits: number;
   /** Whether the word is a job title (isRoleWord), worked out on first use: -1 not yet. */
   role: -1 | 0 | 1;
+  /** What the word's letters alone say of it (W.*), worked out on first use: 0 not yet. */
+  wb: number;
+  /** The word's slot in the intern table, or -1. */
+  slot: number;
 }
 
 /** Word-list membership bits, so that the passes test a token's lists without hashing its word again. */
@@ -181,6 +185,7 @@ const B = {
   WORK: 524288,
   VERB_OBJECT: 1048576,
   OWN: 2097152,
+  ONE_OF: 4194304,
 } as const;
 
 let wordBitsMap: Map<string, number> | undefined;
@@ -236,42 +241,50 @@ function lookupBits(h: number, g: number): number {
 }
 
 /**
- * Words already read, by the tokenizer's hash: the lower-case string and its bits, so that a word seen before costs
- * no new string, no lower-casing and no list lookup, and the later passes look up a string whose hash V8 has kept.
- * A slot is taken only when its word is the text's word letter by letter, so a hash collision never stands in for
- * another word. Only short words are kept (a longer slice may hold its whole message alive); the table is emptied
- * when it fills.
+ * Words already read, by the tokenizer's two hashes: the lower-case string, its bits and its features, so that a word
+ * seen before costs no new string, no lower-casing, no list lookup and no judging of its letters, and the later passes
+ * look up a string whose hash V8 has kept. A slot is the word's when its length and both 32-bit hashes (independent:
+ * a polynomial and FNV-1a) are the text's word's: one cache line read, where comparing letters read the kept string
+ * from wherever it lies in the heap. Words up to INTERN_MAX_LENGTH letters are kept, a long one as a copy (a longer
+ * slice may hold its whole message alive); the table is emptied when it fills.
  */
-const INTERN_BITS = 12;
+const INTERN_BITS = 13;
 const INTERN_MASK = (1 << INTERN_BITS) - 1;
-const INTERN_MAX_LENGTH = 12;
-const internHashes = new Int32Array(1 << INTERN_BITS);
-const internBits = new Int32Array(1 << INTERN_BITS);
+const INTERN_MAX_LENGTH = 32;
+/** V8 keeps a slice this long as a view of its whole text: a longer word is copied before it is kept. */
+const SLICE_VIEW_LENGTH = 13;
+/** Per slot, side by side: [polynomial hash, FNV hash (odd; 0 = empty), bits, length | features << 6]. */
+const internSlots = new Int32Array(4 << INTERN_BITS);
 const internWords: (string | undefined)[] = new Array(1 << INTERN_BITS).fill(undefined);
 let internCount = 0;
 
-/** The slot of the word at [start, end) of `codes`, with hash h: where it is, or the empty slot where it would go. */
-function internSlot(start: number, end: number, h: number): number {
+/** The slot of the word of `length` letters with hashes h and g: where it is, or the empty slot where it would go. */
+function internSlot(h: number, g: number, length: number): number {
+  const slots = internSlots;
   let idx = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   for (;;) {
-    const w = internWords[idx];
-    if (w === undefined || (internHashes[idx] === h && sameLower(start, end, w))) return idx;
+    const at = idx << 2;
+    const check = slots[at + 1]!;
+    if (check === 0 || (check === g && slots[at]! === h && (slots[at + 3]! & 63) === length)) return idx;
     idx = (idx + 1) & INTERN_MASK;
   }
 }
 
-function internAdd(slot: number, h: number, lower: string, bits: number): void {
+function internAdd(slot: number, h: number, g: number, lower: string, bits: number): number {
   if (internCount >= (3 << INTERN_BITS) >> 2) {
     internWords.fill(undefined);
+    internSlots.fill(0);
     internCount = 0;
-    let idx = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
-    while (internWords[idx] !== undefined) idx = (idx + 1) & INTERN_MASK;
-    slot = idx;
+    slot = internSlot(h, g, lower.length);
   }
-  internHashes[slot] = h;
-  internBits[slot] = bits;
+  const at = slot << 2;
+  internSlots[at] = h;
+  internSlots[at + 1] = g;
+  internSlots[at + 2] = bits;
+  internSlots[at + 3] = lower.length;
   internWords[slot] = lower;
   internCount++;
+  return slot;
 }
 
 /** The tokenizer's character classes below CHAR_CLASS_LIMIT (the letters isLetterCode knows end at U+024F). */
@@ -288,17 +301,6 @@ const CHAR_CLASS = (() => {
   }
   return t;
 })();
-
-/** Whether the text being read, [start, end) of `codes`, lower-cased (Latin-1) is `lower`. */
-function sameLower(start: number, end: number, lower: string): boolean {
-  if (lower.length !== end - start) return false;
-  for (let q = 0; q < lower.length; q++) {
-    let c = codes[start + q]!;
-    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) c += 32;
-    if (c !== lower.charCodeAt(q)) return false;
-  }
-  return true;
-}
 
 /** Built on first use, once every list of this module is defined. */
 function wordBits(): Map<string, number> {
@@ -363,6 +365,7 @@ function wordBits(): Map<string, number> {
   mark(LOGISTICS_WORDS, B.WORK);
   mark(KIN_AND_TIME_OBJECTS, B.VERB_OBJECT);
   mark(OWN_POSSESSIVES, B.OWN);
+  mark(ONE_OF_CHILDREN, B.ONE_OF);
   wordBitsMap = m;
   return m;
 }
@@ -474,6 +477,7 @@ function tokenize(text: string): Token[] {
     let hyphen = false;
     // The word's hash over its lower-case letters (Latin-1 folded here; anything above is hashed from the lower-cased word).
     let h = 0;
+    let g = 0x811c9dc5;
     let plain = true;
     let upper = 0;
     if (letter) {
@@ -490,10 +494,12 @@ function tokenize(text: string): Token[] {
           } else if (cls === C_WIDE) plain = false;
           else break;
           h = (Math.imul(h, 31) + ch) | 0;
+          g = Math.imul(g ^ ch, 0x01000193);
         }
         // Ann-Mari, Karlsson-Lind: a hyphen between letters stays inside the word.
         if (i + 1 < n && codes[i]! === 45 && isLetterCode(codes[i + 1]!)) {
           h = (Math.imul(h, 31) + 45) | 0;
+          g = Math.imul(g ^ 45, 0x01000193);
           i++;
           hyphen = true;
           continue;
@@ -567,6 +573,8 @@ function tokenize(text: string): Token[] {
       sentenceStart = false;
     let lower: string;
     let bits = 0;
+    let features = 0;
+    let wordSlot = -1;
     let cap: boolean;
     if (kind !== Kind.Word) {
       lower = text.slice(start, end);
@@ -575,17 +583,24 @@ function tokenize(text: string): Token[] {
       // Latin-1: capitals are exactly the letters the hash folded.
       const c0 = codes[start]!;
       cap = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde);
-      const slot = end - start <= INTERN_MAX_LENGTH ? internSlot(start, end, h) : -1;
+      g |= 1;
+      const slot = end - start <= INTERN_MAX_LENGTH ? internSlot(h, g, end - start) : -1;
       const known = slot >= 0 ? internWords[slot] : undefined;
       if (known !== undefined) {
         lower = known;
-        bits = internBits[slot]!;
+        bits = internSlots[(slot << 2) + 2]!;
+        features = internSlots[(slot << 2) + 3]! >>> 6;
+        wordSlot = slot;
       } else {
         const word = text.slice(start, end);
         // A word of plain lower-case letters is its own lower case: no second string.
         lower = upper > 0 ? word.toLowerCase() : word;
-        bits = lookupBits(h, wordCheck(lower));
-        if (slot >= 0) internAdd(slot, h, lower, bits);
+        bits = lookupBits(h, g);
+        if (slot >= 0) {
+          // A long word is kept as a copy: ' ' + word is a string of its own, and its tail no view of the message.
+          if (lower.length >= SLICE_VIEW_LENGTH && lower === word) lower = ` ${lower}`.slice(1);
+          wordSlot = internAdd(slot, h, g, lower, bits);
+        }
       }
     } else {
       const word = text.slice(start, end);
@@ -614,6 +629,8 @@ function tokenize(text: string): Token[] {
         hyphen,
         bits,
         role: -1,
+        wb: features,
+        slot: wordSlot,
       };
       tokenPool.push(t);
     } else {
@@ -633,6 +650,8 @@ function tokenize(text: string): Token[] {
       t.hyphen = hyphen;
       t.bits = bits;
       t.role = -1;
+      t.wb = features;
+      t.slot = wordSlot;
     }
     tokens.push(t);
     gapStart = i;
@@ -672,14 +691,46 @@ function contextFormOf(lower: string): boolean | undefined {
   return contextForms.get(lower);
 }
 
-/** A definite or genitive form of a context word that is no institution's ("styvpappan", "bonusmammans"). */
-function isChildForm(lower: string): boolean {
-  return contextFormOf(lower) === true;
+/** What a word's letters alone say of it, as bits: worked out once per word and kept with it in the intern table. */
+const W = {
+  KNOWN: 1,
+  ROLE: 2,
+  CONTEXT_WORD: 4,
+  CONTEXT_FORM: 8,
+  CHILD_FORM: 16,
+  NICKNAME: 32,
+  NOUN_ENDING: 64,
+  GIVEN: 128,
+  FOLDABLE: 256,
+  SURNAME: 512,
+  SURNAME_ENDING: 1024,
+} as const;
+
+function featuresOfWord(lower: string): number {
+  let w: number = W.KNOWN;
+  if (isRoleWord(lower)) w |= W.ROLE;
+  const contextWord = isContextWord(lower);
+  if (contextWord) w |= W.CONTEXT_WORD;
+  const form = contextFormOf(lower);
+  if (form !== undefined) w |= W.CONTEXT_FORM;
+  if (form === true) w |= W.CHILD_FORM;
+  if (lower.length >= 4 && lower.length <= 7 && !contextWord && NICKNAME_SHAPE.test(lower)) w |= W.NICKNAME;
+  if (endsWithAny(lower, NOUN_ENDINGS, 3)) w |= W.NOUN_ENDING;
+  if (isGivenName(lower)) w |= W.GIVEN;
+  if (hasFoldable(lower)) w |= W.FOLDABLE;
+  if (SURNAMES.has(lower)) w |= W.SURNAME;
+  if (SURNAME_ENDINGS.match(lower, 2)) w |= W.SURNAME_ENDING;
+  return w;
 }
 
-/** A context word, also in a definite form the list lacks ("styvpappan", "bonusmammans"). */
-function isContextForm(lower: string): boolean {
-  return isContextWord(lower) || contextFormOf(lower) !== undefined;
+/** The token's word features (W.*), from the intern table or worked out now and kept there. */
+function featuresOf(t: Token): number {
+  let w = t.wb;
+  if (w !== 0) return w;
+  w = featuresOfWord(t.lower);
+  t.wb = w;
+  if (t.slot >= 0 && internWords[t.slot] === t.lower) internSlots[(t.slot << 2) + 3] = t.lower.length | (w << 6);
+  return w;
 }
 
 /** Word endings, indexed by their last letter so that a test reads only the few that could match. */
@@ -821,7 +872,7 @@ function isRoleWord(lower: string): boolean {
 }
 
 function isRoleToken(t: Token): boolean {
-  if (t.role < 0) t.role = (t.bits & B.ROLE) !== 0 || (t.kind === Kind.Word && isRoleWord(t.lower)) ? 1 : 0;
+  if (t.role < 0) t.role = (t.bits & B.ROLE) !== 0 || (t.kind === Kind.Word && featuresOf(t) & W.ROLE) ? 1 : 0;
   return t.role === 1;
 }
 
@@ -956,25 +1007,22 @@ const NOUN_ENDINGS = new Endings([
 
 function couldBeUnknownName(t: Token): boolean {
   if (t.kind !== Kind.Word || !t.cap || t.allCaps || t.lower.length < 3) return false;
-  const l = t.lower;
   if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN)) return false;
-  if (isContextWord(l) || isRoleWord(l)) return false;
-  if (endsWithAny(l, NOUN_ENDINGS, 3)) return false;
-  return true;
+  return (featuresOf(t) & (W.CONTEXT_WORD | W.ROLE | W.NOUN_ENDING)) === 0;
 }
 
 function isSurname(t: Token | undefined, strictOnly: boolean): 'strong' | 'weak' | undefined {
   if (!t || t.kind !== Kind.Word || !t.cap || t.allCaps || !t.tight || t.sentenceStart) return undefined;
   const l = t.lower;
   if (t.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY)) return undefined;
-  if (isRoleWord(l) || isContextWord(l)) return undefined;
-  if (SURNAMES.has(l)) return 'strong';
-  const dash = l.indexOf('-');
+  const w = featuresOf(t);
+  if (w & (W.ROLE | W.CONTEXT_WORD)) return undefined;
+  if (w & (W.SURNAME | W.SURNAME_ENDING)) return 'strong';
+  const dash = t.hyphen ? l.indexOf('-') : -1;
   if (dash > 0 && SURNAMES.has(l.slice(0, dash)) && SURNAMES.has(l.slice(dash + 1))) return 'strong';
-  if (SURNAME_ENDINGS.match(l, 2)) return 'strong';
   if (t.bits & B.GIVEN && !AMBIGUOUS_NAMES.has(l)) return 'weak';
   if (strictOnly) return undefined;
-  if (l.length >= 3 && !endsWithAny(l, NOUN_ENDINGS, 3)) return 'weak';
+  if (l.length >= 3 && !(w & W.NOUN_ENDING)) return 'weak';
   return undefined;
 }
 
@@ -1814,7 +1862,7 @@ const NICKNAME_SHAPE = /^[^aeiouyåäö]{0,2}[aeiouyåäö](bb|dd|ff|gg|kk|ck|ll
 function nicknameShape(t: Token, tokens: Token[], i: number, childContext: boolean): boolean {
   if (t.kind !== Kind.Word || t.lower.length < 4 || t.lower.length > 7) return false;
   if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN)) return false;
-  if (!NICKNAME_SHAPE.test(t.lower) || isContextWord(t.lower)) return false;
+  if (!(featuresOf(t) & W.NICKNAME)) return false;
   // The person on the line is looked for last: this runs for most words of a message.
   return childContext || !(t.lower.endsWith('an') || t.lower.endsWith('en')) || personInSentence(tokens, i + 1);
 }
@@ -1828,7 +1876,7 @@ function petWithClass(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.kind !== Kind.Word || !t.cap || t.allCaps || t.hyphen || t.lower.length < 4 || t.lower.length > 9) return false;
   if (t.bits & (B.COMMON | B.NEVER | B.CONTEXT | B.ROLE | B.FAMILY | B.CHILD_BEFORE | B.NOT_UNKNOWN | B.LOGISTIC | B.PLACE)) return false;
-  if (!classAfter(tokens, i + 1) || isContextWord(t.lower) || isRoleWord(t.lower)) return false;
+  if (!classAfter(tokens, i + 1) || featuresOf(t) & (W.CONTEXT_WORD | W.ROLE)) return false;
   // A neuter or -or/-er noun's definite form is a thing's ("Teamet", "Datorn", "Hamstern"), not a pet name.
   if (t.lower.endsWith('et') || t.lower.endsWith('rn')) return false;
   // Past the class ("i 2A", "på avdelning Blåbäret", "i förskoleklassen") to what is said of the child.
@@ -2001,12 +2049,12 @@ function caseWordInClause(tokens: Token[], i: number, j: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     if (tokens[k + 1]!.sentenceStart || tokens[k + 1]!.softBreak) break;
     const t = tokens[k]!;
-    if (t.bits & B.CONTEXT || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
+    if (t.bits & B.CONTEXT || (t.kind === Kind.Word && featuresOf(t) & W.CONTEXT_WORD)) return true;
   }
   for (let k = j; k < tokens.length && k < j + 10; k++) {
     const t = tokens[k]!;
     if (k > j && (t.sentenceStart || t.softBreak)) break;
-    if (t.bits & B.CONTEXT || (t.kind === Kind.Word && isContextWord(t.lower))) return true;
+    if (t.bits & B.CONTEXT || (t.kind === Kind.Word && featuresOf(t) & W.CONTEXT_WORD)) return true;
   }
   return false;
 }
@@ -2270,8 +2318,8 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     let genitive = t.colonS;
     let given =
       (t.bits & B.GIVEN) !== 0 ||
-      ((t.hyphen || (t.cap && !t.allCaps && !(t.bits & B.NEVER))) && hasFoldable(lower) && isGivenName(lower)) ||
-      (t.hyphen && (isGivenName(lower) || hyphenNickname(text, t)));
+      ((t.hyphen || (t.cap && !t.allCaps && !(t.bits & B.NEVER))) && (featuresOf(t) & (W.FOLDABLE | W.GIVEN)) === (W.FOLDABLE | W.GIVEN)) ||
+      (t.hyphen && (featuresOf(t) & W.GIVEN || hyphenNickname(text, t)));
     // A word alone on the message's last line after a child's case: the child it is about ("…bråk hemma på nätterna.\nKassandra").
     const lone = flags.childContext && loneLastLine(text, tokens, i);
     // "mackan i 8b säger att han …": a pet name in lower case, with a class right after it.
@@ -2843,8 +2891,8 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
-    const oneOf = ONE_OF_CHILDREN.has(l) && oneOfBefore(tokens, i);
-    if (!(t.bits & B.SINGLE) && !(l.length > 6 && l.endsWith('åringen')) && !oneOf) continue;
+    const oneOf = (t.bits & B.ONE_OF) !== 0 && oneOfBefore(tokens, i);
+    if (!(t.bits & B.SINGLE) && !oneOf && !(l.length > 6 && l.endsWith('åringen'))) continue;
     const p = tokens[i - 1];
     let anchorKind: 0 | 1 | 2 = 0;
     let anchorEnd = i + 1;
@@ -3535,12 +3583,12 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     // "a black eye", "ett blått öga": an injury.
     if ((l === 'eye' && tokens[k - 1]?.lower === 'black') || ((l === 'öga' || l === 'ögat') && tokens[k - 1]?.lower.startsWith('blå')))
       childContext = context = true;
-    if (!childContext && (t.bits & B.CONTEXT || (!context && isContextForm(l)))) {
+    if (!childContext && (t.bits & B.CONTEXT || (!context && featuresOf(t) & (W.CONTEXT_WORD | W.CONTEXT_FORM)))) {
       context = true;
       // "Rädda Barnen", "Barnens Hus": capitals inside a sentence name an organisation.
       if (properNoun(t, tokens[k - 1], tokens[k + 1])) continue;
       // Exact list words that are no institution's; a word known only by its prefix ("placeringskostnader") is one.
-      if (t.bits & B.CONTEXT ? !INSTITUTIONAL_CONTEXT.has(l) : isChildForm(l)) childContext = true;
+      if (t.bits & B.CONTEXT ? !INSTITUTIONAL_CONTEXT.has(l) : featuresOf(t) & W.CHILD_FORM) childContext = true;
     }
     if (
       !childContext &&

@@ -187,6 +187,9 @@ function groupGap(text: string, from: number, to: number): number {
  * the date ends). A 3-3-4 grouping starting with 0 is a phone number.
  */
 function spacedGroups(text: string, runs: Run[], r: number): { candidate: string; last: number } | undefined {
+  // Ten digits in groups of four at most are three groups or more, the first two apart by a group's gap: most short
+  // runs (a time, a date, a class) have no such neighbour, and are done here.
+  if (r + 2 >= runs.length || groupGap(text, runs[r]!.end, runs[r + 1]!.start) < 0) return undefined;
   const lengths: number[] = [];
   const gaps: number[] = [];
   let digits = 0;
