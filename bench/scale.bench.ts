@@ -15,7 +15,8 @@
  * machine), so those latencies leave out the network and say what the code
  * costs. SCALE_GATE=1 measures the gate alone on Azurite (GATE_SIZES).
  *
- * SCALE_SIZES=5,50 picks sizes; SCALE_AZURITE=0 runs all in memory.
+ * SCALE_SIZES=5,50 picks sizes; SCALE_AZURITE=0 runs all in memory;
+ * SCALE_OPS=digest (or digest,moten,help,gate) measures only those.
  */
 import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
@@ -180,19 +181,26 @@ async function measure(size: Size, connectionString: string | undefined) {
       services,
     );
   const none = { p50: 0, p99: 0, requests: 0, bytes: 0 };
-  const digest = gateOnly ? none : await timed(RUNS, () => digestView(services, personal(MANAGER)), counter);
-  const moten = gateOnly ? none : await timed(RUNS, () => meetingsView(services, personal(BUSY)), counter);
-  const help = gateOnly ? none : await timed(RUNS, () => helpCardFor(services, personal(BUSY)), counter);
-  const allowed = await timed(
-    gateOnly ? RUNS * 8 : RUNS * 2,
-    () => gateMessage(services, inChannel(), 'Vi ses på torsdag i aulan kl 13, ta med planeringen.'),
-    counter,
-  );
-  const refused = await timed(
-    gateOnly ? RUNS * 8 : RUNS * 2,
-    () => gateMessage(services, inChannel(), 'Vi behöver prata om Ali Hassan i 7B, han mår inte bra.'),
-    counter,
-  );
+  const ops = (process.env.SCALE_OPS ?? '').split(',').filter(Boolean);
+  const run = (op: string) => !ops.length || ops.includes(op);
+  const digest = gateOnly || !run('digest') ? none : await timed(RUNS, () => digestView(services, personal(MANAGER)), counter);
+  const moten = gateOnly || !run('moten') ? none : await timed(RUNS, () => meetingsView(services, personal(BUSY)), counter);
+  const help = gateOnly || !run('help') ? none : await timed(RUNS, () => helpCardFor(services, personal(BUSY)), counter);
+  const gate = run('gate');
+  const allowed = !gate
+    ? none
+    : await timed(
+        gateOnly ? RUNS * 8 : RUNS * 2,
+        () => gateMessage(services, inChannel(), 'Vi ses på torsdag i aulan kl 13, ta med planeringen.'),
+        counter,
+      );
+  const refused = !gate
+    ? none
+    : await timed(
+        gateOnly ? RUNS * 8 : RUNS * 2,
+        () => gateMessage(services, inChannel(), 'Vi behöver prata om Ali Hassan i 7B, han mår inte bra.'),
+        counter,
+      );
   return {
     size: `${size.groups} groups (${org.people.length} people), ${seeded.meetings} meetings, ${size.consents} consents, ${store ? 'Azurite' : 'memory'}${gateOnly ? ', gate only' : ''}`,
     groups: size.groups,

@@ -444,7 +444,7 @@ export class FiguresStore implements Figures, LinesCacheStore {
       // The lines this process last read or wrote: their head's point read says whether they are still the stored ones.
       const [head] = await Promise.all([this.headOf(`l|${t}`), readMarks()]);
       if (head?.generation === kept.generation && head.basis === kept.cache.basis && head.basis.slice(0, 10) === today)
-        return { cache: { ...kept.cache, lines: { ...kept.cache.lines } }, marks };
+        return { cache: kept.cache, marks };
       for await (const e of this.partition(`l|${t}`)) rows.set(e.rowKey ?? '', e);
     } else {
       // Today's change marks (UTC day, by the writers' clocks) are read with the cache: one partition each.
@@ -468,8 +468,7 @@ export class FiguresStore implements Figures, LinesCacheStore {
     try {
       const stored = JSON.parse(json) as StoredLines;
       const cache = { ...stored, lines: Object.fromEntries(stored.lines.map((l) => [l[0], this.lineOf(l)])) };
-      this.keepLines(t, head.generation, cache);
-      return { cache: { ...cache, lines: { ...cache.lines } }, marks };
+      return { cache: this.keepLines(t, head.generation, cache), marks };
     } catch {
       return { marks };
     }
@@ -480,9 +479,15 @@ export class FiguresStore implements Figures, LinesCacheStore {
     return getIfExists<Row & { basis?: string; generation?: string }>(this.table, partitionKey, 'h');
   }
 
-  /** Keeps the lines as stored under `generation` (a copy: readers get their own record to change). */
-  private keepLines(t: string, generation: string, cache: LinesCache): void {
-    this.linesKept.set(t, { generation, cache: { ...cache, lines: { ...cache.lines } } });
+  /**
+   * Keeps the lines as stored under `generation` (a copy of the caller's),
+   * and answers the kept record: readers are handed this same record until
+   * the lines change, and must not change it (they copy what they recompute).
+   */
+  private keepLines(t: string, generation: string, cache: LinesCache): LinesCache {
+    const kept = { ...cache, lines: { ...cache.lines } };
+    this.linesKept.set(t, { generation, cache: kept });
+    return kept;
   }
 
   private lineOf(t: LineTuple): CachedLine {

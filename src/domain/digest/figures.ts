@@ -330,7 +330,7 @@ export interface LinesCache {
 
 /** What a store offers for the lines cache (src/storage/figures.ts). */
 export interface LinesCacheStore {
-  /** The cache of today, if any, and the groups' change marks of today (group → mark), read before any figures. */
+  /** The cache of today, if any (the store's own record, to read and not to change), and the groups' change marks of today (group → mark), read before any figures. */
   readLines(tenantId: string): Promise<{ cache?: LinesCache; marks: Map<string, string> }>;
   saveLines(tenantId: string, cache: LinesCache): Promise<void>;
   /** The figures of some groups only (point reads of their rows, and the consents expiring soon). */

@@ -44,6 +44,23 @@ interface GroupFacts {
   next?: NextMeeting;
 }
 
+/**
+ * A next meeting's short text ("fre 27 nov 13:00–14:30"), worked out once per
+ * meeting time and language: a group's next meeting stays the same for days,
+ * and formatting it (luxon, three formats) is most of a big digest's rows' cost.
+ */
+const nextTexts = new Map<string, string>();
+export function nextMeetingText(n: NextMeeting, locale: Locale): string {
+  const key = `${n.start}|${n.end}|${n.timeZone}|${locale}`;
+  let text = nextTexts.get(key);
+  if (text === undefined) {
+    text = meetingWhen(n, locale).short;
+    if (nextTexts.size >= 20_000) nextTexts.clear();
+    nextTexts.set(key, text);
+  }
+  return text;
+}
+
 /** Above this many groups to recompute, the lines are computed afresh from one full read of the figures. */
 export const RECOMPUTE_AT_MOST = 64;
 
@@ -59,6 +76,24 @@ function fingerprintOf(org: Organisation): string {
   return f;
 }
 
+const namedByLines = new WeakMap<object, { org: Organisation; lines: Map<string, GroupLine> }>();
+/**
+ * The cached lines with each group's name and level from the organisation
+ * file (the cache keeps figures only), made once per lines record: while no
+ * group changes, the store hands out the same record and every digest reuses these.
+ */
+function namedLines(org: Organisation, lines: Record<string, CachedLine>): Map<string, GroupLine> {
+  const kept = namedByLines.get(lines);
+  if (kept?.org === org) return kept.lines;
+  const out = new Map<string, GroupLine>();
+  for (const g of org.groups) {
+    const line = lines[g.id];
+    if (line) out.set(g.id, { ...line, group: { ...line.group, name: g.name, level: g.level } });
+  }
+  namedByLines.set(lines, { org, lines: out });
+  return out;
+}
+
 /** Facts per group, computed at most once per tenant and run, from one snapshot of the figures. */
 export class DigestFacts {
   private readonly cache = new Map<string, Promise<GroupFacts>>();
@@ -66,6 +101,7 @@ export class DigestFacts {
   private reviews?: Promise<DigestReview[]>;
   private overduePlans?: Promise<Map<string, number>>;
   private readonly allLines = new Map<string, Promise<Map<string, GroupLine>>>();
+  private readonly cards = new Map<string, Promise<AdaptiveCardJson>>();
 
   constructor(
     private readonly services: DigestFactsDeps,
@@ -89,14 +125,23 @@ export class DigestFacts {
     if (!p) {
       const figures = this.services.figures;
       p = figures.readLines
-        ? this.lines(tenantId).then(
-            (all) => all.get(g.id) ?? digestGroupOf(g, emptySnapshot(), this.now, this.services.organisation.timeZone),
-          )
+        ? this.lines(tenantId).then((all) => all.get(g.id) ?? this.emptyLine(g))
         : this.snapshot(tenantId).then((s) => digestGroupOf(g, s, this.now, this.services.organisation.timeZone));
       this.cache.set(key, p);
       p.catch(() => this.cache.delete(key));
     }
     return p;
+  }
+
+  /** Some groups' lines in one wait: from the lines cache when the store keeps one (no promise per group), else each from the snapshot. */
+  async groups(tenantId: string, groups: readonly Group[]): Promise<GroupFacts[]> {
+    if (!this.services.figures.readLines) return Promise.all(groups.map((g) => this.group(tenantId, g)));
+    const all = await this.lines(tenantId);
+    return groups.map((g) => all.get(g.id) ?? this.emptyLine(g));
+  }
+
+  private emptyLine(g: Group): GroupLine {
+    return digestGroupOf(g, emptySnapshot(), this.now, this.services.organisation.timeZone);
   }
 
   /**
@@ -131,20 +176,20 @@ export class DigestFacts {
         })
       : org.groups;
     if (usable && stale.length <= RECOMPUTE_AT_MOST) {
+      // The store's record is read-only (it may keep it for the next reader): the lines changed go into a copy.
+      let lines = cache.lines;
       if (stale.length) {
         const s = await figures.groupsSnapshot(
           tenantId,
           stale.map((g) => g.id),
           this.now,
         );
-        for (const g of stale) cache.lines[g.id] = { ...digestGroupOf(g, s, this.now, tz), seen: marks.get(g.id) };
-        cache.computedFor = nowMs;
+        lines = { ...lines };
+        for (const g of stale) lines[g.id] = { ...digestGroupOf(g, s, this.now, tz), seen: marks.get(g.id) };
         // Written back for the next reader; the answer does not wait for it (a lost write recomputes the same groups again).
-        figures.saveLines(tenantId, cache).catch(() => undefined);
+        figures.saveLines(tenantId, { ...cache, computedFor: nowMs, lines }).catch(() => undefined);
       }
-      return new Map(
-        org.groups.map((g) => [g.id, { ...cache.lines[g.id]!, group: { ...cache.lines[g.id]!.group, name: g.name, level: g.level } }]),
-      );
+      return namedLines(org, lines);
     }
     // The marks read above come before the figures read now: an event after them leaves a new mark, and its group is redone.
     const basis = new Date().toISOString();
@@ -152,7 +197,7 @@ export class DigestFacts {
     const lines: Record<string, CachedLine> = {};
     for (const g of org.groups) lines[g.id] = { ...digestGroupOf(g, s, this.now, tz), seen: marks.get(g.id) };
     figures.saveLines(tenantId, { basis, computedFor: nowMs, fingerprint, lines }).catch(() => undefined);
-    return new Map(Object.entries(lines));
+    return namedLines(org, lines);
   }
 
   /** Overdue plan activities per owning group, read once per run (one partition); empty without the plan store. */
@@ -188,14 +233,32 @@ export class DigestFacts {
     return this.reviews;
   }
 
-  /** A manager's digest card; with `from`, a page of the full overview of their groups. */
+  /**
+   * A manager's digest card; with `from`, a page of the full overview of
+   * their groups. The card depends on the groups overseen, the language and
+   * the page, not on who the manager is: the weekly run, sharing one
+   * DigestFacts between all managers, renders each such card once (every
+   * manager of all gets the same) and hands each manager a copy.
+   */
   async forManager(tenantId: string, manager: Manager, locale: Locale, from?: number): Promise<AdaptiveCardJson> {
+    const scope = manager.oversees === 'all' ? 'all' : [...manager.oversees].sort();
+    const key = JSON.stringify([tenantId, scope, locale, from ?? null]);
+    let card = this.cards.get(key);
+    if (!card) {
+      card = this.cardFor(tenantId, manager, locale, from);
+      this.cards.set(key, card);
+      card.catch(() => this.cards.delete(key));
+    }
+    return structuredClone(await card);
+  }
+
+  private async cardFor(tenantId: string, manager: Manager, locale: Locale, from?: number): Promise<AdaptiveCardJson> {
     const org = this.services.organisation;
     const groups = overseenGroups(org, manager);
     // The documents' reviews are read while the groups' lines are.
     const reviewsRead = this.allReviews();
     const plansRead = this.overduePlanActivitiesByGroup();
-    const facts = await Promise.all(groups.map((g) => this.group(tenantId, g)));
+    const facts = await this.groups(tenantId, groups);
     const groupIds = new Set(groups.map((g) => g.id));
     const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
     const reviews = (await reviewsRead).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
@@ -211,7 +274,7 @@ export class DigestFacts {
       week: DateTime.fromJSDate(this.now, { zone: org.timeZone }).weekNumber,
       nextOf: (id) => {
         const n = next.get(id);
-        return n ? meetingWhen(n, locale).short : t(locale, 'digest.noNext');
+        return n ? nextMeetingText(n, locale) : t(locale, 'digest.noNext');
       },
       from,
       overduePlanActivities: [...groupIds].reduce((s, id) => s + (overduePlans.get(id) ?? 0), 0),

@@ -132,4 +132,70 @@ describe('the digest lines cache', () => {
     expect(linesRead()).toHaveLength(1);
     expect(otherCard).toBe(await w.card(w.plain, NOW));
   });
+
+  it('hands out the same kept lines while nothing changes, and recomputes a changed group into a copy of them', async () => {
+    const w = setup(30);
+    for (let g = 0; g < 30; g++)
+      await w.figures.record({ kind: 'meetings', meetings: [w.meeting(g, `m${g}a`, '2026-10-05T10:00:00.000Z')] });
+    const first = await w.card(w.figures, NOW);
+    await new Promise((r) => setTimeout(r, 20));
+    const kept = (await w.figures.readLines(DIGEST_TENANT)).cache;
+    expect(kept).toBeDefined();
+    // The same record, not a copy per reader: a digest of a big organisation reuses what it built from it.
+    expect((await w.figures.readLines(DIGEST_TENANT)).cache).toBe(kept);
+    const before = JSON.stringify(kept);
+    await w.figures.record({ kind: 'minutesFinal', meeting: w.meeting(3, 'm3a', '2026-10-05T10:00:00.000Z') });
+    const changed = await w.card(w.figures, NOW);
+    expect(changed).not.toBe(first);
+    expect(changed).toBe(await w.card(w.plain, NOW));
+    // The record the store handed out is as it was read; the lines saved after the change are another.
+    expect(JSON.stringify(kept)).toBe(before);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await w.figures.readLines(DIGEST_TENANT)).cache).not.toBe(kept);
+    expect(await w.card(w.figures, NOW)).toBe(changed);
+  });
+
+  it('at 1,000 groups says what a full read says, within 40 KB, from the kept lines and no read of a group row', async () => {
+    const w = setup(1000);
+    for (let g = 0; g < 1000; g++)
+      await w.figures.record({
+        kind: 'meetings',
+        meetings: [
+          w.meeting(g, `m${g}a`, g % 3 === 0 ? '2026-10-05T10:00:00.000Z' : '2026-11-20T10:00:00.000Z'),
+          w.meeting(g, `m${g}b`, '2026-11-25T10:00:00.000Z'),
+        ],
+      });
+    const full = await w.card(w.plain, NOW);
+    expect(await w.card(w.figures, NOW)).toBe(full);
+    await new Promise((r) => setTimeout(r, 50));
+    w.reset();
+    expect(await w.card(w.figures, NOW)).toBe(full);
+    // The kept lines' head, today's change marks and the reviews: no figures read for the thousand groups.
+    expect(w.calls().filter((c) => /(^getEntity |eq ')[mar]\|/.test(c))).toEqual([]);
+    expect(w.calls().length).toBeLessThanOrEqual(4);
+    expect(Buffer.byteLength(full)).toBeLessThanOrEqual(40_000);
+  });
+
+  it('renders a card once per scope and language for a run shared by all managers, and hands each manager a copy of their own', async () => {
+    const w = setup(30);
+    for (let g = 0; g < 30; g++)
+      await w.figures.record({ kind: 'meetings', meetings: [w.meeting(g, `m${g}a`, '2026-10-05T10:00:00.000Z')] });
+    const facts = new DigestFacts({ organisation: w.org, figures: w.figures }, NOW);
+    const all = await facts.forManager(DIGEST_TENANT, { personId: 'chef', oversees: 'all' }, 'en');
+    const alsoAll = await facts.forManager(DIGEST_TENANT, { personId: 'another', oversees: 'all' }, 'en');
+    expect(alsoAll).toEqual(all);
+    expect(alsoAll).not.toBe(all);
+    // A card changed by its receiver changes no other manager's.
+    all.body.push({ type: 'TextBlock', text: 'changed' });
+    expect(await facts.forManager(DIGEST_TENANT, { personId: 'chef', oversees: 'all' }, 'en')).toEqual(alsoAll);
+    // Another scope, another language: another card.
+    const two = [w.org.groups[4]!.id, w.org.groups[2]!.id];
+    const some = JSON.stringify(await facts.forManager(DIGEST_TENANT, { personId: 'rektor', oversees: two }, 'en'));
+    expect([...some.matchAll(/Samverkansgrupp \d{4}/g)].map((m) => m[0])).toEqual(['Samverkansgrupp 0002', 'Samverkansgrupp 0004']);
+    const sv = await facts.forManager(DIGEST_TENANT, { personId: 'another', oversees: 'all' }, 'sv');
+    expect(JSON.stringify(sv)).not.toBe(JSON.stringify(alsoAll));
+    expect(sv).toEqual(
+      await new DigestFacts({ organisation: w.org, figures: w.plain }, NOW).forManager(DIGEST_TENANT, w.org.managers[0]!, 'sv'),
+    );
+  });
 });
