@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { storedMeeting } from '../support/meetings';
 import { cardOf } from '../support/connector-emulator';
 
 /**
@@ -58,24 +59,7 @@ beforeAll(async () => {
   meetingId = /"meetingId":"([^"]+)"/.exec(JSON.stringify(t.emulator.sent.map((a) => a.body)))![1]!;
   // A meeting that has been held, for the minutes.
   const s = t.bot.services;
-  await s.meetings.create({
-    id: 'samverkansgrupp.heldheld0001',
-    tenantId: TENANT,
-    groupId: 'samverkansgrupp',
-    start: '2026-11-20T12:00:00.000Z',
-    end: '2026-11-20T13:00:00.000Z',
-    timeZone: 'Europe/Stockholm',
-    durationMinutes: 60,
-    status: 'scheduled',
-    sequence: 0,
-    agendaStatus: 'none',
-    rsvp: {},
-    rsvpUserIds: [],
-    createdBy: 'x',
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    reminded: {},
-  });
+  await s.meetings.create(storedMeeting('samverkansgrupp.heldheld0001', 'samverkansgrupp', '2026-11-20T12:00:00.000Z'));
 });
 afterAll(async () => t?.close());
 

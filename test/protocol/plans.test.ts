@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
+import { actionExecute, personalMessage, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { storedMeeting } from '../support/meetings';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 import { SUBJECTS } from './consent.fixtures';
 
@@ -157,24 +158,7 @@ describe("the strategic group's agenda follows up the action plan", () => {
       env: { SCHEDULER_TICK_MS: '0' },
     });
     try {
-      await t.bot.services.meetings.create({
-        id: 'styrgrupp.plan00000001',
-        tenantId: TENANT,
-        groupId: 'styrgrupp',
-        start: '2026-12-10T12:00:00.000Z',
-        end: '2026-12-10T13:00:00.000Z',
-        timeZone: 'Europe/Stockholm',
-        durationMinutes: 60,
-        status: 'scheduled',
-        sequence: 0,
-        agendaStatus: 'none',
-        rsvp: {},
-        rsvpUserIds: [],
-        createdBy: 'x',
-        createdAt: '2026-11-01T00:00:00.000Z',
-        updatedAt: '2026-11-01T00:00:00.000Z',
-        reminded: {},
-      } as never);
+      await t.bot.services.meetings.create(storedMeeting('styrgrupp.plan00000001', 'styrgrupp', '2026-12-10T12:00:00.000Z'));
       const propose = (locale: string) =>
         post(
           t,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Meeting } from '../../src/domain/meetings/meeting';
 import { actionExecute, TENANT, USERS } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { storedMeeting } from '../support/meetings';
 
 /**
  * An item raised to a group without a meeting lands on its agenda when that
@@ -23,24 +23,7 @@ describe('item.raise, then booking', () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0' } });
-    await t.bot.services.meetings.create({
-      id: FROM,
-      tenantId: TENANT,
-      groupId: 'samverkansgrupp',
-      start: '2026-11-26T12:00:00.000Z',
-      end: '2026-11-26T13:00:00.000Z',
-      timeZone: 'Europe/Stockholm',
-      durationMinutes: 60,
-      status: 'scheduled',
-      sequence: 0,
-      agendaStatus: 'none',
-      rsvp: {},
-      rsvpUserIds: [],
-      createdBy: 'x',
-      createdAt: '2026-11-01T00:00:00.000Z',
-      updatedAt: '2026-11-01T00:00:00.000Z',
-      reminded: {},
-    } as Meeting);
+    await t.bot.services.meetings.create(storedMeeting(FROM, 'samverkansgrupp', '2026-11-26T12:00:00.000Z'));
   });
   afterAll(async () => t?.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Meeting } from '../../src/domain/meetings/meeting';
 import { actionExecute, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { storedMeeting } from '../support/meetings';
 import { checked } from '../support/checked';
 import { SUBJECTS } from './consent.fixtures';
 
@@ -24,36 +24,15 @@ async function post(t: TestBot, verb: string, data: Record<string, string>, user
   return (JSON.parse(res.body) as { value: Record<string, any> }).value;
 }
 
-function meeting(id: string, groupId: string, start: string): Meeting {
-  return {
-    id,
-    tenantId: TENANT,
-    groupId,
-    start,
-    end: new Date(Date.parse(start) + 3_600_000).toISOString(),
-    timeZone: 'Europe/Stockholm',
-    durationMinutes: 60,
-    status: 'scheduled',
-    sequence: 0,
-    agendaStatus: 'none',
-    rsvp: {},
-    rsvpUserIds: [],
-    createdBy: 'x',
-    createdAt: '2026-11-01T00:00:00.000Z',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-    reminded: {},
-  } as Meeting;
-}
-
 describe('item.raise', () => {
   const clock = { now: new Date('2026-12-02T10:00:00.000Z') };
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ connectionString: inject('azuriteConnectionString'), now: () => clock.now, env: { SCHEDULER_TICK_MS: '0' } });
     const s = t.bot.services;
-    await s.meetings.create(meeting(FROM, 'samverkansgrupp', '2026-11-26T12:00:00.000Z'));
-    await s.meetings.create(meeting(TO_MEETING, 'styrgrupp', '2026-12-10T12:00:00.000Z'));
-    await s.meetings.create(meeting(OP_MEETING, 'operativ', '2026-11-30T12:00:00.000Z'));
+    await s.meetings.create(storedMeeting(FROM, 'samverkansgrupp', '2026-11-26T12:00:00.000Z'));
+    await s.meetings.create(storedMeeting(TO_MEETING, 'styrgrupp', '2026-12-10T12:00:00.000Z'));
+    await s.meetings.create(storedMeeting(OP_MEETING, 'operativ', '2026-11-30T12:00:00.000Z'));
   });
   afterAll(async () => t?.close());
 
@@ -82,7 +61,7 @@ describe('item.raise', () => {
     );
     expect(text(pending)).toContain('The group has no meeting booked');
     expect(text(pending)).toContain('Waiting for the next meeting');
-    await t.bot.services.meetings.create(meeting('operativ.raise0000004', 'operativ', '2026-12-07T08:00:00.000Z'));
+    await t.bot.services.meetings.create(storedMeeting('operativ.raise0000004', 'operativ', '2026-12-07T08:00:00.000Z'));
     const later = await post(t, 'item.raise', { fromMeetingId: FROM, toGroupId: 'operativ', text: 'Hur når vi familjer som inte svarar?' });
     expect(text(later)).toContain('På dagordningen 2026-12-07');
     const opAgenda = await t.bot.services.agendas.get(TENANT, 'operativ', 'operativ.raise0000004');
