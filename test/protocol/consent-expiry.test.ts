@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { t as tr } from '../../src/i18n';
 import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
-import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
+import { cardOf, type SentActivity } from '../support/connector-emulator';
 import { SUBJECTS } from './consent.fixtures';
 
 /**
@@ -13,7 +13,6 @@ import { SUBJECTS } from './consent.fixtures';
  * the case reference, and the reminders of the old day send nothing.
  */
 
-const TOKEN = 'test-admin-token-0123456789abcdef';
 /** An invented child of the consent fixtures (the privacy scan searches for them). */
 const SUBJECT = SUBJECTS.c;
 const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
@@ -37,16 +36,7 @@ async function invoke(verb: string, data: Record<string, string>, user: TestUser
   expect(res.status).toBe(200);
   return (JSON.parse(res.body) as { value: Record<string, any> }).value;
 }
-async function runReminders(now: Date): Promise<SentActivity[]> {
-  const mark = t.emulator.sent.length;
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ job: 'reminders', now: now.toISOString() }),
-  });
-  expect(res.status).toBe(200);
-  return t.emulator.sent.slice(mark).filter((a) => cardKind(a) === 'consent-expiry');
-}
+const runReminders = (now: Date): Promise<SentActivity[]> => t.runJob('reminders', now, 'consent-expiry');
 const byId = (card: Record<string, any>, id: string) => (card.body as Array<Record<string, any>>).find((b) => b.id === id);
 const to = (sent: SentActivity[], user: TestUser) => sent.filter((a) => a.conversationId === `a:personal-${user.id}`);
 

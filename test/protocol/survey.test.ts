@@ -14,7 +14,6 @@ import { cardKind, cardOf, type SentActivity } from '../support/connector-emulat
  * the report shows no figure until at least 5 have answered.
  */
 
-const TOKEN = 'test-admin-token-0123456789abcdef';
 const clock = { now: new Date('2026-10-20T10:00:00.000Z') };
 let t: TestBot;
 
@@ -52,16 +51,7 @@ async function invoke(activity: Record<string, any>) {
   expect(res.status).toBe(200);
   return (JSON.parse(res.body) as { value: Record<string, any> }).value;
 }
-async function run(now: Date): Promise<SentActivity[]> {
-  const mark = t.emulator.sent.length;
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ job: 'reminders', now: now.toISOString() }),
-  });
-  expect(res.status).toBe(200);
-  return t.emulator.sent.slice(mark).filter((a) => cardKind(a) === 'survey');
-}
+const run = (now: Date): Promise<SentActivity[]> => t.runJob('reminders', now, 'survey');
 const answer = (user: TestUser, data: Record<string, string>, locale = 'sv-SE') =>
   actionExecute('survey.answer', data, { serviceUrl: t.emulator.url, user, locale });
 const tokenOf = (card: SentActivity) => JSON.stringify(cardOf(card)).match(/"token":"([A-Za-z0-9_-]{32})"/)![1]!;

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger';
 import { loadOrganisationOrThrow } from '../../src/features/shared/organisation';
 import { startBot, type RunningBot, type StartOptions } from '../../src/index';
 import { cardsIn, expectValidCard } from './cards';
-import { ConnectorEmulator } from './connector-emulator';
+import { cardKind, ConnectorEmulator, type SentActivity } from './connector-emulator';
 
 /** Every log line written in the suite, also kept on disk for the privacy scan. */
 export const LOG_DIR = path.resolve(__dirname, '..', '..', 'test-results', 'logs');
@@ -34,6 +34,11 @@ export interface TestBot {
   tablePrefix: string;
   /** POSTs an activity to /api/messages over real HTTP; cards in an invoke response are checked too. */
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /**
+   * Runs a scheduler job through POST /api/jobs/run with the admin token, as the external timer does, and answers what
+   * the bot sent meanwhile (of the card kind `kind`, when given).
+   */
+  runJob(job: string, now: Date, kind?: string): Promise<SentActivity[]>;
   /** Throws if any card the bot sent (or answered an invoke with) failed `expectValidCard`. */
   assertCardsValid(): void;
   /** Stops bot and emulator; then throws if any card failed the check, so no test file can miss it. */
@@ -108,6 +113,17 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
         for (const card of cardsIn(json)) emulator.checkCard(card, 'invoke response');
       }
       return { status: res.status, body: text };
+    },
+    async runJob(job, now, kind) {
+      const mark = emulator.sent.length;
+      const res = await fetch(`${bot.url}/api/jobs/run`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ job, now: now.toISOString() }),
+      });
+      if (res.status !== 200) throw new Error(`POST /api/jobs/run ${job}: ${res.status} ${await res.text()}`);
+      const sent = emulator.sent.slice(mark);
+      return kind ? sent.filter((a) => cardKind(a) === kind) : sent;
     },
     assertCardsValid() {
       emulator.assertCardsValid();
