@@ -16,7 +16,10 @@
  * costs. SCALE_GATE=1 measures the gate alone on Azurite (GATE_SIZES).
  *
  * SCALE_SIZES=5,50 picks sizes; SCALE_AZURITE=0 runs all in memory;
- * SCALE_OPS=digest (or digest,moten,help,gate) measures only those.
+ * SCALE_OPS=digest (or digest,moten,help,gate) measures only those;
+ * SCALE_BIG_AZURITE=1 runs 1,000 groups on Azurite too, with 200 consents
+ * (about five minutes' seeding), so the digest's growth from 5 groups is
+ * measured on one store.
  */
 import { randomBytes } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
@@ -52,7 +55,8 @@ const SIZES: Size[] = [
   { groups: 50, consents: 5_000, azurite: false },
   { groups: 1000, consents: 20_000, azurite: false },
 ];
-const RUNS = 15;
+/** SCALE_RUNS=41 for steadier medians on a busy machine. */
+const RUNS = Number(process.env.SCALE_RUNS ?? 15);
 /**
  * SCALE_GATE=1: the gate alone on Azurite (issue 17's message bars):
  * 20,000 consents with 5 groups, and 5 and 1,000 groups (52 and
@@ -221,6 +225,7 @@ export async function runScaleBench(): Promise<unknown> {
   const wanted = (process.env.SCALE_SIZES ?? '').split(',').filter(Boolean).map(Number);
   // With SCALE_AZURITE=0 every size runs in memory.
   if (process.env.SCALE_AZURITE === '0') for (const s of SIZES) s.azurite = false;
+  else if (process.env.SCALE_BIG_AZURITE === '1') Object.assign(SIZES[SIZES.length - 1]!, { consents: 200, azurite: true });
   const sizes = (process.env.SCALE_GATE === '1' ? GATE_SIZES : SIZES).filter((s) => !wanted.length || wanted.includes(s.groups));
   const useAzurite = sizes.some((s) => s.azurite);
   const azurite = useAzurite ? await startAzurite() : undefined;
