@@ -34,6 +34,15 @@ const pk = (tenantId: string, m: string) => encodeKey(`${tenantId || NO_TENANT}_
 export const byGroupPartition = (tenantId: string, m: string, groupId: string) => `${pk(tenantId, m)}|${encodeKey(groupId || '~')}`;
 
 /**
+ * The key of the row an entry with a onceKey is written under (its time, then
+ * a hash of the key): known before the row is written, so what counts it (the
+ * digest's figures) can be written beside it.
+ */
+export function auditRowKey(e: Pick<AuditEntry, 'time'> & { onceKey: string }): string {
+  return `${e.time.toISOString()}_${createHash('sha256').update(e.onceKey).digest('hex').slice(0, 12)}`;
+}
+
+/**
  * The append-only audit log: rows are only ever created (partition per tenant
  * and month, row key sortable by time), so nothing in this class updates or
  * deletes.
@@ -50,34 +59,53 @@ export class AuditLog {
     private readonly byGroup?: TableClient,
   ) {}
 
-  /** Appends the row; answers its key (time first), which the digest's figures count it by. */
+  /** The key an entry with a onceKey is written under (auditRowKey). */
+  keyOf(e: Pick<AuditEntry, 'time'> & { onceKey: string }): string {
+    return auditRowKey(e);
+  }
+
+  /**
+   * Appends the row; answers its key (time first), which the digest's figures
+   * count it by. With a onceKey, the row and its copy in the group index are
+   * written side by side (one round trip, not two): a failure of either fails
+   * the append, and the retry under the same key writes what is missing.
+   * Without one, the copy follows the row, so no copy is left without its row.
+   */
   async append(e: AuditEntry): Promise<string> {
-    const iso = e.time.toISOString();
-    const suffix = e.onceKey ? createHash('sha256').update(e.onceKey).digest('hex').slice(0, 12) : randomBytes(4).toString('hex');
-    try {
-      await this.create(e, iso, suffix);
-    } catch (err) {
-      if (!(e.onceKey && isConflict(err))) throw err;
-    }
-    if (this.byGroup) {
+    const key = e.onceKey
+      ? auditRowKey(e as AuditEntry & { onceKey: string })
+      : `${e.time.toISOString()}_${randomBytes(4).toString('hex')}`;
+    const row = () =>
+      this.create(e, key).catch((err: unknown) => {
+        if (!(e.onceKey && isConflict(err))) throw err;
+      });
+    const copy = async () => {
+      if (!this.byGroup) return;
       try {
         await this.byGroup.createEntity({
           partitionKey: byGroupPartition(e.tenantId, month(e.time), e.groupId),
-          rowKey: `${iso}_${suffix}`,
+          rowKey: key,
           event: e.event,
         });
       } catch (err) {
         if (!isConflict(err)) throw err;
       }
+    };
+    if (!e.onceKey) {
+      await row();
+      await copy();
+      return key;
     }
-    return `${iso}_${suffix}`;
+    const failed = (await Promise.allSettled([row(), copy()])).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return key;
   }
 
-  private async create(e: AuditEntry, iso: string, suffix: string): Promise<void> {
+  private async create(e: AuditEntry, key: string): Promise<void> {
     await this.table.createEntity({
       partitionKey: pk(e.tenantId, month(e.time)),
-      rowKey: `${iso}_${suffix}`,
-      time: iso,
+      rowKey: key,
+      time: e.time.toISOString(),
       tenant: e.tenantId,
       groupId: e.groupId,
       userId: e.userId,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
 import { calendarDay } from '../../domain/consent';
 import { auditLater } from './jobs';
@@ -43,22 +44,33 @@ export async function audit(
   const stamped =
     info.activityTime && Math.abs(info.activityTime.getTime() - now.getTime()) <= ACTIVITY_TIME_SLACK_MS ? info.activityTime : undefined;
   const time = info.activityId && stamped ? stamped : now;
-  const once = info.activityId && stamped ? `${info.activityType ?? ''}:${info.activityId}` : undefined;
+  // Without an activity to key it by, a key of its own: the row's key is then known before it is written, and a retry writes the same row.
+  const once = info.activityId && stamped ? `${info.activityType ?? ''}:${info.activityId}` : `local:${randomUUID()}`;
   try {
     await Promise.all(
       (groupIds.length ? groupIds : ['']).map(async (groupId) => {
-        const id = await services.audit.append({
+        const entry = {
           time,
           tenantId: info.tenantId,
           groupId,
           userId: info.aadObjectId ?? info.userId,
           event,
           ...extra,
-          ...(once ? { onceKey: `${once}:${event}:${groupId}` } : {}),
-        });
-        // The digest counts a group's refusals by the audit row's key: a resent activity counts once.
-        if (event === 'refusal' && groupId)
-          await services.figures?.record({ kind: 'refusal', tenantId: info.tenantId, groupId, id, time: time.toISOString() });
+          onceKey: `${once}:${event}:${groupId}`,
+        };
+        // The digest counts a group's refusals by the audit row's key (a resent activity counts once), written beside the row, not after it.
+        await Promise.all([
+          services.audit.append(entry),
+          event === 'refusal' && groupId
+            ? services.figures?.record({
+                kind: 'refusal',
+                tenantId: info.tenantId,
+                groupId,
+                id: services.audit.keyOf(entry),
+                time: time.toISOString(),
+              })
+            : undefined,
+        ]);
       }),
     );
   } catch (err) {

@@ -18,7 +18,7 @@ import {
 import type { Group } from '../../domain/organisation';
 import { messageKey } from '../shared/channel';
 import type { BotServices } from '../shared/services';
-import type { Turn, TurnInfo } from '../shared/turn';
+import { linkKeyOf, type Turn, type TurnInfo } from '../shared/turn';
 import { audit, identifierKey, today, type ConsentDeps } from './consent';
 import { deliverRefusalNotice } from './jobs';
 import { detectOptionsOf, userName } from './organisation';
@@ -60,19 +60,23 @@ export async function gateText(services: GateDeps, turn: Turn, text: string): Pr
   const { findings } = screening;
   if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! };
 
-  const group = await turn.groupHere();
-  const context: GateContext = group ? { groupId: group.id, level: group.level } : undefined;
   const key = identifierKey(services);
   const persons = personsOf(findings, (kind, normalised) => subjectHash(key, kind, normalised));
+  const lookUp = () =>
+    Promise.all([
+      Promise.all(
+        persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const),
+      ),
+      services.consents.getMany(info.tenantId, findCaseRefs(screening.text)),
+    ]);
+  // In a conversation that can be linked, the consents are read while its group is looked up (one round trip, not two); what
+  // they say counts only where the group is operative. A personal chat is linked to no group, so nothing is read there.
+  const early = linkKeyOf(info) === undefined ? undefined : lookUp();
+  early?.catch(() => undefined);
+  const group = await turn.groupHere();
+  const context: GateContext = group ? { groupId: group.id, level: group.level } : undefined;
   const operative = context?.level === 'operative';
-  const [byHash, named] = operative
-    ? await Promise.all([
-        Promise.all(
-          persons.map(async (p) => [p.hash ?? '', p.hash ? await services.consents.findByHash(info.tenantId, p.hash) : []] as const),
-        ),
-        services.consents.getMany(info.tenantId, findCaseRefs(screening.text)),
-      ])
-    : [[], [] as Consent[]];
+  const [byHash, named] = operative ? await (early ?? lookUp()) : [[], [] as Consent[]];
   const decision = decide({
     findings,
     context,
