@@ -12,6 +12,7 @@ const BENCHES: Record<string, { file: string; fn: string }> = {
   turn: { file: 'turn-latency.bench.ts', fn: 'runTurnLatencyBench' },
   scale: { file: 'scale.bench.ts', fn: 'runScaleBench' },
   report: { file: 'report.bench.ts', fn: 'runReportBench' },
+  consents: { file: 'consent-register.bench.ts', fn: 'runConsentRegisterBench' },
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import { registerKeys, registerPartitions } from './consent-register';
 import { decodeKey, encodeKey, NO_TENANT, tenantKey } from './keys';
 import { JOBS_TABLE, idPartition } from './job-rows';
 import { pool } from './jobs';
@@ -53,17 +54,18 @@ export class RetentionStore {
 
   /**
    * Erases the tenant's consents that ended before `cutoffDay` (YYYY-MM-DD):
-   * first their index rows (keyed hashes) and their row in the figures'
+   * first their index rows (keyed hashes), their rows in the register by
+   * group, and their row in the figures'
    * consents-by-expiry index, then the consent row with its hashes. A crash in between leaves the consent, which the next run erases.
    */
   async eraseConsents(tenantId: string, cutoffDay: string, budget: number): Promise<StepResult> {
     const pk = tenantKey(tenantId);
-    const ended: Array<{ rowKey: string; hashes: string[]; validUntil?: string }> = [];
+    const ended: Array<{ rowKey: string; hashes: string[]; validUntil?: string; groupIds: string[]; recordedAt: string }> = [];
     let more = false;
     const iter = this.t.consents.listEntities<Record<string, string>>({
       queryOptions: {
         filter: odata`PartitionKey eq ${pk}`,
-        select: ['RowKey', 'withdrawnAt', 'validUntil', 'subjectPersonnummerHash', 'subjectNameHash'],
+        select: ['RowKey', 'withdrawnAt', 'validUntil', 'subjectPersonnummerHash', 'subjectNameHash', 'groupIds', 'recordedAt'],
       },
     });
     for await (const e of iter) {
@@ -77,11 +79,16 @@ export class RetentionStore {
         rowKey: e.rowKey!,
         hashes: [e.subjectPersonnummerHash, e.subjectNameHash].filter((h): h is string => !!h),
         validUntil: e.validUntil || undefined,
+        groupIds: (e.groupIds ?? '').split(',').filter(Boolean),
+        recordedAt: e.recordedAt ?? '',
       });
     }
     await pool(ended, CONCURRENCY, async (c) => {
       const caseRef = decodeKey(c.rowKey);
       for (const hash of c.hashes) await deleteIfExists(this.t.consentIndex, pk, `${hash}_${caseRef}`);
+      // Its rows in the register by group and the tenant's (consent-register.ts), in either segment.
+      for (const partition of registerPartitions(tenantId, c.groupIds))
+        for (const key of registerKeys({ caseRef, recordedAt: c.recordedAt })) await deleteIfExists(this.t.consentIndex, partition, key);
       // The figures' row of its expiry month (`c|<tenant>|<yyyy-mm>`, keyed by case reference), before the consent that finds it.
       if (this.t.figures && c.validUntil) await deleteIfExists(this.t.figures, `c|${pk}|${c.validUntil.slice(0, 7)}`, c.rowKey);
       await deleteIfExists(this.t.consents, pk, c.rowKey);

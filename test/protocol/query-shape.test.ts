@@ -129,7 +129,8 @@ const TURNS: Array<[string, () => unknown]> = [
   ['an unknown command from someone in no group', () => personal('möten', USERS.isaiah)],
   ['help.run', () => invoke('help.run', { command: 'meetings' })],
   ['meetings.page', () => invoke('meetings.page', { from: '0' })],
-  ['consent.listPage', () => invoke('consent.listPage', { from: '0' })],
+  ['consent.listPage', () => invoke('consent.listPage', { after: '', shown: '0' })],
+  ['consent.listPage, a later page', () => invoke('consent.listPage', { after: 'a9999999999999999_SAM-00000000', shown: '25' })],
   [
     'meeting.schedule',
     () => invoke('meeting.schedule', { groupId: 'operativ', date: '2026-12-03', time: '13:00', durationMinutes: '60', recurrence: 'none' }),

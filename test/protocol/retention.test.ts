@@ -75,6 +75,11 @@ describe('retention on Azure Table Storage', () => {
     expect(await consents.get(TENANT, 'SAM-OLDENDED')).toBeUndefined();
     expect(await consents.findByHash(TENANT, 'pnSAM-OLDENDED')).toEqual([]);
     expect(await consents.get(TENANT, 'SAM-INFORCE1')).toBeDefined();
+    // Its rows in the register by group and the tenant's went with it.
+    for (const wide of [false, true])
+      expect((await consents.listRegister(TENANT, ['operativ'], '', 25, { wide })).rows.map((r) => r.listing.caseRef)).toEqual([
+        'SAM-INFORCE1',
+      ]);
     expect((await audit.countsFor(TENANT, 'operativ', new Date(NOW.getTime() - 10 * DAY), NOW)).refusal).toBe(1);
     expect(await jobs.findById('old')).toBeUndefined();
     expect(await jobs.findById('stuck')).toBeDefined();

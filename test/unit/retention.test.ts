@@ -107,7 +107,11 @@ describe('the retention policy', () => {
         .all()
         .map((r) => r.rowKey),
     ).not.toContain('pn-SAM-EXPIRED_SAM-EXPIRED');
-    expect(s.tables.client(TABLES.consentIndex).size).toBe(6);
+    // Two hash rows and two register rows (the group's and the tenant's) of each consent left, and nothing of those erased.
+    expect(s.tables.client(TABLES.consentIndex).size).toBe(12);
+    const register = await s.consents.listRegister(TENANT, ['operativ'], '', 25);
+    expect(register.rows.map((r) => r.listing.caseRef).sort()).toEqual(['SAM-INFORCE', 'SAM-RECENTEX', 'SAM-RECENTWD']);
+    expect((await s.consents.listRegister(TENANT, ['operativ'], '', 25, { wide: true })).rows).toHaveLength(3);
     expect(s.audit.entries()).toHaveLength(5);
     expect(s.tables.client(TABLES.auditByGroup).size).toBe(5);
     expect((await s.audit.countsFor(TENANT, 'operativ', ago(40), NOW)).refusal).toBe(4);

@@ -33,10 +33,11 @@ describe('seedConsents with tables', () => {
         [TABLES.consents, TABLES.consentIndex].map((name) => [name, (m.dump()[name] ?? []).map(({ etag: _etag, ...row }) => row)]),
       );
     expect(rows(batched)[TABLES.consents]).toHaveLength(250);
-    expect(rows(batched)[TABLES.consentIndex]).toHaveLength(500);
+    // Two hash rows a consent, and its register rows: its (one) group's and the tenant's.
+    expect(rows(batched)[TABLES.consentIndex]).toHaveLength(1000);
     expect(rows(batched)).toEqual(rows(oneByOne));
-    // 250 consents in 3 transactions and their 500 index rows in 5.
-    expect(transactions.sort((a, b) => a - b)).toEqual([50, 100, 100, 100, 100, 100, 100, 100]);
+    // 250 consents in 3 transactions, their 500 hash rows in 5, the two operative groups' 125 register rows in 2 each, the tenant's 250 in 3.
+    expect(transactions.sort((a, b) => a - b)).toEqual([25, 25, 50, 50, ...Array<number>(11).fill(100)]);
     const first = (await store(oneByOne).get(SCALE_TENANT, 'SAM-00000000'))!;
     expect(await store(batched).findByHash(SCALE_TENANT, first.subject.personnummer!)).toEqual([first]);
   });

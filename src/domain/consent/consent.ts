@@ -84,7 +84,12 @@ export interface Consent {
 export type ConsentStatus = 'inForce' | 'expired' | 'withdrawn' | 'notYetValid';
 
 /** Where a consent stands on a calendar day (YYYY-MM-DD); withdrawal wins over dates. */
-export function status(consent: Consent, today: string): ConsentStatus {
+/** What the register lists of a consent (src/storage/consent-register.ts keeps it by group): no hashes, no free text. */
+export type ConsentListing = Pick<Consent, 'caseRef' | 'validFrom' | 'validUntil' | 'recordedBy' | 'recordedAt' | 'withdrawnAt'> & {
+  scope: Pick<ConsentScope, 'groupIds'>;
+};
+
+export function status(consent: Pick<Consent, 'withdrawnAt' | 'validFrom' | 'validUntil'>, today: string): ConsentStatus {
   if (consent.withdrawnAt) return 'withdrawn';
   if (today < consent.validFrom) return 'notYetValid';
   if (today > consent.validUntil) return 'expired';

@@ -1,4 +1,12 @@
-import type { Consent, ConsentRecordData, ConsentStatus, IdentifierCategory, RecordProblem, RefusalReason } from '../../domain/consent';
+import type {
+  Consent,
+  ConsentListing,
+  ConsentRecordData,
+  ConsentStatus,
+  IdentifierCategory,
+  RecordProblem,
+  RefusalReason,
+} from '../../domain/consent';
 import {
   CHILD_VIEW_AGE,
   CHILD_VIEWS,
@@ -157,11 +165,11 @@ export function consentFormCard(locale: Locale, data: ConsentFormData): Adaptive
   });
 }
 
-function groupList(consent: Consent, groupName: (id: string) => string): string {
+function groupList(consent: Pick<Consent, 'scope'> | ConsentListing, groupName: (id: string) => string): string {
   return consent.scope.groupIds.map((id) => userText(groupName(id))).join(', ');
 }
 
-function validity(locale: Locale, c: Consent): string {
+function validity(locale: Locale, c: Pick<Consent, 'validFrom' | 'validUntil'>): string {
   return t(locale, 'consent.recorded.validityRange', { from: c.validFrom, until: c.validUntil });
 }
 
@@ -215,7 +223,7 @@ export function consentRecordedCard(
 }
 
 export interface ConsentListRow {
-  consent: Consent;
+  consent: ConsentListing;
   status: ConsentStatus;
   recordedByName: string;
   canWithdraw: boolean;
@@ -229,8 +237,8 @@ export interface ConsentListData {
   /** For conveners: the gate's counts in their groups. */
   stats: Array<{ groupName: string; counts: Record<AuditEvent, number> }>;
   notice?: { text: string; style: 'good' | 'attention' | 'default' };
-  /** The register goes on past this page: how many are left, how many are shown so far, of how many, and where the next page starts. */
-  more?: { remaining: number; shown: number; total: number; next: number };
+  /** The register goes on past this page: how many are shown so far, and the key of the last one (the next page starts after it). */
+  more?: { shown: number; after: string };
 }
 
 /** How many group names the register's intro names; the rest are counted. */
@@ -249,9 +257,10 @@ export function consentListCard(locale: Locale, data: ConsentListData): Adaptive
   return renderCard('consent-list', {
     title: t(locale, 'consent.list.title'),
     intro: t(locale, 'consent.list.intro', { groups: groupNamesLine(locale, data.groupNames) }),
-    more: data.more ? t(locale, 'consent.list.more', { count: data.more.remaining, shown: data.more.shown, total: data.more.total }) : '',
+    more: data.more ? t(locale, 'consent.list.more', { count: data.more.shown }) : '',
     moreButton: data.more ? t(locale, 'consent.list.moreButton') : '',
-    moreFrom: data.more?.next ?? 0,
+    moreAfter: data.more?.after ?? '',
+    moreShown: data.more?.shown ?? 0,
     empty: t(locale, 'consent.list.empty'),
     notice: userText(data.notice?.text),
     noticeStyle: data.notice?.style ?? 'default',

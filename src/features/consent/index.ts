@@ -13,4 +13,9 @@ export const consentFeature: Feature = {
     routes.action(consentWithdraw);
     routes.action(consentListPage);
   },
+  // The register by group (storage/consent-register.ts) for consents recorded before it was kept: once, a marker says so.
+  async start(services) {
+    const summary = await services.consents.backfillRegisterOnce(services.organisation.tenantId ?? '');
+    if (summary) services.logger.info({ event: 'consentRegisterBackfilled', ...summary }, 'consent register backfilled');
+  },
 };

@@ -17,7 +17,7 @@ export interface Refusal {
 }
 
 /** The operative groups of the organisation, for a user of this tenant (none for another tenant's). */
-function operativeGroups(org: Organisation, tenantId: string | undefined): Group[] {
+export function operativeGroups(org: Organisation, tenantId: string | undefined): Group[] {
   return inTenantOf(org, tenantId) ? org.groups.filter((g) => g.level === 'operative') : [];
 }
 

@@ -115,8 +115,11 @@ export async function recordConsent(deps: ConsentDeps, turn: Turn, data: Record<
           existing.recordedBy === base.recordedBy &&
           existing.subject.personnummer === base.subject.personnummer &&
           existing.subject.name === base.subject.name
-        )
+        ) {
+          // Its register rows too, should the first recording have stopped between the consent and them.
+          await deps.consents.relist(existing);
           return recorded(existing);
+        }
       }
       if (isConflict(err) && attempt < 3) continue;
       throw err;

@@ -3,43 +3,55 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { fitList } from '../../cards/size';
 import { status } from '../../domain/consent';
 import { defineAction } from '../shared/feature';
+import { REGISTER_KEY } from '../../storage/consent-register';
 import type { Turn } from '../shared/turn';
 import { consentListCard, consentNotAllowedCard, type ConsentListData, type ConsentListRow } from './cards';
 import { audit, today, type ConsentDeps } from './consent';
-import { convenes, groupNamer, permittedGroups, refusalFor, userName, type Refusal } from './organisation';
+import { convenes, groupNamer, operativeGroups, permittedGroups, refusalFor, userName, type Refusal } from './organisation';
 
-const STATUS_ORDER = { inForce: 0, notYetValid: 1, expired: 2, withdrawn: 3 } as const;
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** How many consents one page of the register shows at most (fewer when they would not fit the card). */
 export const CONSENT_PAGE = 25;
 /** How many convened groups get the gate's counts on the register (one count each, read per page). */
 export const CONSENT_STATS_GROUPS = 5;
+/** Up to this many groups, a page merges their ranges; past it, and for at least half the tenant's groups, it reads the tenant's range. */
+export const MERGE_GROUPS = 8;
 
 type Notice = NonNullable<ConsentListData['notice']>;
 
+/** Where a page of the register starts: after the key of the last consent shown, and how many were shown before it. */
+export interface RegisterPosition {
+  after: string;
+  shown: number;
+}
+
 /**
- * The register as this user may see it, a page at a time from `from`: those
- * in force first, newest first, then those not yet valid, expired and
- * withdrawn; with the gate's counts for (the first few of) the groups they
- * convene, how many are left, and a button to the next page.
+ * The register as this user may see it, a page at a time after `from`:
+ * those not withdrawn first, then the withdrawn, each newest recorded first
+ * (in force, not yet valid or expired is worked out as it is shown); with
+ * the gate's counts for (the first few of) the groups they convene, and a
+ * button to the next page carrying where this one ended. One key range per
+ * group (storage/consent-register.ts): about a page of rows, whatever the
+ * register holds.
  */
-export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Notice, from = 0): Promise<AdaptiveCardJson> {
+export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Notice, from?: RegisterPosition): Promise<AdaptiveCardJson> {
   const { info } = turn;
   const org = deps.organisation;
   const groups = permittedGroups(org, turn.actor, 'consent.list');
   const groupIds = groups.map((g) => g.id);
   const withdrawable = new Set(permittedGroups(org, turn.actor, 'consent.withdraw').map((g) => g.id));
   const day = today(deps);
-  const consents = await deps.consents.listForGroups(info.tenantId, groupIds);
-  const rows: ConsentListRow[] = consents
-    .map((c) => ({
-      consent: c,
-      status: status(c, day),
-      recordedByName: userName(org, c.recordedBy, info.tenantId) ?? '—',
-      canWithdraw: c.scope.groupIds.some((g) => withdrawable.has(g)),
-    }))
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.consent.recordedAt.localeCompare(a.consent.recordedAt));
+  // Who sees most of the tenant's operative groups (a manager) reads the tenant's one range; others merge their groups' ranges.
+  const wide = groupIds.length > MERGE_GROUPS && groupIds.length * 2 >= operativeGroups(org, info.tenantId).length;
+  const page = await deps.consents.listRegister(info.tenantId, groupIds, from?.after ?? '', CONSENT_PAGE, { wide });
+  const rows: Array<ConsentListRow & { key: string }> = page.rows.map(({ key, listing }) => ({
+    key,
+    consent: listing,
+    status: status(listing, day),
+    recordedByName: userName(org, listing.recordedBy, info.tenantId) ?? '—',
+    canWithdraw: listing.scope.groupIds.some((g) => withdrawable.has(g)),
+  }));
   const now = deps.now();
   const convened = groups.filter((g) => convenes(org, g, info.aadObjectId)).slice(0, CONSENT_STATS_GROUPS);
   const stats = await Promise.all(
@@ -49,33 +61,37 @@ export async function consentListFor(deps: ConsentDeps, turn: Turn, notice?: Not
     })),
   );
   await audit(deps, info, 'consentListed', groupIds);
-  const start = Math.min(Math.max(0, Math.floor(from)), Math.max(0, rows.length - 1));
-  const page = rows.slice(start, start + CONSENT_PAGE);
-  const after = rows.length - start - page.length;
+  const before = from?.shown ?? 0;
   const groupName = groupNamer(org, info.tenantId);
-  return fitList(page, (shown, omitted) =>
-    consentListCard(turn.locale, {
-      rows: [...shown],
+  return fitList(rows, (shown, omitted) => {
+    const last = shown[shown.length - 1];
+    return consentListCard(turn.locale, {
+      rows: shown.map(({ key: _key, ...row }) => row),
       groupName,
       groupNames: groups.map((g) => g.name),
       stats,
       notice,
       more:
-        after + omitted > 0
-          ? { remaining: after + omitted, shown: start + shown.length, total: rows.length, next: start + shown.length }
-          : undefined,
-    }),
-  ).card;
+        omitted > 0 && last
+          ? { shown: before + shown.length, after: last.key }
+          : page.more && (page.next ?? last?.key)
+            ? { shown: before + shown.length, after: page.next ?? last!.key }
+            : undefined,
+    });
+  }).card;
 }
 
-/** `consent.listPage`: the register's next page, for those who may see it. */
+/** `consent.listPage`: the register's next page, for those who may see it (a card of before the key ranges starts over). */
 export const consentListPage = defineAction({
   verb: 'consent.listPage',
-  schema: z.object({ from: z.coerce.number().int().min(0).max(1_000_000) }),
+  schema: z.object({
+    after: z.union([z.literal(''), z.string().regex(REGISTER_KEY, 'after')]).optional(),
+    shown: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  }),
   async handle({ services, turn, data }) {
     if (permittedGroups(services.organisation, turn.actor, 'consent.list').length === 0)
       return consentNotAllowedCard(turn.locale, refusalFor(services.organisation, turn.actor, 'consent.list'));
-    return consentListFor(services, turn, undefined, data.from);
+    return consentListFor(services, turn, undefined, data.after ? { after: data.after, shown: data.shown ?? 0 } : undefined);
   },
 });
 
@@ -96,6 +112,8 @@ export async function withdrawConsent(
   if (!consent.scope.groupIds.some((g) => mayIn.has(g)))
     return { notAllowed: refusalFor(deps.organisation, turn.actor, 'consent.withdraw') };
   if (consent.withdrawnAt) {
+    // Withdrawing again mends the register's rows, should a crash have left them behind the consent.
+    await deps.consents.relist(consent);
     await deps.figures?.record({ kind: 'consent', consent });
     return registerSaying('consent.withdrawn.already', 'default');
   }

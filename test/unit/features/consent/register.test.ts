@@ -67,6 +67,22 @@ describe('the consent command', () => {
     expect(w.stores.audit.entries().filter((e) => e.event === 'consentListed')).toHaveLength(1);
   });
 
+  it('lists a withdrawn consent after those not withdrawn, and says how the register is ordered', async () => {
+    const first = await record(personal(MEGAN, { activityId: 'a-1' }));
+    w.clock.now = new Date('2026-03-11T09:00:00Z');
+    const second = await record(
+      personal(MEGAN, { activityId: 'a-2' }),
+      formValues({ subjectPersonnummer: '160708-4561', subjectName: '' }),
+    );
+    // The newest withdrawn: it goes last.
+    await run(personal(ALEX), { name: 'consent', action: 'withdraw', caseRef: second });
+    const json = JSON.stringify(await run(personal(MEGAN), { name: 'consent', action: 'list' }));
+    expect(json.indexOf(first)).toBeGreaterThan(-1);
+    expect(json.indexOf(first)).toBeLessThan(json.indexOf(second));
+    expect(json.indexOf(t('sv', 'consent.status.inForce'))).toBeLessThan(json.indexOf(t('sv', 'consent.status.withdrawn')));
+    expect(json).toContain('de senast registrerade först och de återkallade sist');
+  });
+
   it('shows a convener the gate’s counts for the groups they convene, and a member none', async () => {
     const forAlex = JSON.stringify(await run(personal(ALEX), { name: 'consent', action: 'list' }));
     const forMegan = JSON.stringify(await run(personal(MEGAN), { name: 'consent', action: 'list' }));
