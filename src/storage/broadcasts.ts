@@ -7,7 +7,8 @@ import { getIfExists, isConflict, odata } from './tables';
 /**
  * Broadcasts to staff (`broadcast.send`) and who read them (`broadcast.read`),
  * in the tenant's partition: the broadcast at row key `b|<id>` (title and
- * text as the gate checked them), each reader at `r|<id>|<personId>` (an
+ * text as the gate checked them; its groups, member groups and people as
+ * comma-separated ids), each reader at `r|<id>|<personId>` (an
  * organisation person id, written once: a second press counts nothing).
  */
 
@@ -24,6 +25,8 @@ function toBroadcast(e: Row): Broadcast {
     text: fromStore(e.text),
     url: s(e, 'url'),
     groupIds: s(e, 'groupIds').split(',').filter(Boolean),
+    ...(s(e, 'memberGroupIds') ? { memberGroupIds: s(e, 'memberGroupIds').split(',').filter(Boolean) } : {}),
+    ...(s(e, 'personIds') ? { personIds: s(e, 'personIds').split(',').filter(Boolean) } : {}),
     sentAt: s(e, 'sentAt'),
     sentBy: s(e, 'sentBy'),
   };
@@ -46,7 +49,14 @@ export class BroadcastStore {
   /** Writes a broadcast (a second put of the same id replaces it). */
   async put(tenantId: string, b: Broadcast): Promise<void> {
     await this.table.upsertEntity(
-      { partitionKey: tenantKey(tenantId), rowKey: broadcastKey(b.id), ...b, groupIds: b.groupIds.join(',') },
+      {
+        partitionKey: tenantKey(tenantId),
+        rowKey: broadcastKey(b.id),
+        ...b,
+        groupIds: b.groupIds.join(','),
+        memberGroupIds: (b.memberGroupIds ?? []).join(','),
+        personIds: (b.personIds ?? []).join(','),
+      },
       'Replace',
     );
   }
@@ -71,6 +81,14 @@ export class BroadcastStore {
     for await (const e of this.table.listEntities<Row>({ queryOptions: { filter, select: ['RowKey'] } }))
       out.push(decodeReader(String(e.rowKey ?? ''), prefix));
     return out.sort();
+  }
+
+  /** Every broadcast of the tenant without its readers: one range of the partition (the `b|` rows), for the digest. */
+  async list(tenantId: string): Promise<Broadcast[]> {
+    const out: Broadcast[] = [];
+    const filter = odata`PartitionKey eq ${tenantKey(tenantId)} and RowKey ge ${'b|'} and RowKey lt ${'b}'}`;
+    for await (const e of this.table.listEntities<Row>({ queryOptions: { filter } })) out.push(toBroadcast(e));
+    return out.sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
   }
 
   /** Every broadcast of the tenant with its readers, oldest first (one partition read). */

@@ -64,4 +64,16 @@ describe.each([
       ['b-10', ['nils.bjork']],
     ]);
   });
+
+  it('keeps the member groups and people a broadcast went to, and lists the broadcasts without their readers, oldest first', async () => {
+    const s = await make();
+    const personal = broadcast({ id: 'b-p', memberGroupIds: ['styrgrupp'], personIds: ['isaiah.langer', 'megan.bowen'] });
+    await s.put(T, personal);
+    await s.put(T, broadcast({ id: 'b-0', sentAt: '2026-11-01T08:00:00.000Z' }));
+    await s.markRead(T, 'b-p', 'isaiah.langer', '2026-12-02T09:00:00.000Z');
+    expect(await s.get(T, 'b-p')).toEqual(personal);
+    expect(await s.get(T, 'b-0')).toEqual(broadcast({ id: 'b-0', sentAt: '2026-11-01T08:00:00.000Z' }));
+    expect(await s.list(T)).toEqual([broadcast({ id: 'b-0', sentAt: '2026-11-01T08:00:00.000Z' }), personal]);
+    expect(await s.list(T2)).toEqual([]);
+  });
 });

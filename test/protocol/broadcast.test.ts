@@ -8,8 +8,10 @@ import { SUBJECTS } from './consent.fixtures';
  * Telling staff over real HTTP against Azurite (§11): `utskick` / `broadcast`
  * gives conveners the compose card and refuses everyone else; `broadcast.send`
  * posts the `broadcast` card in each chosen group's linked channel (once for a
- * resend), every text through the gate; `broadcast.read` counts a member once,
- * and the sender sees the read rate per group.
+ * resend), every text through the gate, and to people chosen by name (or a
+ * group's members) in their personal chat through the outbox fan-out;
+ * `broadcast.read` counts a recipient once, and the sender sees the read rate
+ * per group; the manager's digest shows the read rates of recent broadcasts.
  */
 
 const CHANNEL = '19:channel-broadcast-operativ@thread.tacv2';
@@ -146,5 +148,75 @@ describe('utskick / broadcast', () => {
     );
     expect(text(badUrl)).toContain('The link must be an https link');
     expect(posted(t, mark)).toEqual([]);
+  });
+
+  it('sends to people chosen by name in their own chat with the bot, once for a resend, and counts their read in a row of their own', async () => {
+    const mark = t.emulator.sent.length;
+    const data = {
+      title: 'Rutin vid orosanmälan',
+      text: 'Rutinen gäller från januari.',
+      url: '',
+      groupIds: '',
+      memberGroupIds: '',
+      personIds: 'isaiah.langer,megan.bowen',
+    };
+    const answer = await invoke(t, act(t, 'broadcast.send', data));
+    expect(answer.body[0].id).toBe('broadcast');
+    expect(text(answer)).toContain('Skickat personligen till 2 personer');
+    const cards = posted(t, mark);
+    // Isaiah and Megan wrote to the bot before: each gets the card in that personal chat, and no channel gets it.
+    expect(cards.map((a) => a.conversationId).sort()).toEqual(['a:personal-29:isaiah', 'a:personal-29:megan']);
+    const card = cardOf(cards.find((a) => a.conversationId === 'a:personal-29:isaiah')!)!;
+    expect(card.body[0].text).toBe(data.title);
+    expect(text(card)).toContain('"verb":"broadcast.read"');
+    expect(text(card)).not.toContain('"verb":"broadcast.send"');
+
+    const again = await invoke(t, act(t, 'broadcast.send', data));
+    expect(text(again)).toContain('Utskicket är redan skickat');
+    expect(posted(t, mark)).toHaveLength(2);
+
+    const id = JSON.stringify(card).match(/"broadcastId":"(b-[0-9a-f]+)"/)![1]!;
+    // Isaiah is in no group: he reads it because it was sent to him by name.
+    const read = await invoke(t, act(t, 'broadcast.read', { broadcastId: id }, USERS.isaiah));
+    expect(text(read)).toContain('Tack, utskicket är markerat som läst');
+    expect(text(await invoke(t, act(t, 'broadcast.read', { broadcastId: id }, USERS.isaiah)))).toContain('Du har redan markerat');
+    const outsider = await invoke(t, act(t, 'broadcast.read', { broadcastId: id }, USERS.adele));
+    expect(text(outsider)).toContain('ditt läsande räknas inte');
+    const sender = await invoke(t, act(t, 'broadcast.read', { broadcastId: id }));
+    expect(text(sender)).toContain('Skickat 2026-12-02 till 2 utvalda personer');
+    expect(text(sender)).toContain('"title":"Utvalda personer","value":"1 av 2 (50 %)"');
+  });
+
+  it("sends to a group's members personally: a member with a chat gets the card there, and the compose card offers people", async () => {
+    const compose = await say(t, personalMessage('utskick', { serviceUrl: t.emulator.url }));
+    expect(text(cardOf(compose[0]!))).toContain('"id":"personIds"');
+    expect(text(cardOf(compose[0]!))).toContain('"value":"isaiah.langer"');
+    const mark = t.emulator.sent.length;
+    const answer = await invoke(
+      t,
+      act(t, 'broadcast.send', {
+        title: 'Ny mötesplan',
+        text: '',
+        url: '',
+        groupIds: '',
+        memberGroupIds: 'samverkansgrupp',
+        personIds: '',
+      }),
+    );
+    expect(text(answer)).toContain('Skickat personligen till');
+    const chats = posted(t, mark).map((a) => a.conversationId);
+    expect(chats).toContain('a:personal-29:adele');
+    expect(chats).toContain('a:personal-29:alex');
+    expect(new Set(chats).size).toBe(chats.length);
+    expect(chats.some((c) => c.startsWith(CHANNEL))).toBe(false);
+  });
+
+  it("the manager's digest shows the read rates of the broadcasts to the groups they oversee", async () => {
+    const sent = await say(t, personalMessage('sammanfattning', { serviceUrl: t.emulator.url }));
+    expect(cardKind(sent[0]!)).toBe('digest');
+    const digest = text(cardOf(sent[0]!));
+    expect(digest).toContain('Utskick: Handlingsplan 2027 – läst av 2 av 9 (22 %)');
+    // Isaiah is in no group a manager oversees: his read is not counted there; Megan (operativ) has not read it.
+    expect(digest).toContain('Utskick: Rutin vid orosanmälan – läst av 0 av 1 (0 %)');
   });
 });

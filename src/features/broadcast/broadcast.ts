@@ -3,11 +3,14 @@ import type { AdaptiveCardJson } from '../../cards/render';
 import { deliverDurably, DELIVERY_FAMILY } from '../../delivery/durable';
 import { authorize, personOf } from '../../domain/access';
 import {
+  allRecipients,
   broadcastId,
   MAX_TEXT_CHARS,
   MAX_TITLE_CHARS,
   MAX_URL_CHARS,
   parseGroupIds,
+  parsePersonIds,
+  personalRecipients,
   readRates,
   validUrl,
   type Broadcast,
@@ -21,17 +24,24 @@ import { inTenantOf } from '../shared/organisation';
 import type { BotServices } from '../shared/services';
 import type { Turn } from '../shared/turn';
 import { composeCard, postedCard, type SentRow } from './cards';
+import { BROADCAST_PEOPLE_KIND, fanOutBroadcast, personalOutcome, type BroadcastPeoplePayload, type PersonalDeps } from './personal';
 
 /**
  * Telling staff (§11): `utskick` / `broadcast` gives a convener the compose
  * card with what they sent and its read rates per group; `broadcast.send`
  * gates the title, text and link (de-identified: a broadcast travels to many
- * groups), stores it and posts it in each chosen group's channel as a
- * durable delivery; `broadcast.read` counts a reader once.
+ * groups), stores it, posts it in each chosen group's channel as a durable
+ * delivery and sends it to each chosen person (and each member of the groups
+ * chosen "to their members") in their personal chat through the outbox
+ * fan-out (./personal.ts); `broadcast.read` counts a reader once.
  */
 
 export type BroadcastDeps = GateDeps &
-  Pick<BotServices, 'organisation' | 'now' | 'logger' | 'scheduler' | 'channel'> & { broadcasts: BroadcastStore };
+  Pick<BotServices, 'organisation' | 'now' | 'logger' | 'scheduler' | 'channel'> &
+  PersonalDeps & { broadcasts: BroadcastStore };
+
+/** How long a send's turn works the personal fan-out before it leaves the rest to its job. */
+export const INLINE_FANOUT_MS = 5_000;
 
 /** The job kind of a broadcast's post in one group's channel. */
 export const BROADCAST_POST_KIND = `${DELIVERY_FAMILY}.broadcast`;
@@ -45,7 +55,7 @@ export interface BroadcastPostPayload {
 export const storeTenant = (deps: Pick<BroadcastDeps, 'organisation'>, turn: Pick<Turn, 'info'>) =>
   deps.organisation.tenantId ?? turn.info.tenantId;
 
-const dayOf = (deps: Pick<BroadcastDeps, 'organisation'>) => (iso: string) => localDate(new Date(iso), deps.organisation.timeZone);
+export const dayOf = (deps: Pick<BroadcastDeps, 'organisation'>) => (iso: string) => localDate(new Date(iso), deps.organisation.timeZone);
 const senderKey = (turn: Turn) => turn.info.aadObjectId ?? turn.info.userId;
 
 async function sentBy(deps: BroadcastDeps, tenantId: string, sender: string): Promise<SentRow[]> {
@@ -68,6 +78,10 @@ export interface BroadcastRequest {
   text: string;
   url: string;
   groupIds: string;
+  /** Groups whose members each get it in their personal chat (comma-separated ids). */
+  memberGroupIds?: string;
+  /** People chosen one by one (comma-separated organisation person ids). */
+  personIds?: string;
 }
 
 /** Posts a stored broadcast in one group's channel; undefined when the group has no channel the bot can reach. */
@@ -100,18 +114,25 @@ export async function sendBroadcast(deps: BroadcastDeps, turn: Turn, r: Broadcas
   if (title.identifiable || text.identifiable || url.identifiable || findCaseRefs(`${title.text}\n${text.text}`).length)
     return broadcastView(deps, turn, { text: turn.t('broadcasts.notices.identifier'), ok: false });
   const { ids, unknown } = parseGroupIds(org, r.groupIds);
-  if (unknown.length) {
-    const named = await gateText(deps, turn, unknown.join(', ').slice(0, 200));
+  const memberGroups = parseGroupIds(org, r.memberGroupIds ?? '');
+  const people = parsePersonIds(org, r.personIds ?? '');
+  const badGroups = [...unknown, ...memberGroups.unknown];
+  if (badGroups.length || people.unknown.length) {
+    const named = await gateText(deps, turn, [...badGroups, ...people.unknown].join(', ').slice(0, 200));
     if (!named.allowed) return named.card;
-    return refuse('badGroups', { groups: named.text });
+    return refuse(badGroups.length ? 'badGroups' : 'badPeople', { groups: named.text, people: named.text });
   }
-  if (ids.length === 0) return refuse('noGroups');
+  if (ids.length + memberGroups.ids.length + people.ids.length === 0) return refuse('noGroups');
   if (!validUrl(url.text)) return refuse('badUrl');
   if (!title.text.trim()) return refuse('emptyTitle');
 
   const tenantId = storeTenant(deps, turn);
   const sender = senderKey(turn);
-  const id = broadcastId(sender, { title: title.text, text: text.text, url: url.text, groupIds: ids });
+  const personal = {
+    ...(memberGroups.ids.length ? { memberGroupIds: memberGroups.ids } : {}),
+    ...(people.ids.length ? { personIds: people.ids } : {}),
+  };
+  const id = broadcastId(sender, { title: title.text, text: text.text, url: url.text, groupIds: ids, ...personal });
   const existing = await deps.broadcasts.get(tenantId, id);
   const b: Broadcast = existing ?? {
     id,
@@ -119,6 +140,7 @@ export async function sendBroadcast(deps: BroadcastDeps, turn: Turn, r: Broadcas
     text: text.text,
     url: url.text,
     groupIds: ids,
+    ...personal,
     sentAt: deps.now().toISOString(),
     sentBy: sender,
   };
@@ -132,13 +154,28 @@ export async function sendBroadcast(deps: BroadcastDeps, turn: Turn, r: Broadcas
     });
     if (!reached) noChannel.push(findGroup(org, groupId)?.name ?? groupId);
   }
-  deps.logger.info({ event: 'broadcastSent', id, groups: ids.length, already: !!existing }, 'broadcast sent');
+  // The people: one outbox row each, sent by the fan-out; what the turn's time does not cover, the job sends.
+  if (personalRecipients(org, b).length) {
+    const payload: BroadcastPeoplePayload = { tenantId, broadcastId: id };
+    const deadline = Date.now() + INLINE_FANOUT_MS;
+    await deliverDurably(deps, { kind: BROADCAST_PEOPLE_KIND, id: `${BROADCAST_PEOPLE_KIND}:${id}`, payload }, () =>
+      fanOutBroadcast(deps, tenantId, b, (locale) => postedCard(locale, org, b, dayOf(deps)), { deadline }),
+    );
+  }
+  const outcome = await personalOutcome(deps, b);
+  deps.logger.info(
+    { event: 'broadcastSent', id, groups: ids.length, people: outcome.people, reached: outcome.sent, already: !!existing },
+    'broadcast sent',
+  );
   const names = ids.map((g) => findGroup(org, g)?.name ?? g).join(', ');
   const notice = existing
     ? turn.t('broadcasts.notices.already')
     : [
-        turn.t('broadcasts.notices.sent', { count: ids.length, groups: names }),
+        ...(ids.length ? [turn.t('broadcasts.notices.sent', { count: ids.length, groups: names })] : []),
         ...(noChannel.length ? [turn.t('broadcasts.notices.noChannel', { groups: noChannel.join(', ') })] : []),
+        ...(outcome.people ? [turn.t('broadcasts.notices.sentPeople', { count: outcome.sent })] : []),
+        ...(outcome.unreached ? [turn.t('broadcasts.notices.unreached', { count: outcome.unreached })] : []),
+        ...(outcome.open ? [turn.t('broadcasts.notices.later', { count: outcome.open })] : []),
       ].join(' ');
   return broadcastView(deps, turn, { text: notice, ok: true });
 }
@@ -150,8 +187,8 @@ export async function readBroadcast(deps: BroadcastDeps, turn: Turn, id: string)
   const b = inTenantOf(org, turn.info.tenantId) ? await deps.broadcasts.get(tenantId, id) : undefined;
   if (!b) return errorCard(turn.locale, 'error.badData', { problems: 'broadcastId' });
   const person = personOf(org, turn.actor);
-  const member =
-    person && b.groupIds.some((g) => findGroup(org, g)?.members.includes(person.id) || findGroup(org, g)?.conveners.includes(person.id));
+  // A recipient: a member of a group it was posted to or sent to, or someone it was sent to by name.
+  const member = !!person && allRecipients(org, b).has(person.id);
   let notice = turn.t('broadcasts.notices.notMember');
   if (person && member) {
     const first = await deps.broadcasts.markRead(tenantId, b.id, person.id, deps.now().toISOString());

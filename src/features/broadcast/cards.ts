@@ -1,6 +1,6 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userText } from '../../cards/user-text';
-import { percent, type Broadcast, type GroupReadRate } from '../../domain/broadcast/broadcast';
+import { percent, PERSONAL_ROW, type Broadcast, type GroupReadRate } from '../../domain/broadcast/broadcast';
 import { findGroup, type Organisation } from '../../domain/organisation';
 import { t, type Locale } from '../../i18n';
 
@@ -17,10 +17,15 @@ export interface BroadcastCardData {
   sent: Array<{ title: string; when: string; rates: Array<{ title: string; value: string }> }>;
   compose: boolean;
   groupChoices: Array<{ title: string; value: string }>;
+  /** The people one may choose one by one (the organisation file's, by name, at most MAX_PEOPLE_CHOICES). */
+  personChoices: Array<{ title: string; value: string }>;
   labels: Record<string, string>;
 }
 
-const LABELS = ['compose', 'title', 'titleError', 'text', 'url', 'groups', 'groupsError', 'send', 'read', 'open'];
+const LABELS = ['compose', 'title', 'titleError', 'text', 'url', 'groups', 'memberGroups', 'people', 'send', 'read', 'open'];
+
+/** The most people the compose card offers to choose one by one (about 80 bytes each: the card stays well under 40 KB); more are reached through their groups. */
+export const MAX_PEOPLE_CHOICES = 200;
 
 export interface SentRow {
   broadcast: Broadcast;
@@ -28,6 +33,26 @@ export interface SentRow {
 }
 
 const groupName = (org: Organisation, id: string) => userText(findGroup(org, id)?.name ?? id);
+const rowName = (locale: Locale, org: Organisation, id: string) =>
+  id === PERSONAL_ROW ? t(locale, 'broadcasts.personalRow') : groupName(org, id);
+
+/** Whom a broadcast went to: the groups' channels, the groups whose members got it personally, and the people chosen by name. */
+function sentTo(locale: Locale, org: Organisation, b: Broadcast): string {
+  const parts = [
+    ...b.groupIds.map((g) => groupName(org, g)),
+    ...(b.memberGroupIds ?? []).map((g) => t(locale, 'broadcasts.toMembers', { group: groupName(org, g) })),
+    ...(b.personIds?.length ? [t(locale, 'broadcasts.toPeople', { count: b.personIds.length })] : []),
+  ];
+  return parts.join(', ');
+}
+
+/** The people offered one by one: everyone in the organisation file, by name (staff in no group too: they are who a group's members leave out). */
+function personChoices(org: Organisation): BroadcastCardData['personChoices'] {
+  return [...org.people]
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))
+    .slice(0, MAX_PEOPLE_CHOICES)
+    .map((p) => ({ title: userText(p.displayName), value: p.id }));
+}
 
 function rateText(locale: Locale, r: GroupReadRate): string {
   const p = percent(r.read, r.recipients);
@@ -39,12 +64,14 @@ function rateText(locale: Locale, r: GroupReadRate): string {
 function sentRows(locale: Locale, org: Organisation, rows: SentRow[], day: (iso: string) => string): BroadcastCardData['sent'] {
   return rows.slice(0, 10).map(({ broadcast: b, rates }) => ({
     title: userText(b.title),
-    when: t(locale, 'broadcasts.when', { date: day(b.sentAt), groups: b.groupIds.map((g) => groupName(org, g)).join(', ') }),
-    rates: rates.map((r) => ({ title: groupName(org, r.groupId), value: rateText(locale, r) })),
+    when: t(locale, 'broadcasts.when', { date: day(b.sentAt), groups: sentTo(locale, org, b) }),
+    rates: rates.map((r) => ({ title: rowName(locale, org, r.groupId), value: rateText(locale, r) })),
   }));
 }
 
-function base(locale: Locale): Omit<BroadcastCardData, 'title' | 'summary' | 'message' | 'compose' | 'groupChoices' | 'sent'> {
+function base(
+  locale: Locale,
+): Omit<BroadcastCardData, 'title' | 'summary' | 'message' | 'compose' | 'groupChoices' | 'personChoices' | 'sent'> {
   return {
     notice: '',
     noticeColor: 'Default',
@@ -72,6 +99,7 @@ export function composeCard(
     sent: sentRows(locale, org, [...sent].reverse(), day),
     compose: true,
     groupChoices: org.groups.map((g) => ({ title: userText(g.name), value: g.id })),
+    personChoices: personChoices(org),
   };
   return renderCard('broadcast', data);
 }
@@ -98,6 +126,7 @@ export function postedCard(
     sent: after?.rates ? sentRows(locale, org, [{ broadcast: b, rates: after.rates }], day) : [],
     compose: false,
     groupChoices: [],
+    personChoices: [],
   };
   return renderCard('broadcast', data);
 }

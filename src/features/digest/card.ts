@@ -19,6 +19,8 @@ export interface DigestCardData {
   moreButton: string;
   moreFrom: number;
   reviews: Array<{ text: string; color: string }>;
+  /** Read rates of recent broadcasts to the manager's groups (SPEC §11), a few lines at most. */
+  broadcasts: Array<{ text: string }>;
   labels: { reviews: string; meetings: string };
 }
 
@@ -49,6 +51,8 @@ export interface DigestCardOptions {
   maxBytes?: number;
   /** Open plan activities past their due date in the plans of the manager's groups (SPEC §11); 0 or none says nothing. */
   overduePlanActivities?: number;
+  /** Recent broadcasts to the manager's groups with their readers among those groups' members (src/features/broadcast/digest.ts), and how many more. */
+  broadcasts?: { lines: ReadonlyArray<{ title: string; read: number; recipients: number }>; more: number };
 }
 
 /**
@@ -111,6 +115,17 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
       }),
       color: r.status === 'dueSoon' ? 'Warning' : 'Attention',
     })),
+    broadcasts: [
+      ...(o.broadcasts?.lines ?? []).map((b) => ({
+        text: t(locale, 'digest.broadcastLine', {
+          title: userText(b.title),
+          read: b.read,
+          recipients: b.recipients,
+          percent: `${Math.round((100 * Math.min(b.read, b.recipients)) / Math.max(1, b.recipients))} %`,
+        }),
+      })),
+      ...(o.broadcasts?.more ? [{ text: t(locale, 'digest.broadcastsMore', { count: o.broadcasts.more }) }] : []),
+    ],
     labels: { reviews: t(locale, 'digest.labels.reviews'), meetings: t(locale, 'digest.labels.meetings') },
   };
   const ordered = attentionFirst(d.groups);

@@ -19,6 +19,7 @@ import { meetingWhen } from '../meetings/cards';
 import { latestDecision } from '../reviews/cards';
 import type { BotServices } from '../shared/services';
 import { overduePlanActivities } from '../../storage/plans';
+import { BroadcastReadFacts } from '../broadcast/digest';
 import { digestCard } from './card';
 
 /**
@@ -32,7 +33,7 @@ import { digestCard } from './card';
  */
 
 /** What the digest reads: the figures only (the documents' reviews too are kept there, under their owner groups). */
-export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures'> & Partial<Pick<BotServices, 'plans'>>;
+export type DigestFactsDeps = Pick<BotServices, 'organisation' | 'figures'> & Partial<Pick<BotServices, 'plans' | 'broadcasts'>>;
 
 /** The groups a manager oversees. */
 export function overseenGroups(org: Organisation, manager: Manager): Group[] {
@@ -102,6 +103,7 @@ export class DigestFacts {
   private overduePlans?: Promise<Map<string, number>>;
   private readonly allLines = new Map<string, Promise<Map<string, GroupLine>>>();
   private readonly cards = new Map<string, Promise<AdaptiveCardJson>>();
+  private broadcastReads?: BroadcastReadFacts;
 
   constructor(
     private readonly services: DigestFactsDeps,
@@ -258,8 +260,12 @@ export class DigestFacts {
     // The documents' reviews are read while the groups' lines are.
     const reviewsRead = this.allReviews();
     const plansRead = this.overduePlanActivitiesByGroup();
-    const facts = await this.groups(tenantId, groups);
     const groupIds = new Set(groups.map((g) => g.id));
+    // Broadcasts' read rates among these groups (one read of the tenant's broadcasts per run); none without the store.
+    const broadcasts = this.services.broadcasts;
+    if (broadcasts) this.broadcastReads ??= new BroadcastReadFacts({ organisation: org, broadcasts }, this.now);
+    const broadcastsRead = this.broadcastReads?.forGroups(tenantId, groupIds);
+    const facts = await this.groups(tenantId, groups);
     const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
     const reviews = (await reviewsRead).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
     const digest: Digest = {
@@ -278,6 +284,7 @@ export class DigestFacts {
       },
       from,
       overduePlanActivities: [...groupIds].reduce((s, id) => s + (overduePlans.get(id) ?? 0), 0),
+      broadcasts: await broadcastsRead,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Report } from '../../domain/report/report';
 import { t, type Locale } from '../../i18n';
 import { cadenceChart, type Chart, indicatorCharts, monthLabel, refusalsChart } from './charts';
+import { PERSONAL_ROW } from '../../domain/broadcast/broadcast';
 
 /**
  * The report to the boards as one printable HTML page: a print stylesheet
@@ -135,7 +136,7 @@ export async function reportHtml(report: Report, locale: Locale, generatedAt: Da
           e(b.title),
           e(b.sentAt),
           e(rate(b)),
-          b.groups.map((g) => `${e(g.name)}: ${e(rate(g))}`).join('<br>'),
+          b.groups.map((g) => `${g.groupId === PERSONAL_ROW ? p('readByName') : e(g.name)}: ${e(rate(g))}`).join('<br>'),
         ]),
       )
     : none('noBroadcasts');
