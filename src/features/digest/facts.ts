@@ -265,6 +265,8 @@ export class DigestFacts {
     const broadcasts = this.services.broadcasts;
     if (broadcasts) this.broadcastReads ??= new BroadcastReadFacts({ organisation: org, broadcasts }, this.now);
     const broadcastsRead = this.broadcastReads?.forGroups(tenantId, groupIds);
+    // Awaited below; handled now so that a failure while the lines are awaited first is not an unhandled rejection.
+    broadcastsRead?.catch(() => undefined);
     const facts = await this.groups(tenantId, groups);
     const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
     const reviews = (await reviewsRead).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
