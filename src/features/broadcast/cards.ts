@@ -1,4 +1,5 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { CardTooLargeError, fitList, jsonBytes, MAX_CARD_BYTES } from '../../cards/size';
 import { userText } from '../../cards/user-text';
 import { percent, PERSONAL_ROW, type Broadcast, type GroupReadRate } from '../../domain/broadcast/broadcast';
 import { findGroup, type Organisation } from '../../domain/organisation';
@@ -17,6 +18,8 @@ export interface BroadcastCardData {
   sent: Array<{ title: string; when: string; rates: Array<{ title: string; value: string }> }>;
   compose: boolean;
   groupChoices: Array<{ title: string; value: string }>;
+  /** The groups whose members one may reach personally (the same groups; none when the card would be too large). */
+  memberGroupChoices: Array<{ title: string; value: string }>;
   /** The people one may choose one by one (the organisation file's, by name, at most MAX_PEOPLE_CHOICES). */
   personChoices: Array<{ title: string; value: string }>;
   labels: Record<string, string>;
@@ -71,7 +74,7 @@ function sentRows(locale: Locale, org: Organisation, rows: SentRow[], day: (iso:
 
 function base(
   locale: Locale,
-): Omit<BroadcastCardData, 'title' | 'summary' | 'message' | 'compose' | 'groupChoices' | 'personChoices' | 'sent'> {
+): Omit<BroadcastCardData, 'title' | 'summary' | 'message' | 'compose' | 'groupChoices' | 'memberGroupChoices' | 'personChoices' | 'sent'> {
   return {
     notice: '',
     noticeColor: 'Default',
@@ -88,7 +91,9 @@ export function composeCard(
   sent: SentRow[],
   day: (iso: string) => string,
   notice?: { text: string; ok: boolean },
+  maxBytes: number = MAX_CARD_BYTES,
 ): AdaptiveCardJson {
+  const groupChoices = org.groups.map((g) => ({ title: userText(g.name), value: g.id }));
   const data: BroadcastCardData = {
     ...base(locale),
     title: t(locale, 'broadcasts.title'),
@@ -98,10 +103,18 @@ export function composeCard(
     message: { id: '', text: '', from: '', url: '' },
     sent: sentRows(locale, org, [...sent].reverse(), day),
     compose: true,
-    groupChoices: org.groups.map((g) => ({ title: userText(g.name), value: g.id })),
-    personChoices: personChoices(org),
+    groupChoices,
+    memberGroupChoices: groupChoices,
+    personChoices: [],
   };
-  return renderCard('broadcast', data);
+  // Within the card's size: as many people to choose as fit; with very many groups, none, and no member groups either.
+  const people = personChoices(org);
+  try {
+    return fitList(people, (shown) => renderCard('broadcast', { ...data, personChoices: [...shown] }), maxBytes, jsonBytes).card;
+  } catch (err) {
+    if (!(err instanceof CardTooLargeError)) throw err;
+    return renderCard('broadcast', { ...data, memberGroupChoices: [] });
+  }
 }
 
 /**
@@ -126,6 +139,7 @@ export function postedCard(
     sent: after?.rates ? sentRows(locale, org, [{ broadcast: b, rates: after.rates }], day) : [],
     compose: false,
     groupChoices: [],
+    memberGroupChoices: [],
     personChoices: [],
   };
   return renderCard('broadcast', data);
