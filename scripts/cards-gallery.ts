@@ -18,6 +18,7 @@ import { plansOf } from '../src/domain/plans/plans';
 import { indicatorsCard } from '../src/features/indicators/cards';
 import { trendsOf } from '../src/domain/indicators/indicators';
 import { raisedCard } from '../src/features/raise/raise';
+import { PERSONAL_ROW } from '../src/domain/broadcast/broadcast';
 import { composeCard, postedCard } from '../src/features/broadcast/cards';
 import { surveyCard } from '../src/features/survey/survey';
 import { concernCard } from '../src/features/concern/card';
@@ -240,6 +241,8 @@ const broadcastSample = {
   text: checked('Rutinen antogs av styrgruppen i november. Läs den före nästa möte och ta upp frågor på arbetsplatsträffen.'),
   url: 'https://example.se/rutin-franvaro.pdf',
   groupIds: org.groups.slice(0, 2).map((g) => g.id),
+  // And to two people by name in their chat with the bot (a read-rate row of their own).
+  personIds: org.people.slice(-2).map((p) => p.id),
   sentAt: '2026-11-20T08:00:00.000Z',
   sentBy: 'u',
 };
@@ -461,7 +464,10 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
         [
           {
             broadcast: broadcastSample,
-            rates: broadcastSample.groupIds.map((groupId, i) => ({ groupId, recipients: 9, read: 6 - 3 * i })),
+            rates: [
+              ...broadcastSample.groupIds.map((groupId, i) => ({ groupId, recipients: 9, read: 6 - 3 * i })),
+              { groupId: PERSONAL_ROW, recipients: 2, read: 1 },
+            ],
           },
         ],
         (iso) => iso.slice(0, 10),
