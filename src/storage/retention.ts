@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { registerKeys, registerPartitions } from './consent-register';
+import { removeFromSubject } from './consent-subjects';
 import { decodeKey, encodeKey, NO_TENANT, tenantKey } from './keys';
 import { JOBS_TABLE, idPartition } from './job-rows';
 import { pool } from './jobs';
@@ -54,7 +55,7 @@ export class RetentionStore {
 
   /**
    * Erases the tenant's consents that ended before `cutoffDay` (YYYY-MM-DD):
-   * first their index rows (keyed hashes), their rows in the register by
+   * first their index rows (keyed hashes: each off its subject's row), their rows in the register by
    * group, and their row in the figures'
    * consents-by-expiry index, then the consent row with its hashes. A crash in between leaves the consent, which the next run erases.
    */
@@ -85,7 +86,11 @@ export class RetentionStore {
     }
     await pool(ended, CONCURRENCY, async (c) => {
       const caseRef = decodeKey(c.rowKey);
-      for (const hash of c.hashes) await deleteIfExists(this.t.consentIndex, pk, `${hash}_${caseRef}`);
+      for (const hash of c.hashes) {
+        // Off its subject's row in the gate's index (the row goes, hash and all, with the subject's last consent), and the older index row.
+        await removeFromSubject(this.t.consentIndex, tenantId, hash, caseRef);
+        await deleteIfExists(this.t.consentIndex, pk, `${hash}_${caseRef}`);
+      }
       // Its rows in the register by group and the tenant's (consent-register.ts), in either segment.
       for (const partition of registerPartitions(tenantId, c.groupIds))
         for (const key of registerKeys({ caseRef, recordedAt: c.recordedAt })) await deleteIfExists(this.t.consentIndex, partition, key);
@@ -98,12 +103,24 @@ export class RetentionStore {
 
   /**
    * Erases the tenant's audit rows from before `cutoff`: the month partitions
-   * wholly before it (back `lookbackMonths`), and the rows of its own month
-   * whose time-first RowKey is earlier.
+   * wholly before it (back `lookbackMonths` on the first run, then from the
+   * month after the last one wholly erased, kept as a row in the job state
+   * table), and the rows of its own month whose time-first RowKey is earlier.
+   * Audit rows are written at the time they tell, so a month wholly before
+   * the cutoff gets no new rows once it is erased; a daily run reads one or two
+   * partitions instead of 121.
    */
   async eraseAudit(tenantId: string, cutoff: Date, budget: number, lookbackMonths = 120): Promise<StepResult> {
     const from = cutoff.toISOString();
-    const months = monthsBack(cutoff, lookbackMonths);
+    const markKey = `audit|${encodeKey(tenantId || NO_TENANT)}`;
+    const mark = await getIfExists<{ through?: string }>(this.t.jobState, 'retention', markKey);
+    const months = monthsBack(cutoff, lookbackMonths).filter((m) => !mark?.through || m > mark.through);
+    const cutoffMonth = from.slice(0, 7);
+    let done = mark?.through;
+    const keepMark = async () => {
+      if (done && done !== mark?.through)
+        await this.t.jobState.upsertEntity({ partitionKey: 'retention', rowKey: markKey, through: done }, 'Replace');
+    };
     let erased = 0;
     for (const m of months) {
       const filter = odata`PartitionKey eq ${auditPartition(tenantId, m)} and RowKey lt ${from}`;
@@ -119,6 +136,7 @@ export class RetentionStore {
       })) {
         if (erased + keys.length >= budget) {
           await erase();
+          await keepMark();
           return { erased: erased + keys.length, more: true };
         }
         keys.push([e.partitionKey!, e.rowKey!]);
@@ -126,7 +144,10 @@ export class RetentionStore {
       }
       await erase();
       erased += keys.length;
+      // A month wholly before the cutoff's is done for good: the next run starts after it.
+      if (m < cutoffMonth) done = m;
     }
+    await keepMark();
     return { erased, more: false };
   }
 

@@ -84,5 +84,20 @@ describe('retention on Azure Table Storage', () => {
     expect(await jobs.findById('old')).toBeUndefined();
     expect(await jobs.findById('stuck')).toBeDefined();
     expect(await eraseExpired(deps, NOW)).toEqual({ consents: 0, auditRows: 0, outboxRows: 0, jobRows: 0, jobTables: 0, more: false });
+
+    // The audit step keeps where it got to: the last month wholly before the cutoff's, so a daily run reads one or
+    // two month partitions instead of ten years of them, and still erases what the moving cutoff reaches next.
+    const cutoff = new Date(NOW);
+    cutoff.setUTCFullYear(cutoff.getUTCFullYear() - 5);
+    const before = new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const mark = await store.client(TABLES.jobState).getEntity<{ through: string }>('retention', `audit|${TENANT}`);
+    expect(mark.through).toBe(before);
+    const late = new Date(cutoff.getTime() + 10 * DAY);
+    await audit.append({ time: late, tenantId: TENANT, groupId: 'operativ', userId: 'u', event: 'refusal' });
+    expect((await eraseExpired(deps, NOW)).auditRows).toBe(0);
+    expect((await eraseExpired(deps, new Date(NOW.getTime() + 40 * DAY))).auditRows).toBe(1);
+    expect((await audit.countsFor(TENANT, 'operativ', new Date(late.getTime() - DAY), new Date(late.getTime() + DAY))).refusal ?? 0).toBe(
+      0,
+    );
   }, 60_000);
 });
