@@ -39,6 +39,7 @@ function toEntity(m: Meeting): Record<string, unknown> & { partitionKey: string;
     cardConversationId: m.card?.conversationId ?? '',
     cardActivityId: m.card?.activityId ?? '',
     reminded: JSON.stringify(m.reminded),
+    invitees: m.invitees?.length ? JSON.stringify(m.invitees) : '',
     calendar: m.calendar ? JSON.stringify(m.calendar) : '',
   };
 }
@@ -68,6 +69,7 @@ function fromEntity(e: Row): Meeting {
     updatedAt: s('updatedAt'),
     card: s('cardActivityId') ? { conversationId: s('cardConversationId'), activityId: s('cardActivityId') } : undefined,
     reminded: json<Record<string, number>>(e.reminded, {}),
+    ...(s('invitees') ? { invitees: json<string[]>(e.invitees, []) } : {}),
     calendar: s('calendar') ? json<MeetingCalendar | undefined>(e.calendar, undefined) : undefined,
     etag: e.etag,
   };

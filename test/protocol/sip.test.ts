@@ -366,3 +366,93 @@ describe('sip in private chats: the personal chat with the bot, not a group chat
     expect(json(personalChat)).toContain(caseRef);
   });
 });
+
+describe('sip.create privately: the invited members, each in their personal chat with the bot (Teams lets a bot start no group chat)', () => {
+  const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
+  let privateSip = '';
+  let meetingId = '';
+  const privately = (over: Record<string, string> = {}) =>
+    booking({ participants: 'social-sektor,utbildningssektor,guardian1', date: '2026-06-10', time: '10:00', where: 'private', ...over });
+  const meetingCardsTo = (sent: SentActivity[], conversationId: string) =>
+    sent.filter((a) => a.conversationId === conversationId && cardKind(a) === 'meeting');
+  const toChannel = (sent: SentActivity[]) => sent.filter((a) => a.conversationId.startsWith(OPERATIVE));
+
+  it('the form offers the channel or the invited members’ own chats, in both languages', async () => {
+    // Alex's personal chat with the bot, as Teams makes it when the app is installed for him.
+    await personal('hjälp', USERS.alex);
+    const sv = json(cardOf((await personal(`sip ny ${caseRef}`))[0]!));
+    expect(sv).toContain('"id":"where"');
+    expect(sv).toContain('Bara till de inbjudna, i var och ens chatt med mig');
+    const en = json(cardOf((await personal(`sip new ${caseRef}`, USERS.megan, 'en-US'))[0]!));
+    expect(en).toContain('Only to those invited, each in their own chat with me');
+  });
+
+  it('books it: the meeting card goes to each invited member’s personal chat, not to the channel; a resend sends nothing more', async () => {
+    const activity = actionExecute('sip.create', privately(), { serviceUrl: t.emulator.url, user: USERS.megan });
+    const mark = t.emulator.sent.length;
+    const card = await invoke('sip.create', {}, USERS.megan, 'sv-SE', activity);
+    expect(kind(card)).toBe('sip-plan');
+    expect(json(card)).toContain('Kallelsen har gått till de inbjudna i deras personliga chatt med mig: Megan Bowen, Alex Wilber');
+    privateSip = /"sipId":"([^"]+)"/.exec(json(card))![1]!;
+    const sent = t.emulator.sent.slice(mark);
+    expect(meetingCardsTo(sent, MEGAN_CHAT)).toHaveLength(1);
+    expect(meetingCardsTo(sent, ALEX_CHAT)).toHaveLength(1);
+    expect(toChannel(sent)).toEqual([]);
+    // The case reference is not on the meeting card, in a chat either.
+    expect(json(cardOf(meetingCardsTo(sent, ALEX_CHAT)[0]!))).not.toContain(caseRef);
+    const sip = await t.bot.services.sips.get(TENANT, 'operativ', privateSip);
+    expect(sip?.status).toBe('booked');
+    const meeting = await t.bot.services.meetings.get(TENANT, 'operativ', sip!.meetingId!);
+    expect(meeting?.invitees).toEqual(['megan.bowen', 'alex.wilber']);
+    expect(meeting?.card).toBeUndefined();
+    meetingId = meeting!.id;
+
+    const again = t.emulator.sent.length;
+    const resent = await invoke('sip.create', {}, USERS.megan, 'sv-SE', activity);
+    expect(/"sipId":"([^"]+)"/.exec(json(resent))![1]).toBe(privateSip);
+    expect(json(resent)).toContain('SIP-mötet var redan bokat');
+    expect(t.emulator.sent.slice(again).filter((a) => cardKind(a) === 'meeting')).toEqual([]);
+  });
+
+  it('in English, only the initiator’s agency invited: the notice says who got it, and only they did', async () => {
+    const mark = t.emulator.sent.length;
+    const card = await invoke('sip.create', privately({ participants: 'social-sektor,child', time: '14:00' }), USERS.alex, 'en-US');
+    expect(json(card)).toContain('The invitation went to those invited, in their personal chat with me: Alex Wilber.');
+    const sent = t.emulator.sent.slice(mark);
+    expect(meetingCardsTo(sent, ALEX_CHAT)).toHaveLength(1);
+    expect(meetingCardsTo(sent, MEGAN_CHAT)).toEqual([]);
+    expect(toChannel(sent)).toEqual([]);
+  });
+
+  it('a bad place to book is refused and books nothing; someone outside the operative group may not book privately either', async () => {
+    const before = (await t.bot.services.meetings.listGroup(TENANT, 'operativ', {})).length;
+    const bad = await invoke('sip.create', privately({ where: 'groupchat', time: '15:00' }));
+    expect(kind(bad)).not.toBe('sip-plan');
+    expect(json(bad)).toContain('where');
+    const outsider = await invoke('sip.create', privately({ time: '15:00' }), USERS.adele);
+    expect(kind(outsider)).toBe('not-allowed');
+    expect((await t.bot.services.meetings.listGroup(TENANT, 'operativ', {})).length).toBe(before);
+  });
+
+  it('an invited member answers in their personal chat; nothing is posted in the channel', async () => {
+    const mark = t.emulator.sent.length;
+    const card = await invoke('meeting.rsvp', { meetingId, answer: 'yes' }, USERS.alex);
+    expect(kind(card)).toBe('meeting');
+    expect(json(card)).toContain('Ditt svar: ja.');
+    expect((await t.bot.services.meetings.get(TENANT, 'operativ', meetingId))?.rsvp[USERS.alex.aadObjectId!]).toBe('yes');
+    expect(toChannel(t.emulator.sent.slice(mark))).toEqual([]);
+  });
+
+  it('the day before, each invited member is reminded in their chat through /api/jobs/run, once; the channel gets nothing', async () => {
+    const mark = t.emulator.sent.length;
+    await runJobs('reminders', new Date('2026-06-09T07:00:00.000Z'));
+    await runJobs('reminders', new Date('2026-06-09T07:30:00.000Z'));
+    const sent = t.emulator.sent.slice(mark);
+    const reminders = (chat: string) =>
+      meetingCardsTo(sent, chat).filter((a) => json(cardOf(a)).match(/gruppen möts i morgon|the group meets tomorrow/));
+    expect(reminders(MEGAN_CHAT)).toHaveLength(1);
+    // Alex: the reminder of each of his two private SIP meetings on 10 June.
+    expect(reminders(ALEX_CHAT)).toHaveLength(2);
+    expect(toChannel(sent)).toEqual([]);
+  });
+});

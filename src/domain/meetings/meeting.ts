@@ -41,6 +41,14 @@ export interface Meeting {
   updatedAt: string;
   /** Where the meeting card was posted, so it can be updated for everyone. */
   card?: { conversationId: string; activityId: string };
+  /**
+   * A private meeting (a SIP booked for its invited members only): organisation
+   * person ids who get its card, its changes and its reminder each in their
+   * own personal chat with the bot, and nothing is posted in the group's
+   * channel. Teams lets a bot start a one-to-one chat but not a group chat,
+   * so a private chat of the invited members is this.
+   */
+  invitees?: string[];
   /** Reminders already sent, keyed by kind, holding the sequence they were sent for (never twice for one version of the meeting). */
   reminded: Record<string, number>;
   /** Its event in the organiser's Outlook calendar (Microsoft Graph), when calendars are on. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckedText } from '../consent/checked-text';
 import { status as consentStatus, type Consent } from '../consent/consent';
-import type { Agency, Group } from '../organisation/model';
+import type { Agency, Group, Person } from '../organisation/model';
 import { isIsoDate } from '../organisation/dates';
 
 /**
@@ -155,6 +155,42 @@ export function missingAgencies(
 ): string[] {
   const covered = new Set(agenciesCovered(consent, groups));
   return invited.filter((a) => !covered.has(a));
+}
+
+// ——— where the SIP meeting is booked ———
+
+/**
+ * Where a SIP meeting is booked: as one of the operative group's meetings
+ * with its card in the group's channel, or privately for the invited members
+ * only. Teams lets a bot start a one-to-one chat with a user but not a group
+ * chat, so "a private chat of the invited members" is each invited member's
+ * own personal chat with the bot.
+ */
+export const SIP_BOOKING_PLACES = ['channel', 'private'] as const;
+export type SipBookingPlace = (typeof SIP_BOOKING_PLACES)[number];
+
+/**
+ * The members of the operative group a private SIP meeting goes to: those of
+ * an invited agency who have a Teams identity in the organisation file, and
+ * the initiator, in the group's order (the initiator first). Never a family
+ * member: they are invited by role only and are not Teams users of the file.
+ */
+export function sipInvitees(
+  group: Pick<Group, 'conveners' | 'members'>,
+  people: readonly Pick<Person, 'id' | 'agency' | 'aadObjectId'>[],
+  invitedAgencies: readonly string[],
+  initiator: string | undefined,
+): string[] {
+  const members = [...new Set([...group.conveners, ...group.members])];
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const out: string[] = [];
+  if (initiator && members.includes(initiator)) out.push(initiator);
+  for (const id of members) {
+    const p = byId.get(id);
+    if (!p?.aadObjectId || !p.agency || !invitedAgencies.includes(p.agency) || out.includes(id)) continue;
+    out.push(id);
+  }
+  return out;
 }
 
 export type SipConsentProblem = 'noConsent' | 'withdrawn' | 'expired' | 'notYetValid' | 'notThisGroup';

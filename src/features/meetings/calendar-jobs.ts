@@ -54,9 +54,9 @@ function organiserOf(deps: Pick<CalendarDeps, 'organisation' | 'calendarEvents'>
   return findGroup(deps.organisation, groupId)?.organiserMailbox;
 }
 
-/** The UPNs of the group's conveners and members (those the file gives one), the organiser left out. */
-export function attendeesOf(org: Organisation, group: Group): string[] {
-  const ids = [...new Set([...group.conveners, ...group.members])];
+/** The UPNs of the group's conveners and members, or of a private meeting's invitees (those the file gives one), the organiser left out. */
+export function attendeesOf(org: Organisation, group: Group, invitees?: readonly string[]): string[] {
+  const ids = invitees?.length ? [...new Set(invitees)] : [...new Set([...group.conveners, ...group.members])];
   const organiser = group.organiserMailbox?.toLowerCase();
   const out: string[] = [];
   for (const id of ids) {
@@ -139,7 +139,7 @@ export async function calendarSync(deps: CalendarDeps, ctx: JobContext<CalendarP
         end: m.end,
         timeZone: m.timeZone,
         location: m.location || undefined,
-        attendees: attendeesOf(deps.organisation, group),
+        attendees: attendeesOf(deps.organisation, group, m.invitees),
         transactionId: transactionIdFor(m.tenantId, m.id),
       });
       let updated = await storeCalendar(deps, m, (c) => ({

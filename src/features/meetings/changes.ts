@@ -81,7 +81,7 @@ export async function moveMeeting(
   await scheduleReminders(deps, [updated]);
   deps.logger.info({ event: 'meetingMoved', groupId: m.groupId, meetingId: m.id, sequence: updated.sequence }, 'meeting moved');
   // The card updated (or posted, if it never was) and the move told in its thread: recorded now, delivered now or by a job.
-  await refreshChannelCard(deps, updated, updated.card ? { notice: { kind: 'moved', from } } : { post: true });
+  await refreshChannelCard(deps, updated, updated.card || updated.invitees?.length ? { notice: { kind: 'moved', from } } : { post: true });
   return notice(deps, turn, updated, 'meetings.notices.moved', { from });
 }
 

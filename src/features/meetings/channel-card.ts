@@ -26,8 +26,65 @@ export async function recordCard(
   );
 }
 
-/** Posts the meeting's card in the group's channel (once) and records it. False when the group has no reachable channel. */
+/** The reminder kind a private meeting's invitation is marked under, with the meeting's sequence. */
+export const INVITED = 'invited';
+
+/**
+ * A private meeting's message to each of its invitees, in their own personal
+ * chat with the bot (Teams lets a bot start one-to-one chats, not group
+ * chats): the key carries the person, so a retry sends nobody twice where
+ * the connector deduplicates. Tries everyone, then throws the first failure
+ * for the caller's job to retry. Answers how many were reached.
+ */
+export async function tellInvitees(
+  deps: Pick<ChannelCardDeps, 'channel'>,
+  m: Meeting,
+  compose: (locale: Locale) => ReturnType<typeof meetingCardFor>,
+  key: string,
+): Promise<number> {
+  let reached = 0;
+  let failure: { err: unknown } | undefined;
+  for (const personId of m.invitees ?? []) {
+    try {
+      if (await deps.channel.tellPerson(m.tenantId, { personId }, compose, key)) reached += 1;
+    } catch (err) {
+      failure ??= { err };
+    }
+  }
+  if (failure) throw failure.err;
+  return reached;
+}
+
+/**
+ * A private meeting's card to its invitees (once per version of the meeting,
+ * marked on it), never to the channel. False when none of them could be
+ * reached.
+ */
+async function inviteOnce(deps: ChannelCardDeps, m: Meeting): Promise<boolean> {
+  if (m.reminded[INVITED] === m.sequence) return true;
+  const reached = await tellInvitees(
+    deps,
+    m,
+    (locale) => meetingCardFor(deps, m, locale),
+    `meeting-invite:${m.tenantId}:${m.id}:${m.sequence}`,
+  );
+  await markInvited(deps, m);
+  return reached > 0;
+}
+
+async function markInvited(deps: Pick<ChannelCardDeps, 'meetings'>, m: Meeting): Promise<void> {
+  await deps.meetings.update(m.tenantId, m.groupId, m.id, (cur) =>
+    cur.reminded[INVITED] === cur.sequence ? undefined : { ...cur, reminded: { ...cur.reminded, [INVITED]: cur.sequence } },
+  );
+}
+
+/**
+ * Posts the meeting's card in the group's channel (once) and records it; a
+ * private meeting's goes to its invitees instead. False when the group has
+ * no reachable channel (or no invitee could be reached).
+ */
 export async function postMeetingCard(deps: ChannelCardDeps, m: Meeting): Promise<boolean> {
+  if (m.invitees?.length) return inviteOnce(deps, m);
   if (m.card) return true;
   // Keyed by the meeting: posted once whether by the booking turn or the card job, and on any retry.
   const posted = await deps.channel.post(
@@ -77,6 +134,7 @@ export async function syncMeetingCard(
 ): Promise<void | 'skipped'> {
   const m = await deps.meetings.get(p.tenantId, p.groupId, p.meetingId);
   if (!m) return 'skipped';
+  if (m.invitees?.length) return syncPrivate(deps, m, p);
   if (!m.card) return p.post && m.status === 'scheduled' && (await postMeetingCard(deps, m)) ? undefined : 'skipped';
   const compose = (locale: Locale) => meetingCardFor(deps, m, locale);
   let updated: boolean;
@@ -105,6 +163,29 @@ export async function syncMeetingCard(
 }
 
 /**
+ * A private meeting has no card for everyone to update: its invitees get the
+ * card once when it is booked, and a move or a cancellation as a new card
+ * with the notice (keyed by the meeting's version); an answer's counts reach
+ * the others through the card's own refresh when they open it.
+ */
+async function syncPrivate(deps: ChannelCardDeps, m: Meeting, p: MeetingCardPayload): Promise<void | 'skipped'> {
+  const { notice } = p;
+  if (notice) {
+    const reached = await tellInvitees(
+      deps,
+      m,
+      (locale) => meetingCardFor(deps, m, locale, { notice: noticeText(notice, locale) }),
+      `meeting-notice:${m.tenantId}:${m.id}:${p.sequence}`,
+    );
+    // The moved meeting's card is this one: the card job of its new version sends nothing more.
+    if (notice.kind === 'moved') await markInvited(deps, m);
+    return reached ? undefined : 'skipped';
+  }
+  if (p.post && m.status === 'scheduled') return (await postMeetingCard(deps, m)) ? undefined : 'skipped';
+  return 'skipped';
+}
+
+/**
  * Replaces the meeting's card in the channel with its current state and,
  * with `notice`, says what changed in the card's thread: a durable delivery,
  * recorded with the meeting's version and tried at once; what does not go
@@ -117,7 +198,7 @@ export async function refreshChannelCard(
   m: Meeting,
   options: { notice?: MeetingNotice; post?: boolean } = {},
 ): Promise<DeliveryOutcome | 'skipped'> {
-  if (!m.card && !options.post) return 'skipped';
+  if (!m.card && !options.post && !(m.invitees?.length && options.notice)) return 'skipped';
   const payload: MeetingCardPayload = { tenantId: m.tenantId, groupId: m.groupId, meetingId: m.id, sequence: m.sequence };
   if (options.notice) payload.notice = options.notice;
   if (options.post) payload.post = true;

@@ -4,7 +4,7 @@ import { findGroup } from '../../domain/organisation';
 import { t } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import type { Routes } from '../shared/feature';
-import { MEETING_CARD_KIND, type MeetingCardPayload, postMeetingCard, syncMeetingCard } from './channel-card';
+import { INVITED, MEETING_CARD_KIND, type MeetingCardPayload, postMeetingCard, syncMeetingCard, tellInvitees } from './channel-card';
 import { deliveryJob } from '../../delivery/durable';
 import { meetingCardFor, type MeetingsDeps } from './meetings';
 
@@ -44,14 +44,28 @@ async function markReminded(deps: JobDeps, m: Meeting, kind: ReminderKind): Prom
 /** Posts the meeting's card in the group's channel, unless the booking already did. */
 export async function cardJob(deps: JobDeps, ctx: JobContext<ReminderPayload>): Promise<void | 'skipped'> {
   const m = await current(deps, ctx.payload);
-  if (!m || m.card) return 'skipped';
+  if (!m || m.card || (m.invitees?.length && m.reminded[INVITED] === m.sequence)) return 'skipped';
   return (await postMeetingCard(deps, m)) ? undefined : 'skipped';
 }
 
-/** The day before: the meeting card with a reminder, in the thread of the meeting's card when it is still reachable. */
+/**
+ * The day before: the meeting card with a reminder, in the thread of the
+ * meeting's card when it is still reachable; a private meeting's invitees
+ * each in their personal chat with the bot.
+ */
 export async function channelReminder(deps: JobDeps, ctx: JobContext<ReminderPayload>): Promise<void | 'skipped'> {
   const m = await current(deps, ctx.payload);
   if (!m || m.reminded[REMINDER_KINDS.dayBefore] === m.sequence || Date.parse(m.start) <= ctx.now.getTime()) return 'skipped';
+  if (m.invitees?.length) {
+    const reached = await tellInvitees(
+      deps,
+      m,
+      (locale) => meetingCardFor(deps, m, locale, { notice: t(locale, 'meetings.notices.dayBefore') }),
+      ctx.idempotencyKey,
+    );
+    await markReminded(deps, m, REMINDER_KINDS.dayBefore);
+    return reached ? undefined : 'skipped';
+  }
   const posted = await deps.channel.post(
     m.tenantId,
     m.groupId,

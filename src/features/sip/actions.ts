@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { personOf } from '../../domain/access';
 import { quickScheduleSchema } from '../../domain/commands/parse';
 import { type CheckedText, EMPTY_TEXT } from '../../domain/consent';
 import { meetingIdFor, type Meeting } from '../../domain/meetings/meeting';
 import { occurrenceAt } from '../../domain/meetings/recurrence';
 import {
+  SIP_BOOKING_PLACES,
   SIP_PLAN_REQUIRED,
   SIP_PLAN_TEXT_FIELDS,
   booked,
@@ -14,7 +16,9 @@ import {
   parseParticipants,
   planned,
   sipIdFor,
+  sipInvitees,
   type Sip,
+  type SipBookingPlace,
   type SipPlan,
   type SipPlanTextField,
 } from '../../domain/sip/sip';
@@ -55,6 +59,11 @@ export const sipCreate = defineAction({
     time: text(10),
     durationMinutes: text(10),
     location: text(200),
+    // Where the meeting is booked: the operative channel (the default), or each invited member's personal chat.
+    where: z
+      .enum([...SIP_BOOKING_PLACES, ''])
+      .optional()
+      .default(''),
   }),
   async handle({ services, turn, data }) {
     return createSip(services, turn, data);
@@ -64,7 +73,16 @@ export const sipCreate = defineAction({
 export async function createSip(
   deps: SipDeps,
   turn: Turn,
-  data: { caseRef: string; groupId: string; participants: string; date: string; time: string; durationMinutes: string; location: string },
+  data: {
+    caseRef: string;
+    groupId: string;
+    participants: string;
+    date: string;
+    time: string;
+    durationMinutes: string;
+    location: string;
+    where?: SipBookingPlace | '';
+  },
 ) {
   const where = await sipGroups(deps, turn);
   if ('card' in where) return where.card;
@@ -80,7 +98,9 @@ export async function createSip(
     date: /^\d{4}-\d{2}-\d{2}$/.test(data.date) ? data.date : '',
     time: /^\d{1,2}:\d{2}$/.test(data.time.slice(0, 5)) ? data.time.slice(0, 5) : '',
     durationMinutes: /^\d{1,3}$/.test(data.durationMinutes) ? data.durationMinutes : '',
+    where: data.where || 'channel',
   };
+  const privately = data.where === 'private';
   const again = (problems: string[]) => sipForm(deps, turn, data.caseRef, { groupId: group.id, values, problems });
   // The consent first: without one in force for this group, the form is not offered at all.
   if (consentProblem(consent, group.id, today(deps)) || !consent) return sipForm(deps, turn, data.caseRef, { groupId: group.id });
@@ -111,6 +131,10 @@ export async function createSip(
   const now = deps.now();
   if (occurrence.start.getTime() <= now.getTime())
     return again([turn.t('sip.problems.past', { date: when.data.date, time: when.data.time })]);
+
+  // Booked privately: the members of the invited agencies (and the initiator) each get it in their own chat with the bot.
+  const invitees = privately ? sipInvitees(group, org.people, participants.agencies, personOf(org, turn.actor)?.id) : [];
+  if (privately && invitees.length === 0) return again([turn.t('sip.problems.noInvitees')]);
 
   const by = personKey(info);
   const id = sipIdFor(group.id, info.activityId || `${info.userId}:${now.toISOString()}`);
@@ -146,6 +170,7 @@ export async function createSip(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     reminded: {},
+    ...(invitees.length ? { invitees } : {}),
   };
   const meeting = (await deps.meetings.create(m)) ?? (await deps.meetings.get(m.tenantId, m.groupId, m.id)) ?? m;
   await scheduleReminders(deps, [meeting]);
@@ -162,8 +187,13 @@ export async function createSip(
       'SIP booked',
     );
   const { when: day, timeLine } = meetingWhen(meeting, turn.locale);
+  const names = (meeting.invitees ?? []).map((pid) => org.people.find((p) => p.id === pid)?.displayName ?? pid).join(', ');
   return sipPlanCard(turn.locale, stored, await viewOf(deps, stored), {
-    notice: created ? turn.t('sip.notices.booked', { when: day, time: timeLine }) : turn.t('sip.notices.bookedAgain'),
+    notice: !created
+      ? turn.t('sip.notices.bookedAgain')
+      : meeting.invitees?.length
+        ? turn.t('sip.notices.bookedPrivately', { when: day, time: timeLine, people: names })
+        : turn.t('sip.notices.booked', { when: day, time: timeLine }),
   });
 }
 

@@ -1,6 +1,6 @@
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userText } from '../../cards/user-text';
-import { SIP_PLAN_TEXT_FIELDS, type FamilyRole, type Sip, type SipPlanTextField } from '../../domain/sip/sip';
+import { SIP_BOOKING_PLACES, SIP_PLAN_TEXT_FIELDS, type FamilyRole, type Sip, type SipPlanTextField } from '../../domain/sip/sip';
 import { t, type Locale } from '../../i18n';
 
 interface Fact {
@@ -74,6 +74,8 @@ export interface SipFormValues {
   time?: string;
   durationMinutes?: string;
   location?: string;
+  /** `channel` or `private` (SIP_BOOKING_PLACES). */
+  where?: string;
 }
 
 /** The data of adaptive-cards/sip-form.json. */
@@ -85,8 +87,12 @@ export interface SipFormCardData {
   caseRef: string;
   groupId: string;
   participantChoices: Array<{ title: string; value: string }>;
+  whereChoices: Array<{ title: string; value: string }>;
   values: Required<Omit<SipFormValues, 'durationMinutes'>> & { durationMinutes: number };
-  labels: Record<'participants' | 'participantsError' | 'date' | 'time' | 'duration' | 'location' | 'book' | 'problemsTitle', string>;
+  labels: Record<
+    'participants' | 'participantsError' | 'date' | 'time' | 'duration' | 'location' | 'where' | 'book' | 'problemsTitle',
+    string
+  >;
 }
 
 export function sipFormCard(
@@ -126,7 +132,9 @@ export function sipFormCard(
       time: v.time ?? '',
       durationMinutes: Number(v.durationMinutes) || 60,
       location: v.location ?? '',
+      where: v.where === 'private' ? 'private' : 'channel',
     },
+    whereChoices: SIP_BOOKING_PLACES.map((p) => ({ title: t(locale, `sip.form.places.${p}`), value: p })),
     labels: {
       participants: l('participants'),
       participantsError: l('participantsError'),
@@ -134,6 +142,7 @@ export function sipFormCard(
       time: l('time'),
       duration: l('duration'),
       location: l('location'),
+      where: l('where'),
       book: l('book'),
       problemsTitle: l('problemsTitle'),
     },

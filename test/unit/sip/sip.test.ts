@@ -13,6 +13,7 @@ import {
   parseParticipants,
   planned,
   sipIdFor,
+  sipInvitees,
   type Sip,
   type SipPlan,
 } from '../../../src/domain/sip/sip';
@@ -120,6 +121,28 @@ describe('consent scope by agency', () => {
     expect(consentProblem(consent(), 'operativ', '2027-01-01')).toBe('expired');
     expect(consentProblem(consent(), 'operativ', '2025-12-31')).toBe('notYetValid');
     expect(consentProblem(consent({ withdrawnAt: '2026-02-01T00:00:00Z' }), 'operativ', '2026-03-10')).toBe('withdrawn');
+  });
+});
+
+describe('a SIP booked privately: who is invited', () => {
+  const group = { conveners: ['ann'], members: ['bo', 'cia', 'dan', 'eva'] };
+  const people = [
+    { id: 'ann', agency: 'social-sektor', aadObjectId: 'a-1' },
+    { id: 'bo', agency: 'utbildningssektor', aadObjectId: 'a-2' },
+    { id: 'cia', agency: 'utbildningssektor' },
+    { id: 'dan', agency: 'bup', aadObjectId: 'a-4' },
+    { id: 'eva', aadObjectId: 'a-5' },
+    { id: 'olle', agency: 'utbildningssektor', aadObjectId: 'a-6' },
+  ];
+  it('the group members of the invited agencies who are Teams users, the initiator first', () => {
+    expect(sipInvitees(group, people, ['utbildningssektor', 'social-sektor'], 'bo')).toEqual(['bo', 'ann']);
+    // Not in Teams (no object id), of an agency not invited, of no agency, or outside the group: not invited.
+    expect(sipInvitees(group, people, ['utbildningssektor'], undefined)).toEqual(['bo']);
+  });
+  it('the initiator is invited whatever their agency, but only as a member of the group; nobody when nobody fits', () => {
+    expect(sipInvitees(group, people, ['bup'], 'eva')).toEqual(['eva', 'dan']);
+    expect(sipInvitees(group, people, ['bup'], 'olle')).toEqual(['dan']);
+    expect(sipInvitees(group, people, [], undefined)).toEqual([]);
   });
 });
 
