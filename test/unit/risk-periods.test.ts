@@ -82,3 +82,30 @@ describe('the checklist on the agenda', () => {
     expect(meetingInTime('2027-05-02', '2027-04-30')).toBe(false);
   });
 });
+
+describe('the risk-period card in both languages', () => {
+  const period = { id: 'valborg', name: 'Valborg', rule: 'valborg', daysBefore: 14, groups: ['operativ'], checklist: ['Fältgruppen ute'] };
+  const meeting = { start: '2027-04-22T12:00:00.000Z', end: '2027-04-22T13:00:00.000Z', timeZone: 'Europe/Stockholm', durationMinutes: 60 };
+  const body = (card: Record<string, unknown>) => JSON.stringify(card);
+  it('says how many days are left, the checklist, and which meeting has it on its agenda', async () => {
+    const { riskPeriodCard } = await import('../../src/features/risk-periods');
+    const o = { date: '2027-04-30', today: '2027-04-16', groupName: 'Operativ grupp', agenda: { meeting } };
+    const sv = body(riskPeriodCard('sv', period as never, o));
+    expect(sv).toContain('Valborg om 14 dagar');
+    expect(sv).toContain('- Fältgruppen ute');
+    expect(sv).toContain('Checklistan står på dagordningen för gruppens möte');
+    const en = body(riskPeriodCard('en', period as never, o));
+    expect(en).toContain('Valborg in 14 days');
+    expect(en).toContain('The checklist is on the agenda of the group');
+    expect(en).not.toContain('Checklistan');
+  });
+  it('without a meeting in time it asks for one; a period without a checklist says nothing of an agenda', async () => {
+    const { riskPeriodCard } = await import('../../src/features/risk-periods');
+    const o = { date: '2027-04-30', today: '2027-04-29', groupName: 'Operativ grupp', agenda: {} };
+    expect(body(riskPeriodCard('en', period as never, o))).toContain('The group has no meeting before 2027-04-30.');
+    expect(body(riskPeriodCard('sv', period as never, o))).toContain('Valborg om 1 dag');
+    const bare = body(riskPeriodCard('en', { ...period, checklist: [] } as never, o));
+    expect(bare).not.toContain('no meeting before');
+    expect(bare).toContain('Time to plan the preventive work before Valborg.');
+  });
+});
