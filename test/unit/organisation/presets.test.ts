@@ -38,6 +38,18 @@ describe.each(PRESET_NAMES)('preset %s', (name) => {
     expect(text.split('\n')[0]).toMatch(/^# (Preset reproducing seed 00[0-4]|The local demo organisation)/);
     for (const p of load(name).people) if (p.upn) expect(p.upn).toMatch(/\.example$/);
   });
+
+  it('gives the contacts card staff to call: the nearest group to the children has placeholder phones and e-mails, and the on-call number', () => {
+    const org = load(name);
+    // The operative groups, else (Lekeberg has none) the tactical ones.
+    const level = org.groups.some((g) => g.level === 'operative') ? 'operative' : 'tactical';
+    const nearest = new Set(org.groups.filter((g) => g.level === level).flatMap((g) => membersOf(g)));
+    const reachable = org.people.filter((p) => p.phone && p.email);
+    expect(reachable.length).toBeGreaterThanOrEqual(2);
+    expect(reachable.some((p) => nearest.has(p.id))).toBe(true);
+    for (const p of reachable) expect(p.email).toMatch(/@[a-z0-9.-]+\.example$/);
+    expect(org.reporting?.onCallPhone).toBeTruthy();
+  });
 });
 
 type Fact = [string, (org: Organisation) => unknown, unknown];
