@@ -5,6 +5,7 @@ import type { CheckedText } from '../../src/domain/consent/checked-text';
 import { TableStore } from '../../src/storage/tables';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { checked } from '../support/checked';
 import { pinnedPartition } from '../support/memory/table';
 
 /**
@@ -92,6 +93,36 @@ beforeAll(async () => {
   for (const user of [USERS.alex, USERS.megan, USERS.adele]) await t.post(personalMessage('hej', { serviceUrl: t.emulator.url, user }));
   await t.post(inChannel('grupp koppla operativ'));
 }, 60_000);
+// A consent in force for the operative group, so a SIP can be called, booked and planned in the turns below.
+const SIP_CASE = 'SAM-7K2M9QXD';
+beforeAll(async () => {
+  await t.bot.services.consents.record({
+    caseRef: SIP_CASE,
+    tenantId: TENANT,
+    subject: { personnummer: 'hash-pnr-query-shape' },
+    parties: ['guardian1', 'guardian2'],
+    form: 'written',
+    documentRef: checked('D-1'),
+    scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') },
+    purpose: checked('SIP'),
+    validFrom: '2026-01-01',
+    validUntil: '2027-06-30',
+    recordedBy: USERS.megan.aadObjectId!,
+    recordedAt: '2026-01-01T08:00:00.000Z',
+  });
+});
+/** The SIP the private booking turn below made (its id is that activity's). */
+const SIP_BOOKING = actionExecuteOnce('sip.create', {
+  caseRef: SIP_CASE,
+  participants: 'social-sektor,utbildningssektor,guardian1',
+  date: '2026-12-08',
+  time: '10:00',
+  durationMinutes: '60',
+  location: '',
+  where: 'private',
+});
+const sipId = async () => (await t.bot.services.sips.listGroup(TENANT, 'operativ'))[0]?.id ?? 'operativ.0000000000';
+
 afterAll(async () => {
   vi.restoreAllMocks();
   await t?.close();
@@ -107,6 +138,14 @@ function inChannel(text: string, o: { mention?: boolean; user?: TestUser } = {})
   });
 }
 const personal = (text: string, user: TestUser = USERS.alex) => personalMessage(text, { serviceUrl: t.emulator.url, user });
+/** One card action made once, so the turns after it can name what it made. */
+function actionExecuteOnce(verb: string, data: Record<string, string>, user: TestUser = USERS.megan) {
+  let made: unknown;
+  return () => {
+    made ??= actionExecute(verb, data, { serviceUrl: t.emulator.url, user });
+    return made;
+  };
+}
 const invoke = (verb: string, data: Record<string, string>, user: TestUser = USERS.alex) =>
   actionExecute(verb, data, { serviceUrl: t.emulator.url, user });
 
@@ -172,6 +211,37 @@ const TURNS: Array<[string, () => unknown]> = [
   ['utskick', () => personal('utskick')],
   ['broadcast.send to a channel and to people', () => invoke('broadcast.send', SHAPE_BROADCAST)],
   ['broadcast.read', () => invoke('broadcast.read', { broadcastId: shapeBroadcastId() }, USERS.megan)],
+  ['oro', () => personal('oro')],
+  ['kontakt', () => personal('kontakt kurator')],
+  ['sip', () => personal('sip', USERS.megan)],
+  ['sip ny', () => personal(`sip ny ${SIP_CASE}`, USERS.megan)],
+  ['sip.create, booked privately (each invited member told in their personal chat)', SIP_BOOKING],
+  ['sip.create resent', SIP_BOOKING],
+];
+
+/** Turns that need what an earlier one made: the SIP's id. */
+const SIP_TURNS: Array<[string, (id: string) => unknown]> = [
+  ['sip.open', (sipId) => invoke('sip.open', { sipId }, USERS.megan)],
+  [
+    'sip.plan',
+    (sipId) =>
+      invoke(
+        'sip.plan',
+        {
+          sipId,
+          needs: 'Stöd i skolan',
+          municipalityProvides: '',
+          regionProvides: '',
+          othersProvide: '',
+          overallResponsibility: 'Socialtjänsten',
+          coordinator: 'Megan Bowen',
+          participation: '',
+          followUpDate: '2027-03-01',
+        },
+        USERS.megan,
+      ),
+  ],
+  ['sip.close', (sipId) => invoke('sip.close', { sipId }, USERS.megan)],
 ];
 
 describe('the storage requests of each kind of turn', () => {
@@ -182,6 +252,18 @@ describe('the storage requests of each kind of turn', () => {
       return problem ? [`${r.table}: ${problem}: ${r.filter}`] : [];
     });
     expect(wrong).toEqual([]);
+  });
+
+  it.each(SIP_TURNS)('%s: point reads and single-partition key ranges only', async (_name, activity) => {
+    const id = await sipId();
+    expect(id).not.toBe('operativ.0000000000');
+    const made = await requestsOf(activity(id));
+    const wrong = made.flatMap((r) => {
+      const problem = shapeProblem(r);
+      return problem ? [`${r.table}: ${problem}: ${r.filter}`] : [];
+    });
+    expect(wrong).toEqual([]);
+    expect(made.length).toBeGreaterThan(0);
   });
 
   it('the check itself refuses a cross-partition query and a filter on other columns', () => {
