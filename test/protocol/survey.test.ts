@@ -5,19 +5,23 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
+import { storedMeeting } from '../support/meetings';
 
 /**
  * The yearly survey over real HTTP against Azurite (§11): on the 1st of the
  * file's month at 09:00 every group member with a personal chat gets the
  * `survey` card with a token of their own (through /api/jobs/run, once);
  * `survey.answer` stores answers once per token and only for its own person;
- * the report shows no figure until at least 5 have answered.
+ * the report shows no figure until at least 5 have answered, and a group's
+ * only where 5 of its members have; the tactical group's agenda shows the
+ * latest survey's results likewise.
  */
 
 const clock = { now: new Date('2026-10-20T10:00:00.000Z') };
 let t: TestBot;
 
-// Two of the Essunga preset's people get Entra ids, so five can answer: Alex, Megan, Adele, Karin and Lars.
+// Two of the Essunga preset's people get Entra ids, so five can answer: Alex, Megan, Adele, Karin and Lars;
+// all five are in the samverkansgrupp (Karin and Megan added here), three in the styrgrupp, two in the operative group.
 const KARIN: TestUser = { id: '29:karin', aadObjectId: '00000000-0000-0000-0000-0000000000031', name: 'Karin Holm' };
 const LARS: TestUser = { id: '29:lars', aadObjectId: '00000000-0000-0000-0000-0000000000032', name: 'Lars Berg' };
 const STATEMENTS = [
@@ -37,6 +41,8 @@ function orgFile(): string {
       'updatePeople:',
       `  karin.holm: { aadObjectId: "${KARIN.aadObjectId}" }`,
       `  lars.berg: { aadObjectId: "${LARS.aadObjectId}" }`,
+      'updateGroups:',
+      '  samverkansgrupp: { addMembers: [karin.holm, megan.bowen] }',
       'survey:',
       '  month: 11',
       `  statements: [${STATEMENTS.map((s) => `"${s}"`).join(', ')}]`,
@@ -134,7 +140,27 @@ describe('survey', () => {
     const after = await reportHtml();
     expect(after).not.toContain('färre än 5 svar');
     // s1: 4, 5, 3, 4, 4 → 4.0 of 5 answers; s3: 5, 4, 5, 4 (Adele left it) → 4.5 of 4.
-    expect(after).toContain(`${STATEMENTS[0]}</th><td>5</td><td>4.0</td>`);
-    expect(after).toContain(`${STATEMENTS[2]}</th><td>4</td><td>4.5</td>`);
+    expect(after).toContain(`1. ${STATEMENTS[0]}</th><td>5</td><td>4.0</td>`);
+    expect(after).toContain(`3. ${STATEMENTS[2]}</th><td>4</td><td>4.5</td>`);
+    expect(after).toContain('5 personer svarade på årets enkät.');
+    // Per group: the samverkansgrupp, where all five answered; not the styrgrupp (3) nor the operative group (2).
+    const perGroup = after.match(/<table class="survey-groups">.*?<\/table>/s)?.[0] ?? '';
+    expect(perGroup).toContain('<th scope="row">Samverkansgrupp</th><td>5</td><td>4.0</td><td>3.0</td><td>4.5</td>');
+    expect(perGroup).not.toContain('Styrgrupp');
+    expect(perGroup).not.toContain('Operativ grupp');
+  });
+
+  it("shows the latest survey's results on the tactical group's agenda, not on the others'", async () => {
+    clock.now = new Date('2026-11-20T10:00:00.000Z'); // the survey went out on 1 November: it is the latest
+    await t.bot.services.meetings.create(storedMeeting('samverkansgrupp.survey0000001', 'samverkansgrupp', '2026-11-26T12:00:00.000Z'));
+    await t.bot.services.meetings.create(storedMeeting('styrgrupp.survey000000001', 'styrgrupp', '2026-11-27T12:00:00.000Z'));
+    const agenda = async (meetingId: string, locale = 'sv-SE') =>
+      text(await invoke(actionExecute('agenda.refresh', { meetingId }, { serviceUrl: t.emulator.url, user: USERS.alex, locale })));
+    const tactical = await agenda('samverkansgrupp.survey0000001');
+    expect(tactical).toContain('Enkät om samverkan 2026: 5 svar (medel 1–5)');
+    expect(tactical).toContain(`${STATEMENTS[0]}: 4.0 (gruppen: 4.0 av 5 svar)`);
+    expect(tactical).toContain(`${STATEMENTS[2]}: 4.5 (gruppen: 4.5 av 5 svar)`);
+    expect(await agenda('samverkansgrupp.survey0000001', 'en-US')).toContain('Survey on the collaboration 2026: 5 answers');
+    expect(await agenda('styrgrupp.survey000000001')).not.toContain('Enkät om samverkan');
   });
 });

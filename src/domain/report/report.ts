@@ -88,7 +88,11 @@ export interface IndicatorInput {
 
 /** A survey's results per statement, only where enough answered. */
 export interface SurveyInput {
+  /** How many answered (shown whatever the count: it is no figure of anyone's answer). */
+  respondents?: number;
   statements: Array<{ text: string; answers: number; mean: number | null }>;
+  /** Per group, the groups where at least 5 of its members answered: how many, and each statement's mean. */
+  groups?: Array<{ groupId: string; name: string; respondents: number; means: Array<number | null> }>;
 }
 
 /** A broadcast and its readers per group. */

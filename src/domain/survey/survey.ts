@@ -3,9 +3,10 @@ import { createHmac } from 'node:crypto';
 /**
  * Following up the collaboration itself (§11, `survey.answer`): once a year
  * a short survey (3–5 statements, answered 1–5) goes to every group member.
- * Answers are stored without who answered: a keyed one-time token per person
- * and survey keeps anyone from answering twice, and is kept apart from the
- * answers. A figure is shown only where at least MIN_ANSWERS answered, so no
+ * Answers are stored without who answered: a keyed token per person and
+ * survey, issued when the survey is sent and used up by the answer, keeps
+ * anyone from answering twice; the answer itself only adds to counts (a
+ * tally for everyone and one per group of the respondent). A figure is shown only where at least MIN_ANSWERS answered, so no
  * single person's answer can be read out of it. Plain data and rules.
  */
 
@@ -56,17 +57,68 @@ export interface SurveyResults {
  * number who answered.
  */
 export function surveyResults(statements: readonly string[], answers: ReadonlyArray<readonly number[]>): SurveyResults {
-  const respondents = answers.length;
-  const shown = respondents >= MIN_ANSWERS;
+  return tallyResults(statements, tallyOf(statements.length, answers));
+}
+
+/**
+ * What is kept of a survey's answers: counts only, never an answer of its
+ * own. One tally for everyone (`ALL`) and one per group the respondent is a
+ * member of, each the number who answered and, per statement, how many
+ * answered 1, 2, 3, 4 and 5. A tally of several groups' members holds no row
+ * that ties one person's answers together across groups.
+ */
+export interface SurveyTally {
+  respondents: number;
+  /** Per statement, the count of each value 1–5 (index 0 is the value 1). */
+  counts: number[][];
+}
+
+/** The tally of everyone who answered, beside the groups' tallies. */
+export const ALL = '*';
+
+export const emptyTally = (statements: number): SurveyTally => ({
+  respondents: 0,
+  counts: Array.from({ length: statements }, () => [0, 0, 0, 0, 0]),
+});
+
+/** A tally with one more respondent's values (1–5; 0 for a statement left unanswered). */
+export function addToTally(tally: SurveyTally, values: readonly number[]): SurveyTally {
+  const length = Math.max(tally.counts.length, values.length);
+  const counts = Array.from({ length }, (_, i) => [...(tally.counts[i] ?? [0, 0, 0, 0, 0])]);
+  values.forEach((v, i) => {
+    if (v >= 1 && v <= 5) counts[i]![v - 1]! += 1;
+  });
+  return { respondents: tally.respondents + 1, counts };
+}
+
+/** Answers, each an array of values, as one tally. */
+export function tallyOf(statements: number, answers: ReadonlyArray<readonly number[]>): SurveyTally {
+  return answers.reduce(addToTally, emptyTally(statements));
+}
+
+/** The results of a tally, by the same rule as surveyResults: no figure below MIN_ANSWERS respondents. */
+export function tallyResults(statements: readonly string[], tally: SurveyTally): SurveyResults {
+  const shown = tally.respondents >= MIN_ANSWERS;
   return {
-    respondents,
+    respondents: tally.respondents,
     shown,
     statements: statements.map((text, i) => {
-      const values = answers.map((a) => a[i] ?? 0).filter((v) => v >= 1 && v <= 5);
-      const mean = shown && values.length ? Math.round((10 * values.reduce((s, v) => s + v, 0)) / values.length) / 10 : null;
-      return { text, answers: shown ? values.length : 0, mean };
+      const c = tally.counts[i] ?? [];
+      const answers = c.reduce((s, n) => s + n, 0);
+      const sum = c.reduce((s, n, v) => s + n * (v + 1), 0);
+      const mean = shown && answers ? Math.round((10 * sum) / answers) / 10 : null;
+      return { text, answers: shown ? answers : 0, mean };
     }),
   };
+}
+
+/**
+ * The survey whose results are the latest to show at `today` (a local date):
+ * this year's once its day has come, else last year's.
+ */
+export function latestSurveyYear(today: string, month: number): number {
+  const year = Number(today.slice(0, 4));
+  return today >= surveyDay(year, month) ? year : year - 1;
 }
 
 /** When the survey of a year goes out: the 1st of its month at 09:00 local (the ISO local date-time). */

@@ -7,6 +7,7 @@ import { t, type Locale } from '../../i18n';
 import { meetingWhen } from '../meetings/cards';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userParams, userText } from '../../cards/user-text';
+import type { LatestSurvey } from '../survey/survey';
 
 /** The data of adaptive-cards/agenda.json. */
 export interface AgendaCardData {
@@ -21,6 +22,8 @@ export interface AgendaCardData {
   items: Array<{ line: string; meta: string }>;
   carried: Array<{ text: string; color: string }>;
   total: string;
+  /** A tactical group's latest yearly survey (empty title: none shown). */
+  survey: { title: string; lines: Array<{ text: string }> };
   open: boolean;
   canPublish: boolean;
   labels: Record<'refresh' | 'carried' | 'propose' | 'placeholder' | 'proposeError' | 'proposeButton' | 'publish', string>;
@@ -86,6 +89,27 @@ export interface AgendaCardOptions {
   refreshUserIds?: string[];
   /** A strategic group's overdue plan activities: the standing item on following up the action plan says how many (features/plans). */
   planOverdue?: number;
+  /** A tactical group's latest yearly survey, shown only where at least 5 answered (features/survey). */
+  survey?: LatestSurvey;
+}
+
+/** The survey's lines under the agenda: each statement's mean for everyone, and the group's own where at least 5 of it answered. */
+function surveyLines(locale: Locale, survey: LatestSurvey | undefined): { title: string; lines: Array<{ text: string }> } {
+  if (!survey) return { title: '', lines: [] };
+  const mean = (n: number | null) => (n === null ? '–' : n.toFixed(1));
+  return {
+    title: t(locale, 'agenda.survey.title', { year: survey.year, count: survey.all.respondents }),
+    lines: survey.all.statements.map((s, i) => ({
+      text: survey.group
+        ? t(locale, 'agenda.survey.lineGroup', {
+            statement: userText(s.text),
+            mean: mean(s.mean),
+            group: mean(survey.group.statements[i]?.mean ?? null),
+            count: survey.group.respondents,
+          })
+        : t(locale, 'agenda.survey.line', { statement: userText(s.text), mean: mean(s.mean) }),
+    })),
+  };
 }
 
 /** Open tasks shown on the agenda; more are summarised in the digest and the minutes card. */
@@ -152,6 +176,7 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
         : []),
     ],
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
+    survey: surveyLines(locale, o.survey),
     open,
     canPublish: open && agenda.status !== 'published',
     labels: {

@@ -10,6 +10,8 @@ import { agendaCard } from './cards';
 import type { AgendaDeps } from './group-meeting';
 import { carriedTasks } from './tasks';
 import { overduePlanActivities, type PlanStore } from '../../storage/plans';
+import type { SurveyStore } from '../../storage/surveys';
+import { latestSurveyResults } from '../survey/survey';
 
 /**
  * The agenda card as its reader sees it, and the cards in the group's
@@ -29,14 +31,14 @@ async function caseValidity(deps: Pick<AgendaDeps, 'consents'>, tenantId: string
 
 /** The agenda card in `locale`, with the group's open tasks and each case's consent validity. */
 export async function agendaCardFor(
-  deps: Pick<AgendaDeps, 'organisation' | 'minutes' | 'consents' | 'now'> & { plans?: PlanStore },
+  deps: Pick<AgendaDeps, 'organisation' | 'minutes' | 'consents' | 'now'> & { plans?: PlanStore; surveys?: Pick<SurveyStore, 'tallies'> },
   m: Meeting,
   agenda: Agenda,
   locale: Locale,
   extra: { notice?: string; problem?: string } = {},
 ): Promise<AdaptiveCardJson> {
   const group = findGroup(deps.organisation, m.groupId);
-  const [carried, validity, planOverdue] = await Promise.all([
+  const [carried, validity, planOverdue, survey] = await Promise.all([
     carriedTasks(deps, m.tenantId, m.groupId, m.id),
     caseValidity(deps, m.tenantId, agenda),
     // A strategic group follows up its action plans: its first standing item says how many activities are overdue.
@@ -45,6 +47,8 @@ export async function agendaCardFor(
           (o) => o.count,
         )
       : undefined,
+    // A tactical group follows up the collaboration itself: the latest yearly survey's results, where at least 5 answered.
+    group?.level === 'tactical' ? latestSurveyResults(deps, group.id) : undefined,
   ]);
   return agendaCard(locale, m, agenda, {
     groupName: group?.name ?? m.groupId,
@@ -56,6 +60,7 @@ export async function agendaCardFor(
     problem: extra.problem,
     refreshUserIds: m.rsvpUserIds,
     planOverdue,
+    survey,
   });
 }
 

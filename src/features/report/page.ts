@@ -115,16 +115,26 @@ export async function reportHtml(report: Report, locale: Locale, generatedAt: Da
         .join('')}`
     : none('noIndicators');
 
-  const survey = report.survey?.statements.length
-    ? table(
+  const sv = report.survey;
+  const surveyGroups = sv?.groups ?? [];
+  const survey = sv?.statements.length
+    ? `${sv.respondents === undefined ? '' : `<p>${p('respondents', { count: sv.respondents })}</p>`}${table(
         [p('statement'), p('answers'), p('mean')],
         // Below 5 answers no figure of the survey is shown, not even a statement's count (SPEC §11).
-        report.survey.statements.map((s) => [
-          e(s.text),
+        sv.statements.map((s, i) => [
+          `${i + 1}. ${e(s.text)}`,
           s.mean === null ? '–' : e(s.answers),
           s.mean === null ? p('tooFew') : e(s.mean.toFixed(1)),
         ]),
-      )
+      )}<h3>${p('surveyPerGroup')}</h3>${
+        surveyGroups.length
+          ? table(
+              [p('group'), p('answers'), ...sv.statements.map((_, i) => p('meanOf', { n: i + 1 }))],
+              surveyGroups.map((g) => [e(g.name), e(g.respondents), ...g.means.map((m) => (m === null ? '–' : e(m.toFixed(1))))]),
+              'survey-groups',
+            )
+          : ''
+      }<p class="none">${p('surveyGroupsRule')}</p>`
     : none('noSurvey');
 
   const rate = (x: { read: number; recipients: number }) =>

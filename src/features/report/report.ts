@@ -6,7 +6,7 @@ import { buildReport, monthsOf, type Report, reportPeriod } from '../../domain/r
 import { plansOf } from '../../domain/plans/plans';
 import type { BroadcastStore } from '../../storage/broadcasts';
 import type { SurveyStore } from '../../storage/surveys';
-import { surveyIdFor, surveyResults } from '../../domain/survey/survey';
+import { ALL, emptyTally, surveyIdFor, tallyResults } from '../../domain/survey/survey';
 import { readRates } from '../../domain/broadcast/broadcast';
 import type { IndicatorStore } from '../../storage/indicators';
 import type { PlanStore } from '../../storage/plans';
@@ -30,7 +30,7 @@ export type ReportDeps = Pick<BotServices, 'organisation' | 'meetings' | 'minute
   /** Broadcasts to staff and their readers (the report's read rates). */
   broadcasts?: Pick<BroadcastStore, 'all'>;
   /** The yearly survey's answers (the report's survey section: figures only where at least 5 answered). */
-  surveys?: Pick<SurveyStore, 'answers'>;
+  surveys?: Pick<SurveyStore, 'tallies'>;
 };
 
 /** The first year a report can be asked for. */
@@ -58,7 +58,7 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
       return { id: g.id, meetings, minutes, tasks };
     }),
   );
-  const [reviews, audit, consentExpiries, stored, values, sent, answers] = await Promise.all([
+  const [reviews, audit, consentExpiries, stored, values, sent, tallies] = await Promise.all([
     deps.reviews.all(key.tenantId),
     deps.reports.auditCounts(key.tenantId, months, tz),
     deps.reports.consentExpiries(key.tenantId, months),
@@ -67,9 +67,20 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
     deps.indicators ? deps.indicators.all(org.tenantId ?? '') : Promise.resolve([]),
     // Broadcasts are kept under the same tenant as the report's key (src/features/broadcast).
     deps.broadcasts ? deps.broadcasts.all(key.tenantId) : Promise.resolve([]),
-    deps.surveys && org.survey ? deps.surveys.answers(key.tenantId, surveyIdFor(key.year)) : Promise.resolve([]),
+    // The survey too (src/features/survey): the year's, everyone's tally and each group's.
+    deps.surveys && org.survey ? deps.surveys.tallies(org.tenantId ?? '', surveyIdFor(key.year)) : Promise.resolve(undefined),
   ]);
-  const survey = org.survey ? surveyResults(org.survey.statements, answers) : undefined;
+  const survey = org.survey
+    ? {
+        ...tallyResults(org.survey.statements, tallies?.get(ALL) ?? emptyTally(org.survey.statements.length)),
+        // A group's results only where at least 5 of its members answered.
+        groups: org.groups.flatMap((g) => {
+          const own = tallies?.get(g.id);
+          const r = own && tallyResults(org.survey!.statements, own);
+          return r?.shown ? [{ groupId: g.id, name: g.name, respondents: r.respondents, means: r.statements.map((s) => s.mean) }] : [];
+        }),
+      }
+    : undefined;
   const activities = plansOf(org, stored).flatMap((plan) =>
     plan.activities.map((a) => ({
       documentId: a.documentId,
@@ -102,7 +113,7 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
     consentExpiries,
     activities,
     indicators,
-    ...(survey ? { survey: { statements: survey.statements } } : {}),
+    ...(survey ? { survey: { respondents: survey.respondents, statements: survey.statements, groups: survey.groups } } : {}),
     broadcasts: sent.map(({ broadcast: b, readers }) => ({
       title: b.title,
       sentAt: b.sentAt,

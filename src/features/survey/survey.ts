@@ -3,8 +3,18 @@ import { errorCard } from '../../cards/common';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { userText } from '../../cards/user-text';
 import { personOf } from '../../domain/access';
-import { membersOf, type Organisation, type Survey } from '../../domain/organisation';
-import { parseAnswer, SCALE, surveyDay, surveyIdFor, surveyToken } from '../../domain/survey/survey';
+import { localDate, membersOf, type Organisation, type Survey } from '../../domain/organisation';
+import {
+  ALL,
+  latestSurveyYear,
+  parseAnswer,
+  SCALE,
+  surveyDay,
+  surveyIdFor,
+  type SurveyResults,
+  surveyToken,
+  tallyResults,
+} from '../../domain/survey/survey';
 import { t, type Locale } from '../../i18n';
 import type { JobContext } from '../../scheduler';
 import type { SurveyStore } from '../../storage/surveys';
@@ -18,6 +28,7 @@ import type { Turn } from '../shared/turn';
  * organisation file's `survey.month` at 09:00, every group member gets the
  * `survey` card in their personal chat with a token of their own;
  * `survey.answer` stores the answers without who gave them, once per token.
+ * The survey's rows are kept under the organisation file's tenant.
  */
 
 export type SurveyDeps = Pick<BotServices, 'organisation' | 'config' | 'now' | 'logger' | 'scheduler' | 'channel'> & {
@@ -30,6 +41,11 @@ export interface SurveyPayload {
 }
 
 const tenantOf = (org: Organisation) => org.tenantId ?? '';
+
+/** The groups a person is a member of (convener or member): the tallies their answer adds to. */
+export function groupsOfPerson(org: Organisation, personId: string): string[] {
+  return org.groups.filter((g) => membersOf(g).includes(personId)).map((g) => g.id);
+}
 
 /** Everyone in any group, once each: who gets the survey. */
 export function respondentsOf(org: Organisation): string[] {
@@ -89,6 +105,8 @@ export async function sendSurvey(deps: SurveyDeps, ctx: JobContext<SurveyPayload
   for (const personId of respondentsOf(org)) {
     try {
       const token = surveyToken(key, surveyId, personId);
+      // Issued before the card goes (once: a resent survey keeps a used token used).
+      await deps.surveys.issue(tenantOf(org), surveyId, token);
       const sent = await deps.channel.tellPerson(
         tenantOf(org),
         { personId },
@@ -127,7 +145,32 @@ export async function answerSurvey(
   if (raw.some((v, i) => v !== undefined && v !== '' && values[i] === 0))
     return card({ text: turn.t('surveys.notices.badAnswer'), ok: false }, true);
   if (values.every((v) => v === 0)) return card({ text: turn.t('surveys.notices.none'), ok: false }, true);
-  const stored = await deps.surveys.answer(org.tenantId ?? turn.info.tenantId, r.surveyId, r.token, values);
+  const stored = await deps.surveys.answer(tenantOf(org), r.surveyId, r.token, values, groupsOfPerson(org, person.id));
   deps.logger.info({ event: 'surveyAnswered', surveyId: r.surveyId, first: stored }, 'survey answered');
   return card({ text: turn.t(stored ? 'surveys.notices.thanks' : 'surveys.notices.already'), ok: true }, false);
+}
+
+/** The latest survey's results as a group's agenda shows them: everyone's and the group's own, each only where at least 5 answered. */
+export interface LatestSurvey {
+  year: number;
+  all: SurveyResults;
+  group?: SurveyResults;
+}
+
+/** The latest survey's results for a group (one range read of its partition); none before any survey or below 5 answers. */
+export async function latestSurveyResults(
+  deps: Pick<BotServices, 'organisation' | 'now'> & { surveys?: Pick<SurveyStore, 'tallies'> },
+  groupId: string,
+): Promise<LatestSurvey | undefined> {
+  const org = deps.organisation;
+  if (!org.survey || !deps.surveys) return undefined;
+  const year = latestSurveyYear(localDate(deps.now(), org.timeZone), org.survey.month);
+  const tallies = await deps.surveys.tallies(tenantOf(org), surveyIdFor(year));
+  const all = tallies.get(ALL);
+  if (!all) return undefined;
+  const results = tallyResults(org.survey.statements, all);
+  if (!results.shown) return undefined;
+  const own = tallies.get(groupId);
+  const group = own ? tallyResults(org.survey.statements, own) : undefined;
+  return { year, all: results, ...(group?.shown ? { group } : {}) };
 }

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_ANSWERS, parseAnswer, surveyResults, surveyToken } from '../../../src/domain/survey/survey';
+import {
+  addToTally,
+  emptyTally,
+  latestSurveyYear,
+  MIN_ANSWERS,
+  parseAnswer,
+  surveyResults,
+  surveyToken,
+  tallyOf,
+  tallyResults,
+} from '../../../src/domain/survey/survey';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadOrganisation } from '../../../src/domain/organisation';
+import { PRESET_NAMES } from '../../../src/domain/organisation/load';
 
 function parseOrganisation(text: string, name: string) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'samverkan-survey-org-')), name);
@@ -66,7 +77,45 @@ describe('the yearly survey (§11)', () => {
     expect(ok.ok && ok.organisation.survey).toEqual({ month: 11, statements: ['A', 'B', 'C'] });
     expect(parseOrganisation('extends: local-demo\nsurvey: { month: 13, statements: [A, B, C] }\n', 'org.yaml').ok).toBe(false);
     expect(parseOrganisation('extends: local-demo\nsurvey: { month: 11, statements: [A, B] }\n', 'org.yaml').ok).toBe(false);
-    const none = parseOrganisation('extends: local-demo\n', 'org.yaml');
+    const none = parseOrganisation(
+      'id: x\nname: X\ntimeZone: Europe/Stockholm\npeople: []\nagencies: []\ngroups: []\nmanagers: []\ndocuments: []\n',
+      'org.yaml',
+    );
+    expect(none.ok).toBe(true);
     expect(none.ok && none.organisation.survey).toBeUndefined();
+  });
+
+  it.each(PRESET_NAMES)('preset %s carries a yearly survey drawn from its document: 3–5 statements, a month', (name) => {
+    const r = loadOrganisation(name);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const survey = r.organisation.survey!;
+    expect(survey).toBeDefined();
+    expect(survey.statements.length).toBeGreaterThanOrEqual(3);
+    expect(survey.statements.length).toBeLessThanOrEqual(5);
+    expect(survey.month).toBeGreaterThanOrEqual(1);
+    expect(survey.sourceRef ?? r.organisation.sourceRef).toMatch(/^seeds\/00[0-4]_/);
+  });
+
+  it('keeps counts only: a tally of answers gives the same results as the answers, and no figure below 5', () => {
+    const answers = [
+      [5, 5, 5],
+      [1, 1, 0],
+      [3, 0, 2],
+      [4, 4, 4],
+      [4, 2, 4],
+    ];
+    const tally = tallyOf(3, answers);
+    expect(tally.respondents).toBe(5);
+    expect(tally.counts[0]).toEqual([1, 0, 1, 2, 1]);
+    expect(tallyResults(S, tally)).toEqual(surveyResults(S, answers));
+    const four = answers.slice(0, 4).reduce(addToTally, emptyTally(3));
+    expect(tallyResults(S, four).shown).toBe(false);
+    expect(tallyResults(S, four).statements.every((st) => st.mean === null && st.answers === 0)).toBe(true);
+  });
+
+  it("shows the latest survey: this year's from its day, else last year's", () => {
+    expect(latestSurveyYear('2026-08-31', 9)).toBe(2025);
+    expect(latestSurveyYear('2026-09-01', 9)).toBe(2026);
+    expect(latestSurveyYear('2027-01-10', 9)).toBe(2026);
   });
 });
