@@ -21,6 +21,8 @@ export interface DigestGroup {
   consentsExpiring: number;
   /** Consent-gate refusals in the last seven days (counts only). */
   refusalsLastWeek: number;
+  /** Open activities past their due date in the action plans the group owns (SPEC §11); none when unknown. */
+  overduePlanActivities?: number;
 }
 
 export interface DigestReview {

@@ -33,9 +33,16 @@ function decisionLine(d: { ref: string; date?: string }): string {
   return d.date ? `${userText(d.ref)}, ${d.date}` : userText(d.ref);
 }
 
-/** Whether a group needs its manager's attention: behind its plan, minutes missing, actions overdue, consents running out, refusals. */
+/** Whether a group needs its manager's attention: behind its plan, minutes missing, actions or plan activities overdue, consents running out, refusals. */
 export function groupNeedsAttention(g: DigestGroup): boolean {
-  return !g.cadence.onTrack || g.minutesMissing > 0 || g.overdueActions > 0 || g.consentsExpiring > 0 || g.refusalsLastWeek > 0;
+  return (
+    !g.cadence.onTrack ||
+    g.minutesMissing > 0 ||
+    g.overdueActions > 0 ||
+    (g.overduePlanActivities ?? 0) > 0 ||
+    g.consentsExpiring > 0 ||
+    g.refusalsLastWeek > 0
+  );
 }
 
 /** The groups in the order the digest shows them: those needing attention first, each part in the organisation's order. */
@@ -85,19 +92,22 @@ export function digestCard(locale: Locale, d: Digest, o: DigestCardOptions): Ada
   };
   const rowOf = (g: DigestGroup) => {
     const good = !groupNeedsAttention(g);
+    // A group behind on its action plan says so on its own line: the manager sees which group it is.
+    const planLine = g.overduePlanActivities ? t(locale, 'digest.groupPlanOverdue', { count: g.overduePlanActivities }) : '';
     return {
       name: userText(g.name),
       mark: good ? '●' : '▲',
       color: good ? 'Good' : 'Attention',
       line:
-        g.cadence.expectedYear === null
+        planLine +
+        (g.cadence.expectedYear === null
           ? t(locale, 'digest.groupLineNoPlan', { held: g.cadence.held, count: g.cadence.held, next: o.nextOf(g.groupId) })
           : t(locale, 'digest.groupLine', {
               held: g.cadence.held,
               expected: g.cadence.expectedSoFar,
               count: g.cadence.expectedSoFar,
               next: o.nextOf(g.groupId),
-            }),
+            })),
     };
   };
   const base = {

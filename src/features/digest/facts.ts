@@ -270,14 +270,18 @@ export class DigestFacts {
     const facts = await this.groups(tenantId, groups);
     const owners = new Map(org.documents.map((d) => [d.id, d.ownerGroup]));
     const reviews = (await reviewsRead).filter((r) => groupIds.has(owners.get(r.documentId) ?? ''));
+    const overduePlans = await plansRead;
     const digest: Digest = {
       managerId: manager.personId,
       weekOf: localDate(this.now, org.timeZone),
-      groups: facts.map((f) => f.group),
+      // A group whose action plans have overdue activities needs attention (the kept lines do not hold them: read per run).
+      groups: facts.map((f) => {
+        const overdue = overduePlans.get(f.group.groupId) ?? 0;
+        return overdue ? { ...f.group, overduePlanActivities: overdue } : f.group;
+      }),
       reviews,
     };
     const next = new Map(facts.map((f) => [f.group.groupId, f.next]));
-    const overduePlans = await plansRead;
     return digestCard(locale, digest, {
       week: DateTime.fromJSDate(this.now, { zone: org.timeZone }).weekNumber,
       nextOf: (id) => {
