@@ -392,7 +392,7 @@ describe('sip.create privately: the invited members, each in their personal chat
     const mark = t.emulator.sent.length;
     const card = await invoke('sip.create', {}, USERS.megan, 'sv-SE', activity);
     expect(kind(card)).toBe('sip-plan');
-    expect(json(card)).toContain('Kallelsen har gått till de inbjudna i deras personliga chatt med mig: Megan Bowen, Alex Wilber');
+    expect(json(card)).toContain('Kallelsen går till de inbjudna i deras personliga chatt med mig: Megan Bowen, Alex Wilber.');
     privateSip = /"sipId":"([^"]+)"/.exec(json(card))![1]!;
     const sent = t.emulator.sent.slice(mark);
     expect(meetingCardsTo(sent, MEGAN_CHAT)).toHaveLength(1);
@@ -417,7 +417,7 @@ describe('sip.create privately: the invited members, each in their personal chat
   it('in English, only the initiator’s agency invited: the notice says who got it, and only they did', async () => {
     const mark = t.emulator.sent.length;
     const card = await invoke('sip.create', privately({ participants: 'social-sektor,child', time: '14:00' }), USERS.alex, 'en-US');
-    expect(json(card)).toContain('The invitation went to those invited, in their personal chat with me: Alex Wilber.');
+    expect(json(card)).toContain('The invitation goes to those invited, in their personal chat with me: Alex Wilber.');
     const sent = t.emulator.sent.slice(mark);
     expect(meetingCardsTo(sent, ALEX_CHAT)).toHaveLength(1);
     expect(meetingCardsTo(sent, MEGAN_CHAT)).toEqual([]);
