@@ -4,6 +4,7 @@ import type { Minutes } from '../../domain/minutes/minutes';
 import { findGroup, findPerson } from '../../domain/organisation';
 import { deliverDurably } from '../../delivery/durable';
 import type { Locale } from '../../i18n';
+import { tellInvitees } from '../meetings/channel-card';
 import { minutesSummaryCard } from './cards';
 import type { AgendaDeps } from './group-meeting';
 import { scheduleTaskReminders } from './tasks';
@@ -77,7 +78,8 @@ async function postSummaryOrLater(deps: AgendaDeps, m: Meeting, minutes: Minutes
 }
 
 /**
- * Posts the summary in the group's channel, in the meeting card's thread
+ * Posts the summary in the group's channel (a private meeting's invitees
+ * each in their personal chat instead), in the meeting card's thread
  * when that is where it goes (at top level when the thread is refused, see
  * GroupChannel.post); keyed by the meeting, so a retry posts it once.
  * A failure is thrown.
@@ -87,11 +89,9 @@ export async function postSummary(
   m: Meeting,
   minutes: Minutes,
 ): Promise<{ conversationId: string; activityId?: string } | undefined> {
-  return deps.channel.post(
-    m.tenantId,
-    m.groupId,
-    (locale) => summaryCardFor(deps, m, minutes, locale),
-    `minutes-summary:${m.tenantId}:${m.id}`,
-    m.card ? { thread: m.card } : {},
-  );
+  const compose = (locale: Locale) => summaryCardFor(deps, m, minutes, locale);
+  const key = `minutes-summary:${m.tenantId}:${m.id}`;
+  // A private meeting (a SIP booked for its invited members only) posts nothing in the channel: its invitees get it.
+  if (m.invitees?.length) return (await tellInvitees(deps, m, compose, key)) ? { conversationId: 'personal' } : undefined;
+  return deps.channel.post(m.tenantId, m.groupId, compose, key, m.card ? { thread: m.card } : {});
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../../src/domain/meetings/meeting';
 import { REMINDER_KINDS } from '../../../../src/domain/meetings/reminders';
+import type { Minutes } from '../../../../src/domain/minutes/minutes';
+import { postSummary } from '../../../../src/features/agenda/finalize';
 import { cancelMeeting, moveMeeting, rsvp } from '../../../../src/features/meetings/changes';
 import { INVITED, refreshChannelCard } from '../../../../src/features/meetings/channel-card';
 import { cardJob, channelReminder, type ReminderPayload } from '../../../../src/features/meetings/jobs';
@@ -116,5 +118,34 @@ describe('a private meeting: each invitee in their personal chat, nothing in the
     for (const p of INVITEES) expect(told(w, p)).toHaveLength(3);
     expect(text(told(w, 'megan.bowen')[2]!.message)).toContain(says('meetings.notices.cancelled'));
     expect(toChannel(w)).toEqual([]);
+  });
+
+  it('its finalised minutes’ summary goes to the invitees, not to the channel; under one key each however often it is retried', async () => {
+    const w = await world();
+    const m = await privateMeeting(w);
+    const minutes = {
+      tenantId: TENANT,
+      groupId: OPERATIVE,
+      meetingId: m.id,
+      status: 'final',
+      attendees: INVITEES,
+      notes: {},
+      decisions: [],
+      actions: [],
+      sip: [],
+      closedActions: [],
+      updatedAt: w.clock.now.toISOString(),
+    } as unknown as Minutes;
+    expect(await postSummary(w.deps, m, minutes)).toBeDefined();
+    await postSummary(w.deps, m, minutes);
+    expect(toChannel(w)).toEqual([]);
+    for (const p of INVITEES) {
+      const keys = told(w, p).map((s) => s.key);
+      expect(keys).toHaveLength(2);
+      expect(new Set(keys).size).toBe(1);
+    }
+    // The same minutes of a channel meeting go to the channel.
+    const inChannel = await postSummary(w.deps, { ...m, invitees: undefined }, minutes);
+    expect(inChannel?.conversationId).toBe(`channel:${OPERATIVE}`);
   });
 });
