@@ -22,23 +22,24 @@ type MeetingFinder = (
   groupId: string,
 ) => Promise<Meeting | undefined>;
 
-/** The group's next meeting that has not ended (not cancelled): the one an agenda is written for. */
+/** The group's next meeting that has not ended (not cancelled, not private): the one an agenda is written for. */
 export const upcomingMeeting: MeetingFinder = async (deps, tenantId, groupId) => {
   const now = deps.now().getTime();
   const ahead = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now) });
-  return ahead.find((m) => m.status === 'scheduled' && Date.parse(m.end) > now);
+  return ahead.find((m) => m.status === 'scheduled' && Date.parse(m.end) > now && !m.invitees?.length);
 };
 
 /**
- * The group's next meeting that has not started (not cancelled, its minutes
- * not final): the one a proposal goes to. A meeting under way is not it:
+ * The group's next meeting that has not started (not cancelled, not
+ * private, its minutes not final): the one a proposal goes to. A meeting under way is not it:
  * its agenda is what is being discussed, and its minutes may be final.
  */
 export const proposalMeeting: MeetingFinder = async (deps, tenantId, groupId) => {
   const now = deps.now().getTime();
   const ahead = await deps.meetings.listGroup(tenantId, groupId, { from: new Date(now) });
   for (const m of ahead) {
-    if (m.status !== 'scheduled' || Date.parse(m.start) <= now) continue;
+    // A private meeting (a SIP booked for its invited members only) is not where the group's items go.
+    if (m.status !== 'scheduled' || Date.parse(m.start) <= now || m.invitees?.length) continue;
     if ((await deps.minutes.get(m.tenantId, m.groupId, m.id))?.status !== 'final') return m;
   }
   return undefined;

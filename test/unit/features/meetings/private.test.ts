@@ -3,6 +3,7 @@ import type { Meeting } from '../../../../src/domain/meetings/meeting';
 import { REMINDER_KINDS } from '../../../../src/domain/meetings/reminders';
 import type { Minutes } from '../../../../src/domain/minutes/minutes';
 import { postSummary } from '../../../../src/features/agenda/finalize';
+import { proposalMeeting, upcomingMeeting } from '../../../../src/features/agenda/group-meeting';
 import { cancelMeeting, moveMeeting, rsvp } from '../../../../src/features/meetings/changes';
 import { INVITED, refreshChannelCard } from '../../../../src/features/meetings/channel-card';
 import { cardJob, channelReminder, type ReminderPayload } from '../../../../src/features/meetings/jobs';
@@ -147,5 +148,19 @@ describe('a private meeting: each invitee in their personal chat, nothing in the
     // The same minutes of a channel meeting go to the channel.
     const inChannel = await postSummary(w.deps, { ...m, invitees: undefined }, minutes);
     expect(inChannel?.conversationId).toBe(`channel:${OPERATIVE}`);
+  });
+
+  it('is not the group’s next meeting for its agenda, proposals or a risk period’s checklist: the next ordinary one is', async () => {
+    const w = await world();
+    const m = await privateMeeting(w);
+    const deps = { meetings: w.stores.meetings, minutes: w.stores.minutes, now: w.deps.now };
+    expect(await proposalMeeting(deps, TENANT, OPERATIVE)).toBeUndefined();
+    expect(await upcomingMeeting(deps, TENANT, OPERATIVE)).toBeUndefined();
+    const ordinary = { ...m, id: `${OPERATIVE}.ordinarymeet1`, start: '2026-12-15T12:00:00.000Z', end: '2026-12-15T13:00:00.000Z' };
+    delete ordinary.invitees;
+    delete ordinary.etag;
+    await w.stores.meetings.create(ordinary);
+    expect((await proposalMeeting(deps, TENANT, OPERATIVE))?.id).toBe(ordinary.id);
+    expect((await upcomingMeeting(deps, TENANT, OPERATIVE))?.id).toBe(ordinary.id);
   });
 });
