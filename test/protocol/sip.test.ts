@@ -431,6 +431,15 @@ describe('sip.create privately: the invited members, each in their personal chat
     expect(json(bad)).toContain('where');
     const outsider = await invoke('sip.create', privately({ time: '15:00' }), USERS.adele);
     expect(kind(outsider)).toBe('not-allowed');
+    // Another tenant's user finds no consent by this reference (the demo organisation names no tenant), and books nothing.
+    const elsewhere = actionExecute('sip.create', privately({ time: '15:00' }), {
+      serviceUrl: t.emulator.url,
+      user: USERS.megan,
+      tenantId: '99999999-0000-0000-0000-000000000009',
+    });
+    const foreign = await invoke('sip.create', {}, USERS.megan, 'sv-SE', elsewhere);
+    expect(kind(foreign)).not.toBe('sip-plan');
+    expect(json(foreign)).not.toContain('"verb":"sip.create"');
     expect((await t.bot.services.meetings.listGroup(TENANT, 'operativ', {})).length).toBe(before);
   });
 
