@@ -180,3 +180,44 @@ describe("the strategic group's agenda follows up the action plan", () => {
     }
   });
 });
+
+describe("an activity's owner is reminded on its due date", () => {
+  it("a working group's conveners, or the person who owns it, in their own chat, once; a closed activity not at all", async () => {
+    const clock = { now: new Date('2026-12-02T10:00:00.000Z') };
+    const t = await startTestBot({
+      connectionString: inject('azuriteConnectionString'),
+      now: () => clock.now,
+      env: { SCHEDULER_TICK_MS: '0' },
+    });
+    const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
+    const MEGAN_CHAT = `a:personal-${USERS.megan.id}`;
+    try {
+      for (const user of [USERS.alex, USERS.megan]) await say(t, personalMessage('hjälp', { serviceUrl: t.emulator.url, user }));
+      const add = (due: string, owner: string, what: string) =>
+        post(t, update(t, { documentId: 'handlingsplan', activityId: '', status: 'planned', due, owner, text: what }));
+      // Owned by the samverkansgrupp (Alex convenes it; Megan is in the operative group only), and by Megan herself.
+      await add('2026-12-10', 'samverkansgrupp', 'Rutin för skolfrånvaro till arbetsplatsträffarna');
+      await add('2026-12-11', 'megan.bowen', 'Sammanställ elevhälsans frågor');
+      await add('2026-12-14', 'samverkansgrupp', 'Aktivitet som hinner stängas');
+      await post(t, update(t, { documentId: 'handlingsplan', activityId: '', text: 'Aktivitet som hinner stängas', status: 'done' }));
+
+      expect((await t.runJob('reminders', new Date('2026-12-10T07:59:00.000Z'))).filter((a) => a.conversationId === ALEX_CHAT)).toEqual([]);
+      const day = await t.runJob('reminders', new Date('2026-12-10T08:01:00.000Z'));
+      const toAlex = day.filter((a) => a.conversationId === ALEX_CHAT).map((a) => String(a.body.text ?? ''));
+      expect(toAlex).toEqual([
+        'Aktivitet i Handlingsplan till riktlinjen för samverkan ska vara klar i dag (2026-12-10): Rutin för skolfrånvaro till arbetsplatsträffarna.',
+      ]);
+      expect(day.filter((a) => a.conversationId === MEGAN_CHAT)).toEqual([]);
+      const next = await t.runJob('reminders', new Date('2026-12-11T08:01:00.000Z'));
+      expect(next.filter((a) => a.conversationId === MEGAN_CHAT).map((a) => String(a.body.text ?? ''))).toEqual([
+        'Aktivitet i Handlingsplan till riktlinjen för samverkan ska vara klar i dag (2026-12-11): Sammanställ elevhälsans frågor.',
+      ]);
+      expect(next.filter((a) => a.conversationId === ALEX_CHAT)).toEqual([]);
+      // The closed one sends nothing on its day, and nothing goes twice.
+      const later = await t.runJob('reminders', new Date('2026-12-14T09:00:00.000Z'));
+      expect(later.filter((a) => String(a.body.text ?? '').startsWith('Aktivitet i'))).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -18,6 +18,7 @@ import { inTenantOf } from '../shared/organisation';
 import type { BotServices } from '../shared/services';
 import type { Turn } from '../shared/turn';
 import { actionPlanCard } from './cards';
+import { schedulePlanReminders } from './reminders';
 
 /**
  * Action plans as a user sees them (`plan`): the plans of the groups they
@@ -25,7 +26,11 @@ import { actionPlanCard } from './cards';
  * changes and closes an activity, its text through the consent gate.
  */
 
-export type PlansDeps = Pick<BotServices, 'organisation' | 'now' | 'logger'> & { plans: PlanStore };
+export type PlansDeps = Pick<BotServices, 'organisation' | 'now' | 'logger'> & {
+  plans: PlanStore;
+  /** Plans the reminder of an activity given a date (none in use-case tests without a scheduler). */
+  scheduler?: BotServices['scheduler'];
+};
 
 const tenantOf = (deps: Pick<PlansDeps, 'organisation'>) => deps.organisation.tenantId ?? '';
 
@@ -100,6 +105,11 @@ export async function updatePlan(deps: PlansDeps & GateDeps, turn: Turn, u: Plan
     updatedAt: deps.now().toISOString(),
     updatedBy: turn.info.aadObjectId ?? turn.info.userId,
   });
+  // Its owner is reminded on the due date (a resent change plans nothing twice; a moved date's old reminder skips itself).
+  if (deps.scheduler && result.activity.due)
+    await schedulePlanReminders({ ...deps, scheduler: deps.scheduler }, [
+      { documentId: doc.id, id: activityId, due: result.activity.due, status: result.activity.status },
+    ]);
   deps.logger.info(
     {
       event: adding && !current ? 'planActivityAdded' : 'planActivityUpdated',
