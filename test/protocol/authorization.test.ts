@@ -154,6 +154,42 @@ const CASES: Case[] = [
   },
   { name: 'consent.list (samtycke lista)', allowed: ['convener', 'consentMember'], make: (w) => personal('samtycke lista', w) },
   { name: 'digest.open', allowed: ['convener', 'manager'], make: (w) => action('digest.open', { view: 'reviews' }, w, false) },
+  // From plan to board (SPEC §11).
+  { name: 'plan', allowed: ['convener', 'manager'], make: (w) => personal('plan', w) },
+  { name: 'indikator', allowed: ['convener'], make: (w) => personal('indikator', w) },
+  { name: 'utskick', allowed: ['convener'], make: (w) => personal('utskick', w) },
+  { name: 'rapport 2026', allowed: ['convener', 'manager'], make: (w) => personal('rapport 2026', w) },
+  {
+    name: 'plan.update',
+    allowed: ['convener', 'manager'],
+    make: (w) => action('plan.update', { documentId: 'handlingsplan', activityId: 'uppfoljning-lasar', status: 'ongoing' }, w, false),
+  },
+  {
+    name: 'indicator.record',
+    allowed: ['convener'],
+    make: (w) => action('indicator.record', { indicatorId: 'trygghet-barn-unga', period: '2026', value: '1' }, w, false),
+  },
+  {
+    name: 'item.raise',
+    allowed: ['convener'],
+    make: (w) =>
+      action(
+        'item.raise',
+        { fromMeetingId: 'samverkansgrupp.heldheld0001', toGroupId: 'styrgrupp', text: 'Gemensam rutin för frånvaro' },
+        w,
+      ),
+  },
+  {
+    name: 'broadcast.send',
+    allowed: ['convener'],
+    make: (w) =>
+      action(
+        'broadcast.send',
+        { title: 'Ny rutin', text: 'Rutinen för frånvaro är antagen.', url: 'https://intranat.example/rutin', groupIds: 'samverkansgrupp' },
+        w,
+        false,
+      ),
+  },
 ];
 
 describe('every command and card action against every role', () => {
