@@ -15,18 +15,24 @@ import {
   type RegisterPage,
   type RegisterRow,
 } from './consent-register';
+import { addToSubject, readSubject, subjectEntity, type SubjectEntity } from './consent-subjects';
 import { deleteIfExists, getIfExists, isConflict, isNotFound, odata } from './tables';
 
 const pk = (tenantId: string) => encodeKey(tenantId || NO_TENANT);
 const join = (xs: string[]) => xs.join(',');
 /** The partition of the register backfill's markers, one row per tenant (a tenant key never starts with `~r`). */
 const REGISTER_BACKFILLED = '~registerBackfilled';
+/** The partition of the subject index backfill's markers, one row per tenant. */
+const SUBJECTS_BACKFILLED = '~subjectsBackfilled';
 const split = (s: string | undefined) => (s ? s.split(',').filter(Boolean) : []);
 
 /**
  * The consent register: one row per consent in `Consents` (partition per
  * tenant, row = case reference), and an index `ConsentIndex` from a subject's
- * keyed hash to its case references, which is how the gate finds them. Only
+ * keyed hash to its case references, which is how the gate finds them: one
+ * row per hash, read with one point read (src/storage/consent-subjects.ts;
+ * the rows `<hash>_<case reference>` in the tenant's partition are the index
+ * as it was kept before, read no more, and erased with their consent). Only
  * keyed hashes are stored — never a personnummer or a name. The same
  * `ConsentIndex` table keeps the register by group in partitions of their
  * own (src/storage/consent-register.ts), written with every change of a
@@ -40,10 +46,7 @@ export class ConsentStore {
 
   /** Index rows first: a consent the gate cannot find would refuse, never wrongly allow. */
   async record(c: Consent): Promise<void> {
-    for (const hash of [c.subject.personnummer, c.subject.name]) {
-      if (!hash) continue;
-      await this.index.upsertEntity({ partitionKey: pk(c.tenantId), rowKey: `${hash}_${c.caseRef}`, caseRef: c.caseRef }, 'Replace');
-    }
+    for (const hash of [c.subject.personnummer, c.subject.name]) if (hash) await addToSubject(this.index, c.tenantId, hash, c.caseRef);
     await this.consents.createEntity(toEntity(c));
     // After the consent: a resent recording (a conflict above) lists nothing twice; a crash here leaves it for `relist`.
     for (const e of registerEntities(c)) await this.index.upsertEntity(e, 'Replace');
@@ -168,17 +171,54 @@ export class ConsentStore {
     return found.filter((c): c is Consent => !!c);
   }
 
-  /** The consents recorded for a subject hash (renewals make several). */
+  /** The consents recorded for a subject hash (several cases make several): a point read, then one per consent. */
   async findByHash(tenantId: string, hash: string): Promise<Consent[]> {
-    const refs: string[] = [];
-    const iter = this.index.listEntities<{ caseRef: string }>({
-      queryOptions: {
-        filter: odata`PartitionKey eq ${pk(tenantId)} and RowKey ge ${`${hash}_`} and RowKey lt ${`${hash}_~`}`,
-        select: ['caseRef'],
-      },
-    });
-    for await (const e of iter) refs.push(e.caseRef);
-    return this.getMany(tenantId, refs);
+    return this.getMany(tenantId, await readSubject(this.index, tenantId, hash));
+  }
+
+  /**
+   * The subject index's backfill, once per tenant (as the register's): a
+   * marker row says it is done, so every later start costs one point read.
+   * Answers what it did, or undefined when it had been done.
+   */
+  async backfillSubjectsOnce(tenantId: string): Promise<{ consents: number; subjects: number } | undefined> {
+    const marker = { partitionKey: SUBJECTS_BACKFILLED, rowKey: pk(tenantId) };
+    if (await getIfExists(this.index, marker.partitionKey, marker.rowKey)) return undefined;
+    const summary = await this.backfillSubjects(tenantId);
+    await this.index.upsertEntity({ ...marker, ...summary }, 'Replace');
+    return summary;
+  }
+
+  /**
+   * The one-off backfill of the subject index (issue 17) for consents
+   * recorded before it was kept: reads the tenant's consents' hashes and
+   * merges each into its subject's row, 100 rows of a partition a
+   * transaction. A merge only adds columns, so a consent recorded meanwhile
+   * stays listed, and running it again changes nothing. Until it has run, a
+   * consent it has not listed yet is not found: the gate refuses, never
+   * wrongly allows.
+   */
+  async backfillSubjects(tenantId: string): Promise<{ consents: number; subjects: number }> {
+    const rows = new Map<string, SubjectEntity>();
+    let consents = 0;
+    for await (const e of this.consents.listEntities<Record<string, string>>({
+      queryOptions: { filter: odata`PartitionKey eq ${pk(tenantId)}`, select: ['RowKey', 'subjectPersonnummerHash', 'subjectNameHash'] },
+    })) {
+      consents += 1;
+      const caseRef = decodeKey(e.rowKey ?? '');
+      for (const hash of [e.subjectPersonnummerHash, e.subjectNameHash]) {
+        if (!hash) continue;
+        const part = subjectEntity(tenantId, hash, caseRef);
+        const key = `${part.partitionKey}\u0000${hash}`;
+        rows.set(key, { ...rows.get(key), ...part });
+      }
+    }
+    const byPartition = new Map<string, SubjectEntity[]>();
+    for (const r of rows.values()) byPartition.set(r.partitionKey, [...(byPartition.get(r.partitionKey) ?? []), r]);
+    const batches: SubjectEntity[][] = [];
+    for (const list of byPartition.values()) for (let i = 0; i < list.length; i += 100) batches.push(list.slice(i, i + 100));
+    await pool(batches, 8, (batch) => this.index.submitTransaction(batch.map((e) => ['upsert', e, 'Merge'])).then(() => undefined));
+    return { consents, subjects: rows.size };
   }
 
   /** Every consent of a tenant whose scope includes one of the groups (reads them all: not for a turn; the register pages with `listRegister`). */

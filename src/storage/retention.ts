@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { registerKeys, registerPartitions } from './consent-register';
+import { removeFromSubject } from './consent-subjects';
 import { decodeKey, encodeKey, NO_TENANT, tenantKey } from './keys';
 import { JOBS_TABLE, idPartition } from './job-rows';
 import { pool } from './jobs';
@@ -54,7 +55,7 @@ export class RetentionStore {
 
   /**
    * Erases the tenant's consents that ended before `cutoffDay` (YYYY-MM-DD):
-   * first their index rows (keyed hashes), their rows in the register by
+   * first their index rows (keyed hashes: each off its subject's row), their rows in the register by
    * group, and their row in the figures'
    * consents-by-expiry index, then the consent row with its hashes. A crash in between leaves the consent, which the next run erases.
    */
@@ -85,7 +86,11 @@ export class RetentionStore {
     }
     await pool(ended, CONCURRENCY, async (c) => {
       const caseRef = decodeKey(c.rowKey);
-      for (const hash of c.hashes) await deleteIfExists(this.t.consentIndex, pk, `${hash}_${caseRef}`);
+      for (const hash of c.hashes) {
+        // Off its subject's row in the gate's index (the row goes, hash and all, with the subject's last consent), and the older index row.
+        await removeFromSubject(this.t.consentIndex, tenantId, hash, caseRef);
+        await deleteIfExists(this.t.consentIndex, pk, `${hash}_${caseRef}`);
+      }
       // Its rows in the register by group and the tenant's (consent-register.ts), in either segment.
       for (const partition of registerPartitions(tenantId, c.groupIds))
         for (const key of registerKeys({ caseRef, recordedAt: c.recordedAt })) await deleteIfExists(this.t.consentIndex, partition, key);

@@ -244,8 +244,9 @@ type Entity = { partitionKey: string; rowKey: string } & Record<string, unknown>
 /** A table that keeps what is written to it by key. */
 const capturing = (rows: Map<string, Entity>) =>
   ({
-    async upsertEntity(e: Entity) {
-      rows.set(`${e.partitionKey}|${e.rowKey}`, e);
+    async upsertEntity(e: Entity, mode: 'Merge' | 'Replace' = 'Merge') {
+      const key = `${e.partitionKey}|${e.rowKey}`;
+      rows.set(key, mode === 'Merge' ? { ...rows.get(key), ...e } : e);
     },
     async createEntity(e: Entity) {
       rows.set(`${e.partitionKey}|${e.rowKey}`, e);

@@ -16,12 +16,12 @@ describe('seedConsents with tables', () => {
     const store = (m: MemoryTables) =>
       new ConsentStore(m.client(TABLES.consents) as unknown as TableClient, m.client(TABLES.consentIndex) as unknown as TableClient);
     await seedConsents(store(oneByOne), org, 250, NOW);
-    const transactions: number[] = [];
+    const transactions: Array<{ partition: string; rows: number }> = [];
     const counted = (name: string) => {
       const table = batched.client(name);
       const submit = table.submitTransaction.bind(table);
       table.submitTransaction = async (actions) => {
-        transactions.push(actions.length);
+        transactions.push({ partition: actions[0]![1].partitionKey, rows: actions.length });
         await submit(actions);
       };
       return table as unknown as TableClient;
@@ -36,8 +36,16 @@ describe('seedConsents with tables', () => {
     // Two hash rows a consent, and its register rows: its (one) group's and the tenant's.
     expect(rows(batched)[TABLES.consentIndex]).toHaveLength(1000);
     expect(rows(batched)).toEqual(rows(oneByOne));
-    // 250 consents in 3 transactions, their 500 hash rows in 5, the two operative groups' 125 register rows in 2 each, the tenant's 250 in 3.
-    expect(transactions.sort((a, b) => a - b)).toEqual([25, 25, 50, 50, ...Array<number>(11).fill(100)]);
+    const sizes = (subjects: boolean) =>
+      transactions
+        .filter((t) => t.partition.startsWith('sub|') === subjects)
+        .map((t) => t.rows)
+        .sort((a, b) => a - b);
+    // 250 consents in 3 transactions, the two operative groups' 125 register rows in 2 each, the tenant's 250 in 3.
+    expect(sizes(false)).toEqual([25, 25, 50, 50, ...Array<number>(6).fill(100)]);
+    // Their 500 subject rows (one per hash), one transaction for each of the 16 partitions the seed's hex hashes fall in.
+    expect(sizes(true)).toHaveLength(16);
+    expect(sizes(true).reduce((a, b) => a + b, 0)).toBe(500);
     const first = (await store(oneByOne).get(SCALE_TENANT, 'SAM-00000000'))!;
     expect(await store(batched).findByHash(SCALE_TENANT, first.subject.personnummer!)).toEqual([first]);
   });

@@ -14,8 +14,12 @@ export const consentFeature: Feature = {
     routes.action(consentListPage);
   },
   // The register by group (storage/consent-register.ts) for consents recorded before it was kept: once, a marker says so.
+  // The gate's subject index (storage/consent-subjects.ts) likewise, before the register's.
   async start(services) {
-    const summary = await services.consents.backfillRegisterOnce(services.organisation.tenantId ?? '');
+    const tenantId = services.organisation.tenantId ?? '';
+    const subjects = await services.consents.backfillSubjectsOnce(tenantId);
+    if (subjects) services.logger.info({ event: 'consentSubjectsBackfilled', ...subjects }, 'consent subject index backfilled');
+    const summary = await services.consents.backfillRegisterOnce(tenantId);
     if (summary) services.logger.info({ event: 'consentRegisterBackfilled', ...summary }, 'consent register backfilled');
   },
 };

@@ -147,13 +147,16 @@ export class MemoryTable {
     return { etag };
   }
 
-  async deleteEntity(partitionKey: string, rowKey: string): Promise<void> {
+  /** Like TableClient.deleteEntity: etag `*` (any) unless given; 404 when the row is gone, 412 on a stale etag. */
+  async deleteEntity(partitionKey: string, rowKey: string, options: { etag?: string } = {}): Promise<void> {
     this.check();
+    const cur = this.rows.get(keyOf(partitionKey, rowKey));
+    if (cur && options.etag !== undefined && options.etag !== '*' && options.etag !== cur.etag) throw stale();
     if (!this.remove(keyOf(partitionKey, rowKey))) throw notFound();
   }
 
   /**
-   * An entity-group transaction of inserts, deletes or updates (the kinds the stores submit):
+   * An entity-group transaction of inserts, deletes, updates or upserts (the kinds the stores submit):
    * one partition, all or nothing; a row that exists fails it with 409, as
    * does a row named twice in it (Azure answers 400 for that; see the contract test);
    * an update of a missing row fails it with 404, one whose ETag no longer matches with 412.
@@ -161,7 +164,9 @@ export class MemoryTable {
    * to count transactions may answer nothing; the stores then keep the ETags they had).
    */
   async submitTransaction(
-    actions: Array<['create' | 'delete', EntityIn] | ['update', EntityIn, UpdateMode?, { etag?: string }?]>,
+    actions: Array<
+      ['create' | 'delete', EntityIn] | ['update', EntityIn, UpdateMode?, { etag?: string }?] | ['upsert', EntityIn, UpdateMode?]
+    >,
   ): Promise<{ status: number; subResponses: Array<{ status: number; rowKey: string; etag?: string }> } | void> {
     this.check();
     const subResponses: Array<{ status: number; rowKey: string; etag?: string }> = [];
@@ -174,7 +179,7 @@ export class MemoryTable {
       if (seen.has(key)) throw restError(400, 'InvalidDuplicateRow', 'The batch request contains multiple changes with same row key.');
       if (kind === 'create' && this.rows.has(key)) throw exists();
       if ((kind === 'delete' || kind === 'update') && !this.rows.has(key)) throw notFound();
-      const etag = options?.etag;
+      const etag = kind === 'update' ? options?.etag : undefined;
       if (kind === 'update' && etag !== undefined && etag !== '*' && etag !== this.rows.get(key)!.etag) throw stale();
       seen.add(key);
     }
@@ -187,7 +192,7 @@ export class MemoryTable {
       }
       const cur = this.rows.get(key);
       const etag = nextEtag();
-      const props = kind === 'update' && cur && mode !== 'Replace' ? { ...cur.props, ...propsOf(e) } : propsOf(e);
+      const props = (kind === 'update' || kind === 'upsert') && cur && mode !== 'Replace' ? { ...cur.props, ...propsOf(e) } : propsOf(e);
       this.put(key, { partitionKey: e.partitionKey, rowKey: e.rowKey, props, etag });
       subResponses.push({ status: 204, rowKey: e.rowKey, etag });
     }
