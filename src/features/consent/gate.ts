@@ -54,11 +54,31 @@ export type GateResult =
  * conversation is linked to (turn.groupHere(), looked up once per turn).
  */
 export async function gateText(services: GateDeps, turn: Turn, text: string): Promise<GateResult> {
+  const { result, after } = await gate(services, turn, text);
+  await after();
+  return result;
+}
+
+/**
+ * A gated text's outcome, and what may follow its answer: on a refusal, the
+ * figures' count and the conveners' notice. The audit row is written before
+ * the outcome is answered; `after` waits for the rest (and rethrows when not
+ * even its retry could be planned, so the turn fails and Teams resends it).
+ */
+type Gated = { result: GateResult; after: () => Promise<void> };
+
+const NOTHING_AFTER = async () => undefined;
+
+async function gate(services: GateDeps, turn: Turn, text: string): Promise<Gated> {
   const { info } = turn;
   const now = services.now();
   const screening = screen(text, { ...detectOptionsOf(services.organisation), now });
   const { findings } = screening;
-  if (findings.length === 0) return { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! };
+  if (findings.length === 0)
+    return {
+      result: { allowed: true, identifiable: false, caseRefs: [], text: approved(screening, { allowed: true })! },
+      after: NOTHING_AFTER,
+    };
 
   const key = identifierKey(services);
   const persons = personsOf(findings, (kind, normalised) => subjectHash(key, kind, normalised));
@@ -89,24 +109,55 @@ export async function gateText(services: GateDeps, turn: Turn, text: string): Pr
 
   if (decision.allowed) {
     await audit(services, info, 'allowedUnderConsent', groupIds, { categories: decision.categories, caseRef: decision.caseRefs.join(',') });
-    return { allowed: true, identifiable: true, caseRefs: decision.caseRefs, text: approved(screening, decision)! };
+    return {
+      result: { allowed: true, identifiable: true, caseRefs: decision.caseRefs, text: approved(screening, decision)! },
+      after: NOTHING_AFTER,
+    };
   }
-  const card = consentRefusalCard(turn.locale, { categories: decision.categories, reason: decision.reason });
+  const card = refusalCard(turn.locale, decision.categories, decision.reason);
   const message = turn.t('gate.textRefused', {
     categories: categoryList(turn.locale, decision.categories),
     reason: turn.t(`gate.reasons.${decision.reason}`),
   });
-  await Promise.all([
-    audit(services, info, 'refusal', groupIds, {
-      categories: decision.categories,
-      reason: decision.reason,
-      caseRef: decision.caseRefs.join(','),
-    }),
-    tellConveners(services, info, group, decision.categories, decision.reason),
-  ]);
+  // The conveners' notice (a durable delivery: recorded, then sent) and the figures' count start beside the audit row; only the row
+  // is waited for before the writer is answered.
+  const later: Array<Promise<void>> = [tellConveners(services, info, group, decision.categories, decision.reason)];
+  await audit(
+    services,
+    info,
+    'refusal',
+    groupIds,
+    { categories: decision.categories, reason: decision.reason, caseRef: decision.caseRefs.join(',') },
+    { later },
+  );
   telemetry.refusal(decision.categories);
   annotateSpan({ outcome: 'refused' });
-  return { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message };
+  // Settled at once, so a failure while the answer is being sent is no unhandled rejection; `after` rethrows it.
+  const settled = Promise.allSettled(later);
+  return {
+    result: { allowed: false, reason: decision.reason, categories: decision.categories, groupId: context?.groupId, card, message },
+    after: async () => {
+      const failed = (await settled).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
+  };
+}
+
+/**
+ * The writer's refusal card, rendered once per language, reason and
+ * categories (it shows nothing else; rendering costs about a millisecond)
+ * and answered as a copy, so no caller changes the one kept.
+ */
+const refusalCards = new Map<string, string>();
+function refusalCard(locale: Turn['locale'], categories: IdentifierCategory[], reason: RefusalReason): AdaptiveCardJson {
+  const key = `${locale}|${reason}|${categories.join(',')}`;
+  let json = refusalCards.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(consentRefusalCard(locale, { categories, reason }));
+    if (refusalCards.size >= 256) refusalCards.clear();
+    refusalCards.set(key, json);
+  }
+  return JSON.parse(json) as AdaptiveCardJson;
 }
 
 /**
@@ -116,9 +167,17 @@ export async function gateText(services: GateDeps, turn: Turn, text: string): Pr
  */
 export async function gateMessage(services: GateDeps, turn: Turn, text: unknown): Promise<{ identifiable: boolean }> {
   if (typeof text !== 'string' || text.length === 0) return { identifiable: false };
-  const result = await gateText(services, turn, text);
-  if (result.allowed) return { identifiable: result.identifiable };
-  await turn.send(result.card);
+  const { result, after } = await gate(services, turn, text);
+  if (result.allowed) {
+    await after();
+    return { identifiable: result.identifiable };
+  }
+  // The writer is answered as soon as the audit row is written; the turn ends when the count and the notice are done too.
+  try {
+    await turn.send(result.card);
+  } finally {
+    await after();
+  }
   return { identifiable: true };
 }
 

@@ -6,9 +6,10 @@ import { logError } from '../../errors';
 import type { Scheduler } from '../../scheduler';
 import type { AuditEvent } from '../../storage/audit';
 import type { Feature } from '../shared/feature';
-import type { BotServices } from '../shared/services';
+import type { BotServices, FiguresDeps } from '../shared/services';
 import type { TurnInfo } from '../shared/turn';
 import { consentRefusalCard } from './cards';
+import { countRefusals } from './consent';
 import { userName } from './organisation';
 
 /**
@@ -81,22 +82,26 @@ export interface AuditRetryPayload {
   once: string;
 }
 
-/** Writes the audit rows of a retry; a row that exists (the first write did land) is left as it is. */
-export async function writeAudit(deps: Pick<BotServices, 'audit'>, p: AuditRetryPayload): Promise<void> {
+/**
+ * Writes the audit rows of a retry; a row that exists (the first write did
+ * land) is left as it is. A refusal is counted in the figures again under
+ * the row's key, which counts it once however often it is written.
+ */
+export async function writeAudit(deps: Pick<BotServices, 'audit'> & FiguresDeps, p: AuditRetryPayload): Promise<void> {
   const time = new Date(p.time);
-  for (const groupId of p.groupIds.length ? p.groupIds : ['']) {
-    await deps.audit.append({
-      time,
-      tenantId: p.tenantId,
-      groupId,
-      userId: p.userId,
-      event: p.event,
-      ...(p.caseRef !== undefined ? { caseRef: p.caseRef } : {}),
-      ...(p.categories !== undefined ? { categories: p.categories } : {}),
-      ...(p.reason !== undefined ? { reason: p.reason } : {}),
-      onceKey: `${p.once}:${p.event}:${groupId}`,
-    });
-  }
+  const entries = (p.groupIds.length ? p.groupIds : ['']).map((groupId) => ({
+    time,
+    tenantId: p.tenantId,
+    groupId,
+    userId: p.userId,
+    event: p.event,
+    ...(p.caseRef !== undefined ? { caseRef: p.caseRef } : {}),
+    ...(p.categories !== undefined ? { categories: p.categories } : {}),
+    ...(p.reason !== undefined ? { reason: p.reason } : {}),
+    onceKey: `${p.once}:${p.event}:${groupId}`,
+  }));
+  for (const entry of entries) await deps.audit.append(entry);
+  if (p.event === 'refusal') await countRefusals(deps, entries);
 }
 
 /**
