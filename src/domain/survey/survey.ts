@@ -113,6 +113,17 @@ export function tallyResults(statements: readonly string[], tally: SurveyTally):
 }
 
 /**
+ * Whether a group's results may be shown beside everyone's: at least
+ * MIN_ANSWERS of its members answered, and the others who answered are
+ * none or at least MIN_ANSWERS too. Otherwise everyone's figures less the
+ * group's would be the answers of the few outside it (one person's, at worst).
+ */
+export function groupShown(group: Pick<SurveyTally, 'respondents'>, all: Pick<SurveyTally, 'respondents'>): boolean {
+  const rest = all.respondents - group.respondents;
+  return group.respondents >= MIN_ANSWERS && (rest === 0 || rest >= MIN_ANSWERS);
+}
+
+/**
  * The survey whose results are the latest to show at `today` (a local date):
  * this year's once its day has come, else last year's.
  */

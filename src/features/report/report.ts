@@ -6,7 +6,7 @@ import { buildReport, monthsOf, type Report, reportPeriod } from '../../domain/r
 import { plansOf } from '../../domain/plans/plans';
 import type { BroadcastStore } from '../../storage/broadcasts';
 import type { SurveyStore } from '../../storage/surveys';
-import { ALL, emptyTally, surveyIdFor, tallyResults } from '../../domain/survey/survey';
+import { ALL, emptyTally, groupShown, surveyIdFor, tallyResults } from '../../domain/survey/survey';
 import { readRates } from '../../domain/broadcast/broadcast';
 import type { IndicatorStore } from '../../storage/indicators';
 import type { PlanStore } from '../../storage/plans';
@@ -73,10 +73,11 @@ export async function loadReport(deps: Omit<ReportDeps, 'config'>, key: ReportKe
   const survey = org.survey
     ? {
         ...tallyResults(org.survey.statements, tallies?.get(ALL) ?? emptyTally(org.survey.statements.length)),
-        // A group's results only where at least 5 of its members answered.
+        // A group's results only where at least 5 of its members answered, and none or at least 5 outside it.
         groups: org.groups.flatMap((g) => {
           const own = tallies?.get(g.id);
-          const r = own && tallyResults(org.survey!.statements, own);
+          const all = tallies?.get(ALL);
+          const r = own && all && groupShown(own, all) ? tallyResults(org.survey!.statements, own) : undefined;
           return r?.shown ? [{ groupId: g.id, name: g.name, respondents: r.respondents, means: r.statements.map((s) => s.mean) }] : [];
         }),
       }

@@ -6,6 +6,7 @@ import { personOf } from '../../domain/access';
 import { localDate, membersOf, type Organisation, type Survey } from '../../domain/organisation';
 import {
   ALL,
+  groupShown,
   latestSurveyYear,
   parseAnswer,
   SCALE,
@@ -171,6 +172,7 @@ export async function latestSurveyResults(
   const results = tallyResults(org.survey.statements, all);
   if (!results.shown) return undefined;
   const own = tallies.get(groupId);
-  const group = own ? tallyResults(org.survey.statements, own) : undefined;
+  // The group's own only where it cannot be told apart from everyone's to single out the few outside it.
+  const group = own && groupShown(own, all) ? tallyResults(org.survey.statements, own) : undefined;
   return { year, all: results, ...(group?.shown ? { group } : {}) };
 }

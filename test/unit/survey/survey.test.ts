@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addToTally,
   emptyTally,
+  groupShown,
   latestSurveyYear,
   MIN_ANSWERS,
   parseAnswer,
@@ -111,6 +112,13 @@ describe('the yearly survey (§11)', () => {
     const four = answers.slice(0, 4).reduce(addToTally, emptyTally(3));
     expect(tallyResults(S, four).shown).toBe(false);
     expect(tallyResults(S, four).statements.every((st) => st.mean === null && st.answers === 0)).toBe(true);
+  });
+
+  it("shows a group's results only where 5 of it answered and none or 5 outside it: everyone's less the group's singles out no one", () => {
+    expect(groupShown({ respondents: 5 }, { respondents: 5 })).toBe(true);
+    expect(groupShown({ respondents: 5 }, { respondents: 10 })).toBe(true);
+    expect(groupShown({ respondents: 4 }, { respondents: 4 })).toBe(false);
+    for (const all of [6, 7, 8, 9]) expect(groupShown({ respondents: 5 }, { respondents: all })).toBe(false);
   });
 
   it("shows the latest survey: this year's from its day, else last year's", () => {
