@@ -343,7 +343,35 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
   },
   {
     name: 'agenda',
-    build: (l) => agendaCard(l, meeting(), sampleAgenda(), { groupName: 'Samverkansgrupp', level: 'tactical', now, carried }),
+    build: (l) =>
+      agendaCard(l, meeting(), sampleAgenda(), {
+        groupName: 'Samverkansgrupp',
+        level: 'tactical',
+        now,
+        carried,
+        // The latest yearly survey, as a tactical group's agenda shows it (features/survey).
+        survey: {
+          year: 2026,
+          all: {
+            respondents: 23,
+            shown: true,
+            statements: [
+              { text: 'Samverkan mellan social sektor och utbildningssektor har en tydlig struktur', answers: 23, mean: 3.4 },
+              { text: 'Jag vet vem jag ska kontakta i den andra sektorn', answers: 22, mean: 4.1 },
+              { text: 'Samverkan leder till bättre stöd för barn och unga', answers: 23, mean: 3.8 },
+            ],
+          },
+          group: {
+            respondents: 7,
+            shown: true,
+            statements: [
+              { text: 'Samverkan mellan social sektor och utbildningssektor har en tydlig struktur', answers: 7, mean: 3.9 },
+              { text: 'Jag vet vem jag ska kontakta i den andra sektorn', answers: 7, mean: 4.6 },
+              { text: 'Samverkan leder till bättre stöd för barn och unga', answers: 7, mean: 4 },
+            ],
+          },
+        },
+      }),
   },
   {
     name: 'minutes',
