@@ -2,10 +2,13 @@ import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { broadcastId } from '../../src/domain/broadcast/broadcast';
 import type { CheckedText } from '../../src/domain/consent/checked-text';
+import { surveyToken } from '../../src/domain/survey/survey';
+import { identifierKey } from '../../src/features/consent/consent';
 import { TableStore } from '../../src/storage/tables';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { checked } from '../support/checked';
+import { storedMeeting } from '../support/meetings';
 import { pinnedPartition } from '../support/memory/table';
 
 /**
@@ -110,6 +113,13 @@ beforeAll(async () => {
     recordedBy: USERS.megan.aadObjectId!,
     recordedAt: '2026-01-01T08:00:00.000Z',
   });
+});
+// Issue 19: a held meeting of the samverkansgrupp to raise an item from, and Alex's survey token, issued as the survey's send does.
+const RAISE_FROM = 'samverkansgrupp.shape0000001';
+const surveyTokenOf = () => surveyToken(identifierKey(t.bot.services), '2026', 'alex.wilber');
+beforeAll(async () => {
+  await t.bot.services.meetings.create(storedMeeting(RAISE_FROM, 'samverkansgrupp', '2026-11-19T12:00:00.000Z'));
+  await t.bot.services.surveys.issue(t.bot.services.organisation.tenantId ?? '', '2026', surveyTokenOf());
 });
 /** The SIP the private booking turn below made (its id is that activity's). */
 const SIP_BOOKING = actionExecuteOnce('sip.create', {
@@ -217,6 +227,20 @@ const TURNS: Array<[string, () => unknown]> = [
   ['sip ny', () => personal(`sip ny ${SIP_CASE}`, USERS.megan)],
   ['sip.create, booked privately (each invited member told in their personal chat)', SIP_BOOKING],
   ['sip.create resent', SIP_BOOKING],
+  // From plan to board (issue 19).
+  ['plan', () => personal('plan')],
+  [
+    'plan.update (an activity given a date: its reminder planned)',
+    () => invoke('plan.update', { documentId: 'handlingsplan', activityId: 'uppfoljning-lasar', due: '2027-05-31' }),
+  ],
+  ['indikator', () => personal('indikator')],
+  ['indicator.record', () => invoke('indicator.record', { indicatorId: 'trygghet-barn-unga', period: '2026', value: '1' })],
+  [
+    'item.raise',
+    () => invoke('item.raise', { fromMeetingId: RAISE_FROM, toGroupId: 'styrgrupp', text: 'Gemensam rutin för skolfrånvaro' }),
+  ],
+  ['survey.answer', () => invoke('survey.answer', { surveyId: '2026', token: surveyTokenOf(), s1: '4', s2: '3', s3: '5', s4: '4' })],
+  ['agenda.refresh of a tactical group (the latest survey read)', () => invoke('agenda.refresh', { meetingId: RAISE_FROM })],
 ];
 
 /** Turns that need what an earlier one made: the SIP's id. */
