@@ -1,6 +1,6 @@
 import { GIVEN_NAMES as GIVEN } from './given-names';
 import * as L from './lexicon';
-import { findPersonnummer, type PersonnummerMatch } from './personnummer';
+import { findPersonnummer, findPersonnummerInRuns, type PersonnummerMatch, type Run } from './personnummer';
 import { words } from './words';
 
 // Local bindings: module namespace access compiles to getters under some loaders; these are read per token.
@@ -153,6 +153,8 @@ interface Token {
   hyphen: boolean;
   /** Which word lists hold the lower-case word (B.*), looked up once. */
   bits: number;
+  /** Which of the context checks' word lists hold the lower-case word (C.*), looked up with bits. */
+  bits2: number;
   /** Whether the word is a job title (isRoleWord), worked out on first use: -1 not yet. */
   role: -1 | 0 | 1;
   /** What the word's letters alone say of it (W.*), worked out on first use: 0 not yet. */
@@ -186,9 +188,49 @@ const B = {
   VERB_OBJECT: 1048576,
   OWN: 2097152,
   ONE_OF: 4194304,
+  /** "eye", "öga", "ögat": flagsOf reads the word before them for an injury. */
+  EYE: 8388608,
+} as const;
+
+/**
+ * The small word lists the context checks read around a name, a number or a child word, as bits beside B's: a
+ * window of tokens is tested with a bit, not a string hashed into a Set per token. Each bit is exactly the list's
+ * membership of a token's `lower` (a number token is in none: no list word begins with a digit).
+ */
+const C = {
+  CLASS_WORD: 1,
+  CLASS_ORDINAL: 2,
+  PRESCHOOL: 4,
+  CLASS_FILLER: 8,
+  AGE_FILLER: 16,
+  BORN: 32,
+  PERSON_VERB: 64,
+  COLLEAGUE_VERB: 128,
+  PERSON_ONLY_VERB: 256,
+  AUXILIARY: 512,
+  PERSON_REF: 1024,
+  KIN: 2048,
+  INSTITUTIONAL: 4096,
+  SEND: 8192,
+  COPULA_FILLER: 16384,
+  AGE_WORD: 32768,
+  COLLEAGUE_SUPINE: 65536,
+  POSSESSIVE: 131072,
+  OWN_WORK: 262144,
+  WORK_NOUN: 524288,
+  WORK_OBJECT: 1048576,
+  KIN_NOUN: 2097152,
+  CHILD_CLAUSE: 4194304,
+  PRIVATE_PHONE_CUE: 8388608,
+  LOGISTICS: 16777216,
+  LOGISTICS_WEAK: 33554432,
+  SINGLED_CHILD: 67108864,
+  EN_CHILD: 134217728,
+  HOME_VERB: 268435456,
 } as const;
 
 let wordBitsMap: Map<string, number> | undefined;
+let wordBits2Map: Map<string, number> | undefined;
 
 /**
  * The word lists' bits in an open-addressing table keyed by a hash the tokenizer computes while it reads a word's
@@ -213,7 +255,10 @@ function wordCheck(lower: string): number {
 
 function buildTable(): void {
   const t = new Int32Array(4 << TABLE_BITS);
-  for (const [w, b] of wordBits()) {
+  const bits = wordBits();
+  const all = new Set([...bits.keys(), ...wordBits2Map!.keys()]);
+  for (const w of all) {
+    const b = bits.get(w) ?? 0;
     const h = wordHash(w);
     const g = wordCheck(w);
     let idx = (h ^ (h >>> TABLE_BITS)) & TABLE_MASK;
@@ -224,18 +269,19 @@ function buildTable(): void {
     t[idx * 4] = h;
     t[idx * 4 + 1] = g;
     t[idx * 4 + 2] = b;
+    t[idx * 4 + 3] = wordBits2Map!.get(w) ?? 0;
   }
   table = t;
 }
 
-/** The bits of the word whose two hashes are h and g (0 when it is in no list). */
-function lookupBits(h: number, g: number): number {
+/** Where the bits (B.*, then C.*) of the word whose two hashes are h and g stand in the table, or -1 when it is in no list. */
+function lookupAt(h: number, g: number): number {
   const t = table!;
   let idx = (h ^ (h >>> TABLE_BITS)) & TABLE_MASK;
   for (;;) {
     const c = t[idx * 4 + 1]!;
-    if (c === 0) return 0;
-    if (c === g && t[idx * 4] === h) return t[idx * 4 + 2]!;
+    if (c === 0) return -1;
+    if (c === g && t[idx * 4] === h) return idx * 4 + 2;
     idx = (idx + 1) & TABLE_MASK;
   }
 }
@@ -255,6 +301,8 @@ const INTERN_MAX_LENGTH = 32;
 const SLICE_VIEW_LENGTH = 13;
 /** Per slot, side by side: [polynomial hash, FNV hash (odd; 0 = empty), bits, length | features << 6]. */
 const internSlots = new Int32Array(4 << INTERN_BITS);
+/** Per slot, the word's bits2 (C.*): a table of its own, small enough to stay in cache beside the slots. */
+const internBits2 = new Int32Array(1 << INTERN_BITS);
 const internWords: (string | undefined)[] = new Array(1 << INTERN_BITS).fill(undefined);
 let internCount = 0;
 
@@ -270,7 +318,7 @@ function internSlot(h: number, g: number, length: number): number {
   }
 }
 
-function internAdd(slot: number, h: number, g: number, lower: string, bits: number): number {
+function internAdd(slot: number, h: number, g: number, lower: string, bits: number, bits2: number): number {
   if (internCount >= (3 << INTERN_BITS) >> 2) {
     internWords.fill(undefined);
     internSlots.fill(0);
@@ -282,6 +330,7 @@ function internAdd(slot: number, h: number, g: number, lower: string, bits: numb
   internSlots[at + 1] = g;
   internSlots[at + 2] = bits;
   internSlots[at + 3] = lower.length;
+  internBits2[slot] = bits2;
   internWords[slot] = lower;
   internCount++;
   return slot;
@@ -366,6 +415,46 @@ function wordBits(): Map<string, number> {
   mark(KIN_AND_TIME_OBJECTS, B.VERB_OBJECT);
   mark(OWN_POSSESSIVES, B.OWN);
   mark(ONE_OF_CHILDREN, B.ONE_OF);
+  mark(['eye', 'öga', 'ögat'], B.EYE);
+  const m2 = new Map<string, number>();
+  const mark2 = (words: Iterable<string>, bit: number) => {
+    for (const w of words) m2.set(w, (m2.get(w) ?? 0) | bit);
+  };
+  mark2(CLASS_WORDS, C.CLASS_WORD);
+  mark2(CLASS_ORDINALS, C.CLASS_ORDINAL);
+  mark2(PRESCHOOL_CLASS, C.PRESCHOOL);
+  mark2(CLASS_FILLER, C.CLASS_FILLER);
+  mark2(AGE_FILLER, C.AGE_FILLER);
+  mark2(BORN_WORDS, C.BORN);
+  mark2(PERSON_VERBS, C.PERSON_VERB);
+  mark2(COLLEAGUE_VERBS, C.COLLEAGUE_VERB);
+  mark2(PERSON_ONLY_VERBS, C.PERSON_ONLY_VERB);
+  mark2(AUXILIARIES, C.AUXILIARY);
+  mark2(PERSON_REFS, C.PERSON_REF);
+  mark2(
+    [...FAMILY_WORDS].filter((w) => isKin(w)),
+    C.KIN,
+  );
+  mark2(INSTITUTIONAL_CONTEXT, C.INSTITUTIONAL);
+  mark2(SEND_WORDS, C.SEND);
+  mark2(COPULA_FILLERS, C.COPULA_FILLER);
+  mark2(AGE_WORDS, C.AGE_WORD);
+  mark2(COLLEAGUE_SUPINES, C.COLLEAGUE_SUPINE);
+  mark2(POSSESSIVE_PRONOUNS, C.POSSESSIVE);
+  mark2(OWN_WORK, C.OWN_WORK);
+  mark2(WORK_NOUNS, C.WORK_NOUN);
+  mark2(WORK_OBJECTS, C.WORK_OBJECT);
+  mark2(KIN_NOUNS, C.KIN_NOUN);
+  mark2(CHILD_CLAUSE_WORDS, C.CHILD_CLAUSE);
+  mark2(PRIVATE_PHONE_CUES, C.PRIVATE_PHONE_CUE);
+  mark2(LOGISTICS_WORDS, C.LOGISTICS);
+  mark2(LOGISTICS_WEAK_WORDS, C.LOGISTICS_WEAK);
+  mark2(SINGLED_CHILD_NOUNS, C.SINGLED_CHILD);
+  mark2(EN_CHILD_NOUNS, C.EN_CHILD);
+  mark2(HOME_VERBS, C.HOME_VERB);
+  for (const w of m2.keys())
+    if (w.length === 0 || isDigitCode(w.charCodeAt(0))) throw new Error(`word list: '${w}' cannot be a word token`);
+  wordBits2Map = m2;
   wordBitsMap = m;
   return m;
 }
@@ -441,18 +530,22 @@ function tokenize(text: string): Token[] {
   if (!table) buildTable();
   const length = text.length;
   if (codes.length < length + 3) codes = new Uint16Array(Math.max(length + 3, codes.length * 2));
-  for (let q = 0; q < length; q++) codes[q] = text.charCodeAt(q);
-  codes[length] = 0;
-  codes[length + 1] = 0;
-  codes[length + 2] = 0;
+  // A local binding: the module's variable would be read again at every character.
+  const cs = codes;
+  for (let q = 0; q < length; q++) cs[q] = text.charCodeAt(q);
+  cs[length] = 0;
+  cs[length + 1] = 0;
+  cs[length + 2] = 0;
   const tokens = tokenView;
-  tokens.length = 0;
+  // The view keeps its length from the last message until the end: emptying it first would give up its store, and
+  // the pushes would grow a new one, message after message.
+  let count = 0;
   const n = text.length;
   let i = 0;
   let gapStart = 0;
   let inMention = false;
   while (i < n) {
-    const c = codes[i]!;
+    const c = cs[i]!;
     if (c === 60 /* < */) {
       if (text.startsWith('<at>', i)) {
         inMention = true;
@@ -484,7 +577,7 @@ function tokenize(text: string): Token[] {
       kind = Kind.Word;
       for (;;) {
         for (; i < n; i++) {
-          let ch = codes[i]!;
+          let ch = cs[i]!;
           const cls = ch < CHAR_CLASS_LIMIT ? CHAR_CLASS[ch]! : 0;
           if (cls === C_LOWER) {
             /* as it is */
@@ -497,7 +590,7 @@ function tokenize(text: string): Token[] {
           g = Math.imul(g ^ ch, 0x01000193);
         }
         // Ann-Mari, Karlsson-Lind: a hyphen between letters stays inside the word.
-        if (i + 1 < n && codes[i]! === 45 && isLetterCode(codes[i + 1]!)) {
+        if (i + 1 < n && cs[i]! === 45 && isLetterCode(cs[i + 1]!)) {
           h = (Math.imul(h, 31) + 45) | 0;
           g = Math.imul(g ^ 45, 0x01000193);
           i++;
@@ -508,10 +601,10 @@ function tokenize(text: string): Token[] {
       }
     } else {
       kind = Kind.Num;
-      while (i < n && isDigitCode(codes[i]!)) i++;
+      while (i < n && isDigitCode(cs[i]!)) i++;
       // 7B, 9c: one letter right after one or two digits, then no letter.
-      if (i - start <= 2 && i < n && isLetterCode(codes[i]!) && !(i + 1 < n && isLetterCode(codes[i + 1]!))) {
-        const l = codes[i]! | 32;
+      if (i - start <= 2 && i < n && isLetterCode(cs[i]!) && !(i + 1 < n && isLetterCode(cs[i + 1]!))) {
+        const l = cs[i]! | 32;
         if (l >= 97 && l <= 104) {
           kind = Kind.NumClass;
           i++;
@@ -519,14 +612,14 @@ function tokenize(text: string): Token[] {
       }
       // "6:an", "3an", "9:orna": a school year written as an ordinal is a class.
       if (kind === Kind.Num && i - start <= 2) {
-        const c = i < n && codes[i]! === 58 ? i + 1 : i;
-        const a = c < n ? codes[c]! | 32 : 0;
-        const b = c + 1 < n ? codes[c + 1]! | 32 : 0;
-        const year = codes[start]! - 48 + (i - start === 2 ? 9 * (codes[start]! - 48) + codes[start + 1]! - 48 : 0);
+        const c = i < n && cs[i]! === 58 ? i + 1 : i;
+        const a = c < n ? cs[c]! | 32 : 0;
+        const b = c + 1 < n ? cs[c + 1]! | 32 : 0;
+        const year = cs[start]! - 48 + (i - start === 2 ? 9 * (cs[start]! - 48) + cs[start + 1]! - 48 : 0);
         let e = -1;
         if (a === 97 && b === 110) e = c + 2;
-        else if (a === 111 && b === 114) e = c + 2 < n && (codes[c + 2]! | 32) === 110 && (codes[c + 3]! | 32) === 97 ? c + 4 : c + 2;
-        if (e > 0 && year >= 1 && year <= 10 && !(e < n && isLetterCode(codes[e]!))) {
+        else if (a === 111 && b === 114) e = c + 2 < n && (cs[c + 2]! | 32) === 110 && (cs[c + 3]! | 32) === 97 ? c + 4 : c + 2;
+        if (e > 0 && year >= 1 && year <= 10 && !(e < n && isLetterCode(cs[e]!))) {
           kind = Kind.NumClass;
           i = e;
         }
@@ -536,21 +629,21 @@ function tokenize(text: string): Token[] {
     // Genitive with colon or apostrophe: "Ali:s", "7B:s", "Maya's"; ordinal "7:an" stays a number.
     if (
       i + 1 < n &&
-      (codes[i]! === 58 || (kind === Kind.Word && (codes[i]! === 39 || codes[i]! === 0x2019))) &&
-      (codes[i + 1]! | 32) === 115 &&
-      !(i + 2 < n && isLetterCode(codes[i + 2]!))
+      (cs[i]! === 58 || (kind === Kind.Word && (cs[i]! === 39 || cs[i]! === 0x2019))) &&
+      (cs[i + 1]! | 32) === 115 &&
+      !(i + 2 < n && isLetterCode(cs[i + 2]!))
     ) {
       colonS = true;
       i += 2;
     }
     let tight = true;
-    let sentenceStart = tokens.length === 0;
+    let sentenceStart = count === 0;
     let lineStart = sentenceStart;
     let softBreak = false;
     let mention = inMention;
     let slash = false;
     for (let k = gapStart; k < start; k++) {
-      const g = codes[k]!;
+      const g = cs[k]!;
       if (g === 32 || g === 9 || g === 0xa0) continue;
       tight = false;
       if (g === 10 || g === 13) {
@@ -565,14 +658,15 @@ function tokenize(text: string): Token[] {
     if (
       sentenceStart &&
       !lineStart &&
-      tokens.length > 0 &&
-      codes[gapStart]! === 46 &&
+      count > 0 &&
+      cs[gapStart]! === 46 &&
       start - gapStart <= 2 &&
-      ABBREVIATIONS.has(tokens[tokens.length - 1]!.lower)
+      ABBREVIATIONS.has(tokens[count - 1]!.lower)
     )
       sentenceStart = false;
     let lower: string;
     let bits = 0;
+    let bits2 = 0;
     let features = 0;
     let wordSlot = -1;
     let cap: boolean;
@@ -581,7 +675,7 @@ function tokenize(text: string): Token[] {
       cap = false;
     } else if (plain) {
       // Latin-1: capitals are exactly the letters the hash folded.
-      const c0 = codes[start]!;
+      const c0 = cs[start]!;
       cap = (c0 >= 65 && c0 <= 90) || (c0 >= 0xc0 && c0 <= 0xde);
       g |= 1;
       const slot = end - start <= INTERN_MAX_LENGTH ? internSlot(h, g, end - start) : -1;
@@ -590,26 +684,35 @@ function tokenize(text: string): Token[] {
         lower = known;
         bits = internSlots[(slot << 2) + 2]!;
         features = internSlots[(slot << 2) + 3]! >>> 6;
+        bits2 = internBits2[slot]!;
         wordSlot = slot;
       } else {
         const word = text.slice(start, end);
         // A word of plain lower-case letters is its own lower case: no second string.
         lower = upper > 0 ? word.toLowerCase() : word;
-        bits = lookupBits(h, g);
+        const at = lookupAt(h, g);
+        if (at >= 0) {
+          bits = table![at]!;
+          bits2 = table![at + 1]!;
+        }
         if (slot >= 0) {
           // A long word is kept as a copy: ' ' + word is a string of its own, and its tail no view of the message.
           if (lower.length >= SLICE_VIEW_LENGTH && lower === word) lower = ` ${lower}`.slice(1);
-          wordSlot = internAdd(slot, h, g, lower, bits);
+          wordSlot = internAdd(slot, h, g, lower, bits, bits2);
         }
       }
     } else {
       const word = text.slice(start, end);
       lower = word.toLowerCase();
       cap = lower.charCodeAt(0) !== word.charCodeAt(0);
-      bits = lookupBits(wordHash(lower), wordCheck(lower));
+      const at = lookupAt(wordHash(lower), wordCheck(lower));
+      if (at >= 0) {
+        bits = table![at]!;
+        bits2 = table![at + 1]!;
+      }
     }
-    const allCaps = cap && end - start > 1 && isUpperCode(codes[start + 1]!);
-    const at = tokens.length;
+    const allCaps = cap && end - start > 1 && isUpperCode(cs[start + 1]!);
+    const at = count;
     let t = tokenPool[at];
     if (!t) {
       t = {
@@ -628,6 +731,7 @@ function tokenize(text: string): Token[] {
         slash,
         hyphen,
         bits,
+        bits2,
         role: -1,
         wb: features,
         slot: wordSlot,
@@ -649,14 +753,18 @@ function tokenize(text: string): Token[] {
       t.slash = slash;
       t.hyphen = hyphen;
       t.bits = bits;
+      t.bits2 = bits2;
       t.role = -1;
       t.wb = features;
       t.slot = wordSlot;
     }
-    tokens.push(t);
+    if (at < tokens.length) tokens[at] = t;
+    else tokens.push(t);
+    count++;
     gapStart = i;
     end = i;
   }
+  if (tokens.length !== count) tokens.length = count;
   return tokens;
 }
 
@@ -704,6 +812,16 @@ const W = {
   FOLDABLE: 256,
   SURNAME: 512,
   SURNAME_ENDING: 1024,
+  /** isAddressOfficeWord: a workplace or venue word around an address. */
+  ADDRESS_OFFICE: 2048,
+  /** isOfficePhoneWord: an office's or the writer's word around a phone number. */
+  PHONE_OFFICE: 4096,
+  /** isEventWord: an event that singles a child out. */
+  EVENT: 8192,
+  /** An ending of a staff gathering (LOGISTIC_ENDINGS). */
+  LOGISTIC_ENDING: 16384,
+  /** An ending of a work document or gathering (WORK_ENDINGS). */
+  WORK_ENDING: 32768,
 } as const;
 
 function featuresOfWord(lower: string): number {
@@ -720,6 +838,11 @@ function featuresOfWord(lower: string): number {
   if (hasFoldable(lower)) w |= W.FOLDABLE;
   if (SURNAMES.has(lower)) w |= W.SURNAME;
   if (SURNAME_ENDINGS.match(lower, 2)) w |= W.SURNAME_ENDING;
+  if (isAddressOfficeWord(lower)) w |= W.ADDRESS_OFFICE;
+  if (isOfficePhoneWord(lower)) w |= W.PHONE_OFFICE;
+  if (isEventWord(lower)) w |= W.EVENT;
+  if (LOGISTIC_ENDINGS.match(lower, 2)) w |= W.LOGISTIC_ENDING;
+  if (WORK_ENDINGS.match(lower, 2)) w |= W.WORK_ENDING;
   return w;
 }
 
@@ -1185,12 +1308,13 @@ function classAfter(tokens: Token[], j: number): boolean {
     if (t.kind === Kind.Num) return false;
     const l = t.lower;
     if (preschoolUnitAt(tokens, k)) return true;
-    if (CLASS_WORDS.has(l) && l !== 'år') {
+    const b2 = t.bits2;
+    if (b2 & C.CLASS_WORD && l !== 'år') {
       const next = tokens[k + 1];
       return !!next && classNumberOk(l, next);
     }
-    if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return true;
-    if (!CLASS_FILLER.has(l)) return false;
+    if (b2 & (C.CLASS_ORDINAL | C.PRESCHOOL)) return true;
+    if (!(b2 & C.CLASS_FILLER)) return false;
   }
   return false;
 }
@@ -1228,7 +1352,7 @@ function schoolAfter(tokens: Token[], j: number): number {
     if (t.sentenceStart && k > j) return -1;
     const at = schoolAt(tokens, k);
     if (at > 0) return at;
-    if (t.kind !== Kind.Word || !CLASS_FILLER.has(t.lower)) return -1;
+    if (t.kind !== Kind.Word || !(t.bits2 & C.CLASS_FILLER)) return -1;
   }
   return -1;
 }
@@ -1242,7 +1366,7 @@ function ageAfter(tokens: Token[], j: number, text: string, birthYears = false):
       const len = t.end - t.start;
       const next = tokens[k + 1];
       if (len <= 2 && v <= 25) {
-        if (next?.tight && (AGE_WORDS.has(next.lower) || next.lower.startsWith('åring'))) return true;
+        if (next?.tight && (next.bits2 & C.AGE_WORD || next.lower.startsWith('åring'))) return true;
         if (
           next &&
           !next.tight &&
@@ -1268,8 +1392,7 @@ function ageAfter(tokens: Token[], j: number, text: string, birthYears = false):
       return false;
     }
     if (t.kind === Kind.NumClass) return false;
-    const l = t.lower;
-    if (BORN_WORDS.has(l)) {
+    if (t.bits2 & C.BORN) {
       const next = tokens[k + 1];
       return (
         !!next &&
@@ -1277,7 +1400,7 @@ function ageAfter(tokens: Token[], j: number, text: string, birthYears = false):
         (next.end - next.start === 4 || next.end - next.start === 2 || next.end - next.start === 6 || next.end - next.start === 8)
       );
     }
-    if (!AGE_FILLER.has(l)) return false;
+    if (!(t.bits2 & C.AGE_FILLER)) return false;
   }
   return false;
 }
@@ -1356,9 +1479,7 @@ function roleAfter(tokens: Token[], j: number): boolean {
 /** "Isla Brown, the school nurse is worried": a verb right after the role makes it a new clause's subject, not an apposition. */
 function startsClause(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return (
-    !!t && t.tight && t.kind === Kind.Word && (PERSON_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) && t.lower !== 'på' && t.lower !== 'i'
-  );
+  return !!t && t.tight && t.kind === Kind.Word && (t.bits2 & (C.PERSON_VERB | C.AUXILIARY)) !== 0 && t.lower !== 'på' && t.lower !== 'i';
 }
 
 /**
@@ -1380,7 +1501,7 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   // "The new safeguarding lead is Amy Clarke", "Vår nya skolpsykolog heter Ronja Ek", "Ordförande i gruppen är Jonas Lind",
   // "BUP har bytt kontaktperson, nu är det Amanda Ek".
   let cop = i - 1;
-  while (cop > 0 && cop > i - 3 && COPULA_FILLERS.has(tokens[cop]!.lower) && !tokens[cop + 1]!.sentenceStart) cop--;
+  while (cop > 0 && cop > i - 3 && tokens[cop]!.bits2 & C.COPULA_FILLER && !tokens[cop + 1]!.sentenceStart) cop--;
   const copula = tokens[cop];
   if (
     copula &&
@@ -1395,7 +1516,7 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   ) {
     for (let k = cop - 1; k >= 0 && k >= cop - 8; k--) {
       if (isRoleToken(tokens[k]!)) return true;
-      if (tokens[k + 1]!.sentenceStart || isKin(tokens[k]!.lower) || tokens[k]!.bits & B.SINGLE) break;
+      if (tokens[k + 1]!.sentenceStart || tokens[k]!.bits2 & C.KIN || tokens[k]!.bits & B.SINGLE) break;
     }
   }
   // "God man Peter Svensson", "gode man Lena Ek"
@@ -1583,7 +1704,7 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
     else if (b & B.VERB_OBJECT) score -= afterVerb ? 1 : 0;
     // A parent without an article is one's own: "har semester med pappa", "bor hos mormor".
     else if (!afterVerb && b & B.KIN) score++;
-    else if (b & B.WORK || (l.length > 6 && WORK_ENDINGS.match(l, 2))) score--;
+    else if (b & B.WORK || (l.length > 6 && featuresOf(t) & W.WORK_ENDING)) score--;
     // Whom a child turns to ("mejlade mentorn"), against staff in general ("alla mentorer").
     else if (isRoleToken(t)) {
       const q = tokens[k - 1]?.lower ?? '';
@@ -1601,12 +1722,12 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
       for (let m = k + 1; m < tokens.length && m <= k + 3; m++) {
         const u = tokens[m]!;
         if (u.softBreak || u.sentenceStart) break;
-        if (OWN_WORK.has(u.lower) || WORK_NOUNS.has(u.lower) || WORK_OBJECTS.has(u.lower)) {
+        if (u.bits2 & (C.OWN_WORK | C.WORK_NOUN | C.WORK_OBJECT)) {
           work = true;
           head = m;
           break;
         }
-        if (isKin(u.lower) || KIN_NOUNS.has(u.lower) || CHILD_CLAUSE_WORDS.has(u.lower) || isRoleToken(u)) {
+        if (u.bits2 & (C.KIN | C.KIN_NOUN | C.CHILD_CLAUSE) || isRoleToken(u)) {
           head = m;
           break;
         }
@@ -1628,10 +1749,10 @@ function childClause(tokens: Token[], from: number): boolean {
 /** The predicate after a name is professional work: a colleague verb, "har bokat", "kan inte ta", "will call", not about a child. */
 function colleagueVerbAt(tokens: Token[], v: number): boolean {
   let k = v;
-  while (k < tokens.length && k < v + 3 && AUXILIARIES.has(tokens[k]!.lower) && !(k > v && tokens[k]!.sentenceStart)) k++;
+  while (k < tokens.length && k < v + 3 && tokens[k]!.bits2 & C.AUXILIARY && !(k > v && tokens[k]!.sentenceStart)) k++;
   const a = tokens[k];
   if (!a || (k > v && a.sentenceStart)) return false;
-  if (!COLLEAGUE_VERBS.has(a.lower) && !COLLEAGUE_SUPINES.has(a.lower)) return false;
+  if (!(a.bits2 & (C.COLLEAGUE_VERB | C.COLLEAGUE_SUPINE))) return false;
   return !childClause(tokens, k + 1);
 }
 
@@ -1650,7 +1771,7 @@ function childLater(tokens: Token[], from: number): boolean {
     if (k > from && t.sentenceStart) break;
     if (t.bits & B.CLAUSE) return true;
     const n = tokens[k + 1];
-    if (t.bits & B.KIN && n && n.tight && PERSON_VERBS.has(n.lower)) return true;
+    if (t.bits & B.KIN && n && n.tight && n.bits2 & C.PERSON_VERB) return true;
   }
   return false;
 }
@@ -1700,7 +1821,7 @@ function colleagueAround(tokens: Token[], i: number, j: number, text: string): b
     p &&
     (p.lower === 'kan' || p.lower === 'skulle' || p.lower === 'vill' || p.lower === 'can' || p.lower === 'could') &&
     a &&
-    COLLEAGUE_VERBS.has(a.lower) &&
+    a.bits2 & C.COLLEAGUE_VERB &&
     !childClause(tokens, v + 1)
   )
     return true;
@@ -1708,7 +1829,7 @@ function colleagueAround(tokens: Token[], i: number, j: number, text: string): b
     p &&
     (p.lower === 'kan' || p.lower === 'vill' || p.lower === 'skulle') &&
     tokens[v + 1] &&
-    COLLEAGUE_VERBS.has(tokens[v + 1]!.lower) &&
+    tokens[v + 1]!.bits2 & C.COLLEAGUE_VERB &&
     !childClause(tokens, v + 2)
   )
     return true;
@@ -1787,18 +1908,24 @@ function properNoun(t: Token, prev: Token | undefined, next: Token | undefined):
   return (!!prev && prev.cap && t.tight && !prev.sentenceStart) || (!!next && next.cap && next.tight);
 }
 
+/** LOGISTIC_ENDINGS.match(t.lower, 2), from the word's features when it is a word. */
+function logisticEnding(t: Token): boolean {
+  return t.kind === Kind.Word ? (featuresOf(t) & W.LOGISTIC_ENDING) !== 0 : LOGISTIC_ENDINGS.match(t.lower, 2);
+}
+
 function logisticsSign(t: Token, staffTalk: boolean, next: Token | undefined, prev?: Token): number {
   const b = t.bits;
   const l = t.lower;
   // A capital inside a sentence is a proper noun: "Rädda Barnen", "Barnens hus" are organisations, not a child's sign;
   // "barn", "familjer" are the work's subject in general ("föreläser om barn i utsatthet").
-  if (b & B.CHILDISH && (properNoun(t, prev, next) || INSTITUTIONAL_CONTEXT.has(l))) return b & B.LOGISTIC ? 1 : 0;
-  if (OWN_POSSESSIVES.has(l)) return next && (OWN_WORK.has(next.lower) || WORK_NOUNS.has(next.lower)) ? 1 : 2;
-  if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && LOGISTIC_ENDINGS.match(l, 2) ? 1 : 0;
+  const b2 = t.bits2;
+  if (b & B.CHILDISH && (properNoun(t, prev, next) || b2 & C.INSTITUTIONAL)) return b & B.LOGISTIC ? 1 : 0;
+  if (b & B.OWN) return next && next.bits2 & (C.OWN_WORK | C.WORK_NOUN) ? 1 : 2;
+  if (!(b & (B.LOGISTIC | B.CHILDISH))) return l.length > 6 && logisticEnding(t) ? 1 : 0;
   if (b & B.PLACE) return 0;
   // Only a child's own signs count against logistics: "orosanmälningar", "SIP" and "ärenden" are staff work too.
-  if (CHILD_CLAUSE_WORDS.has(l) || isKin(l) || KIN_NOUNS.has(l) || SINGLED_CHILD_NOUNS.has(l) || EN_CHILD_NOUNS.has(l)) return 2;
-  if (LOGISTICS_WORDS.has(l) || (staffTalk && LOGISTICS_WEAK_WORDS.has(l)) || LOGISTIC_ENDINGS.match(l, 2)) return 1;
+  if (b2 & (C.CHILD_CLAUSE | C.KIN | C.KIN_NOUN | C.SINGLED_CHILD | C.EN_CHILD)) return 2;
+  if (b2 & C.LOGISTICS || (staffTalk && b2 & C.LOGISTICS_WEAK) || logisticEnding(t)) return 1;
   return 0;
 }
 
@@ -1959,9 +2086,9 @@ function calledBefore(tokens: Token[], i: number): boolean {
 /** A verb a person does right after a lower-case name ("amir ska …", "elsa har …"). */
 function verbAfter(after: Token | undefined, next?: Token): boolean {
   if (!after?.tight) return false;
-  if (PERSON_VERBS.has(after.lower)) return true;
+  if (after.bits2 & C.PERSON_VERB) return true;
   // "att wilmer inte har varit …": one adverb between.
-  return MID_ADVERBS.has(after.lower) && !!next && next.tight && PERSON_VERBS.has(next.lower);
+  return MID_ADVERBS.has(after.lower) && !!next && next.tight && (next.bits2 & C.PERSON_VERB) !== 0;
 }
 
 const MID_ADVERBS = words(`inte också alltid aldrig redan fortfarande ofta ju nog bara not also always never still often just`);
@@ -1970,7 +2097,7 @@ const MID_ADVERBS = words(`inte också alltid aldrig redan fortfarande ofta ju n
 function invertedSubject(tokens: Token[], i: number): boolean {
   const v = tokens[i - 1];
   const a = tokens[i - 2];
-  return !!v && !!a && v.tight && a.sentenceStart && SENTENCE_ADVERBS.has(a.lower) && PERSON_VERBS.has(v.lower);
+  return !!v && !!a && v.tight && a.sentenceStart && (v.bits2 & C.PERSON_VERB) !== 0 && SENTENCE_ADVERBS.has(a.lower);
 }
 
 function isNickname(text: string, t: Token | undefined): boolean {
@@ -2082,7 +2209,7 @@ function personInSentence(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 20; k++) {
     const t = tokens[k]!;
     if (k > from && t.lineStart) break;
-    if (PERSON_REFS.has(t.lower) || isKin(t.lower)) return true;
+    if (t.bits2 & (C.PERSON_REF | C.KIN)) return true;
   }
   return false;
 }
@@ -2099,7 +2226,7 @@ function logisticsAgent(tokens: Token[], i: number): boolean {
   if (!(pp.lower.endsWith('s') && pp.lower.length > 3) && !EN_PASSIVES.has(pp.lower)) return false;
   for (let k = i - 3; k >= 0 && k >= i - 12; k--) {
     const t = tokens[k]!;
-    if (t.bits & B.LOGISTIC || LOGISTIC_ENDINGS.match(t.lower, 2)) return true;
+    if (t.bits & B.LOGISTIC || logisticEnding(t)) return true;
     if (t.sentenceStart) break;
   }
   return false;
@@ -2110,7 +2237,7 @@ function recipientBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   if (!p || !RECEIVING_PREPOSITIONS.has(p.lower)) return false;
   for (let k = i - 2; k >= 0 && k >= i - 7; k--) {
-    if (SEND_WORDS.has(tokens[k]!.lower)) return true;
+    if (tokens[k]!.bits2 & C.SEND) return true;
     if (tokens[k + 1]!.sentenceStart) break;
   }
   return false;
@@ -2204,12 +2331,16 @@ const FAMOUS = new Set([
   'malala yousafzai',
 ]);
 
+/** The first words of the famous names: only a name that begins with one is looked up with the word after it. */
+const FAMOUS_FIRST = new Set([...FAMOUS].map((f) => f.slice(0, f.indexOf(' '))));
+
 /** A name in quotes, a famous one, or one joined to a noun by a hyphen ("Karin Boye-salen", "Elsa Beskow-temat"). */
 function eponymAt(text: string, tokens: Token[], i: number, j: number, name: string): boolean {
   const t = tokens[i]!;
   const q = text.charCodeAt(t.start - 1);
   if (q === 34 || q === 0x201c || q === 0x201d || q === 0xab || q === 0x201e) return true;
-  if (FAMOUS.has(name) || (j > i + 1 && FAMOUS.has(`${tokens[i]!.lower} ${tokens[i + 1]!.lower}`))) return true;
+  if (FAMOUS.has(name) || (j > i + 1 && FAMOUS_FIRST.has(tokens[i]!.lower) && FAMOUS.has(`${tokens[i]!.lower} ${tokens[i + 1]!.lower}`)))
+    return true;
   const n = tokens[i + 1];
   if (n?.tight && n.cap && n.hyphen) {
     const dash = text.lastIndexOf('-', n.end - 1);
@@ -2300,8 +2431,8 @@ function familyWithAfter(tokens: Token[], k: number): boolean {
     !!b &&
     !!c &&
     (a.lower === 'och' || a.lower === 'med' || a.lower === 'and' || a.lower === 'with') &&
-    POSSESSIVE_PRONOUNS.has(b.lower) &&
-    (isKin(c.lower) || KIN_NOUNS.has(c.lower))
+    (b.bits2 & C.POSSESSIVE) !== 0 &&
+    (c.bits2 & (C.KIN | C.KIN_NOUN)) !== 0
   );
 }
 
@@ -2314,6 +2445,12 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
+    // Most words: in lower case, no hyphen, in neither name list, and too short or too long for a pet name's shape,
+    // they can only be "alis" before a family word (what the checks below come to for them, read first).
+    if (!t.cap && !t.hyphen && !(t.bits & (B.GIVEN | B.NEVER)) && (t.lower.length < 4 || t.lower.length > 7)) {
+      const next = tokens[i + 1];
+      if (!(next?.tight && next.bits & B.FAMILY && t.lower.length > 3 && t.lower.endsWith('s'))) continue;
+    }
     let lower = t.lower;
     let genitive = t.colonS;
     let given =
@@ -2373,7 +2510,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       !t.allCaps &&
       flags.childContext &&
       !!tokens[i + 1]?.tight &&
-      PERSON_ONLY_VERBS.has(tokens[i + 1]!.lower) &&
+      (tokens[i + 1]!.bits2 & C.PERSON_ONLY_VERB) !== 0 &&
       couldBeUnknownName(t) &&
       !SENTENCE_ADVERBS.has(lower);
     // "Mackan har blivit gripen", "Jojje på Bragnumskolan – pappan …", "Affe från Lövåsskolan sitter häktad": a pet name's
@@ -2441,7 +2578,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       }
     }
     const after = tokens[k];
-    const familyAfter = !!after && after.tight && FAMILY_WORDS.has(after.lower);
+    const familyAfter = !!after && after.tight && (after.bits & B.FAMILY) !== 0;
     // "Ali Hassans mamma": the genitive s belongs to no one's name.
     const surnameGenitive = j > i + 1 && familyAfter && !last.colonS && last.lower.endsWith('s') && !SURNAMES.has(last.lower);
     if (surnameGenitive) genitive = true;
@@ -2450,9 +2587,9 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       !!after &&
       (after.lower === 'och' || after.lower === 'and' || after.lower === 'med' || after.lower === 'with') &&
       !!tokens[k + 1] &&
-      POSSESSIVE_PRONOUNS.has(tokens[k + 1]!.lower) &&
+      (tokens[k + 1]!.bits2 & C.POSSESSIVE) !== 0 &&
       !!tokens[k + 2] &&
-      (isKin(tokens[k + 2]!.lower) || KIN_NOUNS.has(tokens[k + 2]!.lower));
+      (tokens[k + 2]!.bits2 & (C.KIN | C.KIN_NOUN)) !== 0;
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
     // A short aside in parentheses right after the name is read past for a class: "Kalle-Kula (ja, han vill kallas så) i 3A".
     const aside = pastAside(text, tokens, k);
@@ -2466,8 +2603,8 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const firstName = lower;
 
     // A verb a person does, right after the name: with a pronoun or a relative later on, a child's sentence.
-    const personVerb = !!after && after.tight && (PERSON_VERBS.has(after.lower) || COLLEAGUE_VERBS.has(after.lower));
-    const personOnlyVerb = !!after && after.tight && PERSON_ONLY_VERBS.has(after.lower) && !!p && p.kind === Kind.Word && !p.cap;
+    const personVerb = !!after && after.tight && (after.bits2 & (C.PERSON_VERB | C.COLLEAGUE_VERB)) !== 0;
+    const personOnlyVerb = !!after && after.tight && (after.bits2 & C.PERSON_ONLY_VERB) !== 0 && !!p && p.kind === Kind.Word && !p.cap;
     let confidence = 0;
     if (titled) {
       confidence = 0.7;
@@ -2675,12 +2812,13 @@ function anchorAfter(tokens: Token[], j: number): { kind: 0 | 1 | 2; end: number
     if (t.kind === Kind.NumClass) return { kind: 2, end: k + 1 };
     if (t.kind === Kind.Num) break;
     const l = t.lower;
-    if (CLASS_WORDS.has(l) && l !== 'år') {
+    const b2 = t.bits2;
+    if (b2 & C.CLASS_WORD && l !== 'år') {
       const next = tokens[k + 1];
       if (next && classNumberOk(l, next)) return { kind: next.kind === Kind.NumClass ? 2 : 1, end: k + 2 };
       break;
     }
-    if (CLASS_ORDINALS.has(l) || PRESCHOOL_CLASS.has(l)) return { kind: 1, end: k + 1 };
+    if (b2 & (C.CLASS_ORDINAL | C.PRESCHOOL)) return { kind: 1, end: k + 1 };
     if (preschoolUnitAt(tokens, k)) return { kind: 2, end: k + 2 };
     // "i min klass", "in my class"
     if (
@@ -2691,7 +2829,7 @@ function anchorAfter(tokens: Token[], j: number): { kind: 0 | 1 | 2; end: number
       return { kind: 2, end: k + 2 };
     const school = schoolAfter(tokens, k);
     if (school > 0) return { kind: 2, end: school };
-    if (!CLASS_FILLER.has(l)) break;
+    if (!(b2 & C.CLASS_FILLER)) break;
   }
   return { kind: 0, end: j };
 }
@@ -2728,7 +2866,7 @@ function roleGenitiveBefore(tokens: Token[], i: number): boolean {
 
 /** "dottern till rektorn", "the daughter of the headteacher". */
 function kinOfRoleAt(tokens: Token[], k: number): boolean {
-  if (!KIN_NOUNS.has(tokens[k]!.lower)) return false;
+  if (!(tokens[k]!.bits2 & C.KIN_NOUN)) return false;
   const a = tokens[k + 1];
   if (!a || (a.lower !== 'till' && a.lower !== 'of' && a.lower !== 'åt')) return roleGenitiveBefore(tokens, k);
   let b = tokens[k + 2];
@@ -2817,12 +2955,12 @@ function anchorIn(tokens: Token[], from: number, to: number): { kind: 0 | 1 | 2;
     // Only class words, ordinals and capitalised words can begin an anchor.
     if (t.kind !== Kind.Word || !(t.bits & B.ANCHOR || t.cap)) continue;
     const l = t.lower;
-    if (CLASS_WORDS.has(l) && l !== 'år') {
+    if (t.bits2 & C.CLASS_WORD && l !== 'år') {
       const next = tokens[k + 1];
       if (next && classNumberOk(l, next)) return { kind: next.kind === Kind.NumClass ? 2 : 1, end: k + 2 };
       continue;
     }
-    if (CLASS_ORDINALS.has(l) || (l.endsWith('s') && CLASS_ORDINALS.has(l.slice(0, -1))) || PRESCHOOL_CLASS.has(l))
+    if (t.bits2 & (C.CLASS_ORDINAL | C.PRESCHOOL) || (l.endsWith('s') && CLASS_ORDINALS.has(l.slice(0, -1))))
       return { kind: 1, end: k + 1 };
     if (
       (l === 'min' || l === 'vår' || l === 'my' || l === 'our') &&
@@ -2862,7 +3000,7 @@ function homeStreetAfter(tokens: Token[], i: number): number {
   for (let k = i + 1; k < tokens.length && k < i + 10; k++) {
     const u = tokens[k]!;
     if (u.sentenceStart) return 0;
-    if (!HOME_VERBS.has(u.lower)) continue;
+    if (!(u.bits2 & C.HOME_VERB)) continue;
     const prep = tokens[k + 1];
     const street = tokens[k + 2];
     if (!prep || !street?.tight || prep.softBreak) return 0;
@@ -2881,7 +3019,7 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
       t.kind === Kind.NumClass ||
       t.bits & (B.ANCHOR | B.KIN) ||
       (t.cap && t.kind === Kind.Word && !t.sentenceStart) ||
-      (t.bits & B.SINGLE && KIN_NOUNS.has(t.lower))
+      (t.bits & B.SINGLE && t.bits2 & C.KIN_NOUN)
     ) {
       possible = true;
       break;
@@ -2892,15 +3030,15 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
     const oneOf = (t.bits & B.ONE_OF) !== 0 && oneOfBefore(tokens, i);
-    if (!(t.bits & B.SINGLE) && !oneOf && !(l.length > 6 && l.endsWith('åringen'))) continue;
+    if (!(t.bits & B.SINGLE) && !oneOf && !(l.length > 6 && l.charCodeAt(l.length - 1) === 110 && l.endsWith('åringen'))) continue;
     const p = tokens[i - 1];
     let anchorKind: 0 | 1 | 2 = 0;
     let anchorEnd = i + 1;
     if (oneOf) {
       /* "ett av barnen på avd. Myran": one child of a group */
-    } else if (SINGLED_CHILD_NOUNS.has(l) || (l.endsWith('åringen') && (l.length > 7 || (!!p && p.kind === Kind.Num)))) {
+    } else if (t.bits2 & C.SINGLED_CHILD || (l.endsWith('åringen') && (l.length > 7 || (!!p && p.kind === Kind.Num)))) {
       if (p && !t.sentenceStart && QUANTIFIERS.has(p.lower)) continue;
-    } else if (EN_CHILD_NOUNS.has(l)) {
+    } else if (t.bits2 & C.EN_CHILD) {
       const ref = englishChildRef(tokens, i);
       if (!ref.ok) continue;
       anchorKind = ref.anchor;
@@ -2908,7 +3046,7 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
       // "hon som går i 8A", "han i 9A", "han går i 5A"
       const n = tokens[i + 1];
       if (!n || (n.lower !== 'som' && n.lower !== 'i' && n.lower !== 'går' && n.lower !== 'på')) continue;
-    } else if (KIN_NOUNS.has(l) && roleGenitiveBefore(tokens, i)) {
+    } else if (t.bits2 & C.KIN_NOUN && roleGenitiveBefore(tokens, i)) {
       // "rektorns dotter i 8A"
     } else continue;
     if (anchorKind === 0) {
@@ -2963,7 +3101,7 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
         if (k > i && RELATIVES.has(w)) relative = true;
         if (PAST_TIMES.has(w) || (w === 'går' && tokens[k - 1]?.lower === 'i')) pastTime = true;
       }
-      if (b & B.EVENT || (u.kind === Kind.Word && isEventWord(u.lower))) event = true;
+      if (b & B.EVENT || (u.kind === Kind.Word && featuresOf(u) & W.EVENT)) event = true;
       if (b & B.KIN) family = true;
       if (!relation && b & B.SINGLE && kinOfRoleAt(tokens, k)) relation = true;
       // "eleven i 6C, den med hörapparaten", "the boy in 5B, the one with the broken arm": right after the class, a
@@ -3022,7 +3160,7 @@ function ownerCue(
       beforeDist = ti - k;
       break;
     }
-    if (POSSESSIVE_PRONOUNS.has(u.lower)) {
+    if (u.bits2 & C.POSSESSIVE) {
       if (possessive < 0) possessive = k;
       continue;
     }
@@ -3076,7 +3214,10 @@ const OFFICE_ENDINGS = new Endings([
 ]);
 
 function isAddressOffice(u: Token): boolean {
-  const l = u.lower;
+  return u.kind === Kind.Word ? (featuresOf(u) & W.ADDRESS_OFFICE) !== 0 : isAddressOfficeWord(u.lower);
+}
+
+function isAddressOfficeWord(l: string): boolean {
   // A stairwell, a flat, a terraced house: where a family lives, whatever its ending ("trapphuset").
   if (l === 'polisen' || HOME_CUES.has(l)) return false;
   return OFFICE_WORDS.has(l) || MEETING_WORDS.has(l) || ADDRESS_OFFICE_WORDS.has(l) || endsWithAny(l, OFFICE_ENDINGS, 3);
@@ -3195,6 +3336,8 @@ function scanPhones(text: string, tokens: readonly Token[], found: readonly Find
     const start = i;
     let k = plus ? i + 1 : i;
     let digits = 0;
+    // The zeros of "(0)" groups, which the count of digits skips but the written number holds.
+    let zeros = 0;
     let end = k;
     while (k < n && digits < 14) {
       const d = text.charCodeAt(k);
@@ -3216,16 +3359,20 @@ function scanPhones(text: string, tokens: readonly Token[], found: readonly Find
       }
       if (d === 32 && text.charCodeAt(k + 1) === 40 && text.charCodeAt(k + 2) === 48 && text.charCodeAt(k + 3) === 41) {
         k += 4;
+        zeros++;
         continue;
       }
       if (d === 40 && text.charCodeAt(k + 1) === 48 && text.charCodeAt(k + 2) === 41) {
         k += 3;
+        zeros++;
         continue;
       }
       break;
     }
     i = Math.max(end, i + 1);
     if (end < n && (isDigitCode(text.charCodeAt(end)) || isLetterCode(text.charCodeAt(end)))) continue;
+    // The national form has no more digits than the written number: under eight, no phone number (a time, a date).
+    if (digits + zeros < 8) continue;
     const written = text.slice(start, end);
     const national = nationalPhone(written);
     if (national.length < 8 || national.length > 10 || national[0] !== '0' || national[1] === '0') continue;
@@ -3244,7 +3391,7 @@ const SWITCHBOARD_WORDS = new Set(['växel', 'växeln', 'vx', 'vxl', 'switchboar
 function callerBefore(tokens: Token[], k: number): boolean {
   for (let m = k - 1; m >= 0 && m >= k - 8; m--) {
     const u = tokens[m]!;
-    if (PRIVATE_PHONE_CUES.has(u.lower) && !POSSESSIVE_PRONOUNS.has(u.lower)) return true;
+    if ((u.bits2 & (C.PRIVATE_PHONE_CUE | C.POSSESSIVE)) === C.PRIVATE_PHONE_CUE) return true;
     if (u.sentenceStart) break;
   }
   return false;
@@ -3252,7 +3399,13 @@ function callerBefore(tokens: Token[], k: number): boolean {
 
 function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
   const l = u.lower;
-  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l) || isRoleToken(u)) return true;
+  if (isRoleToken(u) || (u.kind === Kind.Word ? (featuresOf(u) & W.PHONE_OFFICE) !== 0 : isOfficePhoneWord(l))) return true;
+  return ME.has(l) && k > 0 && CONTACT_ME.has(tokens[k - 1]!.lower);
+}
+
+/** What of isOfficePhoneCue the word alone says. */
+function isOfficePhoneWord(l: string): boolean {
+  if (OFFICE_WORDS.has(l) || SELF_WORDS.has(l)) return true;
   // "BRIS vuxentelefon", "stödtelefonen": a line that answers the public.
   if (l.length > 8 && l.charCodeAt(l.length - 1) === 110 && (l.endsWith('telefon') || l.endsWith('telefonen') || l.endsWith('linjen')))
     return true;
@@ -3263,7 +3416,7 @@ function isOfficePhoneCue(u: Token, k: number, tokens: Token[]): boolean {
     (OFFICE_ENDINGS.match(l, 3) || (l.endsWith('s') && (OFFICE_WORDS.has(l.slice(0, -1)) || OFFICE_ENDINGS.match(l.slice(0, -1), 3))))
   )
     return true;
-  return ME.has(l) && k > 0 && CONTACT_ME.has(tokens[k - 1]!.lower);
+  return false;
 }
 
 function findPhones(text: string, tokens: Token[], switchboards: ReadonlySet<string>, out: Finding[]): void {
@@ -3439,8 +3592,21 @@ function addressJustBefore(out: readonly Finding[], at: number): boolean {
   return false;
 }
 
-function byStart(a: Finding, b: Finding): number {
-  return a.start - b.start;
+/**
+ * The findings in text order, stably (as Array.prototype.sort with a comparator of starts): an insertion sort, since
+ * a message has a handful of findings, and the library sort's set-up costs more than sorting them.
+ */
+function sortByStart(out: Finding[]): void {
+  for (let k = 1; k < out.length; k++) {
+    const f = out[k]!;
+    let m = k - 1;
+    if (out[m]!.start <= f.start) continue;
+    while (m >= 0 && out[m]!.start > f.start) {
+      out[m + 1] = out[m]!;
+      m--;
+    }
+    out[m + 1] = f;
+  }
 }
 
 /** The findings without phone numbers (a number counts only in a message about a child). */
@@ -3581,21 +3747,24 @@ function flagsOf(text: string, tokens: Token[]): Flags {
     if (t.kind !== Kind.Word) continue;
     const l = t.lower;
     // "a black eye", "ett blått öga": an injury.
-    if ((l === 'eye' && tokens[k - 1]?.lower === 'black') || ((l === 'öga' || l === 'ögat') && tokens[k - 1]?.lower.startsWith('blå')))
+    if (
+      t.bits & B.EYE &&
+      ((l === 'eye' && tokens[k - 1]?.lower === 'black') || ((l === 'öga' || l === 'ögat') && tokens[k - 1]?.lower.startsWith('blå')))
+    )
       childContext = context = true;
     if (!childContext && (t.bits & B.CONTEXT || (!context && featuresOf(t) & (W.CONTEXT_WORD | W.CONTEXT_FORM)))) {
       context = true;
       // "Rädda Barnen", "Barnens Hus": capitals inside a sentence name an organisation.
       if (properNoun(t, tokens[k - 1], tokens[k + 1])) continue;
       // Exact list words that are no institution's; a word known only by its prefix ("placeringskostnader") is one.
-      if (t.bits & B.CONTEXT ? !INSTITUTIONAL_CONTEXT.has(l) : featuresOf(t) & W.CHILD_FORM) childContext = true;
+      if (t.bits & B.CONTEXT ? !(t.bits2 & C.INSTITUTIONAL) : featuresOf(t) & W.CHILD_FORM) childContext = true;
     }
     if (
       !childContext &&
       t.bits & (B.KIN | B.CHILDISH) &&
       !properNoun(t, tokens[k - 1], tokens[k + 1]) &&
-      !INSTITUTIONAL_CONTEXT.has(l) &&
-      !(t.bits & B.FAMILY && WORK_NOUNS.has(l))
+      !(t.bits2 & C.INSTITUTIONAL) &&
+      !(t.bits & B.FAMILY && t.bits2 & C.WORK_NOUN)
     )
       childContext = context = true;
     if (!(t.bits & B.FLAGS)) continue;
@@ -3685,7 +3854,7 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
     const t = tokens[k]!;
     if (t.kind !== Kind.Word) digits += t.end - t.start - (t.kind === Kind.NumClass ? 1 : 0);
   }
-  const pnrs = digits < 10 ? NO_MATCHES : findPersonnummer(text, now);
+  const pnrs = digits < 10 ? NO_MATCHES : findPersonnummerInRuns(text, digitRunsOf(tokens), now);
   for (const m of pnrs) {
     out.push({ category: m.kind, confidence: 1, start: m.start, end: m.end, normalised: m.normalised });
   }
@@ -3707,14 +3876,30 @@ function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags
   findInitials(text, tokens, context, out);
   findSingledOut(tokens, out);
   if (!context) {
-    if (out.length > 1) out.sort(byStart);
+    if (out.length > 1) sortByStart(out);
     return withoutPhones(out);
   }
   findAddresses(tokens, out);
   findPhones(text, tokens, kept(switchboardsOf, options.switchboardNumbers ?? NONE, switchboardSet), out);
   if (text.indexOf('@') >= 0) findEmails(text, kept(domainsOf, options.organisationDomains ?? NONE, domainList), out);
-  if (out.length > 1) out.sort(byStart);
+  if (out.length > 1) sortByStart(out);
   return out;
+}
+
+/**
+ * The text's runs of ASCII digits, from its number tokens: every such digit is in one, and a number token begins with
+ * a whole run (a class's letter or an ordinal's ending may follow it in the token). Read right after tokenize(text).
+ */
+function digitRunsOf(tokens: readonly Token[]): Run[] {
+  const runs: Run[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === Kind.Word) continue;
+    let end = t.start;
+    while (end < t.end && isDigitCode(codes[end]!)) end++;
+    runs.push({ start: t.start, end });
+  }
+  return runs;
 }
 
 function reclassifyPhoneLike(text: string, tokens: Token[], out: Finding[]): void {

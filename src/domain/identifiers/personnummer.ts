@@ -65,7 +65,7 @@ function isMarkCode(c: number): boolean {
   return isDashCode(c) || c === 43 || c === 47 || c === 46;
 }
 
-interface Run {
+export interface Run {
   start: number;
   end: number;
 }
@@ -186,7 +186,7 @@ function groupGap(text: string, from: number, to: number): number {
  * (`110 203 4822`), with the same gap throughout (one gap may differ, where
  * the date ends). A 3-3-4 grouping starting with 0 is a phone number.
  */
-function spacedGroups(text: string, runs: Run[], r: number): { candidate: string; last: number } | undefined {
+function spacedGroups(text: string, runs: readonly Run[], r: number): { candidate: string; last: number } | undefined {
   // Ten digits in groups of four at most are three groups or more, the first two apart by a group's gap: most short
   // runs (a time, a date, a class) have no such neighbour, and are done here.
   if (r + 2 >= runs.length || groupGap(text, runs[r]!.end, runs[r + 1]!.start) < 0) return undefined;
@@ -239,7 +239,15 @@ export function findPersonnummer(text: string, now: Date = new Date()): Personnu
   let digits = 0;
   for (let i = 0; i < text.length && digits < 10; i++) if (isDigitCode(text.charCodeAt(i))) digits++;
   if (digits < 10) return out;
-  const runs = digitRuns(text);
+  return findPersonnummerInRuns(text, digitRuns(text), now);
+}
+
+/**
+ * findPersonnummer given the text's runs of ASCII digits, each as long as it goes, in text order (the detector has
+ * them from its tokens, and need not read the text for them again).
+ */
+export function findPersonnummerInRuns(text: string, runs: readonly Run[], now: Date): PersonnummerMatch[] {
+  const out: PersonnummerMatch[] = [];
   let lastMatchEnd = -1;
   for (let r = 0; r < runs.length; r++) {
     const first = runs[r]!;
