@@ -8,13 +8,45 @@ if (!process.env.NODE_OPTIONS?.includes('--disable-warning=DEP0111')) {
 }
 
 /**
- * Runs test files in project and path order, so a file can be placed last by
- * its name (the protocol suite's privacy scan is `zz-privacy.test.ts`).
- * vitest's default orders by cached duration and size instead.
+ * The protocol files that start bot processes, kill them, or hold the bot to
+ * a time bound: they run one at a time, after the others, so no other file
+ * competes with them for the machine's two cores.
  */
-class NameOrderSequencer extends BaseSequencer {
+const ALONE = ['connector-faults', 'crash-day', 'fanout', 'scale-out', 'scheduler', 'startup'].map((n) => `test/protocol/${n}.test.ts`);
+
+/**
+ * The longest protocol files (about a minute or more each), started first so
+ * the suite's workers do not end waiting on one of them; the rest follow in
+ * path order.
+ */
+const LONGEST_FIRST = [
+  'storage-mid-turn-b',
+  'storage-mid-turn-a',
+  'storage-mid-turn-d',
+  'storage-mid-turn-c',
+  'storing-routes',
+  'reviews-year-c',
+  'reviews-year-a',
+  'reviews-year-b',
+  'digest-figures',
+  'figures-backfill',
+  'meetings',
+  'fuzz',
+  'authorization',
+];
+
+/**
+ * Runs test files in project order, the longest protocol files first, then in
+ * path order (vitest's default orders by cached duration and size, which a
+ * fresh clone does not have).
+ */
+class SuiteOrderSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const key = (f: TestSpecification) => `${f.project.name}\u0000${f.moduleId}`;
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST_FIRST.findIndex((n) => f.moduleId.endsWith(`/test/protocol/${n}.test.ts`));
+      return i < 0 ? LONGEST_FIRST.length : i;
+    };
+    const key = (f: TestSpecification) => `${f.project.name}\u0000${String(rank(f)).padStart(3, '0')}\u0000${f.moduleId}`;
     return [...files].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 }
@@ -24,8 +56,7 @@ class NameOrderSequencer extends BaseSequencer {
 // Agents Playground in Debian's Chromium.
 export default defineConfig({
   test: {
-    // Files run in name order: the privacy scan (zz-privacy.test.ts) must come after every other flow.
-    sequence: { sequencer: NameOrderSequencer },
+    sequence: { sequencer: SuiteOrderSequencer },
     projects: [
       {
         test: {
@@ -40,23 +71,52 @@ export default defineConfig({
         test: {
           name: 'protocol',
           include: ['test/protocol/**/*.test.ts'],
+          // The privacy scan reads what every other file wrote: its own project, after this one.
+          exclude: ['test/protocol/zz-privacy.test.ts', ...ALONE],
           environment: 'node',
           globalSetup: ['test/support/azurite-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
-          // One worker runs every file in turn; re-importing the bot's module graph per file cost more than
-          // half of this suite's time. Each file builds its own stack (storage tables, emulator, server).
+          // Each file builds its own stack (its own tables in the shared Azurite, its own emulator and server), so
+          // files run side by side: a file spends most of its time waiting on Azurite and HTTP, not on the CPU.
+          maxWorkers: 3,
+          // A worker runs its files in turn in one module graph; re-importing the bot's module graph per file cost
+          // more than half of this suite's time.
           isolate: false,
-          // Its own group, after the unit suite's, when one `vitest run` takes both (a non-isolated single worker
-          // cannot share a group with the unit suite's workers on a machine with more than two cores).
+          // Its own group, after the unit suite's, when one `vitest run` takes both.
           sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
-          name: 'e2e',
+          name: 'protocol-alone',
+          include: ALONE,
+          environment: 'node',
+          globalSetup: ['test/support/azurite-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          isolate: false,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          // The privacy bar (test/protocol/zz-privacy.test.ts): after every protocol file, it scans every row the
+          // suite wrote in the Azurite the two projects share (test/support/azurite-global-setup.ts) and every log.
+          name: 'privacy',
+          include: ['test/protocol/zz-privacy.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/azurite-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          sequence: { groupOrder: 4 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { meetingIdFor } from '../../src/domain/meetings/meeting';
 import { t as tr } from '../../src/i18n';
-import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
-import { startTestBot, type TestBot } from '../support/bot-harness';
-import { cardOf } from '../support/connector-emulator';
-import { differences, snapshot, type DayResult } from '../support/scripted-day';
-import { SUBJECTS } from './consent.fixtures';
+import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from './activities';
+import { startTestBot, type TestBot } from './bot-harness';
+import { cardOf } from './connector-emulator';
+import { differences, snapshot, type DayResult } from './scripted-day';
+import { SUBJECTS } from '../protocol/consent.fixtures';
 
 /**
  * Storage stopped in the middle of a turn (issue 8): a proxy in front of
@@ -71,17 +71,6 @@ class StorageCut {
 let cut: StorageCut;
 let connectionString = '';
 let azurite = '';
-
-beforeAll(async () => {
-  azurite = inject('azuriteConnectionString');
-  const endpoint = /TableEndpoint=([^;]+)/.exec(azurite)?.[1] ?? `http://127.0.0.1:${inject('azuritePort')}/devstoreaccount1`;
-  cut = await new StorageCut(endpoint).start();
-  const url = new URL(endpoint);
-  connectionString = azurite.includes('TableEndpoint=')
-    ? azurite.replace(/TableEndpoint=[^;]+/, `TableEndpoint=http://127.0.0.1:${cut.port}${url.pathname}`)
-    : `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${cut.port}${url.pathname};`;
-});
-afterAll(async () => cut?.stop());
 
 type Build = (serviceUrl: string) => Record<string, any>;
 const inChannel =
@@ -164,9 +153,6 @@ interface Outcome {
 }
 
 const bots: TestBot[] = [];
-afterAll(async () => {
-  for (const b of bots) await b.close();
-});
 
 /** Runs a flow on a fresh bot; with `cutAfter`, the turn's storage fails after that many requests and the turn is resent once storage is back. */
 async function runFlow(flow: (typeof FLOWS)[number], cutAfter?: number): Promise<Outcome> {
@@ -226,39 +212,70 @@ async function runFlow(flow: (typeof FLOWS)[number], cutAfter?: number): Promise
 const NOTHING_SAVED = tr('sv', 'error.storage');
 const PARTLY_SAVED = tr('sv', 'error.storagePartial');
 
-describe('storage stopped in the middle of a turn, then back, and the turn resent', () => {
-  it.each(FLOWS.map((f) => [f.name, f] as const))(
-    '%s: at every point of the turn',
-    async (_name, flow) => {
-      const clean = await runFlow(flow);
-      expect(clean.requests).toBeGreaterThan(0);
-      const told = { nothing: 0, partly: 0, answered: 0 };
-      for (let k = 0; k < clean.requests; k++) {
-        const r = await runFlow(flow, k);
-        const diff = differences(r.end, clean.end);
-        expect(diff, `cut after ${k} of ${clean.requests} storage requests`).toEqual([]);
-        // The action's audit row is written at every cut point: with the action, by a job, or when Teams resends the turn.
-        if (flow.audits)
-          expect(r.end.state.Audit?.filter((row) => row.event === flow.audits).length, `cut after ${k}: the ${flow.audits} audit row`).toBe(
-            1,
-          );
-        // While it was down: told so, truthfully, or the turn's real answer if the cut came after everything that mattered.
-        const nothing = r.answers.some((a) => a.includes(NOTHING_SAVED));
-        const partly = r.answers.some((a) => a.includes(PARTLY_SAVED));
-        const answered = r.answers.some((a) => clean.answers.includes(a));
-        const what = `cut after ${k}: ${r.answers.map((a) => a.slice(0, 100)).join(' | ')}`;
-        expect(nothing || partly || answered, what).toBe(true);
-        if (nothing) expect(r.changed, `${what}: "nothing was saved", but rows had changed in ${r.changedTables.join(', ')}`).toBe(false);
-        told.nothing += nothing ? 1 : 0;
-        told.partly += partly ? 1 : 0;
-        told.answered += !nothing && !partly ? 1 : 0;
-      }
-      console.log(
-        `storage cut mid-turn, ${flow.name}: ${clean.requests} cut points; told nothing was saved ${told.nothing}, told some may have been ${told.partly}, answered as usual ${told.answered}`,
-      );
-      expect(told.nothing + told.partly).toBeGreaterThan(0);
-    },
-    // Each cut point starts a bot; a turn now also records its deliveries (a job row and its mark), so a flow has a few more points.
-    360_000,
-  );
-});
+/** The cut at every point of the named flows' turns (test/protocol/storage-mid-turn-*.test.ts: a file or two each, run side by side). */
+export function storageCutAtEveryPoint(names: string[]): void {
+  it('names flows that exist', () => {
+    for (const n of names) expect(FLOWS.map((f) => f.name)).toContain(n);
+  });
+  beforeAll(async () => {
+    azurite = inject('azuriteConnectionString');
+    const endpoint = /TableEndpoint=([^;]+)/.exec(azurite)?.[1] ?? `http://127.0.0.1:${inject('azuritePort')}/devstoreaccount1`;
+    cut = await new StorageCut(endpoint).start();
+    const url = new URL(endpoint);
+    connectionString = azurite.includes('TableEndpoint=')
+      ? azurite.replace(/TableEndpoint=[^;]+/, `TableEndpoint=http://127.0.0.1:${cut.port}${url.pathname}`)
+      : `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${cut.port}${url.pathname};`;
+  });
+  afterAll(async () => cut?.stop());
+  afterAll(async () => {
+    for (const b of bots.splice(0)) await b.close();
+  });
+  describe('storage stopped in the middle of a turn, then back, and the turn resent', () => {
+    it.each(FLOWS.filter((f) => names.includes(f.name)).map((f) => [f.name, f] as const))(
+      '%s: at every point of the turn',
+      async (_name, flow) => {
+        const clean = await runFlow(flow);
+        expect(clean.requests).toBeGreaterThan(0);
+        const told = { nothing: 0, partly: 0, answered: 0 };
+        for (let k = 0; k < clean.requests; k++) {
+          const r = await runFlow(flow, k);
+          const diff = differences(r.end, clean.end);
+          expect(diff, `cut after ${k} of ${clean.requests} storage requests`).toEqual([]);
+          // The action's audit row is written at every cut point: with the action, by a job, or when Teams resends the turn.
+          if (flow.audits)
+            expect(
+              r.end.state.Audit?.filter((row) => row.event === flow.audits).length,
+              `cut after ${k}: the ${flow.audits} audit row`,
+            ).toBe(1);
+          // While it was down: told so, truthfully, or the turn's real answer if the cut came after everything that mattered.
+          const nothing = r.answers.some((a) => a.includes(NOTHING_SAVED));
+          const partly = r.answers.some((a) => a.includes(PARTLY_SAVED));
+          const answered = r.answers.some((a) => clean.answers.includes(a));
+          const what = `cut after ${k}: ${r.answers.map((a) => a.slice(0, 100)).join(' | ')}`;
+          expect(nothing || partly || answered, what).toBe(true);
+          if (nothing) expect(r.changed, `${what}: "nothing was saved", but rows had changed in ${r.changedTables.join(', ')}`).toBe(false);
+          told.nothing += nothing ? 1 : 0;
+          told.partly += partly ? 1 : 0;
+          told.answered += !nothing && !partly ? 1 : 0;
+        }
+        console.log(
+          `storage cut mid-turn, ${flow.name}: ${clean.requests} cut points; told nothing was saved ${told.nothing}, told some may have been ${told.partly}, answered as usual ${told.answered}`,
+        );
+        expect(told.nothing + told.partly).toBeGreaterThan(0);
+      },
+      // Each cut point starts a bot; a turn now also records its deliveries (a job row and its mark), so a flow has a few more points.
+      360_000,
+    );
+  });
+}
+
+/** The flows' names, so the files together can be checked to cut every one. */
+export const STORAGE_CUT_FLOWS = FLOWS.map((f) => f.name);
+
+/** The flows of each file; together they must name every flow (storage-mid-turn-a checks it). */
+export const STORAGE_CUT_FILES: Record<string, string[]> = {
+  a: ['boka (book a meeting in the channel)'],
+  b: ['agenda.propose'],
+  c: ['agenda.publish', 'consent.record'],
+  d: ['minutes.finalize'],
+};
