@@ -65,6 +65,9 @@ export default defineConfig({
           environment: 'node',
           // Property tests and the detector's corpora take seconds on a shared, loaded machine.
           testTimeout: 20_000,
+          // Pure tests without module mocks or global state: one module graph per worker, not one per file (re-importing
+          // it for each of a hundred files took longer than the tests).
+          isolate: false,
         },
       },
       {
