@@ -349,6 +349,10 @@ export const SAMPLES: Array<{ name: string; build: (locale: Locale) => object }>
         level: 'tactical',
         now,
         carried,
+        raiseTargets: [
+          { id: 'styrgrupp', name: 'Styrgrupp' },
+          { id: 'operativ', name: 'Operativ grupp' },
+        ],
         // The latest yearly survey, as a tactical group's agenda shows it (features/survey).
         survey: {
           year: 2026,

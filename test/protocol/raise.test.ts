@@ -128,4 +128,31 @@ describe('item.raise', () => {
     );
     expect(megan.body[0].id).toBe('not-allowed');
   });
+
+  it("is raised from the agenda card's own form too, the proposal field sent along left aside", async () => {
+    const UPCOMING = 'samverkansgrupp.raise0000004';
+    await t.bot.services.meetings.create(storedMeeting(UPCOMING, 'samverkansgrupp', '2026-12-17T12:00:00.000Z'));
+    const card = await post(t, 'agenda.refresh', { meetingId: UPCOMING });
+    expect(card.body[0].id).toBe('agenda');
+    // The form: a ShowCard whose item.raise names this meeting, the other groups to choose from, its own text field.
+    const show = (card.actions as Array<Record<string, any>>).find((a) => a.type === 'Action.ShowCard')!;
+    expect(show.title).toBe('Lyft vidare');
+    expect(show.card.actions[0]).toMatchObject({ verb: 'item.raise', data: { fromMeetingId: UPCOMING } });
+    expect(show.card.body.map((b: { id: string }) => b.id)).toEqual(['toGroupId', 'raiseText']);
+    expect(text(show.card.body[0].choices)).not.toContain('"value":"samverkansgrupp"');
+    const raised = await post(t, 'item.raise', {
+      fromMeetingId: UPCOMING,
+      toGroupId: 'styrgrupp',
+      raiseText: 'Resurser till fältgruppen under sommarlovet',
+      text: '',
+    });
+    expect(raised.body[0].id).toBe('raised-items');
+    // The raise text taken (the empty proposal field would have been refused as empty), and kept with its origin.
+    expect(text(raised)).toContain('Resurser till fältgruppen under sommarlovet');
+    const kept = (await t.bot.services.raised.fromGroup(TENANT, 'samverkansgrupp')).find((r) => r.fromMeetingId === UPCOMING);
+    expect(kept).toMatchObject({ toGroupId: 'styrgrupp', fromDate: '2026-12-17', text: 'Resurser till fältgruppen under sommarlovet' });
+    // In English too.
+    const en = await post(t, 'agenda.refresh', { meetingId: UPCOMING }, USERS.alex, 'en-US');
+    expect((en.actions as Array<Record<string, any>>).find((a) => a.type === 'Action.ShowCard')!.title).toBe('Raise');
+  });
 });

@@ -23,6 +23,10 @@ export interface AgendaCardData {
   carried: Array<{ text: string; color: string }>;
   total: string;
   /** A tactical group's latest yearly survey (empty title: none shown). */
+  /** `item.raise` from this meeting's agenda (features/raise): the groups to raise to and the form's labels. */
+  canRaise: boolean;
+  raiseTargets: Array<{ title: string; value: string }>;
+  raiseLabels: Record<'open' | 'toGroup' | 'text' | 'textError' | 'button', string>;
   survey: { title: string; lines: Array<{ text: string }> };
   open: boolean;
   canPublish: boolean;
@@ -91,6 +95,8 @@ export interface AgendaCardOptions {
   planOverdue?: number;
   /** A tactical group's latest yearly survey, shown only where at least 5 answered (features/survey). */
   survey?: LatestSurvey;
+  /** The groups an item may be raised to from this agenda (`item.raise`); none: no raise form. */
+  raiseTargets?: Array<{ id: string; name: string }>;
 }
 
 /** The survey's lines under the agenda: each statement's mean for everyone, and the group's own where at least 5 of it answered. */
@@ -177,6 +183,16 @@ export function agendaCard(locale: Locale, meeting: Meeting, agenda: Agenda, o: 
     ],
     total: total ? t(locale, 'agenda.total', { minutes: total }) : '',
     survey: surveyLines(locale, o.survey),
+    canRaise: (o.raiseTargets ?? []).length > 0,
+    raiseTargets: (o.raiseTargets ?? []).map((g) => ({ title: userText(g.name), value: g.id })),
+    raiseLabels: {
+      // Short: the agenda card's third button beside Föreslå and Publicera.
+      open: t(locale, 'raise.labels.openShort'),
+      toGroup: t(locale, 'raise.labels.toGroup'),
+      text: t(locale, 'raise.labels.text'),
+      textError: t(locale, 'raise.labels.textError'),
+      button: t(locale, 'raise.labels.button'),
+    },
     open,
     canPublish: open && agenda.status !== 'published',
     labels: {

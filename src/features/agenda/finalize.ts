@@ -47,17 +47,21 @@ export async function completeFinalize(deps: AgendaDeps, m: Meeting, minutes: Mi
   );
 }
 
+/** The groups a question from a group's meeting may be raised to (item.raise): the strategic and tactical groups first. */
+export function raiseTargetsFor(org: AgendaDeps['organisation'], groupId: string): Array<{ id: string; name: string }> {
+  const rank = { strategic: 0, tactical: 1, operative: 2 } as const;
+  return org.groups
+    .filter((g) => g.id !== groupId)
+    .sort((a, b) => rank[a.level] - rank[b.level])
+    .slice(0, 40)
+    .map((g) => ({ id: g.id, name: g.name }));
+}
+
 /** The summary of finalised minutes, as posted in the group's channel. */
 export function summaryCardFor(deps: Pick<AgendaDeps, 'organisation'>, m: Meeting, minutes: Minutes, locale: Locale): AdaptiveCardJson {
   const group = findGroup(deps.organisation, m.groupId);
   const attendeeNames = minutes.attendees.map((id) => findPerson(deps.organisation, id)?.displayName ?? id);
-  // A question from these minutes may be raised to another group (item.raise): the strategic and tactical groups first.
-  const rank = { strategic: 0, tactical: 1, operative: 2 } as const;
-  const raiseTargets = deps.organisation.groups
-    .filter((g) => g.id !== m.groupId)
-    .sort((a, b) => rank[a.level] - rank[b.level])
-    .slice(0, 40)
-    .map((g) => ({ id: g.id, name: g.name }));
+  const raiseTargets = raiseTargetsFor(deps.organisation, m.groupId);
   return minutesSummaryCard(locale, m, minutes, { groupName: group?.name ?? m.groupId, attendeeNames, raiseTargets });
 }
 

@@ -7,6 +7,7 @@ import type { Locale } from '../../i18n';
 import { messageKey } from '../shared/channel';
 import { refreshChannelCard } from '../meetings/channel-card';
 import { agendaCard } from './cards';
+import { raiseTargetsFor } from './finalize';
 import type { AgendaDeps } from './group-meeting';
 import { carriedTasks } from './tasks';
 import { overduePlanActivities, type PlanStore } from '../../storage/plans';
@@ -61,6 +62,8 @@ export async function agendaCardFor(
     refreshUserIds: m.rsvpUserIds,
     planOverdue,
     survey,
+    // A question from this meeting may be raised to another group from its agenda too (item.raise).
+    raiseTargets: raiseTargetsFor(deps.organisation, m.groupId),
   });
 }
 

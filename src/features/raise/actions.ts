@@ -13,6 +13,8 @@ export const itemRaise = defineAction({
     })
     .catchall(z.string().max(1000)),
   async handle({ services, turn, data }) {
-    return raiseItem(services, turn, { fromMeetingId: data.fromMeetingId, toGroupId: data.toGroupId, text: data.text });
+    // From the agenda card the text is `raiseText` (its `text` is the proposal's field, sent along and not meant).
+    const text = typeof data.raiseText === 'string' ? data.raiseText : data.text;
+    return raiseItem(services, turn, { fromMeetingId: data.fromMeetingId, toGroupId: data.toGroupId, text });
   },
 });
