@@ -27,9 +27,13 @@ export function registerCalendarEndpoint(server: Server, services: CalendarEndpo
       const group = feed ? findGroup(services.organisation, feed.groupId) : undefined;
       if (!feed || !group) return notFound(res);
       const now = services.now();
-      const meetings = await services.meetings.listGroup(feed.tenantId, group.id, {
-        from: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
-      });
+      // A meeting booked for its invited members only (a SIP) stays out of the group's shared feed: its invitees have
+      // it in their own chats (and in Outlook, when calendars are synced).
+      const meetings = (
+        await services.meetings.listGroup(feed.tenantId, group.id, {
+          from: new Date(now.getTime() - HISTORY_DAYS * 86_400_000),
+        })
+      ).filter((x) => !x.invitees?.length);
       const locale = 'sv';
       const body = renderCalendar({
         name: `${group.name} – Samverkan`,

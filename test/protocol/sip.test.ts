@@ -452,6 +452,18 @@ describe('sip.create privately: the invited members, each in their personal chat
     expect(toChannel(t.emulator.sent.slice(mark))).toEqual([]);
   });
 
+  it('stays out of the group’s shared calendar feed, which still holds the group’s ordinary meetings', async () => {
+    const feed = await t.bot.services.calendarFeeds.ensure(TENANT, 'operativ', new Date('2026-06-01T08:00:00.000Z'));
+    const res = await fetch(`${t.bot.url}/calendar/${feed.token}.ics`);
+    expect(res.status).toBe(200);
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).not.toContain(`UID:${meetingId}@samverkan`);
+    const ordinary = (await t.bot.services.meetings.listGroup(TENANT, 'operativ', {})).filter((m) => !m.invitees?.length);
+    expect(ordinary.length).toBeGreaterThan(0);
+    for (const m of ordinary) expect(ics.replace(/\r\n /g, '')).toContain(`UID:${m.id}@samverkan`);
+  });
+
   it('the day before, each invited member is reminded in their chat through /api/jobs/run, once; the channel gets nothing', async () => {
     const mark = t.emulator.sent.length;
     await runJobs('reminders', new Date('2026-06-09T07:00:00.000Z'));

@@ -1,7 +1,7 @@
 import { errorCard, notAllowedCard } from '../../cards/common';
 import type { AdaptiveCardJson } from '../../cards/render';
 import { fitList } from '../../cards/size';
-import { authorize, groupsWhere } from '../../domain/access';
+import { authorize, groupsWhere, personOf } from '../../domain/access';
 import { describeCadence, findGroup, type Group } from '../../domain/organisation';
 import { publicUrl } from '../shared/urls';
 import type { Turn } from '../shared/turn';
@@ -18,7 +18,11 @@ type ViewDeps = Pick<MeetingsDeps, 'organisation' | 'meetings' | 'calendarFeeds'
 async function listGroupView(deps: ViewDeps, turn: Turn, group: Group): Promise<MeetingListGroup> {
   const now = deps.now();
   const tenantId = turn.info.tenantId;
-  const meetings = (await deps.meetings.listGroup(tenantId, group.id, { from: now })).filter((m) => m.status === 'scheduled').slice(0, 8);
+  // A meeting booked for its invited members only (a SIP) is listed to them alone, and never in a channel.
+  const me = turn.info.conversationKind === 'personal' ? personOf(deps.organisation, turn.actor)?.id : undefined;
+  const meetings = (await deps.meetings.listGroup(tenantId, group.id, { from: now }))
+    .filter((m) => m.status === 'scheduled' && (!m.invitees?.length || (me !== undefined && m.invitees.includes(me))))
+    .slice(0, 8);
   const convener = authorize(deps.organisation, turn.actor, 'meeting.schedule', { groupId: group.id }).allowed;
   const feed = convener ? await deps.calendarFeeds.ensure(tenantId, group.id, now) : undefined;
   return {

@@ -7,6 +7,7 @@ import { proposalMeeting, upcomingMeeting } from '../../../../src/features/agend
 import { cancelMeeting, moveMeeting, rsvp } from '../../../../src/features/meetings/changes';
 import { INVITED, refreshChannelCard } from '../../../../src/features/meetings/channel-card';
 import { cardJob, channelReminder, type ReminderPayload } from '../../../../src/features/meetings/jobs';
+import { meetingsView } from '../../../../src/features/meetings/views';
 import type { JobContext } from '../../../../src/scheduler';
 import { OPERATIVE } from '../../../support/world';
 import { ALEX, MEGAN, personal, says, TENANT, text, turnIn, world, type World } from './setup';
@@ -162,5 +163,26 @@ describe('a private meeting: each invitee in their personal chat, nothing in the
     await w.stores.meetings.create(ordinary);
     expect((await proposalMeeting(deps, TENANT, OPERATIVE))?.id).toBe(ordinary.id);
     expect((await upcomingMeeting(deps, TENANT, OPERATIVE))?.id).toBe(ordinary.id);
+  });
+});
+
+describe('a private meeting in `möten`', () => {
+  it('is listed to its invitees in their personal chat, not to other members of the group', async () => {
+    const w = await world();
+    const m = await privateMeeting(w);
+    await w.stores.meetings.update(TENANT, OPERATIVE, m.id, (cur) => ({ ...cur, invitees: ['megan.bowen'] }));
+    const ordinary = { ...m, id: `${OPERATIVE}.ordinarymeet2`, start: '2026-12-15T12:00:00.000Z', end: '2026-12-15T13:00:00.000Z' };
+    delete ordinary.invitees;
+    delete ordinary.etag;
+    await w.stores.meetings.create(ordinary);
+    const listed = async (info: Parameters<typeof turnIn>[1]) => text(await meetingsView(w.deps, turnIn(w, info)));
+    // The card names meetings by their time: the private one on Thursday 10 December, the ordinary one on the 15th.
+    const megan = await listed(personal(MEGAN));
+    expect(megan).toContain('tors 10 dec. 13:00');
+    expect(megan).toContain('tis 15 dec. 13:00');
+    // Alex convenes the group but was not invited.
+    const alex = await listed(personal(ALEX));
+    expect(alex).toContain('tis 15 dec. 13:00');
+    expect(alex).not.toContain('tors 10 dec.');
   });
 });
