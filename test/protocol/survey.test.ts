@@ -140,12 +140,12 @@ describe('survey', () => {
     const after = await reportHtml();
     expect(after).not.toContain('färre än 5 svar');
     // s1: 4, 5, 3, 4, 4 → 4.0 of 5 answers; s3: 5, 4, 5, 4 (Adele left it) → 4.5 of 4.
-    expect(after).toContain(`1. ${STATEMENTS[0]}</th><td>5</td><td>4.0</td>`);
-    expect(after).toContain(`3. ${STATEMENTS[2]}</th><td>4</td><td>4.5</td>`);
+    expect(after).toContain(`1. ${STATEMENTS[0]}</th><td>5</td><td>4,0</td>`);
+    expect(after).toContain(`3. ${STATEMENTS[2]}</th><td>4</td><td>4,5</td>`);
     expect(after).toContain('5 personer svarade på årets enkät.');
     // Per group: the samverkansgrupp, where all five answered; not the styrgrupp (3) nor the operative group (2).
     const perGroup = after.match(/<table class="survey-groups">.*?<\/table>/s)?.[0] ?? '';
-    expect(perGroup).toContain('<th scope="row">Samverkansgrupp</th><td>5</td><td>4.0</td><td>3.0</td><td>4.5</td>');
+    expect(perGroup).toContain('<th scope="row">Samverkansgrupp</th><td>5</td><td>4,0</td><td>3,0</td><td>4,5</td>');
     expect(perGroup).not.toContain('Styrgrupp');
     expect(perGroup).not.toContain('Operativ grupp');
   });
@@ -158,9 +158,12 @@ describe('survey', () => {
       text(await invoke(actionExecute('agenda.refresh', { meetingId }, { serviceUrl: t.emulator.url, user: USERS.alex, locale })));
     const tactical = await agenda('samverkansgrupp.survey0000001');
     expect(tactical).toContain('Enkät om samverkan 2026: 5 svar (medel 1–5)');
-    expect(tactical).toContain(`${STATEMENTS[0]}: 4.0 (gruppen: 4.0 av 5 svar)`);
-    expect(tactical).toContain(`${STATEMENTS[2]}: 4.5 (gruppen: 4.5 av 5 svar)`);
-    expect(await agenda('samverkansgrupp.survey0000001', 'en-US')).toContain('Survey on the collaboration 2026: 5 answers');
+    expect(tactical).toContain(`${STATEMENTS[0]}: 4,0 (gruppen: 4,0 av 5 svar)`);
+    expect(tactical).toContain(`${STATEMENTS[2]}: 4,5 (gruppen: 4,5 av 5 svar)`);
+    const english = await agenda('samverkansgrupp.survey0000001', 'en-US');
+    expect(english).toContain('Survey on the collaboration 2026: 5 answers');
+    // A decimal point in English, a decimal comma in Swedish.
+    expect(english).toContain(': 4.5 (');
     expect(await agenda('styrgrupp.survey000000001')).not.toContain('Enkät om samverkan');
   });
 });

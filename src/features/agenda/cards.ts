@@ -102,7 +102,9 @@ export interface AgendaCardOptions {
 /** The survey's lines under the agenda: each statement's mean for everyone, and the group's own where at least 5 of it answered. */
 function surveyLines(locale: Locale, survey: LatestSurvey | undefined): { title: string; lines: Array<{ text: string }> } {
   if (!survey) return { title: '', lines: [] };
-  const mean = (n: number | null) => (n === null ? '–' : n.toFixed(1));
+  // A decimal comma in Swedish: 3,4.
+  const mean = (n: number | null) =>
+    n === null ? '–' : n.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return {
     title: t(locale, 'agenda.survey.title', { year: survey.year, count: survey.all.respondents }),
     lines: survey.all.statements.map((s, i) => ({

@@ -13,6 +13,11 @@ import { PERSONAL_ROW } from '../../domain/broadcast/broadcast';
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const e = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
 
+/** A mean with one decimal, in the locale's way: 3,4 in Swedish, 3.4 in English. */
+function oneDecimal(n: number, locale: Locale): string {
+  return n.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 export function periodLabel(locale: Locale, year: number, interim: boolean): string {
   return t(locale, interim ? 'report.period.interim' : 'report.period.year', { year });
 }
@@ -124,13 +129,13 @@ export async function reportHtml(report: Report, locale: Locale, generatedAt: Da
         sv.statements.map((s, i) => [
           `${i + 1}. ${e(s.text)}`,
           s.mean === null ? '–' : e(s.answers),
-          s.mean === null ? p('tooFew') : e(s.mean.toFixed(1)),
+          s.mean === null ? p('tooFew') : e(oneDecimal(s.mean, locale)),
         ]),
       )}<h3>${p('surveyPerGroup')}</h3>${
         surveyGroups.length
           ? table(
               [p('group'), p('answers'), ...sv.statements.map((_, i) => p('meanOf', { n: i + 1 }))],
-              surveyGroups.map((g) => [e(g.name), e(g.respondents), ...g.means.map((m) => (m === null ? '–' : e(m.toFixed(1))))]),
+              surveyGroups.map((g) => [e(g.name), e(g.respondents), ...g.means.map((m) => (m === null ? '–' : e(oneDecimal(m, locale))))]),
               'survey-groups',
             )
           : ''
