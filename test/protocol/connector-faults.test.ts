@@ -254,9 +254,13 @@ describe("a scheduled job's send while the connector does not answer", () => {
     const later = await runJobs('reminders', '2026-12-07T09:00:00Z');
     expect(later.body.failed).toBe(0);
     expect(later.body.sent).toBeGreaterThanOrEqual(first.body.failed);
-    const reminders = t.emulator.sent.slice(mark).filter((a) => a.conversationId === `a:personal-${USERS.alex.id}`);
-    expect(reminders.length).toBeGreaterThanOrEqual(1);
-    expect(JSON.stringify(reminders[0]!.body)).toContain('Dagordningen är inte publicerad');
+    // Alex may get other reminders in the same run (the demo plan's overdue activity): the agenda's comes once.
+    const reminders = t.emulator.sent
+      .slice(mark)
+      .filter(
+        (a) => a.conversationId === `a:personal-${USERS.alex.id}` && JSON.stringify(a.body).includes('Dagordningen är inte publicerad'),
+      );
+    expect(reminders).toHaveLength(1);
   });
 });
 
