@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Writable } from 'node:stream';
 import { parseConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -18,9 +19,14 @@ export class CapturedLog extends Writable {
     super();
     if (file) mkdirSync(path.dirname(file), { recursive: true });
   }
+  /** The start of a line whose end has not come yet: a long log line can arrive in more than one chunk. */
+  private partial = '';
+  private readonly decoder = new StringDecoder('utf8');
   override _write(chunk: Buffer, _enc: string, cb: () => void): void {
-    const s = chunk.toString();
-    for (const line of s.split('\n')) if (line) this.lines.push(line);
+    const s = this.decoder.write(chunk);
+    const parts = (this.partial + s).split('\n');
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) if (line) this.lines.push(line);
     if (this.file) appendFileSync(this.file, s);
     cb();
   }

@@ -31,6 +31,8 @@ const TEAM = '19:team-day@thread.tacv2';
 const TACTICAL = '19:channel-day-tactical@thread.tacv2';
 const OPERATIVE = '19:channel-day-operative@thread.tacv2';
 export const LEASE_MS = 1500;
+/** How many ticks, half a lease apart, a step may take to settle after a kill. */
+const SETTLE_TICKS = 40;
 
 interface Context {
   serviceUrl: string;
@@ -363,9 +365,10 @@ export async function runScriptedDay(o: {
         if (answered && answered.status < 500) {
           if (step.after) step.after(answered.body, c);
           if (!step.tick || settled(answered.body)) break;
-          // Work left under a dead process's lease: tick again once it has run out.
+          // Work left under a dead process's lease, or a send retried after its backoff: tick again once it has run
+          // out. A digest killed mid-fan-out on a slow machine took more than 20 such ticks (15 s) to settle in CI.
           await new Promise((r) => setTimeout(r, LEASE_MS / 2));
-          if (++settles > 20) throw new Error(`step ${i} (${step.name}): jobs still leased after 20 ticks`);
+          if (++settles > SETTLE_TICKS) throw new Error(`step ${i} (${step.name}): jobs still leased after ${SETTLE_TICKS} ticks`);
           continue;
         }
         // No answer (or a 5xx): Teams resends the activity, the timer ticks again.
