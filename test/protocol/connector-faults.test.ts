@@ -124,7 +124,20 @@ async function until(predicate: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-const logsSince = (mark: number) => t.log.lines.slice(mark).map((l) => JSON.parse(l) as Record<string, any>);
+/**
+ * The bot's log lines since `mark`, parsed. A line that is not JSON is printed (its first 300 characters; these tests
+ * log no child's data) and left out: twice in CI, one line here read "Unterminated fractional number" at position 203
+ * and could not be reproduced locally. The counts below still have to match exactly.
+ */
+const logsSince = (mark: number) =>
+  t.log.lines.slice(mark).flatMap((l) => {
+    try {
+      return [JSON.parse(l) as Record<string, any>];
+    } catch {
+      console.log(`a log line that is not JSON (${l.length} characters): ${l.slice(0, 300)}`);
+      return [];
+    }
+  });
 const requestsSince = (mark: number): ReceivedRequest[] => t.emulator.requests.slice(mark);
 
 describe("a user's turn while the connector does not answer", () => {
