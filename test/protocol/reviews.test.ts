@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { actionExecute, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
-import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
+import { cardKind, cardOf } from '../support/connector-emulator';
 import { checked } from '../support/checked';
+import { ALEX_CHAT, runJobs, say, text } from '../support/review-year';
 
 /**
  * Reviews and the digest over real HTTP: the review list by role, recording a
@@ -13,28 +14,10 @@ import { checked } from '../support/checked';
  * /api/jobs/run across a year, and the digest on demand in both languages.
  */
 
-const TOKEN = 'test-admin-token-0123456789abcdef';
-const text = (x: unknown) => JSON.stringify(x ?? {});
-const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
-
-async function say(t: TestBot, activity: Record<string, any>): Promise<SentActivity[]> {
-  const mark = t.emulator.sent.length;
-  expect((await t.post(activity)).status).toBe(200);
-  return t.emulator.sent.slice(mark);
-}
 async function invoke(t: TestBot, verb: string, data: Record<string, string>, user: TestUser = USERS.alex, locale = 'sv-SE') {
   const res = await t.post(actionExecute(verb, data, { serviceUrl: t.emulator.url, user, locale }));
   expect(res.status).toBe(200);
   return (JSON.parse(res.body) as { value: Record<string, any> }).value;
-}
-async function runJobs(t: TestBot, job: string, now: Date) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ job, now: now.toISOString() }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { sent: number };
 }
 
 describe('översyn / review and sammanfattning / digest in the demo organisation', () => {

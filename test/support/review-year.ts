@@ -14,15 +14,17 @@ import { cardKind, cardOf, type SentActivity } from './connector-emulator';
  */
 
 const TOKEN = 'test-admin-token-0123456789abcdef';
-const text = (x: unknown) => JSON.stringify(x ?? {});
-const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
+export const text = (x: unknown) => JSON.stringify(x ?? {});
+export const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
 
-async function say(t: TestBot, activity: Record<string, any>): Promise<SentActivity[]> {
+/** Posts an activity (200 expected) and answers what the bot sent meanwhile. */
+export async function say(t: TestBot, activity: Record<string, any>): Promise<SentActivity[]> {
   const mark = t.emulator.sent.length;
   expect((await t.post(activity)).status).toBe(200);
   return t.emulator.sent.slice(mark);
 }
-async function runJobs(t: TestBot, job: string, now: Date) {
+/** Runs a scheduler job through /api/jobs/run with the admin token at `now`. */
+export async function runJobs(t: TestBot, job: string, now: Date) {
   const res = await fetch(`${t.bot.url}/api/jobs/run`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
