@@ -78,8 +78,10 @@ export default defineConfig({
           exclude: ['test/protocol/zz-privacy.test.ts', ...ALONE],
           environment: 'node',
           globalSetup: ['test/support/azurite-global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: the CI machine runs these several times slower than a quiet one (a 5.5 s test took over 30 s
+          // there); a hang still fails.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           // Each file builds its own stack (its own tables in the shared Azurite, its own emulator and server), so
           // files run side by side: a file spends most of its time waiting on Azurite and HTTP, not on the CPU.
           maxWorkers: 3,
@@ -96,8 +98,10 @@ export default defineConfig({
           include: ALONE,
           environment: 'node',
           globalSetup: ['test/support/azurite-global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: the CI machine runs these several times slower than a quiet one (a 5.5 s test took over 30 s
+          // there); a hang still fails.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
           isolate: false,
           sequence: { groupOrder: 2 },
@@ -111,8 +115,10 @@ export default defineConfig({
           include: ['test/protocol/zz-privacy.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/azurite-global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: the CI machine runs these several times slower than a quiet one (a 5.5 s test took over 30 s
+          // there); a hang still fails.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           sequence: { groupOrder: 3 },
         },
       },

@@ -106,7 +106,7 @@ beforeAll(async () => {
   consents = new ConsentStore(store.client(TABLES.consents), recorded(store.client(TABLES.consentIndex)));
   all = Array.from({ length: 300 }, (_, n) => consent(n));
   for (let i = 0; i < all.length; i += 20) await Promise.all(all.slice(i, i + 20).map((c) => consents.record(c)));
-}, 120_000);
+}, 300_000);
 
 describe('the register by group on Azure Table Storage', () => {
   it('pages three groups’ 300 consents in order, each once, a page reading one range per group and about a page of rows', async () => {
@@ -194,7 +194,7 @@ describe('the register by group on Azure Table Storage', () => {
     // Done once: a marker says so. The backfill itself run again finds every row there.
     expect(await consents.backfillRegisterOnce(TENANT)).toBeUndefined();
     expect(await consents.backfillRegister(TENANT)).toEqual({ consents: 300, created: 0, removed: 0 });
-  }, 60_000);
+  }, 180_000);
 });
 
 /** A consent's register rows, wherever they are. */

@@ -82,5 +82,5 @@ describe('the subject index on Azure Table Storage', () => {
     for await (const e of index.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${subjectPartition(TENANT, 'Q')}` } }))
       left.push(e.rowKey!);
     expect(left).toEqual(['Qnm1']);
-  }, 120_000);
+  }, 300_000);
 });

@@ -30,7 +30,7 @@ describe('a scripted day, killed and restarted', () => {
   let base: DayResult;
   beforeAll(async () => {
     base = await run();
-  }, 120_000);
+  }, 300_000);
 
   it('the day does what it says: rows in every table it touches, scheduled messages keyed and sent once', () => {
     const count = (t: string) => base.state[t]?.length ?? 0;
@@ -51,7 +51,7 @@ describe('a scripted day, killed and restarted', () => {
   it('uninterrupted, twice: the same end state (what the comparison ignores is only what differs by chance)', async () => {
     const again = await run();
     expect(differences(again, base)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   // Seeds 4 and 10 of npm run bench:crash: their kills found a resent answer that left the channel's meeting card stale and a resent link answered 'already linked'.
   it.each([4, 10])(
@@ -73,5 +73,5 @@ describe('a scripted day, killed and restarted', () => {
     // Equal rows mean each process read the other's writes (a booking through one, its answers and agenda through the other).
     expect(differences(two, base)).toEqual([]);
     expect([...two.keyed.values()].every((n) => n === 1)).toBe(true);
-  }, 180_000);
+  }, 300_000);
 });

@@ -94,7 +94,7 @@ describe("what botbuilder's connector client retries by itself", () => {
       emulator.failWith = undefined;
       await emulator.stop();
     }
-  }, 30_000);
+  }, 180_000);
 });
 
 describe("the weekly digest through an emulator with Teams' limits and faults", () => {
@@ -162,7 +162,7 @@ describe("the weekly digest through an emulator with Teams' limits and faults", 
     expect(told[0]!.body.text).toContain('Chef 6');
     expect(told[0]!.body.text).toContain('Chef 7');
     expect(told[0]!.body.text).not.toContain('Chef 5,');
-  }, 60_000);
+  }, 180_000);
 
   it('a second run of the same week sends nothing again', async () => {
     const before = t.emulator.sent.length;
@@ -175,7 +175,7 @@ describe("the weekly digest through an emulator with Teams' limits and faults", 
     const { runDigest } = await import('../../src/features/digest/weekly');
     await runDigest(t.bot.services, WEEK, RUN_AT);
     expect(t.emulator.sent.length).toBe(before);
-  }, 30_000);
+  }, 180_000);
 });
 
 describe('fan-out across processes', () => {
@@ -253,7 +253,7 @@ describe('fan-out across processes', () => {
     expect(emulator.absorbed).toBeLessThanOrEqual(16);
     console.log(`fan-out kill test: ${atKill} delivered before SIGKILL, ${emulator.absorbed} resends absorbed by the idempotency key`);
     expect(Object.values(await outboxStatuses(inject('azuriteConnectionString'), prefix)).every((s) => s === 'sent')).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('two processes at once: every digest delivered once', async () => {
     emulator.resetDeliveries();
@@ -263,5 +263,5 @@ describe('fan-out across processes', () => {
     const delivered = managerDeliveries();
     expect(delivered.length).toBe(MANAGERS);
     expect(delivered.filter(([, n]) => n > 1)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

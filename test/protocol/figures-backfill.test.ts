@@ -83,7 +83,7 @@ describe('the figures backfill on Azure Table Storage', () => {
     expect(await rowsIn(store, TABLES.auditByGroup)).toBe(written.length + 1);
     expect(await indexed.countsFor(TENANT, 'operativ', at(30), NOW)).toMatchObject({ refusal: 4, consentRecorded: 1 });
     expect((await figures.snapshot(TENANT, NOW)).refusals.get('operativ')).toHaveLength(3);
-  }, 120_000);
+  }, 300_000);
 
   it('copies the reviews recorded before the figures kept them under the owner group, the same run twice', async () => {
     const { figures, reviews } = await stores();
@@ -113,7 +113,7 @@ describe('the figures backfill on Azure Table Storage', () => {
     const after = (await figures.snapshot(TENANT, NOW)).reviews;
     expect(after.get('ny')?.reviews.map((r) => r.date)).toEqual(['2026-12-01']);
     expect(after.get('rutin')?.reviews.map((r) => r.date)).toEqual(['2026-03-01']);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('retention and the figures', () => {
@@ -168,5 +168,5 @@ describe('retention and the figures', () => {
     expect((await figures.snapshot(TENANT, NOW)).consentsExpiring.map((c) => c.caseRef)).toEqual([inForce.caseRef]);
     expect(await eraseExpired(deps, NOW)).toMatchObject({ consents: 0 });
     expect(await figureRows()).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 });

@@ -95,7 +95,7 @@ beforeAll(async () => {
   // Every user has a personal chat (conveners are told of refusals there), and the operative group has its channel.
   for (const user of [USERS.alex, USERS.megan, USERS.adele]) await t.post(personalMessage('hej', { serviceUrl: t.emulator.url, user }));
   await t.post(inChannel('grupp koppla operativ'));
-}, 60_000);
+}, 180_000);
 // A consent in force for the operative group, so a SIP can be called, booked and planned in the turns below.
 const SIP_CASE = 'SAM-7K2M9QXD';
 beforeAll(async () => {

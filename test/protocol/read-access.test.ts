@@ -131,7 +131,7 @@ beforeAll(async () => {
   expect(proposed.body[0].id).toBe('agenda');
   expect(text(proposed)).toContain(ITEM);
   expect(text(proposed)).toContain(caseRef);
-}, 60_000);
+}, 180_000);
 afterAll(async () => t?.close());
 
 interface Case {

@@ -99,5 +99,5 @@ describe('retention on Azure Table Storage', () => {
     expect((await audit.countsFor(TENANT, 'operativ', new Date(late.getTime() - DAY), new Date(late.getTime() + DAY))).refusal ?? 0).toBe(
       0,
     );
-  }, 60_000);
+  }, 180_000);
 });

@@ -229,7 +229,7 @@ describe("the digest's content for a seeded organisation", () => {
     } finally {
       await t.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('review reminders, recorded', () => {
@@ -277,5 +277,5 @@ describe('review reminders, recorded', () => {
     } finally {
       await t.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const b of bots) b.child.kill('SIGKILL');
@@ -113,7 +113,7 @@ describe('two bot processes behind a round-robin proxy, one Azurite', () => {
       await post(inChannel('möten'));
       expect(text(emulator.sent.slice(m).find((a) => cardKind(a) === 'meeting-list'))).toContain('Nämndrummet');
     }
-  }, 60_000);
+  }, 180_000);
 
   it('every scheduled message is sent exactly once, with both processes running the jobs at the same moments', async () => {
     const mark = emulator.sent.length;
@@ -137,7 +137,7 @@ describe('two bot processes behind a round-robin proxy, one Azurite', () => {
     expect(about('Dagordningen är inte publicerad')).toHaveLength(1); // to Alex, the convener with a chat
     expect(about('Påminnelse: gruppen möts i morgon.')).toHaveLength(1);
     expect(about('har inget justerat protokoll')).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 });
 
 function text(a: unknown): string {

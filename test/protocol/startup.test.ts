@@ -93,7 +93,7 @@ async function startUntil(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`not ready: ${out}`));
-    }, 25_000);
+    }, 180_000);
     const check = () => {
       const m = ready.exec(out);
       if (m) {

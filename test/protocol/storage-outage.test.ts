@@ -73,7 +73,7 @@ beforeAll(async () => {
     });
   }
   t.emulator.limits = { dedupe: true };
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await t?.close();
@@ -109,7 +109,7 @@ describe('storage stopped mid-fan-out and restarted', () => {
     expect(all).toHaveLength(MANAGERS);
     expect(all.filter(([, n]) => n > 1)).toEqual([]);
     console.log(`storage outage: ${atStop} delivered before the stop, ${t.emulator.absorbed} resends absorbed by the idempotency key`);
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('storage stopped mid-scheduler-tick and restarted', () => {
@@ -163,5 +163,5 @@ describe('storage stopped mid-scheduler-tick and restarted', () => {
     const twice = [...done.entries()].filter(([, n]) => n > 1).map(([id]) => id);
     console.log(`storage outage mid-tick: ${started} handler starts for ${N} jobs, ${twice.length} ran again after the outage`);
     expect(twice.length).toBeLessThanOrEqual(4);
-  }, 90_000);
+  }, 180_000);
 });

@@ -817,7 +817,7 @@ beforeAll(async () => {
   ids.operativeMinutes = inputsOf(cardOf(operativeMinutes.sent[0]!));
   const reviews = await post(personalMessage('översyn', { serviceUrl: t.emulator.url, user: USERS.alex }) as Record<string, any>);
   ids.documentId = /"documentId":"([^"]+)"/.exec(json(cardOf(reviews.sent[0]!)))![1]!;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   // STORING_ROUTES_REPORT=1 prints what each route wrote while refusing and for its control.
@@ -947,7 +947,7 @@ describe('every route that stores or shows user text refuses every hard spelling
       expect({ notRefused, keptWhileRefusing, leftBehind }).toEqual({ notRefused: [], keptWhileRefusing: [], leftBehind: [] });
       report.push({ route: route.name, cases: cases.length, refusedWrote, controlWrote, ms: Date.now() - started });
       // Up to 21 turns, three full snapshots and a scan: the minutes routes took 28 s on a loaded 2-core machine.
-    }, 120_000);
+    }, 300_000);
   }
 });
 

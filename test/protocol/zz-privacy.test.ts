@@ -63,7 +63,7 @@ beforeAll(async () => {
       { serviceUrl, user: USERS.megan },
     ),
   );
-}, 60_000);
+}, 180_000);
 afterAll(async () => t?.close());
 
 const NAMES = Object.values(SUBJECTS).flatMap((s) => [s.name, ...s.name.split(' ')]);
