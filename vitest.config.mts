@@ -12,7 +12,9 @@ if (!process.env.NODE_OPTIONS?.includes('--disable-warning=DEP0111')) {
  * a time bound: they run one at a time, after the others, so no other file
  * competes with them for the machine's two cores.
  */
-const ALONE = ['connector-faults', 'crash-day', 'fanout', 'scale-out', 'scheduler', 'startup'].map((n) => `test/protocol/${n}.test.ts`);
+const ALONE = ['connector-faults', 'crash-day', 'fanout', 'fanout-models', 'scale-out', 'scheduler', 'startup'].map(
+  (n) => `test/protocol/${n}.test.ts`,
+);
 
 /**
  * The longest protocol files (about a minute or more each), started first so

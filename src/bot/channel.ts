@@ -144,15 +144,15 @@ export class ProactiveGroupChannel implements GroupChannel {
   private async paced<T>(conversationId: string, call: () => Promise<T>): Promise<T> {
     const limiter = this.d.limiter;
     if (!limiter) return call();
-    await limiter.acquire(conversationId);
+    const slot = await limiter.acquire(conversationId);
     try {
       const out = await call();
-      limiter.succeeded();
+      limiter.succeeded(slot);
       return out;
     } catch (err) {
       const status = connectorStatus(err);
-      if (status === 429) limiter.throttled(conversationId, retryAfterMs(err) ?? 1000);
-      else if (status === undefined || status >= 500 || status === 408) limiter.failed();
+      if (status === 429) limiter.throttled(conversationId, retryAfterMs(err) ?? 1000, slot);
+      else if (status === undefined || status >= 500 || status === 408) limiter.failed(slot);
       throw err;
     }
   }

@@ -41,7 +41,7 @@ export interface FanOutSummary {
   /** Requests to storage for the rows' changes (claims, outcomes, retries) and the changes they carried. */
   storage?: { requests: number; changes: number };
   /** The limiter's own figures at the end of the run (shared by every proactive sender of the process). */
-  pacing?: { rate: number; cuts: number; lowestRate: number; lostSlots: number; drySlots: number; waits: number };
+  pacing?: { rate: number; cuts: number; lowestRate: number; lostSlots: number; drySlots: number; waits: number; refusedCount: boolean };
 }
 
 /** A row to try again, and the instant it is due. */
@@ -318,6 +318,7 @@ export class FanOut {
         lostSlots: Math.round(l.stats.lostSlots),
         drySlots: Math.round(l.stats.drySlots),
         waits: l.stats.waits,
+        refusedCount: l.stats.refusedCount,
       };
     this.o.logger.info({ fanout: { ...summary, done: counts } }, 'fan-out finished');
     return summary;
@@ -363,19 +364,19 @@ export class FanOut {
       await finish({ status: 'notInstalled', lastError: 'NoConversation' });
       return undefined;
     }
-    await this.o.limiter.acquire(delivery.conversationId);
+    const slot = await this.o.limiter.acquire(delivery.conversationId);
     if (stop.failed) throw Object.assign(new Error('fan-out run stopped'), { code: 'FanOutStopped' });
     let activityId: string | undefined;
     try {
       activityId = await delivery.send(`${claimed.runId}/${claimed.recipient}`);
     } catch (err) {
       const status = statusOf(err);
-      if (status === 429) this.o.limiter.throttled(delivery.conversationId, retryAfterMs(err) ?? 1000);
-      else if (status === undefined || status >= 500 || status === 408) this.o.limiter.failed();
+      if (status === 429) this.o.limiter.throttled(delivery.conversationId, retryAfterMs(err) ?? 1000, slot);
+      else if (status === undefined || status >= 500 || status === 408) this.o.limiter.failed(slot);
       telemetry.fanoutSend(status === 429 ? 'throttled' : 'failed');
       return this.retryOrFail(claimed, err, summary, finish);
     }
-    this.o.limiter.succeeded();
+    this.o.limiter.succeeded(slot);
     telemetry.fanoutSend('sent');
     summary.sent += 1;
     await finish({ status: 'sent', activityId: activityId ?? '', lastError: '' });

@@ -9,7 +9,11 @@
  *   process) lets the next two catch up, no more, and not past that budget;
  * - a send Teams refused (a 429, a 5xx) did not count against its limit: its
  *   slot is given back, so faults at random do not lower the accepted rate
- *   (not within 5 s of a cut, when refusals may be the limit's own);
+ *   (not within 5 s of a cut, when refusals may be the limit's own). Whether
+ *   the limit really leaves refused requests out is learnt too: when sends
+ *   made on such a given-back slot are throttled far more often than the
+ *   others (a limit that counts every request), slots are no longer given
+ *   back and the app's requests, refused ones included, keep to the rate;
  * - a 429 pauses only its conversation, for its Retry-After;
  * - 429s that come in a cluster (4 of the last 6 answers) or often (9 of the
  *   last 50) mean the app is over the real limit: the rate is cut by a tenth,
@@ -46,6 +50,18 @@ const AIMD = {
 
 type Outcome = 'ok' | 'throttled' | 'failed';
 
+/** A granted send. Hand it back with its outcome: the limiter learns from it whether refused requests count against the limit. */
+export interface Slot {
+  /** Sent on a slot a refused send gave back: beyond the rate if the limit counts every request. */
+  readonly onCredit: boolean;
+}
+
+/** Sends on given-back slots, and the others: how many, and how many of them Teams throttled (the last few hundred). */
+interface Evidence {
+  sends: number;
+  throttled: number;
+}
+
 export class RateLimiter {
   private readonly conversations = new Map<string, { sent: number[]; pausedUntil: number }>();
   private rateNow: number;
@@ -63,8 +79,21 @@ export class RateLimiter {
   private chain: Promise<void> = Promise.resolve();
   /** Senders waiting for a slot, the one being served included. */
   private queued = 0;
+  /** Whether a refused send's slot is given back (until the limit is seen to count refused requests too). */
+  private credit = true;
+  private readonly evidence: { credit: Evidence; plain: Evidence } = { credit: { sends: 0, throttled: 0 }, plain: { sends: 0, throttled: 0 } };
   /** How often senders waited and for how long in all (ms); how often the rate was cut; 429s seen. */
-  readonly stats = { waits: 0, waitedMs: 0, cuts: 0, throttled: 0, lowestRate: 0, lostSlots: 0, drySlots: 0 };
+  readonly stats = {
+    waits: 0,
+    waitedMs: 0,
+    cuts: 0,
+    throttled: 0,
+    lowestRate: 0,
+    lostSlots: 0,
+    drySlots: 0,
+    /** The limit was seen to count refused requests: slots are no longer given back. */
+    refusedCount: false,
+  };
 
   constructor(private readonly options: RateLimiterOptions) {
     this.now = options.now ?? (() => Date.now());
@@ -80,15 +109,19 @@ export class RateLimiter {
   }
 
   /** Resolves when one more message may go to the conversation; callers are served in order. */
-  acquire(conversationId: string): Promise<void> {
+  acquire(conversationId: string): Promise<Slot> {
     this.queued += 1;
     const turn = this.chain.then(() => this.wait(conversationId)).finally(() => (this.queued -= 1));
-    this.chain = turn.catch(() => undefined);
+    this.chain = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
   /** The send was delivered. */
-  succeeded(): void {
+  succeeded(slot?: Slot): void {
+    this.learn(slot, false);
     this.record('ok');
   }
 
@@ -98,21 +131,49 @@ export class RateLimiter {
    * `retryAfterMs`; the app's pacing slot stays spent (sending at once again
    * would meet the same full window). A cluster of 429s cuts the app's rate.
    */
-  throttled(conversationId: string, retryAfterMs: number): void {
+  throttled(conversationId: string, retryAfterMs: number, slot?: Slot): void {
     this.stats.throttled += 1;
-    this.refusals.push(this.now());
+    this.learn(slot, true);
+    if (this.credit) this.refusals.push(this.now());
     this.giveBack();
     const conv = this.conversation(conversationId);
-    conv.sent.pop();
+    if (this.credit) conv.sent.pop();
     conv.pausedUntil = Math.max(conv.pausedUntil, this.now() + retryAfterMs);
     this.record('throttled');
   }
 
   /** The send failed with a 5xx or on the network. */
-  failed(): void {
-    this.refusals.push(this.now());
+  failed(slot?: Slot): void {
+    this.learn(slot, false);
+    if (this.credit) this.refusals.push(this.now());
     this.giveBack();
     this.record('failed');
+  }
+
+  /**
+   * Sends on given-back slots throttled at least 30 % of the time, and four
+   * times as often as the others (12 such sends at least): the limit counts
+   * refused requests too, and the give-back only overruns it. Decided once
+   * for the process: the limit's way of counting does not change.
+   */
+  private learn(slot: Slot | undefined, throttled: boolean): void {
+    if (!slot || !this.credit) return;
+    const e = slot.onCredit ? this.evidence.credit : this.evidence.plain;
+    e.sends += 1;
+    if (throttled) e.throttled += 1;
+    if (e.sends > 400) {
+      e.sends /= 2;
+      e.throttled /= 2;
+    }
+    const { credit, plain } = this.evidence;
+    if (credit.sends < 12) return;
+    const share = credit.throttled / credit.sends;
+    const usual = plain.sends ? plain.throttled / plain.sends : 0;
+    if (share >= 0.3 && share >= 4 * usual) {
+      this.credit = false;
+      this.stats.refusedCount = true;
+      this.refusals.length = 0;
+    }
   }
 
   private record(outcome: Outcome): void {
@@ -161,7 +222,7 @@ export class RateLimiter {
     return conv;
   }
 
-  private async wait(conversationId: string): Promise<void> {
+  private async wait(conversationId: string): Promise<Slot> {
     let heldBySecond = false;
     for (;;) {
       const now = this.now();
@@ -173,6 +234,8 @@ export class RateLimiter {
       trim(this.attempts, now);
       trim(this.refusals, now);
       const full = this.attempts.length - this.refusals.length >= Math.floor(this.rateNow);
+      // Beyond the rate in requests, within it in accepted ones: on a refused send's credit.
+      const onCredit = this.attempts.length >= Math.floor(this.rateNow);
       const secondWait = full ? this.attempts[0]! + 1000 - now : 0;
       const appWait = Math.max(this.lastApp + spacing - now, secondWait);
       const convWait = Math.max(
@@ -196,7 +259,7 @@ export class RateLimiter {
       if (this.conversations.size > 20_000)
         for (const [k, v] of this.conversations)
           if (v.pausedUntil <= now && (!v.sent.length || v.sent[v.sent.length - 1]! <= now - 1000)) this.conversations.delete(k);
-      return;
+      return { onCredit };
     }
   }
 
@@ -207,7 +270,7 @@ export class RateLimiter {
    * limit's own.
    */
   private giveBack(): void {
-    if (this.now() - this.lastCut < 5000 || this.lastApp === -Infinity) return;
+    if (!this.credit || this.now() - this.lastCut < 5000 || this.lastApp === -Infinity) return;
     this.lastApp -= 1000 / this.rateNow;
   }
 

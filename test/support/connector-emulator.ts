@@ -35,10 +35,12 @@ export interface TeamsLimits {
   perAppBurst?: number;
   /**
    * How `perApp` is counted: 'bucket' (the default: a token bucket with a
-   * short burst) or 'sliding' (at most `perApp` accepted sends in any strict
-   * one-second window: the stricter model).
+   * short burst), 'sliding' (at most `perApp` accepted sends in any strict
+   * one-second window: the stricter model) or 'sliding-every-request' (the
+   * same window, but every request counts in it, refused ones included: a
+   * limit that charges for 429s and 5xx as well).
    */
-  appModel?: 'bucket' | 'sliding';
+  appModel?: 'bucket' | 'sliding' | 'sliding-every-request';
   perConversation?: number;
   rate429?: number;
   rate5xx?: number;
@@ -387,12 +389,24 @@ export class ConnectorEmulator {
     if (l.blocked?.has(conversationId)) return { status: 403 };
     const rnd = l.random ?? Math.random;
     const retryAfter = l.retryAfterSeconds ?? 1;
+    const everyRequest = l.perApp !== undefined && l.appModel === 'sliding-every-request';
+    if (everyRequest) {
+      while (this.appWindow.length && this.appWindow[0]! <= now - 1000) this.appWindow.shift();
+      const full = this.appWindow.length >= l.perApp!;
+      this.appWindow.push(now);
+      if (full) {
+        this.overLimit429 += 1;
+        return { status: 429, retryAfter };
+      }
+    }
     if (l.rate429 && rnd() < l.rate429) return { status: 429, retryAfter: l.faultRetryAfterSeconds ?? retryAfter };
     if (l.rate5xx && rnd() < l.rate5xx) return { status: 503 };
     let conv = this.convWindows.get(conversationId);
     if (!conv) this.convWindows.set(conversationId, (conv = []));
     while (conv.length && conv[0]! <= now - 1000) conv.shift();
-    if (l.perApp !== undefined && l.appModel === 'sliding') {
+    if (everyRequest) {
+      // Counted above, before the faults.
+    } else if (l.perApp !== undefined && l.appModel === 'sliding') {
       while (this.appWindow.length && this.appWindow[0]! <= now - 1000) this.appWindow.shift();
       if (this.appWindow.length >= l.perApp) {
         this.overLimit429 += 1;

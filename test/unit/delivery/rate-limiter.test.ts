@@ -79,6 +79,41 @@ describe('the rate limiter', () => {
     // …and never more than the ceiling in any second.
     for (let i = 0; i < accepted.length; i++)
       expect(accepted.filter((t) => t >= accepted[i]! && t < accepted[i]! + 1000).length).toBeLessThanOrEqual(50);
+    expect(limiter.stats.refusedCount).toBe(false);
+  });
+
+  it('a limit that counts refused requests too (a strict window of 50 requests, 5 % 429s and 1 % 5xx at random): slots stop being given back, and the limit is rarely met after', async () => {
+    const clock = fakeTime();
+    const limiter = new RateLimiter({ appPerSecond: 50, conversationPerSecond: 7, ...clock });
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const window: number[] = [];
+    const accepted: number[] = [];
+    let overLimitLate = 0;
+    let lateFrom = 0;
+    for (let i = 0; i < 3000; i++) {
+      const slot = await limiter.acquire(`c${i}`);
+      const now = clock.now();
+      if (i === 1000) lateFrom = now;
+      while (window.length && window[0]! <= now - 1000) window.shift();
+      const full = window.length >= 50;
+      window.push(now);
+      if (full) {
+        if (i >= 1000) overLimitLate += 1;
+        limiter.throttled(`c${i}`, 1000, slot);
+      } else if (random() < 0.05) limiter.throttled(`c${i}`, 0, slot);
+      else if (random() < 0.01) limiter.failed(slot);
+      else {
+        limiter.succeeded(slot);
+        accepted.push(now);
+      }
+    }
+    expect(limiter.stats.refusedCount).toBe(true);
+    // After the first thousand: the limit is met by fewer than 1 send in 100…
+    expect(overLimitLate / 2000).toBeLessThan(0.01);
+    // …and the accepted sends keep near the most this limit allows (94 % of 50 with 6 % refused at random).
+    const late = accepted.filter((t) => t >= lateFrom);
+    expect(late.length / ((clock.now() - lateFrom) / 1000)).toBeGreaterThan(50 * 0.94 * 0.95);
   });
 
   it('a sender that comes late catches up two slots at most, and the second stays within the ceiling', async () => {
