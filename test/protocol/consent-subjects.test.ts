@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import type { Consent } from '../../src/domain/consent';
-import { fromStore } from '../../src/domain/consent/checked-text';
+import { aConsent } from '../unit/consent/fixtures';
 import { readSubject, removeFromSubject, subjectPartition } from '../../src/storage/consent-subjects';
 import { ConsentStore } from '../../src/storage/consents';
 import { odata, TABLES, TableStore } from '../../src/storage/tables';
@@ -16,22 +16,9 @@ import { odata, TABLES, TableStore } from '../../src/storage/tables';
 
 const TENANT = 'tenant-sub';
 
-function consent(ref: string, subject: Consent['subject']): Consent {
-  return {
-    caseRef: ref,
-    tenantId: TENANT,
-    subject,
-    parties: ['guardian1'],
-    form: 'written',
-    documentRef: fromStore(''),
-    scope: { groupIds: ['operativ'], agencies: [], informationCategories: fromStore(''), exclusions: fromStore('') },
-    purpose: fromStore('Stöd'),
-    validFrom: '2026-01-01',
-    validUntil: '2027-01-01',
-    recordedBy: 'u',
-    recordedAt: '2026-01-01T09:00:00.000Z',
-  };
-}
+/** A consent of the operative group in force through 2026, for this subject. */
+const consent = (ref: string, subject: Consent['subject']): Consent =>
+  aConsent({ caseRef: ref, tenantId: TENANT, subject, validUntil: '2027-01-01' });
 
 describe('the subject index on Azure Table Storage', () => {
   it('finds, backfills and erases by point reads and conditional writes', async () => {

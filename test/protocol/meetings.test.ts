@@ -16,7 +16,6 @@ import { cardKind, cardOf, type SentActivity } from '../support/connector-emulat
  */
 
 const TEAM = '19:team-meetings@thread.tacv2';
-const TOKEN = 'test-admin-token-0123456789abcdef';
 const clock = { now: new Date('2026-11-22T10:00:00.000Z') };
 let t: TestBot;
 let channelCounter = 0;
@@ -89,15 +88,7 @@ async function linkedChannel(groupId: string): Promise<string> {
   return channel;
 }
 
-async function runJobs(job: string, now: string) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ job, now }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { sent: number; skipped: number; failed: number };
-}
+const runJobs = (job: string, now: string) => t.runJobSummary(job, new Date(now));
 
 function meetingIdOf(card: Record<string, any>): string {
   const m = /"meetingId":"([^"]+)"/.exec(text(card));

@@ -7,7 +7,7 @@ import { identifierKey } from '../../src/features/consent/consent';
 import { TableStore } from '../../src/storage/tables';
 import { actionExecute, channelMessage, personalMessage, TENANT, USERS, type TestUser } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
-import { checked } from '../support/checked';
+import { aConsent } from '../unit/consent/fixtures';
 import { storedMeeting } from '../support/meetings';
 import { pinnedPartition } from '../support/memory/table';
 
@@ -99,20 +99,15 @@ beforeAll(async () => {
 // A consent in force for the operative group, so a SIP can be called, booked and planned in the turns below.
 const SIP_CASE = 'SAM-7K2M9QXD';
 beforeAll(async () => {
-  await t.bot.services.consents.record({
-    caseRef: SIP_CASE,
-    tenantId: TENANT,
-    subject: { personnummer: 'hash-pnr-query-shape' },
-    parties: ['guardian1', 'guardian2'],
-    form: 'written',
-    documentRef: checked('D-1'),
-    scope: { groupIds: ['operativ'], agencies: [], informationCategories: checked('skolgång'), exclusions: checked('') },
-    purpose: checked('SIP'),
-    validFrom: '2026-01-01',
-    validUntil: '2027-06-30',
-    recordedBy: USERS.megan.aadObjectId!,
-    recordedAt: '2026-01-01T08:00:00.000Z',
-  });
+  await t.bot.services.consents.record(
+    aConsent({
+      caseRef: SIP_CASE,
+      tenantId: TENANT,
+      subject: { personnummer: 'hash-pnr-query-shape' },
+      validUntil: '2027-06-30',
+      recordedBy: USERS.megan.aadObjectId!,
+    }),
+  );
 });
 // Issue 19: a held meeting of the samverkansgrupp to raise an item from, and Alex's survey token, issued as the survey's send does.
 const RAISE_FROM = 'samverkansgrupp.shape0000001';

@@ -6,6 +6,7 @@ import { actionExecute, channelMessage, TENANT, USERS, type TestUser } from '../
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf } from '../support/connector-emulator';
 import { SUBJECTS } from './consent.fixtures';
+import { consentRecordForm } from '../support/consent-form';
 
 /**
  * Read access over real HTTP (issue 13, item 7): a meeting id is in channel
@@ -108,23 +109,10 @@ beforeAll(async () => {
   [meetingId, cancelId] = ids as [string, string];
   // A consent in force, and an agenda item for the child's case by its reference.
   const consent = await t.post(
-    actionExecute(
-      'consent.record',
-      {
-        subjectPersonnummer: SUBJECTS.c.personnummer,
-        subjectName: '',
-        groupIds: 'operativ',
-        validFrom: '',
-        validUntil: '2027-06-30',
-        parties: 'guardian1',
-        purpose: 'Samordning kring skolgång',
-        informationCategories: 'Skolgång',
-        exclusions: '',
-        form: 'written',
-        documentRef: '',
-      },
-      { serviceUrl: t.emulator.url, user: USERS.megan },
-    ),
+    actionExecute('consent.record', consentRecordForm({ personnummer: SUBJECTS.c.personnummer }), {
+      serviceUrl: t.emulator.url,
+      user: USERS.megan,
+    }),
   );
   caseRef = /SAM-[0-9A-Z]{8}/.exec(consent.body)![0];
   const proposed = await invoke('agenda.propose', { meetingId, text: `${caseRef} ${ITEM}` }, 'member');

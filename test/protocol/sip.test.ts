@@ -18,7 +18,6 @@ import { SUBJECTS } from './consent.fixtures';
  * region agency (BUP) and a SIP system link through an overlay.
  */
 
-const TOKEN = 'test-admin-token-0123456789abcdef';
 const OPERATIVE = CHANNEL.channelId;
 const TACTICAL = '19:channel-samverkan-sip@thread.tacv2';
 const SIP_SYSTEM = 'https://prator.example.se/';
@@ -83,15 +82,7 @@ async function invoke(
 }
 const kind = (card: Record<string, any>) => card.body?.[0]?.id;
 
-async function runJobs(job: string, now: Date) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ job, now: now.toISOString() }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { sent: number };
-}
+const runJobs = (job: string, now: Date) => t.runJobSummary(job, now);
 
 let caseRef = '';
 let sipId = '';

@@ -3,6 +3,7 @@ import { channelMessage, personalMessage, TENANT, USERS, type TestUser } from '.
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, cardOf, type SentActivity } from '../support/connector-emulator';
 import { FLAGGED, SUBJECTS, writtenForms } from './consent.fixtures';
+import { consentRecordForm } from '../support/consent-form';
 
 /**
  * A message activity that carries a `value` (an Adaptive Card's
@@ -125,20 +126,7 @@ describe('a message with a value is gated, text and value', () => {
   });
 
   it("the consent form's subject is the one exception, for the consent.record submit only; its other fields are gated", async () => {
-    const form = {
-      verb: 'consent.record',
-      subjectPersonnummer: SUBJECTS.b.personnummer,
-      subjectName: SUBJECTS.b.name,
-      groupIds: 'operativ',
-      validFrom: '',
-      validUntil: '2030-06-30',
-      parties: 'guardian1',
-      purpose: 'Samordning kring skolgång',
-      informationCategories: 'Skolgång',
-      exclusions: '',
-      form: 'written',
-      documentRef: '',
-    };
+    const form = { verb: 'consent.record', ...consentRecordForm(SUBJECTS.b, { validUntil: '2030-06-30' }) };
     const submit = (value: Record<string, string>, text?: string) => {
       const m = personalMessage(text ?? '', { serviceUrl: t.emulator.url, user: USERS.megan }) as Record<string, any>;
       if (text === undefined) delete m.text;

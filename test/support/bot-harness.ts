@@ -45,10 +45,22 @@ export interface TestBot {
    * the bot sent meanwhile (of the card kind `kind`, when given).
    */
   runJob(job: string, now: Date, kind?: string): Promise<SentActivity[]>;
+  /** The same run, answering the endpoint's summary (what was sent, skipped, failed and parked, by kind). */
+  runJobSummary(job: string, now: Date): Promise<JobRunSummary>;
   /** Throws if any card the bot sent (or answered an invoke with) failed `expectValidCard`. */
   assertCardsValid(): void;
   /** Stops bot and emulator; then throws if any card failed the check, so no test file can miss it. */
   close(): Promise<void>;
+}
+
+/** What POST /api/jobs/run answers. */
+export interface JobRunSummary {
+  job: string;
+  sent: number;
+  skipped: number;
+  failed: number;
+  parked: number;
+  byKind: Record<string, { ran: number; skipped: number; failed: number; parked: number }>;
 }
 
 export interface TestBotOptions {
@@ -96,6 +108,15 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     telemetry: options.telemetry,
     graphCredential: options.graphCredential,
   });
+  const jobSummary = async (job: string, now: Date): Promise<JobRunSummary> => {
+    const res = await fetch(`${bot.url}/api/jobs/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ job, now: now.toISOString() }),
+    });
+    if (res.status !== 200) throw new Error(`POST /api/jobs/run ${job}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as JobRunSummary;
+  };
   return {
     bot,
     emulator,
@@ -122,15 +143,11 @@ export async function startTestBot(options: TestBotOptions): Promise<TestBot> {
     },
     async runJob(job, now, kind) {
       const mark = emulator.sent.length;
-      const res = await fetch(`${bot.url}/api/jobs/run`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${config.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ job, now: now.toISOString() }),
-      });
-      if (res.status !== 200) throw new Error(`POST /api/jobs/run ${job}: ${res.status} ${await res.text()}`);
+      await jobSummary(job, now);
       const sent = emulator.sent.slice(mark);
       return kind ? sent.filter((a) => cardKind(a) === kind) : sent;
     },
+    runJobSummary: jobSummary,
     assertCardsValid() {
       emulator.assertCardsValid();
     },

@@ -13,7 +13,6 @@ import { cardKind, cardOf, type SentActivity } from './connector-emulator';
  * six presets in three files, so the suite's workers run them side by side).
  */
 
-const TOKEN = 'test-admin-token-0123456789abcdef';
 export const text = (x: unknown) => JSON.stringify(x ?? {});
 export const ALEX_CHAT = `a:personal-${USERS.alex.id}`;
 
@@ -24,14 +23,8 @@ export async function say(t: TestBot, activity: Record<string, any>): Promise<Se
   return t.emulator.sent.slice(mark);
 }
 /** Runs a scheduler job through /api/jobs/run with the admin token at `now`. */
-export async function runJobs(t: TestBot, job: string, now: Date) {
-  const res = await fetch(`${t.bot.url}/api/jobs/run`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ job, now: now.toISOString() }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { sent: number };
+export function runJobs(t: TestBot, job: string, now: Date) {
+  return t.runJobSummary(job, now);
 }
 
 /** The presets of one file; together the files must name every preset (reviews-year-a checks it). */

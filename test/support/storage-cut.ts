@@ -8,6 +8,7 @@ import { startTestBot, type TestBot } from './bot-harness';
 import { cardOf } from './connector-emulator';
 import { differences, snapshot, type DayResult } from './scripted-day';
 import { SUBJECTS } from '../protocol/consent.fixtures';
+import { consentRecordForm } from './consent-form';
 
 /**
  * Storage stopped in the middle of a turn (issue 8): a proxy in front of
@@ -118,27 +119,7 @@ const FLOWS: Array<{ name: string; setup: Array<[string, Build]>; turn: [string,
     name: 'consent.record',
     audits: 'consentRecorded',
     setup: SETUP,
-    turn: [
-      'midturn-consent',
-      onCard(
-        'consent.record',
-        {
-          subjectPersonnummer: SUBJECTS.b.personnummer,
-          subjectName: SUBJECTS.b.name,
-          groupIds: 'operativ',
-          validFrom: '',
-          validUntil: '2027-06-30',
-          parties: 'guardian1',
-          purpose: 'Samordning kring skolgång',
-          informationCategories: 'Skolgång',
-          exclusions: '',
-          form: 'written',
-          documentRef: '',
-        },
-        USERS.megan,
-        false,
-      ),
-    ],
+    turn: ['midturn-consent', onCard('consent.record', consentRecordForm(SUBJECTS.b), USERS.megan, false)],
   },
 ];
 

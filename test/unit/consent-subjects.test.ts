@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { describe, expect, it } from 'vitest';
 import type { Consent } from '../../src/domain/consent';
-import { fromStore } from '../../src/domain/consent/checked-text';
+import { aConsent } from './consent/fixtures';
 import { readSubject, removeFromSubject, subjectPartition } from '../../src/storage/consent-subjects';
 import { ConsentStore } from '../../src/storage/consents';
 import { TABLES } from '../../src/storage/tables';
@@ -11,22 +11,9 @@ import { MemoryTables } from '../support/memory/table';
 
 const TENANT = 'tenant-s';
 
-function consent(ref: string, subject: Consent['subject']): Consent {
-  return {
-    caseRef: ref,
-    tenantId: TENANT,
-    subject,
-    parties: ['guardian1'],
-    form: 'written',
-    documentRef: fromStore(''),
-    scope: { groupIds: ['operativ'], agencies: [], informationCategories: fromStore(''), exclusions: fromStore('') },
-    purpose: fromStore('Stöd'),
-    validFrom: '2026-01-01',
-    validUntil: '2027-01-01',
-    recordedBy: 'u',
-    recordedAt: '2026-01-01T09:00:00.000Z',
-  };
-}
+/** A consent of the operative group in force through 2026, for this subject. */
+const consent = (ref: string, subject: Consent['subject']): Consent =>
+  aConsent({ caseRef: ref, tenantId: TENANT, subject, validUntil: '2027-01-01' });
 
 /** The index table with every call counted by kind. */
 function counted(m: MemoryTables) {
