@@ -50,6 +50,9 @@ const AIMD = {
 
 type Outcome = 'ok' | 'throttled' | 'failed';
 
+/** How long slots are not given back once the limit was seen to count refused requests. */
+const CREDIT_RETRY_MS = 10 * 60_000;
+
 /** A granted send. Hand it back with its outcome: the limiter learns from it whether refused requests count against the limit. */
 export interface Slot {
   /** Sent on a slot a refused send gave back: beyond the rate if the limit counts every request. */
@@ -81,7 +84,12 @@ export class RateLimiter {
   private queued = 0;
   /** Whether a refused send's slot is given back (until the limit is seen to count refused requests too). */
   private credit = true;
-  private readonly evidence: { credit: Evidence; plain: Evidence } = { credit: { sends: 0, throttled: 0 }, plain: { sends: 0, throttled: 0 } };
+  /** When the give-back was switched off: it is tried again 10 minutes later, in case the evidence was chance. */
+  private creditOffAt = 0;
+  private readonly evidence: { credit: Evidence; plain: Evidence } = {
+    credit: { sends: 0, throttled: 0 },
+    plain: { sends: 0, throttled: 0 },
+  };
   /** How often senders waited and for how long in all (ms); how often the rate was cut; 429s seen. */
   readonly stats = {
     waits: 0,
@@ -153,8 +161,10 @@ export class RateLimiter {
   /**
    * Sends on given-back slots throttled at least 30 % of the time, and four
    * times as often as the others (12 such sends at least): the limit counts
-   * refused requests too, and the give-back only overruns it. Decided once
-   * for the process: the limit's way of counting does not change.
+   * refused requests too, and the give-back only overruns it. Tried again
+   * after 10 minutes with the evidence cleared (a run of chance 429s must not
+   * cost a long-lived process its give-back for good; a limit that does count
+   * them costs a few 429s per 10 minutes of sending to learn again).
    */
   private learn(slot: Slot | undefined, throttled: boolean): void {
     if (!slot || !this.credit) return;
@@ -171,9 +181,18 @@ export class RateLimiter {
     const usual = plain.sends ? plain.throttled / plain.sends : 0;
     if (share >= 0.3 && share >= 4 * usual) {
       this.credit = false;
+      this.creditOffAt = this.now();
       this.stats.refusedCount = true;
       this.refusals.length = 0;
     }
+  }
+
+  private retryCredit(now: number): void {
+    if (this.credit || now - this.creditOffAt < CREDIT_RETRY_MS) return;
+    this.credit = true;
+    this.stats.refusedCount = false;
+    this.evidence.credit = { sends: 0, throttled: 0 };
+    this.evidence.plain = { sends: 0, throttled: 0 };
   }
 
   private record(outcome: Outcome): void {
@@ -227,6 +246,7 @@ export class RateLimiter {
     for (;;) {
       const now = this.now();
       this.recover(now);
+      this.retryCredit(now);
       const conv = this.conversation(conversationId);
       while (conv.sent.length && conv.sent[0]! <= now - 1000) conv.sent.shift();
       const spacing = 1000 / this.rateNow;

@@ -114,6 +114,10 @@ describe('the rate limiter', () => {
     // …and the accepted sends keep near the most this limit allows (94 % of 50 with 6 % refused at random).
     const late = accepted.filter((t) => t >= lateFrom);
     expect(late.length / ((clock.now() - lateFrom) / 1000)).toBeGreaterThan(50 * 0.94 * 0.95);
+    // Ten minutes on, the give-back is tried again (the evidence might have been chance).
+    await clock.sleep(10 * 60_000);
+    await limiter.acquire('later');
+    expect(limiter.stats.refusedCount).toBe(false);
   });
 
   it('a sender that comes late catches up two slots at most, and the second stays within the ceiling', async () => {
