@@ -42,6 +42,7 @@ import { deleteIfExists, getIfExists, odata, replaceOrCreate, withEtagRetry } fr
  * | `l|<tenant>` | `h`, `c000`… | the lines cache: every group's digest line as last computed (a header and chunks of one write) |
  * | `x|<tenant>|<yyyy-mm-dd>` | group | its change mark of the (UTC) day, replaced by every event that moves its figures (the ETag is what counts) |
  * | `v|<tenant>` | group | the reviews recorded of the governing documents it owns: date and decision, by document |
+ * | `b|<tenant>` | `consents` | the backfill has indexed every consent in force (from then on each change indexes its own) |
  *
  * Every write is a read-change-write under the row's ETag that sets facts by
  * their id, so a resent event changes nothing twice. The digest reads a
@@ -403,6 +404,11 @@ export class FiguresStore implements Figures, LinesCacheStore {
     return s;
   }
 
+  /** Whether the backfill has indexed every consent of the tenant by month (consentsExpiringIn then answers for the whole register). */
+  async consentIndexComplete(tenantId: string): Promise<boolean> {
+    return (await getIfExists(this.table, `b|${tenantKey(tenantId)}`, 'consents')) !== undefined;
+  }
+
   /** The consents that expire in these months (YYYY-MM), withdrawn ones excluded: the yearly report's count of expired consents. */
   async consentsExpiringIn(tenantId: string, months: string[]): Promise<ConsentFact[]> {
     const t = tenantKey(tenantId);
@@ -624,6 +630,8 @@ export class FiguresStore implements Figures, LinesCacheStore {
       await this.consent(c);
       if (!c.withdrawnAt) summary.consents += 1;
     }
+    // From here on the month index holds every consent in force: readers may take it for the register.
+    await this.table.upsertEntity({ partitionKey: `b|${tenantKey(tenantId)}`, rowKey: 'consents', at: now.toISOString() }, 'Replace');
     if (src.reviews && documents.length) {
       // The reviews recorded so far, each document's under the group that owns it.
       const stored = await src.reviews.all(tenantId);

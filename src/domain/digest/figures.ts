@@ -101,6 +101,10 @@ export interface Figures extends Partial<LinesCacheStore> {
     now: Date,
     documents?: ReadonlyArray<{ id: string; ownerGroup: string }>,
   ): Promise<BackfillSummary>;
+  /** Whether the backfill has indexed every consent in force by the month it ends (see consentsExpiringIn). */
+  consentIndexComplete?(tenantId: string): Promise<boolean>;
+  /** The consents that end in these months (YYYY-MM), from the month index. */
+  consentsExpiringIn?(tenantId: string, months: string[]): Promise<ConsentFact[]>;
 }
 
 export function emptySnapshot(): FigureSnapshot {

@@ -38,7 +38,7 @@ interface ExpiryPayload {
 /** Plans a consent's expiry reminders (idempotent: the job ids name the case, its last day and the step). */
 export async function scheduleConsentExpiry(
   deps: Pick<ExpiryDeps, 'scheduler' | 'now' | 'organisation'>,
-  consent: Consent,
+  consent: Pick<Consent, 'tenantId' | 'caseRef' | 'validUntil' | 'withdrawnAt'>,
 ): Promise<number> {
   if (consent.withdrawnAt) return 0;
   const planned = plannedConsentExpiry(
@@ -234,15 +234,44 @@ export const consentExpiryFeature: Feature = {
     routes.job<ExpiryPayload>(CONSENT_EXPIRY_KIND, (ctx) => sendConsentExpiry(services, ctx));
   },
   async start(services) {
-    const org = services.organisation;
-    const operative = org.groups.filter((g) => g.level === 'operative').map((g) => g.id);
-    if (operative.length === 0) return;
-    // Only those ending within the reminders' reach: every start plans again (idempotently), and a register of
-    // thousands must not cost thousands of scheduler writes; a consent recorded or renewed plans its own.
-    const consents = await services.consents.listForGroups(org.tenantId ?? '', operative);
-    const day = today(services);
-    const horizon = addDays(day, 31);
-    for (const c of consents)
-      if (status(c, day) !== 'withdrawn' && c.validUntil >= day && c.validUntil <= horizon) await scheduleConsentExpiry(services, c);
+    await planExpiringAtStart(services);
   },
 };
+
+/**
+ * At start, the reminders of the consents ending within their reach (31
+ * days) are planned again, idempotently: a consent recorded or renewed plans
+ * its own, so this catches those recorded before the reminders existed, as
+ * they come within reach. Only those: a register of thousands must not cost
+ * thousands of scheduler writes. Once the digest's figures have indexed
+ * every consent by the month it ends (their backfill), the one or two months
+ * in reach are read from that index; before that, the whole register once.
+ * Answers how many consents it planned for.
+ */
+export async function planExpiringAtStart(services: ExpiryDeps & Partial<Pick<BotServices, 'figures'>>): Promise<number> {
+  const org = services.organisation;
+  const operative = org.groups.filter((g) => g.level === 'operative').map((g) => g.id);
+  if (operative.length === 0) return 0;
+  const tenantId = org.tenantId ?? '';
+  const day = today(services);
+  const horizon = addDays(day, 31);
+  const inReach = (c: { validUntil: string }) => c.validUntil >= day && c.validUntil <= horizon;
+  const { figures } = services;
+  let planned = 0;
+  if (figures?.consentsExpiringIn && (await figures.consentIndexComplete?.(tenantId))) {
+    const ofOperative = new Set(operative);
+    const months = [...new Set([day.slice(0, 7), horizon.slice(0, 7)])];
+    for (const c of await figures.consentsExpiringIn(tenantId, months))
+      if (!c.withdrawn && inReach(c) && c.groupIds.some((g) => ofOperative.has(g))) {
+        await scheduleConsentExpiry(services, { tenantId, caseRef: c.caseRef, validUntil: c.validUntil });
+        planned += 1;
+      }
+    return planned;
+  }
+  for (const c of await services.consents.listForGroups(tenantId, operative))
+    if (status(c, day) !== 'withdrawn' && inReach(c)) {
+      await scheduleConsentExpiry(services, c);
+      planned += 1;
+    }
+  return planned;
+}
