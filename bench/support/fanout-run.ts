@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../../src/storage/keys';
 import { TABLES, TableStore } from '../../src/storage/tables';
 import { ConnectorEmulator } from '../../test/support/connector-emulator';
+import { managerAad, managersOrgFile } from '../../test/support/managers-org';
 
 /**
  * One fan-out run, for `npm run bench:fanout` (bench/fanout.ts) and for CI's
@@ -40,7 +41,7 @@ const CEILING = 50;
 const WEEK = '2026-11-23';
 const RUN_AT = '2026-11-23T06:31:00.000Z';
 const TENANT = '00000000-0000-0000-0000-0000000000001';
-const aad = (i: number) => `10000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+const aad = (i: number) => managerAad(i);
 
 /** The worker as one CommonJS file (our sources bundled, packages required from node_modules); answers node's arguments for it. */
 export async function compileWorker(mode: 'js' | 'tsx' = 'js'): Promise<string[]> {
@@ -86,18 +87,7 @@ export async function runFanout(o: FanoutRunOptions) {
     random,
   };
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-bench-'));
-  const org = path.join(dir, 'org.yaml');
-  writeFileSync(
-    org,
-    [
-      'extends: local-demo',
-      'addPeople:',
-      ...Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Chef }`),
-      'addManagers:',
-      ...Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`),
-    ].join('\n'),
-  );
+  const org = managersOrgFile(MANAGERS);
   const prefix = `bench${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   await new TableStore(azurite.connectionString, prefix).ensureTables();
   const setupStarted = Date.now();

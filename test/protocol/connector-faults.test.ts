@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConversationReferenceStore } from '../../src/storage/conversation-references';
@@ -8,6 +5,7 @@ import { TABLES } from '../../src/storage/tables';
 import { channelMessage, personalMessage, TENANT, USERS } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { cardKind, type ReceivedRequest } from '../support/connector-emulator';
+import { managerAad, managersOrgFile } from '../support/managers-org';
 
 /**
  * The Bot Connector failing (issue 8): not answering at all, answering late,
@@ -26,25 +24,14 @@ const NOW = new Date('2026-11-22T10:00:00.000Z');
 const RUN_AT = new Date('2026-11-23T06:31:00.000Z');
 const WEEK = '2026-11-23';
 const MANAGERS = 24;
-const aad = (i: number) => `20000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+const aad = (i: number) => managerAad(i, 2);
 const conv = (i: number) => `a:personal-faults-mgr-${i}`;
 const TEAM = '19:team-faults@thread.tacv2';
 const CHANNEL_ID = '19:channel-faults-operativ@thread.tacv2';
 
-function orgFile(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-faults-'));
-  const file = path.join(dir, 'org.yaml');
-  const people = Array.from(
-    { length: MANAGERS },
-    (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`,
-  );
-  const mgrs = Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`);
-  // One more manager, who has never talked to the bot: the digest has to create the chat.
-  people.push(`  - { id: mgr-new, displayName: Chef Ny, aadObjectId: ${aad(99)}, role: Förvaltningschef }`);
-  mgrs.push('  - { personId: mgr-new, oversees: all }');
-  writeFileSync(file, ['extends: local-demo', 'addPeople:', ...people, 'addManagers:', ...mgrs].join('\n'));
-  return file;
-}
+/** The managers; one more, who has never talked to the bot: the digest has to create the chat. */
+const orgFile = (): string =>
+  managersOrgFile(MANAGERS, { series: 2, extra: [{ id: 'mgr-new', displayName: 'Chef Ny', aadObjectId: aad(99) }] });
 
 let t: TestBot;
 

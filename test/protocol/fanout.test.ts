@@ -1,7 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { ConnectorClient, MicrosoftAppCredentials } from 'botframework-connector';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +7,7 @@ import { TABLES } from '../../src/storage/tables';
 import { personalMessage, TENANT, USERS } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
 import { ConnectorEmulator } from '../support/connector-emulator';
+import { managerAad, managersOrgFile } from '../support/managers-org';
 
 /**
  * The digest's fan-out against a connector emulator that enforces Teams'
@@ -24,20 +22,10 @@ const TOKEN = 'test-admin-token-0123456789abcdef';
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const RUN_AT = new Date('2026-11-23T06:31:00.000Z');
 const WEEK = '2026-11-23';
-const aad = (i: number) => `10000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+const aad = (i: number) => managerAad(i);
 const conv = (i: number) => `a:personal-mgr-${i}`;
 
-function orgFile(managers: number): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-fanout-'));
-  const file = path.join(dir, 'org.yaml');
-  const people = Array.from(
-    { length: managers },
-    (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Förvaltningschef }`,
-  );
-  const mgrs = Array.from({ length: managers }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`);
-  writeFileSync(file, ['extends: local-demo', 'addPeople:', ...people, 'addManagers:', ...mgrs].join('\n'));
-  return file;
-}
+const orgFile = (managers: number): string => managersOrgFile(managers);
 
 /** Personal chats of the managers with the bot, as Teams would have given them, except those in `without`. */
 async function saveReferences(

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
@@ -13,6 +13,7 @@ import { jobStoreOf } from '../../src/storage/jobs';
 import { TableStore } from '../../src/storage/tables';
 import { TENANT } from '../support/activities';
 import { startTestBot, type TestBot } from '../support/bot-harness';
+import { managerAad, managersOrgFile } from '../support/managers-org';
 
 /**
  * Storage stopped in the middle of the digest's fan-out and started again
@@ -24,7 +25,7 @@ import { startTestBot, type TestBot } from '../support/bot-harness';
 const MANAGERS = 60;
 const WEEK = '2026-11-23';
 const RUN_AT = new Date('2026-11-23T06:31:00.000Z');
-const aad = (i: number) => `20000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
+const aad = (i: number) => managerAad(i, 2);
 let azurite: AzuriteHandle;
 let location: string;
 let port: number;
@@ -34,18 +35,7 @@ beforeAll(async () => {
   location = mkdtempSync(path.join(os.tmpdir(), 'samverkan-outage-'));
   azurite = await startAzurite({ location });
   port = Number(new URL(/TableEndpoint=([^;]+)/.exec(azurite.connectionString)![1]!).port);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'samverkan-org-'));
-  const org = path.join(dir, 'org.yaml');
-  writeFileSync(
-    org,
-    [
-      'extends: local-demo',
-      'addPeople:',
-      ...Array.from({ length: MANAGERS }, (_, i) => `  - { id: mgr-${i}, displayName: Chef ${i}, aadObjectId: ${aad(i)}, role: Chef }`),
-      'addManagers:',
-      ...Array.from({ length: MANAGERS }, (_, i) => `  - { personId: mgr-${i}, oversees: all }`),
-    ].join('\n'),
-  );
+  const org = managersOrgFile(MANAGERS, { series: 2 });
   t = await startTestBot({
     connectionString: azurite.connectionString,
     now: () => RUN_AT,
