@@ -338,7 +338,16 @@ async function scanEverything(
 function refusalCardIn(conversationId: string) {
   return (a: Answer, label: string) => {
     const here = a.sent.filter((s) => s.conversationId.split(';')[0] === conversationId);
-    expect(here.map(cardKind), label).toEqual(['consent-refusal']);
+    // What else arrived, named without its digits, so that a failure says what it was.
+    const what = here
+      .filter((s) => cardKind(s) !== 'consent-refusal')
+      .map(
+        (s) =>
+          `${s.method} ${s.body?.type} ${JSON.stringify(s.body?.text ?? s.body?.attachments?.[0]?.contentType ?? '')
+            .replace(/[0-9]/g, '#')
+            .slice(0, 120)}`,
+      );
+    expect(here.map(cardKind), `${label}${what.length ? ` (also sent: ${what.join('; ')})` : ''}`).toEqual(['consent-refusal']);
     expect(
       a.sent.filter((s) => s.method !== 'POST'),
       `${label}: no card was updated`,
