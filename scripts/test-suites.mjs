@@ -1,4 +1,4 @@
-// Runs the unit suite and then the end-to-end suite, side by side with the protocol suite.
+// Runs the unit and protocol suites side by side, then the end-to-end suite.
 //
 // The protocol suite runs its files three at a time, each with its own stack in one shared Azurite, then, one at a
 // time, the files that start and kill bot processes or hold the bot to a time bound, then the privacy scan that
@@ -33,11 +33,6 @@ function run(project, ...after) {
 }
 
 // The privacy scan runs in the protocol suite's process, after its files: it reads what they wrote in its Azurite.
-// The end-to-end suite follows the unit suite in its lane: both together take a quarter of the protocol suite's
-// time, so they end while its files still run three at a time, before the ones that must run alone (CI took
-// 1,080 s with the end-to-end suite last, 132 s of it alone on the machine).
-const [unit, protocol] = await Promise.all([
-  run('unit').then(async (code) => (code === 0 ? await run('e2e') : code)),
-  run('protocol', 'protocol-alone', 'privacy'),
-]);
-process.exit(unit || protocol);
+const [unit, protocol] = await Promise.all([run('unit'), run('protocol', 'protocol-alone', 'privacy')]);
+if (unit !== 0 || protocol !== 0) process.exit(unit || protocol);
+process.exit(await run('e2e'));
