@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, digitValue, isCanonical } from '../../src/domain/text/canonical';
+import { canonicalText, detectionView, digitValue, isCanonical } from '../../src/domain/text/canonical';
 
 /**
  * The canonical form written the slow, obvious way, from the rules in canonical.ts's header: NFKC always, then every
@@ -122,5 +122,30 @@ describe('the canonical text, read fast', () => {
       expect(canonicalText(raw)).toBe(canonical);
       expect(isCanonical(raw)).toBe(false);
     }
+  });
+});
+
+/** Inline markup as one global replacement: what the view's faster reading must equal. */
+const GLUED = /([\p{L}\p{N}])(?:[*_~`]+|\\(?=[\p{L}\p{N}\-.]))+(?=[\p{L}\p{N}-])/gu;
+const MARKUP_ALPHABET = ['a', 'B', 'ä', '1', '\u0663', '\u{1d400}', '\u{10400}', '\u{1f600}', '*', '_', '~', '`', '\\', '-', '.', ' ', '\n'];
+
+describe('the detection view, read fast', () => {
+  it('removes glued emphasis markers and escapes as the one global replacement does, also around letters outside the BMP', () => {
+    let changed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MARKUP_ALPHABET), { maxLength: 30 }), (chars) => {
+        const text = canonicalText(chars.join(''));
+        const expected = canonicalText(text.replace(GLUED, '$1'));
+        if (expected !== text) changed++;
+        expect(detectionView(text)).toBe(expected);
+      }),
+      { numRuns: 50_000 },
+    );
+    expect(changed).toBeGreaterThan(5_000);
+  });
+
+  it('reads a number broken by emphasis and escapes as one', () => {
+    expect(detectionView('11**02**03\\-4822 och _Ella_ i 4B')).toBe('110203-4822 och _Ella_ i 4B');
+    expect(detectionView('1*1*0*2*0*3-4*8*2*2')).toBe('110203-4822');
   });
 });
