@@ -127,7 +127,25 @@ describe('the canonical text, read fast', () => {
 
 /** Inline markup as one global replacement: what the view's faster reading must equal. */
 const GLUED = /([\p{L}\p{N}])(?:[*_~`]+|\\(?=[\p{L}\p{N}\-.]))+(?=[\p{L}\p{N}-])/gu;
-const MARKUP_ALPHABET = ['a', 'B', 'ä', '1', '\u0663', '\u{1d400}', '\u{10400}', '\u{1f600}', '*', '_', '~', '`', '\\', '-', '.', ' ', '\n'];
+const MARKUP_ALPHABET = [
+  'a',
+  'B',
+  'ä',
+  '1',
+  '\u0663',
+  '\u{1d400}',
+  '\u{10400}',
+  '\u{1f600}',
+  '*',
+  '_',
+  '~',
+  '`',
+  '\\',
+  '-',
+  '.',
+  ' ',
+  '\n',
+];
 
 describe('the detection view, read fast', () => {
   it('removes glued emphasis markers and escapes as the one global replacement does, also around letters outside the BMP', () => {
