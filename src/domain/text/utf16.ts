@@ -8,7 +8,7 @@ type Utf16Writer = { write(text: string, offset: number, encoding: 'utf16le'): n
 const NodeBuffer = (globalThis as { Buffer?: { alloc(size: number): Utf16Writer } }).Buffer;
 
 export class CodeUnits {
-  private units = new Uint16Array(1024);
+  private units = new Uint16Array(0);
   private bytes: Utf16Writer | undefined;
 
   /**
@@ -18,8 +18,8 @@ export class CodeUnits {
   of(text: string, pad = 0): Uint16Array {
     const length = text.length;
     let units = this.units;
-    if (units.length < length + pad || (NodeBuffer && !this.bytes)) {
-      const size = Math.max(length + pad, units.length * 2);
+    if (units.length < length + pad) {
+      const size = Math.max(length + pad, units.length * 2, 1024);
       if (NodeBuffer) {
         this.bytes = NodeBuffer.alloc(size * 2);
         units = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, size);
