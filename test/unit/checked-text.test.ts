@@ -121,7 +121,7 @@ describe('a case reference in a text', () => {
     const flagged: string[] = [];
     for (let i = 0; i < 2_000; i++) {
       const ref = generateCaseRef(random);
-      for (const r of [ref, ref.toLowerCase(), `Sam-${ref.slice(4).toLowerCase()}`]) {
+      for (const r of [ref, ref.toLowerCase(), `Sam-${ref.slice(4).toLowerCase()}`, `sAm-${ref.slice(4)}`]) {
         const text = `Eleven har hög frånvaro och mamma svarar inte, vi följer upp enligt samtycket.\n${r}`;
         if (screen(text, options).findings.length > 0) flagged.push(text);
       }

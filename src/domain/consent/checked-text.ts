@@ -58,11 +58,20 @@ const CASE_REF_SHAPE = /\bSAM-[0-9A-Z]{8}\b/gi;
 const CASE_REF_ALPHABET = /^SAM-[0-9A-HJKMNP-TV-Z]{8}$/i;
 
 function withoutCaseRefs(text: string): string {
+  if (!mayHoldCaseRef(text)) return text;
   return text.replace(CASE_REF_SHAPE, (ref) =>
     !CASE_REF_ALPHABET.test(ref) && (ref.match(/\d/g)?.length ?? 0) < 2
       ? ref
       : ref.replace(/\d{6,}|[^\d]+|\d{1,5}/g, (part) => (/^\d{6,}$/.test(part) ? part : ' '.repeat(part.length))),
   );
+}
+
+/** Whether a hyphen in the text follows "sam" in any case: most texts have none, and need no pass of the pattern. */
+function mayHoldCaseRef(text: string): boolean {
+  for (let k = text.indexOf('-', 3); k >= 0; k = text.indexOf('-', k + 1)) {
+    if ((text.charCodeAt(k - 1) | 32) === 109 && (text.charCodeAt(k - 2) | 32) === 97 && (text.charCodeAt(k - 3) | 32) === 115) return true;
+  }
+  return false;
 }
 
 /** The checked text of a screening the gate allowed. */

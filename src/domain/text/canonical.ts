@@ -73,7 +73,18 @@ export function canonicalText(raw: string): string {
   let started = false;
   let dropped = false;
   const end = s.length;
-  for (let i = 0; i < end; i++) {
+  // The text read so far is canonical up to its last plain character: without NFKC it is kept as one stretch, and the
+  // rewriting starts there rather than at the first character (a dash half-way through is the usual case).
+  let from = 0;
+  if (!unstable) {
+    from = i;
+    while (from > 0 && (u[from - 1] === 32 || u[from - 1] === 10)) from--;
+    if (from > 0) {
+      runStart = 0;
+      started = true;
+    }
+  }
+  for (let i = from; i < end; i++) {
     const c = u[i]!;
     let kind: number;
     let cp = c;
