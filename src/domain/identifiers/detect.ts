@@ -191,6 +191,8 @@ const B = {
   ONE_OF: 4194304,
   /** "eye", "öga", "ögat": flagsOf reads the word before them for an injury. */
   EYE: 8388608,
+  /** "avd", "ca", "kl": an abbreviation whose point ends no sentence. */
+  ABBREVIATION: 16777216,
 } as const;
 
 /**
@@ -417,6 +419,7 @@ function wordBits(): Map<string, number> {
   mark(OWN_POSSESSIVES, B.OWN);
   mark(ONE_OF_CHILDREN, B.ONE_OF);
   mark(['eye', 'öga', 'ögat'], B.EYE);
+  mark(ABBREVIATIONS, B.ABBREVIATION);
   const m2 = new Map<string, number>();
   const mark2 = (words: Iterable<string>, bit: number) => {
     for (const w of words) m2.set(w, (m2.get(w) ?? 0) | bit);
@@ -527,8 +530,12 @@ const tokenView: Token[] = [];
 const codeUnits = new CodeUnits();
 let codes: Uint16Array = new Uint16Array(0);
 
+/** How many ASCII digits the last text tokenized holds. */
+let digitCount = 0;
+
 function tokenize(text: string): Token[] {
   if (!table) buildTable();
+  digitCount = 0;
   // A local binding: the module's variable would be read again at every character.
   const cs = codeUnits.of(text, 3);
   codes = cs;
@@ -598,6 +605,7 @@ function tokenize(text: string): Token[] {
     } else {
       kind = Kind.Num;
       while (i < n && isDigitCode(cs[i]!)) i++;
+      digitCount += i - start;
       // 7B, 9c: one letter right after one or two digits, then no letter.
       if (i - start <= 2 && i < n && isLetterCode(cs[i]!) && !(i + 1 < n && isLetterCode(cs[i + 1]!))) {
         const l = cs[i]! | 32;
@@ -657,7 +665,7 @@ function tokenize(text: string): Token[] {
       count > 0 &&
       cs[gapStart]! === 46 &&
       start - gapStart <= 2 &&
-      ABBREVIATIONS.has(tokens[count - 1]!.lower)
+      tokens[count - 1]!.bits & B.ABBREVIATION
     )
       sentenceStart = false;
     let lower: string;
@@ -3843,14 +3851,9 @@ const NO_MATCHES: readonly PersonnummerMatch[] = [];
 function detectIn(text: string, options: DetectOptions, now: Date, forced: Flags | undefined): Finding[] {
   const out: Finding[] = [];
   const tokens = tokenize(text);
-  // Every written personnummer holds ten digits or more, and every ASCII digit is in a number token: most messages
-  // have fewer and need no scan for one.
-  let digits = 0;
-  for (let k = 0; k < tokens.length && digits < 10; k++) {
-    const t = tokens[k]!;
-    if (t.kind !== Kind.Word) digits += t.end - t.start - (t.kind === Kind.NumClass ? 1 : 0);
-  }
-  const pnrs = digits < 10 ? NO_MATCHES : findPersonnummerInRuns(text, digitRunsOf(tokens), now);
+  // Every written personnummer holds ten digits or more (counted by tokenize): most messages have fewer and need no
+  // scan for one.
+  const pnrs = digitCount < 10 ? NO_MATCHES : findPersonnummerInRuns(text, digitRunsOf(tokens), now);
   for (const m of pnrs) {
     out.push({ category: m.kind, confidence: 1, start: m.start, end: m.end, normalised: m.normalised });
   }
