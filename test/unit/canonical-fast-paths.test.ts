@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, detectionView, digitValue, isCanonical } from '../../src/domain/text/canonical';
+import { canonicalForms, canonicalText, detectionView, digitValue, isCanonical } from '../../src/domain/text/canonical';
 
 /**
  * The canonical form written the slow, obvious way, from the rules in canonical.ts's header: NFKC always, then every
@@ -160,6 +160,43 @@ describe('the detection view, read fast', () => {
       { numRuns: 50_000 },
     );
     expect(changed).toBeGreaterThan(5_000);
+  });
+
+  it('is what canonicalForms gives beside the canonical text, markup noted in the canonicalising pass', () => {
+    // The canonical rules' characters, every markup character, entities and tags, and full-width forms NFKC turns into
+    // markup: the view must be detectionView's whether the markup came in plain, after a change, or out of NFKC.
+    const alphabet = [
+      ...ALPHABET,
+      '&',
+      '<',
+      '>',
+      '*',
+      '_',
+      '~',
+      '`',
+      '\\',
+      '#',
+      'b',
+      ';',
+      '\uff0a',
+      '\uff3f',
+      '\uff06',
+      '&amp;',
+      '<b>',
+      '&#49;',
+    ];
+    let marked = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const raw = chars.join('');
+        const text = canonicalText(raw);
+        const view = detectionView(text);
+        if (/[&<*_~`\\]/.test(text)) marked++;
+        expect(canonicalForms(raw)).toEqual({ text, view });
+      }),
+      { numRuns: 30_000 },
+    );
+    expect(marked).toBeGreaterThan(10_000);
   });
 
   it('reads a number broken by emphasis and escapes as one', () => {

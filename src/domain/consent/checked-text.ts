@@ -1,4 +1,4 @@
-import { canonicalText, detectionView } from '../text/canonical';
+import { canonicalForms, canonicalText } from '../text/canonical';
 import { detectIdentifiers, type DetectOptions, type Finding } from './identifiers';
 
 declare const checked: unique symbol;
@@ -27,9 +27,8 @@ export interface Screening {
  * tags and Markdown emphasis removed), so that neither spelling hides one.
  */
 export function screen(raw: string, options: DetectOptions = {}): Screening {
-  const text = canonicalText(raw);
+  const { text, view } = canonicalForms(raw);
   const findings = detectIdentifiers(withoutCaseRefs(text), options);
-  const view = detectionView(text);
   if (view !== text) {
     const seen = new Set(findings.map(findingKey));
     for (const f of detectIdentifiers(withoutCaseRefs(view), options)) {

@@ -15,7 +15,7 @@ import type { GroupLevel } from './gate';
 import { approvedIfNone, EMPTY_TEXT, screen, type CheckedText } from './checked-text';
 import { findPersonnummer } from '../identifiers';
 import { normaliseName, normalisePersonnummer, type DetectOptions } from './identifiers';
-import { canonicalText, detectionView } from '../text/canonical';
+import { canonicalForms, canonicalText } from '../text/canonical';
 import { isIsoDate as isRealDate } from '../organisation/dates';
 
 /**
@@ -117,7 +117,7 @@ const TEXT_FIELDS = ['purpose', 'informationCategories', 'exclusions', 'document
  * name or number in a free-text field would put them there in clear.
  */
 export function namesSubject(text: string, subject: { name?: string; personnummer?: string }, now?: Date): boolean {
-  const view = detectionView(canonicalText(text));
+  const { view } = canonicalForms(text);
   if (subject.personnummer) {
     if (findPersonnummer(view, now).some((m) => m.normalised === subject.personnummer)) return true;
     const digits = view.replace(/\D+/g, '');

@@ -24,6 +24,7 @@ import { CodeUnits } from './utf16';
  * Linear in the text's length; idempotent: canonicalText(canonicalText(s)) === canonicalText(s).
  */
 export function canonicalText(raw: string): string {
+  sawMarkup = false;
   if (typeof raw !== 'string' || raw.length === 0) return '';
   const table = bmpTable();
   const n = raw.length;
@@ -37,6 +38,12 @@ export function canonicalText(raw: string): string {
     const c = u[i]!;
     const e = table[c]!;
     if (e === PLAIN) {
+      prev = c;
+      breaks = 0;
+      continue;
+    }
+    if (e === MARKUP) {
+      sawMarkup = true;
       prev = c;
       breaks = 0;
       continue;
@@ -72,6 +79,7 @@ export function canonicalText(raw: string): string {
   let runStart = -1;
   let started = false;
   let dropped = false;
+  let seen = 0;
   const end = s.length;
   // The text read so far is canonical up to its last plain character: without NFKC it is kept as one stretch, and the
   // rewriting starts there rather than at the first character (a dash half-way through is the usual case).
@@ -92,7 +100,9 @@ export function canonicalText(raw: string): string {
       cp = s.codePointAt(i)!;
       kind = astralKind(cp);
     } else {
-      kind = table[c]! & KIND;
+      const e = table[c]!;
+      seen |= e;
+      kind = e & KIND;
     }
     if (kind === PLAIN) {
       if (runStart < 0) {
@@ -135,6 +145,7 @@ export function canonicalText(raw: string): string {
     out += kind === DASH ? '-' : String.fromCharCode(48 + digitValue(cp));
   }
   if (runStart >= 0) out += runStart === 0 ? s : s.slice(runStart);
+  if (seen & MARKUP) sawMarkup = true;
   // A mark that followed a removed format character now follows its letter ("a\u200b\u0301"): compose them, or the
   // canonical form of the result would differ from it.
   return dropped && unstable ? out.normalize('NFKC') : out;
@@ -157,6 +168,15 @@ const KIND = 7;
  * compose with what comes before), a surrogate. A text without one is its own NFKC form.
  */
 const UNSTABLE = 8;
+/** Set on the characters the detection view reads as markup (`&`, `<`, `*`, `_`, `~`, a backtick, a backslash). */
+const MARKUP = 16;
+const MARKUP_CHARS = '&<*_~`\\';
+
+/**
+ * Whether the text the last canonicalText call read held a markup character (its result holds one exactly when the
+ * text did: the rewriting neither adds nor removes one). Reset by every call.
+ */
+let sawMarkup = false;
 
 let table: Uint8Array | undefined;
 
@@ -169,6 +189,7 @@ function bmpTable(): Uint8Array {
     t[cp] = kindOf(cp) | (nfkcStable(cp) ? 0 : UNSTABLE);
   }
   for (let cp = 0xd800; cp <= 0xdfff; cp++) t[cp] = UNSTABLE;
+  for (let k = 0; k < MARKUP_CHARS.length; k++) t[MARKUP_CHARS.charCodeAt(k)]! |= MARKUP;
   return (table = t);
 }
 
@@ -346,7 +367,23 @@ const BREAKING_TAGS = new Set([
  * none of `&`, `<`, `*`, `_`, `~`, a backtick or a backslash.
  */
 export function detectionView(canonical: string): string {
-  if (!/[&<*_~`\\]/.test(canonical)) return canonical;
+  if (!MARKUP_RE.test(canonical)) return canonical;
+  return markupView(canonical);
+}
+
+const MARKUP_RE = /[&<*_~`\\]/;
+
+/**
+ * The canonical form of a user text and its detection view, as canonicalText and detectionView give them: the
+ * canonicalisation notes whether the text holds a markup character as it reads it, so a text without one (most) is
+ * not read again to find none.
+ */
+export function canonicalForms(raw: string): { text: string; view: string } {
+  const text = canonicalText(raw);
+  return { text, view: sawMarkup ? markupView(text) : text };
+}
+
+function markupView(canonical: string): string {
   let s = canonical;
   // Twice: `&amp;#45;` is `&#45;` is `-`.
   for (let round = 0; round < 2 && s.includes('&'); round++) s = decodeEntities(s);
