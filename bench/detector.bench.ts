@@ -127,7 +127,7 @@ export async function runDetectorBench() {
       }
       return best;
     };
-    adversarial[name] = at(100_000, 10) / at(10_000, 50);
+    adversarial[name] = at(100_000, 30) / at(10_000, 100);
   }
 
   const d = detector.leastDisturbed;

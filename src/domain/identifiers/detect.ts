@@ -2394,18 +2394,13 @@ const FICTION: ReadonlyMap<string, readonly string[]> = new Map([
   ['annika', ['långstrump', 'villa villekulla', 'villekulla']],
   ['tommy', ['långstrump', 'villa villekulla', 'villekulla']],
 ]);
-let fictionText = '';
-let fictionLower = '';
+/** Each name's book marks as one case-insensitive pattern: the text is searched as it stands, not lower-cased first. */
+const FICTION_MARKS: ReadonlyMap<string, RegExp> = new Map(
+  [...FICTION].map(([name, marks]) => [name, new RegExp(marks.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')]),
+);
 function fictionAt(text: string, lower: string): boolean {
-  const marks = FICTION.get(lower);
-  if (!marks) return false;
-  // Lower-cased once per text, however many names in it are looked up.
-  if (fictionText !== text) {
-    fictionText = text;
-    fictionLower = text.toLowerCase();
-  }
-  for (const m of marks) if (fictionLower.includes(m)) return true;
-  return false;
+  const marks = FICTION_MARKS.get(lower);
+  return marks !== undefined && marks.test(text);
 }
 
 /**
