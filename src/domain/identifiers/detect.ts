@@ -2400,7 +2400,7 @@ const FICTION_MARKS: ReadonlyMap<string, RegExp> = new Map(
 );
 function fictionAt(text: string, lower: string): boolean {
   const marks = FICTION_MARKS.get(lower);
-  return marks !== undefined && marks.test(text);
+  return marks?.test(text) === true;
 }
 
 /**
