@@ -2763,6 +2763,51 @@ function isUpperWord(text: string, t: Token): boolean {
   return true;
 }
 
+/** Abbreviations written as dotted single letters, by their letters: "t.o.m.", "e.g.", "p.g.a.", "s.k.". */
+const DOTTED_ABBREVIATIONS = new Set([
+  'tom',
+  'eg',
+  'ie',
+  'pga',
+  'sk',
+  'osv',
+  'mm',
+  'dvs',
+  'fd',
+  'vg',
+  'ed',
+  'aka',
+  'od',
+  'tv',
+  'th',
+  'ev',
+  'ca',
+  'fm',
+  'em',
+  'ps',
+  'ok',
+  'vs',
+  'nb',
+  'ang',
+  'mfl',
+  'fo',
+  'st',
+  'ks',
+  'bl',
+  'jfr',
+  'ff',
+  'ung',
+  'sa',
+  'am',
+  'pm',
+  'fv',
+  'ht',
+  'vt',
+  'lo',
+  'ab',
+  'ta',
+]);
+
 /**
  * Initials with a class or a school: "E.K. på Nossebroskolan", "AB i 5A". Dotted initials are a person's by their
  * form; two or three capitals only in a child's context and when they are no subject, unit or diagnosis.
@@ -2770,7 +2815,8 @@ function isUpperWord(text: string, t: Token): boolean {
 function findInitials(text: string, tokens: Token[], context: boolean, out: Finding[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== Kind.Word || !t.cap) continue;
+    // "j.s. i 4c": dotted initials in lower case too, in a case's context (and not an abbreviation such as "t.o.m.").
+    if (t.kind !== Kind.Word || !(t.cap || (context && t.end - t.start === 1))) continue;
     const len = t.end - t.start;
     let last = i;
     let dotted = false;
@@ -2778,14 +2824,32 @@ function findInitials(text: string, tokens: Token[], context: boolean, out: Find
       let k = i + 1;
       while (k < tokens.length && k < i + 3) {
         const u = tokens[k]!;
-        if (u.kind !== Kind.Word || u.end - u.start !== 1 || !u.cap || !dotGap(text, tokens[k - 1]!, u) || u.start - tokens[k - 1]!.end > 2)
+        if (
+          u.kind !== Kind.Word ||
+          u.end - u.start !== 1 ||
+          u.cap !== t.cap ||
+          // In lower case every letter has its point: "j.s. i 4c" is two initials, not three.
+          (!t.cap && text.charCodeAt(u.end) !== 46) ||
+          !dotGap(text, tokens[k - 1]!, u) ||
+          u.start - tokens[k - 1]!.end > 2
+        )
           break;
         k++;
       }
       if (k - i < 2) continue;
       last = k - 1;
       dotted = true;
-    } else if (len >= 2 && len <= 3 && t.allCaps && isUpperWord(text, t) && !NOT_INITIALS.has(t.lower) && !isGivenName(t.lower)) {
+      if (!t.cap) {
+        let letters = t.lower;
+        for (let m = i + 1; m <= last; m++) letters += tokens[m]!.lower;
+        // A dotted abbreviation, or a lower-case word right before it ("elev j.s." is one; "t.ex." is not).
+        if (DOTTED_ABBREVIATIONS.has(letters) || text.charCodeAt(tokens[last]!.end) !== 46) {
+          i = last;
+          continue;
+        }
+      }
+    } else if (!t.cap) continue;
+    else if (len >= 2 && len <= 3 && t.allCaps && isUpperWord(text, t) && !NOT_INITIALS.has(t.lower) && !isGivenName(t.lower)) {
       if (!context) continue;
     } else continue;
     const next = last + 1;

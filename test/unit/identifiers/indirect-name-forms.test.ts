@@ -25,6 +25,9 @@ describe('initials with a class or a school', () => {
       'Orosanmälan gjord för RH i åk 6, familjen har flyttat.',
       'L.B. at Oakwood Primary disclosed that her stepdad hits her mum.',
       'Pupil DW in 9C has missed three weeks, the parents are not answering.',
+      // In lower case, as typed in a hurry: every letter with its point, in a case's context.
+      'j.s. i 4c har 60 % frånvaro, hemmasittare sedan september',
+      'orosanmälan gällande m.k. på Västerskolan, pappan har hört av sig',
     ],
     [
       'NO i 7B är flyttad till tisdag, säg till eleverna.',
@@ -33,6 +36,10 @@ describe('initials with a class or a school', () => {
       'PE in 7C is cancelled because the hall is being painted.',
       'Vi har SYV i 9A nästa vecka och föräldramöte i 9B.',
       'IT i 6B: datorerna är lagade och laddade.',
+      // Dotted abbreviations in lower case, and a lone "i" after initials is the preposition, not a third initial.
+      't.o.m. åk 9 har vi hög frånvaro, vi tar det på EHT.',
+      'Frånvaron är hög, t.ex. i 8b, p.g.a. sjukdom; s.k. hemmasittare finns i 7c.',
+      'e.g. in 4B the absence rate is high this term.',
     ],
   );
 });
