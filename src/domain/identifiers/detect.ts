@@ -2128,6 +2128,13 @@ const PERSON_ONLY_VERBS = new Set([
     `mår mådde kom sa sade säger rymde rymt bodde bor skriker orkar äter känner kände tycker hittades slog slår fyller fyllde said told cried refuses refused lives feels ran disclosed arrived`,
   ),
 ]);
+/**
+ * What a child does, not a colleague at work, as the verb right after a name: "Ture vägrar gå in i klassrummet",
+ * "Sam grät på rasten". With one, and no work in its clause ("vägrar ta fler ärenden"), a first name alone in a message
+ * about the work is no colleague's.
+ */
+const CHILD_ACTS = words(`grät gråter gråtit vägrar vägrade vägrat rymde rymt rymmer skriker skrek cries cried refuses refused`);
+
 /** Third-person words that, in the same sentence, say it is about a person ("… hon är avstängd"). */
 const PERSON_REFS = words(`hon han hen henne honom hennes hans sig sin sina sitt she he her him his they them`);
 /** Prepositions of place: an unknown capitalised word after them is a place ("på Ersta Sköndal", "i Vara"). */
@@ -2686,6 +2693,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       !titled &&
       !atClinic &&
       !called &&
+      !(after?.tight && CHILD_ACTS.has(after.lower) && clauseScore(tokens, k + 1) >= 0) &&
       !clientClause(tokens, k) &&
       !caseWordInClause(tokens, i, k)
     )

@@ -29,6 +29,9 @@ describe('a name before a colleague verb', () => {
       'Astrid har ringt BRIS två gånger den här veckan enligt mamma.',
       'Jayden brought a knife to school on Monday, his mum has been told.',
       'Amira called her dad from the nurse’s office, she was scared to go home.',
+      // A child's act right after the name: in a message whose only context words are the work's (elevhälsan, soc).
+      'Ture vägrar gå in i klassrummet, tredje veckan nu. Ska vi ta in elevhälsan eller soc?',
+      'Elias vägrade gå till skolan i dag igen, frånvaron är över 50 %.',
     ],
     [
       'Lena tar med sig samtyckesblanketten till SIP-mötet på torsdag.',
