@@ -1422,7 +1422,8 @@ function ageBefore(tokens: Token[], i: number): boolean {
 
 /** Nouns of a note about someone: "Uppdatering om …", "Follow-up on …". */
 const NOTE_NOUNS = words(
-  `uppdatering update follow-up followup uppföljning info information nytt news lägesbild status påminnelse reminder fråga question concern concerns anteckning anteckningar note notes rapport report`,
+  `uppdatering update follow-up followup uppföljning info information nytt news lägesbild status påminnelse reminder fråga question concern concerns anteckning anteckningar note notes rapport report
+  plan planen vårdplan vårdplanen genomförandeplan genomförandeplanen handlingsplan handlingsplanen åtgärdsprogram åtgärdsprogrammet careplan`,
 );
 const SUBJECT_MARKERS = words(
   `gäller gällande angående ang rörande beträffande concerning regarding re lyfta lyfter lyfte diskutera diskuterar discuss raise`,
@@ -1451,7 +1452,7 @@ function childNounBefore(tokens: Token[], i: number): boolean {
     (tokens[i - 2]!.lower === 'ta' || tokens[i - 2]!.lower === 'tar' || tokens[i - 2]!.lower === 'tog')
   )
     return true;
-  // "Uppdatering om Max:", "Follow-up on Poppy:", "Påminnelse om Kevin": a note about the name.
+  // "Uppdatering om Max:", "Follow-up on Poppy:", "Påminnelse om Kevin", "a care plan for Isabella": a note or a plan about the name.
   if (ABOUT.has(p.lower) && pp && p.tight && NOTE_NOUNS.has(pp.lower)) return true;
   // "orosanmälan om leo nyström", "SIP-möte för Nora", "placeringen av William": the case is about the name.
   return ABOUT.has(p.lower) && !!pp && p.tight && isContextWord(pp.lower) && !isRoleToken(pp) && !FAMILY_WORDS.has(pp.lower);

@@ -75,6 +75,9 @@ describe('names in lower case in a case', () => {
       // A first name alone, opening a sentence or after a word of talk, in a message about a child.
       'pratade med hugo. han säger att mamma sover hela dagarna och han får ingen frukost',
       'fick en orosanmälan om ture från förskolan idag',
+      // The person a care plan is for is its client, in either case.
+      'Vi behöver en genomförandeplan för alva innan hon skrivs ut, soc är inkopplade.',
+      'The care plan for Mason has to be signed before he leaves the unit, social services are involved.',
     ],
     [
       'vi ses på mötet i morgon om frånvaron i åk 8',
@@ -84,6 +87,7 @@ describe('names in lower case in a case', () => {
       'alla i 7b ska få information om kuratorns öppettider',
       'the parents want a meeting about attendance next week',
       'möte med ulla om elevhälsoplanen och frånvaron i åk 7',
+      'Vi behöver en plan för Lena nu när hon går ner i tid, ärendena måste fördelas.',
     ],
   );
 });
