@@ -3083,6 +3083,15 @@ function homeStreetAfter(tokens: Token[], i: number): number {
   return 0;
 }
 
+/** Whether a word of a case ("orosanmälan", "anmäla", "LVU", "placerad") is in the text: a word for a child is not one. */
+function hasCaseWord(tokens: Token[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === Kind.Word && !(t.bits & (B.SINGLE | B.ONE_OF)) && (t.bits & B.CONTEXT || featuresOf(t) & W.CONTEXT_WORD)) return true;
+  }
+  return false;
+}
+
 function findSingledOut(tokens: Token[], out: Finding[]): void {
   // Without a class, a school-like capitalised word or a kin noun anywhere, no child can be singled out.
   let possible = false;
@@ -3097,6 +3106,7 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
       break;
     }
   if (!possible) return;
+  let caseWords: boolean | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== Kind.Word) continue;
@@ -3189,7 +3199,9 @@ function findSingledOut(tokens: Token[], out: Finding[]): void {
     const adjective = !!p && SINGLING_ADJECTIVES.has(p.lower);
     // "Trillingarna i 1B": a multiple birth in a class is one family's children by itself.
     const multiple = MULTIPLE_BIRTHS.has(l);
-    const specific = whose || event || relation || adjective || multiple || (relative && pastTime);
+    // "tjejen i 9a som bor hos sin pojkvän … måste vi anmäla": with a case word in the message (a child word is not
+    // one), a relative clause describes the one child ("pojken i förskoleklassen som har födelsedag idag" does not).
+    const specific = whose || event || relation || adjective || multiple || (relative && (pastTime || (caseWords ??= hasCaseWord(tokens))));
     const singled = anchorKind === 2 ? specific || family : anchorKind === 1 ? specific : relation && event;
     if (!singled) continue;
     const start = t.start;

@@ -26,6 +26,9 @@ describe('a child singled out without a name', () => {
     "The head teacher's son, the one in 10A, was stopped by the police with a knife.",
     'Sexåringen i förskoleklassen vars mamma lämnades på akuten i natt hämtades av mormor.',
     'Dottern till fritidsledaren, hon i 7C, har berättat om bråk hemma.',
+    // A relative clause describes the one child, in a message with a case word.
+    'Killen i 8c som säljer snus på rasterna, ska vi anmäla?',
+    'The boy in 7A who sleeps at the bus station needs a safeguarding referral.',
   ];
   const negatives = [
     'Tre elever i 7C har hög frånvaro och vi bjuder in vårdnadshavarna till ett möte.',
@@ -34,6 +37,9 @@ describe('a child singled out without a name', () => {
     'The year 6 class whose parents came to the meeting gave good feedback.',
     'Alla barn i 3B vars föräldrar har skrivit på får åka med på utflykten.',
     'Pojken i 2A behöver en vuxen med sig på rasterna.',
+    // A relative clause without a case word: a child in the day's logistics.
+    'Flickan i 4A som har födelsedag i dag får välja sång.',
+    'Eleven i 7B som tappade sin mobil kan hämta den i receptionen.',
     'Mentorn i 9C vars klass har flest anmälningar vill ha stöd av elevhälsan.',
     'Eleverna i 5A som var med om branden i höstas får prata med kuratorn i grupp.',
     'A pupil in year 9 whose parent is in prison: what support can the school offer?',
