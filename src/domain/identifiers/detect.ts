@@ -1240,7 +1240,7 @@ const SENTENCE_ADVERBS = words(
 const CALLED = new Set(['kallas', 'kallad', 'kallade', 'kallar', 'nicknamed', 'aka', 'alias', 'namnet']);
 
 const CLASS_FILLER = words(
-  `i som går gick på från ur är har börjat börjar nu och eleven elev numera in is at who goes attends the pupil student currently now was from and`,
+  `i som går gick på från ur är har börjat börjar började startade nu och eleven elev numera in is at who goes attends started starts joined joins the pupil student currently now was from and`,
 );
 const PRESCHOOL_CLASS = words(
   `förskoleklass förskoleklassen f-klass f-klassen fklass sexårs sexårsverksamheten reception nursery preschool pre-school förberedelseklass förberedelseklassen förberedelsegruppen språkintroduktion språkintro grundsärskolan särskolan`,
@@ -1268,6 +1268,8 @@ const COPULA_FILLERS = new Set(['det', 'nu', 'numera', 'it', 'now', 'fortfarande
 const JOB_VERBS = words(
   `börjar började börjat jobbar jobbade arbetar arbetade anställs anställd slutar vikarierar fortsätter starts started works worked joins joined`,
 );
+/** When someone starts or works as something: "började idag som ny kurator", "started today as a new social worker". */
+const JOB_TIMES = words(`idag i dag nu igår imorgon också today now yesterday tomorrow also officially here`);
 /** Words between "som"/"är" and a title: "som ny skolkurator", "is our new family support worker". */
 const ROLE_MODIFIERS = words(
   `ny nya new vår våra our the a an en ett tillförordnad tf biträdande vikarierande interim acting deputy family support school social senior lead`,
@@ -1583,16 +1585,34 @@ function roleAround(tokens: Token[], i: number, j: number, text: string, context
   // "Rasmus och Tove börjar som socialsekreterare".
   const v = predicateAt(tokens, j);
   const b = tokens[v];
+  // "började idag som", "started today as": a time between the verb and its "som".
+  let asWord = v + 1;
+  while (asWord < v + 3 && tokens[asWord] && JOB_TIMES.has(tokens[asWord]!.lower) && !tokens[asWord]!.sentenceStart) asWord++;
   const asAt =
-    b && JOB_VERBS.has(b.lower) && tokens[v + 1] && (tokens[v + 1]!.lower === 'som' || tokens[v + 1]!.lower === 'as') ? v + 1 : j;
+    b && JOB_VERBS.has(b.lower) && tokens[asWord] && (tokens[asWord]!.lower === 'som' || tokens[asWord]!.lower === 'as') ? asWord : j;
   const c = tokens[asAt];
   if (c && (c.lower === 'som' || c.lower === 'är' || c.lower === 'blir' || c.lower === 'is' || c.lower === 'as' || c.lower === 'becomes')) {
-    for (let k = asAt + 1; k < asAt + 5 && k < tokens.length; k++) {
+    for (let k = asAt + 1; k < asAt + 6 && k < tokens.length; k++) {
       const u = tokens[k]!;
       if (u.sentenceStart) break;
       if (isRoleToken(u)) return !startsClause(tokens, k + 1);
       if (!ROLE_MODIFIERS.has(u.lower)) break;
     }
+  }
+  // "Lena är i 7B som resurs i dag", "Lena började i 7B som mentor": past the class to a title as what the name is there.
+  for (let k = j, seen = 0; k < tokens.length && seen < 5; k++, seen++) {
+    const u = tokens[k]!;
+    if (k > j && (u.sentenceStart || u.softBreak)) break;
+    if (u.kind === Kind.Word && (u.lower === 'som' || u.lower === 'as') && k > j && tokens[k - 1]!.kind === Kind.NumClass) {
+      for (let m = k + 1; m < k + 5 && m < tokens.length; m++) {
+        const w = tokens[m]!;
+        if (w.sentenceStart) break;
+        if (isRoleToken(w)) return !startsClause(tokens, m + 1);
+        if (!ROLE_MODIFIERS.has(w.lower)) break;
+      }
+      break;
+    }
+    if (u.kind !== Kind.NumClass && !(u.bits2 & C.CLASS_FILLER)) break;
   }
   // A name in parentheses with a unit: "Eva Strand (BUP)", "Per Holm (polisen)".
   if (a && text.charCodeAt(a.start - 1) === 40 && (ORG_AFTER_FROM.has(a.lower) || a.allCaps || isRoleToken(a))) return true;

@@ -82,6 +82,11 @@ describe('staff logistics', () => {
     'Please thank Oliver for organising the CAMHS drop-in sessions.',
     'The new safeguarding lead is Amy Clarke, she starts on Monday.',
     'Vi har bokat Karin Boye-salen för mötet om placeringarna.',
+    // A start as a title, with a time between, or a title after the class a colleague works in.
+    'Hej alla, Omar började idag som ny socialsekreterare på barn- och ungdomsenheten!',
+    'Welcome everyone: Priya started today as our new family support worker in the children and families team.',
+    'Lena började i 7B som mentor i augusti, frånvarorapporterna går till henne.',
+    'Ahmed är i 8C som elevassistent hela veckan.',
   ];
   const positives = [
     'Ella är sjuk igen, mamma säger att hon har ont i magen varje morgon.',
@@ -94,6 +99,9 @@ describe('staff logistics', () => {
     'Kuratorn har haft samtal med Ellie om självskadan.',
     'Melvin har fått plats på ett HVB-hem i Skövde, flytten sker på fredag.',
     'Jack has been referred to CAMHS after the incident on Friday.',
+    // A start in a class is a pupil's.
+    'Omar började i 7B idag, han bor i familjehem sedan i somras.',
+    'Noah started in 5C after half term, his mum has moved out.',
   ];
   for (const text of negatives) it(`lets through: ${text}`, () => expect(cats(text)).toEqual([]));
   for (const text of positives) it(`refuses: ${text}`, () => expect(refused(text)).toBe(true));
