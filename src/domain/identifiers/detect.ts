@@ -2064,6 +2064,14 @@ function loneLastLine(text: string, tokens: Token[], i: number): boolean {
   return true;
 }
 
+/** A capitalised word in no word list, right after a name (blanks only between) and right before a class. */
+function unknownSurnameBeforeClass(tokens: Token[], j: number): boolean {
+  const u = tokens[j];
+  if (!u || u.kind !== Kind.Word || !u.cap || u.allCaps || !u.tight || u.colonS || u.sentenceStart) return false;
+  if (u.bits & (B.COMMON | B.NEVER | B.ROLE | B.CONTEXT | B.FAMILY | B.PLACE | B.LOGISTIC | B.SINGLE)) return false;
+  return classAfter(tokens, j + 1);
+}
+
 /** The token after an aside in parentheses that opens right after token k-1 and holds two words or more; else k. */
 function pastAside(text: string, tokens: Token[], k: number): number {
   const t = tokens[k];
@@ -2588,6 +2596,11 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
       } else if (given && !t.cap && !AMBIGUOUS_NAMES.has(lower) && isLowerSurname(tokens[j], tokens[j + 1])) {
         // "ella berg": a lower-case name with a family name.
         lowerSurname = true;
+        j++;
+      } else if (given && t.cap && unknownSurnameBeforeClass(tokens, j)) {
+        // "Omar Haddad 7C", "Lucas Moreau i 5B": a capitalised word in no list, between a given name and a class, is
+        // the family name, whatever its form.
+        surname = 'weak';
         j++;
       }
     }

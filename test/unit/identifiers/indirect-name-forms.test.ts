@@ -119,3 +119,14 @@ describe('English case talk', () => {
     ],
   );
 });
+
+describe('a family name outside the lists, between a given name and a class', () => {
+  table(
+    [
+      // With nothing else of a case in the message: the class makes the name a pupil's.
+      'kan du ta med Samir Haddad 6B på EHT på torsdag?',
+      'Vi lyfter Lucas Moreau 5B på elevhälsomötet.',
+    ],
+    ['Lena tar Engelska 7C idag, Johan har Matte 8B.', 'Ta med Idrott 7C till planeringen på fredag.'],
+  );
+});
