@@ -2633,7 +2633,10 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     const genitiveFamily = ((genitive || last.colonS) && familyAfter) || withFamily;
     // A short aside in parentheses right after the name is read past for a class: "Kalle-Kula (ja, han vill kallas så) i 3A".
     const aside = pastAside(text, tokens, k);
-    const withClass = classAfter(tokens, k) || (aside !== k && classAfter(tokens, aside));
+    // "Lucas på Åsens skola, åk 5", "Ella på Ekbackeskolan i 4B": a school, then its class.
+    const schoolEnd = schoolAfter(tokens, k);
+    const withClass =
+      classAfter(tokens, k) || (aside !== k && classAfter(tokens, aside)) || (schoolEnd > 0 && classAfter(tokens, schoolEnd));
     const withAge = ageAfter(tokens, k, text, flags.childContext && !citationHeaded(tokens, i)) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
     // "Vilda är på BUP varje tisdag" is a patient's sentence; "Axel på BUP mår bättre" too, unless a colleague's verb follows.

@@ -126,6 +126,9 @@ describe('a family name outside the lists, between a given name and a class', ()
       // With nothing else of a case in the message: the class makes the name a pupil's.
       'kan du ta med Samir Haddad 6B på EHT på torsdag?',
       'Vi lyfter Lucas Moreau 5B på elevhälsomötet.',
+      // A school, then its class.
+      'Linus på Åsens skola i åk 5 har fått LSS-beslut.',
+      'Mia at Oakwood Primary, year 4, has an LSS decision now.',
     ],
     ['Lena tar Engelska 7C idag, Johan har Matte 8B.', 'Ta med Idrott 7C till planeringen på fredag.'],
   );
