@@ -2064,6 +2064,12 @@ function loneLastLine(text: string, tokens: Token[], i: number): boolean {
   return true;
 }
 
+/** A named school and then its class, from token k: "på Åsens skola, åk 5", "at Oakwood Primary, year 4". */
+function classAfterSchool(tokens: Token[], k: number): boolean {
+  const end = schoolAfter(tokens, k);
+  return end > 0 && classAfter(tokens, end);
+}
+
 /** A capitalised word in no word list, right after a name (blanks only between) and right before a class. */
 function unknownSurnameBeforeClass(tokens: Token[], j: number): boolean {
   const u = tokens[j];
@@ -2634,9 +2640,7 @@ function findNames(text: string, tokens: Token[], officials: ReadonlySet<string>
     // A short aside in parentheses right after the name is read past for a class: "Kalle-Kula (ja, han vill kallas så) i 3A".
     const aside = pastAside(text, tokens, k);
     // "Lucas på Åsens skola, åk 5", "Ella på Ekbackeskolan i 4B": a school, then its class.
-    const schoolEnd = schoolAfter(tokens, k);
-    const withClass =
-      classAfter(tokens, k) || (aside !== k && classAfter(tokens, aside)) || (schoolEnd > 0 && classAfter(tokens, schoolEnd));
+    const withClass = classAfter(tokens, k) || (aside !== k && classAfter(tokens, aside)) || classAfterSchool(tokens, k);
     const withAge = ageAfter(tokens, k, text, flags.childContext && !citationHeaded(tokens, i)) || ageBefore(tokens, i);
     const childBefore = childNounBefore(tokens, i);
     // "Vilda är på BUP varje tisdag" is a patient's sentence; "Axel på BUP mår bättre" too, unless a colleague's verb follows.
