@@ -1726,6 +1726,8 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
     const l = t.lower;
     const b = t.bits;
     if (b & B.CLAUSE) score += HELPLINES.has(l) ? 2 : 1;
+    // "vågar inte gå hem", "daren't go home": afraid of home, a child's words.
+    else if (DARE.has(l) && goesHome(tokens, k)) score += 2;
     else if (b & B.VERB_OBJECT) score -= afterVerb ? 1 : 0;
     // A parent without an article is one's own: "har semester med pappa", "bor hos mormor".
     else if (!afterVerb && b & B.KIN) score++;
@@ -1765,6 +1767,19 @@ function clauseScore(tokens: Token[], from: number, afterVerb = true): number {
     }
   }
   return score;
+}
+
+const DARE = words(`vågar vågade törs tordes dare dares daren`);
+const HOME = words(`hem hemma home`);
+
+/** "hem" or "home" within the three words after token k, in its clause. */
+function goesHome(tokens: Token[], k: number): boolean {
+  for (let m = k + 1; m < tokens.length && m <= k + 3; m++) {
+    const u = tokens[m]!;
+    if (u.sentenceStart || u.softBreak) return false;
+    if (HOME.has(u.lower)) return true;
+  }
+  return false;
 }
 
 function childClause(tokens: Token[], from: number): boolean {

@@ -32,10 +32,14 @@ describe('a name before a colleague verb', () => {
       // A child's act right after the name: in a message whose only context words are the work's (elevhälsan, soc).
       'Ture vägrar gå in i klassrummet, tredje veckan nu. Ska vi ta in elevhälsan eller soc?',
       'Elias vägrade gå till skolan i dag igen, frånvaron är över 50 %.',
+      // Afraid to go home: the words of the child who called.
+      'Elin ringde och sa att hon inte vågar gå hem ikväll.',
+      "Jamal called from the library and said he daren't go home tonight, I've phoned the duty social worker.",
     ],
     [
       'Lena tar med sig samtyckesblanketten till SIP-mötet på torsdag.',
       'Johan ringer mamman i eftermiddag och återkommer om placeringen.',
+      'Lena ringde från skolan och sa att hon inte hinner till mötet om placeringen.',
       'Maria skickar kallelsen till vårdnadshavarna i morgon.',
       'Sara bokade rummet för SIP-mötet med familjen.',
       'Anders har kontaktat socialtjänsten om eleven och väntar på svar.',
