@@ -1243,7 +1243,7 @@ const CLASS_FILLER = words(
   `i som går gick på från ur är har börjat börjar började startade nu och eleven elev numera in is at who goes attends started starts joined joins the pupil student currently now was from and`,
 );
 const PRESCHOOL_CLASS = words(
-  `förskoleklass förskoleklassen f-klass f-klassen fklass sexårs sexårsverksamheten reception nursery preschool pre-school förberedelseklass förberedelseklassen förberedelsegruppen språkintroduktion språkintro grundsärskolan särskolan`,
+  `förskoleklass förskoleklassen f-klass f-klassen fklass sexårs sexårsverksamheten reception nursery preschool pre-school förberedelseklass förberedelseklassen förberedelsegruppen språkintroduktion språkintroduktionen språkintro grundsärskolan särskolan`,
 );
 const AGE_FILLER = words(
   `som är blir fyller snart ca cirka nästan bara nyss fyllda och is aged age who turns turned just nearly almost about was only`,

@@ -29,6 +29,7 @@ describe('a child singled out without a name', () => {
     // A relative clause describes the one child, in a message with a case word.
     'Killen i 8c som säljer snus på rasterna, ska vi anmäla?',
     'The boy in 7A who sleeps at the bus station needs a safeguarding referral.',
+    'Flickan på språkintroduktionen som fyller 18 i mars behöver en ny placering.',
   ];
   const negatives = [
     'Tre elever i 7C har hög frånvaro och vi bjuder in vårdnadshavarna till ett möte.',
