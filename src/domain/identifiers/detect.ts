@@ -2828,49 +2828,10 @@ function isUpperWord(text: string, t: Token): boolean {
 }
 
 /** Abbreviations written as dotted single letters, by their letters: "t.o.m.", "e.g.", "p.g.a.", "s.k.". */
-const DOTTED_ABBREVIATIONS = new Set([
-  'tom',
-  'eg',
-  'ie',
-  'pga',
-  'sk',
-  'osv',
-  'mm',
-  'dvs',
-  'fd',
-  'vg',
-  'ed',
-  'aka',
-  'od',
-  'tv',
-  'th',
-  'ev',
-  'ca',
-  'fm',
-  'em',
-  'ps',
-  'ok',
-  'vs',
-  'nb',
-  'ang',
-  'mfl',
-  'fo',
-  'st',
-  'ks',
-  'bl',
-  'jfr',
-  'ff',
-  'ung',
-  'sa',
-  'am',
-  'pm',
-  'fv',
-  'ht',
-  'vt',
-  'lo',
-  'ab',
-  'ta',
-]);
+// Only letters that stand alone between points can be read here: "m.fl.", "bl.a.", "jfr." never reach this list.
+const DOTTED_ABBREVIATIONS = words(
+  `tom eg ie pga sk osv mm dvs fd vg ed aka od tv th ev ca fm em ps ok vs nb fo ks ff sa am pm fv ht vt lo ab ta`,
+);
 
 /**
  * Initials with a class or a school: "E.K. på Nossebroskolan", "AB i 5A". Dotted initials are a person's by their
